@@ -1,0 +1,109 @@
+"""Check many paths: expand them, find each file's configuration, lint, collect results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reportlint import config as cfg
+from reportlint.engine import FileResult, Linter
+from reportlint.plugins import manager
+from reportlint.source import SourceError, load
+
+DEFAULT_SUFFIXES = (".txt", ".md", ".docx")
+
+
+@dataclass
+class CheckOptions:
+    """Command-line settings that apply to every file of a run."""
+
+    config_file: str | None = None
+    select: list[str] | None = None
+    extend_select: list[str] | None = None
+    ignore: list[str] | None = None
+    lang: str | None = None
+    encoding: str | None = None
+    stdin_filename: str | None = None
+
+
+@dataclass
+class Session:
+    """Plugins, rules and configurations loaded once per run."""
+
+    options: CheckOptions
+    plugins: manager.Plugins = field(init=False)
+    linter: Linter = field(init=False)
+    _raw: dict[str, cfg.RawConfig] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.plugins = manager.build()
+        self.linter = Linter(self.plugins.rules())
+        self.presets = self.plugins.collect("reportlint_rulesets")
+        self.formatters = self.plugins.collect("reportlint_formatters")
+
+    def raw_config(self, path: str) -> cfg.RawConfig:
+        if self.options.config_file:
+            where: Path | None = Path(self.options.config_file)
+        else:
+            start = Path.cwd() if path == "-" else Path(path).resolve().parent
+            where = cfg.config_for_directory(str(start))
+        key = str(where)
+        if key not in self._raw:
+            self._raw[key] = cfg.load_raw(where, self.presets)
+        return self._raw[key]
+
+    def config(self, path: str) -> cfg.Config:
+        o = self.options
+        return cfg.resolve(
+            self.raw_config(path), list(self.linter.rules.values()),
+            select=o.select, extend_select=o.extend_select, ignore=o.ignore, lang=o.lang,
+            path=path,
+        )
+
+    def check_file(self, path: str) -> FileResult:
+        shown = (self.options.stdin_filename or "-") if path == "-" else path
+        config = self.config(shown if path == "-" and self.options.stdin_filename else path)
+        encoding = self.options.encoding or config.raw.encoding
+        try:
+            source = load(path, encoding=encoding, display_path=shown)
+        except SourceError as exc:
+            return FileResult(shown, error=exc.reason)
+        document, diagnostics = self.linter.lint(source, config)
+        return FileResult(shown, source, document, diagnostics)
+
+
+def expand_paths(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Files to check and (path, reason) for paths that cannot be checked."""
+    files: list[str] = []
+    problems: list[tuple[str, str]] = []
+    for raw in paths:
+        if raw == "-":
+            files.append(raw)
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(str(f) for f in p.rglob("*") if f.suffix.lower() in DEFAULT_SUFFIXES and f.is_file())
+            if not found:
+                problems.append((raw, "no files to check in this directory (*.txt, *.md, *.docx)"))
+            files.extend(found)
+        elif p.exists():
+            files.append(raw)
+        else:
+            problems.append((raw, "no such file or directory"))
+    return files, problems
+
+
+def run(paths: list[str], options: CheckOptions) -> tuple[Session, list[FileResult]]:
+    session = Session(options)
+    manager.report_errors(session.plugins)
+    files, problems = expand_paths(paths)
+    results = [FileResult(path, error=reason) for path, reason in problems]
+    results += [session.check_file(path) for path in files]
+    return session, results
+
+
+def exit_code(results: list[Any]) -> int:
+    if any(r.error for r in results):
+        return 2
+    return 1 if any(r.diagnostics for r in results) else 0

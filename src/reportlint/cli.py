@@ -1,0 +1,160 @@
+"""Command line: argument parsing and wiring only; the work happens in check/engine/formatters."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from reportlint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits 2 on usage errors already; keep its message to one line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_ERROR, f"reportlint: error: {message} (see --help)\n")
+
+
+def _csv(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _extend(values: list[list[str]] | None) -> list[str] | None:
+    return None if values is None else [v for group in values for v in group]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="reportlint", description="中文公文与工作总结检查工具 (a linter for Chinese official documents and work reports)")
+    parser.add_argument("--version", action="version", version=f"reportlint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="check files (default command)", description="Check reports and print findings.")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; '-' reads standard input")
+    check.add_argument("--format", default="concise", help="output format: concise, json (default: concise)")
+    check.add_argument("--select", type=_csv, action="append", metavar="RULES", help="only these rules: codes, prefixes, names or groups, comma-separated (replaces the config)")
+    check.add_argument("--extend-select", type=_csv, action="append", metavar="RULES", help="add rules to the selection")
+    check.add_argument("--ignore", type=_csv, action="append", metavar="RULES", help="skip these rules")
+    check.add_argument("--config", metavar="FILE", help="use this config file instead of searching for .reportlint.yaml / pyproject.toml")
+    check.add_argument("--lang", choices=("zh", "en"), help="language of messages (default: zh)")
+    check.add_argument("--encoding", metavar="NAME", help="decode input with this encoding instead of detecting it")
+    check.add_argument("--stdin-filename", metavar="NAME", help="the name to report (and match config against) for '-'")
+    check.add_argument("--no-summary", action="store_true", help="do not print the summary line")
+
+    parse = sub.add_parser("parse", help="print the parsed skeleton of a file", description="Print the report skeleton (articles, titles, headings, paragraphs, signature).")
+    parse.add_argument("path", metavar="PATH")
+    parse.add_argument("--format", choices=("tree", "json"), default="tree")
+    parse.add_argument("--encoding", metavar="NAME")
+
+    rule = sub.add_parser("rule", help="explain one rule", description="Print a rule's documentation.")
+    rule.add_argument("code", metavar="CODE", help="rule code or name, e.g. HD004 or arabic-ordinal-comma")
+    rule.add_argument("--lang", choices=("zh", "en"))
+
+    rules = sub.add_parser("rules", help="list all rules")
+    rules.add_argument("--format", choices=("table", "json"), default="table")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "parse":
+            return _parse(args)
+        if args.command == "rule":
+            return _rule(args)
+        if args.command == "rules":
+            return _rules(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - config/input errors become one line and exit 2
+        from reportlint.config import ConfigError
+        from reportlint.source import SourceError
+
+        if isinstance(exc, (ConfigError, SourceError)):
+            print(f"reportlint: error: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        raise
+    build_parser().print_help()
+    return EXIT_ERROR
+
+
+def _check(args: argparse.Namespace) -> int:
+    from reportlint.check import CheckOptions, exit_code, run
+    from reportlint.formatters.common import Options
+
+    if not args.paths:
+        print("reportlint: error: no paths given (use '-' for standard input)", file=sys.stderr)
+        return EXIT_ERROR
+    options = CheckOptions(
+        config_file=args.config, select=_extend(args.select), extend_select=_extend(args.extend_select),
+        ignore=_extend(args.ignore), lang=args.lang, encoding=args.encoding,
+        stdin_filename=args.stdin_filename,
+    )
+    session, results = run(args.paths, options)
+    render = session.formatters.get(args.format)
+    if render is None:
+        names = ", ".join(sorted(session.formatters))
+        print(f"reportlint: error: unknown format {args.format!r} (choose from {names})", file=sys.stderr)
+        return EXIT_ERROR
+    for result in results:
+        if result.error:
+            print(f"reportlint: error: {result.path}: {result.error}", file=sys.stderr)
+    lang = args.lang or "zh"
+    sys.stdout.write(render(results, Options(lang=lang, show_summary=not args.no_summary)))
+    return exit_code(results)
+
+
+def _parse(args: argparse.Namespace) -> int:
+    from reportlint.formatters.tree import render_json, render_text
+    from reportlint.parse import parse_document
+    from reportlint.source import load
+
+    source = load(args.path, encoding=args.encoding)
+    document = parse_document(source)
+    sys.stdout.write((render_json if args.format == "json" else render_text)(document, source))
+    return EXIT_OK
+
+
+def _all_rules() -> list[type]:
+    from reportlint.plugins import manager
+
+    plugins = manager.build()
+    manager.report_errors(plugins)
+    return plugins.rules()
+
+
+def _rule(args: argparse.Namespace) -> int:
+    wanted = args.code.strip()
+    for rule in _all_rules():
+        if rule.code == wanted.upper() or rule.name == wanted.lower():
+            fix = rule.fixable.value if rule.fixable else "no"
+            print(f"{rule.code} ({rule.name})")
+            print(f"groups: {', '.join(rule.groups) or '-'} · default severity: {rule.severity.label} · fix: {fix}"
+                  + (f" · standard: {rule.standard}" if rule.standard else ""))
+            print()
+            print(rule.doc())
+            return EXIT_OK
+    print(f"reportlint: error: unknown rule {wanted!r} (see 'reportlint rules')", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _rules(args: argparse.Namespace) -> int:
+    rules = _all_rules()
+    if args.format == "json":
+        import json
+
+        print(json.dumps([
+            {"code": r.code, "name": r.name, "groups": list(r.groups), "severity": r.severity.label,
+             "fix": r.fixable.value if r.fixable else None, "standard": r.standard or None,
+             "summary": r.summary()}
+            for r in rules], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"{'code':<7} {'name':<34} {'severity':<8} {'fix':<7} summary")
+    for r in rules:
+        fix = r.fixable.value if r.fixable else "-"
+        print(f"{r.code:<7} {r.name:<34} {r.severity.label:<8} {fix:<7} {r.summary()}")
+    return EXIT_OK

@@ -1,0 +1,286 @@
+"""Configuration: .reportlint.yaml or [tool.reportlint], ``extends:`` presets, rule selection."""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from reportlint.diagnostics import Severity
+from reportlint.resources import data_dir
+
+CONFIG_FILES = (".reportlint.yaml", ".reportlint.yml")
+PYPROJECT = "pyproject.toml"
+DEFAULT_PRESET = "default"
+TOP_KEYS = {
+    "extends", "select", "extend-select", "ignore", "rules", "lang", "exclude",
+    "per-file-ignores", "encoding",
+}
+LANGS = ("zh", "en")
+
+
+class ConfigError(Exception):
+    """A configuration problem: the CLI prints it on one line and exits 2."""
+
+    def __init__(self, origin: str, reason: str) -> None:
+        super().__init__(f"{origin}: {reason}")
+        self.origin = origin
+        self.reason = reason
+
+
+@dataclass
+class RawConfig:
+    """Merged settings before they are checked against the installed rules."""
+
+    select: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    lang: str = "zh"
+    exclude: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    encoding: str | None = None
+    files: list[str] = field(default_factory=list)  # where the settings came from, in order
+    origins: dict[str, str] = field(default_factory=dict)  # rule key → file that configured it
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    code: str
+    severity: Severity
+    options: dict[str, Any]
+
+
+@dataclass
+class Config:
+    """Resolved for one file: which rules run, at what severity, with which options."""
+
+    rules: dict[str, RuleSettings]
+    lang: str
+    raw: RawConfig
+    ignored_here: frozenset[str] = frozenset()
+
+    @property
+    def files(self) -> list[str]:
+        return self.raw.files
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest .reportlint.yaml, or pyproject.toml with [tool.reportlint], upward from start."""
+    directory = start if start.is_dir() else start.parent
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_FILES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file() and _pyproject_section(pyproject) is not None:
+            return pyproject
+    return None
+
+
+def _pyproject_section(path: Path) -> dict[str, Any] | None:
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(str(path), f"cannot read TOML: {exc}") from None
+    section = data.get("tool", {}).get("reportlint")
+    return section if isinstance(section, dict) else None
+
+
+def _read_mapping(path: Path) -> dict[str, Any]:
+    if path.name == PYPROJECT:
+        return _pyproject_section(path) or {}
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(str(path), "no such config file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), f"cannot read: {exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise ConfigError(str(path), f"invalid YAML{where}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(str(path), "the top level must be a mapping")
+    return data
+
+
+def preset_path(name: str, extra: dict[str, str] | None = None) -> Path | None:
+    if extra and name in extra:
+        return Path(extra[name])
+    candidate = data_dir("rulesets") / f"{name}.yaml"
+    return candidate if candidate.is_file() else None
+
+
+def bundled_presets() -> list[str]:
+    return sorted(p.stem for p in data_dir("rulesets").glob("*.yaml") if not p.stem.startswith("_"))
+
+
+def load_raw(path: Path | None, presets: dict[str, str] | None = None) -> RawConfig:
+    """Load a config file (or the default preset) with its ``extends:`` chain merged."""
+    raw = RawConfig()
+    if path is None:
+        _merge_file(raw, preset_path(DEFAULT_PRESET), presets, ())  # type: ignore[arg-type]
+    else:
+        _merge_file(raw, path, presets, ())
+    return raw
+
+
+def _merge_file(raw: RawConfig, path: Path, presets: dict[str, str] | None,
+                chain: tuple[Path, ...]) -> None:
+    path = path.resolve()
+    if path in chain:
+        raise ConfigError(str(path), "extends itself (a cycle)")
+    data = _read_mapping(path)
+    unknown = sorted(set(data) - TOP_KEYS)
+    if unknown:
+        raise ConfigError(str(path), f"unknown setting {unknown[0]!r}")
+    parent = data.get("extends", DEFAULT_PRESET if path.parent != data_dir("rulesets").resolve() else None)
+    if parent:
+        if not isinstance(parent, str):
+            raise ConfigError(str(path), "extends must be a preset name or a path")
+        target = preset_path(parent, presets) if "/" not in parent and not parent.endswith((".yaml", ".yml", ".toml")) else (path.parent / parent)
+        if target is None:
+            choices = ", ".join(bundled_presets())
+            raise ConfigError(str(path), f"unknown preset {parent!r} in extends (bundled: {choices})")
+        if not target.is_file():
+            raise ConfigError(str(path), f"extends {parent!r}: no such file")
+        _merge_file(raw, target, presets, (*chain, path))
+    _apply(raw, data, str(path))
+
+
+def _strings(value: Any, origin: str, key: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(origin, f"{key} must be a list of strings")
+    return list(value)
+
+
+def _apply(raw: RawConfig, data: dict[str, Any], origin: str) -> None:
+    raw.files.append(origin)
+    if "select" in data:
+        raw.select = _strings(data["select"], origin, "select")
+        raw.extend_select = []
+    raw.extend_select += _strings(data.get("extend-select", []), origin, "extend-select")
+    raw.ignore += _strings(data.get("ignore", []), origin, "ignore")
+    raw.exclude += _strings(data.get("exclude", []), origin, "exclude")
+    if "lang" in data:
+        if data["lang"] not in LANGS:
+            raise ConfigError(origin, f"lang must be one of {', '.join(LANGS)}")
+        raw.lang = data["lang"]
+    if "encoding" in data:
+        if not isinstance(data["encoding"], str):
+            raise ConfigError(origin, "encoding must be a string")
+        raw.encoding = data["encoding"]
+    pfi = data.get("per-file-ignores", {})
+    if not isinstance(pfi, dict):
+        raise ConfigError(origin, "per-file-ignores must map globs to lists of codes")
+    for glob, codes in pfi.items():
+        raw.per_file_ignores[str(glob)] = _strings(codes, origin, f"per-file-ignores[{glob}]")
+    rules = data.get("rules", {})
+    if not isinstance(rules, dict):
+        raise ConfigError(origin, "rules must be a mapping of rule code or name to settings")
+    for key, settings in rules.items():
+        if isinstance(settings, str):  # shorthand: `PH001: error`
+            settings = {"severity": settings}
+        if not isinstance(settings, dict):
+            raise ConfigError(origin, f"rules.{key} must be a mapping")
+        raw.rules.setdefault(str(key), {}).update(settings)
+        raw.origins[str(key)] = origin
+
+
+def selector_matches(selector: str, rule: Any) -> bool:
+    sel = selector.strip()
+    if sel.upper() == "ALL":
+        return True
+    if rule.code == sel.upper() or rule.name == sel.lower() or sel.lower() in rule.groups:
+        return True
+    return sel.isalnum() and sel.isupper() and rule.code.startswith(sel)
+
+
+def resolve(raw: RawConfig, rules: list[Any], *, select: list[str] | None = None,
+            extend_select: list[str] | None = None, ignore: list[str] | None = None,
+            lang: str | None = None, path: str | None = None) -> Config:
+    """Check raw settings against the installed rules and decide what runs. CLI lists win."""
+    by_key = {r.code: r for r in rules} | {r.name: r for r in rules}
+    chosen_select = select if select is not None else (raw.select or ["ALL"])
+    extra = raw.extend_select + (extend_select or [])
+    ignored = raw.ignore + (ignore or [])
+    for origin, selectors in (
+        ("--select", select or []), ("--extend-select", extend_select or []),
+        ("--ignore", ignore or []), (_origin_of(raw), raw.select + raw.extend_select + raw.ignore),
+    ):
+        for selector in selectors:
+            if selector.upper() != "ALL" and not any(selector_matches(selector, r) for r in rules):
+                raise ConfigError(origin, f"unknown rule or selector {selector!r}")
+    settings: dict[str, dict[str, Any]] = {}
+    for key, value in raw.rules.items():
+        rule = by_key.get(key) or by_key.get(key.upper())
+        if rule is None:
+            raise ConfigError(raw.origins.get(key, _origin_of(raw)), f"unknown rule {key!r} in rules")
+        settings.setdefault(rule.code, {}).update(value)
+    file_ignores = _per_file_ignores(raw, path)
+    enabled: dict[str, RuleSettings] = {}
+    for rule in rules:
+        on = any(selector_matches(s, rule) for s in (*chosen_select, *extra))
+        off = any(selector_matches(s, rule) for s in (*ignored, *file_ignores))
+        if not on or off:
+            continue
+        enabled[rule.code] = _rule_settings(rule, settings.get(rule.code, {}), raw)
+    # settings of disabled rules are still validated, so a typo never passes silently
+    for code, value in settings.items():
+        if code not in enabled:
+            _rule_settings(by_key[code], value, raw)
+    return Config(enabled, lang or raw.lang, raw, frozenset(file_ignores))
+
+
+def _per_file_ignores(raw: RawConfig, path: str | None) -> list[str]:
+    if not path or not raw.per_file_ignores:
+        return []
+    posix = Path(path).as_posix()
+    found: list[str] = []
+    for glob, codes in raw.per_file_ignores.items():
+        if fnmatch.fnmatch(posix, glob) or fnmatch.fnmatch(Path(path).name, glob) or posix.endswith("/" + glob):
+            found += codes
+    return found
+
+
+def _rule_settings(rule: Any, values: dict[str, Any], raw: RawConfig) -> RuleSettings:
+    origin = raw.origins.get(rule.code) or raw.origins.get(rule.name) or _origin_of(raw)
+    severity = rule.severity
+    options: dict[str, Any] = {}
+    for key, value in values.items():
+        if key == "severity":
+            try:
+                severity = Severity.parse(str(value))
+            except ValueError as exc:
+                raise ConfigError(origin, f"rules.{rule.code}: {exc}") from None
+            continue
+        option = rule.options.get(key)
+        if option is None:
+            known = ", ".join(sorted(rule.options)) or "none"
+            raise ConfigError(origin, f"rules.{rule.code}: unknown option {key!r} (options: {known})")
+        try:
+            options[key] = option.validate(value)
+        except TypeError as exc:
+            raise ConfigError(origin, f"rules.{rule.code}.{key}: {exc}") from None
+    return RuleSettings(rule.code, severity, options)
+
+
+def _origin_of(raw: RawConfig) -> str:
+    return raw.files[-1] if raw.files else "configuration"
+
+
+@lru_cache(maxsize=256)
+def config_for_directory(directory: str) -> Path | None:
+    """Cached upward search: files in one folder share a config."""
+    return find_config(Path(directory))

@@ -1,0 +1,1 @@
+"""Output formats. Each module renders a list of FileResult; they register through a plugin hook."""

@@ -1,0 +1,30 @@
+"""A JSON array of findings; the field set is a stable interface (see README)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from reportlint.formatters.common import Options, fix_dict, located
+
+
+def items(results: list[Any]) -> list[dict[str, Any]]:
+    return [
+        {
+            "path": item.path,
+            "line": item.line,
+            "column": item.column,
+            "end_line": item.end_line,
+            "end_column": item.end_column,
+            "code": item.diagnostic.code,
+            "name": item.diagnostic.name,
+            "severity": item.diagnostic.severity.label,
+            "message": item.diagnostic.message,
+            "fix": fix_dict(item.source, item.diagnostic),
+        }
+        for item in located(results)
+    ]
+
+
+def render(results: list[Any], options: Options) -> str:
+    return json.dumps(items(results), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,38 @@
+"""Every hook a reportlint plugin can implement. Built-in rule families use the same hooks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pluggy
+
+hookspec = pluggy.HookspecMarker("reportlint")
+hookimpl = pluggy.HookimplMarker("reportlint")
+
+
+@hookspec
+def reportlint_rules() -> list[type[Any]]:
+    """Return rule classes (subclasses of ``reportlint.rules.base.Rule``).
+
+    Called once per run. Codes must be unique across all plugins; a clash is reported and the
+    later rule is skipped.
+    """
+
+
+@hookspec
+def reportlint_rulesets() -> dict[str, str]:
+    """Return ``{name: path}`` of YAML rule sets that ``extends:`` can name."""
+
+
+@hookspec
+def reportlint_formatters() -> dict[str, Any]:
+    """Return ``{name: formatter}`` for ``--format NAME``.
+
+    A formatter is a callable ``(results, options) -> str`` where ``results`` is a list of
+    ``reportlint.engine.FileResult``.
+    """
+
+
+@hookspec
+def reportlint_readers() -> dict[str, Any]:
+    """Return ``{suffix: reader}``; a reader is ``(data: bytes, path: str, encoding) -> Source``."""

@@ -1,0 +1,1 @@
+"""Built-in rule families, one module each; ``builtin`` registers them through the plugin hooks."""

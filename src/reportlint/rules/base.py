@@ -1,0 +1,122 @@
+"""The rule contract: identity as class attributes, options as a schema, check() yields findings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from reportlint.diagnostics import Applicability, Finding, Fix, Severity
+from reportlint.model import Document
+from reportlint.source import Source
+
+CODE_RE = re.compile(r"^[A-Z]{2}[0-9]{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+DOC_HEADINGS = ("What it does", "Why is this bad?", "Example", "Use instead")
+
+
+@dataclass(frozen=True)
+class Option:
+    """One declared rule option; config values are checked against ``type``."""
+
+    default: Any
+    type: type | tuple[type, ...]
+    help: str = ""
+
+    def validate(self, value: Any) -> Any:
+        kinds = self.type if isinstance(self.type, tuple) else (self.type,)
+        if bool in kinds and not isinstance(value, bool):
+            raise TypeError(f"expected true or false, got {value!r}")
+        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+            names = " or ".join(k.__name__ for k in kinds)
+            raise TypeError(f"expected {names}, got {type(value).__name__}")
+        return value
+
+
+class Rule:
+    """Base class of every rule.
+
+    Subclasses declare ``code`` (two letters + three digits), ``name`` (kebab-case), ``groups``,
+    ``severity`` (the default), ``fixable`` (the applicability of the fixes it offers, or None),
+    ``messages`` (key → (Chinese, English) templates) and ``options``; the class docstring is the
+    user documentation printed by ``reportlint rule CODE``.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    groups: ClassVar[tuple[str, ...]] = ()
+    severity: ClassVar[Severity] = Severity.WARNING
+    fixable: ClassVar[Applicability | None] = None
+    messages: ClassVar[dict[str, tuple[str, str]]]
+    options: ClassVar[dict[str, Option]] = {}
+    standard: ClassVar[str] = ""  # the clause this rule enforces, e.g. "GB/T 9704-2012 7.2.5"
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if not getattr(cls, "code", None):  # an abstract helper base
+            return
+        if not CODE_RE.match(cls.code):
+            raise TypeError(f"{cls.__name__}: code {cls.code!r} must be two capitals and three digits")
+        if not NAME_RE.match(getattr(cls, "name", "")):
+            raise TypeError(f"{cls.__name__}: name must be kebab-case")
+        if not getattr(cls, "messages", None) or "default" not in cls.messages:
+            raise TypeError(f"{cls.__name__}: messages must define a 'default' key")
+        for key, pair in cls.messages.items():
+            if not (isinstance(pair, tuple) and len(pair) == 2):
+                raise TypeError(f"{cls.__name__}: message {key!r} must be a (zh, en) pair")
+        if not (cls.__doc__ or "").strip():
+            raise TypeError(f"{cls.__name__}: the docstring is the rule's documentation")
+
+    def __init__(self, settings: dict[str, Any] | None = None) -> None:
+        self.settings = {key: opt.default for key, opt in self.options.items()}
+        self.settings.update(settings or {})
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:  # pragma: no cover - abstract
+        raise NotImplementedError
+        yield
+
+    @classmethod
+    def doc(cls) -> str:
+        import inspect
+
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.doc().splitlines()[0] if cls.doc() else ""
+
+    @classmethod
+    def render(cls, key: str, args: dict[str, Any], lang: str) -> str:
+        zh, en = cls.messages.get(key, cls.messages["default"])
+        template = en if lang == "en" else zh
+        try:
+            return template.format(**args)
+        except (KeyError, IndexError):
+            return template
+
+
+@dataclass
+class RuleContext:
+    """What a rule sees: the source, the parsed document, its settings and a shared cache."""
+
+    source: Source
+    document: Document
+    settings: dict[str, Any]
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    def shared(self, key: str, compute: Callable[[], Any]) -> Any:
+        """Compute once per document what several rules need (years, document type …)."""
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]
+
+    @staticmethod
+    def report(
+        start: int, end: int, key: str = "default", fix: Fix | None = None, **args: Any,
+    ) -> Finding:
+        return Finding(start, end, key, args, fix)

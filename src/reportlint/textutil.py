@@ -1,0 +1,67 @@
+"""Small helpers for Chinese text: numerals, character classes, display width."""
+
+from __future__ import annotations
+
+import unicodedata
+
+CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+CN_NUMERALS = "零一二三四五六七八九"
+
+
+def cn_to_int(numeral: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20, 九十九 → 99; 二〇一一 → 2011 (digit by digit)."""
+    if not numeral:
+        return None
+    if "十" not in numeral and "百" not in numeral:
+        value = 0
+        for ch in numeral:
+            if ch not in CN_DIGITS:
+                return None
+            value = value * 10 + CN_DIGITS[ch]
+        return value
+    total, current = 0, 0
+    for ch in numeral:
+        if ch in CN_DIGITS:
+            current = CN_DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def int_to_cn(value: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十 (the form used in 一、 and （一） headings)."""
+    if value < 10:
+        return CN_NUMERALS[value]
+    if value < 100:
+        tens, ones = divmod(value, 10)
+        return ("" if tens == 1 else CN_NUMERALS[tens]) + "十" + (CN_NUMERALS[ones] if ones else "")
+    hundreds, rest = divmod(value, 100)
+    tail = "" if rest == 0 else ("零" + int_to_cn(rest) if rest < 10 else int_to_cn(rest))
+    return CN_NUMERALS[hundreds] + "百" + tail
+
+
+def numeral_value(numeral: str) -> int | None:
+    if numeral.isdigit():
+        return int(numeral)
+    return cn_to_int(numeral)
+
+
+def is_cjk(ch: str) -> bool:
+    """A Han character (the unified block and extension A)."""
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def char_width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: East Asian wide and full-width characters take two."""
+    return sum(char_width(ch) for ch in text)
