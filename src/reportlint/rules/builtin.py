@@ -9,10 +9,6 @@ from reportlint.plugins.hookspecs import hookimpl
 FAMILIES = (
     "skeleton",
     "placeholders",
-    "years",
-    "headings",
-    "docnumbers",
-    "residue",
 )
 
 
