@@ -5,11 +5,20 @@ from __future__ import annotations
 import importlib
 
 from reportlint.plugins.hookspecs import hookimpl
+from reportlint.resources import data_dir
 
 FAMILIES = (
     "skeleton",
     "placeholders",
+    "years",
 )
+
+
+@hookimpl
+def reportlint_rulesets() -> dict[str, str]:
+    """The bundled presets in rulesets/ (default, gbt9704, legacy …)."""
+    folder = data_dir("rulesets")
+    return {path.stem: str(path) for path in sorted(folder.glob("*.yaml"))}
 
 
 @hookimpl

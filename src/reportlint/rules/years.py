@@ -1,0 +1,197 @@
+"""Year consistency: a title year over a body about another year; a summary and a plan for one year."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from reportlint.diagnostics import Finding, Severity
+from reportlint.model import Article, Line
+from reportlint.rules.base import Option, Rule, RuleContext
+from reportlint.textutil import cn_to_int
+
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=[ \t]?年)|([〇○零一二三四五六七八九]{4})(?=年)")
+_SUMMARY = r"总结|回顾|盘点|述职"
+_PLAN = r"要点|计划|打算|安排|思路|规划|部署|任务"
+# a summary and a plan for the same year are legitimate when they cover different parts of it
+_PART_OF_YEAR = re.compile(r"半年|季度|[0-9一二三四五六七八九十]+月|月份|前[0-9一二三四五六七八九十]+个?月")
+_SUMMARY_PART = re.compile(rf"(?:{_SUMMARY})")
+_PLAN_PART = re.compile(rf"(?:{_PLAN})")
+
+
+@dataclass(frozen=True)
+class YearMention:
+    year: int
+    start: int
+    end: int
+
+
+def year_mentions(text: str, start: int = 0) -> list[YearMention]:
+    """Every `2011年` / `二〇一一年` in ``text``, with offsets shifted by ``start``."""
+    found = []
+    for m in _YEAR.finditer(text):
+        value = int(m.group(1)) if m.group(1) else cn_to_int(m.group(2))
+        if value and 1900 <= value <= 2099:
+            found.append(YearMention(value, start + m.start(), start + m.end()))
+    return found
+
+
+def _body_lines(article: Article) -> list[Line]:
+    lines = [section.heading.line for section in article.sections()]
+    lines += [paragraph.line for paragraph in article.paragraphs()]
+    return lines
+
+
+def _body_years(ctx: RuleContext, article: Article) -> Counter[int]:
+    def compute() -> Counter[int]:
+        return Counter(m.year for line in _body_lines(article)
+                       for m in year_mentions(line.text, line.span.start))
+    return ctx.shared(f"years.body.{article.span.start}", compute)
+
+
+class TitleYearMismatch(Rule):
+    """The title's year is not the year the body talks about (a re-dated old report).
+
+    ## What it does
+    Compares the year in an article's title with the years written in its headings and
+    paragraphs. It fires only when the body never mentions the title year or the years right
+    next to it, and does mention another, earlier year at least `min-mentions` times. Years
+    after the title year (2030, 2035 targets) are ignored, so a 2026 report that reviews 2025
+    and looks ahead to 2030 stays quiet.
+
+    ## Why is this bad?
+    Template sites re-date old reports by editing only the title. A 2023 title over a report
+    about 2011 shows at once that the text is not the office's own work of that year.
+
+    ## Example
+    ```
+    县教育局2023年工作总结
+    一、2011年工作回顾
+    2011年，全县新建校舍43栋……
+    ```
+
+    ## Use instead
+    ```
+    县教育局2011年工作总结
+    一、2011年工作回顾
+    2011年，全县新建校舍43栋……
+    ```
+    """
+
+    code = "YR001"
+    name = "title-year-mismatch"
+    groups = ("years",)
+    severity = Severity.ERROR
+    options = {"min-mentions": Option(2, int, "how often the other year must occur in the body")}
+    messages = {"default": (
+        "标题年份 {title} 与正文年份不一致：正文写的是{body}年（{count}处），从未提到{title}年前后",
+        "the title says {title} but the body is about {body} ({count} mentions) and never mentions {title} or the years around it",
+    )}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            if article.title is None:
+                continue
+            titled = year_mentions(article.title.text, article.title.span.start)
+            if not titled:
+                continue
+            mention = titled[0]
+            counts = _body_years(ctx, article)
+            near = {mention.year - 1, mention.year, mention.year + 1}
+            if near & set(counts):
+                continue
+            past = [(n, y) for y, n in counts.items() if y < mention.year - 1]
+            if not past:
+                continue
+            count, year = max(past)
+            if count >= self.settings["min-mentions"]:
+                yield ctx.report(mention.start, mention.end, title=mention.year, body=year, count=count)
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A `2011年…总结` or `2011年…要点` phrase: its kind, year and span."""
+
+    kind: str  # summary | plan
+    year: int
+    start: int
+    end: int
+    text: str
+
+
+_PHRASE = re.compile(
+    rf"(?:(?<![0-9])((?:19|20)[0-9]{{2}})|([〇○零一二三四五六七八九]{{4}}))年[^，,。；;：:！!？?0-9]{{0,20}}?"
+    rf"({_SUMMARY}|{_PLAN})"
+)
+
+
+def _parts(text: str, start: int) -> list[_Part]:
+    parts = []
+    for m in _PHRASE.finditer(text):
+        year = int(m.group(1)) if m.group(1) else cn_to_int(m.group(2)) or 0
+        kind = "summary" if _SUMMARY_PART.fullmatch(m.group(3)) else "plan"
+        parts.append(_Part(kind, year, start + m.start(), start + m.end(), m.group(0)))
+    return parts
+
+
+def _same_year_pairs(parts: list[_Part]) -> Iterator[tuple[_Part, _Part]]:
+    """A plan following a summary of the same year, unless either covers only part of the year."""
+    for i, summary in enumerate(parts):
+        if summary.kind != "summary" or _PART_OF_YEAR.search(summary.text):
+            continue
+        for plan in parts[i + 1:]:
+            if plan.kind == "plan" and plan.year == summary.year and not _PART_OF_YEAR.search(plan.text):
+                yield summary, plan
+                break
+
+
+class SummaryAndPlanSameYear(Rule):
+    """A summary and a plan for the same year in one document (`2023年工作总结和2023年工作要点`).
+
+    ## What it does
+    Looks at the title, and at the headings of each article in order, for a `…年…总结` (or
+    回顾, 述职) followed by a `…年…要点` (or 计划, 打算, 安排, 思路) of the same year. A
+    summary of the first half-year followed by a plan for the second half (上半年总结 /
+    下半年计划) is legitimate and stays quiet.
+
+    ## Why is this bad?
+    A year-end report reviews one year and plans the next. The same year on both sides means
+    the year was edited by hand in one place and not in the other.
+
+    ## Example
+    ```
+    县教育局2023年工作总结和2023年工作要点
+    ```
+
+    ## Use instead
+    ```
+    县教育局2023年工作总结和2024年工作要点
+    ```
+    """
+
+    code = "YR002"
+    name = "summary-and-plan-same-year"
+    groups = ("years",)
+    severity = Severity.ERROR
+    messages = {"default": (
+        "“{plan}”与前面的“{summary}”是同一年（{year}）：工作要点/计划通常针对下一年",
+        "{plan!r} is for the same year ({year}) as the preceding {summary!r}: a plan usually covers the next year",
+    )}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            if article.title is not None:
+                yield from self._pairs(ctx, _parts(article.title.text, article.title.span.start))
+            heading_parts = [part for heading in article.headings()
+                             for part in _parts(heading.title, heading.title_span.start)]
+            yield from self._pairs(ctx, heading_parts)
+
+    @staticmethod
+    def _pairs(ctx: RuleContext, parts: list[_Part]) -> Iterator[Finding]:
+        for summary, plan in _same_year_pairs(parts):
+            yield ctx.report(plan.start, plan.end, summary=summary.text, plan=plan.text, year=plan.year)
+
+
+RULES = [TitleYearMismatch, SummaryAndPlanSameYear]
