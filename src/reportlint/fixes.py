@@ -1,32 +1,131 @@
-"""Apply fixes as text edits: sorted, non-overlapping, right to left."""
+"""Apply fixes as text edits: sorted, non-overlapping, right to left, re-linted to a fixed point."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
 
 from reportlint.diagnostics import Applicability, Diagnostic, Fix
+from reportlint.model import Document
+from reportlint.source import Source
+
+# ruff gives up after 100 passes; report rules converge in one or two, so a cycle shows up early
+MAX_PASSES = 20
+
+LintFn = Callable[[Source], tuple[Document, list[Diagnostic]]]
+T = TypeVar("T")
 
 
 def applicable(fix: Fix | None, unsafe: bool) -> bool:
-    if fix is None or fix.applicability is Applicability.DISPLAY:
+    if fix is None or not fix.edits or fix.applicability is Applicability.DISPLAY:
         return False
     return unsafe or fix.applicability is Applicability.SAFE
 
 
+def _choose(items: Iterable[T], fix_of: Callable[[T], Fix]) -> list[T]:
+    """Keep, in text order, each item whose fix does not overlap one already kept.
+
+    Touching ranges are fine; two insertions at the same point are not, since their order
+    would be arbitrary.
+    """
+    chosen: list[T] = []
+    taken: list[tuple[int, int]] = []
+    for item in sorted(items, key=lambda i: fix_of(i).span):
+        lo, hi = fix_of(item).span
+        if any(lo < end and start < hi or (lo, hi) == (start, end) for start, end in taken):
+            continue
+        chosen.append(item)
+        taken.append((lo, hi))
+    return chosen
+
+
+def _apply(text: str, fixes: Iterable[Fix]) -> str:
+    """Right to left, so that earlier offsets stay valid while later ones are replaced."""
+    parts: list[str] = []
+    cursor = len(text)
+    for edit in sorted((edit for fix in fixes for edit in fix.edits), reverse=True):
+        parts.append(text[edit.end:cursor])
+        parts.append(edit.content)
+        cursor = edit.start
+    parts.append(text[:cursor])
+    return "".join(reversed(parts))
+
+
 def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, list[Fix]]:
     """Apply fixes whose edits do not overlap an already chosen fix; return text and those applied."""
-    chosen: list[Fix] = []
-    taken: list[tuple[int, int]] = []
-    for fix in sorted(fixes, key=lambda f: f.span):
-        if any(fix.span[0] < end and start < fix.span[1] or fix.span == (start, end) for start, end in taken):
-            continue
-        chosen.append(fix)
-        taken.append(fix.span)
-    edits = sorted((edit for fix in chosen for edit in fix.edits), reverse=True)
-    for edit in edits:
-        text = text[:edit.start] + edit.content + text[edit.end:]
-    return text, chosen
+    chosen = _choose((f for f in fixes if f.edits), lambda f: f)
+    return _apply(text, chosen), chosen
 
 
 def fixes_of(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> list[Fix]:
     return [d.fix for d in diagnostics if d.fix is not None and applicable(d.fix, unsafe)]
+
+
+def _changes_text(fix: Fix, text: str) -> bool:
+    """A fix whose edits rewrite text with itself would make the loop spin without progress."""
+    return any(text[e.start:e.end] != e.content for e in fix.edits)
+
+
+def with_fixes(source: Source, fixes: Sequence[Fix]) -> Source:
+    """The source after the fixes; offsets of ``text`` and ``original`` agree, so both take them."""
+    text = _apply(source.text, fixes)
+    original = text if source.original == source.text else _apply(source.original, fixes)
+    return dataclasses.replace(source, text=text, original=original)
+
+
+@dataclass
+class FixOutcome:
+    """One file after the fix loop; ``diagnostics`` are what remains in ``source``."""
+
+    before: Source
+    source: Source
+    document: Document
+    diagnostics: list[Diagnostic]
+    applied: Counter[tuple[str, str]] = field(default_factory=Counter)  # (code, name) → count
+    passes: int = 0
+    converged: bool = True
+    stopped: str | None = None  # why the loop stopped early, if it did
+    refused: str | None = None  # why the file was not (or would not be) rewritten
+    pending: int = 0  # fixes that could have been applied but were not written
+
+    @property
+    def changed(self) -> bool:
+        return self.source.original != self.before.original
+
+    @property
+    def fixed(self) -> int:
+        return sum(self.applied.values())
+
+
+def fix_until_stable(source: Source, lint: LintFn, unsafe: bool = False,
+                     max_passes: int = MAX_PASSES,
+                     first: tuple[Document, list[Diagnostic]] | None = None) -> FixOutcome:
+    """Apply every non-overlapping applicable fix, re-lint, and repeat until nothing applies.
+
+    Re-linting after each pass is what makes overlapping fixes safe to defer: the next pass sees
+    fresh offsets. A pass that would make the skeleton unparsable is dropped and the loop stops.
+    """
+    document, diagnostics = first or lint(source)
+    outcome = FixOutcome(source, source, document, diagnostics)
+    for _ in range(max_passes):
+        current = outcome.source
+        ready = [d for d in outcome.diagnostics
+                 if applicable(d.fix, unsafe) and _changes_text(d.fix, current.text)]  # type: ignore[arg-type]
+        chosen = _choose(ready, lambda d: d.fix)  # type: ignore[arg-type, return-value]
+        if not chosen:
+            return outcome
+        fixed = with_fixes(current, [d.fix for d in chosen])  # type: ignore[misc]
+        new_document, new_diagnostics = lint(fixed)
+        if new_document.problems and not outcome.document.problems:
+            outcome.stopped = "fixes would leave the report skeleton unparsable"
+            return outcome
+        outcome.source, outcome.document, outcome.diagnostics = fixed, new_document, new_diagnostics
+        outcome.applied.update((d.code, d.name) for d in chosen)
+        outcome.passes += 1
+    outcome.converged = not any(
+        applicable(d.fix, unsafe) and _changes_text(d.fix, outcome.source.text)  # type: ignore[arg-type]
+        for d in outcome.diagnostics)
+    return outcome
