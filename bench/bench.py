@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Benchmark reportlint: cold start against `import lark, pluggy, yaml`, and throughput.
+
+Run with the venv's python (the pyenv shim adds ~110 ms to every start):
+
+    .venv/bin/python bench/bench.py                       # cold-start table on the bundled example
+    .venv/bin/python bench/bench.py --file ../shared/examples/seed-report.txt
+    .venv/bin/python bench/bench.py --corpus 1000         # + throughput on a generated corpus
+
+Prints a Markdown table; figures are medians of --runs fresh processes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MAKE_CORPUS = ROOT.parent / "shared" / "bench" / "make_corpus.py"
+
+
+def _time(cmd: list[str], runs: int) -> float:
+    """Median wall time in ms of `runs` fresh processes (one warm-up run first)."""
+    subprocess.run(cmd, capture_output=True)
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, capture_output=True)
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def cold_start(target: Path, runs: int) -> list[tuple[str, float]]:
+    py = sys.executable
+    exe = [py, "-m", "reportlint"]
+    rows = [
+        ("`python -c pass`", _time([py, "-c", "pass"], runs)),
+        ("`python -c \"import lark, pluggy, yaml\"` (reference)", _time([py, "-c", "import lark, pluggy, yaml"], runs)),
+        ("`reportlint --version`", _time([*exe, "--version"], runs)),
+        (f"`reportlint check {target.name}` (all rules)", _time([*exe, "check", str(target)], runs)),
+        (f"`reportlint check {target.name} --ignore SC,WD` (no jieba rules)",
+         _time([*exe, "check", "--ignore", "SC,WD", str(target)], runs)),
+    ]
+    return rows
+
+
+def throughput(n_docs: int) -> tuple[int, int, float, float]:
+    out = Path(tempfile.mkdtemp(prefix="reportlint-bench-"))
+    try:
+        subprocess.run([sys.executable, str(MAKE_CORPUS), str(out), "-n", str(n_docs)], check=True,
+                       capture_output=True)
+        files = list(out.glob("*.txt"))
+        size = sum(f.stat().st_size for f in files)
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "reportlint", "check", "--format", "json", str(out)],
+                       capture_output=True)
+        seconds = time.perf_counter() - start
+        peak = _peak_rss_mb([sys.executable, "-m", "reportlint", "check", "--format", "json", str(out)])
+        return len(files), size, seconds, peak
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
+def _peak_rss_mb(cmd: list[str]) -> float:
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run(cmd, capture_output=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(before, after) / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--file", type=Path, default=ROOT / "examples" / "sample-report.txt")
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--corpus", type=int, default=0, help="generate N documents and measure throughput")
+    args = parser.parse_args()
+
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
+    rows = cold_start(args.file, args.runs)
+    print("| command | median wall time |\n|---|---|")
+    for label, ms in rows:
+        print(f"| {label} | {ms:.0f} ms |")
+    reference = rows[1][1]
+    check = rows[3][1]
+    print(f"\ncold check / reference import = {check / reference:.2f}× (budget 2.5×)")
+    if args.corpus:
+        if not MAKE_CORPUS.is_file():
+            print(f"\n{MAKE_CORPUS} not found: skipping throughput", file=sys.stderr)
+            return 0
+        n, size, seconds, peak = throughput(args.corpus)
+        print(f"\nthroughput: {n} documents, {size / 1e6:.1f} MB in {seconds:.1f} s = "
+              f"{size / 1e6 / seconds:.2f} MB/s, peak RSS {peak:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
