@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,12 +95,17 @@ def expand_paths(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
     return files, problems
 
 
-def run(paths: list[str], options: CheckOptions) -> tuple[Session, list[FileResult]]:
+def run(paths: list[str], options: CheckOptions,
+        on_file: Callable[[int, int, str], None] | None = None) -> tuple[Session, list[FileResult]]:
+    """``on_file(done, total, path)`` is called after each file (the progress bar listens)."""
     session = Session(options)
     manager.report_errors(session.plugins)
     files, problems = expand_paths(paths)
     results = [FileResult(path, error=reason) for path, reason in problems]
-    results += [session.check_file(path) for path in files]
+    for done, path in enumerate(files, 1):
+        results.append(session.check_file(path))
+        if on_file is not None:
+            on_file(done, len(files), path)
     return session, results
 
 

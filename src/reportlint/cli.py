@@ -33,7 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check files (default command)", description="Check reports and print findings.")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; '-' reads standard input")
-    check.add_argument("--format", default="concise", help="output format: concise, json (default: concise)")
+    check.add_argument("--format", default=None, help="output format: full, concise, json, json-lines, sarif, github, gitlab, junit, html (default: full on a terminal, concise otherwise)")
+    check.add_argument("--output-file", "-o", metavar="PATH", help="write the output to PATH (atomically) instead of standard output")
+    check.add_argument("--statistics", action="store_true", help="print how many findings each rule produced instead of the findings")
+    check.add_argument("--quiet", "-q", action="store_true", help="print the findings only: no summary, no progress bar")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings (2 still means an error)")
     check.add_argument("--select", type=_csv, action="append", metavar="RULES", help="only these rules: codes, prefixes, names or groups, comma-separated (replaces the config)")
     check.add_argument("--extend-select", type=_csv, action="append", metavar="RULES", help="add rules to the selection")
     check.add_argument("--ignore", type=_csv, action="append", metavar="RULES", help="skip these rules")
@@ -83,8 +87,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    import shutil
+
+    from reportlint import progress
     from reportlint.check import CheckOptions, exit_code, run
-    from reportlint.formatters.common import Options
+    from reportlint.formatters.builtin import HUMAN
+    from reportlint.formatters.common import Options, want_color, write_report
 
     if not args.paths:
         print("reportlint: error: no paths given (use '-' for standard input)", file=sys.stderr)
@@ -94,18 +102,36 @@ def _check(args: argparse.Namespace) -> int:
         ignore=_extend(args.ignore), lang=args.lang, encoding=args.encoding,
         stdin_filename=args.stdin_filename,
     )
-    session, results = run(args.paths, options)
-    render = session.formatters.get(args.format)
+    fmt = args.format or ("full" if sys.stdout.isatty() and not args.output_file else "concise")
+    bar = progress.for_run(fmt in HUMAN, args.quiet)
+    try:
+        session, results = run(args.paths, options, on_file=bar)
+    finally:
+        if bar is not None:
+            bar.close()
+    render = session.formatters.get(fmt)
     if render is None:
         names = ", ".join(sorted(session.formatters))
-        print(f"reportlint: error: unknown format {args.format!r} (choose from {names})", file=sys.stderr)
+        print(f"reportlint: error: unknown format {fmt!r} (choose from {names})", file=sys.stderr)
         return EXIT_ERROR
     for result in results:
         if result.error:
             print(f"reportlint: error: {result.path}: {result.error}", file=sys.stderr)
     lang = args.lang or "zh"
-    sys.stdout.write(render(results, Options(lang=lang, show_summary=not args.no_summary)))
-    return exit_code(results)
+    text = render(results, Options(
+        lang=lang, show_summary=not (args.no_summary or args.quiet), statistics=args.statistics,
+        color=not args.output_file and want_color(sys.stdout), width=shutil.get_terminal_size().columns,
+        rules=tuple(session.linter.rules.values())))
+    if not args.output_file:
+        sys.stdout.write(text)
+    else:
+        try:
+            write_report(args.output_file, text)
+        except OSError as exc:
+            print(f"reportlint: error: {args.output_file}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_ERROR
+    code = exit_code(results)
+    return EXIT_OK if args.exit_zero and code == EXIT_FINDINGS else code
 
 
 def _parse(args: argparse.Namespace) -> int:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TextIO
 
 from reportlint.diagnostics import Diagnostic, Severity
 from reportlint.source import Source
@@ -19,6 +20,35 @@ class Options:
     color: bool = False
     show_summary: bool = True
     statistics: bool = False
+    rules: tuple[Any, ...] = ()  # every registered rule class (SARIF lists them all)
+    width: int = 100  # terminal columns available to the full view
+
+
+def safe_fix(diag: Diagnostic) -> bool:
+    """Marked ``[*]``: ``--fix`` would apply it without asking."""
+    return diag.fix is not None and diag.fix.applicability.value == "safe"
+
+
+def fixable(diag: Diagnostic) -> bool:
+    """Counted as fixable: ``--fix`` or ``--unsafe-fixes`` would apply it (display-only never)."""
+    return diag.fix is not None and diag.fix.applicability.value != "display"
+
+
+def want_color(stream: TextIO) -> bool:
+    """Colour on a TTY only; ``NO_COLOR`` (no-color.org) beats ``FORCE_COLOR`` (force-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+
+
+def severity_word(severity: Severity, lang: str) -> str:
+    return severity.label if lang == "en" else SEVERITY_ZH[severity]
 
 
 @dataclass(frozen=True)
@@ -72,13 +102,22 @@ def summary_line(results: list[Any], lang: str) -> str:
         return f"未发现问题（检查了 {checked} 个文件）。" if lang != "en" else \
             f"All checks passed ({checked} file{'s' if checked != 1 else ''} checked)."
     counts = Counter(d.severity for d in diags)
-    fixable = sum(1 for d in diags if d.fix is not None and d.fix.applicability.value != "display")
+    fixable_count = sum(1 for d in diags if fixable(d))
     if lang == "en":
         parts = ", ".join(f"{counts[s]} {s.label}{'s' if counts[s] != 1 else ''}"
                           for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s])
         text = f"Found {len(diags)} problem{'s' if len(diags) != 1 else ''} ({parts}) in {files} file{'s' if files != 1 else ''}."
-        return text + (f" {fixable} fixable with --fix or --unsafe-fixes." if fixable else "")
-    labels = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
-    parts = "，".join(f"{labels[s]} {counts[s]}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s])
+        return text + (f" {fixable_count} fixable with --fix or --unsafe-fixes." if fixable_count else "")
+    parts = "，".join(f"{SEVERITY_ZH[s]} {counts[s]}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s])
     text = f"在 {files} 个文件中发现 {len(diags)} 个问题（{parts}）。"
-    return text + (f"其中 {fixable} 个可自动修复。" if fixable else "")
+    return text + (f"其中 {fixable_count} 个可自动修复。" if fixable_count else "")
+
+
+def write_report(path: str, text: str) -> None:
+    """``--output-file``: atomic, so CI never uploads half a report; a new file gets default permissions."""
+    from pathlib import Path
+
+    from reportlint.writer import write_atomic
+
+    Path(path).touch(exist_ok=True)  # write_atomic keeps the permissions of the file it replaces
+    write_atomic(path, text.encode("utf-8"))

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlint.formatters.common import Options, located, summary_line
+from reportlint.formatters import statistics
+from reportlint.formatters.common import Options, located, safe_fix, summary_line
 
 
 def render(results: list[Any], options: Options) -> str:
+    if options.statistics:
+        return statistics.render_text(results, options)
     out = []
     for item in located(results):
         d = item.diagnostic
-        mark = " [*]" if d.fix is not None and d.fix.applicability.value == "safe" else ""
+        mark = " [*]" if safe_fix(d) else ""
         out.append(f"{item.path}:{item.line}:{item.column}: {d.code}{mark} {d.message}")
     if options.show_summary:
         out.append(summary_line(results, options.lang))

@@ -1,0 +1,52 @@
+"""``--statistics``: how many findings each rule produced and how many of them are fixable."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from reportlint.formatters.common import Options, fixable, summary_line
+from reportlint.textutil import display_width
+
+
+@dataclass
+class RuleCount:
+    code: str
+    name: str
+    count: int = 0
+    fixable: int = 0
+
+
+def counts(results: list[Any]) -> list[RuleCount]:
+    """Most frequent rule first, ties by code, so the table reads as a to-do list."""
+    table: dict[str, RuleCount] = {}
+    for result in results:
+        for diag in result.diagnostics:
+            row = table.setdefault(diag.code, RuleCount(diag.code, diag.name))
+            row.count += 1
+            row.fixable += fixable(diag)
+    return sorted(table.values(), key=lambda r: (-r.count, r.code))
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
+
+
+def render_text(results: list[Any], options: Options) -> str:
+    rows = counts(results)
+    head = ("count", "code", "name", "fixable") if options.lang == "en" else ("数量", "代码", "规则名", "可修复")
+    cells = [head] + [(str(r.count), r.code, r.name, str(r.fixable)) for r in rows] if rows else []
+    widths = [max((display_width(row[i]) for row in cells), default=0) for i in range(4)]
+    out = []
+    for count, code, name, fix in cells:
+        out.append("  ".join((" " * (widths[0] - display_width(count)) + count, _pad(code, widths[1]),
+                              _pad(name, widths[2]), " " * (widths[3] - display_width(fix)) + fix)))
+    if options.show_summary:
+        out.append(summary_line(results, options.lang))
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def render_json(results: list[Any]) -> str:
+    rows = [{"code": r.code, "name": r.name, "count": r.count, "fixable": r.fixable} for r in counts(results)]
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
