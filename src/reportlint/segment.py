@@ -1,0 +1,139 @@
+"""Whole-word matching for Chinese on jieba word boundaries, without paying jieba's full cold start."""
+
+from __future__ import annotations
+
+import re
+import sys
+import threading
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+# jieba cuts text into blocks of these characters and segments each block on its own
+# (jieba.re_han_default), so a block is the largest context that can change a boundary.
+_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+")
+_MAX_BLOCK = 200  # longer runs are cut around the match: segmentation is local in practice
+_WINDOW = 24
+# sum of the frequencies in the dict.txt shipped with jieba 0.42.1, keyed by the file's size:
+# summing 350,000 lines costs ~0.2 s, the one number we need from the words we do not load
+_KNOWN_TOTALS = {5071852: 60101967}
+_lock = threading.Lock()
+
+
+@cache
+def _jieba() -> Any:
+    """Import jieba without pkg_resources (~95 ms); jieba then opens dict.txt from its own folder."""
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import jieba
+    finally:
+        if blocked:
+            del sys.modules["pkg_resources"]
+    jieba.setLogLevel(30)  # jieba logs its dictionary loading to stderr at DEBUG
+    return jieba
+
+
+@cache
+def _dictionary() -> tuple[str, int]:
+    """The text of jieba's dictionary and the total of its frequencies."""
+    path = Path(_jieba().__file__).with_name("dict.txt")
+    data = path.read_bytes()
+    total = _KNOWN_TOTALS.get(len(data))
+    if total is None:
+        total = sum(int(n) for n in re.findall(rb" ([0-9]+)", data))
+    return data.decode("utf-8"), total
+
+
+class _Words:
+    """A jieba Tokenizer fed only the dictionary words made of characters seen so far.
+
+    Segmenting a block only ever consults words that are substrings of it, so a dictionary
+    restricted to words built from the block's characters (plus the full total) gives exactly
+    the segmentation of the full dictionary, at a fraction of the 1.2 s it takes to load.
+    """
+
+    def __init__(self) -> None:
+        self.chars: set[str] = set()
+        self.tokenizer: Any = None
+
+    def ensure(self, chars: set[str]) -> Any:
+        new = chars - self.chars
+        if new or self.tokenizer is None:
+            self.chars |= new
+            self.tokenizer = self._build(self.chars)
+        return self.tokenizer
+
+    @staticmethod
+    def _build(chars: set[str]) -> Any:
+        text, total = _dictionary()
+        klass = "".join(sorted(re.escape(c) for c in chars)) or "\u0000"
+        freq: dict[str, int] = {}
+        for word, count in re.findall(rf"^([{klass}]+) ([0-9]+)", text, re.M):
+            freq[word] = int(count)
+            for i in range(1, len(word)):
+                freq.setdefault(word[:i], 0)
+        tokenizer = _jieba().Tokenizer()
+        tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
+        return tokenizer
+
+
+_WORDS = _Words()
+
+
+def boundaries(block: str) -> set[int]:
+    """Offsets inside ``block`` where jieba (accurate mode, no HMM) puts a word boundary."""
+    with _lock:
+        tokenizer = _WORDS.ensure(set(block))
+        cuts, pos = {0}, 0
+        for token in tokenizer.cut(block, HMM=False):
+            pos += len(token)
+            cuts.add(pos)
+    return cuts
+
+
+def _block_around(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = start
+    while lo > 0 and _BLOCK.fullmatch(text[lo - 1]) and start - lo < _MAX_BLOCK:
+        lo -= 1
+    hi = end
+    while hi < len(text) and _BLOCK.fullmatch(text[hi]) and hi - end < _MAX_BLOCK:
+        hi += 1
+    if hi - lo > _MAX_BLOCK:
+        lo, hi = max(lo, start - _WINDOW), min(hi, end + _WINDOW)
+    return lo, hi
+
+
+def is_whole_word(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` begins and ends on jieba word boundaries."""
+    lo, hi = _block_around(text, start, end)
+    if lo == hi or not _BLOCK.fullmatch(text[start:end]):
+        return True  # punctuation on both sides already delimits it
+    cuts = boundaries(text[lo:hi])
+    return start - lo in cuts and end - lo in cuts
+
+
+def find_words(text: str, terms: Iterable[str]) -> list[tuple[int, int, str]]:
+    """Every occurrence of each term that is a whole word (or a run of whole words).
+
+    A plain substring search finds the candidates; jieba is consulted only for them, so a
+    text without any candidate never loads it.
+    """
+    found: list[tuple[int, int, str]] = []
+    for term in sorted(set(terms), key=len, reverse=True):
+        if not term:
+            continue
+        at = text.find(term)
+        while at != -1:
+            end = at + len(term)
+            if not any(s < end and at < e for s, e, _ in found) and is_whole_word(text, at, end):
+                found.append((at, end, term))
+            at = text.find(term, at + 1)
+    return sorted(found)
+
+
+def loaded() -> bool:
+    """Whether jieba has been imported in this process (for tests of laziness)."""
+    return "jieba" in sys.modules
