@@ -1,0 +1,116 @@
+"""SARIF 2.1.0 for code-scanning services (GitHub code scanning, Azure DevOps, IDE viewers)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from reportlint import __version__
+from reportlint.diagnostics import Diagnostic, Severity
+from reportlint.formatters.common import Options, located
+from reportlint.source import Source
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def uri(path: str) -> str:
+    """A URI reference: relative paths stay relative (to the repository root in CI), percent-encoded."""
+    p = Path(path)
+    if p.is_absolute():
+        return p.as_uri()
+    return quote(path.replace("\\", "/"), safe="/")
+
+
+def region(source: Source, start: int, end: int) -> dict[str, int]:
+    """Columns count code points and the end is exclusive, as ``columnKind`` declares."""
+    line, column = source.lines.position(start)
+    end_line, end_column = source.lines.position(end)
+    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+
+
+def rule_descriptor(rule: Any) -> dict[str, Any]:
+    doc = rule.doc()
+    descriptor: dict[str, Any] = {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary() or rule.name},
+        "help": {"text": doc or rule.name, "markdown": doc or rule.name},
+        "defaultConfiguration": {"level": LEVEL[rule.severity]},
+        "properties": {"tags": list(rule.groups)},
+    }
+    if rule.standard:
+        descriptor["properties"]["standard"] = rule.standard
+    return descriptor
+
+
+def fixes(source: Source, diag: Diagnostic, location_uri: str) -> list[dict[str, Any]]:
+    if diag.fix is None:
+        return []
+    return [{
+        "description": {"text": diag.fix.title},
+        "artifactChanges": [{
+            "artifactLocation": {"uri": location_uri},
+            "replacements": [
+                {"deletedRegion": region(source, e.start, e.end), "insertedContent": {"text": e.content}}
+                for e in diag.fix.edits
+            ],
+        }],
+        "properties": {"applicability": diag.fix.applicability.value},
+    }]
+
+
+def result(item: Any, rule_index: dict[str, int]) -> dict[str, Any]:
+    diag = item.diagnostic
+    location_uri = uri(item.path)
+    found: dict[str, Any] = {
+        "ruleId": diag.code,
+        "level": LEVEL[diag.severity],
+        "message": {"text": diag.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": location_uri},
+            "region": region(item.source, diag.start, diag.end),
+        }}],
+    }
+    if diag.code in rule_index:
+        found["ruleIndex"] = rule_index[diag.code]
+    fix_list = fixes(item.source, diag, location_uri)
+    if fix_list:
+        found["fixes"] = fix_list
+    return found
+
+
+def notifications(results: list[Any]) -> list[dict[str, Any]]:
+    """Files that could not be read are tool errors, not findings."""
+    return [{
+        "level": "error",
+        "message": {"text": f"{r.path}: {r.error}"},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(r.path)}}}],
+    } for r in results if r.error]
+
+
+def document(results: list[Any], options: Options) -> dict[str, Any]:
+    rules = sorted(options.rules, key=lambda r: r.code)
+    rule_index = {rule.code: i for i, rule in enumerate(rules)}
+    errors = notifications(results)
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "reportlint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": [rule_descriptor(rule) for rule in rules],
+            }},
+            "invocations": [{"executionSuccessful": not errors, "toolExecutionNotifications": errors}],
+            "columnKind": "unicodeCodePoints",
+            "results": [result(item, rule_index) for item in located(results)],
+        }],
+    }
+
+
+def render(results: list[Any], options: Options) -> str:
+    return json.dumps(document(results, options), ensure_ascii=False, indent=2) + "\n"
