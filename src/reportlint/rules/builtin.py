@@ -11,6 +11,9 @@ FAMILIES = (
     "skeleton",
     "placeholders",
     "years",
+    "headings",
+    "punctuation",
+    "pairs",
 )
 
 

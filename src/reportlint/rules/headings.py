@@ -1,0 +1,453 @@
+"""Heading numbering: sequence per level and parent, skipped levels, mixed styles, ordinal punctuation."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from reportlint.model import LEVEL_NAMES, Article, Heading, Paragraph, Section
+from reportlint.rules.base import Rule, RuleContext
+from reportlint.textutil import int_to_cn
+
+# A line that opens an appendix, a glossary or a cut in the text: numbering starts afresh after it.
+_BOUNDARY = re.compile(
+    r"^(?:附件[0-9一二三四五六七八九十]*|附录|附表|附|名词解释|名词注释|注释|注解|说明"
+    r"|[^。，]{0,30}名词(?:解释|注释))[:：]?$"
+    r"|此处隐藏|省略[0-9]+字|未完[，,]|已超出免费预览"
+)
+# glossary items such as 1.“两重”：… are definitions, not part of the outline
+_GLOSSARY_ITEM = re.compile(r"^[“\"《][^”\"》]{1,30}[”\"》][：:]")
+_WRONG_POINT = {1: "、", 3: "."}  # the point each unbracketed level takes (GB/T 15834 B.3.2, B.3.3)
+
+
+@dataclass
+class _Node:
+    """A heading placed in its outline: the numbering scope, its parent and its siblings."""
+
+    heading: Heading
+    index: int  # position in the article's flat item list
+    scope: int
+    parent: _Node | None
+    siblings: list[_Node] = field(default_factory=list)  # the whole sibling run, shared
+
+
+@dataclass
+class _Outline:
+    items: list[Heading | Paragraph]
+    nodes: list[_Node]
+    runs: list[list[_Node]]
+
+
+def _flat(children: tuple[Section | Paragraph, ...]) -> Iterator[Heading | Paragraph]:
+    for child in children:
+        if isinstance(child, Section):
+            yield child.heading
+            yield from _flat(child.children)
+        else:
+            yield child
+
+
+def _is_boundary(paragraph: Paragraph) -> bool:
+    return len(paragraph.text) <= 40 and bool(_BOUNDARY.search(paragraph.text))
+
+
+def _outline(article: Article) -> _Outline:
+    """Parents and sibling runs, restarted at every appendix or glossary boundary."""
+    items = list(_flat(article.children))
+    nodes: list[_Node] = []
+    runs: dict[tuple[int, int, int], list[_Node]] = {}
+    stack: list[_Node] = []
+    scope = 0
+    for index, item in enumerate(items):
+        if isinstance(item, Paragraph):
+            if _is_boundary(item):
+                scope += 1
+                stack = []
+            continue
+        while stack and stack[-1].heading.level >= item.level:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        run = runs.setdefault((scope, id(parent), item.level), [])
+        node = _Node(item, index, scope, parent, run)
+        run.append(node)
+        nodes.append(node)
+        stack.append(node)
+    return _Outline(items, nodes, list(runs.values()))
+
+
+def _outlines(ctx: RuleContext) -> list[_Outline]:
+    return ctx.shared("headings.outline", lambda: [_outline(a) for a in ctx.document.articles])
+
+
+def _numeral(value: int, like: str) -> str:
+    return str(value) if like.isdigit() else int_to_cn(value)
+
+
+def _numeral_span(heading: Heading) -> tuple[int, int]:
+    start = heading.marker_span.start + heading.marker.index(heading.numeral)
+    return start, start + len(heading.numeral)
+
+
+def _is_glossary(heading: Heading) -> bool:
+    return bool(_GLOSSARY_ITEM.match(heading.title))
+
+
+class HeadingSequence(Rule):
+    """Heading ordinals out of sequence under one parent: a gap, a repeat or a wrong order.
+
+    ## What it does
+    Follows each heading level separately under each parent heading (`一、二、四、`, `（一）（二）
+    （二）`, `1. 3. 2.`) and flags the first heading that breaks the run, and a run that does
+    not start at 一 or 1. Numbering restarts after an appendix or glossary line (附件,
+    名词解释, 注释), and a number missing only because its line was not read as a heading
+    (`20.2026年…`) is not a gap.
+
+    ## Why is this bad?
+    A gap or a repeat shows that a part was deleted or pasted in without renumbering; readers
+    wonder what is missing, and cross-references such as “第三部分” point to the wrong place.
+
+    ## Example
+    ```
+    一、工作开展情况
+    二、存在的问题
+    四、下一步打算
+    ```
+
+    ## Use instead
+    ```
+    一、工作开展情况
+    二、存在的问题
+    三、下一步打算
+    ```
+
+    ## Fix safety
+    Unsafe: renumbering this heading and the siblings after it assumes nothing was lost, and
+    references to the old numbers in the text are not updated.
+    """
+
+    code = "HD001"
+    name = "heading-sequence"
+    groups = ("headings",)
+    severity = Severity.WARNING
+    fixable = Applicability.UNSAFE
+    standard = "GB/T 15834-2011 B.3.8"
+    messages = {
+        "default": ("标题序号“{got}”跳号：前一个是“{prev}”，缺少“{missing}”",
+                    "heading number {got!r} skips {missing!r} after {prev!r}"),
+        "repeat": ("标题序号“{got}”重复：与前一个同级标题相同",
+                   "heading number {got!r} repeats the previous sibling"),
+        "order": ("标题序号“{got}”顺序颠倒：前一个是“{prev}”",
+                  "heading number {got!r} comes after {prev!r}: wrong order"),
+        "start": ("同级标题从“{got}”开始，应从“{first}”开始",
+                  "the sibling run starts at {got!r} instead of {first!r}"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for outline in _outlines(ctx):
+            for run in outline.runs:
+                yield from self._run(ctx, outline, run)
+
+    def _run(self, ctx: RuleContext, outline: _Outline, run: list[_Node]) -> Iterator[Finding]:
+        prev: _Node | None = None
+        for position, node in enumerate(run):
+            heading = node.heading
+            if heading.ordinal <= 0:
+                return
+            expected = prev.heading.ordinal + 1 if prev else 1
+            if heading.ordinal != expected and not self._unread(outline, prev, node, expected):
+                key = self._kind(prev, heading.ordinal, expected)
+                args = {"got": heading.marker, "prev": prev.heading.marker if prev else "",
+                        "first": _numeral(1, heading.numeral),
+                        "missing": "、".join(_numeral(n, heading.numeral)
+                                            for n in range(expected, heading.ordinal))}
+                yield ctx.report(heading.marker_span.start, heading.marker_span.end, key,
+                                 fix=self._renumber(run[position:], expected), **args)
+            prev = node
+
+    @staticmethod
+    def _kind(prev: _Node | None, got: int, expected: int) -> str:
+        if prev is None:
+            return "start"
+        if got == prev.heading.ordinal:
+            return "repeat"
+        return "order" if got < expected else "default"
+
+    @staticmethod
+    def _unread(outline: _Outline, prev: _Node | None, node: _Node, expected: int) -> bool:
+        """The missing numbers open paragraphs the grammar did not take for headings."""
+        if prev is None or node.heading.ordinal <= expected:
+            return False
+        between = [item.text for item in outline.items[prev.index + 1:node.index]
+                   if isinstance(item, Paragraph)]
+        wanted = [_numeral(n, node.heading.numeral) for n in range(expected, node.heading.ordinal)]
+        return all(any(text.startswith(w) and text[len(w):len(w) + 1] in ".．、" for text in between)
+                   for w in wanted)
+
+    @staticmethod
+    def _renumber(rest: list[_Node], first: int) -> Fix | None:
+        edits = []
+        for offset, node in enumerate(rest):
+            value = first + offset
+            if node.heading.ordinal != value:
+                start, end = _numeral_span(node.heading)
+                edits.append(Edit(start, end, _numeral(value, node.heading.numeral)))
+        if not edits:
+            return None
+        return Fix("重新编号同级标题", tuple(edits), Applicability.UNSAFE)
+
+
+class HeadingLevelSkipped(Rule):
+    """A heading one level too deep for its parent: `1.` directly under `一、`.
+
+    ## What it does
+    Flags a heading whose level is more than one below its parent's in the order
+    一、 → （一） → 1. → （1） (GB/T 9704-2012 7.3.3). A document may start at any level; only a
+    jump below a parent counts. Glossary items (`1.“两重”：…`) and anything after an
+    appendix or glossary line are left alone.
+
+    ## Why is this bad?
+    The reader expects `（一）` under `一、`; a `1.` there looks as if a level was deleted, and
+    the outline no longer shows how the parts relate.
+
+    ## Example
+    ```
+    二、社区党建工作情况
+    1.加强组织建设
+    ```
+
+    ## Use instead
+    ```
+    二、社区党建工作情况
+    （一）加强组织建设
+    ```
+    """
+
+    code = "HD002"
+    name = "heading-level-skipped"
+    groups = ("headings",)
+    severity = Severity.INFO
+    standard = "GB/T 9704-2012 7.3.3"
+    messages = {"default": (
+        "标题“{marker}”直接位于“{parent}”之下，跳过了“{skipped}”一级",
+        "heading {marker!r} sits directly under {parent!r}, skipping the {skipped!r} level",
+    )}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for outline in _outlines(ctx):
+            for node in outline.nodes:
+                parent = node.parent
+                heading = node.heading
+                if parent is None or heading.level <= parent.heading.level + 1 or _is_glossary(heading):
+                    continue
+                if node.siblings[0] is not node:
+                    continue  # one finding per run
+                skipped = "".join(LEVEL_NAMES[level] for level in range(parent.heading.level + 1, heading.level))
+                yield ctx.report(heading.marker_span.start, heading.marker_span.end,
+                                 marker=heading.marker, parent=parent.heading.marker, skipped=skipped)
+
+
+class MixedHeadingStyles(Rule):
+    """Headings of one level written in different styles: `1.` next to `2、`, `(一)` next to `（一）`.
+
+    ## What it does
+    Counts the marker styles of each heading level in an article (after an appendix line the
+    count starts afresh) and flags the headings that differ from the most common style.
+
+    ## Why is this bad?
+    Mixed markers show text pasted together from several sources, and make readers wonder
+    whether the two styles are two different levels.
+
+    ## Example
+    ```
+    1.完善制度建设
+    2、加强队伍建设
+    ```
+
+    ## Use instead
+    ```
+    1.完善制度建设
+    2.加强队伍建设
+    ```
+    """
+
+    code = "HD003"
+    name = "mixed-heading-styles"
+    groups = ("headings",)
+    severity = Severity.WARNING
+    messages = {"default": (
+        "同级标题样式不一致：“{marker}”，本文此级多用“{usual}”",
+        "heading marker {marker!r} differs from the usual {usual!r} at this level",
+    )}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for outline in _outlines(ctx):
+            groups: dict[tuple[int, int], list[_Node]] = {}
+            for node in outline.nodes:
+                groups.setdefault((node.scope, node.heading.level), []).append(node)
+            for nodes in groups.values():
+                styles = Counter(node.heading.style for node in nodes)
+                if len(styles) < 2:
+                    continue
+                canonical = _canonical(nodes[0].heading.level)
+                usual = max(styles, key=lambda s: (styles[s], s == canonical, -_first(nodes, s)))
+                for node in nodes:
+                    if node.heading.style != usual:
+                        heading = node.heading
+                        yield ctx.report(heading.marker_span.start, heading.marker_span.end,
+                                         marker=heading.marker, usual=usual.replace("N", _numeral(1, heading.numeral)))
+
+
+def _canonical(level: int) -> str:
+    """The GB/T 9704-2012 7.3.3 style of a level, e.g. ``（N）``."""
+    return LEVEL_NAMES[level].replace("一", "N").replace("1", "N")
+
+
+def _first(nodes: list[_Node], style: str) -> int:
+    return next(i for i, node in enumerate(nodes) if node.heading.style == style)
+
+
+class ArabicOrdinalWithDunhao(Rule):
+    """An Arabic heading ordinal followed by 顿号: `1、` where the standards want `1.`.
+
+    ## What it does
+    Flags third-level headings written `1、`, `2、` …
+
+    ## Why is this bad?
+    GB/T 15834-2011 B.3.3 gives Arabic-numeral ordinals a 下脚点 (`1.`), and GB/T 9704-2012
+    7.3.3 prints the third level as `1.`; 顿号 belongs after Chinese numerals (`一、`).
+
+    ## Example
+    ```
+    1、实施学前教育普及工程
+    ```
+
+    ## Use instead
+    ```
+    1.实施学前教育普及工程
+    ```
+
+    ## Fix safety
+    Safe: only the point after the number changes.
+    """
+
+    code = "HD004"
+    name = "arabic-ordinal-with-dunhao"
+    groups = ("headings",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    standard = "GB/T 15834-2011 B.3.3; GB/T 9704-2012 7.3.3"
+    messages = {"default": ("阿拉伯数字序号“{marker}”应使用下脚点“{want}”",
+                            "Arabic ordinal {marker!r} should use a full stop: {want!r}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for heading in ctx.document.headings():
+            if heading.level == 3 and heading.style == "N、":
+                end = heading.marker_span.end
+                want = heading.numeral + "."
+                yield ctx.report(heading.marker_span.start, end, marker=heading.marker, want=want,
+                                 fix=Fix.replace("改为下脚点", end - 1, end, "."))
+
+
+class OrdinalPunctuation(Rule):
+    """Wrong punctuation after a heading ordinal: `（一）、`, `一.`, `一，`, `1。`, `(1).`.
+
+    ## What it does
+    Checks the mark after each heading ordinal: a Chinese numeral takes 顿号 (`一、`), an
+    Arabic numeral a 下脚点 (`1.`), and a bracketed ordinal nothing at all (`（一）`, `（1）`).
+    `1、` is left to HD004.
+
+    ## Why is this bad?
+    GB/T 15834-2011 B.3.2–B.3.4 fixes these forms; a redundant or wrong mark looks careless
+    in an official document.
+
+    ## Example
+    ```
+    （一）、构建社区服务体系
+    ```
+
+    ## Use instead
+    ```
+    （一）构建社区服务体系
+    ```
+
+    ## Fix safety
+    Safe: only the mark after the ordinal changes.
+    """
+
+    code = "HD005"
+    name = "ordinal-punctuation"
+    groups = ("headings",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    standard = "GB/T 15834-2011 B.3.2–B.3.4"
+    messages = {"default": ("序号“{marker}”后的标点有误，应为“{want}”",
+                            "wrong punctuation after the ordinal {marker!r}; use {want!r}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for heading in ctx.document.headings():
+            start, end = heading.marker_span.start, heading.marker_span.end
+            mark = heading.marker[-1]
+            if heading.style[0] in "（(":
+                if heading.style[-1] in "）)":
+                    continue
+                fix = Fix.replace("删去多余的标点", end - 1, end, "")
+                want = heading.marker[:-1]
+            else:
+                point = _WRONG_POINT[1] if heading.level == 1 else _WRONG_POINT[3]
+                if mark == point or (heading.level == 3 and mark in "、．"):
+                    continue
+                fix = Fix.replace("改正序号后的标点", end - 1, end, point)
+                want = heading.numeral + point
+            yield ctx.report(start, end, marker=heading.marker, want=want, fix=fix)
+
+
+class HalfWidthHeadingBrackets(Rule):
+    """Half-width brackets in a heading ordinal: `(一)` or `(1)` instead of `（一）`, `（1）`.
+
+    ## What it does
+    Flags ASCII parentheses around a heading ordinal.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.3.3 prints the second and fourth levels as `（一）` and `（1）` with
+    full-width brackets; ASCII brackets are narrower and misalign the outline.
+
+    ## Example
+    ```
+    (一)强化学校安全管理
+    ```
+
+    ## Use instead
+    ```
+    （一）强化学校安全管理
+    ```
+
+    ## Fix safety
+    Safe: only the bracket characters change.
+    """
+
+    code = "HD006"
+    name = "half-width-heading-brackets"
+    groups = ("headings",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    standard = "GB/T 9704-2012 7.3.3"
+    messages = {"default": ("标题序号“{marker}”使用了半角括号，应为“{want}”",
+                            "heading ordinal {marker!r} uses half-width brackets; use {want!r}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for heading in ctx.document.headings():
+            if "(" not in heading.marker and ")" not in heading.marker:
+                continue
+            start = heading.marker_span.start
+            edits = tuple(Edit(start + i, start + i + 1, "（" if ch == "(" else "）")
+                          for i, ch in enumerate(heading.marker) if ch in "()")
+            want = heading.marker.replace("(", "（").replace(")", "）")
+            yield ctx.report(start, heading.marker_span.end, marker=heading.marker, want=want,
+                             fix=Fix("改为全角括号", edits))
+
+
+RULES = [HeadingSequence, HeadingLevelSkipped, MixedHeadingStyles, ArabicOrdinalWithDunhao,
+         OrdinalPunctuation, HalfWidthHeadingBrackets]
