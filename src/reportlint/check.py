@@ -26,6 +26,10 @@ class CheckOptions:
     lang: str | None = None
     encoding: str | None = None
     stdin_filename: str | None = None
+    exclude: list[str] | None = None  # --exclude globs (gitignore syntax), on top of the config's
+    baseline: str | None = None  # report only findings not recorded in this baseline file
+    write_baseline: str | None = None  # record every finding of this run in this file
+    fix: Any = None  # fixmode.FixSettings when --fix, --fix-only or --diff is given
 
 
 @dataclass
@@ -42,6 +46,7 @@ class Session:
         self.linter = Linter(self.plugins.rules())
         self.presets = self.plugins.collect("reportlint_rulesets")
         self.formatters = self.plugins.collect("reportlint_formatters")
+        self.readers = self.plugins.collect("reportlint_readers")
 
     def raw_config(self, path: str) -> cfg.RawConfig:
         if self.options.config_file:
@@ -67,32 +72,30 @@ class Session:
         config = self.config(shown if path == "-" and self.options.stdin_filename else path)
         encoding = self.options.encoding or config.raw.encoding
         try:
-            source = load(path, encoding=encoding, display_path=shown)
+            source = load(path, encoding=encoding, display_path=shown, readers=self.readers)
         except SourceError as exc:
             return FileResult(shown, error=exc.reason)
+        if self.options.fix is not None:
+            from reportlint.fixmode import fix_file
+
+            done = fix_file(path, source, lambda s: self.linter.lint(s, config), self.options.fix)
+            return FileResult(shown, done.source, done.document, done.diagnostics, fixed=done.fixed, fix=done)
         document, diagnostics = self.linter.lint(source, config)
         return FileResult(shown, source, document, diagnostics)
 
 
-def expand_paths(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """Files to check and (path, reason) for paths that cannot be checked."""
-    files: list[str] = []
-    problems: list[tuple[str, str]] = []
-    for raw in paths:
-        if raw == "-":
-            files.append(raw)
-            continue
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*") if f.suffix.lower() in DEFAULT_SUFFIXES and f.is_file())
-            if not found:
-                problems.append((raw, "no files to check in this directory (*.txt, *.md, *.docx)"))
-            files.extend(found)
-        elif p.exists():
-            files.append(raw)
-        else:
-            problems.append((raw, "no such file or directory"))
-    return files, problems
+def expand_paths(paths: list[str], session: Session | None = None) -> tuple[list[str], list[tuple[str, str]]]:
+    """Files to check and (path, reason) for paths that cannot be checked (see paths.py)."""
+    found = _expand(paths, session)
+    return found.files, found.errors
+
+
+def _expand(paths: list[str], session: Session | None) -> Any:
+    from reportlint.paths import expand
+
+    if session is None:
+        return expand(paths)
+    return expand(paths, session.options.exclude, session.config_excludes)
 
 
 def run(paths: list[str], options: CheckOptions,
@@ -100,8 +103,11 @@ def run(paths: list[str], options: CheckOptions,
     """``on_file(done, total, path)`` is called after each file (the progress bar listens)."""
     session = Session(options)
     manager.report_errors(session.plugins)
-    files, problems = expand_paths(paths)
-    results = [FileResult(path, error=reason) for path, reason in problems]
+    found = _expand(paths, session)
+    for path, reason in found.warnings:
+        print(f"reportlint: warning: {path}: {reason}", file=sys.stderr)
+    files = found.files
+    results = [FileResult(path, error=reason) for path, reason in found.errors]
     for done, path in enumerate(files, 1):
         results.append(session.check_file(path))
         if on_file is not None:

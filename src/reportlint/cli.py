@@ -46,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--encoding", metavar="NAME", help="decode input with this encoding instead of detecting it")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name to report (and match config against) for '-'")
     check.add_argument("--no-summary", action="store_true", help="do not print the summary line")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes, then report what remains")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix, --fix-only or --diff: also apply unsafe fixes")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff and write nothing (exit 1 if there is anything to fix)")
+    check.add_argument("--fix-only", action="store_true", help="apply fixes and report nothing else")
+    check.add_argument("--show-fixes", action="store_true", help="list what was fixed, by rule")
+    check.add_argument("--exit-non-zero-on-fix", action="store_true", help="exit 1 when anything was fixed, even if nothing remains")
 
     parse = sub.add_parser("parse", help="print the parsed skeleton of a file", description="Print the report skeleton (articles, titles, headings, paragraphs, signature).")
     parse.add_argument("path", metavar="PATH")
@@ -91,6 +97,7 @@ def _check(args: argparse.Namespace) -> int:
 
     from reportlint import progress
     from reportlint.check import CheckOptions, exit_code, run
+    from reportlint import fixmode
     from reportlint.formatters.builtin import HUMAN
     from reportlint.formatters.common import Options, want_color, write_report
 
@@ -100,7 +107,7 @@ def _check(args: argparse.Namespace) -> int:
     options = CheckOptions(
         config_file=args.config, select=_extend(args.select), extend_select=_extend(args.extend_select),
         ignore=_extend(args.ignore), lang=args.lang, encoding=args.encoding,
-        stdin_filename=args.stdin_filename,
+        stdin_filename=args.stdin_filename, fix=fixmode.FixSettings.from_args(args),
     )
     fmt = args.format or ("full" if sys.stdout.isatty() and not args.output_file else "concise")
     bar = progress.for_run(fmt in HUMAN, args.quiet)
@@ -118,19 +125,22 @@ def _check(args: argparse.Namespace) -> int:
         if result.error:
             print(f"reportlint: error: {result.path}: {result.error}", file=sys.stderr)
     lang = args.lang or "zh"
+    report_to = sys.stdout if options.fix is None else fixmode.emit(results, options.fix, lang)
+    if report_to is None:  # --diff, --fix-only
+        return fixmode.exit_code(results, options.fix)
     text = render(results, Options(
         lang=lang, show_summary=not (args.no_summary or args.quiet), statistics=args.statistics,
         color=not args.output_file and want_color(sys.stdout), width=shutil.get_terminal_size().columns,
         rules=tuple(session.linter.rules.values())))
     if not args.output_file:
-        sys.stdout.write(text)
+        report_to.write(text)
     else:
         try:
             write_report(args.output_file, text)
         except OSError as exc:
             print(f"reportlint: error: {args.output_file}: cannot write: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_ERROR
-    code = exit_code(results)
+    code = exit_code(results) if options.fix is None else fixmode.exit_code(results, options.fix)
     return EXIT_OK if args.exit_zero and code == EXIT_FINDINGS else code
 
 

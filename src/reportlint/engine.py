@@ -24,6 +24,7 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None
     fixed: int = 0  # fixes applied (fix mode)
+    fix: Any = None  # fixes.FixOutcome in fix mode: what was fixed, written or refused
 
 
 class Linter:

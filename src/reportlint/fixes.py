@@ -90,6 +90,7 @@ class FixOutcome:
     stopped: str | None = None  # why the loop stopped early, if it did
     refused: str | None = None  # why the file was not (or would not be) rewritten
     pending: int = 0  # fixes that could have been applied but were not written
+    stdin: bool = False  # the fixed text goes to stdout instead of a file
 
     @property
     def changed(self) -> bool:
