@@ -1,0 +1,281 @@
+"""Paired marks per paragraph: unclosed and unopened quotes and brackets, stray < >, wrong nesting."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from reportlint.rules.base import Rule, RuleContext
+from reportlint.rules.punctuation import is_latin, marker_spans
+
+OPENERS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "(": ")", "【": "】", "〔": "〕"}
+CLOSERS = {close: open_ for open_, close in OPENERS.items()}
+# half-width parentheses pair with full-width ones here; their width is PU002's business
+SAME = {"（": "（", "(": "（", "）": "）", ")": "）"}
+ANGLE_OPEN, ANGLE_CLOSE = "<＜", ">＞"
+_LIST_CLOSER = re.compile(r"\s*(?:[0-9]{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})[)）]")
+
+
+@dataclass(frozen=True)
+class Mark:
+    char: str
+    pos: int  # offset into the document
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str  # unclosed | unopened | angle | nesting
+    mark: Mark
+    partner: Mark | None = None
+    args: tuple[tuple[str, str], ...] = ()
+
+
+def _key(ch: str) -> str:
+    return SAME.get(ch, ch)
+
+
+def _matches(opener: str, closer: str) -> bool:
+    if opener in ANGLE_OPEN + "〈" and closer in ANGLE_CLOSE + "〉":
+        return True
+    return _key(OPENERS.get(opener, "")) == _key(closer)
+
+
+def scan_paragraph(text: str, base: int, skip: set[int]) -> tuple[list[Problem], list[Mark]]:
+    """Balance the marks of one paragraph; returns the problems and the openers left open."""
+    problems: list[Problem] = []
+    stack: list[Mark] = []
+    for i, ch in enumerate(text):
+        pos = base + i
+        if pos in skip:
+            continue
+        in_title = any(m.char == "《" for m in stack)
+        if ch in OPENERS or (ch in ANGLE_OPEN and in_title):
+            problems.extend(_nesting(stack, Mark(ch, pos)))
+            stack.append(Mark(ch, pos))
+        elif ch in CLOSERS or (ch in ANGLE_CLOSE and in_title):
+            if ch == "’" and 0 < i < len(text) - 1 and is_latin(text[i - 1]) and is_latin(text[i + 1]):
+                continue  # an apostrophe: China’s
+            depth = next((d for d in range(len(stack) - 1, -1, -1) if _matches(stack[d].char, ch)), None)
+            if depth is None:
+                problems.append(Problem("angle" if ch in ANGLE_CLOSE else "unopened", Mark(ch, pos)))
+                continue
+            for left in stack[depth + 1:]:
+                problems.append(Problem("angle" if left.char in ANGLE_OPEN else "unclosed", left))
+            opener = stack[depth]
+            del stack[depth:]
+            if opener.char in ANGLE_OPEN or ch in ANGLE_CLOSE:
+                problems.append(Problem("angle", Mark(ch, pos), opener if opener.char in ANGLE_OPEN else None))
+    return problems, stack
+
+
+def _nesting(stack: list[Mark], new: Mark) -> Iterator[Problem]:
+    """《…〈…〉…》 and “…‘…’…” are right; a 《 inside 《 or a “ inside “ is not."""
+    if not stack:
+        return
+    top = stack[-1].char
+    if new.char == "《" and top == "《":
+        yield Problem("nesting", new, stack[-1], (("inner", "〈〉"), ("outer", "《》")))
+    elif new.char == "“" and top == "“":
+        yield Problem("nesting", new, stack[-1], (("inner", "‘’"), ("outer", "“”")))
+
+
+def _skipped(ctx: RuleContext) -> set[int]:
+    """Heading ordinals (`(一)`) and list ordinals such as `1）` that close nothing."""
+    skip: set[int] = set()
+    for start, end in marker_spans(ctx):
+        skip.update(range(start, end))
+    for line in ctx.document.lines:
+        m = _LIST_CLOSER.match(line.text)
+        if m:
+            skip.add(line.span.start + m.end() - 1)
+    return skip
+
+
+def find_problems(ctx: RuleContext) -> list[Problem]:
+    """Every paired-mark problem of the document, paragraph by paragraph.
+
+    A quotation may run over several paragraphs when each following paragraph opens with “
+    (GB/T 15834-2011 4.1.3.4); only then is an unclosed “ at a paragraph end accepted.
+    """
+    skip = _skipped(ctx)
+    lines = ctx.document.lines
+    found: list[Problem] = []
+    for n, line in enumerate(lines):
+        problems, left = scan_paragraph(line.text, line.span.start, skip)
+        found.extend(problems)
+        continues = n + 1 < len(lines) and lines[n + 1].text.lstrip(" \u3000").startswith("“")
+        for mark in left:
+            if mark.char in ANGLE_OPEN:
+                found.append(Problem("angle", mark))
+            elif not (mark.char == "“" and continues):
+                found.append(Problem("unclosed", mark))
+    unclosed = {p.mark.pos for p in found if p.kind == "unclosed"}
+    return [p for p in found if not (p.kind == "nesting" and p.mark.pos in unclosed)]
+
+
+def _problems(ctx: RuleContext) -> list[Problem]:
+    return ctx.shared("paired-marks", lambda: find_problems(ctx))
+
+
+class _PairRule(Rule):
+    kind = ""
+    groups = ("pairs",)
+    severity = Severity.WARNING
+    standard = "GB/T 15834-2011 4.1, 4.8, 4.9"
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for problem in _problems(ctx):
+            if problem.kind == self.kind:
+                yield self.finding(ctx, problem)
+
+    def finding(self, ctx: RuleContext, problem: Problem) -> Finding:
+        mark = problem.mark
+        return ctx.report(mark.pos, mark.pos + 1, mark=mark.char,
+                          partner=OPENERS.get(mark.char) or CLOSERS.get(mark.char, ""))
+
+
+class UnclosedMark(_PairRule):
+    """An opening quote or bracket with no closing partner in its paragraph.
+
+    ## What it does
+    Balances “ ” ‘ ’ 《 》 〈 〉 （ ） 【 】 〔 〕 within each paragraph and flags an opening mark
+    that is never closed. A quotation that runs over several paragraphs is accepted when each
+    following paragraph opens with “, as GB/T 15834-2011 4.1.3.4 prescribes.
+
+    ## Why is this bad?
+    The reader cannot tell where the quotation or the title ends; often a word or the closing
+    mark was lost when the text was pasted or edited.
+
+    ## Example
+    ```
+    按照“一三三三六开展总体思路，扎实推进各项工作。
+    ```
+
+    ## Use instead
+    ```
+    按照“一三三三六”总体思路，扎实推进各项工作。
+    ```
+    """
+
+    code = "PA001"
+    name = "unclosed-mark"
+    kind = "unclosed"
+    messages = {"default": ("“{mark}”在本段中没有对应的“{partner}”", "{mark!r} is never closed by {partner!r} in this paragraph")}
+
+
+class UnopenedMark(_PairRule):
+    """A closing quote or bracket with no opening partner in its paragraph.
+
+    ## What it does
+    Flags a closing mark (” ’ 》 〉 ） 】 〕) that closes nothing: its opener was deleted or typed
+    as something else. List ordinals such as `1）` at the start of a line are not flagged.
+
+    ## Why is this bad?
+    A title or quotation has lost its beginning, so the reader cannot tell what is quoted.
+
+    ## Example
+    ```
+    关于六一活动总结范文】在全校师生的共同努力下，活动圆满结束。
+    ```
+
+    ## Use instead
+    ```
+    在全校师生的共同努力下，活动圆满结束。
+    ```
+    """
+
+    code = "PA002"
+    name = "unopened-mark"
+    kind = "unopened"
+    messages = {"default": ("“{mark}”前面缺少对应的“{partner}”", "{mark!r} closes nothing: its {partner!r} is missing")}
+
+
+class StrayAngleBracket(_PairRule):
+    """An ASCII `<` or `>` inside 《…》 where a single title mark 〈 〉 belongs.
+
+    ## What it does
+    Flags `<`, `>`, `＜`, `＞` inside a book title. When both halves are there they are
+    reported together and the fix turns them into 〈〉; a lone `>` is reported with its missing
+    opener.
+
+    ## Why is this bad?
+    A title inside a title takes single title marks 〈〉 (GB/T 15834-2011 4.15.3.2). A `>` in
+    `《…实施方案>的通知》` shows that the inner title was typed with ASCII keys and that its
+    opening mark is missing.
+
+    ## Example
+    ```
+    会议传达了《县委关于印发<实施方案>的通知》精神。
+    ```
+
+    ## Use instead
+    ```
+    会议传达了《县委关于印发〈实施方案〉的通知》精神。
+    ```
+
+    ## Fix safety
+    Safe when both `<` and `>` are present; display-only for a lone `>`, because where its
+    opener belongs is a human decision.
+    """
+
+    code = "PA003"
+    name = "stray-angle-bracket"
+    kind = "angle"
+    fixable = Applicability.SAFE
+    standard = "GB/T 15834-2011 4.15.3.2"
+    messages = {
+        "default": ("书名号内的“{mark}”应为单书名号“{right}”", "{mark!r} inside 《》 should be the single title mark {right!r}"),
+        "lone": ("书名号内的“{mark}”应为“{right}”，且缺少对应的“{partner}”",
+                 "{mark!r} inside 《》 should be {right!r}, and its {partner!r} is missing"),
+    }
+
+    def finding(self, ctx: RuleContext, problem: Problem) -> Finding:
+        mark, opener = problem.mark, problem.partner
+        right = "〈" if mark.char in ANGLE_OPEN else "〉"
+        if opener is not None:
+            edits = (Edit(opener.pos, opener.pos + 1, "〈"), Edit(mark.pos, mark.pos + 1, "〉"))
+            edits = tuple(e for e in edits if ctx.text[e.start] not in "〈〉")
+            return ctx.report(opener.pos, mark.pos + 1, fix=Fix("改为单书名号〈〉", edits),
+                              mark=ctx.text[opener.pos] + ctx.text[mark.pos], right="〈〉")
+        partner = "〈" if right == "〉" else "〉"
+        fix = Fix.replace(f"改为“{right}”并补上“{partner}”", mark.pos, mark.pos + 1, right,
+                          Applicability.DISPLAY)
+        return ctx.report(mark.pos, mark.pos + 1, "lone", fix=fix, mark=mark.char, right=right,
+                          partner=partner)
+
+
+class WrongNesting(_PairRule):
+    """Double marks nested in double marks: 《…《…》…》 or “…“…”…”.
+
+    ## What it does
+    Flags a 《 opened inside another 《…》 and a “ opened inside another “…”.
+
+    ## Why is this bad?
+    GB/T 15834-2011 nests marks by alternating them: 《…〈…〉…》 and “…‘…’…”. Doubling the
+    outer mark makes it impossible to see where the inner title or quotation ends.
+
+    ## Example
+    ```
+    印发了《关于贯彻《条例》的实施意见》。
+    ```
+
+    ## Use instead
+    ```
+    印发了《关于贯彻〈条例〉的实施意见》。
+    ```
+    """
+
+    code = "PA004"
+    name = "wrong-nesting"
+    kind = "nesting"
+    messages = {"default": ("“{outer}”内层应使用“{inner}”，而不是再用“{mark}”",
+                            "inside {outer!r} use {inner!r}, not another {mark!r}")}
+
+    def finding(self, ctx: RuleContext, problem: Problem) -> Finding:
+        args = dict(problem.args)
+        return ctx.report(problem.mark.pos, problem.mark.pos + 1, mark=problem.mark.char, **args)
+
+
+RULES = [UnclosedMark, UnopenedMark, StrayAngleBracket, WrongNesting]

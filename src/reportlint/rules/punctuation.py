@@ -1,0 +1,330 @@
+"""Half-width punctuation, parentheses and straight quotes inside Chinese text (GB/T 15834-2011)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from reportlint.model import Line
+from reportlint.rules.base import Rule, RuleContext
+from reportlint.textutil import is_cjk
+
+# full-width marks that put their neighbour in Chinese context
+ZH_PUNCT = "，。、；：？！“”‘’《》〈〉（）【】〔〕…—·「」『』"
+FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_URL = re.compile(
+    r"(?:https?|ftp)://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+|www\.[A-Za-z0-9\-._~/?#&=%]+"
+    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+|&#?[A-Za-z0-9]+;")
+_URL_TAIL = ".,;:?!)"
+_PINYIN = re.compile(r"[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*")
+_DOC_NUMBER_YEAR = re.compile(r"\d+号")
+_SPACES = " \t\u3000"
+
+
+def is_zh(ch: str | None) -> bool:
+    """A Han character or a full-width Chinese mark: its neighbour is in Chinese context."""
+    return ch is not None and (is_cjk(ch) or ch in ZH_PUNCT)
+
+
+def is_latin(ch: str | None) -> bool:
+    return ch is not None and ch.isascii() and ch.isalpha()
+
+
+def is_lost_character(text: str, i: int) -> bool:
+    """A `?` that stands for a character lost in a lossy conversion, not for a question mark.
+
+    A question mark ends a clause, so one that follows a 顿号 or an opening mark, or is followed
+    by other punctuation (`前1?。`, `、?水灌区`), replaced a character the encoding could not hold.
+    """
+    prev = text[i - 1] if i > 0 else "\n"
+    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    if prev in "、，。；：“《（\n" and (is_cjk(nxt) or nxt == "?"):
+        return True
+    if nxt in "。，、；：" or (nxt == "?" and is_cjk(text[i + 2] if i + 2 < len(text) else "")):
+        return True
+    return prev == "?" and is_cjk(nxt)
+
+
+def protected_spans(line: str) -> list[tuple[int, int]]:
+    """URLs and e-mail addresses, where ASCII punctuation belongs."""
+    spans = []
+    for m in _URL.finditer(line):
+        end = m.end()
+        while end > m.start() and line[end - 1] in _URL_TAIL:
+            end -= 1
+        spans.append((m.start(), end))
+    return spans
+
+
+def marker_spans(ctx: RuleContext) -> list[tuple[int, int]]:
+    """Heading ordinals such as `(一)` belong to the heading rules (HD), not to this family."""
+    def compute() -> list[tuple[int, int]]:
+        return [(h.marker_span.start, h.marker_span.end) for h in ctx.document.headings()]
+    return ctx.shared("heading-marker-spans", compute)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _neighbours(line: str, i: int, j: int) -> tuple[str | None, str | None]:
+    """The nearest non-space characters before ``i`` and from ``j`` on the same line."""
+    before = line[:i].rstrip(_SPACES)
+    after = line[j:].lstrip(_SPACES)
+    return (before[-1] if before else None), (after[0] if after else None)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One half-width mark to report; ``edit`` rewrites it (and the spaces it swallows)."""
+
+    start: int
+    end: int
+    edit: Edit
+    clear: bool  # Chinese on the Chinese side and no Latin word on the other: the fix is safe
+
+
+def _finding(ctx: RuleContext, occ: list[Occurrence], title: str, marks: str) -> Finding:
+    applicability = Applicability.SAFE if all(o.clear for o in occ) else Applicability.UNSAFE
+    fix = Fix(title, tuple(o.edit for o in occ), applicability)
+    return ctx.report(occ[0].start, occ[-1].end, fix=fix, marks=marks, count=len(occ))
+
+
+def _lines(ctx: RuleContext) -> tuple[Line, ...]:
+    return ctx.document.lines
+
+
+class HalfwidthPunctuation(Rule):
+    """Half-width `, ; : ? !` inside Chinese text.
+
+    ## What it does
+    Flags ASCII commas, semicolons, colons, question and exclamation marks next to Chinese text.
+    Numbers (`1,000`, `8:30`, `1:0.6`), URLs, e-mail addresses and English phrases keep their
+    ASCII marks. All the marks of one line are reported together as one finding whose fix
+    rewrites every one of them.
+
+    ## Why is this bad?
+    GB/T 15834-2011 gives Chinese text full-width marks; a half-width comma is narrower, sits
+    wrongly on the line and shows that the text was typed with an English input method or
+    pasted from a web page.
+
+    ## Example
+    ```
+    过去的一年,在县委、县政府的正确领导下,我局取得了一定的成效。现总结如下:
+    ```
+
+    ## Use instead
+    ```
+    过去的一年，在县委、县政府的正确领导下，我局取得了一定的成效。现总结如下：
+    ```
+
+    ## Fix safety
+    Safe when the mark sits between Chinese characters (spaces typed after it are removed);
+    unsafe when a Latin word touches it, since the sentence may be English.
+    """
+
+    code = "PU001"
+    name = "halfwidth-punctuation"
+    groups = ("punctuation",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    standard = "GB/T 15834-2011 4"
+    messages = {"default": (
+        "中文语境中使用了半角标点“{marks}”（本行 {count} 处），应使用全角标点",
+        "half-width punctuation {marks!r} in Chinese text ({count} on this line); use full-width marks",
+    )}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        markers = marker_spans(ctx)
+        for line in _lines(ctx):
+            occ = list(self._occurrences(ctx.text, line, markers))
+            if occ:
+                marks = "".join(dict.fromkeys(ctx.text[o.start] for o in occ))
+                yield _finding(ctx, occ, "改为全角标点", marks)
+
+    def _occurrences(self, text: str, line: Line, markers: list[tuple[int, int]]) -> Iterator[Occurrence]:
+        body, base = line.text, line.span.start
+        protected = protected_spans(body)
+        for i, ch in enumerate(body):
+            if ch not in ",;:?!" or _inside(i, protected) or _inside(base + i, markers):
+                continue
+            if ch == "?" and is_lost_character(text, base + i):
+                continue
+            prev, nxt = _neighbours(body, i, i + 1)
+            if not (is_zh(prev) or is_zh(nxt)) or (prev and prev in "<&" and ch in "!;"):
+                continue
+            if ch in ",:" and prev is not None and nxt is not None and prev.isdigit() and nxt.isdigit():
+                continue
+            start = i - (len(body[:i]) - len(body[:i].rstrip(_SPACES)) if is_zh(prev) else 0)
+            end = i + 1 + (len(body[i + 1:]) - len(body[i + 1:].lstrip(_SPACES)) if is_zh(nxt) else 0)
+            clear = not is_latin(prev) and not is_latin(nxt)
+            yield Occurrence(base + i, base + i + 1, Edit(base + start, base + end, FULL_WIDTH[ch]), clear)
+
+
+class HalfwidthParentheses(Rule):
+    """Half-width parentheses `( )` inside Chinese text.
+
+    ## What it does
+    Flags ASCII parentheses that enclose Chinese text or touch it, e.g. `(综合高中)` or
+    `组织(WTO)`. Heading ordinals such as `(一)` are left to the heading rules, pinyin residue
+    such as `總結(jié)` to ZH004, and `()` around a 发文字号 year to the document-number rules.
+    All the parentheses of one line are one finding.
+
+    ## Why is this bad?
+    Chinese text takes full-width parentheses （）. Half-width ones are narrower than the
+    characters around them and mark the text as typed with an English input method.
+
+    ## Example
+    ```
+    对全县7091名普通高中(综合高中)应届毕业生进行综合素质评价。
+    ```
+
+    ## Use instead
+    ```
+    对全县7091名普通高中（综合高中）应届毕业生进行综合素质评价。
+    ```
+
+    ## Fix safety
+    Safe when the parentheses hold Chinese or touch it and hold no English phrase with spaces;
+    unsafe otherwise.
+    """
+
+    code = "PU002"
+    name = "halfwidth-parentheses"
+    groups = ("punctuation",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    standard = "GB/T 15834-2011 4.9"
+    messages = {"default": (
+        "中文语境中使用了半角括号（本行 {count} 处），应使用全角括号“（）”",
+        "half-width parentheses in Chinese text ({count} on this line); use full-width （）",
+    )}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        markers = marker_spans(ctx)
+        for line in _lines(ctx):
+            if "(" not in line.text and ")" not in line.text:
+                continue
+            occ = sorted(self._occurrences(line, markers), key=lambda o: o.start)
+            if occ:
+                yield _finding(ctx, occ, "改为全角括号", "()")
+
+    def _occurrences(self, line: Line, markers: list[tuple[int, int]]) -> Iterator[Occurrence]:
+        body, base = line.text, line.span.start
+        protected = protected_spans(body)
+        for open_at, close_at in _paren_pairs(body):
+            if any(p is not None and (_inside(p, protected) or _inside(base + p, markers))
+                   for p in (open_at, close_at)):
+                continue
+            inner = body[(open_at + 1 if open_at is not None else 0):
+                         (close_at if close_at is not None else len(body))]
+            if open_at is not None and close_at is not None and self._left_to_others(body, inner, close_at):
+                continue
+            outside = (body[open_at - 1] if open_at else None,
+                       body[close_at + 1] if close_at is not None and close_at + 1 < len(body) else None)
+            has_zh = any(is_zh(c) for c in inner)
+            if open_at is None or close_at is None:  # a lone mark: judge by what touches it
+                pos = close_at if open_at is None else open_at
+                near = (body[pos - 1] if pos else None, body[pos + 1] if pos + 1 < len(body) else None)
+                if is_zh(near[0]) or is_zh(near[1]):
+                    yield Occurrence(base + pos, base + pos + 1,
+                                     Edit(base + pos, base + pos + 1, FULL_WIDTH[body[pos]]), True)
+                continue
+            if not (has_zh or is_zh(outside[0]) or is_zh(outside[1])):
+                continue
+            clear = has_zh or " " not in inner.strip()
+            for pos in (open_at, close_at):
+                yield Occurrence(base + pos, base + pos + 1,
+                                 Edit(base + pos, base + pos + 1, FULL_WIDTH[body[pos]]), clear)
+
+    @staticmethod
+    def _left_to_others(body: str, inner: str, close_at: int) -> bool:
+        """Empty brackets (PH006), pinyin residue (ZH004) and a 发文字号 year (DN) say more."""
+        if not inner.strip() or _PINYIN.fullmatch(inner):
+            return True
+        return bool(re.fullmatch(r"(?:19|20)\d\d", inner)) and bool(_DOC_NUMBER_YEAR.match(body, close_at + 1))
+
+
+def _paren_pairs(body: str) -> Iterator[tuple[int | None, int | None]]:
+    """ASCII parentheses matched on one line; a lone mark comes with None for its partner."""
+    stack: list[int] = []
+    for i, ch in enumerate(body):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")":
+            yield (stack.pop() if stack else None), i
+    for i in stack:
+        yield i, None
+
+
+class StraightQuotes(Rule):
+    """Straight ASCII quotes `"…"` around Chinese text.
+
+    ## What it does
+    Flags ASCII double quotes on a line when they enclose or touch Chinese text, e.g.
+    `加强"三河三湖"等重点流域治理`. All the quotes of one line are one finding; when the line
+    has an even number of them, the fix turns each pair into “ ”.
+
+    ## Why is this bad?
+    Chinese text takes the curly quotes “ ” (GB/T 15834-2011 4.1). Straight quotes come from an
+    English keyboard or a plain-text export and cannot show which quote opens and which closes.
+
+    ## Example
+    ```
+    加强"三河三湖"等重点流域水污染防治。
+    ```
+
+    ## Use instead
+    ```
+    加强“三河三湖”等重点流域水污染防治。
+    ```
+
+    ## Fix safety
+    Safe when the quotes on the line pair up; no fix when their number is odd, because then it
+    is not certain which one opens.
+    """
+
+    code = "PU003"
+    name = "straight-quotes"
+    groups = ("punctuation",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    standard = "GB/T 15834-2011 4.1"
+    messages = {"default": (
+        "中文语境中使用了半角引号（本行 {count} 处），应使用“”",
+        "straight quotes in Chinese text ({count} on this line); use “ ”",
+    )}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for line in _lines(ctx):
+            if '"' not in line.text:
+                continue
+            body, base = line.text, line.span.start
+            protected = protected_spans(body)
+            spots = [i for i, ch in enumerate(body)
+                     if ch == '"' and not _inside(i, protected) and not (i and body[i - 1] == "=")]
+            if len(spots) % 2 == 0:
+                occ = self._pairs(body, base, spots)
+                if occ:
+                    yield _finding(ctx, occ, "改为中文引号", '"')
+                continue
+            lone = [i for i in spots if is_zh(body[i - 1] if i else None)
+                    or is_zh(body[i + 1] if i + 1 < len(body) else None)]
+            if lone:
+                yield ctx.report(base + lone[0], base + lone[-1] + 1, marks='"', count=len(lone))
+
+    @staticmethod
+    def _pairs(body: str, base: int, spots: list[int]) -> list[Occurrence]:
+        occ: list[Occurrence] = []
+        for a, b in zip(spots[::2], spots[1::2]):
+            before = body[a - 1] if a else None
+            after = body[b + 1] if b + 1 < len(body) else None
+            if any(is_zh(c) for c in body[a + 1:b]) or is_zh(before) or is_zh(after):
+                occ.append(Occurrence(base + a, base + a + 1, Edit(base + a, base + a + 1, "“"), True))
+                occ.append(Occurrence(base + b, base + b + 1, Edit(base + b, base + b + 1, "”"), True))
+        return occ
+
+
+RULES = [HalfwidthPunctuation, HalfwidthParentheses, StraightQuotes]
