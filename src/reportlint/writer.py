@@ -21,10 +21,10 @@ class WriteRefused(Exception):
 
 def unwritable(source: Source) -> str | None:
     """Why rewriting this source could lose something, or None when it is safe."""
-    if not source.lossless:
-        return "it did not decode cleanly, so rewriting it could lose characters"
     if source.newline is None:
         return "it mixes newline styles (CRLF / LF / CR), so rewriting it would change them"
+    if not source.lossless:
+        return "it did not decode cleanly, so rewriting it could lose characters"
     if source.format == "docx":
         return "fixes cannot be written into a Word file; apply them in Word"
     return None
