@@ -1,0 +1,294 @@
+"""One self-contained HTML page: each document with its findings highlighted in place, summaries, filters."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from reportlint.diagnostics import Severity
+from reportlint.formatters.common import Options, severity_word, summary_line
+
+ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+UI = {
+    "zh": {"title": "reportlint 检查报告", "filters": "筛选", "severity": "严重程度", "rule": "规则",
+           "by_rule": "按规则统计", "by_file": "按文件统计", "code": "代码", "name": "规则名",
+           "summary": "说明", "count": "数量", "files": "文件数", "file": "文件", "total": "合计",
+           "findings": "个问题", "none": "未发现问题", "unreadable": "无法读取", "help": "建议",
+           "all": "全选", "text": "原文"},
+    "en": {"title": "reportlint report", "filters": "Filters", "severity": "Severity", "rule": "Rule",
+           "by_rule": "By rule", "by_file": "By file", "code": "Code", "name": "Name",
+           "summary": "Summary", "count": "Count", "files": "Files", "file": "File", "total": "Total",
+           "findings": "findings", "none": "no findings", "unreadable": "cannot be read", "help": "help",
+           "all": "all", "text": "Text"},
+}
+
+CSS = """
+:root { color-scheme: light; --error: #c62828; --warning: #b26a00; --info: #1565c0; }
+body { margin: 0 auto; max-width: 72rem; padding: 1rem 1.5rem 4rem; color: #1f2328; background: #fff;
+  font: 15px/1.6 "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB",
+  "Microsoft YaHei", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", system-ui, sans-serif; }
+h1 { font-size: 1.5rem; margin: .5rem 0; } h2 { font-size: 1.15rem; margin: 0; display: inline; }
+.summary { font-weight: 600; }
+.filters { display: flex; flex-wrap: wrap; gap: .75rem; position: sticky; top: 0; z-index: 3;
+  background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; padding: .5rem .75rem; }
+.filters fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem .75rem; }
+.filters legend { font-weight: 600; float: left; margin-right: .5rem; }
+table { border-collapse: collapse; margin: .5rem 0 1.5rem; }
+th, td { border-bottom: 1px solid #d0d7de; padding: .2rem .75rem; text-align: left; vertical-align: top; }
+th { white-space: nowrap; } td code { font-size: .9em; background: #f6f8fa; padding: 0 .2em; border-radius: 3px; }
+main > h2 { display: block; margin-top: 1.25rem; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+tr.off { opacity: .35; }
+.sev-error { --c: var(--error); } .sev-warning { --c: var(--warning); } .sev-info { --c: var(--info); }
+.badge { color: var(--c); font-weight: 600; }
+.doc { border: 1px solid #d0d7de; border-radius: 6px; margin: 1rem 0; padding: .5rem 1rem; }
+.doc > details > summary { cursor: pointer; padding: .25rem 0; }
+ol.findings { padding-left: 2.5rem; font-size: .95em; max-height: 14em; overflow: auto; margin: .25rem 0 .5rem; }
+ol.findings code { font-weight: 600; color: var(--c); }
+.text { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "FangSong", "STFangsong", "Songti SC",
+  "SimSun", "WenQuanYi Micro Hei", serif; font-size: 16px; line-height: 1.9; border-top: 1px solid #eaeef2;
+  padding-top: .5rem; counter-reset: none; }
+.line { display: flex; white-space: pre-wrap; overflow-wrap: anywhere; min-height: 1.9em; }
+.line::before { content: attr(data-n); flex: 0 0 3.5em; color: #8c959f; text-align: right; padding-right: 1em;
+  font: 12px/2.5 ui-monospace, monospace; user-select: none; }
+.lt { flex: 1; min-width: 0; }
+mark.f { position: relative; background: color-mix(in srgb, var(--c) 16%, transparent); color: inherit;
+  border-bottom: 2px solid var(--c); border-radius: 2px; cursor: help; }
+mark.f:focus { outline: 2px solid var(--c); outline-offset: 1px; }
+mark.f.empty::before { content: "\\2038"; color: var(--c); font-weight: 700; }
+mark.f.off { background: none; border-bottom-color: transparent; cursor: auto; }
+mark.f.off::before { content: none; }
+.tip { display: none; position: absolute; left: 0; top: 100%; z-index: 5; width: max-content; max-width: 28rem;
+  background: #24292f; color: #fff; font-size: 13px; line-height: 1.5; padding: .4rem .6rem;
+  border-radius: 4px; white-space: normal; box-shadow: 0 4px 12px rgba(0,0,0,.25); }
+.tip > span { display: block; } .tip > span[hidden] { display: none; }
+.tip b { color: #ffd33d; }
+mark.f:not(.off):hover > .tip, mark.f:not(.off):focus > .tip { display: block; }
+.error { color: var(--error); }
+"""
+
+SCRIPT = """
+(function () {
+  var boxes = document.querySelectorAll('input[data-filter]');
+  function checked(kind) {
+    var on = {};
+    document.querySelectorAll('input[data-filter="' + kind + '"]').forEach(function (b) { on[b.value] = b.checked; });
+    return on;
+  }
+  function apply() {
+    var sev = checked('severity'), rule = checked('rule'), active = {};
+    document.querySelectorAll('[data-finding]').forEach(function (el) {
+      var ok = sev[el.dataset.severity] !== false && rule[el.dataset.code] !== false;
+      el.hidden = !ok;
+      if (ok) { active[el.dataset.finding] = true; }
+    });
+    document.querySelectorAll('mark.f').forEach(function (m) {
+      var ok = m.dataset.findings.split(' ').some(function (id) { return active[id]; });
+      m.classList.toggle('off', !ok);
+      m.tabIndex = ok ? 0 : -1;
+    });
+    document.querySelectorAll('tr[data-rule]').forEach(function (tr) {
+      tr.classList.toggle('off', rule[tr.dataset.rule] === false || sev[tr.dataset.severity] === false);
+    });
+  }
+  boxes.forEach(function (b) { b.addEventListener('change', apply); });
+  document.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape' && document.activeElement && document.activeElement.blur) { document.activeElement.blur(); }
+  });
+  apply();
+})();
+"""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A stretch of text covered by the same findings (overlapping findings split into pieces)."""
+
+    start: int
+    end: int
+    ids: tuple[int, ...]
+
+
+def marks(text: str, spans: list[tuple[int, int, int]]) -> list[Mark]:
+    """Sweep over ``(id, start, end)``: pieces covered by a fixed set of findings, plus empty marks.
+
+    A span that covers only line breaks is shown as an insertion point at its start.
+    """
+    spans = [(i, s, s if not text[s:e].strip("\n") else e) for i, s, e in spans]
+    points = sorted({p for _, s, e in spans for p in (s, e)})
+    out: list[Mark] = []
+    for here, after in zip(points, points[1:] + [None]):
+        empty = tuple(i for i, s, e in spans if s == e == here)
+        if empty:
+            out.append(Mark(here, here, empty))
+        if after is not None:
+            covering = tuple(i for i, s, e in spans if s <= here and e >= after and s < e)
+            if covering:
+                out.append(Mark(here, after, covering))
+    return out
+
+
+def _inline_code(escaped: str) -> str:
+    """Rule summaries use Markdown backticks; show them as code (input is already escaped)."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", escaped)
+
+
+def _severity_class(severities: list[Severity]) -> str:
+    return f"sev-{max(severities).label}"
+
+
+class Page:
+    """Builds the page; ``n`` numbers findings across all documents (ids in the DOM)."""
+
+    def __init__(self, results: list[Any], options: Options) -> None:
+        self.results = results
+        self.options = options
+        self.t = UI["en" if options.lang == "en" else "zh"]
+        self.rules = {rule.code: rule for rule in options.rules}
+        self.n = 0
+
+    def sev(self, severity: Severity) -> str:
+        return escape(severity_word(severity, self.options.lang))
+
+    def tip_entry(self, fid: int, d: Any) -> str:
+        help_text = f'<br>{escape(self.t["help"])}: {escape(d.fix.title)}' if d.fix is not None else ""
+        return (f'<span data-finding="{fid}" data-code="{escape(d.code)}" data-severity="{d.severity.label}">'
+                f'<b>{escape(d.code)}</b> {escape(d.name)} · {self.sev(d.severity)}<br>'
+                f'{escape(d.message)}{help_text}</span>')
+
+    def document(self, number: int, result: Any) -> str:
+        path = escape(result.path)
+        if result.source is None:
+            return (f'<section class="doc" id="doc-{number}"><h2>{path}</h2> '
+                    f'<p class="error">{escape(self.t["unreadable"])}: {escape(result.error or "")}</p></section>')
+        text = result.source.text
+        ids = {}
+        for d in result.diagnostics:
+            self.n += 1
+            ids[self.n] = d
+        pieces = marks(text, [(fid, d.start, d.end) for fid, d in ids.items()])
+        first_mark: dict[int, str] = {}
+        body = self.lines(number, text, result.source.lines, pieces, ids, first_mark)
+        items = []
+        for fid, d in ids.items():
+            line, col = result.source.lines.position(d.start)
+            items.append(
+                f'<li class="sev-{d.severity.label}" data-finding="{fid}" data-code="{escape(d.code)}" '
+                f'data-severity="{d.severity.label}"><a href="#{first_mark.get(fid, "")}">{line}:{col}</a> '
+                f'<code>{escape(d.code)}</code> {escape(d.message)}</li>')
+        count = len(ids)
+        label = f'{count} {self.t["findings"]}' if count else self.t["none"]
+        return (f'<section class="doc" id="doc-{number}"><details{" open" if count else ""}>'
+                f'<summary><h2>{path}</h2> · {escape(label)}</summary>'
+                f'<ol class="findings">{"".join(items)}</ol>'
+                f'<div class="text" lang="zh-CN" aria-label="{escape(self.t["text"])}">{body}</div>'
+                f'</details></section>')
+
+    def lines(self, number: int, text: str, index: Any, pieces: list[Mark], ids: dict[int, Any],
+              first_mark: dict[int, str]) -> str:
+        out = []
+        k = 0
+        for line in range(1, index.line_count + 1):
+            ls, le = index.line_span(line)
+            parts = []
+            pos = ls
+            while k < len(pieces) and pieces[k].start <= le:
+                piece = pieces[k]
+                s, e = max(piece.start, ls), min(piece.end, le)
+                if piece.end > le and piece.start < piece.end and s >= e:
+                    break  # the rest of this piece is on the next line
+                parts.append(escape(text[pos:s]))
+                mid = f"m{number}-{k}-{line}"
+                for fid in piece.ids:
+                    first_mark.setdefault(fid, mid)
+                found = [ids[i] for i in piece.ids]
+                empty = " empty" if piece.start == piece.end else ""
+                parts.append(
+                    f'<mark class="f {_severity_class([d.severity for d in found])}{empty}" id="{mid}" tabindex="0" '
+                    f'data-findings="{" ".join(map(str, piece.ids))}">{escape(text[s:e])}'
+                    f'<span class="tip" role="tooltip">{"".join(self.tip_entry(i, ids[i]) for i in piece.ids)}</span></mark>')
+                pos = e
+                if piece.end > le:
+                    break  # continues on the next line
+                k += 1
+            parts.append(escape(text[pos:le]))
+            if line == index.line_count > 1 and ls == le and len(parts) == 1:
+                break  # the empty "line" after a final newline
+            out.append(f'<div class="line" data-n="{line}"><span class="lt">{"".join(parts)}</span></div>')
+        return "".join(out)
+
+    def rule_table(self) -> str:
+        count: Counter[str] = Counter()
+        files: dict[str, set[str]] = defaultdict(set)
+        first: dict[str, Any] = {}
+        for r in self.results:
+            for d in r.diagnostics:
+                count[d.code] += 1
+                files[d.code].add(r.path)
+                first.setdefault(d.code, d)
+        t = self.t
+        rows = []
+        for code in sorted(count, key=lambda c: (-count[c], c)):
+            d = first[code]
+            rule = self.rules.get(code)
+            summary = _inline_code(escape(rule.summary())) if rule is not None else ""
+            rows.append(
+                f'<tr data-rule="{escape(code)}" data-severity="{d.severity.label}" class="sev-{d.severity.label}">'
+                f'<td><span class="badge">{escape(code)}</span></td><td>{escape(d.name)}</td>'
+                f'<td>{self.sev(d.severity)}</td><td class="n">{count[code]}</td>'
+                f'<td class="n">{len(files[code])}</td><td>{summary}</td></tr>')
+        return (f'<h2>{t["by_rule"]}</h2><table class="by-rule"><thead><tr><th>{t["code"]}</th><th>{t["name"]}</th>'
+                f'<th>{t["severity"]}</th><th>{t["count"]}</th><th>{t["files"]}</th><th>{t["summary"]}</th></tr>'
+                f'</thead><tbody>{"".join(rows)}</tbody></table>')
+
+    def file_table(self) -> str:
+        t = self.t
+        rows = []
+        for number, r in enumerate(self.results, 1):
+            counts = Counter(d.severity for d in r.diagnostics)
+            cells = "".join(f'<td class="n">{counts[s]}</td>' for s in ORDER)
+            note = f' <span class="error">{escape(t["unreadable"])}</span>' if r.error else ""
+            rows.append(f'<tr><td><a href="#doc-{number}">{escape(r.path)}</a>{note}</td>{cells}'
+                        f'<td class="n">{len(r.diagnostics)}</td></tr>')
+        heads = "".join(f"<th>{self.sev(s)}</th>" for s in ORDER)
+        return (f'<h2>{t["by_file"]}</h2><table class="by-file"><thead><tr><th>{t["file"]}</th>{heads}'
+                f'<th>{t["total"]}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+
+    def filters(self) -> str:
+        t = self.t
+        diags = [d for r in self.results for d in r.diagnostics]
+        sev_count = Counter(d.severity for d in diags)
+        rule_count = Counter(d.code for d in diags)
+        sev_boxes = "".join(
+            f'<label class="sev-{s.label}"><input type="checkbox" data-filter="severity" value="{s.label}" checked> '
+            f'<span class="badge">{self.sev(s)}</span> ({sev_count[s]})</label>' for s in ORDER)
+        rule_boxes = "".join(
+            f'<label><input type="checkbox" data-filter="rule" value="{escape(c)}" checked> {escape(c)} ({n})</label>'
+            for c, n in sorted(rule_count.items()))
+        return (f'<nav class="filters" aria-label="{t["filters"]}">'
+                f'<fieldset><legend>{t["severity"]}</legend>{sev_boxes}</fieldset>'
+                f'<fieldset><legend>{t["rule"]}</legend>{rule_boxes}</fieldset></nav>')
+
+    def render(self) -> str:
+        t = self.t
+        docs = "".join(self.document(i, r) for i, r in enumerate(self.results, 1))
+        lang = "en" if self.options.lang == "en" else "zh-CN"
+        return (
+            f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            # nothing may be fetched: the page must open offline and cannot leak the report
+            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+            'style-src \'unsafe-inline\'; script-src \'unsafe-inline\'; img-src data:">'
+            f'<meta name="generator" content="reportlint"><title>{t["title"]}</title><style>{CSS}</style></head>'
+            f'<body><header><h1>{t["title"]}</h1>'
+            f'<p class="summary">{escape(summary_line(self.results, self.options.lang))}</p></header>'
+            f'{self.filters()}<main>{self.rule_table()}{self.file_table()}{docs}</main>'
+            f'<script>{SCRIPT}</script></body></html>\n'
+        )
+
+
+def render(results: list[Any], options: Options) -> str:
+    return Page(results, options).render()
