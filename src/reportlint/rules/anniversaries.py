@@ -1,0 +1,205 @@
+"""Anniversaries and eras: dated anchors (建党90周年, “十二五”, 十七届六中全会) that contradict the report's year."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from reportlint.diagnostics import Finding, Severity
+from reportlint.resources import data_dir
+from reportlint.rules.base import Option, Rule, RuleContext
+from reportlint.rules.dates import year_at
+from reportlint.textutil import numeral_value
+
+_N = r"(?P<n>[0-9]{1,3}|[一二三四五六七八九十百零〇两]{1,6})"
+_SESSIONS = "一二三四五六七"
+# a mention of the event itself (a speech given at it, what happened since) is history, not a claim
+_COMPARED = re.compile(r"(?:较|比|与|同|于|过)“?$")  # 较/高于“十三五”: a baseline, not a claim
+_HISTORY = re.compile(r"[^，。；]{0,6}?(?:大会上|大会的|上的讲话|以来|之际|前夕|时期?[，,的])")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """One dated fact: a pattern and the years in which the phrase can be current."""
+
+    id: str
+    pattern: re.Pattern[str]
+    base: int | None  # ordinals: year = base + N
+    years: tuple[int, int] | None  # periods: first and last year
+    ahead: int  # years a report may look ahead (a 2020 plan prepares 建党100周年)
+    behind: int  # years a report may look back (a 2026 report reviews 2021–2025)
+    source: str
+
+
+def _slack(entry: dict, default: dict) -> tuple[int, int]:
+    slack = {**default, **(entry.get("slack") or {})}
+    return int(slack.get("ahead", 1)), int(slack.get("behind", 5))
+
+
+def _ordinal(entry: dict, default: dict) -> Anchor:
+    pattern = re.compile(entry["pattern"].replace("(?P<n>N)", _N))
+    return Anchor(entry["id"], pattern, int(entry["base"]), None, *_slack(entry, default), entry["source"])
+
+
+def _period(entry: dict, default: dict) -> Anchor:
+    text = entry["pattern"] + (f"(?={entry['after']})" if entry.get("after") else "")
+    first, last = entry["years"]
+    return Anchor(entry["id"], re.compile(text), None, (int(first), int(last)),
+                  *_slack(entry, default), entry["source"])
+
+
+def _plenums(table: dict, default: dict) -> Iterator[Anchor]:
+    """十七届六中全会精神 is current from its session until the next congress."""
+    after, source = table.get("after", ""), table["source"]
+    ahead, behind = _slack(table, default)
+    names = list(table["congresses"])
+    for i, name in enumerate(names):
+        info = table["congresses"][name]
+        following = table["congresses"][names[i + 1]]["congress"] if i + 1 < len(names) else info["congress"] + 5
+        congress = re.compile(rf"(?:党的)?{name}大(?=(?:会议)?{after})")
+        yield Anchor(f"congress-{name}", congress, None, (info["congress"], following), ahead, behind, source)
+        for n, year in enumerate(info["sessions"]):
+            pattern = re.compile(rf"{name}届{_SESSIONS[n]}中全会(?={after})")
+            yield Anchor(f"plenum-{name}-{n + 1}", pattern, None, (year, following), ahead, behind, source)
+
+
+def load_anchors(path: str | Path) -> list[Anchor]:
+    """Parse one anchors file (see rulesets/data/anchors.yaml for the layout)."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    default = data.get("slack") or {}
+    anchors = [_ordinal(e, default) for e in data.get("ordinals") or ()]
+    anchors += [_period(e, default) for e in data.get("periods") or ()]
+    if data.get("plenums"):
+        anchors += list(_plenums(data["plenums"], default))
+    return anchors
+
+
+@cache
+def _anchors(extra: tuple[str, ...]) -> tuple[Anchor, ...]:
+    found = load_anchors(data_dir("rulesets") / "data" / "anchors.yaml")
+    for path in extra:
+        found += load_anchors(path)
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class Clash:
+    start: int
+    end: int
+    text: str
+    implied: str
+    year: int
+
+
+def find_clashes(ctx: RuleContext, anchors: tuple[Anchor, ...]) -> Iterator[Clash]:
+    text = ctx.text
+    for anchor in anchors:
+        for m in anchor.pattern.finditer(text):
+            year = year_at(ctx, m.start())
+            if year is None or _HISTORY.match(text, m.end()) or _COMPARED.search(text, max(0, m.start() - 3), m.start()):
+                continue
+            if anchor.base is not None:
+                n = numeral_value(m["n"].replace("两", "二"))
+                if not n:
+                    continue
+                implied, lo, hi = str(anchor.base + n), anchor.base + n, anchor.base + n
+            else:
+                lo, hi = anchor.years  # type: ignore[misc]
+                implied = f"{lo}—{hi}" if lo != hi else str(lo)
+            if lo - anchor.ahead <= year <= hi + anchor.behind:
+                continue
+            yield Clash(m.start(), m.end(), m.group(0).strip("“”"), implied, year)
+
+
+class _AnchorRule(Rule):
+    groups = ("anniversaries",)
+    severity = Severity.WARNING
+    options = {"anchors": Option([], list, "extra anchor files (YAML, same layout as rulesets/data/anchors.yaml)")}
+    kind = ""
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        anchors = tuple(a for a in _anchors(tuple(self.settings["anchors"])) if self._mine(a))
+        for clash in find_clashes(ctx, anchors):
+            yield ctx.report(clash.start, clash.end, text=clash.text, implied=clash.implied, year=clash.year)
+
+    def _mine(self, anchor: Anchor) -> bool:
+        return (anchor.base is not None) == (self.kind == "ordinal")
+
+
+class AnniversaryYearMismatch(_AnchorRule):
+    """An anniversary whose year contradicts the report's year: `建党90周年` in a 2023 report.
+
+    ## What it does
+    Computes the year an anniversary or a numbered day falls in — 建党N周年 (1921+N),
+    新中国成立N周年 (1949+N), 改革开放N周年 (1978+N), 第N个教师节 (1984+N) and the other
+    entries of `rulesets/data/anchors.yaml` — and compares it with the year in the title.
+    A report may look one year ahead and five years back (a government work report reviews
+    the whole previous term); both are settings in the YAML. Mentions of the event itself
+    (`在庆祝建党95周年大会上的讲话`) are history and pass.
+
+    ## Why is this bad?
+    The text was copied from an older report and re-dated by editing only the title: a 2023
+    plan that celebrates 建党90周年 was written in 2011.
+
+    ## Example
+    ```
+    县教育局2023年工作要点
+    ……以纪念建党90周年为主题，深入开展民族精神教育活动。
+    ```
+
+    ## Use instead
+    ```
+    县教育局2023年工作要点
+    ……以学习宣传贯彻党的二十大精神为主线，深入开展民族精神教育活动。
+    ```
+
+    Add facts with the `anchors` option: a list of YAML files laid out like the bundled one.
+    """
+
+    code = "AN001"
+    name = "anniversary-year-mismatch"
+    kind = "ordinal"
+    messages = {"default": ("“{text}”对应{implied}年，与标题年份{year}年不符",
+                            "{text!r} falls in {implied}, not in the title's year {year}")}
+
+
+class EraYearMismatch(_AnchorRule):
+    """A plan period, campaign or plenum that was not current in the report's year.
+
+    ## What it does
+    Compares the report's title year with the years in which a phrase is current: the
+    five-year plans (“十二五” 2011—2015 … “十五五” 2026—2030), party-wide campaigns
+    (创先争优活动, 群众路线教育实践活动, 党史学习教育 …, catalog D37) and 贯彻…全会精神 for
+    each plenary session (current until the next congress), with the same slack as AN001.
+    Comparisons with a period (`较“十三五”末增长`, `高于“十三五”时期`) are baselines and pass.
+
+    ## Why is this bad?
+    A 2023 report that aims to “为实现‘十二五’发展目标开好头” or carries out the
+    十七届六中全会精神 was copied from a report of 2011.
+
+    ## Example
+    ```
+    2023年工作要点
+    ……为实现全县教育“十二五”发展目标开好头、起好步。
+    ```
+
+    ## Use instead
+    ```
+    2023年工作要点
+    ……为实现全县教育“十四五”发展目标打下坚实基础。
+    ```
+    """
+
+    code = "AN002"
+    name = "era-year-mismatch"
+    kind = "period"
+    messages = {"default": ("“{text}”属于{implied}年，与标题年份{year}年不符",
+                            "{text!r} belongs to {implied}, not to the title's year {year}")}
+
+
+RULES = [AnniversaryYearMismatch, EraYearMismatch]

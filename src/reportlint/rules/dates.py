@@ -1,0 +1,491 @@
+"""Dates: impossible days, wrong weekdays, dotted and two-digit forms, 虚位, 成文日期 numerals, dates past the period."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from reportlint.model import Article, Document, Line, Section
+from reportlint.rules.base import Rule, RuleContext
+from reportlint.textutil import cn_to_int
+
+_CN_DIGIT = "〇○零一二三四五六七八九"
+_TITLE_YEAR = re.compile(rf"(?<![0-9])((?:19|20)[0-9]{{2}})\s*年|([{_CN_DIGIT}]{{4}})年")
+# a date written with Arabic numerals; the year is optional (3月5日)
+DATE = re.compile(
+    r"(?<![0-9])(?:(?P<y>(?:19|20)[0-9]{2})\s*年\s*)?(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日")
+CN_DATE = re.compile(
+    rf"(?P<y>[{_CN_DIGIT}]{{4}})\s*年\s*(?P<m>[一二三四五六七八九十]{{1,2}})\s*月"
+    r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日")
+_LUNAR = re.compile(r"(?:农历|阴历|夏历)[^，。；]{0,4}$")
+_WEEKDAY = re.compile(r"\s*[（(，,]?\s*(?:星期|周|礼拜)(?P<w>[一二三四五六日天])")
+_WEEKDAYS = "一二三四五六日"
+
+
+@dataclass(frozen=True)
+class Period:
+    """The period a report's title says it covers."""
+
+    year: int
+    end: dt.date
+    label: str
+
+
+def _year_value(text: str) -> int | None:
+    value = int(text) if text.isdigit() else cn_to_int(text.replace("○", "〇"))
+    return value if value and 1900 <= value <= 2100 else None
+
+
+def title_year(article: Article) -> int | None:
+    """The year a report's title names (2023年工作总结, 二〇二三年…); None without one."""
+    match = _TITLE_YEAR.search(article.title_text)
+    return _year_value(match.group(1) or match.group(2)) if match else None
+
+
+def article_at(document: Document, offset: int) -> Article | None:
+    for article in document.articles:
+        if article.span.start <= offset <= article.span.end:
+            return article
+    return None
+
+
+def year_at(ctx: RuleContext, offset: int) -> int | None:
+    """The title year of the article holding ``offset`` (cached per document)."""
+    years = ctx.shared("dates.title_years", lambda: [
+        (a.span.start, a.span.end, title_year(a)) for a in ctx.document.articles])
+    for start, end, year in years:
+        if start <= offset <= end:
+            return year
+    return None
+
+
+def _valid(year: int | None, month: int, day: int) -> bool:
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    if month == 2 and day == 29 and year is None:
+        return True
+    return day <= calendar.monthrange(year or 2001, month)[1]
+
+
+def _is_lunar(text: str, start: int) -> bool:
+    return bool(_LUNAR.search(text[max(0, start - 8):start]))
+
+
+def _in_signature(ctx: RuleContext, offset: int) -> bool:
+    article = article_at(ctx.document, offset)
+    sig = article.signature if article else None
+    lines = [*(sig.units if sig else ()), *([sig.date] if sig and sig.date else [])]
+    return any(line.span.start <= offset < line.span.end for line in lines)
+
+
+class ImpossibleDate(Rule):
+    """A calendar date that does not exist: `2月30日`, `4月31日`, `2月29日` in a non-leap year.
+
+    ## What it does
+    Checks every `M月D日` (with or without a year). The year comes from the date itself or,
+    for `2月29日` without one, from the year in the report's title. Lunar dates (`农历二月三十`)
+    are left alone.
+
+    ## Why is this bad?
+    A date that never existed is a typo or a template date copied into the wrong year; the
+    reader cannot tell when the event happened.
+
+    ## Example
+    ```
+    2023年2月29日，召开全县安全生产工作会议。
+    ```
+
+    ## Use instead
+    ```
+    2023年2月28日，召开全县安全生产工作会议。
+    ```
+    """
+
+    code = "DT001"
+    name = "impossible-date"
+    groups = ("dates",)
+    severity = Severity.ERROR
+    messages = {"default": ("日期不存在：{text}", "no such date: {text!r}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for m in DATE.finditer(ctx.text):
+            if _is_lunar(ctx.text, m.start()):
+                continue
+            year = int(m["y"]) if m["y"] else year_at(ctx, m.start())
+            if not _valid(year, int(m["m"]), int(m["d"])):
+                yield ctx.report(m.start(), m.end(), text=m.group(0))
+
+
+class WeekdayMismatch(Rule):
+    """A weekday that does not fall on the date it is written with: `2023年5月6日（星期五）`.
+
+    ## What it does
+    Checks `年月日（星期X）`, `月日，星期X` and `月日（周X）`. Without a year in the date the
+    title's year is used, and the date is only flagged if the weekday fits neither that year
+    nor the years before and after it.
+
+    ## Why is this bad?
+    One of the two is wrong, and readers who plan by the weekday go on the wrong day.
+
+    ## Example
+    ```
+    定于2023年9月8日（星期四）召开总结大会。
+    ```
+
+    ## Use instead
+    ```
+    定于2023年9月8日（星期五）召开总结大会。
+    ```
+    """
+
+    code = "DT002"
+    name = "weekday-mismatch"
+    groups = ("dates",)
+    severity = Severity.ERROR
+    messages = {"default": ("{text}不是星期{said}（应为星期{real}）",
+                            "{text!r} is not a 星期{said} (it is a 星期{real})")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for m in DATE.finditer(ctx.text):
+            week = _WEEKDAY.match(ctx.text, m.end())
+            if not week or _is_lunar(ctx.text, m.start()):
+                continue
+            said = "日" if week["w"] == "天" else week["w"]
+            month, day = int(m["m"]), int(m["d"])
+            years = [int(m["y"])] if m["y"] else _around(year_at(ctx, m.start()))
+            real = [_weekday(y, month, day) for y in years]
+            if not years or None in real or said in real:
+                continue
+            yield ctx.report(m.start(), week.end(), text=m.group(0), said=said, real=real[len(real) // 2])
+
+
+def _around(year: int | None) -> list[int]:
+    return [year - 1, year, year + 1] if year else []
+
+
+def _weekday(year: int, month: int, day: int) -> str | None:
+    try:
+        return _WEEKDAYS[dt.date(year, month, day).weekday()]
+    except ValueError:
+        return None
+
+
+_FULL_DOTTED = re.compile(
+    r"(?<![0-9A-Za-z./_\-])((?:19|20)[0-9]{2})\.([0-9]{1,2})\.([0-9]{1,2})(日)?(?![0-9A-Za-z.%％‰])")
+# a bare M.D is a date only where an event or a time of day follows it: 4.15全民国家安全教育日
+_BARE_DOTTED = re.compile(
+    r"(?<![0-9A-Za-z./_\-·])([1-9]|1[0-2])\.([0-3]?[0-9])(?![0-9A-Za-z.%％‰])"
+    r"(?=[“\"]?(?:全民|国际|世界|全国|中国|纪念日|宣传日|教育日|活动|主题|当天|当日|晚会|"
+    r"上午|下午|晚上|早上|期间))")
+
+
+class DottedDate(Rule):
+    """A date written with dots in running text: `2019.3.5`, `4.15全民国家安全教育日`.
+
+    ## What it does
+    Flags `YYYY.M.D` anywhere, and a bare `M.D` where an event name or a time of day follows
+    it. Decimals (`4.5%`, `3.5万元`), version and section numbers are not dates and are left
+    alone.
+
+    ## Why is this bad?
+    GB/T 15835-2011 (5.2) writes dates in running text as `2019年3月5日`; a dotted date reads
+    like a decimal or a version number.
+
+    ## Example
+    ```
+    2019.3.5，县局召开专题会议。县局4.15全民国家安全教育日活动总结
+    ```
+
+    ## Use instead
+    ```
+    2019年3月5日，县局召开专题会议。县局“4·15”全民国家安全教育日活动总结
+    ```
+
+    ## Fix safety
+    `YYYY.M.D` → `YYYY年M月D日` is safe. For a bare `M.D` the suggestion `M月D日` is display
+    only: a named day may rather keep its name form `4·15` (GB/T 15835-2011 4.1.3).
+    """
+
+    code = "DT003"
+    name = "dotted-date"
+    groups = ("dates",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    standard = "GB/T 15835-2011 5.2"
+    messages = {"default": ("日期“{text}”用点号分隔，正文应写作“{good}”",
+                            "dotted date {text!r}: write {good!r} in running text")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for m in _FULL_DOTTED.finditer(ctx.text):
+            year, month, day = int(m[1]), int(m[2]), int(m[3])
+            if _valid(year, month, day):
+                good = f"{year}年{month}月{day}日"
+                yield ctx.report(m.start(), m.end(), text=m.group(0), good=good,
+                                 fix=Fix.replace("改为年月日", m.start(), m.end(), good))
+        for m in _BARE_DOTTED.finditer(ctx.text):
+            month, day = int(m[1]), int(m[2])
+            if _valid(None, month, day):
+                good = f"{month}月{day}日"
+                yield ctx.report(m.start(), m.end(), text=m.group(0), good=good,
+                                 fix=Fix.replace("改为月日", m.start(), m.end(), good, Applicability.DISPLAY))
+
+
+_TWO_DIGIT_YEAR = re.compile(
+    r"(?<![0-9A-Za-z〇○零一二三四五六七八九十.／/\-])(?:(0[0-9])|([1-9][0-9]))年"
+    r"(?!代|级|制|期|限|来|内|间|左右|以上|以下|多|余)"
+    r"(?(1)|(?=[0-9]{1,2}月|[初底末度]|上半年|下半年|春季|秋季|夏季|冬季))")
+
+
+class TwoDigitYear(Rule):
+    """A year cut to two digits: `08年`, `19年底`, `21年3月`.
+
+    ## What it does
+    Flags `0N年` and a two-digit year followed by a month, 初/底/末/度 or 上半年/下半年 —
+    the forms that can only be a year, not a number of years (`用了19年` is left alone).
+
+    ## Why is this bad?
+    GB/T 15835-2011 (5.2.2) writes the year in full; `08年` is ambiguous and informal.
+
+    ## Example
+    ```
+    认真总结08年工作，科学部署09年任务。
+    ```
+
+    ## Use instead
+    ```
+    认真总结2008年工作，科学部署2009年任务。
+    ```
+
+    ## Fix safety
+    Unsafe: the century is guessed (00–50 → 20xx, otherwise 19xx).
+    """
+
+    code = "DT004"
+    name = "two-digit-year"
+    groups = ("dates",)
+    severity = Severity.WARNING
+    fixable = Applicability.UNSAFE
+    standard = "GB/T 15835-2011 5.2.2"
+    messages = {"default": ("年份“{text}”应写全（如“{good}”）", "two-digit year {text!r}: write it in full ({good!r})")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for m in _TWO_DIGIT_YEAR.finditer(ctx.text):
+            digits = m[1] or m[2]
+            full = (2000 if int(digits) <= 50 else 1900) + int(digits)
+            end = m.start() + len(digits)
+            yield ctx.report(m.start(), end + 1, text=m.group(0), good=f"{full}年",
+                             fix=Fix.replace("写全年份", m.start(), end, str(full), Applicability.UNSAFE))
+
+
+class ZeroPaddedDate(Rule):
+    """A month or day padded with a zero (虚位): `2023年07月05日`, `07月`.
+
+    ## What it does
+    Flags dates whose month or day is written with a leading `0`.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.3.5.4 writes the 成文日期 without 虚位 (`2023年7月5日`), and the same form
+    is expected in the body of a report.
+
+    ## Example
+    ```
+    2023年07月05日，组织开展防汛应急演练。
+    ```
+
+    ## Use instead
+    ```
+    2023年7月5日，组织开展防汛应急演练。
+    ```
+
+    ## Fix safety
+    Safe: removing the padding zero does not change the date.
+    """
+
+    code = "DT005"
+    name = "zero-padded-date"
+    groups = ("dates",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    standard = "GB/T 9704-2012 7.3.5.4"
+    messages = {"default": ("日期“{text}”有虚位，应写作“{good}”", "zero-padded date {text!r}: write {good!r}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for m in DATE.finditer(ctx.text):
+            zeros = [m.start(g) for g in ("m", "d") if m[g].startswith("0") and len(m[g]) == 2]
+            if not zeros:
+                continue
+            edits = tuple(Edit(at, at + 1, "") for at in zeros)
+            good = "".join(ch for i, ch in enumerate(m.group(0), m.start()) if i not in zeros)
+            yield ctx.report(m.start(), m.end(), text=m.group(0), good=good,
+                             fix=Fix("去掉虚位", edits, Applicability.SAFE))
+
+
+def _date_lines(document: Document) -> Iterator[Line]:
+    """The lines that carry a 成文日期: the signature date and the dateline under the title."""
+    for article in document.articles:
+        if article.signature and article.signature.date:
+            yield article.signature.date
+        head = [line for line in document.lines
+                if article.span.start <= line.span.start <= article.span.end][:4]
+        yield from (line for line in head if len(line.text) <= 80 and CN_DATE.search(line.text))
+
+
+class ChineseNumeralDate(Rule):
+    """A 成文日期 in Chinese numerals: `二〇二三年五月六日`.
+
+    ## What it does
+    Flags a date in Chinese numerals on the signature date line or the date line under the
+    title. Chinese numerals in the body (`二〇三五年远景目标`) are not checked.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.3.5.4 requires Arabic numerals for the 成文日期 (`2023年5月6日`). The
+    superseded 2000 rules wrote it in Chinese numerals, so the `legacy` rule set accepts it;
+    the `gbt9704` rule set makes it an error.
+
+    ## Example
+    ```
+    县人民政府办公室
+    二〇二三年五月六日
+    ```
+
+    ## Use instead
+    ```
+    县人民政府办公室
+    2023年5月6日
+    ```
+
+    ## Fix safety
+    Safe: the same date in Arabic numerals.
+    """
+
+    code = "DT006"
+    name = "chinese-numeral-date"
+    groups = ("dates",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    standard = "GB/T 9704-2012 7.3.5.4"
+    messages = {"default": ("成文日期“{text}”应使用阿拉伯数字：“{good}”",
+                            "date {text!r} in Chinese numerals: GB/T 9704 wants {good!r}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        seen: set[int] = set()
+        for line in _date_lines(ctx.document):
+            for m in CN_DATE.finditer(line.text):
+                start = line.span.start + m.start()
+                if start in seen:
+                    continue
+                seen.add(start)
+                year, month, day = _year_value(m["y"]), cn_to_int(m["m"]), cn_to_int(m["d"])
+                if not (year and month and day):
+                    continue
+                good = f"{year}年{month}月{day}日"
+                end = line.span.start + m.end()
+                yield ctx.report(start, end, text=m.group(0), good=good,
+                                 fix=Fix.replace("改为阿拉伯数字", start, end, good))
+
+
+_PERIOD = re.compile(
+    r"((?:19|20)[0-9]{2})\s*年(?:度)?\s*(上半年|下半年|第?([一二三四1-4])季度|([0-9]{1,2})月份?)?")
+_PLAN_WORDS = re.compile(r"计划|要点|打算|安排|方案|思路|规划|展望|下一步|目标|任务")
+_FUTURE = re.compile(r"计划|预计|力争|争取|将于|将在|拟|前完成|以前|之前|截至|截止|目前|现已|下一步|明年|今后|届时")
+_SUMMARY_TITLE = re.compile(r"总结|述职|汇报")
+
+
+def report_period(article: Article) -> Period | None:
+    """The period a summary's title covers (2023年 → the year, 上半年 → to 30 June …)."""
+    title = article.title_text
+    if not _SUMMARY_TITLE.search(title) or _PLAN_WORDS.search(title):
+        return None
+    m = _PERIOD.search(title)
+    if not m:
+        return None
+    year = int(m[1])
+    if m[2] == "上半年":
+        end = dt.date(year, 6, 30)
+    elif m[3]:
+        quarter = int(m[3]) if m[3].isdigit() else cn_to_int(m[3]) or 4
+        month = quarter * 3
+        end = dt.date(year, month, calendar.monthrange(year, month)[1])
+    elif m[4] and 1 <= int(m[4]) <= 12:
+        month = int(m[4])
+        end = dt.date(year, month, calendar.monthrange(year, month)[1])
+    else:
+        end = dt.date(year, 12, 31)
+    return Period(year, end, m.group(0))
+
+
+def _plan_spans(article: Article) -> list[tuple[int, int]]:
+    """Sections about next steps may name later dates."""
+    return [(section.heading.span.start, _section_end(section)) for section in article.sections()
+            if _PLAN_WORDS.search(section.heading.title)]
+
+
+def _section_end(section: Section) -> int:
+    end = section.heading.span.end
+    for child in section.children:
+        end = max(end, _section_end(child) if isinstance(child, Section) else child.span.end)
+    return end
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    lo = max(text.rfind(p, 0, start) for p in "。；！？\n") + 1
+    his = [i for i in (text.find(p, end) for p in "。；！？\n") if i != -1]
+    return text[lo:min(his) if his else len(text)]
+
+
+class DateAfterPeriod(Rule):
+    """A date in a summary's body later than the period its title reports on.
+
+    ## What it does
+    For a summary titled with a period (`2023年工作总结`, `2023年上半年工作总结`), flags
+    full dates in the body after the end of that period. Sections about next steps, the
+    signature, and sentences that plan or count up to a date (`计划`, `力争`, `截至`) are skipped.
+
+    ## Why is this bad?
+    A 2023 summary that reports events of 2024 was re-dated from another year's text, or the
+    date is a typo.
+
+    ## Example
+    ```
+    2023年工作总结
+    ……2024年3月12日，召开全县教育工作会议。
+    ```
+
+    ## Use instead
+    ```
+    2023年工作总结
+    ……2023年3月12日，召开全县教育工作会议。
+    ```
+    """
+
+    code = "DT007"
+    name = "date-after-period"
+    groups = ("dates",)
+    severity = Severity.WARNING
+    messages = {"default": ("日期{text}晚于标题所述期间（{period}）",
+                            "date {text!r} is after the period the title reports on ({period})")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            period = report_period(article)
+            if period is None:
+                continue
+            skip = _plan_spans(article)
+            body_start = article.title.span.end if article.title else article.span.start
+            for m in DATE.finditer(ctx.text, body_start, article.span.end):
+                if not m["y"] or any(s <= m.start() < e for s, e in skip):
+                    continue
+                year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+                if not _valid(year, month, day) or dt.date(year, month, day) <= period.end:
+                    continue
+                if _in_signature(ctx, m.start()) or _FUTURE.search(_sentence(ctx.text, m.start(), m.end())):
+                    continue
+                yield ctx.report(m.start(), m.end(), text=m.group(0), period=period.label)
+
+
+RULES = [ImpossibleDate, WeekdayMismatch, DottedDate, TwoDigitYear, ZeroPaddedDate,
+         ChineseNumeralDate, DateAfterPeriod]
