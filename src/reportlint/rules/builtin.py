@@ -14,6 +14,8 @@ FAMILIES = (
     "headings",
     "punctuation",
     "pairs",
+    "dates",
+    "anniversaries",
 )
 
 

@@ -1,0 +1,286 @@
+"""Document numbers (发文字号) in the GB/T 9704-2012 7.2.5 form 机关代字〔2012〕18号."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from reportlint.rules.base import Rule, RuleContext
+
+_OPEN = "〔[［【(（﹝„"
+_CLOSE = "〕]］】)）﹞‟"
+_AGENCY = r"[\u4e00-\u9fffA-Za-z]"
+# 机关代字 + bracketed year + optional 第 + serial + 号; `〔5〕` glossary markers have no 号
+_BRACKETED = re.compile(
+    rf"(?<={_AGENCY})(?P<open>[{re.escape(_OPEN)}])[ \t]*(?P<year>[^{re.escape(_CLOSE)}\s]{{0,6}}?)[ \t]*"
+    rf"(?P<close>[{re.escape(_CLOSE)}])[ \t]*(?P<di>第)?[ \t]*(?P<serial>[0-9]{{1,5}}|[xX×＊*]{{1,5}})号"
+)
+# 国办发200966号, 安委20215号: the year fused with the serial; the code must end like a 机关代字
+_UNBRACKETED = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?<=[发办函字委通文令电组])(?P<year>(?:19|20)[0-9]{2})[ \t]?(?P<serial>[0-9]{1,4})号"
+)
+_GOOD_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    """One bracketed 发文字号; offsets of its parts in the text."""
+
+    start: int
+    end: int
+    open: str
+    close: str
+    open_at: int
+    close_at: int
+    year: str
+    year_start: int
+    year_end: int
+    di_at: int | None
+    serial: str
+    serial_start: int
+
+    @property
+    def text(self) -> str:
+        return f"{self.open}{self.year}{self.close}"
+
+
+def find_doc_numbers(text: str) -> list[DocNumber]:
+    found = []
+    for m in _BRACKETED.finditer(text):
+        found.append(DocNumber(
+            start=m.start(), end=m.end(), open=m.group("open"), close=m.group("close"),
+            open_at=m.start("open"), close_at=m.start("close"), year=m.group("year"),
+            year_start=m.start("year"), year_end=m.end("year"),
+            di_at=m.start("di") if m.group("di") else None,
+            serial=m.group("serial"), serial_start=m.start("serial"),
+        ))
+    return found
+
+
+def _numbers(ctx: RuleContext) -> list[DocNumber]:
+    return ctx.shared("docnumbers", lambda: find_doc_numbers(ctx.text))
+
+
+def _year_ok(number: DocNumber) -> bool:
+    return bool(_GOOD_YEAR.fullmatch(number.year))
+
+
+class DocNumberBrackets(Rule):
+    """A 发文字号 whose year is not in 六角括号: `楚教通[2022]17号`, `﹝2017﹞`, `【2023】`.
+
+    ## What it does
+    Flags `[]`, `［］`, `【】`, `()`, `（）`, `﹝﹞` and `„‟` around the year of a document
+    number (a 机关代字 followed by a bracketed year, a serial and 号). Note markers such as
+    `〔5〕` or `［1］` have no 号 and are not document numbers.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.2.5 writes the year in 六角括号 `〔〕`. Square brackets, lenticular
+    brackets and the look-alikes `﹝﹞` and `„‟` (left by font or encoding conversion) are easy
+    to miss on screen but wrong in print.
+
+    ## Example
+    ```
+    根据《关于做好秋季开学工作的通知》（楚教通[2022]17号）要求……
+    ```
+
+    ## Use instead
+    ```
+    根据《关于做好秋季开学工作的通知》（楚教通〔2022〕17号）要求……
+    ```
+
+    ## Fix safety
+    Safe when the year is four digits: only the two bracket characters change. No fix is
+    offered when the year is missing or masked (see DN002).
+    """
+
+    code = "DN001"
+    name = "doc-number-brackets"
+    groups = ("docnumbers",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    standard = "GB/T 9704-2012 7.2.5"
+    messages = {"default": ("发文字号年份应使用六角括号“〔〕”，而不是“{open}{close}”",
+                            "the year of a document number goes in 〔〕, not {open}{close}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for number in _numbers(ctx):
+            if number.open == "〔" and number.close == "〕":
+                continue
+            fix = None
+            if _year_ok(number):
+                fix = Fix("改为六角括号〔〕", (Edit(number.open_at, number.open_at + 1, "〔"),
+                                          Edit(number.close_at, number.close_at + 1, "〕")))
+            yield ctx.report(number.open_at, number.close_at + 1, open=number.open,
+                             close=number.close, fix=fix)
+
+
+class DocNumberYear(Rule):
+    """A 发文字号 with an empty, masked or two-digit year: `云发[]18号`, `【**】`, `〔20xx〕`, `〔23〕`.
+
+    ## What it does
+    Flags the bracketed year of a document number unless it is four digits.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.2.5 requires the full year. An empty bracket means the year was deleted
+    by the site the text came from or never filled in; the cited document cannot be found.
+
+    ## Example
+    ```
+    根据省委《关于开展联系群众工作的意见》（云发[]18号）精神……
+    ```
+
+    ## Use instead
+    ```
+    根据省委《关于开展联系群众工作的意见》（云发〔2012〕18号）精神……
+    ```
+    """
+
+    code = "DN002"
+    name = "doc-number-year"
+    groups = ("docnumbers",)
+    severity = Severity.ERROR
+    standard = "GB/T 9704-2012 7.2.5"
+    messages = {
+        "default": ("发文字号缺少年份：“{text}”", "the document number has no year: {text!r}"),
+        "masked": ("发文字号年份未填写：“{text}”", "the document number's year is masked: {text!r}"),
+        "short": ("发文字号年份应写全四位：“{text}”", "write the document number's year in full: {text!r}"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for number in _numbers(ctx):
+            if _year_ok(number):
+                continue
+            if not number.year:
+                key = "default"
+            elif re.fullmatch(r"[0-9]{2}", number.year):
+                key = "short"
+            else:
+                key = "masked"
+            yield ctx.report(number.open_at, number.close_at + 1, key, text=number.text)
+
+
+class DocNumberOrdinalPrefix(Rule):
+    """A 发文字号 serial written with 第: `国发〔2023〕第5号`.
+
+    ## What it does
+    Flags `第` between the bracketed year and the serial number.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.2.5: the serial number takes no 第 (“发文顺序号不加‘第’字”).
+
+    ## Example
+    ```
+    国发〔2023〕第5号
+    ```
+
+    ## Use instead
+    ```
+    国发〔2023〕5号
+    ```
+
+    ## Fix safety
+    Safe: the `第` is removed and nothing else changes.
+    """
+
+    code = "DN003"
+    name = "doc-number-ordinal-prefix"
+    groups = ("docnumbers",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    standard = "GB/T 9704-2012 7.2.5"
+    messages = {"default": ("发文字号序号前不加“第”字", "no 第 before the serial of a document number")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for number in _numbers(ctx):
+            if number.di_at is not None:
+                yield ctx.report(number.di_at, number.di_at + 1,
+                                 fix=Fix.replace("删去“第”", number.di_at, number.di_at + 1, ""))
+
+
+class DocNumberLeadingZero(Rule):
+    """A 发文字号 serial with a leading zero (虚位): `〔2023〕02号`.
+
+    ## What it does
+    Flags zeros in front of the serial number of a document number.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.2.5: the serial number is not padded (“不编虚位”), so `2号`, not `02号`.
+
+    ## Example
+    ```
+    凤文明办〔2023〕02号
+    ```
+
+    ## Use instead
+    ```
+    凤文明办〔2023〕2号
+    ```
+
+    ## Fix safety
+    Safe: only the leading zeros are removed.
+    """
+
+    code = "DN004"
+    name = "doc-number-leading-zero"
+    groups = ("docnumbers",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    standard = "GB/T 9704-2012 7.2.5"
+    messages = {"default": ("发文字号序号“{serial}”不编虚位，应为“{want}”",
+                            "document number serial {serial!r} is zero-padded; write {want!r}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for number in _numbers(ctx):
+            serial = number.serial
+            if len(serial) > 1 and serial.startswith("0") and serial.isdigit():
+                want = serial.lstrip("0") or "0"
+                start = number.serial_start
+                yield ctx.report(start, start + len(serial), serial=serial, want=want,
+                                 fix=Fix.replace("删去序号前的0", start, start + len(serial) - len(want), ""))
+
+
+class DocNumberWithoutBrackets(Rule):
+    """A 发文字号 with the brackets dropped, the year fused to the serial: `国办发200966号`.
+
+    ## What it does
+    Flags a 机关代字 ending in 发, 办, 函, 字, 委, 通, 文, 令, 电 or 组 directly followed by a
+    four-digit year and a serial number with 号 but no brackets.
+
+    ## Why is this bad?
+    Without `〔〕` the year runs into the serial: `200966号` could be number 966 of 2006 or
+    number 66 of 2009, and the document cannot be looked up.
+
+    ## Example
+    ```
+    按照国务院办公厅（国办发200966号）文件要求……
+    ```
+
+    ## Use instead
+    ```
+    按照国务院办公厅（国办发〔2009〕66号）文件要求……
+    ```
+
+    ## Fix safety
+    Unsafe: the fix assumes the first four digits are the year.
+    """
+
+    code = "DN005"
+    name = "doc-number-without-brackets"
+    groups = ("docnumbers",)
+    severity = Severity.WARNING
+    fixable = Applicability.UNSAFE
+    standard = "GB/T 9704-2012 7.2.5"
+    messages = {"default": ("发文字号缺少六角括号：“{text}”应为“{want}”",
+                            "document number {text!r} lacks its brackets; write {want!r}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for m in _UNBRACKETED.finditer(ctx.text):
+            want = f"〔{m.group('year')}〕{m.group('serial')}号"
+            fix = Fix.replace("补上六角括号", m.start(), m.end(), want, Applicability.UNSAFE)
+            yield ctx.report(m.start(), m.end(), text=m.group(0), want=want, fix=fix)
+
+
+RULES = [DocNumberBrackets, DocNumberYear, DocNumberOrdinalPrefix, DocNumberLeadingZero,
+         DocNumberWithoutBrackets]

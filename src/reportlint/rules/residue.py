@@ -1,0 +1,262 @@
+"""Web-page leftovers: page chrome lines, aggregator phrases, repeated titles, compilation markers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reportlint.diagnostics import Applicability, Finding, Fix, Severity
+from reportlint.model import Line
+from reportlint.rules.base import Option, Rule, RuleContext
+
+# The inline lexicon, kept as data: (label, pattern). Phrases that template and document-sharing
+# sites glue into the text; none of them belongs in an office's own report.
+LEXICON: tuple[tuple[str, str], ...] = (
+    ("editor", r"小[编編]"),
+    ("disclaimer", r"仅供参考|僅供參考|供大家参考借鉴|欢迎(?:阅读|参考|借鉴)|希望(?:能够?|可以)?(?:对(?:你|您|大家)有(?:所)?帮助|帮助到(?:你|您|大家))"),
+    ("source", r"来源于网友上传|不代表本站观点|本站(?:整理|编辑|小编)|本文档由用户上传|由会员分享|可在线阅读"),
+    ("download", r"下载此文档|下载本文档?|下载后查看|下载文档前请自行甄别|点击下载|免费下载"),
+    ("truncation", r"此处隐藏[0-9]+个?字|省略[0-9]+字[，,]?正式会员可完整阅读|正式会员可完整阅读"
+                   r"|因篇幅(?:问题|有限)不能全部显示|已?超出免费预览范围|全文共[0-9]+字|当前仅显示[0-9]+字"),
+    ("advert", r"【[^】\n]{0,40}(?:微信|QQ|qq|公众号|www\.|\.com|\.cn|范文)[^】\n]{0,40}】"
+               r"|这里能搜索到更多|更多(?:精彩)?范文|精品办公范文"),
+)
+_SENTENCE_END = "。！？!?"
+_TITLE_SPACES = re.compile(r"[ \t\u3000]+")
+# (通用6篇), (精选多篇), 范文四篇 in a title: a page that bundles several documents
+_BUNDLE = re.compile(r"[（(【](?:通用|精选|优质|热门|优秀|推荐)?(?:[0-9]+|[一二三四五六七八九十]+|多)篇[）)】]"
+                     r"|范文[0-9一二三四五六七八九十]+篇")
+
+
+def _lexicon(extra: list[str]) -> re.Pattern[str]:
+    parts = [f"(?:{pattern})" for _, pattern in LEXICON]
+    parts += [re.escape(phrase) for phrase in extra if isinstance(phrase, str) and phrase]
+    return re.compile("|".join(parts))
+
+
+def _line_removal(text: str, start: int, end: int) -> tuple[int, int]:
+    """The offsets that delete a whole physical line, newline included."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end != -1:
+        return line_start, line_end + 1
+    return max(0, line_start - 1), len(text)
+
+
+def _delete_line(title: str, text: str, line: Line) -> Fix:
+    start, end = _line_removal(text, line.span.start, line.span.end)
+    return Fix.replace(title, start, end, "", Applicability.UNSAFE)
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding a phrase: from the previous sentence end (or line start) to the next."""
+    begin = start
+    while begin > 0 and text[begin - 1] not in _SENTENCE_END + "\n":
+        begin -= 1
+    stop = end
+    while stop < len(text) and text[stop] != "\n":
+        stop += 1
+        if text[stop - 1] in _SENTENCE_END:
+            break
+    return begin, stop
+
+
+class PageResidueLine(Rule):
+    """A whole line of web-page chrome: `77位用户关注`, `热度:97`, `推荐度:`, `下载此文档`, `上一篇:…`.
+
+    ## What it does
+    Flags the lines the skeleton grammar recognises as page residue — follower counts, view
+    counters, 发布时间/来源/作者 labels, breadcrumbs, download and “related articles” links.
+
+    ## Why is this bad?
+    These lines come from the web page the text was copied from, not from the document; they
+    show at once that the report was lifted from a template site.
+
+    ## Example
+    ```
+    三是投放系列公益广告。
+    77位用户关注
+    52位用户关注
+    ```
+
+    ## Use instead
+    ```
+    三是投放系列公益广告。
+    ```
+
+    ## Fix safety
+    Unsafe: the fix deletes the whole line; check first that nothing of the report is lost.
+    """
+
+    code = "RS001"
+    name = "page-residue-line"
+    groups = ("residue",)
+    severity = Severity.ERROR
+    fixable = Applicability.UNSAFE
+    messages = {"default": ("网页残留内容：“{text}”", "web-page residue: {text!r}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            for line in article.residue:
+                yield ctx.report(line.span.start, line.span.end, text=line.text,
+                                 fix=_delete_line("删除网页残留行", ctx.text, line))
+
+
+class InlineResidue(Rule):
+    """Aggregator phrases inside the text: `小编`, `仅供参考`, `此处隐藏N个字`, `【更多…微信…】`.
+
+    ## What it does
+    Searches the text for a lexicon of phrases that template and document-sharing sites add:
+    editor intros (`以下是小编精心整理的…`), disclaimers (`仅供参考`, `不代表本站观点`),
+    download prompts, paywall and truncation markers (`此处隐藏10955个字`,
+    `省略451字,正式会员可完整阅读`) and bracketed adverts naming 微信, QQ or a web address.
+    Whole residue lines are left to RS001.
+
+    Option `extend-phrases` adds literal phrases of your own, e.g.
+    `rules: {RS002: {extend-phrases: ["公文素材库"]}}`.
+
+    ## Why is this bad?
+    They are the site's words, not the office's; a reader who sees `小编` knows the report was
+    downloaded, and a truncation marker means part of the text is missing.
+
+    ## Example
+    ```
+    以下是小编精心整理的社区端午节活动总结，仅供参考。
+    ```
+
+    ## Use instead
+    Delete the sentence.
+
+    ## Fix safety
+    Unsafe: the fix deletes the whole sentence that holds the phrase.
+    """
+
+    code = "RS002"
+    name = "inline-residue"
+    groups = ("residue",)
+    severity = Severity.WARNING
+    fixable = Applicability.UNSAFE
+    options = {"extend-phrases": Option([], list, "more literal phrases to flag")}
+    messages = {"default": ("网页残留用语：“{text}”", "web-page residue phrase: {text!r}")}
+
+    def __init__(self, settings: dict | None = None) -> None:
+        super().__init__(settings)
+        self.pattern = _lexicon(self.settings["extend-phrases"])
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        skip = [line.span for article in ctx.document.articles for line in article.residue]
+        for m in self.pattern.finditer(ctx.text):
+            if any(span.start <= m.start() < span.end for span in skip):
+                continue
+            start, end = _sentence(ctx.text, m.start(), m.end())
+            if m.group(0).startswith("【"):
+                start, end = m.start(), m.end()
+            fix = Fix.replace("删除残留语句", start, end, "", Applicability.UNSAFE)
+            yield ctx.report(m.start(), m.end(), text=m.group(0), fix=fix)
+
+
+class RepeatedTitle(Rule):
+    """The title repeated on the next line, or written twice on one line.
+
+    ## What it does
+    Compares each article's title with the line that follows it (ignoring spaces), and flags a
+    title that is one phrase written twice (`乡镇半年工作总结乡镇半年工作总结`).
+
+    ## Why is this bad?
+    Template sites print the page title above the document, which has its own title line; the
+    copy shows the text was scraped and reads as a slip.
+
+    ## Example
+    ```
+    第2篇 县局“四群”教育工作总结
+    县局“四群”教育工作总结
+    ```
+
+    ## Use instead
+    ```
+    县局“四群”教育工作总结
+    ```
+
+    ## Fix safety
+    Unsafe: the fix deletes the repeated line or the second copy.
+    """
+
+    code = "RS003"
+    name = "repeated-title"
+    groups = ("residue",)
+    severity = Severity.WARNING
+    fixable = Applicability.UNSAFE
+    messages = {"default": ("标题重复：“{text}”", "the title is repeated: {text!r}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        lines = ctx.document.lines
+        following = {line.number: lines[i + 1] for i, line in enumerate(lines[:-1])}
+        for article in ctx.document.articles:
+            title = article.title
+            if title is None:
+                continue
+            key = _TITLE_SPACES.sub("", title.text)
+            half = len(key) // 2
+            if len(key) >= 8 and len(key) % 2 == 0 and key[:half] == key[half:] and key == title.text:
+                yield ctx.report(title.span.start + half, title.span.end, text=title.text[half:],
+                                 fix=Fix.replace("删除重复的标题", title.span.start + half, title.span.end,
+                                                 "", Applicability.UNSAFE))
+            nxt = following.get(title.number)
+            if nxt is not None and _TITLE_SPACES.sub("", nxt.text) == key:
+                yield ctx.report(nxt.span.start, nxt.span.end, text=nxt.text,
+                                 fix=_delete_line("删除重复的标题行", ctx.text, nxt))
+
+
+class CompilationMarker(Rule):
+    """Several documents pasted into one file: a `第2篇` marker or a `（通用6篇）` title.
+
+    ## What it does
+    Flags each `第N篇` compilation marker that opens an article, and a title that announces a
+    bundle (`（通用6篇）`, `（精选多篇）`, `范文四篇`). reportlint checks each article on its own.
+
+    ## Why is this bad?
+    Template sites publish several sample reports on one page. A file holding more than one
+    report is not a document that can be issued; pick the one you mean and delete the rest.
+
+    ## Example
+    ```
+    第1篇 县教育局工作总结
+    ……
+    第2篇 县局“四群”教育工作总结
+    ```
+
+    ## Use instead
+    One report per file, without the `第N篇` markers.
+
+    ## Fix safety
+    Unsafe: the fix deletes the marker only; the other articles stay.
+    """
+
+    code = "RS004"
+    name = "compilation-marker"
+    groups = ("residue",)
+    severity = Severity.WARNING
+    fixable = Applicability.UNSAFE
+    messages = {
+        "default": ("多篇拼合标记“{text}”：文件中包含多篇文档", "compilation marker {text!r}: the file holds several documents"),
+        "bundle": ("标题“{text}”表明这是多篇范文的合集", "the title marker {text!r} announces a bundle of sample texts"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            marker = article.marker
+            if marker is not None:
+                start = marker.span.start + marker.text.index(article.marker_label)
+                end = start + len(article.marker_label)
+                cut = end
+                while cut < marker.span.end and ctx.text[cut] in " \t\u3000:：":
+                    cut += 1
+                yield ctx.report(start, end, text=article.marker_label,
+                                 fix=Fix.replace("删除多篇标记", start, cut, "", Applicability.UNSAFE))
+            if article.title is not None:
+                for m in _BUNDLE.finditer(article.title.text):
+                    s = article.title.span.start + m.start()
+                    yield ctx.report(s, s + len(m.group(0)), "bundle", text=m.group(0))
+
+
+RULES = [PageResidueLine, InlineResidue, RepeatedTitle, CompilationMarker]
