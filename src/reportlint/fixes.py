@@ -91,6 +91,7 @@ class FixOutcome:
     refused: str | None = None  # why the file was not (or would not be) rewritten
     pending: int = 0  # fixes that could have been applied but were not written
     stdin: bool = False  # the fixed text goes to stdout instead of a file
+    history: list[list[Diagnostic]] = field(default_factory=list)  # the findings fixed in each pass
 
     @property
     def changed(self) -> bool:
@@ -125,6 +126,7 @@ def fix_until_stable(source: Source, lint: LintFn, unsafe: bool = False,
             return outcome
         outcome.source, outcome.document, outcome.diagnostics = fixed, new_document, new_diagnostics
         outcome.applied.update((d.code, d.name) for d in chosen)
+        outcome.history.append(chosen)
         outcome.passes += 1
     outcome.converged = not any(
         applicable(d.fix, unsafe) and _changes_text(d.fix, outcome.source.text)  # type: ignore[arg-type]
