@@ -12,10 +12,18 @@ FAMILIES = (
     "placeholders",
     "years",
     "headings",
+    "docnumbers",
+    "residue",
     "punctuation",
     "pairs",
+    "suppression",
+    "serial",
     "dates",
     "anniversaries",
+    "sums",
+    "sections",
+    "signature",
+    "wording",
 )
 
 

@@ -1,0 +1,285 @@
+"""Serial punctuation (GB/T 15834-2011 B.1, B.3, B.4, 4.5.3.5): ordinals, 顿号 misuse, title endings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from reportlint.model import Article, Line
+from reportlint.rules.base import Rule, RuleContext
+
+CN_ORDINAL = "一二三四五六七八九十"
+# where a clause starts: the line start or a mark that ends the previous clause
+CLAUSE_START = r"(?:(?<=^)|(?<=[。；;：:，,！？!?“（(\s]))"
+NARRATIVE = re.compile(rf"(?m){CLAUSE_START}([{CN_ORDINAL}]{{1,3}}是)([：:，,、])")
+FIRST_DUN = re.compile(
+    rf"(?m){CLAUSE_START}(第[{CN_ORDINAL}]{{1,3}}|首先|其次|再次|其一|其二|其三)、(?![{CN_ORDINAL}0-9第])")
+BETWEEN_TITLES = re.compile(r"《[^《》\n]*》(?:、《[^《》\n]*》)+")
+BETWEEN_QUOTES = re.compile(r"“[^“”\n]*”(?:、“[^“”\n]*”)+")
+# 等 starting a word of its own (等级, 等次, 等候 …) is not the 等 that closes a list
+DUN_BEFORE_DENG = re.compile(r"、(?=等(?![级次候待同量额效于价高腰距比差号值身第闲]))")
+TITLE_END = re.compile(r"[。，、；：,;:.]+$")
+GENRE_END = re.compile(r"(?:总结|报告|汇报|要点|计划|规划|方案|通知|通报|请示|意见|决定|办法|规定|细则|纪要|讲话|函|安排|情况)$")
+_TITLE_MAX = 50
+
+
+class _PatternRule(Rule):
+    """A rule that deletes or replaces the matched mark; group 0 is what is reported."""
+
+    pattern: re.Pattern[str]
+    groups = ("serial",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    replacement = ""
+    fix_title = "删除多余的标点"
+    group = 0
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for m in self.pattern.finditer(ctx.text):
+            start, end = m.span(self.group)
+            fix = Fix.replace(self.fix_title, start, end, self.replacement)
+            yield ctx.report(start, end, fix=fix, mark=m.group(self.group), text=m.group(0))
+
+
+class NarrativeOrdinalPunctuation(_PatternRule):
+    """Punctuation after a narrative ordinal: `一是：`, `二是，`.
+
+    ## What it does
+    Flags a colon, comma or 顿号 right after `一是`, `二是` … at the start of a clause.
+
+    ## Why is this bad?
+    GB/T 15834-2011 B.3.7: narrative ordinals such as 一是、二是 are part of the sentence and
+    take no punctuation of their own.
+
+    ## Example
+    ```
+    一是：强化组织领导。二是：完善工作机制。
+    ```
+
+    ## Use instead
+    ```
+    一是强化组织领导。二是完善工作机制。
+    ```
+
+    ## Fix safety
+    Safe: the mark is deleted.
+    """
+
+    code = "SP001"
+    name = "narrative-ordinal-punctuation"
+    standard = "GB/T 15834-2011 B.3.7"
+    pattern = NARRATIVE
+    group = 2
+    messages = {"default": ("“{text}”：“一是”类序次语后不加标点", "{text!r}: an ordinal such as 一是 takes no punctuation")}
+
+
+class OrdinalWithDunhao(_PatternRule):
+    """A 顿号 after `第一`, `首先`, `其次`: `第一、要加强学习`.
+
+    ## What it does
+    Flags `第一、`, `首先、`, `其次、`, `其一、` … at the start of a clause. Abbreviated
+    enumerations such as `第一、二批` or `第一、第三产业` are left alone.
+
+    ## Why is this bad?
+    GB/T 15834-2011 4.4.3.3 and B.3.1: `第一`, `其次` and the like are followed by a comma;
+    the 顿号 belongs to bare numerals (`一、`).
+
+    ## Example
+    ```
+    第一、要提高思想认识。第二、要完善工作机制。
+    ```
+
+    ## Use instead
+    ```
+    第一，要提高思想认识。第二，要完善工作机制。
+    ```
+
+    ## Fix safety
+    Safe: the 顿号 becomes a comma.
+    """
+
+    code = "SP002"
+    name = "ordinal-with-dunhao"
+    standard = "GB/T 15834-2011 4.4.3.3, B.3.1"
+    pattern = FIRST_DUN
+    replacement = "，"
+    fix_title = "顿号改为逗号"
+    messages = {"default": ("“{text}”：此类序次语后应使用逗号", "{text!r}: this ordinal takes a comma, not a 顿号")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for m in self.pattern.finditer(ctx.text):
+            start, end = m.end() - 1, m.end()
+            yield ctx.report(m.start(), end, fix=Fix.replace(self.fix_title, start, end, "，"), text=m.group(0))
+
+
+class DunhaoBetweenTitles(_PatternRule):
+    """A 顿号 between adjacent book titles: `《条例》、《规定》`.
+
+    ## What it does
+    Flags `、` directly between `》` and `《`. When a note in brackets follows a title
+    (`《条例》（试行）、《规定》`) the 顿号 is right and nothing is flagged.
+
+    ## Why is this bad?
+    GB/T 15834-2011 4.5.3.5: coordinated titles in book-title marks are not separated by 顿号;
+    the marks themselves separate them.
+
+    ## Example
+    ```
+    先后印发了《安全工作方案》、《应急预案》等文件。
+    ```
+
+    ## Use instead
+    ```
+    先后印发了《安全工作方案》《应急预案》等文件。
+    ```
+
+    ## Fix safety
+    Safe: the 顿号 is deleted.
+    """
+
+    code = "SP003"
+    name = "dunhao-between-titles"
+    standard = "GB/T 15834-2011 4.5.3.5"
+    pattern = BETWEEN_TITLES
+    messages = {"default": ("并列的书名号之间不用顿号（{count} 处）", "no 顿号 between coordinated titles in 《》 ({count})")}
+
+    closer = "》"
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        """One finding per run of titles, whose fix deletes every 顿号 of the run."""
+        for m in self.pattern.finditer(ctx.text):
+            spots = [m.start() + i for i, ch in enumerate(m.group(0))
+                     if ch == "、" and m.group(0)[i - 1] == self.closer]
+            fix = Fix(self.fix_title, tuple(Edit(p, p + 1, "") for p in spots))
+            yield ctx.report(spots[0], spots[-1] + 1, fix=fix, count=len(spots))
+
+
+class DunhaoBetweenQuotes(DunhaoBetweenTitles):
+    """A 顿号 between adjacent quotations: `“米袋子”、“菜篮子”`.
+
+    ## What it does
+    Flags `、` directly between `”` and `“`. Off the error path by default (severity info):
+    GB/T 15834-2011 says such 顿号 are *usually* omitted, and published government reports
+    often keep them.
+
+    ## Why is this bad?
+    GB/T 15834-2011 4.5.3.5: coordinated quoted items are usually not separated by 顿号.
+
+    ## Example
+    ```
+    落实“米袋子”、“菜篮子”负责制。
+    ```
+
+    ## Use instead
+    ```
+    落实“米袋子”“菜篮子”负责制。
+    ```
+
+    ## Fix safety
+    Safe: the 顿号 is deleted.
+    """
+
+    code = "SP004"
+    name = "dunhao-between-quotes"
+    severity = Severity.INFO
+    pattern = BETWEEN_QUOTES
+    closer = "”"
+    messages = {"default": ("并列的引号之间通常不用顿号（{count} 处）",
+                            "coordinated quotations are usually not separated by 顿号 ({count})")}
+
+
+class DunhaoBeforeDeng(DunhaoBetweenTitles):
+    """A 顿号 right before 等: `安全、卫生、等工作`.
+
+    ## What it does
+    Flags `、等`. Words that begin with 等 (等级, 等次, 等候 …) are not flagged.
+
+    ## Why is this bad?
+    GB/T 15834-2011 B.1.2: 等 closes the list itself; no 顿号 goes before it.
+
+    ## Example
+    ```
+    做好防火、防汛、防盗、等安全工作。
+    ```
+
+    ## Use instead
+    ```
+    做好防火、防汛、防盗等安全工作。
+    ```
+
+    ## Fix safety
+    Safe: the 顿号 is deleted.
+    """
+
+    code = "SP005"
+    name = "dunhao-before-deng"
+    severity = Severity.WARNING
+    standard = "GB/T 15834-2011 B.1.2"
+    pattern = DUN_BEFORE_DENG
+    messages = {"default": ("“等”前不用顿号", "no 顿号 before 等")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for m in self.pattern.finditer(ctx.text):
+            yield ctx.report(m.start(), m.end(), fix=Fix.replace(self.fix_title, m.start(), m.end(), ""))
+
+
+class TitleEndsWithPunctuation(Rule):
+    """A document title that ends with punctuation: `…工作总结。`.
+
+    ## What it does
+    Flags a full stop, comma, 顿号, semicolon or colon (full- or half-width) at the end of an
+    article's title line.
+
+    ## Why is this bad?
+    GB/T 15834-2011 B.4 (and GB/T 9704-2012 practice): a title takes no punctuation at its end.
+
+    ## Example
+    ```
+    县农业农村局2023年工作总结。
+    ```
+
+    ## Use instead
+    ```
+    县农业农村局2023年工作总结
+    ```
+
+    ## Fix safety
+    Safe: the trailing marks are deleted.
+    """
+
+    code = "SP006"
+    name = "title-ends-with-punctuation"
+    groups = ("serial",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    standard = "GB/T 15834-2011 B.4"
+    messages = {"default": ("标题末尾不加标点“{mark}”", "a title takes no punctuation at its end ({mark!r})")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            title = article.title or _title_with_stop(ctx, article)
+            if title is None:
+                continue
+            m = TITLE_END.search(title.text.rstrip(" \u3000"))
+            if m:
+                start, end = title.span.start + m.start(), title.span.start + m.end()
+                yield ctx.report(start, end, fix=Fix.replace("删除标题末尾的标点", start, end, ""),
+                                 mark=m.group(0))
+
+
+def _title_with_stop(ctx: RuleContext, article: Article) -> Line | None:
+    """The skeleton does not take a line ending in 。 for a title; a short first line naming a 文种 is one."""
+    first = next((line for line in ctx.document.lines
+                  if article.span.start <= line.span.start < article.span.end
+                  and (article.marker is None or line.span.start >= article.marker.span.end)), None)
+    if first is None or len(first.text) > _TITLE_MAX:
+        return None
+    stripped = TITLE_END.sub("", first.text.rstrip(" \u3000"))
+    if stripped == first.text or re.search(r"[。；;！!？?]", stripped) or not GENRE_END.search(stripped):
+        return None
+    return first
+
+
+RULES = [NarrativeOrdinalPunctuation, OrdinalWithDunhao, DunhaoBetweenTitles, DunhaoBetweenQuotes,
+         DunhaoBeforeDeng, TitleEndsWithPunctuation]
