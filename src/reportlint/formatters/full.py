@@ -16,6 +16,8 @@ ELLIPSIS = "..."  # ASCII: "…" is East Asian *ambiguous* and would misalign ca
 MIN_BUDGET = 40
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold blue"}
 GUTTER = "blue"
+FIX_NOTE = {"unsafe": ("（需 --unsafe-fixes）", " (needs --unsafe-fixes)"),
+            "display": ("（仅供参考）", " (suggestion only)")}
 
 Segment = tuple[str, str]  # (text, rich style or "")
 
@@ -101,9 +103,7 @@ def _finding(item: Located, options: Options) -> list[list[Segment]]:
         [bar, (" " + " " * column, ""), ("^" * carets, sev), (label, sev)],
     ]
     if d.fix is not None:
-        note = "" if safe_fix(d) else (
-            f" ({d.fix.applicability.value} fix)" if en else
-            ("（需 --unsafe-fixes）" if d.fix.applicability.value == "unsafe" else "（仅供参考）"))
+        note = "" if safe_fix(d) else FIX_NOTE[d.fix.applicability.value][en]
         lines += [[bar], [(f"{pad} = ", GUTTER), ("help", "bold cyan"), (f": {d.fix.title}{note}", "")]]
     return lines
 
