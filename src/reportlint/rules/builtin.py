@@ -18,6 +18,7 @@ FAMILIES = (
     "pairs",
     "suppression",
     "serial",
+    "enumerations",
     "dates",
     "anniversaries",
     "sums",
