@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reportlint import baseline
 from reportlint import config as cfg
 from reportlint.engine import FileResult, Linter
+from reportlint.paths import DEFAULT_SUFFIXES, Expansion, expand
 from reportlint.plugins import manager
 from reportlint.source import SourceError, load
 
-DEFAULT_SUFFIXES = (".txt", ".md", ".docx")
+__all__ = ["DEFAULT_SUFFIXES", "CheckOptions", "Session", "expand_paths", "run", "exit_code"]
 
 
 @dataclass
@@ -59,6 +62,11 @@ class Session:
             self._raw[key] = cfg.load_raw(where, self.presets)
         return self._raw[key]
 
+    def config_excludes(self, directory: Path) -> tuple[Path, list[str]]:
+        """The ``exclude`` globs of the config that governs ``directory``, and where they are anchored."""
+        raw = self.raw_config(str(directory / "_"))
+        return cfg.config_home(raw) or directory, raw.exclude
+
     def config(self, path: str) -> cfg.Config:
         o = self.options
         return cfg.resolve(
@@ -90,9 +98,7 @@ def expand_paths(paths: list[str], session: Session | None = None) -> tuple[list
     return found.files, found.errors
 
 
-def _expand(paths: list[str], session: Session | None) -> Any:
-    from reportlint.paths import expand
-
+def _expand(paths: list[str], session: Session | None) -> Expansion:
     if session is None:
         return expand(paths)
     return expand(paths, session.options.exclude, session.config_excludes)
@@ -103,6 +109,7 @@ def run(paths: list[str], options: CheckOptions,
     """``on_file(done, total, path)`` is called after each file (the progress bar listens)."""
     session = Session(options)
     manager.report_errors(session.plugins)
+    known = baseline.load(options.baseline) if options.baseline else None  # fail before linting
     found = _expand(paths, session)
     for path, reason in found.warnings:
         print(f"reportlint: warning: {path}: {reason}", file=sys.stderr)
@@ -112,6 +119,8 @@ def run(paths: list[str], options: CheckOptions,
         results.append(session.check_file(path))
         if on_file is not None:
             on_file(done, len(files), path)
+    if known is not None:
+        baseline.filter_results(results, known)
     return session, results
 
 

@@ -46,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--encoding", metavar="NAME", help="decode input with this encoding instead of detecting it")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name to report (and match config against) for '-'")
     check.add_argument("--no-summary", action="store_true", help="do not print the summary line")
+    check.add_argument("--exclude", type=_csv, action="append", metavar="GLOBS", help="skip files matching these globs (.gitignore syntax) when walking directories, in addition to the config's exclude")
+    known = check.add_mutually_exclusive_group()
+    known.add_argument("--baseline", metavar="FILE", help="report only findings that are not recorded in this baseline file")
+    known.add_argument("--write-baseline", metavar="FILE", help="record every current finding in FILE (then use --baseline FILE) and exit 0")
+    check.add_argument("--show-config", metavar="FILE", help="print the configuration that applies to FILE and exit")
     check.add_argument("--fix", action="store_true", help="apply safe fixes, then report what remains")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix, --fix-only or --diff: also apply unsafe fixes")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff and write nothing (exit 1 if there is anything to fix)")
@@ -101,14 +106,19 @@ def _check(args: argparse.Namespace) -> int:
     from reportlint.formatters.builtin import HUMAN
     from reportlint.formatters.common import Options, want_color, write_report
 
-    if not args.paths:
+    if not args.paths and not args.show_config:
         print("reportlint: error: no paths given (use '-' for standard input)", file=sys.stderr)
         return EXIT_ERROR
     options = CheckOptions(
         config_file=args.config, select=_extend(args.select), extend_select=_extend(args.extend_select),
         ignore=_extend(args.ignore), lang=args.lang, encoding=args.encoding,
         stdin_filename=args.stdin_filename, fix=fixmode.FixSettings.from_args(args),
+        exclude=_extend(args.exclude), baseline=args.baseline, write_baseline=args.write_baseline,
     )
+    if args.show_config:
+        from reportlint.show_config import show_config
+
+        return show_config(args.show_config, options)
     fmt = args.format or ("full" if sys.stdout.isatty() and not args.output_file else "concise")
     bar = progress.for_run(fmt in HUMAN, args.quiet)
     try:
@@ -125,6 +135,10 @@ def _check(args: argparse.Namespace) -> int:
         if result.error:
             print(f"reportlint: error: {result.path}: {result.error}", file=sys.stderr)
     lang = args.lang or "zh"
+    if options.write_baseline:
+        from reportlint.baseline import write_for_run
+
+        return write_for_run(results, options.write_baseline, lang)
     report_to = sys.stdout if options.fix is None else fixmode.emit(results, options.fix, lang)
     if report_to is None:  # --diff, --fix-only
         return fixmode.exit_code(results, options.fix)
@@ -149,7 +163,9 @@ def _parse(args: argparse.Namespace) -> int:
     from reportlint.parse import parse_document
     from reportlint.source import load
 
-    source = load(args.path, encoding=args.encoding)
+    from reportlint.plugins import manager
+
+    source = load(args.path, encoding=args.encoding, readers=manager.build().collect("reportlint_readers"))
     document = parse_document(source)
     sys.stdout.write((render_json if args.format == "json" else render_text)(document, source))
     return EXIT_OK

@@ -244,14 +244,37 @@ def resolve(raw: RawConfig, rules: list[Any], *, select: list[str] | None = None
 
 
 def _per_file_ignores(raw: RawConfig, path: str | None) -> list[str]:
-    if not path or not raw.per_file_ignores:
+    return [code for _, codes in per_file_ignores_for(raw, path) for code in codes]
+
+
+def per_file_ignores_for(raw: RawConfig, path: str | None) -> list[tuple[str, list[str]]]:
+    """The (glob, codes) entries that apply to ``path``.
+
+    A glob matches the path as given, the path relative to the config file's folder (so
+    ``archive/*.txt`` works from any working directory), or the bare file name.
+    """
+    if not path or path == "-" or not raw.per_file_ignores:
         return []
-    posix = Path(path).as_posix()
-    found: list[str] = []
-    for glob, codes in raw.per_file_ignores.items():
-        if fnmatch.fnmatch(posix, glob) or fnmatch.fnmatch(Path(path).name, glob) or posix.endswith("/" + glob):
-            found += codes
-    return found
+    given = Path(path)
+    candidates = {given.as_posix(), given.name}
+    home = config_home(raw)
+    if home is not None:
+        try:
+            candidates.add(given.resolve().relative_to(home).as_posix())
+        except ValueError:
+            pass
+    return [(glob, codes) for glob, codes in raw.per_file_ignores.items()
+            if any(fnmatch.fnmatch(c, glob) or c.endswith("/" + glob) for c in candidates)]
+
+
+def config_home(raw: RawConfig) -> Path | None:
+    """The folder of the last user config file (bundled presets do not count)."""
+    presets = data_dir("rulesets").resolve()
+    for origin in reversed(raw.files):
+        folder = Path(origin).resolve().parent
+        if folder != presets and not origin.startswith("<"):
+            return folder
+    return None
 
 
 def _rule_settings(rule: Any, values: dict[str, Any], raw: RawConfig) -> RuleSettings:

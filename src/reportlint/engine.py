@@ -6,6 +6,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportlint import suppress
 from reportlint.config import Config
 from reportlint.diagnostics import Diagnostic
 from reportlint.model import Document
@@ -62,4 +63,4 @@ class Linter:
                 self.crashes.append(note)
                 print(f"reportlint: warning: {note}", file=sys.stderr)
         found.sort(key=Diagnostic.sort_key)
-        return document, found
+        return document, suppress.apply(source, config, found, self.rules)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import re
 import sys
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -15,6 +18,9 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+
+EXCERPT_WIDTH = 24  # characters quoted around a finding (docx output)
 
 
 class SourceError(Exception):
@@ -93,17 +99,71 @@ class Source:
     newline: str | None = "\n"
     format: str = "text"
     lossless: bool = True
+    # (start, end, body) of comments readers took out of the text: suppression directives live here
+    comments: tuple[tuple[int, int, str], ...] = ()
+    # (start, end) ranges blanked because they are markup, not prose; nothing is reported there
+    masks: tuple[tuple[int, int], ...] = ()
+    # line number → markup heading level (0 = document title, 1 = first heading level): `#`, Word styles
+    heading_hints: Mapping[int, int] = field(default_factory=dict, compare=False)
+    # reader-specific layout, e.g. the .docx paragraph and run map the fix engine needs
+    layout: Any = field(default=None, repr=False, compare=False)
     lines: LineIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lines", LineIndex(self.text))
 
     @classmethod
-    def from_text(cls, text: str, path: str = "<string>", **kwargs: object) -> Source:
-        """A Source from already decoded text (tests, stdin, other readers)."""
-        newline = detect_newline(text)
+    def from_text(cls, text: str, path: str = "<string>", **kwargs: Any) -> Source:
+        """A plain-text Source from decoded text (tests, stdin, the .txt reader).
+
+        A line holding only a ``<!-- reportlint-… -->`` directive is taken out of the text, so
+        suppressions work in .txt exactly as in Markdown.
+        """
+        kwargs.setdefault("newline", detect_newline(text))
         norm = normalise_newlines(text)
-        return cls(path=path, text=norm, original=norm, newline=newline, **kwargs)  # type: ignore[arg-type]
+        lintable, comments = blank_directive_lines(norm)
+        return cls(path=path, text=lintable, original=norm, comments=comments,
+                   masks=tuple((s, e) for s, e, _ in comments), **kwargs)
+
+    def encode(self, text: str | None = None) -> bytes:
+        """``text`` (default: ``original``) in this file's encoding, BOM and newline style."""
+        out = self.original if text is None else text
+        if self.newline and self.newline != "\n":
+            out = out.replace("\n", self.newline)
+        return (("\ufeff" if self.bom else "") + out).encode(self.encoding)
+
+    def excerpt(self, start: int, end: int, width: int = EXCERPT_WIDTH) -> str:
+        """A short quote around a finding, within its line, so a reader can find it by eye."""
+        line_start, line_end = self.lines.line_span(self.lines.position(start)[0])
+        end = min(max(end, start + 1), line_end)
+        room = max(width - (end - start), 0)
+        lo = max(line_start, start - room // 2)
+        hi = min(line_end, max(end, lo + width))
+        quote = self.original[lo:hi].strip()
+        return ("…" if lo > line_start else "") + quote + ("…" if hi < line_end else "")
+
+
+_DIRECTIVE_LINE = re.compile(r"^[ \t\u3000]*(<!--\s*reportlint-[^\n]*?-->)[ \t\u3000]*$", re.MULTILINE)
+
+
+def blank_directive_lines(text: str) -> tuple[str, tuple[tuple[int, int, str], ...]]:
+    """Blank whole-line ``<!-- reportlint-… -->`` comments; return the text and the comments."""
+    if "reportlint-" not in text:
+        return text, ()
+    found = tuple((m.start(1), m.end(1), m.group(1)) for m in _DIRECTIVE_LINE.finditer(text))
+    return blank(text, [(s, e) for s, e, _ in found]), found
+
+
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """Replace each span with spaces, keeping newlines, so every offset keeps its meaning."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str, bool]:
@@ -131,9 +191,30 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
         return _detect(data, path, exc)
 
 
+# Chinese encodings in the order a tie is broken: mainland offices write GB18030/GBK far more
+# often than Big5, and short texts are valid in several of them.
+CHINESE_ENCODINGS = {"gb18030": "gb18030", "gbk": "gb18030", "gb2312": "gb18030",
+                     "big5": "big5", "big5hkscs": "big5hkscs", "cp950": "cp950"}
+
+
 def _detect(data: bytes, path: str, utf8_error: UnicodeDecodeError) -> tuple[str, str, bool]:
-    """Fallback for non-UTF-8 input; other encodings plug in here."""
-    raise SourceError(path, f"not valid UTF-8 at byte {utf8_error.start} (use --encoding)")
+    """Not UTF-8: ask charset-normalizer, preferring the Chinese encodings among its candidates.
+
+    Its single best guess is unreliable on short Chinese texts (a 16-byte GBK line comes out
+    as Korean cp949), but GB18030 or Big5 is nearly always among the candidates it keeps; GBK
+    and GB2312 are decoded as GB18030, their superset, so no character is lost.
+    """
+    from charset_normalizer import from_bytes  # only non-UTF-8 input pays for the import
+
+    candidates = {name for match in from_bytes(data) for name in match.could_be_from_charset}
+    for name, codec in CHINESE_ENCODINGS.items():
+        if name in candidates:
+            try:
+                return data.decode(codec), codec, False
+            except UnicodeDecodeError:
+                continue
+    raise SourceError(path, f"not valid UTF-8 at byte {utf8_error.start} and not GB18030/GBK or "
+                            "Big5 either (use --encoding NAME)")
 
 
 def read_bytes(path: str) -> bytes:
@@ -152,19 +233,49 @@ def read_bytes(path: str) -> bytes:
         raise SourceError(path, exc.strerror or str(exc)) from None
 
 
-def load_text(data: bytes, path: str, encoding: str | None = None) -> Source:
-    """Plain text reader."""
-    if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        if encoding is None or not encoding.lower().startswith("utf-16"):
-            raise SourceError(path, "binary file (contains NUL bytes)")
+_WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+# C0 controls other than tab, newlines, form feed and escape: text files do not contain them
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+
+
+def decode_text(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str, bool]:
+    """Refuse binary input, then decode; shared by every text-based reader."""
+    wide = data.startswith(_WIDE_BOMS) or bool(encoding and encoding.lower().replace("_", "-")
+                                                 .startswith(("utf-16", "utf-32", "utf16", "utf32")))
+    if b"\x00" in data[:8192] and not wide:
+        raise SourceError(path, "binary file (contains NUL bytes), not text")
     text, enc, bom = decode(data, path, encoding)
-    newline = detect_newline(text)
-    norm = normalise_newlines(text)
-    return Source(path=path, text=norm, original=norm, encoding=enc, bom=bom, newline=newline)
+    if len(_CONTROL.findall(text[:8192])) > 8:
+        raise SourceError(path, f"binary file (control characters after decoding as {enc}), not text")
+    return text, enc, bom
 
 
-def load(path: str, encoding: str | None = None, display_path: str | None = None) -> Source:
-    """Read a file (or ``-`` for stdin) into a Source, choosing the reader by suffix."""
+def load_text(data: bytes, path: str, encoding: str | None = None) -> Source:
+    """Plain text reader; ``lossless`` says whether re-encoding gives back exactly ``data``."""
+    text, enc, bom = decode_text(data, path, encoding)
+    source = Source.from_text(text, path, encoding=enc, bom=bom)
+    return _with_lossless(source, data)
+
+
+def _with_lossless(source: Source, data: bytes) -> Source:
+    try:
+        same = source.newline is not None and source.encode() == data
+    except UnicodeEncodeError:
+        same = False
+    return source if same else replace(source, lossless=False)
+
+
+Reader = Callable[[bytes, str, "str | None"], Source]
+
+
+def load(path: str, encoding: str | None = None, display_path: str | None = None,
+         readers: Mapping[str, Reader] | None = None) -> Source:
+    """Read a file (or ``-`` for stdin) into a Source, choosing the reader by suffix.
+
+    ``readers`` maps a lower-case suffix to a reader (the ``reportlint_readers`` hook); any
+    other suffix is read as plain text.
+    """
     shown = display_path or path
     data = read_bytes(path)
-    return load_text(data, shown, encoding)
+    reader = (readers or {}).get(Path(shown).suffix.lower(), load_text)
+    return reader(data, shown, encoding)

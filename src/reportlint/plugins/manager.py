@@ -13,7 +13,7 @@ import pluggy
 from reportlint.plugins import hookspecs
 
 ENTRY_POINT_GROUP = "reportlint"
-BUILTIN_PLUGINS = ("reportlint.rules.builtin", "reportlint.formatters.builtin")
+BUILTIN_PLUGINS = ("reportlint.rules.builtin", "reportlint.formatters.builtin", "reportlint.readers.builtin")
 
 
 @dataclass

@@ -1,0 +1,127 @@
+"""Baselines: record today's findings, then report only new ones, wherever the old ones moved."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from reportlint.diagnostics import Diagnostic
+from reportlint.source import Source, SourceError
+
+VERSION = 1
+CONTEXT = 8  # characters of the same line kept on each side of the offending text
+MAX_TEXT = 40
+
+Key = tuple[str, str, str]
+
+
+def key(source: Source, diag: Diagnostic) -> Key:
+    """Code, offending text and a little of its line: stable when lines are inserted above.
+
+    Line numbers are deliberately absent; the same defect twice in a file counts twice.
+    """
+    text = source.text
+    line_start, line_end = source.lines.line_span(source.lines.position(diag.start)[0])
+    end = min(max(diag.end, diag.start), line_end)
+    before = text[max(line_start, diag.start - CONTEXT):diag.start]
+    after = text[end:min(line_end, end + CONTEXT)]
+    return diag.code, text[diag.start:end][:MAX_TEXT], f"{before}\u2038{after}".strip()
+
+
+def _file_key(path: str, base: Path) -> str:
+    """Paths relative to the baseline's folder, so the file works from any working directory."""
+    if path == "-" or path.startswith("<"):
+        return path
+    try:
+        return Path(os.path.relpath(Path(path).resolve(), base.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return Path(path).resolve().as_posix()
+
+
+def build(results: list[Any], base: Path) -> dict[str, Any]:
+    files: dict[str, list[dict[str, Any]]] = {}
+    for result in results:
+        if result.source is None or not result.diagnostics:
+            continue
+        counts = Counter(key(result.source, d) for d in result.diagnostics)
+        files[_file_key(result.path, base)] = [
+            {"code": c, "text": t, "context": ctx, "count": n}
+            for (c, t, ctx), n in sorted(counts.items())
+        ]
+    return {"reportlint-baseline": VERSION, "files": dict(sorted(files.items()))}
+
+
+def write(results: list[Any], path: str) -> int:
+    """Write atomically; return how many findings were recorded."""
+    target = Path(path)
+    data = build(results, target.parent if str(target.parent) else Path("."))
+    body = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        tmp.write_text(body, encoding="utf-8")
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise SourceError(path, f"cannot write the baseline: {exc.strerror or exc}") from None
+    return sum(e["count"] for entries in data["files"].values() for e in entries)
+
+
+def write_for_run(results: list[Any], path: str, lang: str) -> int:
+    """The CLI's --write-baseline: nothing is written when some input could not be read."""
+    failed = [r for r in results if r.error]
+    if failed:
+        print(f"reportlint: error: {path}: baseline not written, {len(failed)} input(s) could not be "
+              "checked", file=sys.stderr)
+        return 2
+    try:
+        count = write(results, path)
+    except SourceError as exc:
+        print(f"reportlint: error: {exc}", file=sys.stderr)
+        return 2
+    files = sum(1 for r in results if r.diagnostics)
+    print(f"已将 {files} 个文件中的 {count} 个问题记入基线 {path}" if lang != "en"
+          else f"Recorded {count} finding(s) in {files} file(s) in baseline {path}", file=sys.stderr)
+    return 0
+
+
+def load(path: str) -> tuple[Path, dict[str, Counter[Key]]]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SourceError(path, "no such baseline file (create it with --write-baseline)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SourceError(path, f"cannot read the baseline: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise SourceError(path, f"not a baseline file (invalid JSON at line {exc.lineno})") from None
+    if not isinstance(data, dict) or data.get("reportlint-baseline") != VERSION:
+        raise SourceError(path, f"not a reportlint baseline (version {VERSION} expected)")
+    try:
+        files = {name: Counter({(e["code"], e["text"], e["context"]): int(e["count"]) for e in entries})
+                 for name, entries in data["files"].items()}
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise SourceError(path, "not a reportlint baseline (malformed entries)") from None
+    return Path(path).parent, files
+
+
+def filter_results(results: list[Any], loaded: tuple[Path, dict[str, Counter[Key]]]) -> int:
+    """Drop findings the baseline records (each entry absorbs ``count`` findings); return how many."""
+    base, known = loaded
+    dropped = 0
+    for result in results:
+        if result.source is None or not result.diagnostics:
+            continue
+        left = Counter(known.get(_file_key(result.path, base), Counter()))
+        kept = []
+        for diag in result.diagnostics:
+            k = key(result.source, diag)
+            if left[k] > 0:
+                left[k] -= 1
+                dropped += 1
+            else:
+                kept.append(diag)
+        result.diagnostics = kept
+    return dropped

@@ -1,0 +1,185 @@
+"""Word .docx reader: body paragraphs and table cells become lines; heading styles become hints."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from reportlint.source import Source, SourceError
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# A real report with photos stays far below these; a decompression bomb does not.
+MAX_UNCOMPRESSED = 256 * 1024 * 1024
+MAX_RATIO = 100
+RATIO_FLOOR = 16 * 1024 * 1024  # small parts may compress well; only large expansions count
+MAX_MEMBERS = 10_000
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_TITLE_STYLES = {"title", "标题"}
+# runs that make up a paragraph's visible text, in document order (deleted text is w:del, not here)
+_RUNS = "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r | ./w:fldSimple/w:r"
+
+
+@dataclass(frozen=True)
+class DocxRun:
+    """A run's place in ``Source.text`` and how to find it again: ``xpath(_RUNS)[index]``."""
+
+    start: int
+    end: int
+    index: int
+
+
+@dataclass(frozen=True)
+class DocxParagraph:
+    """One paragraph = one line of ``Source.text``; ``where`` says body or which table cell."""
+
+    line: int
+    where: str
+    style: str
+    runs: tuple[DocxRun, ...]
+
+
+@dataclass(frozen=True)
+class DocxLayout:
+    """Offsets → (paragraph, run): what a writer needs to put a fix back into a single run."""
+
+    paragraphs: tuple[DocxParagraph, ...]
+
+    def run_at(self, source: Source, offset: int) -> tuple[DocxParagraph, DocxRun | None]:
+        line = source.lines.position(offset)[0]
+        paragraph = self.paragraphs[line - 1]
+        for run in paragraph.runs:
+            if run.start <= offset < run.end:
+                return paragraph, run
+        return paragraph, None
+
+
+def read(data: bytes, path: str, encoding: str | None = None) -> Source:
+    """``encoding`` is ignored: a .docx is XML in a ZIP package and says its own encoding."""
+    check_package(data, path)
+    import docx  # python-docx costs ~100 ms to import: only .docx input pays for it
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - python-docx and lxml raise many kinds on bad input
+        raise SourceError(path, f"not a readable .docx ({exc.__class__.__name__}: {_short(exc)})") from None
+    texts: list[str] = []
+    paragraphs: list[DocxParagraph] = []
+    hints: dict[int, int] = {}
+    offset = 0
+    for where, paragraph in iter_paragraphs(document):
+        line = len(texts) + 1
+        text, runs = _paragraph_text(paragraph, offset)
+        style = _style_name(paragraph)
+        level = heading_level(style)
+        if level is not None and text.strip():
+            hints[line] = level
+        texts.append(text)
+        paragraphs.append(DocxParagraph(line, where, style, runs))
+        offset += len(text) + 1
+    text = "\n".join(texts)
+    return Source(path=path, text=text, original=text, encoding="utf-8", format="docx",
+                  lossless=False, heading_hints=hints, layout=DocxLayout(tuple(paragraphs)))
+
+
+def check_package(data: bytes, path: str) -> None:
+    """Refuse what python-docx should never see: OLE containers, non-ZIPs, bombs, non-Word ZIPs."""
+    if data.startswith(OLE_MAGIC):
+        if "EncryptionInfo".encode("utf-16-le") in data or b"EncryptedPackage" in data:
+            raise SourceError(path, "password-protected .docx (encrypted); remove the password in Word first")
+        raise SourceError(path, "a legacy Word 97-2003 .doc (OLE container), not .docx; save it as .docx")
+    if not data.startswith(b"PK"):
+        raise SourceError(path, "not a .docx (not a ZIP package)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            infos = package.infolist()
+            names = {info.filename for info in infos}
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
+        raise SourceError(path, f"corrupt .docx ({_short(exc)})") from None
+    if len(infos) > MAX_MEMBERS:
+        raise SourceError(path, f"refused: the package has {len(infos)} parts (a ZIP bomb?)")
+    total = sum(info.file_size for info in infos)
+    packed = sum(info.compress_size for info in infos) or 1
+    if total > MAX_UNCOMPRESSED or (total > RATIO_FLOOR and total / packed > MAX_RATIO):
+        raise SourceError(path, f"refused: {total // (1024 * 1024)} MiB uncompressed from "
+                                f"{len(data) // 1024} KiB (a ZIP bomb?)")
+    if "word/document.xml" not in names or "[Content_Types].xml" not in names:
+        raise SourceError(path, "not a Word document (a ZIP without word/document.xml)")
+
+
+def iter_paragraphs(document: Any) -> Iterator[tuple[str, Any]]:
+    """Body paragraphs and table-cell paragraphs in reading order, with where each one is.
+
+    Cells are read from the XML, not ``row.cells``, which repeats a merged cell once per grid
+    column; the fix writer must walk paragraphs with this same function.
+    """
+    from docx.text.paragraph import Paragraph
+
+    def walk(container: Any, parent: Any, where: str) -> Iterator[tuple[str, Any]]:
+        for child in container.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                yield where, Paragraph(child, parent)
+            elif tag == "tbl":
+                yield from table(child, parent, where)
+            elif tag == "sdt":
+                content = child.find(_qn("w:sdtContent"))
+                if content is not None:
+                    yield from walk(content, parent, where)
+
+    tables = itertools.count(1)
+
+    def table(tbl: Any, parent: Any, where: str) -> Iterator[tuple[str, Any]]:
+        name = f"table {next(tables)}"
+        for r, tr in enumerate(tbl.iterchildren(_qn("w:tr")), 1):
+            for c, tc in enumerate(tr.iterchildren(_qn("w:tc")), 1):
+                yield from walk(tc, parent, f"{name} row {r} cell {c}")
+
+    yield from walk(document.element.body, document._body, "body")
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(tag)
+
+
+def _paragraph_text(paragraph: Any, offset: int) -> tuple[str, tuple[DocxRun, ...]]:
+    """Concatenate run texts; a line break inside a paragraph becomes a space (same length)."""
+    from docx.text.run import Run
+
+    parts: list[str] = []
+    runs: list[DocxRun] = []
+    pos = offset
+    for index, r in enumerate(paragraph._p.xpath(_RUNS)):
+        text = Run(r, paragraph).text.replace("\n", " ").replace("\r", " ")
+        if text:
+            runs.append(DocxRun(pos, pos + len(text), index))
+            parts.append(text)
+            pos += len(text)
+    return "".join(parts), tuple(runs)
+
+
+def _style_name(paragraph: Any) -> str:
+    try:
+        return paragraph.style.name if paragraph.style is not None else ""
+    except (KeyError, ValueError, AttributeError):
+        return ""
+
+
+def heading_level(style: str) -> int | None:
+    """Title → 0, Heading N / 标题 N → N; other styles are not headings."""
+    name = style.strip()
+    if name.lower() in _TITLE_STYLES:
+        return 0
+    m = _HEADING_STYLE.match(name)
+    return int(m.group(1)) if m else None
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+    return text[:120]
