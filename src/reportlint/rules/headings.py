@@ -160,7 +160,7 @@ class HeadingSequence(Rule):
             if heading.ordinal != expected and not self._unread(outline, prev, node, expected):
                 key = self._kind(prev, heading.ordinal, expected)
                 args = {"got": heading.marker, "prev": prev.heading.marker if prev else "",
-                        "first": _numeral(1, heading.numeral),
+                        "first": heading.marker.replace(heading.numeral, _numeral(1, heading.numeral), 1),
                         "missing": "、".join(_numeral(n, heading.numeral)
                                             for n in range(expected, heading.ordinal))}
                 yield ctx.report(heading.marker_span.start, heading.marker_span.end, key,

@@ -18,7 +18,7 @@ _PLAN = r"要点|计划|打算|安排|思路|规划|部署|任务"
 # a summary and a plan for the same year are legitimate when they cover different parts of it
 _PART_OF_YEAR = re.compile(r"半年|季度|[0-9一二三四五六七八九十]+月|月份|前[0-9一二三四五六七八九十]+个?月")
 _SUMMARY_PART = re.compile(rf"(?:{_SUMMARY})")
-_PLAN_PART = re.compile(rf"(?:{_PLAN})")
+_DONE = re.compile(r"[^，,。；;：:]{0,4}?(?:完成|落实|执行|进展|推进)")
 
 
 @dataclass(frozen=True)
@@ -57,9 +57,10 @@ class TitleYearMismatch(Rule):
     ## What it does
     Compares the year in an article's title with the years written in its headings and
     paragraphs. It fires only when the body never mentions the title year or the years right
-    next to it, and does mention another, earlier year at least `min-mentions` times. Years
-    after the title year (2030, 2035 targets) are ignored, so a 2026 report that reviews 2025
-    and looks ahead to 2030 stays quiet.
+    next to it, and does mention another, earlier year at least `min-mentions` times (default
+    2). Years after the title year (2030, 2035 targets) and years more than `max-age` (default
+    20) before it (1949, 1978: history) are ignored, so a 2026 report that reviews 2025 and
+    looks ahead to 2030 stays quiet.
 
     ## Why is this bad?
     Template sites re-date old reports by editing only the title. A 2023 title over a report
@@ -84,7 +85,10 @@ class TitleYearMismatch(Rule):
     name = "title-year-mismatch"
     groups = ("years",)
     severity = Severity.ERROR
-    options = {"min-mentions": Option(2, int, "how often the other year must occur in the body")}
+    options = {
+        "min-mentions": Option(2, int, "how often the other year must occur in the body"),
+        "max-age": Option(20, int, "years further back than this are history, not a re-dated body"),
+    }
     messages = {"default": (
         "标题年份 {title} 与正文年份不一致：正文写的是{body}年（{count}处），从未提到{title}年前后",
         "the title says {title} but the body is about {body} ({count} mentions) and never mentions {title} or the years around it",
@@ -102,7 +106,8 @@ class TitleYearMismatch(Rule):
             near = {mention.year - 1, mention.year, mention.year + 1}
             if near & set(counts):
                 continue
-            past = [(n, y) for y, n in counts.items() if y < mention.year - 1]
+            oldest = mention.year - self.settings["max-age"]
+            past = [(n, y) for y, n in counts.items() if oldest <= y < mention.year - 1]
             if not past:
                 continue
             count, year = max(past)
@@ -132,6 +137,8 @@ def _parts(text: str, start: int) -> list[_Part]:
     for m in _PHRASE.finditer(text):
         year = int(m.group(1)) if m.group(1) else cn_to_int(m.group(2)) or 0
         kind = "summary" if _SUMMARY_PART.fullmatch(m.group(3)) else "plan"
+        if kind == "plan" and _DONE.match(text, m.end()):
+            continue  # 2023年目标任务完成情况 reports on the plan, it is not one
         parts.append(_Part(kind, year, start + m.start(), start + m.end(), m.group(0)))
     return parts
 
