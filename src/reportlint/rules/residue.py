@@ -228,15 +228,14 @@ class CompilationMarker(Rule):
     ## Use instead
     One report per file, without the `第N篇` markers.
 
-    ## Fix safety
-    Unsafe: the fix deletes the marker only; the other articles stay.
+    No fix is offered: deleting the markers alone would merge the reports into one text whose
+    numbering and years no longer fit together; which report to keep is a human decision.
     """
 
     code = "RS004"
     name = "compilation-marker"
     groups = ("residue",)
     severity = Severity.WARNING
-    fixable = Applicability.UNSAFE
     messages = {
         "default": ("多篇拼合标记“{text}”：文件中包含多篇文档", "compilation marker {text!r}: the file holds several documents"),
         "bundle": ("标题“{text}”表明这是多篇范文的合集", "the title marker {text!r} announces a bundle of sample texts"),
@@ -247,12 +246,7 @@ class CompilationMarker(Rule):
             marker = article.marker
             if marker is not None:
                 start = marker.span.start + marker.text.index(article.marker_label)
-                end = start + len(article.marker_label)
-                cut = end
-                while cut < marker.span.end and ctx.text[cut] in " \t\u3000:：":
-                    cut += 1
-                yield ctx.report(start, end, text=article.marker_label,
-                                 fix=Fix.replace("删除多篇标记", start, cut, "", Applicability.UNSAFE))
+                yield ctx.report(start, start + len(article.marker_label), text=article.marker_label)
             if article.title is not None:
                 for m in _BUNDLE.finditer(article.title.text):
                     s = article.title.span.start + m.start()
