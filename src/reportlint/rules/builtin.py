@@ -19,6 +19,7 @@ FAMILIES = (
     "suppression",
     "serial",
     "enumerations",
+    "duplicates",
     "dates",
     "anniversaries",
     "sums",

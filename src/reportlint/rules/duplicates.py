@@ -1,0 +1,286 @@
+"""Copy-paste slips: a paragraph twice, sentences pasted twice in a row, doubled words (的的)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from reportlint.diagnostics import Applicability, Finding, Fix, Severity
+from reportlint.model import Line
+from reportlint.rules.base import Option, Rule, RuleContext
+
+_SPACES = re.compile(r"[\s\u3000]+")
+_SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*")
+_CLAUSE_SEP = "，,、"
+_CJK = r"\u4e00-\u9fff"
+# a word written twice: 社区社区, 用友用友, a whole title pasted onto itself
+DOUBLED = re.compile(rf"([{_CJK}]{{2,20}})\1")
+# function characters that never double inside a word; their legitimate neighbours are excepted
+DOUBLED_CHAR = re.compile(r"(?<![目别不实求])([的了是在和与及对于把被从向将并而或之其以为])\1(?![确非之美在])")
+# legitimate reduplication (ABAB verbs and adjectives; AABB words are single characters doubled)
+REDUPLICATION = frozenset("""
+研究 讨论 学习 交流 商量 考虑 检查 整理 休息 锻炼 活动 了解 调查 准备 介绍 分析 比较 清理
+收拾 熟悉 体验 放松 高兴 热闹 暖和 凉快 打扫 总结 琢磨 溜达 表示 慰问 看望 走访 宣传 指导
+雪白 通红 笔直 冰凉 滚烫 碧绿 金黄 火红 蔚蓝 漆黑
+""".split())
+
+
+def _line_text(line: Line) -> str:
+    return _SPACES.sub("", line.text)
+
+
+def _skipped_lines(ctx: RuleContext) -> set[int]:
+    """Titles and 第N篇 markers: a repeated title is the residue rules' business."""
+    skip: set[int] = set()
+    for article in ctx.document.articles:
+        for line in (article.title, article.marker):
+            if line is not None:
+                skip.add(line.number)
+    return skip
+
+
+def _delete_line(ctx: RuleContext, start: int, end: int) -> tuple[int, int]:
+    """Widen a whole-line deletion to take one newline with it."""
+    if end < len(ctx.text) and ctx.text[end] == "\n":
+        return start, end + 1
+    if start > 0 and ctx.text[start - 1] == "\n":
+        return start - 1, end
+    return start, end
+
+
+class DuplicateParagraph(Rule):
+    """The same paragraph twice in one document, adjacent or not.
+
+    ## What it does
+    Compares every paragraph of at least `min-length` characters (spaces ignored) with the
+    paragraphs before it and flags a repeat. Titles are left to the residue rules.
+
+    ## Why is this bad?
+    A paragraph pasted twice shows that the report was assembled from pieces and never read
+    through; it also inflates what the office claims to have done.
+
+    ## Example
+    ```
+    全年共组织培训12期，培训干部职工600余人次。
+    ……
+    全年共组织培训12期，培训干部职工600余人次。
+    ```
+
+    ## Use instead
+    ```
+    全年共组织培训12期，培训干部职工600余人次。
+    ……
+    ```
+
+    ## Fix safety
+    Unsafe: deleting the later copy is offered, but which copy belongs where is a human
+    decision.
+    """
+
+    code = "DU001"
+    name = "duplicate-paragraph"
+    groups = ("duplicates",)
+    severity = Severity.WARNING
+    fixable = Applicability.UNSAFE
+    options = {"min-length": Option(20, int, "shortest paragraph (in characters) compared")}
+    messages = {"default": ("本段与第 {first} 行的段落完全相同", "this paragraph repeats line {first}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        seen: dict[str, int] = {}
+        skip = _skipped_lines(ctx)
+        for line in ctx.document.lines:
+            key = _line_text(line)
+            if line.number in skip or len(key) < self.settings["min-length"]:
+                continue
+            if key in seen:
+                start, end = _delete_line(ctx, line.span.start, line.span.end)
+                fix = Fix.replace("删除重复的段落", start, end, "", Applicability.UNSAFE)
+                yield ctx.report(line.span.start, line.span.end, fix=fix, first=seen[key])
+            else:
+                seen[key] = line.number
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A sentence or clause: its text without spaces and terminator, and its span."""
+
+    key: str
+    start: int
+    end: int
+
+
+def _sentences(ctx: RuleContext) -> list[Piece]:
+    """Every sentence of the document in order; paragraph breaks do not separate them here."""
+    pieces: list[Piece] = []
+    for line in ctx.document.lines:
+        for m in _SENTENCE.finditer(line.text):
+            key = _SPACES.sub("", m.group(0)).rstrip("。！？；!?;")
+            if key:
+                pieces.append(Piece(key, line.span.start + m.start(), line.span.start + m.end()))
+    return pieces
+
+
+def repeated_blocks(pieces: list[Piece], min_chars: int, max_block: int = 4) -> Iterator[tuple[int, int]]:
+    """(i, k): pieces[i+k:i+2k] repeats pieces[i:i+k] right after it."""
+    i = 0
+    while i < len(pieces):
+        for k in range(1, max_block + 1):
+            first, second = pieces[i:i + k], pieces[i + k:i + 2 * k]
+            if len(second) == k and [p.key for p in first] == [p.key for p in second] \
+                    and sum(len(p.key) for p in first) >= min_chars:
+                yield i, k
+                i += 2 * k - 1
+                break
+        i += 1
+
+
+class RepeatedSentence(Rule):
+    """The same sentence (or clause) pasted twice in a row.
+
+    ## What it does
+    Flags a sentence, or a run of up to four sentences, that is immediately repeated — also
+    across a paragraph break — and a clause of at least four Chinese characters that repeats
+    the end of the clause before it (`各项工作组织到位，组织到位`).
+
+    ## Why is this bad?
+    A double paste: the reader meets the same words twice and stops trusting the text.
+
+    ## Example
+    ```
+    加强风险管理，提高监管有效性。加强风险管理，提高监管有效性。
+    ```
+
+    ## Use instead
+    ```
+    加强风险管理，提高监管有效性。
+    ```
+
+    ## Fix safety
+    Unsafe: deleting the second copy is offered; a human should confirm.
+    """
+
+    code = "DU002"
+    name = "repeated-sentence"
+    groups = ("duplicates",)
+    severity = Severity.WARNING
+    fixable = Applicability.UNSAFE
+    options = {"min-length": Option(6, int, "shortest repeated sentence text (in characters)")}
+    messages = {
+        "default": ("句子重复：紧接着又写了一遍“{text}”", "sentence pasted twice in a row: {text!r}"),
+        "clause": ("分句重复：“{text}”紧接着又写了一遍", "clause pasted twice in a row: {text!r}"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        pieces = _sentences(ctx)
+        for i, k in repeated_blocks(pieces, self.settings["min-length"]):
+            start, end = pieces[i + k].start, pieces[i + 2 * k - 1].end
+            lo, hi = start, end
+            if ctx.source.lines.position(start)[1] == 1 and (end == len(ctx.text) or ctx.text[end] == "\n"):
+                lo, hi = _delete_line(ctx, start, end)
+            fix = Fix.replace("删除重复的句子", lo, hi, "", Applicability.UNSAFE)
+            yield ctx.report(start, end, fix=fix, text=_excerpt(pieces[i + k].key))
+        for piece in pieces:
+            yield from self._clauses(ctx, piece)
+
+    def _clauses(self, ctx: RuleContext, sentence: Piece) -> Iterator[Finding]:
+        text = ctx.text[sentence.start:sentence.end]
+        parts = [m for m in re.finditer(rf"[^{_CLAUSE_SEP}。！？；!?;]+", text)]
+        for a, b in zip(parts, parts[1:]):
+            key = b.group(0).strip()
+            if _cjk_count(key) >= 4 and a.group(0).strip().endswith(key) \
+                    and text[a.end():b.start()].strip() in _CLAUSE_SEP:
+                start, end = sentence.start + a.end(), sentence.start + b.end()
+                fix = Fix.replace("删除重复的分句", start, end, "", Applicability.UNSAFE)
+                yield ctx.report(sentence.start + b.start(), end, "clause", fix=fix, text=key)
+
+
+def _cjk_count(text: str) -> int:
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+
+
+def _excerpt(text: str, width: int = 20) -> str:
+    return text if len(text) <= width else text[:width] + "…"
+
+
+class DoubledWord(Rule):
+    """A word or function character written twice: `的的`, `社区社区`.
+
+    ## What it does
+    Flags a doubled function character (的的, 了了, 是是, 在在 …) and a doubled word of two or
+    more characters. Legitimate reduplication is not flagged: AABB forms (实实在在, 的的确确),
+    ABAB verbs and adjectives (研究研究, 雪白雪白), 一X一X (一步一步), 不了了之.
+
+    ## Why is this bad?
+    A doubled word is a typing or pasting slip that any careful reader notices at once.
+
+    ## Example
+    ```
+    让党员参与社区社区建设，营造良好的的氛围。
+    ```
+
+    ## Use instead
+    ```
+    让党员参与社区建设，营造良好的氛围。
+    ```
+
+    ## Fix safety
+    Unsafe: the second copy is deleted; a human should confirm it was not meant.
+    """
+
+    code = "DU003"
+    name = "doubled-word"
+    groups = ("duplicates",)
+    severity = Severity.WARNING
+    fixable = Applicability.UNSAFE
+    messages = {"default": ("“{word}”重复：写成了“{text}”", "{word!r} is written twice: {text!r}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        hits: list[tuple[int, int, str]] = []
+        for m in DOUBLED.finditer(ctx.text):
+            unit = m.group(1)
+            if self._legitimate(ctx.text, m.start(), unit) or not _whole_words(ctx.text, m.start(), unit):
+                continue
+            hits.append((m.start(), m.end(), unit))
+        for m in DOUBLED_CHAR.finditer(ctx.text):
+            if any(s <= m.start() < e for s, e, _ in hits) or _aabb(ctx.text, m.start()):
+                continue
+            if _whole_words(ctx.text, m.start(), m.group(1)):
+                hits.append((m.start(), m.end(), m.group(1)))
+        for start, end, unit in sorted(hits):
+            mid = start + len(unit)
+            fix = Fix.replace("删除重复的字词", mid, end, "", Applicability.UNSAFE)
+            yield ctx.report(start, end, fix=fix, word=unit, text=ctx.text[start:end])
+
+    @staticmethod
+    def _legitimate(text: str, start: int, unit: str) -> bool:
+        if unit in REDUPLICATION or len(set(unit)) == 1:
+            return True
+        if len(unit) == 2 and unit[0] == "一":  # 一步一步, 一点一点
+            return True
+        return len(unit) == 2 and (_aabb(text, start) or _aabb(text, start + 2))
+
+
+def _whole_words(text: str, start: int, unit: str) -> bool:
+    """Short units often straddle words (产业创业创新, 深化文化文艺): ask jieba where words break.
+
+    Only these rare candidates are segmented, so a clean text never loads jieba.
+    """
+    if len(unit) > 3:
+        return True
+    from reportlint.segment import _window, boundaries
+
+    end = start + 2 * len(unit)
+    lo, hi = _window(text, start, end)
+    cuts = boundaries(text[lo:hi])
+    return {start - lo, start - lo + len(unit), end - lo} <= cuts
+
+
+def _aabb(text: str, start: int) -> bool:
+    """实实在在, 的的确确: a doubled character next to another doubled character."""
+    def doubled(i: int) -> bool:
+        return 0 <= i and i + 1 < len(text) and text[i] == text[i + 1]
+    return doubled(start - 2) or doubled(start + 2)
+
+
+RULES = [DuplicateParagraph, RepeatedSentence, DoubledWord]
