@@ -29,7 +29,12 @@ class Line:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A line of body text. ``markup_level`` is set when markup alone (`## 存在的问题`, Word's
+    Heading 2) makes it a heading: without a Chinese ordinal it does not open a section, so
+    numbering rules never see it, but rules looking for named parts can."""
+
     line: Line
+    markup_level: int | None = None
 
     @property
     def span(self) -> Span:
@@ -59,6 +64,8 @@ class Heading:
     title_span: Span
     body: str
     body_span: Span | None
+    # the Markdown `#` depth or Word heading style of the line (1 = first level), if it had one
+    markup_level: int | None = None
 
     @property
     def span(self) -> Span:

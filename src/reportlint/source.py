@@ -135,7 +135,7 @@ class Source:
     def excerpt(self, start: int, end: int, width: int = EXCERPT_WIDTH) -> str:
         """A short quote around a finding, within its line, so a reader can find it by eye."""
         line_start, line_end = self.lines.line_span(self.lines.position(start)[0])
-        end = min(max(end, start + 1), line_end)
+        end = min(max(end, start + 1), line_end, start + width)
         room = max(width - (end - start), 0)
         lo = max(line_start, start - room // 2)
         hi = min(line_end, max(end, lo + width))

@@ -64,6 +64,20 @@ class Located:
     source: Source
 
 
+    def docx_note(self, lang: str) -> str:
+        """For a Word file: the paragraph (and table cell) with a short quote, since Word shows
+        no line numbers; empty for every other format."""
+        if self.source.format != "docx":
+            return ""
+        quote = self.source.excerpt(self.diagnostic.start, self.diagnostic.end)
+        where = self.source.layout.paragraphs[self.line - 1].where if self.source.layout else "body"
+        if lang == "en":
+            cell = "" if where == "body" else f", {where}"
+            return f' [paragraph {self.line}{cell}: "{quote}"]'
+        cell = "" if where == "body" else "，" + where.replace("table ", "表格").replace(" row ", "第").replace(" cell ", "行第") + "格"
+        return f" 〔第{self.line}段{cell}：“{quote}”〕"
+
+
 def located(results: list[Any]) -> Iterator[Located]:
     for result in results:
         if result.source is None:

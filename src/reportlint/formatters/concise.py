@@ -15,7 +15,7 @@ def render(results: list[Any], options: Options) -> str:
     for item in located(results):
         d = item.diagnostic
         mark = " [*]" if safe_fix(d) else ""
-        out.append(f"{item.path}:{item.line}:{item.column}: {d.code}{mark} {d.message}")
+        out.append(f"{item.path}:{item.line}:{item.column}: {d.code}{mark} {d.message}{item.docx_note(options.lang)}")
     if options.show_summary:
         out.append(summary_line(results, options.lang))
     return "\n".join(out) + ("\n" if out else "")

@@ -55,7 +55,8 @@ def _children_text(out: list[str], children: tuple[Section | Paragraph, ...], so
                 out.append(f"{_pos(source, h.line)} {pad}  run-in body: {_excerpt(h.body)}")
             _children_text(out, child.children, source, depth + 1)
         else:
-            out.append(f"{_pos(source, child.line)} {pad}paragraph: {_excerpt(child.text)}")
+            kind = "paragraph" if child.markup_level is None else f"paragraph (markup heading {child.markup_level})"
+            out.append(f"{_pos(source, child.line)} {pad}{kind}: {_excerpt(child.text)}")
 
 
 def render_json(document: Document, source: Source) -> str:

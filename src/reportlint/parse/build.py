@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import replace
 
 from reportlint.model import (
     Article, Document, Heading, Line, Paragraph, Section, Signature, Span,
@@ -34,7 +36,7 @@ def parse_document(source: Source) -> Document:
         if line is not None:
             lines.append((item, line))
     problems = ((Span(0, 0), problem),) if problem else ()
-    articles = tuple(_articles(text, lines))
+    articles = tuple(_articles(text, lines, source.heading_hints))
     return Document(articles=articles, lines=tuple(line for _, line in lines), problems=problems)
 
 
@@ -50,7 +52,7 @@ def _make_line(source: Source, start: int, end: int) -> Line | None:
     return Line(Span(s, s + len(stripped)), stripped, number)
 
 
-def _articles(text: str, lines: list[tuple[RawLine, Line]]):
+def _articles(text: str, lines: list[tuple[RawLine, Line]], hints: Mapping[int, int]):
     """Split at 第N篇 markers; text before the first marker is an article of its own."""
     groups: list[list[tuple[RawLine, Line]]] = [[]]
     for item in lines:
@@ -59,10 +61,10 @@ def _articles(text: str, lines: list[tuple[RawLine, Line]]):
         groups[-1].append(item)
     for group in groups:
         if group:
-            yield _article(text, group)
+            yield _article(text, group, hints)
 
 
-def _article(text: str, group: list[tuple[RawLine, Line]]) -> Article:
+def _article(text: str, group: list[tuple[RawLine, Line]], hints: Mapping[int, int]) -> Article:
     span = Span(group[0][1].span.start, group[-1][1].span.end)
     marker, label, title = None, "", None
     rest = list(group)
@@ -71,7 +73,8 @@ def _article(text: str, group: list[tuple[RawLine, Line]]) -> Article:
         label_end = raw.marker_end or marker.span.end
         label = text[marker.span.start:label_end].strip(_SPACES)
         title = _sub_line(text, marker, label_end, marker.span.end)
-    elif rest[0][0].kind == "text_line" and _looks_like_title(rest[0][1].text):
+    elif rest[0][0].kind == "text_line" and (
+            hints.get(rest[0][1].number) == 0 or _looks_like_title(rest[0][1].text)):
         title = rest.pop(0)[1]
 
     residue: list[Line] = []
@@ -82,7 +85,7 @@ def _article(text: str, group: list[tuple[RawLine, Line]]) -> Article:
         else:
             body.append((raw, line))
     signature, body = _signature(body)
-    children = _nest(text, body)
+    children = _nest(text, body, hints)
     return Article(marker, label, title, children, signature, tuple(residue), span)
 
 
@@ -123,8 +126,14 @@ def _looks_like_unit(text: str) -> bool:
             and "。" not in text and bool(_UNIT_SUFFIX.search(text)))
 
 
-def _nest(text: str, body: list[tuple[RawLine, Line]]) -> tuple[Section | Paragraph, ...]:
-    """Nest paragraphs under headings by level with a stack; skipped levels still nest."""
+def _nest(text: str, body: list[tuple[RawLine, Line]],
+          hints: Mapping[int, int]) -> tuple[Section | Paragraph, ...]:
+    """Nest paragraphs under headings by level with a stack; skipped levels still nest.
+
+    Only a Chinese ordinal opens a section, and it decides the level (GB/T 9704 7.3.3);
+    markup (`## `, Word's Heading 2) is recorded as ``markup_level`` on the heading, or on the
+    paragraph when the line has no ordinal.
+    """
     root: list[Section | Paragraph] = []
     stack: list[tuple[Heading, list[Section | Paragraph]]] = []
 
@@ -135,19 +144,24 @@ def _nest(text: str, body: list[tuple[RawLine, Line]]) -> tuple[Section | Paragr
             (stack[-1][1] if stack else root).append(section)
 
     for raw, line in body:
+        hint = hints.get(line.number)
         if raw.kind == "heading":
             heading = _heading(text, raw, line)
+            if hint is not None:
+                heading = replace(heading, markup_level=hint)
             close_until(heading.level)
             stack.append((heading, []))
         else:
-            (stack[-1][1] if stack else root).append(Paragraph(line))
+            if hint is not None:  # a markup heading ends the sections at its level and below
+                close_until(max(hint, 1))
+            (stack[-1][1] if stack else root).append(Paragraph(line, hint))
     close_until(0)
     return tuple(root)
 
 
 def _heading(text: str, raw: RawLine, line: Line) -> Heading:
     level = LEVELS[raw.marker_type or "H1"]
-    marker_end = raw.marker_end or line.span.end
+    marker_end = line.span.end if raw.marker_end is None else raw.marker_end
     marker = text[line.span.start:marker_end]
     match = _NUMERAL.search(marker)
     numeral = match.group(0) if match else ""
