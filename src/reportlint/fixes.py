@@ -16,6 +16,7 @@ from reportlint.source import Source
 MAX_PASSES = 20
 
 LintFn = Callable[[Source], tuple[Document, list[Diagnostic]]]
+ApplyFn = Callable[[Source, Sequence[Fix]], Source]
 T = TypeVar("T")
 
 
@@ -91,6 +92,7 @@ class FixOutcome:
     refused: str | None = None  # why the file was not (or would not be) rewritten
     pending: int = 0  # fixes that could have been applied but were not written
     stdin: bool = False  # the fixed text goes to stdout instead of a file
+    unfixable: int = 0  # fixes the file format cannot take (Word: an edit across runs)
     history: list[list[Diagnostic]] = field(default_factory=list)  # the findings fixed in each pass
 
     @property
@@ -104,22 +106,23 @@ class FixOutcome:
 
 def fix_until_stable(source: Source, lint: LintFn, unsafe: bool = False,
                      max_passes: int = MAX_PASSES,
-                     first: tuple[Document, list[Diagnostic]] | None = None) -> FixOutcome:
+                     first: tuple[Document, list[Diagnostic]] | None = None,
+                     eligible: Callable[[Source, Fix], bool] | None = None,
+                     apply: ApplyFn = with_fixes) -> FixOutcome:
     """Apply every non-overlapping applicable fix, re-lint, and repeat until nothing applies.
 
     Re-linting after each pass is what makes overlapping fixes safe to defer: the next pass sees
     fresh offsets. A pass that would make the skeleton unparsable is dropped and the loop stops.
+    ``eligible`` and ``apply`` let a format narrow which fixes it can write (.docx: one run).
     """
     document, diagnostics = first or lint(source)
     outcome = FixOutcome(source, source, document, diagnostics)
     for _ in range(max_passes):
         current = outcome.source
-        ready = [d for d in outcome.diagnostics
-                 if applicable(d.fix, unsafe) and _changes_text(d.fix, current.text)]  # type: ignore[arg-type]
-        chosen = _choose(ready, lambda d: d.fix)  # type: ignore[arg-type, return-value]
+        chosen = _choose(_ready(outcome, unsafe, eligible), lambda d: d.fix)  # type: ignore[arg-type, return-value]
         if not chosen:
             return outcome
-        fixed = with_fixes(current, [d.fix for d in chosen])  # type: ignore[misc]
+        fixed = apply(current, [d.fix for d in chosen])  # type: ignore[misc]
         new_document, new_diagnostics = lint(fixed)
         if new_document.problems and not outcome.document.problems:
             outcome.stopped = "fixes would leave the report skeleton unparsable"
@@ -128,7 +131,14 @@ def fix_until_stable(source: Source, lint: LintFn, unsafe: bool = False,
         outcome.applied.update((d.code, d.name) for d in chosen)
         outcome.history.append(chosen)
         outcome.passes += 1
-    outcome.converged = not any(
-        applicable(d.fix, unsafe) and _changes_text(d.fix, outcome.source.text)  # type: ignore[arg-type]
-        for d in outcome.diagnostics)
+    outcome.converged = not _ready(outcome, unsafe, eligible)
     return outcome
+
+
+def _ready(outcome: FixOutcome, unsafe: bool,
+           eligible: Callable[[Source, Fix], bool] | None) -> list[Diagnostic]:
+    """The findings whose fixes the next pass may apply."""
+    source = outcome.source
+    return [d for d in outcome.diagnostics
+            if d.fix is not None and applicable(d.fix, unsafe) and _changes_text(d.fix, source.text)
+            and (eligible is None or eligible(source, d.fix))]

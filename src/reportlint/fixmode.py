@@ -21,6 +21,9 @@ MESSAGES = {
     "no_converge": ("{path}：修复在 {passes} 轮后仍未稳定（{codes} 反复修改同一处），已写入前 {passes} 轮的结果",
                     "{path}: fixes did not converge after {passes} passes ({codes} keep rewriting the text); "
                     "the result of those passes was kept"),
+    "not_in_word": ("{path}：{n} 个修复跨越了 Word 中格式不同的文字片段（run），无法自动修复，请在 Word 中修改",
+                    "{path}: {n} fix{es} not applied, not fixable in Word (the text spans runs with "
+                    "different formatting)"),
     "stopped": ("{path}：修复提前停止：{reason}", "{path}: fixing stopped early: {reason}"),
     "stdin_refused": ("{path}：无法原样输出修复结果：{reason}", "{path}: cannot echo the fixed text back: {reason}"),
 }
@@ -49,7 +52,7 @@ class FixSettings:
 def _say(key: str, lang: str, **args: Any) -> str:
     zh, en = MESSAGES[key]
     n = args.get("n")
-    return (en if lang == "en" else zh).format(s="" if n == 1 else "s", **args)
+    return (en if lang == "en" else zh).format(s="" if n == 1 else "s", es="" if n == 1 else "es", **args)
 
 
 def fix_file(path: str, source: Source, lint: LintFn, settings: FixSettings) -> FixOutcome:
@@ -69,14 +72,21 @@ def _fix(path: str, source: Source, lint: LintFn, settings: FixSettings) -> FixO
     if not pending:
         lossy = unwritable(source) if path == "-" and not settings.diff else None
         return FixOutcome(source, source, *first, refused=lossy)
-    reason = unwritable(source) or ("the report skeleton could not be parsed" if first[0].problems else None)
+    word = source.format == "docx" and source.layout is not None and path != "-"
+    reason = (None if word else unwritable(source)) or \
+        ("the report skeleton could not be parsed" if first[0].problems else None)
     if reason:
         return FixOutcome(source, source, *first, refused=reason, pending=pending)
-    outcome = fix_until_stable(source, lint, settings.unsafe, settings.max_passes, first)
+    outcome = _loop(source, lint, settings, first, word)
     if not outcome.changed:
         return outcome
     try:
-        if settings.diff or path == "-":
+        if word:
+            if not settings.diff:
+                from reportlint.docxfix import write_docx
+
+                write_docx(path, source, outcome.source)
+        elif settings.diff or path == "-":
             encode(outcome.source)  # fail now, not after printing a diff that cannot be written
         else:
             write_back(path, source, outcome.source)
@@ -89,6 +99,18 @@ def _fix(path: str, source: Source, lint: LintFn, settings: FixSettings) -> FixO
     else:
         return outcome
     return FixOutcome(source, source, *first, refused=reason, pending=outcome.fixed)
+
+
+def _loop(source: Source, lint: LintFn, settings: FixSettings,
+          first: tuple[Any, Any], word: bool) -> FixOutcome:
+    if not word:
+        return fix_until_stable(source, lint, settings.unsafe, settings.max_passes, first)
+    from reportlint import docxfix
+
+    outcome = fix_until_stable(source, lint, settings.unsafe, settings.max_passes, first,
+                               eligible=docxfix.eligible, apply=docxfix.apply_in_runs)
+    outcome.unfixable = sum(1 for d in outcome.diagnostics if applicable(d.fix, settings.unsafe))
+    return outcome
 
 
 def unified_diff(outcome: FixOutcome, path: str) -> str:
@@ -147,6 +169,8 @@ def _warn(path: str, outcome: FixOutcome, settings: FixSettings, lang: str, err:
     elif outcome.refused and outcome.pending:
         err.write("reportlint: warning: " + _say("not_fixed", lang, path=path, n=outcome.pending,
                                                  reason=outcome.refused) + "\n")
+    if outcome.unfixable:
+        err.write("reportlint: warning: " + _say("not_in_word", lang, path=path, n=outcome.unfixable) + "\n")
     if outcome.stopped:
         err.write("reportlint: warning: " + _say("stopped", lang, path=path, reason=outcome.stopped) + "\n")
     if not outcome.converged:
@@ -177,7 +201,7 @@ def exit_code(results: list[Any], settings: FixSettings) -> int:
     if any(r.error for r in results) or any(_cannot_echo(r.fix, settings) for r in fixed):
         return 2
     total = sum(r.fix.fixed for r in fixed)
-    not_written = any(r.fix.refused and r.fix.pending for r in fixed)
+    not_written = any((r.fix.refused and r.fix.pending) or r.fix.unfixable for r in fixed)
     if settings.diff:
         return 1 if total or not_written else 0
     if settings.exit_non_zero_on_fix and total:

@@ -25,8 +25,8 @@ def unwritable(source: Source) -> str | None:
         return "it mixes newline styles (CRLF / LF / CR), so rewriting it would change them"
     if not source.lossless:
         return "it did not decode cleanly, so rewriting it could lose characters"
-    if source.format == "docx":
-        return "fixes cannot be written into a Word file; apply them in Word"
+    if source.format == "docx":  # a .docx is not text: docxfix writes it, run by run
+        return "fixes cannot be written into a Word file read this way; apply them in Word"
     return None
 
 
