@@ -12,10 +12,11 @@ from reportlint.rules.base import Rule, RuleContext
 _OPEN = "〔[［【(（﹝„"
 _CLOSE = "〕]］】)）﹞‟"
 _AGENCY = r"[\u4e00-\u9fffA-Za-z]"
+_MASK = "xX×＊*Ｘｘ"  # a year slot left as a template mask
 # 机关代字 + bracketed year + optional 第 + serial + 号; `〔5〕` glossary markers have no 号
 _BRACKETED = re.compile(
-    rf"(?<={_AGENCY})(?P<open>[{re.escape(_OPEN)}])[ \t]*(?P<year>[^{re.escape(_CLOSE)}\s]{{0,6}}?)[ \t]*"
-    rf"(?P<close>[{re.escape(_CLOSE)}])[ \t]*(?P<di>第)?[ \t]*(?P<serial>[0-9]{{1,5}}|[xX×＊*]{{1,5}})号"
+    rf"(?<={_AGENCY})(?P<open>[{re.escape(_OPEN)}])[ \t]*(?P<year>(?:[0-9{_MASK}]{{2,4}})?)[ \t]*"
+    rf"(?P<close>[{re.escape(_CLOSE)}])[ \t]*(?P<di>第)?[ \t]*(?P<serial>[0-9]{{1,5}}|[{_MASK}]{{1,5}})号"
 )
 # 国办发200966号, 安委20215号: the year fused with the serial; the code must end like a 机关代字
 _UNBRACKETED = re.compile(
