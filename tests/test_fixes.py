@@ -339,3 +339,11 @@ def test_encoding_and_bom_and_newlines_survive(run, tmp_path):
     assert (tmp_path / "g.txt").read_bytes() == fixed.encode("gb18030")
     assert (tmp_path / "u.txt").read_bytes() == b"\xff\xfe" + fixed.encode("utf-16-le")
     assert (tmp_path / "b.txt").read_bytes() == b"\xef\xbb\xbf" + fixed.encode("utf-8")
+
+
+def test_suppressed_findings_are_not_fixed(run, tmp_path):
+    text = "<!-- reportlint-disable-next-line FX001 -->\n甲,乙\n丙,丁\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    code, out, _ = run("--fix", "a.txt")
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == text.replace("丙,丁", "丙，丁")
+    assert code == 0 and "FX001" not in out
