@@ -156,11 +156,11 @@ class InlineResidue(Rule):
 
 
 class RepeatedTitle(Rule):
-    """The title repeated on the next line, or written twice on one line.
+    """The title repeated on the next line.
 
     ## What it does
-    Compares each article's title with the line that follows it (ignoring spaces), and flags a
-    title that is one phrase written twice (`乡镇半年工作总结乡镇半年工作总结`).
+    Compares each article's title with the next line that carries text (ignoring spaces). A
+    title written twice on one line (`乡镇半年工作总结乡镇半年工作总结`) is DU003's business.
 
     ## Why is this bad?
     Template sites print the page title above the document, which has its own title line; the
@@ -178,7 +178,7 @@ class RepeatedTitle(Rule):
     ```
 
     ## Fix safety
-    Unsafe: the fix deletes the repeated line or the second copy.
+    Unsafe: the fix deletes the repeated line.
     """
 
     code = "RS003"
@@ -196,11 +196,6 @@ class RepeatedTitle(Rule):
             if title is None:
                 continue
             key = _TITLE_SPACES.sub("", title.text)
-            half = len(key) // 2
-            if len(key) >= 8 and len(key) % 2 == 0 and key[:half] == key[half:] and key == title.text:
-                yield ctx.report(title.span.start + half, title.span.end, text=title.text[half:],
-                                 fix=Fix.replace("删除重复的标题", title.span.start + half, title.span.end,
-                                                 "", Applicability.UNSAFE))
             nxt = following.get(title.number)
             if nxt is not None and _TITLE_SPACES.sub("", nxt.text) == key:
                 yield ctx.report(nxt.span.start, nxt.span.end, text=nxt.text,
