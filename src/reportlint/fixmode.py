@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import sys
 from dataclasses import dataclass
 from typing import Any, TextIO
@@ -115,6 +114,8 @@ def _loop(source: Source, lint: LintFn, settings: FixSettings,
 
 def unified_diff(outcome: FixOutcome, path: str) -> str:
     """A unified diff in the file's own newline style, so ``patch`` applies it to the file."""
+    import difflib  # only --diff pays for it
+
     newline = outcome.before.newline or "\n"
     before = _lines(outcome.before.original, newline)
     after = _lines(outcome.source.original, newline)
