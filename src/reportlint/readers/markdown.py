@@ -22,10 +22,11 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 # inline constructs, applied in this order to what earlier steps left unmasked
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_TARGET = r"\((?:[^()\n]|\([^()\n]*\))*\)"  # a link destination may hold balanced parentheses
+_IMAGE = re.compile(r"!\[[^\]\n]*\]" + _TARGET)
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
-_LINK = re.compile(r"(\[)[^\]\n]*(\]\([^)\n]*\)|\]\[[^\]\n]*\])")
+_LINK = re.compile(r"(\[)[^\]\n]*(\]" + _TARGET + r"|\]\[[^\]\n]*\])")
 _URL = re.compile(r"(?:https?|ftp)://[!-~]+")
 _STRONG = re.compile(r"\*\*|__|~~")
 _EM = re.compile(r"(?<![*\\])\*(?=[^\s*])[^*\n]*?(?<=[^\s*\\])\*(?!\*)")

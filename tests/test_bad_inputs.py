@@ -1,0 +1,119 @@
+"""Bad inputs: one clear line naming the file and the reason, exit 2, and nothing written."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _junk_docx(path: Path) -> None:
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("notes.txt", "这不是 Word 文件")
+        z.writestr("data.bin", bytes(range(256)))
+
+
+def _zip_bomb(path: Path) -> None:
+    """A package that looks like Word but inflates 64 MiB of zeros from about 64 KiB."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"\0" * (64 * 1024 * 1024))
+
+
+def _binary(path: Path) -> None:
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+
+
+def _invalid_utf8(path: Path) -> None:
+    path.write_bytes("县教育局工作总结\n".encode("gb18030"))
+
+
+CASES = {
+    # name: (make the input, file name, extra arguments, words the error line must contain)
+    "binary": (_binary, "scan.txt", [], "binary file"),
+    "invalid-utf8-declared": (_invalid_utf8, "gbk.txt", ["--encoding", "utf-8"], "not valid utf-8 at byte 0"),
+    "junk-docx": (_junk_docx, "report.docx", [], "not a Word document"),
+    "zip-bomb": (_zip_bomb, "bomb.docx", [], "ZIP bomb"),
+    "text-named-docx": (lambda p: p.write_text("一、总体情况\n", encoding="utf-8"), "fake.docx", [], "not a ZIP package"),
+    "truncated-docx": (lambda p: p.write_bytes(b"PK\x03\x04" + b"\x00" * 40), "cut.docx", [], "corrupt .docx"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_bad_input_is_one_line_and_exit_2_and_nothing_is_written(cli, tmp_path, name):
+    make, filename, extra, reason = CASES[name]
+    make(tmp_path / filename)
+    before = _snapshot(tmp_path)
+    result = cli("check", *extra, filename, "--fix")
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"reportlint: error: {filename}: ") and reason in lines[0], lines[0]
+    assert _snapshot(tmp_path) == before
+
+
+def test_encrypted_docx_is_named_as_password_protected(cli, tmp_path):
+    # an encrypted Office file is an OLE compound file holding an EncryptionInfo stream
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 512
+    (tmp_path / "secret.docx").write_bytes(ole)
+    result = cli("check", "secret.docx")
+    assert result.returncode == 2
+    assert result.stderr.strip() == ("reportlint: error: secret.docx: password-protected .docx (encrypted); "
+                                     "remove the password in Word first")
+
+
+def test_legacy_doc_renamed_to_docx_is_named(cli, tmp_path):
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "WordDocument".encode("utf-16-le")
+    (tmp_path / "old.docx").write_bytes(ole)
+    result = cli("check", "old.docx")
+    assert result.returncode == 2 and "legacy Word 97-2003 .doc" in result.stderr
+
+
+def test_missing_path(cli, tmp_path):
+    result = cli("check", "nowhere.txt")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "reportlint: error: nowhere.txt: no such file or directory"
+
+
+def test_directory_without_reports(cli, tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    result = cli("check", "empty")
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("reportlint: error: empty: no files to check")
+
+
+def test_empty_file_is_fine(cli, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "empty.md").write_bytes(b"")
+    result = cli("check", "empty.txt", "empty.md")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stderr == ""
+
+
+def test_bad_file_does_not_stop_the_others(cli, tmp_path):
+    _binary(tmp_path / "scan.txt")
+    (tmp_path / "good.txt").write_text("组织xx乡开展村庄清洁行动。\n", encoding="utf-8")
+    result = cli("check", "--select", "PH002", "scan.txt", "good.txt")
+    assert result.returncode == 2
+    assert "good.txt:1:3: PH002" in result.stdout
+    assert "scan.txt: binary file" in result.stderr
+
+
+def test_zip_bomb_is_refused_before_inflating(tmp_path):
+    from reportlint.readers.docx import check_package
+    from reportlint.source import SourceError
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"\0" * (32 * 1024 * 1024))
+    with pytest.raises(SourceError, match="32 MiB uncompressed"):
+        check_package(buffer.getvalue(), "bomb.docx")
