@@ -347,3 +347,54 @@ def test_suppressed_findings_are_not_fixed(run, tmp_path):
     code, out, _ = run("--fix", "a.txt")
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == text.replace("丙,丁", "丙，丁")
     assert code == 0 and "FX001" not in out
+
+
+# --- parse safety and warnings -------------------------------------------------------------------
+
+def _breaks_skeleton_on(marker: str, lint):
+    """A lint whose Document reports a grammar problem once ``marker`` appears in the text."""
+    import dataclasses
+
+    from reportlint.model import Span
+
+    def wrapped(source):
+        document, diagnostics = lint(source)
+        if marker in source.text:
+            document = dataclasses.replace(document, problems=((Span(0, 0), "test"),))
+        return document, diagnostics
+
+    return wrapped
+
+
+def test_a_pass_that_breaks_the_skeleton_is_dropped():
+    lint = _breaks_skeleton_on("，，", _linter_for(["FX001", "FX002"]))
+    outcome = fix_until_stable(Source.from_text("甲,,乙"), lint)
+    assert not outcome.changed and outcome.stopped and outcome.fixed == 0
+
+
+def test_a_file_whose_skeleton_did_not_parse_is_not_rewritten(tmp_path):
+    from reportlint.fixmode import FixSettings, fix_file
+
+    path = tmp_path / "a.txt"
+    path.write_text("甲,乙\n", encoding="utf-8")
+    lint = _breaks_skeleton_on("甲", _linter_for(["FX001"]))
+    outcome = fix_file(str(path), Source.from_text("甲,乙\n", str(path)), lint, FixSettings())
+    assert outcome.refused == "the report skeleton could not be parsed" and outcome.pending == 1
+    assert path.read_text(encoding="utf-8") == "甲,乙\n"
+
+
+def test_non_convergence_is_reported_and_the_passes_made_are_kept(tmp_path):
+    from types import SimpleNamespace
+
+    from reportlint.fixmode import FixSettings, emit, exit_code, fix_file
+
+    path = tmp_path / "a.txt"
+    path.write_text("甲\n", encoding="utf-8")
+    settings = FixSettings(max_passes=3)
+    outcome = fix_file(str(path), Source.from_text("甲\n", str(path)), _linter_for(["FX005", "FX006"]), settings)
+    assert path.read_text(encoding="utf-8") == "乙\n"  # three passes: 甲→乙→甲→乙
+    result = SimpleNamespace(path="a.txt", error=None, fix=outcome, diagnostics=outcome.diagnostics)
+    out, err = io.StringIO(), io.StringIO()
+    assert emit([result], settings, "en", out, err) is out
+    assert "a.txt: fixes did not converge after 3 passes (FX006 keep rewriting the text)" in err.getvalue()
+    assert exit_code([result], settings) == 1
