@@ -32,6 +32,7 @@ class _Node:
     scope: int
     parent: _Node | None
     siblings: list[_Node] = field(default_factory=list)  # the whole sibling run, shared
+    previous: _Node | None = None  # the parent's child just before this one, of any level
 
 
 @dataclass
@@ -60,6 +61,7 @@ def _outline(article: Article) -> _Outline:
     nodes: list[_Node] = []
     runs: dict[tuple[int, int, int], list[_Node]] = {}
     stack: list[_Node] = []
+    last_child: dict[tuple[int, int], _Node] = {}
     scope = 0
     for index, item in enumerate(items):
         if isinstance(item, Paragraph):
@@ -71,7 +73,8 @@ def _outline(article: Article) -> _Outline:
             stack.pop()
         parent = stack[-1] if stack else None
         run = runs.setdefault((scope, id(parent), item.level), [])
-        node = _Node(item, index, scope, parent, run)
+        node = _Node(item, index, scope, parent, run, last_child.get((scope, id(parent))))
+        last_child[(scope, id(parent))] = node
         run.append(node)
         nodes.append(node)
         stack.append(node)
@@ -247,6 +250,56 @@ class HeadingLevelSkipped(Rule):
                 skipped = "".join(LEVEL_NAMES[level] for level in range(parent.heading.level + 1, heading.level))
                 yield ctx.report(heading.marker_span.start, heading.marker_span.end,
                                  marker=heading.marker, parent=parent.heading.marker, skipped=skipped)
+
+
+class HeadingLevelReversed(Rule):
+    """A higher heading level after a lower one under the same parent: `1.` then `（一）`.
+
+    ## What it does
+    Flags a heading whose level is above the level of the sibling just before it under the
+    same parent, e.g. a `（一）` that follows a `1.` inside one `一、` section.
+
+    ## Why is this bad?
+    GB/T 15834-2011 B.3.8: a document may start at any level, but the levels run downwards
+    一、 → （一） → 1. → （1） and must not go back up within one branch. A reversed order
+    usually means two outlines were pasted together.
+
+    ## Example
+    ```
+    一、主要工作
+    1.完善制度
+    （一）加强队伍建设
+    ```
+
+    ## Use instead
+    ```
+    一、主要工作
+    （一）完善制度
+    （二）加强队伍建设
+    ```
+    """
+
+    code = "HD007"
+    name = "heading-level-reversed"
+    groups = ("headings",)
+    severity = Severity.WARNING
+    standard = "GB/T 15834-2011 B.3.8"
+    messages = {"default": (
+        "标题层级倒置：“{marker}”出现在同一上级下的低一级标题“{before}”之后",
+        "heading {marker!r} comes after the lower-level {before!r} under the same parent",
+    )}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for outline in _outlines(ctx):
+            for node in outline.nodes:
+                before = node.previous
+                if before is None or before.heading.level <= node.heading.level:
+                    continue
+                if _is_glossary(before.heading):
+                    continue
+                heading = node.heading
+                yield ctx.report(heading.marker_span.start, heading.marker_span.end,
+                                 marker=heading.marker, before=before.heading.marker)
 
 
 class MixedHeadingStyles(Rule):
@@ -449,5 +502,5 @@ class HalfWidthHeadingBrackets(Rule):
                              fix=Fix("改为全角括号", edits))
 
 
-RULES = [HeadingSequence, HeadingLevelSkipped, MixedHeadingStyles, ArabicOrdinalWithDunhao,
+RULES = [HeadingSequence, HeadingLevelSkipped, HeadingLevelReversed, MixedHeadingStyles, ArabicOrdinalWithDunhao,
          OrdinalPunctuation, HalfWidthHeadingBrackets]
