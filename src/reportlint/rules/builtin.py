@@ -20,6 +20,7 @@ FAMILIES = (
     "serial",
     "enumerations",
     "duplicates",
+    "script",
     "dates",
     "anniversaries",
     "sums",

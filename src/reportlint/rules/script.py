@@ -1,0 +1,280 @@
+"""Script consistency: traditional characters and conversion residue in a simplified text, lost characters."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
+from reportlint.rules.base import Option, Rule, RuleContext
+from reportlint.rules.punctuation import is_lost_character
+
+DATA = Path(__file__).with_name("data") / "script.yaml"
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_LOST = re.compile("[?\ufffd]+")
+PINYIN_RESIDUE = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][a-zü]*[{_TONED}][a-zü]*[)）]")
+
+
+@dataclass(frozen=True)
+class ScriptData:
+    to_simplified: dict[str, str]
+    residue: dict[str, str]
+    simplified: frozenset[str]
+
+
+@cache
+def load_data(path: Path = DATA) -> ScriptData:
+    """The character pairs and residue terms of ``rules/data/script.yaml`` (sources are listed there)."""
+    import yaml
+
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    pairs = dict(pair for pair in raw["traditional"].split())
+    return ScriptData(pairs, dict(raw.get("residue") or {}), frozenset(pairs.values()))
+
+
+@dataclass(frozen=True)
+class Survey:
+    """Where the traditional characters of a document are, and whether it is traditional throughout."""
+
+    traditional: tuple[int, ...]  # offsets of traditional-only characters outside residue terms
+    residue: tuple[tuple[int, int, str], ...]  # (start, end, term)
+    traditional_document: bool
+
+
+@cache
+def _char_class(chars: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(sorted(chars)) + "]")
+
+
+def survey(text: str, data: ScriptData, ratio: float) -> Survey:
+    residue = []
+    for term in sorted(data.residue, key=len, reverse=True):
+        for m in re.finditer(re.escape(term), text):
+            if not any(s < m.end() and m.start() < e for s, e, _ in residue):
+                residue.append((m.start(), m.end(), term))
+    covered = {i for s, e, _ in residue for i in range(s, e)}
+    trad = tuple(m.start() for m in _char_class(frozenset(data.to_simplified)).finditer(text)
+                 if m.start() not in covered)
+    simp = len(_char_class(data.simplified).findall(text))
+    mostly = len(trad) >= 10 and len(trad) >= ratio * (len(trad) + simp)
+    return Survey(trad, tuple(sorted(residue)), mostly)
+
+
+def _survey(ctx: RuleContext, ratio: float) -> Survey:
+    return ctx.shared(f"script-survey-{ratio}", lambda: survey(ctx.text, load_data(), ratio))
+
+
+_RATIO = Option(0.5, float, "share of traditional forms from which the whole document counts as traditional")
+
+
+class TraditionalCharacters(Rule):
+    """Traditional characters inside a simplified document: `总结…總結`.
+
+    ## What it does
+    Flags characters that exist only in traditional script (from the pairs in
+    `rules/data/script.yaml`, after 《通用规范汉字表》 2013) when most of the document is
+    simplified. All of them on one line are one finding. A document written in traditional
+    script throughout is reported once by ZH002 instead.
+
+    ## Why is this bad?
+    Mainland official documents use the standard simplified characters (《国家通用语言文字法》
+    第十七条 aside). A few traditional characters in a simplified text show that passages were
+    copied from a Hong Kong, Taiwan or converted web page.
+
+    ## Example
+    ```
+    现将全年工作總結如下。
+    ```
+
+    ## Use instead
+    ```
+    现将全年工作总结如下。
+    ```
+
+    ## Fix safety
+    Safe: each listed character has exactly one simplified form.
+    """
+
+    code = "ZH001"
+    name = "traditional-characters"
+    groups = ("script",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    standard = "《通用规范汉字表》(2013)"
+    options = {"traditional-ratio": _RATIO}
+    messages = {"default": ("简体文本中夹有繁体字“{chars}”（本行 {count} 处）",
+                            "traditional characters {chars!r} in a simplified text ({count} on this line)")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        found = _survey(ctx, self.settings["traditional-ratio"])
+        if found.traditional_document or not found.traditional:
+            return
+        table = load_data().to_simplified
+        by_line: dict[int, list[int]] = {}
+        for pos in found.traditional:
+            by_line.setdefault(ctx.source.lines.position(pos)[0], []).append(pos)
+        for spots in by_line.values():
+            edits = tuple(Edit(p, p + 1, table[ctx.text[p]]) for p in spots)
+            chars = "".join(dict.fromkeys(ctx.text[p] for p in spots))
+            yield ctx.report(spots[0], spots[-1] + 1, fix=Fix("改为简体字", edits), chars=chars, count=len(spots))
+
+
+class TraditionalDocument(Rule):
+    """A document written in traditional script throughout.
+
+    ## What it does
+    Reports once, on the first traditional character, when at least half of the characters
+    that differ between the scripts are in their traditional form. Nothing is flagged per
+    character: converting the whole text is one decision.
+
+    ## Why is this bad?
+    Mainland official documents are written in the standard simplified characters. A report
+    in traditional script was usually copied from a converted web page — the conversion often
+    leaves wrong words too (乾部, 巨觀調控), which ZH003 reports.
+
+    ## Example
+    ```
+    2023年，我局在縣委、縣政府的正確領導下……
+    ```
+
+    ## Use instead
+    ```
+    2023年，我局在县委、县政府的正确领导下……
+    ```
+    """
+
+    code = "ZH002"
+    name = "traditional-document"
+    groups = ("script",)
+    severity = Severity.WARNING
+    standard = "《通用规范汉字表》(2013)"
+    options = {"traditional-ratio": _RATIO}
+    messages = {"default": ("全文使用繁体字（{count} 处），公文应使用规范简体字",
+                            "the document is written in traditional characters ({count}); use simplified ones")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        found = _survey(ctx, self.settings["traditional-ratio"])
+        if found.traditional_document:
+            first = found.traditional[0]
+            yield ctx.report(first, first + 1, count=len(found.traditional))
+
+
+class ConversionResidue(Rule):
+    """Words a script conversion got wrong: `乾群`, `巨观调控`, `民众路线`.
+
+    ## What it does
+    Flags the words listed under `residue:` in `rules/data/script.yaml`: one-to-many
+    conversion errors (干 → 乾) and Taiwan-style term mappings (宏观 → 巨觀, 计划 → 計畫) that
+    do not exist in mainland usage.
+
+    ## Why is this bad?
+    Converting simplified text to traditional and back picks the wrong character or term;
+    the result is a word no mainland reader uses, in a place where the intended word is obvious.
+
+    ## Example
+    ```
+    团结带领全镇乾群，克服了国家巨观调控带来的困难。
+    ```
+
+    ## Use instead
+    ```
+    团结带领全镇干群，克服了国家宏观调控带来的困难。
+    ```
+
+    ## Fix safety
+    Safe: each listed word has one intended form.
+    """
+
+    code = "ZH003"
+    name = "conversion-residue"
+    groups = ("script",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    messages = {"default": ("“{term}”是繁简转换的残留，应为“{right}”",
+                            "{term!r} is residue of a script conversion; write {right!r}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        residue = load_data().residue
+        for start, end, term in _survey(ctx, 0.5).residue:
+            right = residue[term]
+            yield ctx.report(start, end, fix=Fix.replace(f"改为“{right}”", start, end, right),
+                             term=term, right=right)
+
+
+class PinyinResidue(Rule):
+    """Pinyin in brackets after a character: `總結(jié)`, `社區(qū)`.
+
+    ## What it does
+    Flags a bracketed pinyin syllable with a tone mark right after a Chinese character — the
+    ruby annotation of a web page flattened into the text.
+
+    ## Why is this bad?
+    It is garbage from a broken copy: the reader sees `(jié)` in the middle of a word.
+
+    ## Example
+    ```
+    年度工作总结(jié)的格式
+    ```
+
+    ## Use instead
+    ```
+    年度工作总结的格式
+    ```
+
+    ## Fix safety
+    Safe: the bracketed syllable is deleted.
+    """
+
+    code = "ZH004"
+    name = "pinyin-residue"
+    groups = ("script",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    messages = {"default": ("拼音注音残留“{text}”", "pinyin annotation residue {text!r}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for m in PINYIN_RESIDUE.finditer(ctx.text):
+            fix = Fix.replace("删除拼音注音", m.start(), m.end(), "")
+            yield ctx.report(m.start(), m.end(), fix=fix, text=m.group(0))
+
+
+class LostCharacter(Rule):
+    """A character lost in an encoding conversion: `?` or `�` where a character should be.
+
+    ## What it does
+    Flags the replacement character U+FFFD and an ASCII `?` that cannot be a question mark:
+    one that follows a 顿号 or an opening mark, or is followed by other punctuation
+    (`占比达到前1?。`, `、?水灌区`).
+
+    ## Why is this bad?
+    A character the target encoding could not hold (a rare name character, ‰) was replaced;
+    the sentence now lacks a word or a unit.
+
+    ## Example
+    ```
+    涔水灌区、?水灌区开工建设。
+    ```
+
+    ## Use instead
+    ```
+    涔水灌区、澧水灌区开工建设。
+    ```
+    """
+
+    code = "ZH005"
+    name = "lost-character"
+    groups = ("script",)
+    severity = Severity.WARNING
+    messages = {"default": ("“{text}”处的字符在转码中丢失", "a character was lost in conversion at {text!r}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _LOST.finditer(text):
+            if "\ufffd" in m.group(0) or is_lost_character(text, m.start()):
+                yield ctx.report(m.start(), m.end(), text=text[max(0, m.start() - 3):m.end() + 3])
+
+
+RULES = [TraditionalCharacters, TraditionalDocument, ConversionResidue, PinyinResidue, LostCharacter]
