@@ -212,8 +212,10 @@ class HeadingLevelSkipped(Rule):
     appendix or glossary line are left alone.
 
     ## Why is this bad?
-    The reader expects `（一）` under `一、`; a `1.` there looks as if a level was deleted, and
-    the outline no longer shows how the parts relate.
+    The reader expects `（一）` under `一、`; a `1.` there can mean a level was deleted. The
+    standards allow skipping (GB/T 15834-2011 B.3.8 only forbids going back up, see HD007) and
+    the 48 government reports used as a clean corpus skip only in appendices, so this is an
+    info-level style note by default.
 
     ## Example
     ```
