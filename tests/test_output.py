@@ -420,3 +420,37 @@ def test_no_progress_bar_for_few_files_or_when_stderr_is_not_a_terminal(tmp_path
     assert err == ""
     proc = cli("check", "--format", "concise", str(many_files(tmp_path, 25)))
     assert proc.stderr == ""
+
+
+# --- CI recipes in docs/ ----------------------------------------------------------------------------------
+
+def _commands(node, shell: bool = False) -> list[str]:
+    """Shell lines of GitHub ``run:`` steps and GitLab ``script:`` lists that call reportlint."""
+    if isinstance(node, dict):
+        return [c for key, value in node.items() for c in _commands(value, key in ("run", "script"))]
+    if isinstance(node, list):
+        return [c for value in node for c in _commands(value, shell)]
+    if isinstance(node, str) and shell:
+        return [line.split("  #")[0].strip() for line in node.splitlines() if line.strip().startswith("reportlint ")]
+    return []
+
+
+@pytest.mark.parametrize("name", ["github-actions.yml", "gitlab-ci.yml"])
+def test_ci_recipes_use_options_and_formats_that_exist(name):
+    import shlex
+
+    import yaml
+
+    from reportlint.cli import build_parser
+    from reportlint.formatters.builtin import MODULES
+
+    recipe = yaml.safe_load((Path(__file__).resolve().parent.parent / "docs" / name).read_text(encoding="utf-8"))
+    commands = _commands(recipe)
+    assert len(commands) >= 3
+    formats = set()
+    for command in commands:
+        args = build_parser().parse_args(shlex.split(command)[1:])
+        assert args.command == "check" and args.paths
+        formats.add(args.format)
+    assert formats <= set(MODULES)
+    assert formats >= ({"github", "sarif"} if name.startswith("github") else {"gitlab", "junit"})
