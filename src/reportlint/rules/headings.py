@@ -10,14 +10,15 @@ from dataclasses import dataclass, field
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.model import LEVEL_NAMES, Article, Heading, Paragraph, Section
 from reportlint.rules.base import Rule, RuleContext
+from reportlint.rules.residue import TRUNCATION
 from reportlint.textutil import int_to_cn
 
-# A line that opens an appendix, a glossary or a cut in the text: numbering starts afresh after it.
-_BOUNDARY = re.compile(
+# A line that opens an appendix or a glossary, or a cut in the text: numbering starts afresh after it.
+_APPENDIX = re.compile(
     r"^(?:附件[0-9一二三四五六七八九十]*|附录|附表|附|名词解释|名词注释|注释|注解|说明"
     r"|[^。，]{0,30}名词(?:解释|注释))[:：]?$"
-    r"|此处隐藏|省略[0-9]+字|未完[，,]|已超出免费预览"
 )
+_CUT = re.compile(TRUNCATION)
 # glossary items such as 1.“两重”：… are definitions, not part of the outline
 _GLOSSARY_ITEM = re.compile(r"^[“\"《][^”\"》]{1,30}[”\"》][：:]")
 _WRONG_POINT = {1: "、", 3: "."}  # the point each unbracketed level takes (GB/T 15834 B.3.2, B.3.3)
@@ -40,6 +41,7 @@ class _Outline:
     items: list[Heading | Paragraph]
     nodes: list[_Node]
     runs: list[list[_Node]]
+    cut_scopes: set[int]  # scopes opened by a paywall cut: their numbering starts anywhere
 
 
 def _flat(children: tuple[Section | Paragraph, ...]) -> Iterator[Heading | Paragraph]:
@@ -51,8 +53,10 @@ def _flat(children: tuple[Section | Paragraph, ...]) -> Iterator[Heading | Parag
             yield child
 
 
-def _is_boundary(paragraph: Paragraph) -> bool:
-    return len(paragraph.text) <= 40 and bool(_BOUNDARY.search(paragraph.text))
+def _boundary(paragraph: Paragraph) -> str | None:
+    if _CUT.search(paragraph.text):
+        return "cut"
+    return "appendix" if _APPENDIX.match(paragraph.text) else None
 
 
 def _outline(article: Article) -> _Outline:
@@ -63,11 +67,15 @@ def _outline(article: Article) -> _Outline:
     stack: list[_Node] = []
     last_child: dict[tuple[int, int], _Node] = {}
     scope = 0
+    cut_scopes: set[int] = set()
     for index, item in enumerate(items):
         if isinstance(item, Paragraph):
-            if _is_boundary(item):
+            kind = _boundary(item)
+            if kind:
                 scope += 1
                 stack = []
+                if kind == "cut":
+                    cut_scopes.add(scope)
             continue
         while stack and stack[-1].heading.level >= item.level:
             stack.pop()
@@ -78,7 +86,7 @@ def _outline(article: Article) -> _Outline:
         run.append(node)
         nodes.append(node)
         stack.append(node)
-    return _Outline(items, nodes, list(runs.values()))
+    return _Outline(items, nodes, list(runs.values()), cut_scopes)
 
 
 def _outlines(ctx: RuleContext) -> list[_Outline]:
@@ -105,7 +113,8 @@ class HeadingSequence(Rule):
     Follows each heading level separately under each parent heading (`一、二、四、`, `（一）（二）
     （二）`, `1. 3. 2.`) and flags the first heading that breaks the run, and a run that does
     not start at 一 or 1. Numbering restarts after an appendix or glossary line (附件,
-    名词解释, 注释), and a number missing only because its line was not read as a heading
+    名词解释, 注释) and after a paywall cut (`此处隐藏3607个字`, from where the text resumes
+    at any number); a number missing only because its line was not read as a heading
     (`20.2026年…`) is not a gap.
 
     ## Why is this bad?
@@ -160,6 +169,8 @@ class HeadingSequence(Rule):
             if heading.ordinal <= 0:
                 return
             expected = prev.heading.ordinal + 1 if prev else 1
+            if prev is None and node.scope in outline.cut_scopes:
+                expected = heading.ordinal
             if heading.ordinal != expected and not self._unread(outline, prev, node, expected):
                 key = self._kind(prev, heading.ordinal, expected)
                 args = {"got": heading.marker, "prev": prev.heading.marker if prev else "",

@@ -9,6 +9,9 @@ from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.model import Line
 from reportlint.rules.base import Option, Rule, RuleContext
 
+# paywall and preview cuts: text after one belongs to a later part of the source document
+TRUNCATION = (r"此处隐藏[0-9]+个?字|省略[0-9]+字[，,]?正式会员可完整阅读|正式会员可完整阅读"
+              r"|因篇幅(?:问题|有限)不能全部显示|已?超出免费预览范围|全文共[0-9]+字|当前仅显示[0-9]+字")
 # The inline lexicon, kept as data: (label, pattern). Phrases that template and document-sharing
 # sites glue into the text; none of them belongs in an office's own report.
 LEXICON: tuple[tuple[str, str], ...] = (
@@ -16,8 +19,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
     ("disclaimer", r"仅供参考|僅供參考|供大家参考借鉴|欢迎(?:阅读|参考|借鉴)|希望(?:能够?|可以)?(?:对(?:你|您|大家)有(?:所)?帮助|帮助到(?:你|您|大家))"),
     ("source", r"来源于网友上传|不代表本站观点|本站(?:整理|编辑|小编)|本文档由用户上传|由会员分享|可在线阅读"),
     ("download", r"下载此文档|下载本文档?|下载后查看|下载文档前请自行甄别|点击下载|免费下载"),
-    ("truncation", (r"此处隐藏[0-9]+个?字|省略[0-9]+字[，,]?正式会员可完整阅读|正式会员可完整阅读"
-                    r"|因篇幅(?:问题|有限)不能全部显示|已?超出免费预览范围|全文共[0-9]+字|当前仅显示[0-9]+字")),
+    ("truncation", TRUNCATION),
     ("advert", (r"【[^】\n]{0,40}(?:微信|QQ|qq|公众号|www\.|\.com|\.cn|范文)[^】\n]{0,40}】"
                 r"|这里能搜索到更多|更多(?:精彩)?范文|精品办公范文")),
 )
