@@ -115,19 +115,30 @@ class Mark:
 def marks(text: str, spans: list[tuple[int, int, int]]) -> list[Mark]:
     """Sweep over ``(id, start, end)``: pieces covered by a fixed set of findings, plus empty marks.
 
-    A span that covers only line breaks is shown as an insertion point at its start.
+    Linear in the number of boundaries (a long file may have thousands of findings). A span that
+    covers only line breaks is shown as an insertion point at its start.
     """
-    spans = [(i, s, s if not text[s:e].strip("\n") else e) for i, s, e in spans]
-    points = sorted({p for _, s, e in spans for p in (s, e)})
+    opens: dict[int, list[int]] = defaultdict(list)
+    closes: dict[int, list[int]] = defaultdict(list)
+    empties: dict[int, list[int]] = defaultdict(list)
+    for i, s, e in spans:
+        if text[s:e].strip("\n"):
+            opens[s].append(i)
+            closes[e].append(i)
+        else:
+            empties[s].append(i)
+    points = sorted(opens.keys() | closes.keys() | empties.keys())
+    active: dict[int, None] = {}  # an ordered set
     out: list[Mark] = []
     for here, after in zip(points, points[1:] + [None]):
-        empty = tuple(i for i, s, e in spans if s == e == here)
-        if empty:
-            out.append(Mark(here, here, empty))
-        if after is not None:
-            covering = tuple(i for i, s, e in spans if s <= here and e >= after and s < e)
-            if covering:
-                out.append(Mark(here, after, covering))
+        for i in closes.get(here, ()):
+            del active[i]
+        for i in opens.get(here, ()):
+            active[i] = None
+        if here in empties:
+            out.append(Mark(here, here, tuple(empties[here])))
+        if after is not None and active:
+            out.append(Mark(here, after, tuple(sorted(active))))
     return out
 
 
