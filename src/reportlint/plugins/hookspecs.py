@@ -35,4 +35,11 @@ def reportlint_formatters() -> dict[str, Any]:
 
 @hookspec
 def reportlint_readers() -> dict[str, Any]:
-    """Return ``{suffix: reader}``; a reader is ``(data: bytes, path: str, encoding) -> Source``."""
+    """Return ``{suffix: reader}``; a reader is ``(data: bytes, path: str, encoding) -> Source``.
+
+    Suffixes are lower-case with the dot (``".md"``); a plugin's reader replaces a built-in one
+    for the same suffix, and files with unknown suffixes are read as plain text. A reader
+    raises ``reportlint.source.SourceError`` for input it cannot read (exit 2, one line), keeps
+    every offset of ``Source.text`` pointing at the same character of ``Source.original`` (blank
+    markup with spaces), and puts suppression comments in ``Source.comments``.
+    """
