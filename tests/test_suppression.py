@@ -98,3 +98,19 @@ def test_fix_mode_honours_suppression(cli, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert path.read_text(encoding="utf-8") == (
         "<!-- reportlint-disable-next-line HD006 -->\n(一)抓好粮食生产。\n（二）推进环境整治。\n")
+
+
+def test_per_file_ignores_globs(tmp_path):
+    from reportlint.config import RawConfig, per_file_ignores_for
+
+    raw = RawConfig(per_file_ignores={"archive/**/*.txt": ["PH"], "*.md": ["HD"], "notes/a.txt": ["YR"]},
+                    files=[str(tmp_path / ".reportlint.yaml")])
+
+    def codes(path: str) -> list[str]:
+        return [c for _, found in per_file_ignores_for(raw, str(tmp_path / path)) for c in found]
+
+    assert codes("archive/a.txt") == ["PH"]
+    assert codes("archive/2011/b.txt") == ["PH"]
+    assert codes("deep/x/readme.md") == ["HD"]
+    assert codes("notes/a.txt") == ["YR"]
+    assert codes("current/a.txt") == []

@@ -264,7 +264,19 @@ def per_file_ignores_for(raw: RawConfig, path: str | None) -> list[tuple[str, li
         except ValueError:
             pass
     return [(glob, codes) for glob, codes in raw.per_file_ignores.items()
-            if any(fnmatch.fnmatch(c, glob) or c.endswith("/" + glob) for c in candidates)]
+            if any(fnmatch.fnmatch(c, glob) or c.endswith("/" + glob) or _gitwild(glob, c) for c in candidates)]
+
+
+@lru_cache(maxsize=256)
+def _gitwild_spec(glob: str) -> Any:
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines([glob])
+
+
+def _gitwild(glob: str, path: str) -> bool:
+    """``archive/**/*.txt`` also matches ``archive/a.txt``, as in .gitignore and --exclude."""
+    return "**" in glob and _gitwild_spec(glob).match_file(path)
 
 
 def config_home(raw: RawConfig) -> Path | None:
