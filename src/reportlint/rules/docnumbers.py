@@ -16,7 +16,8 @@ _MASK = "xX×＊*Ｘｘ"  # a year slot left as a template mask
 # 机关代字 + bracketed year + optional 第 + serial + 号; `〔5〕` glossary markers have no 号
 _BRACKETED = re.compile(
     rf"(?<={_AGENCY})(?P<open>[{re.escape(_OPEN)}])[ \t]*(?P<year>(?:[0-9{_MASK}]{{2,4}})?)[ \t]*"
-    rf"(?P<close>[{re.escape(_CLOSE)}])[ \t]*(?P<di>第)?[ \t]*(?P<serial>[0-9]{{1,5}}|[{_MASK}]{{1,5}})号"
+    rf"(?P<close>[{re.escape(_CLOSE)}])[ \t]*(?P<di>第)?[ \t]*"
+    rf"(?P<serial>[0-9]{{1,5}}|[{_MASK}]{{1,5}})号"
 )
 # 国办发200966号, 安委20215号: the year fused with the serial; the code must end like a 机关代字
 _UNBRACKETED = re.compile(
@@ -238,8 +239,9 @@ class DocNumberLeadingZero(Rule):
             if len(serial) > 1 and serial.startswith("0") and serial.isdigit():
                 want = serial.lstrip("0") or "0"
                 start = number.serial_start
+                zeros = len(serial) - len(want)
                 yield ctx.report(start, start + len(serial), serial=serial, want=want,
-                                 fix=Fix.replace("删去序号前的0", start, start + len(serial) - len(want), ""))
+                                 fix=Fix.replace("删去序号前的0", start, start + zeros, ""))
 
 
 class DocNumberWithoutBrackets(Rule):

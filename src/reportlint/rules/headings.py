@@ -1,4 +1,4 @@
-"""Heading numbering: sequence per level and parent, skipped levels, mixed styles, ordinal punctuation."""
+"""Heading numbering: sequence per parent, level order, mixed styles, ordinal punctuation."""
 
 from __future__ import annotations
 
@@ -13,11 +13,14 @@ from reportlint.rules.base import Rule, RuleContext
 from reportlint.rules.residue import TRUNCATION
 from reportlint.textutil import int_to_cn
 
-# A line that opens an appendix or a glossary, or a cut in the text: numbering starts afresh after it.
+# A line opening an appendix or a glossary, or a cut in the text: numbering starts afresh after it.
 _APPENDIX = re.compile(
     r"^(?:附件[0-9一二三四五六七八九十]*|附录|附表|附|名词解释|名词注释|注释|注解|说明"
     r"|[^。，]{0,30}名词(?:解释|注释))[:：]?$"
+    r"|^附件[:：]"  # 附件说明 (GB/T 9704-2012 7.3.4): 附件：1.… then 2.… on the next lines
 )
+# the first item of a list written on the line that introduces it: 附件：1.《…》
+_INLINE_FIRST = re.compile(r"[:：][ \t]*1[.．、](?![0-9])")
 _CUT = re.compile(TRUNCATION)
 # glossary items such as 1.“两重”：… are definitions, not part of the outline
 _GLOSSARY_ITEM = re.compile(r"^[“\"《][^”\"》]{1,30}[”\"》][：:]")
@@ -97,6 +100,11 @@ def _numeral(value: int, like: str) -> str:
     return str(value) if like.isdigit() else int_to_cn(value)
 
 
+def _with_ordinal(heading: Heading, value: int) -> str:
+    """The heading's marker renumbered: （三） → （一）."""
+    return heading.marker.replace(heading.numeral, _numeral(value, heading.numeral), 1)
+
+
 def _numeral_span(heading: Heading) -> tuple[int, int]:
     start = heading.marker_span.start + heading.marker.index(heading.numeral)
     return start, start + len(heading.numeral)
@@ -169,12 +177,13 @@ class HeadingSequence(Rule):
             if heading.ordinal <= 0:
                 return
             expected = prev.heading.ordinal + 1 if prev else 1
-            if prev is None and node.scope in outline.cut_scopes:
+            anywhere = node.scope in outline.cut_scopes or self._first_inline(outline, node)
+            if prev is None and anywhere:
                 expected = heading.ordinal
             if heading.ordinal != expected and not self._unread(outline, prev, node, expected):
                 key = self._kind(prev, heading.ordinal, expected)
                 args = {"got": heading.marker, "prev": prev.heading.marker if prev else "",
-                        "first": heading.marker.replace(heading.numeral, _numeral(1, heading.numeral), 1),
+                        "first": _with_ordinal(heading, 1),
                         "missing": "、".join(_numeral(n, heading.numeral)
                                             for n in range(expected, heading.ordinal))}
                 yield ctx.report(heading.marker_span.start, heading.marker_span.end, key,
@@ -188,6 +197,13 @@ class HeadingSequence(Rule):
         if got == prev.heading.ordinal:
             return "repeat"
         return "order" if got < expected else "default"
+
+    @staticmethod
+    def _first_inline(outline: _Outline, node: _Node) -> bool:
+        """Item 1 sits on the line before, after a colon (附件：1.…), so the run starts at 2."""
+        before = outline.items[node.index - 1] if node.index else None
+        return (node.heading.ordinal == 2 and isinstance(before, Paragraph)
+                and bool(_INLINE_FIRST.search(before.text)))
 
     @staticmethod
     def _unread(outline: _Outline, prev: _Node | None, node: _Node, expected: int) -> bool:
@@ -256,13 +272,16 @@ class HeadingLevelSkipped(Rule):
             for node in outline.nodes:
                 parent = node.parent
                 heading = node.heading
-                if parent is None or heading.level <= parent.heading.level + 1 or _is_glossary(heading):
+                if parent is None or heading.level <= parent.heading.level + 1:
+                    continue
+                if _is_glossary(heading):
                     continue
                 if node.siblings[0] is not node:
                     continue  # one finding per run
-                skipped = "".join(LEVEL_NAMES[level] for level in range(parent.heading.level + 1, heading.level))
+                levels = range(parent.heading.level + 1, heading.level)
                 yield ctx.report(heading.marker_span.start, heading.marker_span.end,
-                                 marker=heading.marker, parent=parent.heading.marker, skipped=skipped)
+                                 marker=heading.marker, parent=parent.heading.marker,
+                                 skipped="".join(LEVEL_NAMES[level] for level in levels))
 
 
 class HeadingLevelReversed(Rule):
@@ -363,7 +382,8 @@ class MixedHeadingStyles(Rule):
                     if node.heading.style != usual:
                         heading = node.heading
                         yield ctx.report(heading.marker_span.start, heading.marker_span.end,
-                                         marker=heading.marker, usual=usual.replace("N", _numeral(1, heading.numeral)))
+                                         marker=heading.marker,
+                                         usual=usual.replace("N", _numeral(1, heading.numeral)))
 
 
 def _canonical(level: int) -> str:
@@ -515,5 +535,6 @@ class HalfWidthHeadingBrackets(Rule):
                              fix=Fix("改为全角括号", edits))
 
 
-RULES = [HeadingSequence, HeadingLevelSkipped, HeadingLevelReversed, MixedHeadingStyles, ArabicOrdinalWithDunhao,
+RULES = [HeadingSequence, HeadingLevelSkipped, HeadingLevelReversed, MixedHeadingStyles,
+         ArabicOrdinalWithDunhao,
          OrdinalPunctuation, HalfWidthHeadingBrackets]

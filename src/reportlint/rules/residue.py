@@ -1,4 +1,4 @@
-"""Web-page leftovers: page chrome lines, aggregator phrases, repeated titles, compilation markers."""
+"""Web-page leftovers: page chrome, aggregator phrases, repeated titles, compilation markers."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ TRUNCATION = (r"此处隐藏[0-9]+个?字|省略[0-9]+字[，,]?正式会员可�
 # sites glue into the text; none of them belongs in an office's own report.
 LEXICON: tuple[tuple[str, str], ...] = (
     ("editor", r"小[编編]"),
-    ("disclaimer", r"仅供参考|僅供參考|供大家参考借鉴|欢迎(?:阅读|参考|借鉴)|希望(?:能够?|可以)?(?:对(?:你|您|大家)有(?:所)?帮助|帮助到(?:你|您|大家))"),
+    ("disclaimer", (r"仅供参考|僅供參考|供大家参考借鉴|欢迎(?:阅读|参考|借鉴)"
+                    r"|希望(?:能够?|可以)?(?:对(?:你|您|大家)有(?:所)?帮助|帮助到(?:你|您|大家))")),
     ("source", r"来源于网友上传|不代表本站观点|本站(?:整理|编辑|小编)|本文档由用户上传|由会员分享|可在线阅读"),
     ("download", r"下载此文档|下载本文档?|下载后查看|下载文档前请自行甄别|点击下载|免费下载"),
     ("truncation", TRUNCATION),
@@ -234,8 +235,10 @@ class CompilationMarker(Rule):
     groups = ("residue",)
     severity = Severity.WARNING
     messages = {
-        "default": ("多篇拼合标记“{text}”：文件中包含多篇文档", "compilation marker {text!r}: the file holds several documents"),
-        "bundle": ("标题“{text}”表明这是多篇范文的合集", "the title marker {text!r} announces a bundle of sample texts"),
+        "default": ("多篇拼合标记“{text}”：文件中包含多篇文档",
+                    "compilation marker {text!r}: the file holds several documents"),
+        "bundle": ("标题“{text}”表明这是多篇范文的合集",
+                   "the title marker {text!r} announces a bundle of sample texts"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -243,7 +246,8 @@ class CompilationMarker(Rule):
             marker = article.marker
             if marker is not None:
                 start = marker.span.start + marker.text.index(article.marker_label)
-                yield ctx.report(start, start + len(article.marker_label), text=article.marker_label)
+                label = article.marker_label
+                yield ctx.report(start, start + len(label), text=label)
             if article.title is not None:
                 for m in _BUNDLE.finditer(article.title.text):
                     s = article.title.span.start + m.start()

@@ -1,4 +1,4 @@
-"""Year consistency: a title year over a body about another year; a summary and a plan for one year."""
+"""Year consistency: a title year over a body about another year; summary and plan of one year."""
 
 from __future__ import annotations
 
@@ -91,7 +91,8 @@ class TitleYearMismatch(Rule):
     }
     messages = {"default": (
         "标题年份 {title} 与正文年份不一致：正文写的是{body}年（{count}处），从未提到{title}年前后",
-        "the title says {title} but the body is about {body} ({count} mentions) and never mentions {title} or the years around it",
+        ("the title says {title} but the body is about {body} ({count} mentions)"
+         " and never mentions {title} or the years around it"),
     )}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -112,7 +113,8 @@ class TitleYearMismatch(Rule):
                 continue
             count, year = max(past)
             if count >= self.settings["min-mentions"]:
-                yield ctx.report(mention.start, mention.end, title=mention.year, body=year, count=count)
+                yield ctx.report(mention.start, mention.end,
+                                 title=mention.year, body=year, count=count)
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,8 @@ def _same_year_pairs(parts: list[_Part]) -> Iterator[tuple[_Part, _Part]]:
         if summary.kind != "summary" or _PART_OF_YEAR.search(summary.text):
             continue
         for plan in parts[i + 1:]:
-            if plan.kind == "plan" and plan.year == summary.year and not _PART_OF_YEAR.search(plan.text):
+            same = plan.kind == "plan" and plan.year == summary.year
+            if same and not _PART_OF_YEAR.search(plan.text):
                 yield summary, plan
                 break
 
@@ -184,7 +187,8 @@ class SummaryAndPlanSameYear(Rule):
     severity = Severity.ERROR
     messages = {"default": (
         "“{plan}”与前面的“{summary}”是同一年（{year}）：工作要点/计划通常针对下一年",
-        "{plan!r} is for the same year ({year}) as the preceding {summary!r}: a plan usually covers the next year",
+        ("{plan!r} is for the same year ({year}) as the preceding {summary!r}:"
+         " a plan usually covers the next year"),
     )}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -198,7 +202,8 @@ class SummaryAndPlanSameYear(Rule):
     @staticmethod
     def _pairs(ctx: RuleContext, parts: list[_Part]) -> Iterator[Finding]:
         for summary, plan in _same_year_pairs(parts):
-            yield ctx.report(plan.start, plan.end, summary=summary.text, plan=plan.text, year=plan.year)
+            yield ctx.report(plan.start, plan.end,
+                             summary=summary.text, plan=plan.text, year=plan.year)
 
 
 RULES = [TitleYearMismatch, SummaryAndPlanSameYear]
