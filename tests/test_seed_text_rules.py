@@ -148,3 +148,42 @@ def test_planted_slips_are_found_on_their_lines():
 
 def test_clean_report_raises_nothing():
     assert _found(CLEAN) == set()
+
+
+# The slips ../shared/corpus/real/README.md lists in these families: (file, code, text on the line)
+CORPUS_QUIRKS = [
+    ("cn-gwr-2026-jiangxi.txt", "PU001", "时序节奏,推动"),
+    ("cn-gwr-2026-jiangxi.txt", "PU001", "研发机构,增强"),
+    ("cn-gwr-2026-beijing.txt", "PU001", "新增长点;推动"),
+    ("cn-gwr-2010-national.txt", "PU003", '"三河三湖"'),
+]
+# these families may use at most a quarter of the shared budget (1 error/warning per 20,000 characters)
+SHARE_OF_BUDGET = 0.25
+
+
+@pytest.fixture(scope="module")
+def corpus_findings(corpus_dir):
+    found = {}
+    for path in sorted(corpus_dir.glob("*.txt")):
+        source, diags = lint_text(path.read_text(encoding="utf-8"), FAMILIES.split(","))
+        found[path.name] = (source, [d for d in diags if d.severity >= Severity.WARNING])
+    return found
+
+
+def _line_of(source, diag) -> str:
+    start, end = source.lines.line_span(source.lines.position(diag.start)[0])
+    return source.text[start:end]
+
+
+@pytest.mark.parametrize("name,code,text", CORPUS_QUIRKS, ids=[f"{q[0]}:{q[2]}" for q in CORPUS_QUIRKS])
+def test_documented_corpus_slips_are_found(corpus_findings, name, code, text):
+    source, diags = corpus_findings[name]
+    assert [d for d in diags if d.code == code and text in _line_of(source, d)]
+
+
+def test_real_reports_stay_well_within_the_budget(corpus_findings):
+    chars = sum(len(source.text) for source, _ in corpus_findings.values())
+    noisy = [(name, source.lines.position(d.start)[0], d.code) for name, (source, diags) in corpus_findings.items()
+             for d in diags
+             if not any(q[0] == name and q[1] == d.code and q[2] in _line_of(source, d) for q in CORPUS_QUIRKS)]
+    assert len(noisy) <= SHARE_OF_BUDGET * chars / 20_000, noisy
