@@ -12,7 +12,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SEED
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -53,7 +52,8 @@ PROBE = """<script>
   }
   var out = {marks: marks(), lines: {}};
   document.querySelectorAll('.doc').forEach(function (doc) {
-    out.lines[doc.id] = Array.prototype.map.call(doc.querySelectorAll('.line'), function (l) { return shown(l.querySelector('.lt')); });
+    out.lines[doc.id] = Array.prototype.map.call(doc.querySelectorAll('.line'),
+                                                 function (l) { return shown(l.querySelector('.lt')); });
   });
   out.injected = document.querySelectorAll('.text img, .text script').length;
   var first = document.querySelector('mark.f'), other = document.querySelectorAll('mark.f')[1];
@@ -67,7 +67,8 @@ PROBE = """<script>
   box.checked = false;
   box.dispatchEvent(new Event('change'));
   out.afterFilter = marks();
-  out.hiddenItems = Array.prototype.map.call(document.querySelectorAll('ol.findings li[hidden]'), function (li) { return +li.dataset.finding; });
+  out.hiddenItems = Array.prototype.map.call(document.querySelectorAll('ol.findings li[hidden]'),
+                                             function (li) { return +li.dataset.finding; });
   box.checked = true;
   box.dispatchEvent(new Event('change'));
   out.restored = marks().every(function (m) { return !m.off; });

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import SHARED, _exe
 
 FIXTURE = Path(__file__).resolve().parent / "golden" / "defects.txt"

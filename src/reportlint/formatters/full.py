@@ -8,7 +8,12 @@ from typing import Any
 from reportlint.diagnostics import Severity
 from reportlint.formatters import statistics
 from reportlint.formatters.common import (
-    Located, Options, located, safe_fix, severity_word, summary_line,
+    Located,
+    Options,
+    located,
+    safe_fix,
+    severity_word,
+    summary_line,
 )
 from reportlint.textutil import char_width
 

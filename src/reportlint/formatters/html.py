@@ -216,11 +216,12 @@ class Page:
                 for fid in piece.ids:
                     first_mark.setdefault(fid, mid)
                 found = [ids[i] for i in piece.ids]
+                tips = "".join(self.tip_entry(i, ids[i]) for i in piece.ids)
                 empty = " empty" if piece.start == piece.end else ""
                 parts.append(
                     f'<mark class="f {_severity_class([d.severity for d in found])}{empty}" id="{mid}" tabindex="0" '
                     f'data-findings="{" ".join(map(str, piece.ids))}">{escape(text[s:e])}'
-                    f'<span class="tip" role="tooltip">{"".join(self.tip_entry(i, ids[i]) for i in piece.ids)}</span></mark>')
+                    f'<span class="tip" role="tooltip">{tips}</span></mark>')
                 pos = e
                 if piece.end > le:
                     break  # continues on the next line
