@@ -97,7 +97,7 @@ def find_problems(ctx: RuleContext) -> list[Problem]:
     """Every paired-mark problem of the document, paragraph by paragraph.
 
     A quotation may run over several paragraphs when each following paragraph opens with “
-    (GB/T 15834-2011 4.1.3.4); only then is an unclosed “ at a paragraph end accepted.
+    (GB/T 15834-2011 4.8); only then is an unclosed “ at a paragraph end accepted.
     """
     skip = _skipped(ctx)
     lines = ctx.document.lines
@@ -123,7 +123,7 @@ class _PairRule(Rule):
     kind = ""
     groups = ("pairs",)
     severity = Severity.WARNING
-    standard = "GB/T 15834-2011 4.1, 4.8, 4.9"
+    standard = "GB/T 15834-2011 4.8, 4.9, 4.15"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for problem in _problems(ctx):
@@ -142,7 +142,7 @@ class UnclosedMark(_PairRule):
     ## What it does
     Balances “ ” ‘ ’ 《 》 〈 〉 （ ） 【 】 〔 〕 within each paragraph and flags an opening mark
     that is never closed. A quotation that runs over several paragraphs is accepted when each
-    following paragraph opens with “, as GB/T 15834-2011 4.1.3.4 prescribes.
+    following paragraph opens with “, as GB/T 15834-2011 4.8 prescribes.
 
     ## Why is this bad?
     The reader cannot tell where the quotation or the title ends; often a word or the closing
@@ -201,7 +201,7 @@ class StrayAngleBracket(_PairRule):
     opener.
 
     ## Why is this bad?
-    A title inside a title takes single title marks 〈〉 (GB/T 15834-2011 4.15.3.2). A `>` in
+    A title inside a title takes single title marks 〈〉 (GB/T 15834-2011 4.15). A `>` in
     `《…实施方案>的通知》` shows that the inner title was typed with ASCII keys and that its
     opening mark is missing.
 
@@ -224,7 +224,7 @@ class StrayAngleBracket(_PairRule):
     name = "stray-angle-bracket"
     kind = "angle"
     fixable = Applicability.SAFE
-    standard = "GB/T 15834-2011 4.15.3.2"
+    standard = "GB/T 15834-2011 4.15"
     messages = {
         "default": ("书名号内的“{mark}”应为单书名号“{right}”", "{mark!r} inside 《》 should be the single title mark {right!r}"),
         "lone": ("书名号内的“{mark}”应为“{right}”，且缺少对应的“{partner}”",

@@ -268,7 +268,7 @@ class StraightQuotes(Rule):
     has an even number of them, the fix turns each pair into “ ”.
 
     ## Why is this bad?
-    Chinese text takes the curly quotes “ ” (GB/T 15834-2011 4.1). Straight quotes come from an
+    Chinese text takes the curly quotes “ ” (GB/T 15834-2011 4.8). Straight quotes come from an
     English keyboard or a plain-text export and cannot show which quote opens and which closes.
 
     ## Example
@@ -291,7 +291,7 @@ class StraightQuotes(Rule):
     groups = ("punctuation",)
     severity = Severity.WARNING
     fixable = Applicability.SAFE
-    standard = "GB/T 15834-2011 4.1"
+    standard = "GB/T 15834-2011 4.8"
     messages = {"default": (
         "中文语境中使用了半角引号（本行 {count} 处），应使用“”",
         "straight quotes in Chinese text ({count} on this line); use “ ”",
