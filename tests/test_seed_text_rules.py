@@ -187,3 +187,13 @@ def test_real_reports_stay_well_within_the_budget(corpus_findings):
              for d in diags
              if not any(q[0] == name and q[1] == d.code and q[2] in _line_of(source, d) for q in CORPUS_QUIRKS)]
     assert len(noisy) <= SHARE_OF_BUDGET * chars / 20_000, noisy
+
+
+def test_markdown_paragraph_wrapped_over_lines_keeps_its_quotes_paired(cli, tmp_path):
+    wrapped = tmp_path / "wrapped.md"
+    wrapped.write_text("# 工作总结\n\n全局认真组织开展“不忘初心、\n牢记使命”主题教育，成效明显。\n", encoding="utf-8")
+    split = tmp_path / "split.md"
+    split.write_text("# 工作总结\n\n全局认真组织开展“不忘初心、\n\n牢记使命”主题教育，成效明显。\n", encoding="utf-8")
+    assert cli("check", "--select", "PA", "--format", "json", str(wrapped)).stdout.strip() == "[]"
+    found = json.loads(cli("check", "--select", "PA", "--format", "json", str(split)).stdout)
+    assert [(f["line"], f["code"]) for f in found] == [(3, "PA001"), (5, "PA002")]

@@ -93,6 +93,20 @@ def _skipped(ctx: RuleContext) -> set[int]:
     return skip
 
 
+def _paragraphs(ctx: RuleContext) -> list[tuple[int, int]]:
+    """Spans of paragraphs: each line of a plain-text report; in Markdown, lines wrapped together."""
+    spans: list[tuple[int, int]] = []
+    previous = None
+    for line in ctx.document.lines:
+        if ctx.source.format == "markdown" and previous is not None and line.number == previous + 1 \
+                and line.number not in ctx.source.heading_hints and previous not in ctx.source.heading_hints:
+            spans[-1] = (spans[-1][0], line.span.end)
+        else:
+            spans.append((line.span.start, line.span.end))
+        previous = line.number
+    return spans
+
+
 def find_problems(ctx: RuleContext) -> list[Problem]:
     """Every paired-mark problem of the document, paragraph by paragraph.
 
@@ -100,12 +114,12 @@ def find_problems(ctx: RuleContext) -> list[Problem]:
     (GB/T 15834-2011 4.8); only then is an unclosed “ at a paragraph end accepted.
     """
     skip = _skipped(ctx)
-    lines = ctx.document.lines
+    lines = _paragraphs(ctx)
     found: list[Problem] = []
-    for n, line in enumerate(lines):
-        problems, left = scan_paragraph(line.text, line.span.start, skip)
+    for n, (start, end) in enumerate(lines):
+        problems, left = scan_paragraph(ctx.text[start:end], start, skip)
         found.extend(problems)
-        continues = n + 1 < len(lines) and lines[n + 1].text.lstrip(" \u3000").startswith("“")
+        continues = n + 1 < len(lines) and ctx.text[lines[n + 1][0]:].lstrip(" \u3000").startswith("“")
         for mark in left:
             if mark.char in ANGLE_OPEN:
                 found.append(Problem("angle", mark))
