@@ -82,6 +82,16 @@ def _is_found(defect: Seeded) -> bool:
     return any(d.code.startswith(defect.family) and _line_of(result, d) == defect.line for d in result.diagnostics)
 
 
+def _describe_miss(defect: Seeded) -> str:
+    """Name what did fire, so a rule author can tell a missing rule from a misplaced finding."""
+    result = _lint(defect.path)
+    here = sorted({d.code for d in result.diagnostics if _line_of(result, d) == defect.line})
+    elsewhere = sorted({_line_of(result, d) for d in result.diagnostics if d.code.startswith(defect.family)})
+    hints = (f" [on this line: {', '.join(here)}]" if here else "") + (
+        f" [{defect.family} on lines {elsewhere}]" if elsewhere else "")
+    return f"{defect.family} {defect.path.name}:{defect.line}: {defect.note}{hints}"
+
+
 def _false_alarms() -> list[str]:
     """Errors and warnings on seeded documents' lines that carry no seeded defect: reported, not asserted."""
     seeded_lines = {(d.path, d.line) for d in _all_seeded()}
@@ -132,7 +142,7 @@ def test_seeded_defects_are_found_at_their_line():
         if _is_found(d):
             found[d.family] += 1
         else:
-            missed.append(f"{d.family} {d.path.name}:{d.line}: {d.note} | {_line_text(_lint(d.path), d.line)[:40]}")
+            missed.append(_describe_miss(d))
     alarms = _false_alarms()
     report = (_recall_table(found, total) + f"\n\nmissed ({len(missed)}):\n" + "\n".join(sorted(missed))
               + f"\n\nfalse alarms, errors/warnings on unseeded lines ({len(alarms)}, not asserted):\n"
