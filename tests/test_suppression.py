@@ -114,3 +114,14 @@ def test_per_file_ignores_globs(tmp_path):
     assert codes("deep/x/readme.md") == ["HD"]
     assert codes("notes/a.txt") == ["YR"]
     assert codes("current/a.txt") == []
+
+
+def test_fix_that_shortens_text_keeps_later_directives_in_place(cli, tmp_path):
+    # the first fix deletes a character, so every later offset moves: the directive must follow
+    path = _write(tmp_path, "a.md", ["（一）、抓好粮食生产。", "<!-- reportlint-disable-next-line HD005 -->",
+                                     "（二）、推进环境整治。", "（三）、发展特色产业。"])
+    result = cli("check", "--fix", "--select", "HD005,RL100", "a.md")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert path.read_text(encoding="utf-8").split("\n") == [
+        "（一）抓好粮食生产。", "<!-- reportlint-disable-next-line HD005 -->", "（二）、推进环境整治。",
+        "（三）发展特色产业。", ""]

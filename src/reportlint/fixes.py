@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -71,10 +70,9 @@ def _changes_text(fix: Fix, text: str) -> bool:
 
 
 def with_fixes(source: Source, fixes: Sequence[Fix]) -> Source:
-    """The source after the fixes; offsets of ``text`` and ``original`` agree, so both take them."""
-    text = _apply(source.text, fixes)
-    original = text if source.original == source.text else _apply(source.original, fixes)
-    return dataclasses.replace(source, text=text, original=original)
+    """The source after the fixes: offsets of ``text`` and ``original`` agree, so the edits go
+    into ``original``, which is then read again (markup, suppression comments and hints move)."""
+    return source.rescan(_apply(source.original, fixes))
 
 
 @dataclass

@@ -125,6 +125,19 @@ class Source:
         return cls(path=path, text=lintable, original=norm, comments=comments,
                    masks=tuple((s, e) for s, e, _ in comments), **kwargs)
 
+    def rescan(self, original: str) -> Source:
+        """This source with ``original`` edited, read again the way its reader read it, so that
+        blanked markup, suppression comments and heading hints follow the edit (the fix loop)."""
+        rescan = RESCANNERS.get(self.format)
+        if rescan is not None:
+            fresh = rescan(original, self.path)
+        elif self.format == "text":
+            fresh = Source.from_text(original, self.path)
+        else:  # a reader without rescanner (docx): the text has no markup, nothing else moves
+            return replace(self, text=original, original=original)
+        return replace(fresh, encoding=self.encoding, bom=self.bom, newline=self.newline,
+                       format=self.format, lossless=self.lossless, layout=self.layout)
+
     def encode(self, text: str | None = None) -> bytes:
         """``text`` (default: ``original``) in this file's encoding, BOM and newline style."""
         out = self.original if text is None else text
@@ -143,6 +156,8 @@ class Source:
         return ("…" if lo > line_start else "") + quote + ("…" if hi < line_end else "")
 
 
+# format → (normalised text, path) -> Source; a markup reader registers itself when imported
+RESCANNERS: dict[str, Callable[[str, str], Source]] = {}
 _DIRECTIVE_LINE = re.compile(r"^[ \t\u3000]*(<!--\s*reportlint-[^\n]*?-->)[ \t\u3000]*$", re.MULTILINE)
 
 

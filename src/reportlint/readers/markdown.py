@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from reportlint.source import Source, _with_lossless, decode_text, detect_newline, normalise_newlines
+from reportlint.source import (
+    RESCANNERS, Source, _with_lossless, decode_text, detect_newline, normalise_newlines,
+)
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^( {0,3})(#{1,6})(?:[ \t]+|$)")
@@ -57,14 +59,15 @@ class _Scan:
 
 def read(data: bytes, path: str, encoding: str | None = None) -> Source:
     decoded, enc, bom = decode_text(data, path, encoding)
-    text = normalise_newlines(decoded)
+    source = from_text(normalise_newlines(decoded), path)
+    return _with_lossless(replace(source, encoding=enc, bom=bom, newline=detect_newline(decoded)), data)
+
+
+def from_text(text: str, path: str) -> Source:
+    """A Markdown Source from text with ``\n`` newlines (also how the fix loop re-reads it)."""
     scan = scan_markdown(text)
-    source = Source(
-        path=path, text="".join(scan.chars), original=text, encoding=enc, bom=bom,
-        newline=detect_newline(decoded), format="markdown", comments=tuple(scan.comments),
-        masks=tuple(_merge(scan.masks)), heading_hints=scan.hints,
-    )
-    return _with_lossless(source, data)
+    return Source(path=path, text="".join(scan.chars), original=text, format="markdown",
+                  comments=tuple(scan.comments), masks=tuple(_merge(scan.masks)), heading_hints=scan.hints)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -226,3 +229,6 @@ def _table_pipes(line: str, start: int, scan: _Scan) -> None:
     for k, ch in enumerate(line):
         if ch == "|" and (k == 0 or line[k - 1] != "\\"):
             scan.cut(start + k, start + k + 1)
+
+
+RESCANNERS["markdown"] = from_text
