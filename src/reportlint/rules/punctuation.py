@@ -76,6 +76,19 @@ def _neighbours(line: str, i: int, j: int) -> tuple[str | None, str | None]:
     return (before[-1] if before else None), (after[0] if after else None)
 
 
+def _chinese_side(body: str, i: int, step: int) -> bool:
+    """No English word on this side of ``body[i]``: a Latin run embedded in Chinese (`OA系统`,
+    `xx县局`) does not count, a word set off by spaces (`Safety First, `) does."""
+    j = i + step
+    while 0 <= j < len(body) and body[j] in _SPACES:
+        j += step
+    if not (0 <= j < len(body)) or not is_latin(body[j]):
+        return True
+    while 0 <= j < len(body) and (is_latin(body[j]) or body[j].isdigit()):
+        j += step
+    return 0 <= j < len(body) and is_zh(body[j])
+
+
 @dataclass(frozen=True)
 class Occurrence:
     """One half-width mark to report; ``edit`` rewrites it (and the spaces it swallows)."""
@@ -121,8 +134,9 @@ class HalfwidthPunctuation(Rule):
     ```
 
     ## Fix safety
-    Safe when the mark sits between Chinese characters (spaces typed after it are removed);
-    unsafe when a Latin word touches it, since the sentence may be English.
+    Safe when the mark sits in Chinese text (spaces typed after it are removed), also next to
+    Latin letters embedded in Chinese (`OA系统`); unsafe next to an English word set off by
+    spaces, since the sentence may be English.
     """
 
     code = "PU001"
@@ -159,7 +173,7 @@ class HalfwidthPunctuation(Rule):
                 continue
             start = i - (len(body[:i]) - len(body[:i].rstrip(_SPACES)) if is_zh(prev) else 0)
             end = i + 1 + (len(body[i + 1:]) - len(body[i + 1:].lstrip(_SPACES)) if is_zh(nxt) else 0)
-            clear = not is_latin(prev) and not is_latin(nxt)
+            clear = _chinese_side(body, i, -1) and _chinese_side(body, i, 1)
             yield Occurrence(base + i, base + i + 1, Edit(base + start, base + end, FULL_WIDTH[ch]), clear)
 
 
