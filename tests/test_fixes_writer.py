@@ -109,4 +109,4 @@ def test_encode_round_trips_what_load_read(tmp_path, encoding, bom, newline):
     path = tmp_path / "report.txt"
     path.write_bytes(data)
     source = load(str(path), encoding=None if bom else encoding)
-    assert writer.encode(source) == data
+    assert writer.encode(source) == data == source.encode()

@@ -89,8 +89,6 @@ def _fix(path: str, source: Source, lint: LintFn, settings: FixSettings) -> FixO
             encode(outcome.source)  # fail now, not after printing a diff that cannot be written
         else:
             write_back(path, source, outcome.source)
-    except UnicodeEncodeError as exc:
-        reason = f"the fixed text has {exc.object[exc.start]!r}, which {source.encoding} cannot encode"
     except WriteRefused as exc:
         reason = exc.reason
     except OSError as exc:

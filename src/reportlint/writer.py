@@ -31,13 +31,12 @@ def unwritable(source: Source) -> str | None:
 
 
 def encode(source: Source) -> bytes:
-    """The bytes of ``source.original`` in the file's own encoding, BOM and newline style."""
-    text = source.original
-    if source.newline and source.newline != "\n":
-        text = text.replace("\n", source.newline)
-    if source.bom:
-        text = "\ufeff" + text
-    return text.encode(source.encoding)
+    """``source.encode()``, or WriteRefused naming the first character the encoding cannot hold."""
+    try:
+        return source.encode()
+    except UnicodeEncodeError as exc:
+        raise WriteRefused(f"the fixed text has {exc.object[exc.start]!r}, which {source.encoding} "
+                           "cannot encode") from None
 
 
 def write_back(path: str, before: Source, after: Source) -> None:
@@ -54,11 +53,7 @@ def write_back(path: str, before: Source, after: Source) -> None:
         raise WriteRefused(f"cannot read it again: {exc.strerror or exc}") from None
     if encode(before) != on_disk:
         raise WriteRefused("it changed since it was read, or would not round-trip byte for byte")
-    try:
-        data = encode(after)
-    except UnicodeEncodeError as exc:
-        raise WriteRefused(f"the fixed text has {exc.object[exc.start]!r}, which {before.encoding} cannot encode") from None
-    write_atomic(path, data)
+    write_atomic(path, encode(after))
 
 
 def write_atomic(path: str, data: bytes) -> None:
