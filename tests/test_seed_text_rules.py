@@ -1,4 +1,4 @@
-"""Text-level families (PU PA SP EN DU ZH) on the seed report and on original reports with planted slips."""
+"""Text families (PU PA SP EN DU ZH) on the seed, the corpus and original reports with slips."""
 
 from __future__ import annotations
 
@@ -38,8 +38,9 @@ def _lines(findings, code):
 
 
 def test_half_width_punctuation_is_one_finding_per_line(seed_findings, seed_lines):
-    expected = {n for n, text in enumerate(seed_lines, 1)
-                if re.search(rf"{CJK}[,;:!?]|[,;:!?]{CJK}", text)}
+    expected = {
+        n for n, text in enumerate(seed_lines, 1) if re.search(rf"{CJK}[,;:!?]|[,;:!?]{CJK}", text)
+    }
     got = _lines(seed_findings, "PU001")
     assert len(got) == len(set(got)), "several PU001 findings on one line"
     assert set(got) == expected
@@ -111,8 +112,18 @@ PLANTED = """\
 
 # (line, code) pairs the planted report must produce
 EXPECTED = {
-    (1, "SP006"), (2, "PU001"), (5, "EN001"), (6, "SP003"), (8, "PA003"), (10, "SP001"),
-    (13, "SP002"), (13, "DU003"), (14, "DU002"), (15, "DU001"), (16, "PU003"), (16, "ZH001"),
+    (1, "SP006"),
+    (2, "PU001"),
+    (5, "EN001"),
+    (6, "SP003"),
+    (8, "PA003"),
+    (10, "SP001"),
+    (13, "SP002"),
+    (13, "DU003"),
+    (14, "DU002"),
+    (15, "DU001"),
+    (16, "PU003"),
+    (16, "ZH001"),
 }
 
 CLEAN = """\
@@ -134,7 +145,9 @@ CLEAN = """\
 
 def _found(text: str) -> set[tuple[int, str]]:
     source, diags = lint_text(text, FAMILIES.split(","))
-    return {(source.lines.position(d.start)[0], d.code) for d in diags if d.severity >= Severity.WARNING}
+    return {
+        (source.lines.position(d.start)[0], d.code) for d in diags if d.severity >= Severity.WARNING
+    }
 
 
 def test_planted_slips_are_found_on_their_lines():
@@ -155,7 +168,7 @@ CORPUS_QUIRKS = [
     ("cn-gwr-2026-beijing.txt", "PU001", "新增长点;推动"),
     ("cn-gwr-2010-national.txt", "PU003", '"三河三湖"'),
 ]
-# these families may use at most a quarter of the shared budget (1 error/warning per 20,000 characters)
+# these families may use a quarter of the shared budget (1 error/warning per 20,000 characters)
 SHARE_OF_BUDGET = 0.25
 
 
@@ -173,7 +186,9 @@ def _line_of(source, diag) -> str:
     return source.text[start:end]
 
 
-@pytest.mark.parametrize("name,code,text", CORPUS_QUIRKS, ids=[f"{q[0]}:{q[2]}" for q in CORPUS_QUIRKS])
+@pytest.mark.parametrize(
+    "name,code,text", CORPUS_QUIRKS, ids=[f"{q[0]}:{q[2]}" for q in CORPUS_QUIRKS]
+)
 def test_documented_corpus_slips_are_found(corpus_findings, name, code, text):
     source, diags = corpus_findings[name]
     assert [d for d in diags if d.code == code and text in _line_of(source, d)]
@@ -181,17 +196,28 @@ def test_documented_corpus_slips_are_found(corpus_findings, name, code, text):
 
 def test_real_reports_stay_well_within_the_budget(corpus_findings):
     chars = sum(len(source.text) for source, _ in corpus_findings.values())
-    noisy = [(name, source.lines.position(d.start)[0], d.code) for name, (source, diags) in corpus_findings.items()
-             for d in diags
-             if not any(q[0] == name and q[1] == d.code and q[2] in _line_of(source, d) for q in CORPUS_QUIRKS)]
+    noisy = [
+        (name, source.lines.position(d.start)[0], d.code)
+        for name, (source, diags) in corpus_findings.items()
+        for d in diags
+        if not any(
+            q[0] == name and q[1] == d.code and q[2] in _line_of(source, d) for q in CORPUS_QUIRKS
+        )
+    ]
     assert len(noisy) <= SHARE_OF_BUDGET * chars / 20_000, noisy
 
 
 def test_markdown_paragraph_wrapped_over_lines_keeps_its_quotes_paired(cli, tmp_path):
     wrapped = tmp_path / "wrapped.md"
-    wrapped.write_text("# 工作总结\n\n全局认真组织开展“不忘初心、\n牢记使命”主题教育，成效明显。\n", encoding="utf-8")
+    wrapped.write_text(
+        "# 工作总结\n\n全局认真组织开展“不忘初心、\n牢记使命”主题教育，成效明显。\n",
+        encoding="utf-8",
+    )
     split = tmp_path / "split.md"
-    split.write_text("# 工作总结\n\n全局认真组织开展“不忘初心、\n\n牢记使命”主题教育，成效明显。\n", encoding="utf-8")
+    split.write_text(
+        "# 工作总结\n\n全局认真组织开展“不忘初心、\n\n牢记使命”主题教育，成效明显。\n",
+        encoding="utf-8",
+    )
     assert cli("check", "--select", "PA", "--format", "json", str(wrapped)).stdout.strip() == "[]"
     found = json.loads(cli("check", "--select", "PA", "--format", "json", str(split)).stdout)
     assert [(f["line"], f["code"]) for f in found] == [(3, "PA001"), (5, "PA002")]

@@ -17,13 +17,17 @@ _CJK = r"\u4e00-\u9fff"
 # a word written twice: 社区社区, 用友用友, a whole title pasted onto itself
 DOUBLED = re.compile(rf"([{_CJK}]{{2,20}})\1")
 # function characters that never double inside a word; their legitimate neighbours are excepted
-DOUBLED_CHAR = re.compile(r"(?<![目别不实求])([的了是在和与及对于把被从向将并而或之其以为])\1(?![确非之美在])")
+DOUBLED_CHAR = re.compile(
+    r"(?<![目别不实求])([的了是在和与及对于把被从向将并而或之其以为])\1(?![确非之美在])"
+)
 # legitimate reduplication (ABAB verbs and adjectives; AABB words are single characters doubled)
-REDUPLICATION = frozenset("""
+REDUPLICATION = frozenset(
+    """
 研究 讨论 学习 交流 商量 考虑 检查 整理 休息 锻炼 活动 了解 调查 准备 介绍 分析 比较 清理
 收拾 熟悉 体验 放松 高兴 热闹 暖和 凉快 打扫 总结 琢磨 溜达 表示 慰问 看望 走访 宣传 指导
 雪白 通红 笔直 冰凉 滚烫 碧绿 金黄 火红 蔚蓝 漆黑
-""".split())
+""".split()
+)
 
 
 def _line_text(line: Line) -> str:
@@ -84,7 +88,9 @@ class DuplicateParagraph(Rule):
     severity = Severity.WARNING
     fixable = Applicability.UNSAFE
     options = {"min-length": Option(20, int, "shortest paragraph (in characters) compared")}
-    messages = {"default": ("本段与第 {first} 行的段落完全相同", "this paragraph repeats line {first}")}
+    messages = {
+        "default": ("本段与第 {first} 行的段落完全相同", "this paragraph repeats line {first}")
+    }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         seen: dict[str, int] = {}
@@ -121,14 +127,19 @@ def _sentences(ctx: RuleContext) -> list[Piece]:
     return pieces
 
 
-def repeated_blocks(pieces: list[Piece], min_chars: int, max_block: int = 4) -> Iterator[tuple[int, int]]:
+def repeated_blocks(
+    pieces: list[Piece], min_chars: int, max_block: int = 4
+) -> Iterator[tuple[int, int]]:
     """(i, k): pieces[i+k:i+2k] repeats pieces[i:i+k] right after it."""
     i = 0
     while i < len(pieces):
         for k in range(1, max_block + 1):
-            first, second = pieces[i:i + k], pieces[i + k:i + 2 * k]
-            if len(second) == k and [p.key for p in first] == [p.key for p in second] \
-                    and sum(len(p.key) for p in first) >= min_chars:
+            first, second = pieces[i : i + k], pieces[i + k : i + 2 * k]
+            if (
+                len(second) == k
+                and [p.key for p in first] == [p.key for p in second]
+                and sum(len(p.key) for p in first) >= min_chars
+            ):
                 yield i, k
                 i += 2 * k - 1
                 break
@@ -167,7 +178,10 @@ class RepeatedSentence(Rule):
     fixable = Applicability.UNSAFE
     options = {"min-length": Option(6, int, "shortest repeated sentence text (in characters)")}
     messages = {
-        "default": ("句子重复：紧接着又写了一遍“{text}”", "sentence pasted twice in a row: {text!r}"),
+        "default": (
+            "句子重复：紧接着又写了一遍“{text}”",
+            "sentence pasted twice in a row: {text!r}",
+        ),
         "clause": ("分句重复：“{text}”紧接着又写了一遍", "clause pasted twice in a row: {text!r}"),
     }
 
@@ -176,7 +190,9 @@ class RepeatedSentence(Rule):
         for i, k in repeated_blocks(pieces, self.settings["min-length"]):
             start, end = pieces[i + k].start, pieces[i + 2 * k - 1].end
             lo, hi = start, end
-            if ctx.source.lines.position(start)[1] == 1 and (end == len(ctx.text) or ctx.text[end] == "\n"):
+            if ctx.source.lines.position(start)[1] == 1 and (
+                end == len(ctx.text) or ctx.text[end] == "\n"
+            ):
                 lo, hi = _delete_line(ctx, start, end)
             fix = Fix.replace("删除重复的句子", lo, hi, "", Applicability.UNSAFE)
             yield ctx.report(start, end, fix=fix, text=_excerpt(pieces[i + k].key))
@@ -184,12 +200,15 @@ class RepeatedSentence(Rule):
             yield from self._clauses(ctx, piece)
 
     def _clauses(self, ctx: RuleContext, sentence: Piece) -> Iterator[Finding]:
-        text = ctx.text[sentence.start:sentence.end]
-        parts = [m for m in re.finditer(rf"[^{_CLAUSE_SEP}。！？；!?;]+", text)]
-        for a, b in zip(parts, parts[1:]):
+        text = ctx.text[sentence.start : sentence.end]
+        parts = list(re.finditer(rf"[^{_CLAUSE_SEP}。！？；!?;]+", text))
+        for a, b in zip(parts, parts[1:], strict=False):
             key = b.group(0).strip()
-            if _cjk_count(key) >= 4 and a.group(0).strip().endswith(key) \
-                    and text[a.end():b.start()].strip() in _CLAUSE_SEP:
+            if (
+                _cjk_count(key) >= 4
+                and a.group(0).strip().endswith(key)
+                and text[a.end() : b.start()].strip() in _CLAUSE_SEP
+            ):
                 start, end = sentence.start + a.end(), sentence.start + b.end()
                 fix = Fix.replace("删除重复的分句", start, end, "", Applicability.UNSAFE)
                 yield ctx.report(sentence.start + b.start(), end, "clause", fix=fix, text=key)
@@ -239,7 +258,9 @@ class DoubledWord(Rule):
         hits: list[tuple[int, int, str]] = []
         for m in DOUBLED.finditer(ctx.text):
             unit = m.group(1)
-            if self._legitimate(ctx.text, m.start(), unit) or not _whole_words(ctx.text, m.start(), unit):
+            if self._legitimate(ctx.text, m.start(), unit) or not _whole_words(
+                ctx.text, m.start(), unit
+            ):
                 continue
             hits.append((m.start(), m.end(), unit))
         for m in DOUBLED_CHAR.finditer(ctx.text):
@@ -278,8 +299,10 @@ def _whole_words(text: str, start: int, unit: str) -> bool:
 
 def _aabb(text: str, start: int) -> bool:
     """实实在在, 的的确确: a doubled character next to another doubled character."""
+
     def doubled(i: int) -> bool:
-        return 0 <= i and i + 1 < len(text) and text[i] == text[i + 1]
+        return i >= 0 and i + 1 < len(text) and text[i] == text[i + 1]
+
     return doubled(start - 2) or doubled(start + 2)
 
 

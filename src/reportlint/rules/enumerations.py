@@ -13,7 +13,8 @@ from reportlint.textutil import cn_to_int, int_to_cn
 
 # 一是 at the start of a clause; 一是一、二是二 (an idiom) is not an enumeration
 ORDINAL = re.compile(
-    r"(?:(?<=^)|(?<=[。；;：:，,！？!?“（(\s、]))([一二三四五六七八九十]{1,3})是(?![非否])")
+    r"(?:(?<=^)|(?<=[。；;：:，,！？!?“（(\s、]))([一二三四五六七八九十]{1,3})是(?![非否])"
+)
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,10 @@ def _ordinals(text: str, base: int) -> Iterator[Ordinal]:
             yield Ordinal(value, numeral, base + m.start(), base + m.end())
 
 
-def _scopes(children: tuple[Section | Paragraph, ...], texts: list[tuple[str, int]]) -> Iterator[list[tuple[str, int]]]:
-    """Each section's own text (its heading's run-in body and its direct paragraphs) is one scope."""
+def _scopes(
+    children: tuple[Section | Paragraph, ...], texts: list[tuple[str, int]]
+) -> Iterator[list[tuple[str, int]]]:
+    """A section's own text (its heading's run-in body, its direct paragraphs) is one scope."""
     for child in children:
         if isinstance(child, Paragraph):
             texts.append((child.text, child.span.start))
@@ -93,9 +96,14 @@ class _EnumerationRule(Rule):
         for problem in _problems(ctx):
             if problem.kind in self.kinds:
                 o = problem.ordinal
-                yield ctx.report(o.start, o.end, problem.kind, found=f"{o.numeral}是",
-                                 expected=f"{int_to_cn(problem.expected)}是",
-                                 previous=f"{int_to_cn(problem.expected - 1)}是" if problem.expected > 1 else "")
+                yield ctx.report(
+                    o.start,
+                    o.end,
+                    problem.kind,
+                    found=f"{o.numeral}是",
+                    expected=f"{int_to_cn(problem.expected)}是",
+                    previous=f"{int_to_cn(problem.expected - 1)}是" if problem.expected > 1 else "",
+                )
 
 
 class EnumerationGap(_EnumerationRule):
@@ -125,11 +133,18 @@ class EnumerationGap(_EnumerationRule):
     name = "enumeration-gap"
     kinds = ("gap", "start")
     messages = {
-        "default": ("序次语不连续：“{previous}”之后应为“{expected}”，却是“{found}”",
-                    "enumeration skips a number: {found!r} follows {previous!r}, expected {expected!r}"),
-        "gap": ("序次语不连续：“{previous}”之后应为“{expected}”，却是“{found}”",
-                "enumeration skips a number: {found!r} follows {previous!r}, expected {expected!r}"),
-        "start": ("序次语从“{found}”开始，缺少“一是”", "enumeration starts at {found!r}: 一是 is missing"),
+        "default": (
+            "序次语不连续：“{previous}”之后应为“{expected}”，却是“{found}”",
+            "enumeration skips a number: {found!r} follows {previous!r}, expected {expected!r}",
+        ),
+        "gap": (
+            "序次语不连续：“{previous}”之后应为“{expected}”，却是“{found}”",
+            "enumeration skips a number: {found!r} follows {previous!r}, expected {expected!r}",
+        ),
+        "start": (
+            "序次语从“{found}”开始，缺少“一是”",
+            "enumeration starts at {found!r}: 一是 is missing",
+        ),
     }
 
 
@@ -159,10 +174,14 @@ class EnumerationRepeat(_EnumerationRule):
     name = "enumeration-repeat"
     kinds = ("repeat",)
     messages = {
-        "default": ("序次语重复或倒序：“{found}”出现在“{previous}”之后，应为“{expected}”",
-                    "enumeration repeats or goes back: {found!r} after {previous!r}, expected {expected!r}"),
-        "repeat": ("序次语重复或倒序：“{found}”出现在“{previous}”之后，应为“{expected}”",
-                   "enumeration repeats or goes back: {found!r} after {previous!r}, expected {expected!r}"),
+        "default": (
+            "序次语重复或倒序：“{found}”出现在“{previous}”之后，应为“{expected}”",
+            "enumeration repeats or goes back: {found!r} after {previous!r}, expected {expected!r}",
+        ),
+        "repeat": (
+            "序次语重复或倒序：“{found}”出现在“{previous}”之后，应为“{expected}”",
+            "enumeration repeats or goes back: {found!r} after {previous!r}, expected {expected!r}",
+        ),
     }
 
 

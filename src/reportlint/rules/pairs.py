@@ -1,4 +1,4 @@
-"""Paired marks per paragraph: unclosed and unopened quotes and brackets, stray < >, wrong nesting."""
+"""Paired marks per paragraph: unclosed or unopened quotes and brackets, stray < >, nesting."""
 
 from __future__ import annotations
 
@@ -55,18 +55,29 @@ def scan_paragraph(text: str, base: int, skip: set[int]) -> tuple[list[Problem],
             problems.extend(_nesting(stack, Mark(ch, pos)))
             stack.append(Mark(ch, pos))
         elif ch in CLOSERS or (ch in ANGLE_CLOSE and in_title):
-            if ch == "’" and 0 < i < len(text) - 1 and is_latin(text[i - 1]) and is_latin(text[i + 1]):
+            if (
+                ch == "’"
+                and 0 < i < len(text) - 1
+                and is_latin(text[i - 1])
+                and is_latin(text[i + 1])
+            ):
                 continue  # an apostrophe: China’s
-            depth = next((d for d in range(len(stack) - 1, -1, -1) if _matches(stack[d].char, ch)), None)
+            depth = next(
+                (d for d in range(len(stack) - 1, -1, -1) if _matches(stack[d].char, ch)), None
+            )
             if depth is None:
-                problems.append(Problem("angle" if ch in ANGLE_CLOSE else "unopened", Mark(ch, pos)))
+                problems.append(
+                    Problem("angle" if ch in ANGLE_CLOSE else "unopened", Mark(ch, pos))
+                )
                 continue
-            for left in stack[depth + 1:]:
+            for left in stack[depth + 1 :]:
                 problems.append(Problem("angle" if left.char in ANGLE_OPEN else "unclosed", left))
             opener = stack[depth]
             del stack[depth:]
             if opener.char in ANGLE_OPEN or ch in ANGLE_CLOSE:
-                problems.append(Problem("angle", Mark(ch, pos), opener if opener.char in ANGLE_OPEN else None))
+                problems.append(
+                    Problem("angle", Mark(ch, pos), opener if opener.char in ANGLE_OPEN else None)
+                )
     return problems, stack
 
 
@@ -94,12 +105,17 @@ def _skipped(ctx: RuleContext) -> set[int]:
 
 
 def _paragraphs(ctx: RuleContext) -> list[tuple[int, int]]:
-    """Spans of paragraphs: each line of a plain-text report; in Markdown, lines wrapped together."""
+    """Paragraph spans: each line of a plain-text report; in Markdown, lines wrapped together."""
     spans: list[tuple[int, int]] = []
     previous = None
     for line in ctx.document.lines:
-        if ctx.source.format == "markdown" and previous is not None and line.number == previous + 1 \
-                and line.number not in ctx.source.heading_hints and previous not in ctx.source.heading_hints:
+        if (
+            ctx.source.format == "markdown"
+            and previous is not None
+            and line.number == previous + 1
+            and line.number not in ctx.source.heading_hints
+            and previous not in ctx.source.heading_hints
+        ):
             spans[-1] = (spans[-1][0], line.span.end)
         else:
             spans.append((line.span.start, line.span.end))
@@ -119,7 +135,9 @@ def find_problems(ctx: RuleContext) -> list[Problem]:
     for n, (start, end) in enumerate(lines):
         problems, left = scan_paragraph(ctx.text[start:end], start, skip)
         found.extend(problems)
-        continues = n + 1 < len(lines) and ctx.text[lines[n + 1][0]:].lstrip(" \u3000").startswith("“")
+        continues = n + 1 < len(lines) and ctx.text[lines[n + 1][0] :].lstrip(" \u3000").startswith(
+            "“"
+        )
         for mark in left:
             if mark.char in ANGLE_OPEN:
                 found.append(Problem("angle", mark))
@@ -146,8 +164,12 @@ class _PairRule(Rule):
 
     def finding(self, ctx: RuleContext, problem: Problem) -> Finding:
         mark = problem.mark
-        return ctx.report(mark.pos, mark.pos + 1, mark=mark.char,
-                          partner=OPENERS.get(mark.char) or CLOSERS.get(mark.char, ""))
+        return ctx.report(
+            mark.pos,
+            mark.pos + 1,
+            mark=mark.char,
+            partner=OPENERS.get(mark.char) or CLOSERS.get(mark.char, ""),
+        )
 
 
 class UnclosedMark(_PairRule):
@@ -176,7 +198,12 @@ class UnclosedMark(_PairRule):
     code = "PA001"
     name = "unclosed-mark"
     kind = "unclosed"
-    messages = {"default": ("“{mark}”在本段中没有对应的“{partner}”", "{mark!r} is never closed by {partner!r} in this paragraph")}
+    messages = {
+        "default": (
+            "“{mark}”在本段中没有对应的“{partner}”",
+            "{mark!r} is never closed by {partner!r} in this paragraph",
+        )
+    }
 
 
 class UnopenedMark(_PairRule):
@@ -203,7 +230,12 @@ class UnopenedMark(_PairRule):
     code = "PA002"
     name = "unopened-mark"
     kind = "unopened"
-    messages = {"default": ("“{mark}”前面缺少对应的“{partner}”", "{mark!r} closes nothing: its {partner!r} is missing")}
+    messages = {
+        "default": (
+            "“{mark}”前面缺少对应的“{partner}”",
+            "{mark!r} closes nothing: its {partner!r} is missing",
+        )
+    }
 
 
 class StrayAngleBracket(_PairRule):
@@ -240,24 +272,36 @@ class StrayAngleBracket(_PairRule):
     fixable = Applicability.SAFE
     standard = "GB/T 15834-2011 4.15"
     messages = {
-        "default": ("书名号内的“{mark}”应为单书名号“{right}”", "{mark!r} inside 《》 should be the single title mark {right!r}"),
-        "lone": ("书名号内的“{mark}”应为“{right}”，且缺少对应的“{partner}”",
-                 "{mark!r} inside 《》 should be {right!r}, and its {partner!r} is missing"),
+        "default": (
+            "书名号内的“{mark}”应为单书名号“{right}”",
+            "{mark!r} inside 《》 should be the single title mark {right!r}",
+        ),
+        "lone": (
+            "书名号内的“{mark}”应为“{right}”，且缺少对应的“{partner}”",
+            "{mark!r} inside 《》 should be {right!r}, and its {partner!r} is missing",
+        ),
     }
 
     def finding(self, ctx: RuleContext, problem: Problem) -> Finding:
         mark, opener = problem.mark, problem.partner
         right = "〈" if mark.char in ANGLE_OPEN else "〉"
         if opener is not None:
-            edits = (Edit(opener.pos, opener.pos + 1, "〈"), Edit(mark.pos, mark.pos + 1, "〉"))
-            edits = tuple(e for e in edits if ctx.text[e.start] not in "〈〉")
-            return ctx.report(opener.pos, mark.pos + 1, fix=Fix("改为单书名号〈〉", edits),
-                              mark=ctx.text[opener.pos] + ctx.text[mark.pos], right="〈〉")
+            both = (Edit(opener.pos, opener.pos + 1, "〈"), Edit(mark.pos, mark.pos + 1, "〉"))
+            edits = tuple(e for e in both if ctx.text[e.start] not in "〈〉")
+            return ctx.report(
+                opener.pos,
+                mark.pos + 1,
+                fix=Fix("改为单书名号〈〉", edits),
+                mark=ctx.text[opener.pos] + ctx.text[mark.pos],
+                right="〈〉",
+            )
         partner = "〈" if right == "〉" else "〉"
-        fix = Fix.replace(f"改为“{right}”并补上“{partner}”", mark.pos, mark.pos + 1, right,
-                          Applicability.DISPLAY)
-        return ctx.report(mark.pos, mark.pos + 1, "lone", fix=fix, mark=mark.char, right=right,
-                          partner=partner)
+        fix = Fix.replace(
+            f"改为“{right}”并补上“{partner}”", mark.pos, mark.pos + 1, right, Applicability.DISPLAY
+        )
+        return ctx.report(
+            mark.pos, mark.pos + 1, "lone", fix=fix, mark=mark.char, right=right, partner=partner
+        )
 
 
 class WrongNesting(_PairRule):
@@ -284,12 +328,22 @@ class WrongNesting(_PairRule):
     code = "PA004"
     name = "wrong-nesting"
     kind = "nesting"
-    messages = {"default": ("“{outer}”内层应使用“{inner}”，而不是再用“{mark}”",
-                            "inside {outer!r} use {inner!r}, not another {mark!r}")}
+    messages = {
+        "default": (
+            "“{outer}”内层应使用“{inner}”，而不是再用“{mark}”",
+            "inside {outer!r} use {inner!r}, not another {mark!r}",
+        )
+    }
 
     def finding(self, ctx: RuleContext, problem: Problem) -> Finding:
         args = dict(problem.args)
-        return ctx.report(problem.mark.pos, problem.mark.pos + 1, mark=problem.mark.char, **args)
+        return ctx.report(
+            problem.mark.pos,
+            problem.mark.pos + 1,
+            mark=problem.mark.char,
+            inner=args["inner"],
+            outer=args["outer"],
+        )
 
 
 RULES = [UnclosedMark, UnopenedMark, StrayAngleBracket, WrongNesting]

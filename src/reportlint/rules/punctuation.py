@@ -16,7 +16,8 @@ ZH_PUNCT = "，。、；：？！“”‘’《》〈〉（）【】〔〕…�
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _URL = re.compile(
     r"(?:https?|ftp)://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+|www\.[A-Za-z0-9\-._~/?#&=%]+"
-    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+|&#?[A-Za-z0-9]+;")
+    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+|&#?[A-Za-z0-9]+;"
+)
 _URL_TAIL = ".,;:?!)"
 _PINYIN = re.compile(r"[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*")
 _DOC_NUMBER_YEAR = re.compile(r"\d+号")
@@ -60,8 +61,10 @@ def protected_spans(line: str) -> list[tuple[int, int]]:
 
 def marker_spans(ctx: RuleContext) -> list[tuple[int, int]]:
     """Heading ordinals such as `(一)` belong to the heading rules (HD), not to this family."""
+
     def compute() -> list[tuple[int, int]]:
         return [(h.marker_span.start, h.marker_span.end) for h in ctx.document.headings()]
+
     return ctx.shared("heading-marker-spans", compute)
 
 
@@ -145,10 +148,13 @@ class HalfwidthPunctuation(Rule):
     severity = Severity.WARNING
     fixable = Applicability.SAFE
     standard = "GB/T 15834-2011 4"
-    messages = {"default": (
-        "中文语境中使用了半角标点“{marks}”（本行 {count} 处），应使用全角标点",
-        "half-width punctuation {marks!r} in Chinese text ({count} on this line); use full-width marks",
-    )}
+    messages = {
+        "default": (
+            "中文语境中使用了半角标点“{marks}”（本行 {count} 处），应使用全角标点",
+            "half-width punctuation {marks!r} in Chinese text ({count} on this line); "
+            "use full-width marks",
+        )
+    }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         markers = marker_spans(ctx)
@@ -158,7 +164,9 @@ class HalfwidthPunctuation(Rule):
                 marks = "".join(dict.fromkeys(ctx.text[o.start] for o in occ))
                 yield _finding(ctx, occ, "改为全角标点", marks)
 
-    def _occurrences(self, text: str, line: Line, markers: list[tuple[int, int]]) -> Iterator[Occurrence]:
+    def _occurrences(
+        self, text: str, line: Line, markers: list[tuple[int, int]]
+    ) -> Iterator[Occurrence]:
         body, base = line.text, line.span.start
         protected = protected_spans(body)
         for i, ch in enumerate(body):
@@ -169,12 +177,24 @@ class HalfwidthPunctuation(Rule):
             prev, nxt = _neighbours(body, i, i + 1)
             if not (is_zh(prev) or is_zh(nxt)) or (prev and prev in "<&" and ch in "!;"):
                 continue
-            if ch in ",:" and prev is not None and nxt is not None and prev.isdigit() and nxt.isdigit():
+            if (
+                ch in ",:"
+                and prev is not None
+                and nxt is not None
+                and prev.isdigit()
+                and nxt.isdigit()
+            ):
                 continue
             start = i - (len(body[:i]) - len(body[:i].rstrip(_SPACES)) if is_zh(prev) else 0)
-            end = i + 1 + (len(body[i + 1:]) - len(body[i + 1:].lstrip(_SPACES)) if is_zh(nxt) else 0)
+            end = (
+                i
+                + 1
+                + (len(body[i + 1 :]) - len(body[i + 1 :].lstrip(_SPACES)) if is_zh(nxt) else 0)
+            )
             clear = _chinese_side(body, i, -1) and _chinese_side(body, i, 1)
-            yield Occurrence(base + i, base + i + 1, Edit(base + start, base + end, FULL_WIDTH[ch]), clear)
+            yield Occurrence(
+                base + i, base + i + 1, Edit(base + start, base + end, FULL_WIDTH[ch]), clear
+            )
 
 
 class HalfwidthParentheses(Rule):
@@ -211,10 +231,12 @@ class HalfwidthParentheses(Rule):
     severity = Severity.WARNING
     fixable = Applicability.SAFE
     standard = "GB/T 15834-2011 4.9"
-    messages = {"default": (
-        "中文语境中使用了半角括号（本行 {count} 处），应使用全角括号“（）”",
-        "half-width parentheses in Chinese text ({count} on this line); use full-width （）",
-    )}
+    messages = {
+        "default": (
+            "中文语境中使用了半角括号（本行 {count} 处），应使用全角括号“（）”",
+            "half-width parentheses in Chinese text ({count} on this line); use full-width （）",
+        )
+    }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         markers = marker_spans(ctx)
@@ -228,37 +250,44 @@ class HalfwidthParentheses(Rule):
     def _occurrences(self, line: Line, markers: list[tuple[int, int]]) -> Iterator[Occurrence]:
         body, base = line.text, line.span.start
         protected = protected_spans(body)
+
+        def mark(pos: int, clear: bool) -> Occurrence:
+            return Occurrence(
+                base + pos,
+                base + pos + 1,
+                Edit(base + pos, base + pos + 1, FULL_WIDTH[body[pos]]),
+                clear,
+            )
+
         for open_at, close_at in _paren_pairs(body):
-            if any(p is not None and (_inside(p, protected) or _inside(base + p, markers))
-                   for p in (open_at, close_at)):
+            spots = [p for p in (open_at, close_at) if p is not None]
+            if any(_inside(p, protected) or _inside(base + p, markers) for p in spots):
                 continue
-            inner = body[(open_at + 1 if open_at is not None else 0):
-                         (close_at if close_at is not None else len(body))]
-            if open_at is not None and close_at is not None and self._left_to_others(body, inner, close_at):
-                continue
-            outside = (body[open_at - 1] if open_at else None,
-                       body[close_at + 1] if close_at is not None and close_at + 1 < len(body) else None)
-            has_zh = any(is_zh(c) for c in inner)
             if open_at is None or close_at is None:  # a lone mark: judge by what touches it
-                pos = close_at if open_at is None else open_at
-                near = (body[pos - 1] if pos else None, body[pos + 1] if pos + 1 < len(body) else None)
-                if is_zh(near[0]) or is_zh(near[1]):
-                    yield Occurrence(base + pos, base + pos + 1,
-                                     Edit(base + pos, base + pos + 1, FULL_WIDTH[body[pos]]), True)
+                (pos,) = spots
+                if is_zh(_at(body, pos - 1)) or is_zh(_at(body, pos + 1)):
+                    yield mark(pos, True)
                 continue
-            if not (has_zh or is_zh(outside[0]) or is_zh(outside[1])):
+            inner = body[open_at + 1 : close_at]
+            if self._left_to_others(body, inner, close_at):
                 continue
-            clear = has_zh or " " not in inner.strip()
-            for pos in (open_at, close_at):
-                yield Occurrence(base + pos, base + pos + 1,
-                                 Edit(base + pos, base + pos + 1, FULL_WIDTH[body[pos]]), clear)
+            has_zh = any(is_zh(c) for c in inner)
+            if has_zh or is_zh(_at(body, open_at - 1)) or is_zh(_at(body, close_at + 1)):
+                clear = has_zh or " " not in inner.strip()
+                yield mark(open_at, clear)
+                yield mark(close_at, clear)
 
     @staticmethod
     def _left_to_others(body: str, inner: str, close_at: int) -> bool:
         """Empty brackets (PH006), pinyin residue (ZH004) and a 发文字号 year (DN) say more."""
         if not inner.strip() or _PINYIN.fullmatch(inner):
             return True
-        return bool(re.fullmatch(r"(?:19|20)\d\d", inner)) and bool(_DOC_NUMBER_YEAR.match(body, close_at + 1))
+        year = re.fullmatch(r"(?:19|20)\d\d", inner)
+        return bool(year) and bool(_DOC_NUMBER_YEAR.match(body, close_at + 1))
+
+
+def _at(body: str, pos: int) -> str | None:
+    return body[pos] if 0 <= pos < len(body) else None
 
 
 def _paren_pairs(body: str) -> Iterator[tuple[int | None, int | None]]:
@@ -306,10 +335,12 @@ class StraightQuotes(Rule):
     severity = Severity.WARNING
     fixable = Applicability.SAFE
     standard = "GB/T 15834-2011 4.8"
-    messages = {"default": (
-        "中文语境中使用了半角引号（本行 {count} 处），应使用“”",
-        "straight quotes in Chinese text ({count} on this line); use “ ”",
-    )}
+    messages = {
+        "default": (
+            "中文语境中使用了半角引号（本行 {count} 处），应使用“”",
+            "straight quotes in Chinese text ({count} on this line); use “ ”",
+        )
+    }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for line in _lines(ctx):
@@ -317,27 +348,38 @@ class StraightQuotes(Rule):
                 continue
             body, base = line.text, line.span.start
             protected = protected_spans(body)
-            spots = [i for i, ch in enumerate(body)
-                     if ch == '"' and not _inside(i, protected) and not (i and body[i - 1] == "=")]
+            spots = [
+                i
+                for i, ch in enumerate(body)
+                if ch == '"' and not _inside(i, protected) and not (i and body[i - 1] == "=")
+            ]
             if len(spots) % 2 == 0:
                 occ = self._pairs(body, base, spots)
                 if occ:
                     yield _finding(ctx, occ, "改为中文引号", '"')
                 continue
-            lone = [i for i in spots if is_zh(body[i - 1] if i else None)
-                    or is_zh(body[i + 1] if i + 1 < len(body) else None)]
+            lone = [
+                i
+                for i in spots
+                if is_zh(body[i - 1] if i else None)
+                or is_zh(body[i + 1] if i + 1 < len(body) else None)
+            ]
             if lone:
                 yield ctx.report(base + lone[0], base + lone[-1] + 1, marks='"', count=len(lone))
 
     @staticmethod
     def _pairs(body: str, base: int, spots: list[int]) -> list[Occurrence]:
         occ: list[Occurrence] = []
-        for a, b in zip(spots[::2], spots[1::2]):
+        for a, b in zip(spots[::2], spots[1::2], strict=True):
             before = body[a - 1] if a else None
             after = body[b + 1] if b + 1 < len(body) else None
-            if any(is_zh(c) for c in body[a + 1:b]) or is_zh(before) or is_zh(after):
-                occ.append(Occurrence(base + a, base + a + 1, Edit(base + a, base + a + 1, "“"), True))
-                occ.append(Occurrence(base + b, base + b + 1, Edit(base + b, base + b + 1, "”"), True))
+            if any(is_zh(c) for c in body[a + 1 : b]) or is_zh(before) or is_zh(after):
+                occ.append(
+                    Occurrence(base + a, base + a + 1, Edit(base + a, base + a + 1, "“"), True)
+                )
+                occ.append(
+                    Occurrence(base + b, base + b + 1, Edit(base + b, base + b + 1, "”"), True)
+                )
         return occ
 
 

@@ -1,4 +1,4 @@
-"""Script consistency: traditional characters and conversion residue in a simplified text, lost characters."""
+"""Script consistency: traditional characters, conversion and pinyin residue, lost characters."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ class ScriptData:
 
 @cache
 def load_data(path: Path = DATA) -> ScriptData:
-    """The character pairs and residue terms of ``rules/data/script.yaml`` (sources are listed there)."""
+    """The character pairs and residue terms of ``rules/data/script.yaml`` (sources there)."""
     import yaml
 
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -37,7 +37,7 @@ def load_data(path: Path = DATA) -> ScriptData:
 
 @dataclass(frozen=True)
 class Survey:
-    """Where the traditional characters of a document are, and whether it is traditional throughout."""
+    """Where a document's traditional characters are, and whether it is traditional throughout."""
 
     traditional: tuple[int, ...]  # offsets of traditional-only characters outside residue terms
     residue: tuple[tuple[int, int, str], ...]  # (start, end, term)
@@ -50,14 +50,17 @@ def _char_class(chars: frozenset[str]) -> re.Pattern[str]:
 
 
 def survey(text: str, data: ScriptData, ratio: float) -> Survey:
-    residue = []
+    residue: list[tuple[int, int, str]] = []
     for term in sorted(data.residue, key=len, reverse=True):
         for m in re.finditer(re.escape(term), text):
             if not any(s < m.end() and m.start() < e for s, e, _ in residue):
                 residue.append((m.start(), m.end(), term))
     covered = {i for s, e, _ in residue for i in range(s, e)}
-    trad = tuple(m.start() for m in _char_class(frozenset(data.to_simplified)).finditer(text)
-                 if m.start() not in covered)
+    trad = tuple(
+        m.start()
+        for m in _char_class(frozenset(data.to_simplified)).finditer(text)
+        if m.start() not in covered
+    )
     simp = len(_char_class(data.simplified).findall(text))
     mostly = len(trad) >= 10 and len(trad) >= ratio * (len(trad) + simp)
     return Survey(trad, tuple(sorted(residue)), mostly)
@@ -67,7 +70,9 @@ def _survey(ctx: RuleContext, ratio: float) -> Survey:
     return ctx.shared(f"script-survey-{ratio}", lambda: survey(ctx.text, load_data(), ratio))
 
 
-_RATIO = Option(0.5, float, "share of traditional forms from which the whole document counts as traditional")
+_RATIO = Option(
+    0.5, float, "share of traditional forms from which the whole document counts as traditional"
+)
 
 
 class TraditionalCharacters(Rule):
@@ -105,8 +110,12 @@ class TraditionalCharacters(Rule):
     fixable = Applicability.SAFE
     standard = "《通用规范汉字表》(2013)"
     options = {"traditional-ratio": _RATIO}
-    messages = {"default": ("简体文本中夹有繁体字“{chars}”（本行 {count} 处）",
-                            "traditional characters {chars!r} in a simplified text ({count} on this line)")}
+    messages = {
+        "default": (
+            "简体文本中夹有繁体字“{chars}”（本行 {count} 处）",
+            "traditional characters {chars!r} in a simplified text ({count} on this line)",
+        )
+    }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         found = _survey(ctx, self.settings["traditional-ratio"])
@@ -119,7 +128,9 @@ class TraditionalCharacters(Rule):
         for spots in by_line.values():
             edits = tuple(Edit(p, p + 1, table[ctx.text[p]]) for p in spots)
             chars = "".join(dict.fromkeys(ctx.text[p] for p in spots))
-            yield ctx.report(spots[0], spots[-1] + 1, fix=Fix("改为简体字", edits), chars=chars, count=len(spots))
+            yield ctx.report(
+                spots[0], spots[-1] + 1, fix=Fix("改为简体字", edits), chars=chars, count=len(spots)
+            )
 
 
 class TraditionalDocument(Rule):
@@ -152,8 +163,12 @@ class TraditionalDocument(Rule):
     severity = Severity.WARNING
     standard = "《通用规范汉字表》(2013)"
     options = {"traditional-ratio": _RATIO}
-    messages = {"default": ("全文使用繁体字（{count} 处），公文应使用规范简体字",
-                            "the document is written in traditional characters ({count}); use simplified ones")}
+    messages = {
+        "default": (
+            "全文使用繁体字（{count} 处），公文应使用规范简体字",
+            "the document is written in traditional characters ({count}); use simplified ones",
+        )
+    }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         found = _survey(ctx, self.settings["traditional-ratio"])
@@ -193,15 +208,24 @@ class ConversionResidue(Rule):
     groups = ("script",)
     severity = Severity.WARNING
     fixable = Applicability.SAFE
-    messages = {"default": ("“{term}”是繁简转换的残留，应为“{right}”",
-                            "{term!r} is residue of a script conversion; write {right!r}")}
+    messages = {
+        "default": (
+            "“{term}”是繁简转换的残留，应为“{right}”",
+            "{term!r} is residue of a script conversion; write {right!r}",
+        )
+    }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         residue = load_data().residue
         for start, end, term in _survey(ctx, 0.5).residue:
             right = residue[term]
-            yield ctx.report(start, end, fix=Fix.replace(f"改为“{right}”", start, end, right),
-                             term=term, right=right)
+            yield ctx.report(
+                start,
+                end,
+                fix=Fix.replace(f"改为“{right}”", start, end, right),
+                term=term,
+                right=right,
+            )
 
 
 class PinyinResidue(Rule):
@@ -268,13 +292,24 @@ class LostCharacter(Rule):
     name = "lost-character"
     groups = ("script",)
     severity = Severity.WARNING
-    messages = {"default": ("“{text}”处的字符在转码中丢失", "a character was lost in conversion at {text!r}")}
+    messages = {
+        "default": (
+            "“{text}”处的字符在转码中丢失",
+            "a character was lost in conversion at {text!r}",
+        )
+    }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         text = ctx.text
         for m in _LOST.finditer(text):
             if "\ufffd" in m.group(0) or is_lost_character(text, m.start()):
-                yield ctx.report(m.start(), m.end(), text=text[max(0, m.start() - 3):m.end() + 3])
+                yield ctx.report(m.start(), m.end(), text=text[max(0, m.start() - 3) : m.end() + 3])
 
 
-RULES = [TraditionalCharacters, TraditionalDocument, ConversionResidue, PinyinResidue, LostCharacter]
+RULES = [
+    TraditionalCharacters,
+    TraditionalDocument,
+    ConversionResidue,
+    PinyinResidue,
+    LostCharacter,
+]

@@ -1,4 +1,4 @@
-"""Serial punctuation (GB/T 15834-2011 B.1, B.3, B.4, 4.5.3.5): ordinals, 顿号 misuse, title endings."""
+"""Serial punctuation (GB/T 15834-2011 B.1, B.3, B.4, 4.5.3.5): ordinals, 顿号, title endings."""
 
 from __future__ import annotations
 
@@ -14,13 +14,16 @@ CN_ORDINAL = "一二三四五六七八九十"
 CLAUSE_START = r"(?:(?<=^)|(?<=[。；;：:，,！？!?“（(\s]))"
 NARRATIVE = re.compile(rf"(?m){CLAUSE_START}([{CN_ORDINAL}]{{1,3}}是)([：:，,、])")
 FIRST_DUN = re.compile(
-    rf"(?m){CLAUSE_START}(第[{CN_ORDINAL}]{{1,3}}|首先|其次|再次|其一|其二|其三)、(?![{CN_ORDINAL}0-9第])")
+    rf"(?m){CLAUSE_START}(第[{CN_ORDINAL}]{{1,3}}|首先|其次|再次|其一|其二|其三)、(?![{CN_ORDINAL}0-9第])"
+)
 BETWEEN_TITLES = re.compile(r"《[^《》\n]*》(?:、《[^《》\n]*》)+")
 BETWEEN_QUOTES = re.compile(r"“[^“”\n]*”(?:、“[^“”\n]*”)+")
 # 等 starting a word of its own (等级, 等次, 等候 …) is not the 等 that closes a list
 DUN_BEFORE_DENG = re.compile(r"、(?=等(?![级次候待同量额效于价高腰距比差号值身第闲]))")
 TITLE_END = re.compile(r"[。，、；：,;:.]+$")
-GENRE_END = re.compile(r"(?:总结|报告|汇报|要点|计划|规划|方案|通知|通报|请示|意见|决定|办法|规定|细则|纪要|讲话|函|安排|情况)$")
+GENRE_END = re.compile(
+    r"(?:总结|报告|汇报|要点|计划|规划|方案|通知|通报|请示|意见|决定|办法|规定|细则|纪要|讲话|函|安排|情况)$"
+)
 _TITLE_MAX = 50
 
 
@@ -71,7 +74,12 @@ class NarrativeOrdinalPunctuation(_PatternRule):
     standard = "GB/T 15834-2011 B.3.7"
     pattern = NARRATIVE
     group = 2
-    messages = {"default": ("“{text}”：“一是”类序次语后不加标点", "{text!r}: an ordinal such as 一是 takes no punctuation")}
+    messages = {
+        "default": (
+            "“{text}”：“一是”类序次语后不加标点",
+            "{text!r}: an ordinal such as 一是 takes no punctuation",
+        )
+    }
 
 
 class OrdinalWithDunhao(_PatternRule):
@@ -105,12 +113,19 @@ class OrdinalWithDunhao(_PatternRule):
     pattern = FIRST_DUN
     replacement = "，"
     fix_title = "顿号改为逗号"
-    messages = {"default": ("“{text}”：此类序次语后应使用逗号", "{text!r}: this ordinal takes a comma, not a 顿号")}
+    messages = {
+        "default": (
+            "“{text}”：此类序次语后应使用逗号",
+            "{text!r}: this ordinal takes a comma, not a 顿号",
+        )
+    }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for m in self.pattern.finditer(ctx.text):
             start, end = m.end() - 1, m.end()
-            yield ctx.report(m.start(), end, fix=Fix.replace(self.fix_title, start, end, "，"), text=m.group(0))
+            yield ctx.report(
+                m.start(), end, fix=Fix.replace(self.fix_title, start, end, "，"), text=m.group(0)
+            )
 
 
 class DunhaoBetweenTitles(_PatternRule):
@@ -142,15 +157,23 @@ class DunhaoBetweenTitles(_PatternRule):
     name = "dunhao-between-titles"
     standard = "GB/T 15834-2011 4.5.3.5"
     pattern = BETWEEN_TITLES
-    messages = {"default": ("并列的书名号之间不用顿号（{count} 处）", "no 顿号 between coordinated titles in 《》 ({count})")}
+    messages = {
+        "default": (
+            "并列的书名号之间不用顿号（{count} 处）",
+            "no 顿号 between coordinated titles in 《》 ({count})",
+        )
+    }
 
     closer = "》"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         """One finding per run of titles, whose fix deletes every 顿号 of the run."""
         for m in self.pattern.finditer(ctx.text):
-            spots = [m.start() + i for i, ch in enumerate(m.group(0))
-                     if ch == "、" and m.group(0)[i - 1] == self.closer]
+            spots = [
+                m.start() + i
+                for i, ch in enumerate(m.group(0))
+                if ch == "、" and m.group(0)[i - 1] == self.closer
+            ]
             fix = Fix(self.fix_title, tuple(Edit(p, p + 1, "") for p in spots))
             yield ctx.report(spots[0], spots[-1] + 1, fix=fix, count=len(spots))
 
@@ -185,8 +208,12 @@ class DunhaoBetweenQuotes(DunhaoBetweenTitles):
     severity = Severity.INFO
     pattern = BETWEEN_QUOTES
     closer = "”"
-    messages = {"default": ("并列的引号之间通常不用顿号（{count} 处）",
-                            "coordinated quotations are usually not separated by 顿号 ({count})")}
+    messages = {
+        "default": (
+            "并列的引号之间通常不用顿号（{count} 处）",
+            "coordinated quotations are usually not separated by 顿号 ({count})",
+        )
+    }
 
 
 class DunhaoBeforeDeng(DunhaoBetweenTitles):
@@ -221,7 +248,9 @@ class DunhaoBeforeDeng(DunhaoBetweenTitles):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for m in self.pattern.finditer(ctx.text):
-            yield ctx.report(m.start(), m.end(), fix=Fix.replace(self.fix_title, m.start(), m.end(), ""))
+            yield ctx.report(
+                m.start(), m.end(), fix=Fix.replace(self.fix_title, m.start(), m.end(), "")
+            )
 
 
 class TitleEndsWithPunctuation(Rule):
@@ -254,7 +283,12 @@ class TitleEndsWithPunctuation(Rule):
     severity = Severity.WARNING
     fixable = Applicability.SAFE
     standard = "GB/T 15834-2011 B.4"
-    messages = {"default": ("标题末尾不加标点“{mark}”", "a title takes no punctuation at its end ({mark!r})")}
+    messages = {
+        "default": (
+            "标题末尾不加标点“{mark}”",
+            "a title takes no punctuation at its end ({mark!r})",
+        )
+    }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
@@ -264,22 +298,42 @@ class TitleEndsWithPunctuation(Rule):
             m = TITLE_END.search(title.text.rstrip(" \u3000"))
             if m:
                 start, end = title.span.start + m.start(), title.span.start + m.end()
-                yield ctx.report(start, end, fix=Fix.replace("删除标题末尾的标点", start, end, ""),
-                                 mark=m.group(0))
+                yield ctx.report(
+                    start,
+                    end,
+                    fix=Fix.replace("删除标题末尾的标点", start, end, ""),
+                    mark=m.group(0),
+                )
 
 
 def _title_with_stop(ctx: RuleContext, article: Article) -> Line | None:
-    """The skeleton does not take a line ending in 。 for a title; a short first line naming a 文种 is one."""
-    first = next((line for line in ctx.document.lines
-                  if article.span.start <= line.span.start < article.span.end
-                  and (article.marker is None or line.span.start >= article.marker.span.end)), None)
+    """A short first line naming a 文种 is a title even when it ends in 。 (the parser skips it)."""
+    first = next(
+        (
+            line
+            for line in ctx.document.lines
+            if article.span.start <= line.span.start < article.span.end
+            and (article.marker is None or line.span.start >= article.marker.span.end)
+        ),
+        None,
+    )
     if first is None or len(first.text) > _TITLE_MAX:
         return None
     stripped = TITLE_END.sub("", first.text.rstrip(" \u3000"))
-    if stripped == first.text or re.search(r"[。；;！!？?]", stripped) or not GENRE_END.search(stripped):
+    if (
+        stripped == first.text
+        or re.search(r"[。；;！!？?]", stripped)
+        or not GENRE_END.search(stripped)
+    ):
         return None
     return first
 
 
-RULES = [NarrativeOrdinalPunctuation, OrdinalWithDunhao, DunhaoBetweenTitles, DunhaoBetweenQuotes,
-         DunhaoBeforeDeng, TitleEndsWithPunctuation]
+RULES = [
+    NarrativeOrdinalPunctuation,
+    OrdinalWithDunhao,
+    DunhaoBetweenTitles,
+    DunhaoBetweenQuotes,
+    DunhaoBeforeDeng,
+    TitleEndsWithPunctuation,
+]
