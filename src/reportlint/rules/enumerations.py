@@ -13,7 +13,7 @@ from reportlint.textutil import cn_to_int, int_to_cn
 
 # 一是 at the start of a clause; 一是一、二是二 (an idiom) is not an enumeration
 ORDINAL = re.compile(
-    r"(?:(?<=^)|(?<=[。；;：:，,！？!?“（(\s、]))([一二三四五六七八九十]{1,3})是(?![非否])"
+    r"(?:(?<=^)|(?<=[。；;：:，,！？!?“（(\s、]))([一二三四五六七八九十]{1,3})是"
 )
 
 
