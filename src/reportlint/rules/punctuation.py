@@ -36,16 +36,18 @@ def is_latin(ch: str | None) -> bool:
 def is_lost_character(text: str, i: int) -> bool:
     """A `?` that stands for a character lost in a lossy conversion, not for a question mark.
 
-    A question mark ends a clause, so one that follows a 顿号 or an opening mark, or is followed
-    by other punctuation (`前1?。`, `、?水灌区`), replaced a character the encoding could not hold.
+    A question mark ends a clause, so a run of `?` that follows a 顿号, an opening mark or the
+    line start, or is followed by other punctuation (`前1?。`, `、?水灌区`, `??偨Y`), replaced a
+    character the encoding could not hold; `吗??我们` is two question marks.
     """
-    prev = text[i - 1] if i > 0 else "\n"
-    nxt = text[i + 1] if i + 1 < len(text) else "\n"
-    if prev in "、，。；：“《（\n" and (is_cjk(nxt) or nxt == "?"):
-        return True
-    if nxt in "。，、；：" or (nxt == "?" and is_cjk(text[i + 2] if i + 2 < len(text) else "")):
-        return True
-    return prev == "?" and is_cjk(nxt)
+    start, end = i, i + 1
+    while start > 0 and text[start - 1] == "?":
+        start -= 1
+    while end < len(text) and text[end] == "?":
+        end += 1
+    prev = text[start - 1] if start > 0 else "\n"
+    nxt = text[end] if end < len(text) else "\n"
+    return (prev in "、，。；：“《（\n" and is_cjk(nxt)) or nxt in "。，、；："
 
 
 def protected_spans(line: str) -> list[tuple[int, int]]:
