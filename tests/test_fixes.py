@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
+from typing import ClassVar
 
 import pytest
 
@@ -22,8 +23,8 @@ from reportlint.source import Source
 class _Pattern(Rule):
     """Test-only: flags every match of ``pattern`` and offers ``replacement`` at ``fixable``."""
 
-    pattern: str = ""
-    replacement: str = ""
+    pattern: ClassVar[str] = ""
+    replacement: ClassVar[str] = ""
     severity = Severity.WARNING
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -33,69 +34,22 @@ class _Pattern(Rule):
             yield ctx.report(m.start(), m.end(), fix=fix)
 
 
-class AsciiComma(_Pattern):
-    """Test-only: an ASCII comma (safe fix: full-width comma)."""
-
-    code, name, pattern, replacement = "FX001", "ascii-comma", ",", "，"
-    fixable = Applicability.SAFE
-    messages = {"default": ("半角逗号", "ASCII comma")}
-
-
-class DoubleComma(_Pattern):
-    """Test-only: two full-width commas in a row; appears only after FX001 has run."""
-
-    code, name, pattern, replacement = "FX002", "double-comma", "，，", "，"
-    fixable = Applicability.SAFE
-    messages = {"default": ("重复逗号", "double comma")}
+def _rule(code: str, name: str, pattern: str, replacement: str, fixable: Applicability,
+          doc: str) -> type[Rule]:
+    attrs = {"code": code, "name": name, "pattern": pattern, "replacement": replacement,
+             "fixable": fixable, "messages": {"default": (doc, doc)}, "__doc__": f"Test-only: {doc}."}
+    return type(name.title().replace("-", ""), (_Pattern,), attrs)
 
 
-class TodoMarker(_Pattern):
-    """Test-only: a TODO marker (unsafe fix: delete it)."""
-
-    code, name, pattern, replacement = "FX003", "todo-marker", "TODO", ""
-    fixable = Applicability.UNSAFE
-    messages = {"default": ("待办标记", "TODO marker")}
-
-
-class MaskedName(_Pattern):
-    """Test-only: XX (display-only suggestion)."""
-
-    code, name, pattern, replacement = "FX004", "masked-name", "XX", "某"
-    fixable = Applicability.DISPLAY
-    messages = {"default": ("占位符", "placeholder")}
-
-
-class Ping(_Pattern):
-    """Test-only: 甲 → 乙 (with Pong, a fix cycle)."""
-
-    code, name, pattern, replacement = "FX005", "ping", "甲", "乙"
-    fixable = Applicability.SAFE
-    messages = {"default": ("甲", "jia")}
-
-
-class Pong(_Pattern):
-    """Test-only: 乙 → 甲."""
-
-    code, name, pattern, replacement = "FX006", "pong", "乙", "甲"
-    fixable = Applicability.SAFE
-    messages = {"default": ("乙", "yi")}
-
-
-class AbToC(_Pattern):
-    """Test-only: ab → c, overlapping BcToD on "abc"."""
-
-    code, name, pattern, replacement = "FX007", "ab-to-c", "ab", "c"
-    fixable = Applicability.SAFE
-    messages = {"default": ("ab", "ab")}
-
-
-class BcToD(_Pattern):
-    """Test-only: bc → d."""
-
-    code, name, pattern, replacement = "FX008", "bc-to-d", "bc", "d"
-    fixable = Applicability.SAFE
-    messages = {"default": ("bc", "bc")}
-
+SAFE, UNSAFE, DISPLAY = Applicability.SAFE, Applicability.UNSAFE, Applicability.DISPLAY
+AsciiComma = _rule("FX001", "ascii-comma", ",", "，", SAFE, "an ASCII comma")
+DoubleComma = _rule("FX002", "double-comma", "，，", "，", SAFE, "two commas; appears after FX001 ran")
+TodoMarker = _rule("FX003", "todo-marker", "TODO", "", UNSAFE, "a TODO marker, deleted")
+MaskedName = _rule("FX004", "masked-name", "XX", "某", DISPLAY, "a placeholder, suggestion only")
+Ping = _rule("FX005", "ping", "甲", "乙", SAFE, "甲 to 乙; with FX006 a fix cycle")
+Pong = _rule("FX006", "pong", "乙", "甲", SAFE, "乙 to 甲")
+AbToC = _rule("FX007", "ab-to-c", "ab", "c", SAFE, "ab to c; overlaps FX008 on abc")
+BcToD = _rule("FX008", "bc-to-d", "bc", "d", SAFE, "bc to d")
 
 CLI_RULES = [AsciiComma, DoubleComma, TodoMarker, MaskedName]
 ALL_RULES = CLI_RULES + [Ping, Pong, AbToC, BcToD]
@@ -177,14 +131,8 @@ def test_selection_is_honoured():
 
 
 def test_fix_that_changes_nothing_does_not_spin():
-    class Noop(_Pattern):
-        """Test-only: offers to replace a comma with itself."""
-
-        code, name, pattern, replacement = "FX009", "noop", "，", "，"
-        fixable = Applicability.SAFE
-        messages = {"default": ("无", "none")}
-
-    lint = _linter_for(["FX009"], [Noop])
+    noop = _rule("FX009", "noop", "，", "，", SAFE, "a comma replaced with itself")
+    lint = _linter_for(["FX009"], [noop])
     outcome = fix_until_stable(Source.from_text("甲，乙"), lint)
     assert outcome.passes == 0 and outcome.converged and not outcome.changed
 
@@ -300,25 +248,25 @@ def test_show_fixes_lists_fixes_by_file_and_rule(run, tmp_path):
 
 def test_ignore_and_select_are_honoured_in_fix_mode(run, tmp_path):
     (tmp_path / "a.txt").write_text("甲,,乙\n", encoding="utf-8")
-    code, out, _ = run("--fix", "--ignore", "FX002", "a.txt")
+    code, _, _ = run("--fix", "--ignore", "FX002", "a.txt")
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "甲，，乙\n"
     assert code == 0
 
 
 def test_stdin_fix_writes_fixed_text_to_stdout_and_findings_to_stderr(run):
-    code, out, err = run("--fix", "-", stdin="甲,乙\r\nTODO\r\n".encode("utf-8"))
+    code, out, err = run("--fix", "-", stdin="甲,乙\r\nTODO\r\n".encode())
     assert out == "甲，乙\r\nTODO\r\n"
     assert code == 1 and "FX003" in err
 
 
 def test_stdin_that_cannot_be_echoed_faithfully_is_an_error(run):
-    code, out, err = run("--fix", "-", stdin="甲,乙\r\n丙\n".encode("utf-8"))
+    code, out, err = run("--fix", "-", stdin="甲,乙\r\n丙\n".encode())
     assert code == 2 and out == ""
     assert err.count("reportlint: error: -") == 1
 
 
 def test_mixed_newlines_are_reported_not_rewritten(run, tmp_path):
-    data = "甲,乙\r\n丙\n".encode("utf-8")
+    data = "甲,乙\r\n丙\n".encode()
     (tmp_path / "a.txt").write_bytes(data)
     code, out, err = run("--fix", "--lang", "en", "a.txt")
     assert (tmp_path / "a.txt").read_bytes() == data
@@ -332,13 +280,13 @@ def test_encoding_and_bom_and_newlines_survive(run, tmp_path):
     text = "一、总体情况\r\n甲方,乙方\r\n"
     (tmp_path / "g.txt").write_bytes(text.encode("gb18030"))
     (tmp_path / "u.txt").write_bytes("\ufeff".encode("utf-16-le") + text.encode("utf-16-le"))
-    (tmp_path / "b.txt").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    (tmp_path / "b.txt").write_bytes(b"\xef\xbb\xbf" + text.encode())
     assert run("--fix", "--encoding", "gb18030", "g.txt")[0] == 0
     assert run("--fix", "u.txt", "b.txt")[0] == 0
     fixed = text.replace(",", "，")
     assert (tmp_path / "g.txt").read_bytes() == fixed.encode("gb18030")
     assert (tmp_path / "u.txt").read_bytes() == b"\xff\xfe" + fixed.encode("utf-16-le")
-    assert (tmp_path / "b.txt").read_bytes() == b"\xef\xbb\xbf" + fixed.encode("utf-8")
+    assert (tmp_path / "b.txt").read_bytes() == b"\xef\xbb\xbf" + fixed.encode()
 
 
 def test_suppressed_findings_are_not_fixed(run, tmp_path):

@@ -20,7 +20,7 @@ def _fixed(source: Source, old: str, new: str) -> Source:
 
 def test_failure_between_write_and_replace_leaves_the_original_and_no_temp_file(tmp_path, monkeypatch):
     path = tmp_path / "report.txt"
-    path.write_bytes("甲方,乙方\n".encode("utf-8"))
+    path.write_bytes("甲方,乙方\n".encode())
 
     def crash(src, dst):
         assert os.path.exists(src)  # the new content was written completely before the swap
@@ -30,7 +30,7 @@ def test_failure_between_write_and_replace_leaves_the_original_and_no_temp_file(
     source = load(str(path))
     with pytest.raises(OSError, match="simulated crash"):
         write_back(str(path), source, _fixed(source, ",", "，"))
-    assert path.read_bytes() == "甲方,乙方\n".encode("utf-8")
+    assert path.read_bytes() == "甲方,乙方\n".encode()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.txt"]
 
 
@@ -87,8 +87,8 @@ def test_text_the_encoding_cannot_hold_is_refused(tmp_path):
 
 def test_mixed_newlines_are_unwritable_and_a_bom_is_not(tmp_path):
     mixed, bom = tmp_path / "mixed.txt", tmp_path / "bom.txt"
-    mixed.write_bytes("甲\r\n乙\n".encode("utf-8"))
-    bom.write_bytes(b"\xef\xbb\xbf" + "甲\n".encode("utf-8"))
+    mixed.write_bytes("甲\r\n乙\n".encode())
+    bom.write_bytes(b"\xef\xbb\xbf" + "甲\n".encode())
     assert "mixes newline styles" in writer.unwritable(load(str(mixed)))
     assert writer.unwritable(load(str(bom))) is None
 

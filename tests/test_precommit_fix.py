@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import yaml
-
 from conftest import ROOT
 from test_precommit import _git, _project, _try_repo, hook_repo  # noqa: F401 - hook_repo is a fixture
 

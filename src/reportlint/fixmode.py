@@ -18,11 +18,11 @@ MESSAGES = {
     "not_fixed": ("{path}：未修复 {n} 个可修复的问题，文件未改动：{reason}",
                   "{path}: {n} fixable problem{s} not fixed, file left unchanged: {reason}"),
     "no_converge": ("{path}：修复在 {passes} 轮后仍未稳定（{codes} 反复修改同一处），已写入前 {passes} 轮的结果",
-                    "{path}: fixes did not converge after {passes} passes ({codes} keep rewriting the text); "
-                    "the result of those passes was kept"),
+                    ("{path}: fixes did not converge after {passes} passes ({codes} keep rewriting the text); "
+                     "the result of those passes was kept")),
     "not_in_word": ("{path}：{n} 个修复跨越了 Word 中格式不同的文字片段（run），无法自动修复，请在 Word 中修改",
-                    "{path}: {n} fix{es} not applied, not fixable in Word (the text spans runs with "
-                    "different formatting)"),
+                    ("{path}: {n} fix{es} not applied, not fixable in Word (the text spans runs with "
+                     "different formatting)")),
     "stopped": ("{path}：修复提前停止：{reason}", "{path}: fixing stopped early: {reason}"),
     "stdin_refused": ("{path}：无法原样输出修复结果：{reason}", "{path}: cannot echo the fixed text back: {reason}"),
 }
@@ -150,7 +150,7 @@ def emit(results: list[Any], settings: FixSettings, lang: str,
         for r in stdin:
             if not _cannot_echo(r.fix, settings):
                 out.flush()
-                getattr(out, "buffer", out).write(encode(r.fix.source))
+                out.buffer.write(encode(r.fix.source))
     _report_fixed(fixed, settings, lang, err)
     if settings.diff or settings.fix_only:
         return None
@@ -189,8 +189,7 @@ def _report_fixed(fixed: list[Any], settings: FixSettings, lang: str, err: TextI
     for r in fixed:
         if r.fix.fixed:
             err.write(f"- {r.path}:\n")
-            for (code, name), count in sorted(r.fix.applied.items()):
-                err.write(f"    {count:>3} × {code} ({name})\n")
+            err.writelines(f"    {count:>3} × {code} ({name})\n" for (code, name), count in sorted(r.fix.applied.items()))
 
 
 def exit_code(results: list[Any], settings: FixSettings) -> int:
