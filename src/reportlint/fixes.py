@@ -116,11 +116,10 @@ def fix_until_stable(source: Source, lint: LintFn, unsafe: bool = False,
     document, diagnostics = first or lint(source)
     outcome = FixOutcome(source, source, document, diagnostics)
     for _ in range(max_passes):
-        current = outcome.source
-        chosen = _choose(_ready(outcome, unsafe, eligible), lambda d: d.fix)  # type: ignore[arg-type, return-value]
+        chosen = _choose(_ready(outcome, unsafe, eligible), _fix_of)
         if not chosen:
             return outcome
-        fixed = apply(current, [d.fix for d in chosen])  # type: ignore[misc]
+        fixed = apply(outcome.source, [_fix_of(d) for d in chosen])
         new_document, new_diagnostics = lint(fixed)
         if new_document.problems and not outcome.document.problems:
             outcome.stopped = "fixes would leave the report skeleton unparsable"
@@ -131,6 +130,11 @@ def fix_until_stable(source: Source, lint: LintFn, unsafe: bool = False,
         outcome.passes += 1
     outcome.converged = not _ready(outcome, unsafe, eligible)
     return outcome
+
+
+def _fix_of(diagnostic: Diagnostic) -> Fix:
+    assert diagnostic.fix is not None, "only findings with a fix get this far"
+    return diagnostic.fix
 
 
 def _ready(outcome: FixOutcome, unsafe: bool,
