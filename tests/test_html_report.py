@@ -22,7 +22,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 
 # Appended to a copy of the page: reads the highlights back out of the rendered DOM.
 PROBE = """<script>
-(function () {
+function probe() {
   function cp(s) { return Array.from(s).length; }
   function shown(node) {
     var t = '';
@@ -74,14 +74,24 @@ PROBE = """<script>
   out.restored = marks().every(function (m) { return !m.off; });
   var pre = document.createElement('pre');
   pre.id = 'probe';
+  out.hasFocus = document.hasFocus();
   pre.textContent = JSON.stringify(out);
   document.body.appendChild(pre);
-})();
+}
+// :focus only matches once the headless window has focus, which can come a moment after load
+(function wait(tries) {
+  if (document.readyState === 'complete' && (document.hasFocus() || tries > 100)) { probe(); }
+  else { setTimeout(function () { wait(tries + 1); }, 20); }
+})(0);
 </script>"""
 
 # Opens the tooltip of the first highlight in the body text so the screenshot shows one.
 SHOW_TIP = """<script>
-document.querySelectorAll('.doc mark.f')[%d].focus({preventScroll: true});
+(function wait(tries) {
+  if (document.readyState === 'complete' && (document.hasFocus() || tries > 100)) {
+    document.querySelectorAll('.doc mark.f')[%d].focus({preventScroll: true});
+  } else { setTimeout(function () { wait(tries + 1); }, 20); }
+})(0);
 </script>"""
 
 
@@ -105,7 +115,7 @@ def browse(page: Path, tmp_path: Path, *args: str) -> str:
 def probe(page_html: str, tmp_path: Path) -> dict:
     page = tmp_path / "probe.html"
     page.write_text(page_html.replace("</body>", PROBE + "</body>"), encoding="utf-8")
-    dom = browse(page, tmp_path, "--dump-dom")
+    dom = browse(page, tmp_path, "--virtual-time-budget=10000", "--dump-dom")
     found = re.search(r'<pre id="probe">(.*?)</pre>', dom, re.S)
     assert found, "the probe script did not run: " + dom[-500:]
     return json.loads(html.unescape(found.group(1)))
@@ -117,7 +127,7 @@ def screenshot(page_html: str, tmp_path: Path, name: str, tip: int = 0, size: st
     ARTIFACTS.mkdir(exist_ok=True)
     target = ARTIFACTS / f"{name}.png"
     target.unlink(missing_ok=True)
-    browse(page, tmp_path, f"--window-size={size}", f"--screenshot={target}")
+    browse(page, tmp_path, f"--window-size={size}", "--virtual-time-budget=10000", f"--screenshot={target}")
     assert target.is_file() and target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert target.stat().st_size > 20_000, "a blank screenshot"
     return target
@@ -170,6 +180,7 @@ def check_report(cli, paths: list[Path], tmp_path: Path) -> dict:
             assert m["text"] == lines[m["line"] - 1][m["col"] - 1:m["end"] - 1]
     assert {i for m in result["marks"] for i in m["ids"]} == set(range(1, len(findings) + 1))
     assert result["injected"] == 0
+    assert result["hasFocus"], "the headless window never got focus"
     assert result["focused"] and result["tipOnFocus"] == "block" and result["tipElsewhere"] == "none"
     first = findings[result["marks"][0]["ids"][0] - 1]
     assert first["code"] in result["tipText"] and first["message"] in result["tipText"]
@@ -208,4 +219,4 @@ def test_screenshot_of_bundled_example(cli, tmp_path):
     out = tmp_path / "example.html"
     shown = example.relative_to(ROOT) if example.is_relative_to(ROOT) else example
     cli("check", "--format", "html", "-o", str(out), str(shown), cwd=ROOT)
-    screenshot(out.read_text(encoding="utf-8"), tmp_path, "report", tip=1, size="1200,1800")
+    screenshot(out.read_text(encoding="utf-8"), tmp_path, "report", tip=1, size="1200,2050")
