@@ -13,8 +13,7 @@ from typing import Any
 # jieba cuts text into blocks of these characters and segments each block on its own
 # (jieba.re_han_default), so a block is the largest context that can change a boundary.
 _BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+")
-_MAX_BLOCK = 200  # longer runs are cut around the match: segmentation is local in practice
-_WINDOW = 24
+_WINDOW = 12  # characters of context either side of a match
 # sum of the frequencies in the dict.txt shipped with jieba 0.42.1, keyed by the file's size:
 # summing 350,000 lines costs ~0.2 s, the one number we need from the words we do not load
 _KNOWN_TOTALS = {5071852: 60101967}
@@ -94,44 +93,73 @@ def boundaries(block: str) -> set[int]:
     return cuts
 
 
-def _block_around(text: str, start: int, end: int) -> tuple[int, int]:
+def _window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The jieba block around a match, cut to ``_WINDOW`` characters either side.
+
+    A boundary depends on the words that can cross it; farther context almost never
+    changes it, and a short window keeps the sub-dictionary small.
+    """
     lo = start
-    while lo > 0 and _BLOCK.fullmatch(text[lo - 1]) and start - lo < _MAX_BLOCK:
+    while lo > 0 and start - lo < _WINDOW and _BLOCK.fullmatch(text[lo - 1]):
         lo -= 1
     hi = end
-    while hi < len(text) and _BLOCK.fullmatch(text[hi]) and hi - end < _MAX_BLOCK:
+    while hi < len(text) and hi - end < _WINDOW and _BLOCK.fullmatch(text[hi]):
         hi += 1
-    if hi - lo > _MAX_BLOCK:
-        lo, hi = max(lo, start - _WINDOW), min(hi, end + _WINDOW)
     return lo, hi
 
 
-def is_whole_word(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` begins and ends on jieba word boundaries."""
-    lo, hi = _block_around(text, start, end)
-    if lo == hi or not _BLOCK.fullmatch(text[start:end]):
-        return True  # punctuation on both sides already delimits it
-    cuts = boundaries(text[lo:hi])
-    return start - lo in cuts and end - lo in cuts
+def _candidates(text: str, terms: list[str]) -> list[tuple[int, int, str]]:
+    """Substring occurrences, longest term first, overlaps dropped."""
+    found: list[tuple[int, int, str]] = []
+    for term in terms:
+        at = text.find(term)
+        while at != -1:
+            end = at + len(term)
+            if not any(s < end and at < e for s, e, _ in found):
+                found.append((at, end, term))
+            at = text.find(term, at + 1)
+    return sorted(found)
+
+
+def find_words_many(texts: list[str], terms: Iterable[str]) -> list[list[tuple[int, int, str]]]:
+    """``find_words`` for several texts with one dictionary load (jieba only if a term occurs)."""
+    ordered = sorted({t for t in terms if t}, key=len, reverse=True)
+    candidates = [_candidates(text, ordered) for text in texts]
+    windows: list[list[tuple[int, int, int, int, str]]] = []
+    chars: set[str] = set()
+    for text, found in zip(texts, candidates):
+        row = []
+        for start, end, term in found:
+            lo, hi = _window(text, start, end)
+            row.append((start, end, lo, hi, term))
+            if _BLOCK.fullmatch(text[start:end]):
+                chars.update(text[lo:hi])
+        windows.append(row)
+    if not chars:
+        return candidates  # terms delimited by punctuation need no segmentation
+    with _lock:
+        _WORDS.ensure(chars)
+    result = []
+    for text, row in zip(texts, windows):
+        kept = []
+        for start, end, lo, hi, term in row:
+            if not _BLOCK.fullmatch(text[start:end]):
+                kept.append((start, end, term))
+                continue
+            cuts = boundaries(text[lo:hi])
+            if start - lo in cuts and end - lo in cuts:
+                kept.append((start, end, term))
+        result.append(kept)
+    return result
 
 
 def find_words(text: str, terms: Iterable[str]) -> list[tuple[int, int, str]]:
     """Every occurrence of each term that is a whole word (or a run of whole words).
 
     A plain substring search finds the candidates; jieba is consulted only for them, so a
-    text without any candidate never loads it.
+    text without any candidate never loads it. Longer terms win where matches overlap.
     """
-    found: list[tuple[int, int, str]] = []
-    for term in sorted(set(terms), key=len, reverse=True):
-        if not term:
-            continue
-        at = text.find(term)
-        while at != -1:
-            end = at + len(term)
-            if not any(s < end and at < e for s, e, _ in found) and is_whole_word(text, at, end):
-                found.append((at, end, term))
-            at = text.find(term, at + 1)
-    return sorted(found)
+    return find_words_many([text], terms)[0]
 
 
 def loaded() -> bool:

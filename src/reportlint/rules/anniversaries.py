@@ -13,12 +13,19 @@ import yaml
 from reportlint.diagnostics import Finding, Severity
 from reportlint.resources import data_dir
 from reportlint.rules.base import Option, Rule, RuleContext
-from reportlint.rules.dates import year_at
+from reportlint.rules.dates import article_at, year_at
+from reportlint.rules.sections import doctype_of
 from reportlint.textutil import numeral_value
 
 _N = r"(?P<n>[0-9]{1,3}|[一二三四五六七八九十百零〇两]{1,6})"
 _SESSIONS = "一二三四五六七"
 # a mention of the event itself (a speech given at it, what happened since) is history, not a claim
+_STATED_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年(?!代|以来|来|前|后|以前|之前|底前|远景|目标)")
+_NOT_NOW = re.compile(r"(?:比|较|到|至|于|从|自|与|截至|截止)$")  # 比2010年, 到2035年: not the year spoken of
+_OPENING_YEAR = re.compile(r"\s*((?:19|20)[0-9]{2})\s*年(?:是|为)")
+_REVIEW = re.compile(r"过去五年|五年来|这五年|过去一年|一年来|回顾|以来")
+_PLACE_IN_PERIOD = re.compile(
+    r"[^，。；]{0,8}?(?:(?P<first>开局之年|开局年|起步之年|第一年)|(?P<last>收官之年|收官年|最后一年|决胜之年))")
 _COMPARED = re.compile(r"(?:较|比|与|同|于|过)“?$")  # 较/高于“十三五”: a baseline, not a claim
 _HISTORY = re.compile(r"[^，。；]{0,6}?(?:大会上|大会的|上的讲话|以来|之际|前夕|时期?[，,的])")
 
@@ -34,6 +41,7 @@ class Anchor:
     ahead: int  # years a report may look ahead (a 2020 plan prepares 建党100周年)
     behind: int  # years a report may look back (a 2026 report reviews 2021–2025)
     source: str
+    phases: bool = False  # a plan period: 开局之年 is its first year, 收官之年 its last
 
 
 def _slack(entry: dict, default: dict) -> tuple[int, int]:
@@ -50,7 +58,7 @@ def _period(entry: dict, default: dict) -> Anchor:
     text = entry["pattern"] + (f"(?={entry['after']})" if entry.get("after") else "")
     first, last = entry["years"]
     return Anchor(entry["id"], re.compile(text), None, (int(first), int(last)),
-                  *_slack(entry, default), entry["source"])
+                  *_slack(entry, default), entry["source"], bool(entry.get("phases")))
 
 
 def _plenums(table: dict, default: dict) -> Iterator[Anchor]:
@@ -89,6 +97,8 @@ def _anchors(extra: tuple[str, ...]) -> tuple[Anchor, ...]:
 
 @dataclass(frozen=True)
 class Clash:
+    """A mention whose implied year contradicts the reference year."""
+
     start: int
     end: int
     text: str
@@ -96,12 +106,56 @@ class Clash:
     year: int
 
 
+@dataclass(frozen=True)
+class Reference:
+    """The year a mention is about, and whether the sentence states it (2024年是…, 今年…)."""
+
+    year: int
+    stated: bool
+
+
+def reference_year(ctx: RuleContext, start: int) -> Reference | None:
+    """The year stated in the mention's clause (or opening its sentence: 2025年是…), else the title's."""
+    text = ctx.text
+    sentence = max(max(text.rfind(p, 0, start) for p in "。；！？\n") + 1, start - 150)
+    clause = max(max(text.rfind(p, sentence, start) for p in "，,：:") + 1, sentence)
+    stated = [m for m in _STATED_YEAR.finditer(text, clause, start) if not _NOT_NOW.search(text, max(0, m.start() - 2), m.start())]
+    opening = _OPENING_YEAR.match(text, sentence)
+    title = year_at(ctx, start)
+    if stated:
+        return Reference(int(stated[-1][1]), True)
+    if opening:
+        return Reference(int(opening[1]), True)
+    if title is not None and "今年" in text[sentence:start]:
+        return Reference(title, True)
+    return Reference(title, False) if title is not None else None
+
+
+def _behind(ctx: RuleContext, anchor: Anchor, start: int, ref: Reference) -> int:
+    """How many years back a mention may look (see the anchors file's `slack`)."""
+    if ref.stated:
+        return 0
+    if anchor.base is None or _REVIEW.search(_paragraph(ctx.text, start)):
+        return anchor.behind
+    article = article_at(ctx.document, start)
+    doctype = doctype_of(article) if article else None
+    return 1 if doctype is not None and doctype.id == "government-work-report" else 0
+
+
+def _paragraph(text: str, at: int) -> str:
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    return text[lo:hi if hi != -1 else len(text)]
+
+
 def find_clashes(ctx: RuleContext, anchors: tuple[Anchor, ...]) -> Iterator[Clash]:
     text = ctx.text
     for anchor in anchors:
         for m in anchor.pattern.finditer(text):
-            year = year_at(ctx, m.start())
-            if year is None or _HISTORY.match(text, m.end()) or _COMPARED.search(text, max(0, m.start() - 3), m.start()):
+            if _HISTORY.match(text, m.end()) or _COMPARED.search(text, max(0, m.start() - 3), m.start()):
+                continue
+            ref = reference_year(ctx, m.start())
+            if ref is None:
                 continue
             if anchor.base is not None:
                 n = numeral_value(m["n"].replace("两", "二"))
@@ -111,9 +165,13 @@ def find_clashes(ctx: RuleContext, anchors: tuple[Anchor, ...]) -> Iterator[Clas
             else:
                 lo, hi = anchor.years  # type: ignore[misc]
                 implied = f"{lo}—{hi}" if lo != hi else str(lo)
-            if lo - anchor.ahead <= year <= hi + anchor.behind:
+                place = _PLACE_IN_PERIOD.match(text, m.end()) if anchor.phases else None
+                if place and ref.stated:  # “十四五”开局之年 is its first year, 收官之年 its last
+                    lo = hi = lo if place["first"] else hi
+            if lo - anchor.ahead <= ref.year <= hi + _behind(ctx, anchor, m.start(), ref):
                 continue
-            yield Clash(m.start(), m.end(), m.group(0).strip("“”"), implied, year)
+            shown = m.group(0)[1:-1] if m.group(0)[:1] + m.group(0)[-1:] == "“”" else m.group(0)
+            yield Clash(m.start(), m.end(), shown, implied, ref.year)
 
 
 class _AnchorRule(Rule):
@@ -137,10 +195,12 @@ class AnniversaryYearMismatch(_AnchorRule):
     ## What it does
     Computes the year an anniversary or a numbered day falls in — 建党N周年 (1921+N),
     新中国成立N周年 (1949+N), 改革开放N周年 (1978+N), 第N个教师节 (1984+N) and the other
-    entries of `rulesets/data/anchors.yaml` — and compares it with the year in the title.
-    A report may look one year ahead and five years back (a government work report reviews
-    the whole previous term); both are settings in the YAML. Mentions of the event itself
-    (`在庆祝建党95周年大会上的讲话`) are history and pass.
+    entries of `rulesets/data/anchors.yaml` — and compares it with the year the text speaks
+    of: a year stated in the same clause or opening the sentence (`2024年是…`, `今年…`),
+    else the year in the title. It must match (a mention may look one year ahead; a
+    政府工作报告 reviews the previous year; a paragraph reviewing several years, `过去五年`,
+    may look five years back). Mentions of the event itself (`在庆祝建党95周年大会上的讲话`)
+    are history and pass.
 
     ## Why is this bad?
     The text was copied from an older report and re-dated by editing only the title: a 2023
@@ -164,19 +224,21 @@ class AnniversaryYearMismatch(_AnchorRule):
     code = "AN001"
     name = "anniversary-year-mismatch"
     kind = "ordinal"
-    messages = {"default": ("“{text}”对应{implied}年，与标题年份{year}年不符",
-                            "{text!r} falls in {implied}, not in the title's year {year}")}
+    messages = {"default": ("“{text}”对应{implied}年，与文中所指的{year}年不符",
+                            "{text!r} falls in {implied}, not in {year}, the year the text speaks of")}
 
 
 class EraYearMismatch(_AnchorRule):
     """A plan period, campaign or plenum that was not current in the report's year.
 
     ## What it does
-    Compares the report's title year with the years in which a phrase is current: the
-    five-year plans (“十二五” 2011—2015 … “十五五” 2026—2030), party-wide campaigns
-    (创先争优活动, 群众路线教育实践活动, 党史学习教育 …, catalog D37) and 贯彻…全会精神 for
-    each plenary session (current until the next congress), with the same slack as AN001.
-    Comparisons with a period (`较“十三五”末增长`, `高于“十三五”时期`) are baselines and pass.
+    Compares the year the text speaks of (as for AN001) with the years in which a phrase is
+    current: the five-year plans (“十二五” 2011—2015 … “十五五” 2026—2030; `开局之年` is a
+    plan's first year and `收官之年` its last), party-wide campaigns (创先争优活动,
+    群众路线教育实践活动, 党史学习教育 …, catalog D37) and 贯彻…全会精神 for each plenary
+    session (current until the next congress). A phrase may be one year ahead and five years
+    behind. Comparisons with a period (`较“十三五”末增长`, `高于“十三五”时期`) are baselines
+    and pass.
 
     ## Why is this bad?
     A 2023 report that aims to “为实现‘十二五’发展目标开好头” or carries out the
@@ -198,8 +260,8 @@ class EraYearMismatch(_AnchorRule):
     code = "AN002"
     name = "era-year-mismatch"
     kind = "period"
-    messages = {"default": ("“{text}”属于{implied}年，与标题年份{year}年不符",
-                            "{text!r} belongs to {implied}, not to the title's year {year}")}
+    messages = {"default": ("“{text}”属于{implied}年，与文中所指的{year}年不符",
+                            "{text!r} belongs to {implied}, not to {year}, the year the text speaks of")}
 
 
 RULES = [AnniversaryYearMismatch, EraYearMismatch]

@@ -21,8 +21,9 @@ DATE = re.compile(
 CN_DATE = re.compile(
     rf"(?P<y>[{_CN_DIGIT}]{{4}})\s*年\s*(?P<m>[一二三四五六七八九十]{{1,2}})\s*月"
     r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日")
+_DATELINE = re.compile(r"[—―\-（(\s]*" + CN_DATE.pattern)  # ——二〇二六年一月二十七日在…会议上
 _LUNAR = re.compile(r"(?:农历|阴历|夏历)[^，。；]{0,4}$")
-_WEEKDAY = re.compile(r"\s*[（(，,]?\s*(?:星期|周|礼拜)(?P<w>[一二三四五六日天])")
+_WEEKDAY = re.compile(r"\s*[（(，,]?\s*(?:星期|周|礼拜)(?P<w>[一二三四五六日天])[）)]?")
 _WEEKDAYS = "一二三四五六日"
 
 
@@ -33,6 +34,10 @@ class Period:
     year: int
     end: dt.date
     label: str
+
+    @property
+    def whole_year(self) -> bool:
+        return (self.end.month, self.end.day) == (12, 31)
 
 
 def _year_value(text: str) -> int | None:
@@ -237,14 +242,14 @@ class DottedDate(Rule):
 _TWO_DIGIT_YEAR = re.compile(
     r"(?<![0-9A-Za-z〇○零一二三四五六七八九十.／/\-])(?:(0[0-9])|([1-9][0-9]))年"
     r"(?!代|级|制|期|限|来|内|间|左右|以上|以下|多|余)"
-    r"(?(1)|(?=[0-9]{1,2}月|[初底末度]|上半年|下半年|春季|秋季|夏季|冬季))")
+    r"(?(1)|(?=[0-9]{1,2}月|[初底末度]|上半年|下半年|春季|秋季|夏季|冬季|遗留))")
 
 
 class TwoDigitYear(Rule):
     """A year cut to two digits: `08年`, `19年底`, `21年3月`.
 
     ## What it does
-    Flags `0N年` and a two-digit year followed by a month, 初/底/末/度 or 上半年/下半年 —
+    Flags `0N年` and a two-digit year followed by a month, 初/底/末/度, 上半年/下半年 or 遗留 —
     the forms that can only be a year, not a number of years (`用了19年` is left alone).
 
     ## Why is this bad?
@@ -331,7 +336,7 @@ def _date_lines(document: Document) -> Iterator[Line]:
             yield article.signature.date
         head = [line for line in document.lines
                 if article.span.start <= line.span.start <= article.span.end][:4]
-        yield from (line for line in head if len(line.text) <= 80 and CN_DATE.search(line.text))
+        yield from (line for line in head if len(line.text) <= 80 and _DATELINE.match(line.text))
 
 
 class ChineseNumeralDate(Rule):
@@ -442,7 +447,8 @@ class DateAfterPeriod(Rule):
 
     ## What it does
     For a summary titled with a period (`2023年工作总结`, `2023年上半年工作总结`), flags
-    full dates in the body after the end of that period. Sections about next steps, the
+    dates in the body after the end of that period (a date without a year, `10月18日`, is
+    taken to be in the period's year). Sections about next steps, the
     signature, and sentences that plan or count up to a date (`计划`, `力争`, `截至`) are skipped.
 
     ## Why is this bad?
@@ -477,9 +483,9 @@ class DateAfterPeriod(Rule):
             skip = _plan_spans(article)
             body_start = article.title.span.end if article.title else article.span.start
             for m in DATE.finditer(ctx.text, body_start, article.span.end):
-                if not m["y"] or any(s <= m.start() < e for s, e in skip):
+                if any(s <= m.start() < e for s, e in skip) or (not m["y"] and period.whole_year):
                     continue
-                year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+                year, month, day = int(m["y"] or period.year), int(m["m"]), int(m["d"])
                 if not _valid(year, month, day) or dt.date(year, month, day) <= period.end:
                     continue
                 if _in_signature(ctx, m.start()) or _FUTURE.search(_sentence(ctx.text, m.start(), m.end())):

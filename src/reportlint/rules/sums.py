@@ -1,0 +1,125 @@
+"""Sums: a stated total that the parts listed right after it contradict."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from reportlint.diagnostics import Finding, Severity
+from reportlint.rules.base import Rule, RuleContext
+
+_UNIT = (r"人次|户次|万元|亿元|万人|公里|平方米|个|项|名|人|所|户|家|件|次|处|座|条|台|篇|场|期|批|"
+         r"支|套|辆|间|栋|起|宗|元|亩|吨")
+_NUMBER = r"[0-9]+(?:\.[0-9]+)?"
+# a figure followed by a bracketed breakdown: 318个项目（加固类项目149个，重建类项目169个）
+_BRACKETED = re.compile(
+    rf"(?<![0-9.第])(?P<total>{_NUMBER})(?P<unit>{_UNIT})[\u4e00-\u9fff“”]{{0,8}}?[（(](?P<inner>[^（()）\n]+)[)）]")
+# “其中” and a run of parts joined by 、 (the last may be joined by 和/及): 其中新建18个、改建20个
+_ITEM = rf"[\u4e00-\u9fff“”A-Za-z]{{0,14}}?{_NUMBER}(?:{_UNIT})[\u4e00-\u9fff”]{{0,8}}?"
+_AMONG = re.compile(rf"其中[：:]?(?P<list>{_ITEM}(?:(?:、|和|及|以及){_ITEM})+)(?=[，,。；;！\n]|$)")
+_PART = re.compile(
+    rf"^[\u4e00-\u9fff“”A-Za-z]{{0,14}}?(?P<n>{_NUMBER})(?P<unit>{_UNIT})[\u4e00-\u9fff”]{{0,8}}$")
+_SEPARATORS = re.compile(r"[、，,；;]|以及|和|及")
+# approximate figures never add up exactly
+_APPROX = re.compile(r"余|多|约|近|超|以上|以下|左右|上下|不足|不到|等")
+_LOOKBACK = 90  # how far before 其中 the total may stand (it may close the previous sentence)
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    start: int
+    end: int
+    total: Decimal
+    parts: tuple[Decimal, ...]
+
+
+def _parts(text: str) -> tuple[str, tuple[Decimal, ...]] | None:
+    """The unit and figures of a breakdown, or None unless every item is `label + number + unit`."""
+    values, units = [], set()
+    for item in _SEPARATORS.split(text):
+        match = _PART.match(item.strip())
+        if not match:
+            return None
+        values.append(Decimal(match["n"]))
+        units.add(match["unit"])
+    return (units.pop(), tuple(values)) if len(values) >= 2 and len(units) == 1 else None
+
+
+def _total_before(text: str, at: int, unit: str) -> re.Match[str] | None:
+    """The nearest figure with the same unit before 其中, in this sentence or the one before."""
+    lo = max(0, at - _LOOKBACK)
+    stops = [text.rfind(p, lo, at - 1) for p in "。；;\n"]
+    first_stop = max(stops)
+    if first_stop != -1:
+        second = max(text.rfind(p, lo, first_stop) for p in "。；;\n")
+        lo = max(lo, second + 1)
+    pattern = re.compile(rf"(?<![0-9.第])(?P<total>{_NUMBER})(?P<unit>{re.escape(unit)})(?![\u4e00-\u9fff]?[0-9])")
+    found = [m for m in pattern.finditer(text, lo, at) if "其中" not in text[m.end():at]]
+    return found[-1] if found else None
+
+
+def _approximate(text: str, start: int, end: int) -> bool:
+    return bool(_APPROX.search(text, start, end) or _APPROX.match(text, end) or _APPROX.search(text, max(0, start - 2), start))
+
+
+def find_mismatches(text: str) -> Iterator[Mismatch]:
+    for m in _BRACKETED.finditer(text):
+        parsed = _parts(m["inner"])
+        if parsed and parsed[0] == m["unit"] and not _approximate(text, m.start(), m.end()):
+            if sum(parsed[1]) != Decimal(m["total"]):
+                yield Mismatch(m.start("total"), m.end(), Decimal(m["total"]), parsed[1])
+    for m in _AMONG.finditer(text):
+        parsed = _parts(m["list"])
+        if not parsed or _APPROX.search(m["list"]):
+            continue
+        total = _total_before(text, m.start(), parsed[0])
+        if total is None or _approximate(text, total.start(), total.end()):
+            continue
+        if sum(parsed[1]) != Decimal(total["total"]):
+            yield Mismatch(total.start(), m.end(), Decimal(total["total"]), parsed[1])
+
+
+class TotalMismatch(Rule):
+    """A total that its own breakdown contradicts: `共45个项目，其中新建18个、改建20个`.
+
+    ## What it does
+    Finds a breakdown introduced by `其中` whose items are joined by 顿号 (`其中新建18个、
+    改建20个`) and the nearest figure with the same measure word before it (in the same or
+    the previous sentence), or a figure followed by a bracketed breakdown (`318个项目（加固类
+    149个，重建类169个）`), and checks that the parts add up. Only lists that read as the
+    whole breakdown count: every item is a label, a number and the same measure word;
+    approximate figures (`余`, `多`, `约`, `等`) are left alone, and items separated by
+    commas (`其中一本达线630人，二本达线2191人`) are a selection, not a breakdown.
+    Percentages are not checked.
+
+    ## Why is this bad?
+    When the parts do not add up to the total, one of the figures is wrong, and readers stop
+    trusting the others.
+
+    ## Example
+    ```
+    全年共实施45个项目，其中新建18个、改建20个。
+    ```
+
+    ## Use instead
+    ```
+    全年共实施45个项目，其中新建18个、改建20个、扩建7个。
+    ```
+    """
+
+    code = "SM001"
+    name = "total-mismatch"
+    groups = ("sums",)
+    severity = Severity.WARNING
+    messages = {"default": ("合计{total}与分项之和{sum}不符（{parts}）",
+                            "the total {total} does not match the sum of its parts {sum} ({parts})")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for hit in find_mismatches(ctx.text):
+            yield ctx.report(hit.start, hit.end, total=hit.total, sum=sum(hit.parts),
+                             parts="+".join(str(p) for p in hit.parts))
+
+
+RULES = [TotalMismatch]

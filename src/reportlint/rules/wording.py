@@ -1,0 +1,156 @@
+"""Wording lexicon: terms to avoid and preferred forms, from YAML lists, matched on jieba word boundaries."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from reportlint.diagnostics import Applicability, Finding, Fix, Severity
+from reportlint.resources import data_dir
+from reportlint.rules.base import Option, Rule, RuleContext
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon line: a term, what to say instead (preferred) or why not (avoid)."""
+
+    kind: str  # avoid | preferred
+    term: str
+    use: str
+    reason: tuple[str, str]
+    followed_by: re.Pattern[str] | None
+    source: str
+
+
+def load_lexicon(path: str | Path) -> list[Entry]:
+    """Parse one wording file (see rulesets/data/wording.yaml for the layout)."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    entries = []
+    for kind in ("avoid", "preferred"):
+        for item in data.get(kind) or ():
+            reason = item.get("reason") or ["", ""]
+            reason = (reason, reason) if isinstance(reason, str) else tuple(reason)
+            after = item.get("followed_by")
+            entries.append(Entry(kind, str(item["term"]), str(item.get("use", "")), reason,  # type: ignore[arg-type]
+                                 re.compile(after) if after else None, str(item.get("source", ""))))
+    return entries
+
+
+@cache
+def lexicon(extra: tuple[str, ...]) -> tuple[Entry, ...]:
+    found = load_lexicon(data_dir("rulesets") / "data" / "wording.yaml")
+    for path in extra:
+        found += load_lexicon(path)
+    return tuple(found)
+
+
+def find_terms(text: str, entries: tuple[Entry, ...]) -> list[tuple[int, int, Entry]]:
+    """Whole-word occurrences; a longer term wins over a shorter one at the same place."""
+    if not any(e.term in text for e in entries):
+        return []
+    from reportlint.segment import find_words
+
+    by_term: dict[str, list[Entry]] = {}
+    for entry in entries:
+        by_term.setdefault(entry.term, []).append(entry)
+    hits = []
+    for start, end, term in find_words(text, by_term):
+        for entry in by_term[term]:
+            if entry.followed_by is None or entry.followed_by.match(text, end):
+                hits.append((start, end, entry))
+                break
+    return hits
+
+
+class _WordingRule(Rule):
+    groups = ("wording",)
+    kind = ""
+    options = {"lists": Option([], list, "extra wording files (YAML, same layout as rulesets/data/wording.yaml)")}
+
+    def _hits(self, ctx: RuleContext) -> list[tuple[int, int, Entry]]:
+        extra = tuple(self.settings["lists"])
+        return ctx.shared(f"wording:{extra}", lambda: find_terms(ctx.text, lexicon(extra)))
+
+
+class AvoidedTerm(_WordingRule):
+    """A term that does not belong in an official document (a data-driven word list).
+
+    ## What it does
+    Flags the terms listed under `avoid:` in `rulesets/data/wording.yaml` and in your own
+    lists (option `lists`). Terms match whole words on jieba word boundaries, so a term
+    never matches inside a longer word.
+
+    ## Why is this bad?
+    Slang and vulgar internet words damage the credibility of a 公文; Xinhua's list of words
+    banned in news reports is the usual reference.
+
+    ## Example
+    ```
+    活动形式新颖，很有逼格。
+    ```
+
+    ## Use instead
+    ```
+    活动形式新颖，富有感染力。
+    ```
+    """
+
+    code = "WD001"
+    name = "avoided-term"
+    kind = "avoid"
+    severity = Severity.WARNING
+    messages = {"default": ("公文中不宜使用“{term}”（{reason}）", "avoid {term!r} in an official document ({reason_en})")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for start, end, entry in self._hits(ctx):
+            if entry.kind == "avoid":
+                yield ctx.report(start, end, term=entry.term, reason=entry.reason[0], reason_en=entry.reason[1])
+
+
+class PreferredForm(_WordingRule):
+    """A term with a preferred form: `建国以来` → `新中国成立以来`, `截止目前` → `截至目前`.
+
+    ## What it does
+    Flags the terms listed under `preferred:` in `rulesets/data/wording.yaml` (and your own
+    lists, option `lists`) and offers the preferred form. Matching is on jieba word
+    boundaries, never raw substrings: `创建国家级示范区` does not contain the word `建国`. An
+    entry may pin one sense with `followed_by` (`建国` only before `后`, `前` or `N周年`).
+
+    ## Why is this bad?
+    Official usage, the dictionary and the 异形词 standard (GF 1001—2001) settle on one form;
+    mixing forms looks careless.
+
+    ## Example
+    ```
+    建国以来，全县累计建成水库26座。截止目前，已完成年度任务的九成。
+    ```
+
+    ## Use instead
+    ```
+    新中国成立以来，全县累计建成水库26座。截至目前，已完成年度任务的九成。
+    ```
+
+    ## Fix safety
+    Unsafe: a list entry may have a sense the list does not foresee (a person named 建国).
+    """
+
+    code = "WD002"
+    name = "preferred-form"
+    kind = "preferred"
+    severity = Severity.WARNING
+    fixable = Applicability.UNSAFE
+    messages = {"default": ("“{term}”宜写作“{use}”", "write {use!r} instead of {term!r}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for start, end, entry in self._hits(ctx):
+            if entry.kind == "preferred":
+                fix = Fix.replace(f"改为“{entry.use}”", start, end, entry.use, Applicability.UNSAFE)
+                yield ctx.report(start, end, term=entry.term, use=entry.use, fix=fix)
+
+
+RULES = [AvoidedTerm, PreferredForm]
