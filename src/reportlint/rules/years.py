@@ -60,7 +60,9 @@ class TitleYearMismatch(Rule):
     next to it, and does mention another, earlier year at least `min-mentions` times (default
     2). Years after the title year (2030, 2035 targets) and years more than `max-age` (default
     20) before it (1949, 1978: history) are ignored, so a 2026 report that reviews 2025 and
-    looks ahead to 2030 stays quiet.
+    looks ahead to 2030 stays quiet. One exception to "the years right next to it": a summary
+    titled `2024年工作总结` whose body opens with `2023年，…` and never names 2024 is the
+    previous year's summary with a new title.
 
     ## Why is this bad?
     Template sites re-date old reports by editing only the title. A 2023 title over a report
@@ -89,11 +91,17 @@ class TitleYearMismatch(Rule):
         "min-mentions": Option(2, int, "how often the other year must occur in the body"),
         "max-age": Option(20, int, "years further back than this are history, not a re-dated body"),
     }
-    messages = {"default": (
-        "标题年份 {title} 与正文年份不一致：正文写的是{body}年（{count}处），从未提到{title}年前后",
-        ("the title says {title} but the body is about {body} ({count} mentions)"
-         " and never mentions {title} or the years around it"),
-    )}
+    messages = {
+        "default": (
+            "标题年份 {title} 与正文年份不一致：正文写的是{body}年（{count}处），从未提到{title}年前后",
+            ("the title says {title} but the body is about {body} ({count} mentions)"
+             " and never mentions {title} or the years around it"),
+        ),
+        "previous": (
+            "标题是{title}年的总结，正文却以{body}年开篇且从未提到{title}年",
+            "the title summarises {title} but the body opens with {body} and never mentions {title}",
+        ),
+    }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
@@ -104,8 +112,13 @@ class TitleYearMismatch(Rule):
                 continue
             mention = titled[0]
             counts = _body_years(ctx, article)
-            near = {mention.year - 1, mention.year, mention.year + 1}
-            if near & set(counts):
+            if mention.year in counts:
+                continue
+            if _summary_of_previous_year(article, mention.year):
+                yield ctx.report(mention.start, mention.end, "previous",
+                                 title=mention.year, body=mention.year - 1)
+                continue
+            if {mention.year - 1, mention.year + 1} & set(counts):
                 continue
             oldest = mention.year - self.settings["max-age"]
             past = [(n, y) for y, n in counts.items() if oldest <= y < mention.year - 1]
@@ -115,6 +128,19 @@ class TitleYearMismatch(Rule):
             if count >= self.settings["min-mentions"]:
                 yield ctx.report(mention.start, mention.end,
                                  title=mention.year, body=year, count=count)
+
+
+def _summary_of_previous_year(article: Article, year: int) -> bool:
+    """A `2024年工作总结` whose body opens `2023年，…`: the previous year's summary re-dated.
+
+    A report or plan titled with a year legitimately reviews the year before; a summary of a
+    year does not open by naming another one.
+    """
+    title = article.title.text if article.title else ""
+    if not re.search(rf"{year}年度?[^，,。；;0-9]{{0,12}}?(?:{_SUMMARY})", title):
+        return False
+    lines = sorted(_body_lines(article), key=lambda line: line.span.start)
+    return bool(lines) and bool(re.match(rf"{year - 1}年度?(?:[，,]|以来|是|全年)", lines[0].text))
 
 
 @dataclass(frozen=True)
