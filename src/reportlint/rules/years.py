@@ -99,7 +99,8 @@ class TitleYearMismatch(Rule):
         ),
         "previous": (
             "标题是{title}年的总结，正文却以{body}年开篇且从未提到{title}年",
-            "the title summarises {title} but the body opens with {body} and never mentions {title}",
+            ("the title summarises {title} but the body opens with {body}"
+             " and never mentions {title}"),
         ),
     }
 
