@@ -33,7 +33,7 @@ _BUNDLE = re.compile(r"[（(【](?:通用|精选|优质|热门|优秀|推荐)?(?
 
 def _lexicon(extra: list[str]) -> re.Pattern[str]:
     parts = [f"(?:{pattern})" for _, pattern in LEXICON]
-    parts += [re.escape(phrase) for phrase in extra if isinstance(phrase, str) and phrase]
+    parts += [re.escape(str(phrase)) for phrase in extra if str(phrase).strip()]
     return re.compile("|".join(parts))
 
 
