@@ -184,7 +184,7 @@ class HeadingSequence(Rule):
                 key = self._kind(prev, heading.ordinal, expected)
                 args = {"got": heading.marker, "prev": prev.heading.marker if prev else "",
                         "first": _with_ordinal(heading, 1),
-                        "missing": "、".join(_numeral(n, heading.numeral)
+                        "missing": "、".join(_with_ordinal(heading, n).rstrip("、.．，,。")
                                             for n in range(expected, heading.ordinal))}
                 yield ctx.report(heading.marker_span.start, heading.marker_span.end, key,
                                  fix=self._renumber(run[position:], expected), **args)
