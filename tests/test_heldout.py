@@ -100,11 +100,12 @@ def _false_alarms() -> list[str]:
 
 
 def _recall_table(found: dict[str, int], total: Counter) -> str:
-    rows = [f"{'family':<8}{'found':>6}{'seeded':>8}{'recall':>9}"]
+    rows = [f"{'family':<8}{'found':>6}{'missed':>8}{'seeded':>8}{'recall':>9}"]
     for family in FAMILIES:
-        rows.append(f"{family:<8}{found[family]:>6}{total[family]:>8}{found[family] / max(total[family], 1):>9.0%}")
-    rows.append(f"{'all':<8}{sum(found.values()):>6}{sum(total.values()):>8}"
-                f"{sum(found.values()) / max(sum(total.values()), 1):>9.1%}")
+        rows.append(f"{family:<8}{found[family]:>6}{total[family] - found[family]:>8}{total[family]:>8}"
+                    f"{found[family] / max(total[family], 1):>9.0%}")
+    hits, seeded = sum(found.values()), sum(total.values())
+    rows.append(f"{'all':<8}{hits:>6}{seeded - hits:>8}{seeded:>8}{hits / max(seeded, 1):>9.1%}")
     return "\n".join(rows)
 
 
