@@ -5,6 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reportlint.check import CheckOptions, run
 from reportlint.model import Section
 from reportlint.parse import parse_document
@@ -106,3 +109,23 @@ def test_findings_inside_markup_are_dropped(tmp_path):
     md = tmp_path / "links.md"
     md.write_text("详见[通知原文](https://example.org/a(1).html)，请各单位遵照执行。\n", encoding="utf-8")
     assert _lint(md).diagnostics == []
+
+
+_PIECES = st.sampled_from(["#", "## ", "```", "~~~", "    ", "\t", "<!--", "-->", "<div>", "</div>", "[", "]",
+                           "(", ")", "![", "`", "*", "**", "_", "|", "---", "> ", "- ", "1. ", "\\", "http://a.b/c",
+                           "一、", "（一）", "工作总结", "xx县", "。", " ", "\n", "\n\n", "+++", "<https://x.y>"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_any_markdown_keeps_every_offset(text):
+    source = read(text.encode(), "x.md")
+    assert len(source.text) == len(source.original) == len(text)
+    for got, was in zip(source.text, source.original):
+        assert got == was or (got == " " and was != "\n")
+    for start, end in source.masks:
+        assert 0 <= start < end <= len(text)
+        assert source.text[start:end].strip() == ""
+    for start, end, body in source.comments:
+        assert text[start:end] == body and body.startswith("<!--")
+    parse_document(source)  # any input parses
