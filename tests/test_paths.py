@@ -26,7 +26,7 @@ def _found(root: Path, *args, **kwargs) -> list[str]:
 
 def test_recursion_and_default_suffixes(tmp_path):
     _tree(tmp_path, ["a.txt", "b.md", "c.DOCX", "sub/deep/d.txt", "notes.csv", "e.txt.bak",
-                     ".git/x.txt", "node_modules/y.md"])
+                     ".git/x.txt", "node_modules/y.md", "~$c.docx"])
     assert _found(tmp_path) == ["a.txt", "b.md", "c.DOCX", "sub/deep/d.txt"]
 
 

@@ -11,6 +11,8 @@ DEFAULT_SUFFIXES = (".txt", ".md", ".docx")
 # never worth descending into: version control, environments, caches
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__",
                        ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache"})
+# Word writes "~$report.docx" next to an open document: a lock file, not a report
+OWNER_FILE = "~$"
 
 ExcludesFor = Callable[[Path], tuple[Path, list[str]]]
 
@@ -108,6 +110,8 @@ def _walk(shown: Path, real: Path, rules: list[_Ignore], out: Expansion, seen: s
                 continue
             _walk(path, real / entry.name, rules, out, seen, (*ancestors, target))
         elif is_file:
+            if entry.name.startswith(OWNER_FILE):
+                continue
             if entry.name.lower().endswith(DEFAULT_SUFFIXES) and not _ignored(rules, real / entry.name, False):
                 _add(str(path), out, seen)
         elif entry.is_symlink() and entry.name.lower().endswith(DEFAULT_SUFFIXES):
