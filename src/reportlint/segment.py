@@ -70,7 +70,7 @@ class _Words:
         text, total = _dictionary()
         klass = "".join(sorted(re.escape(c) for c in chars)) or "\u0000"
         freq: dict[str, int] = {}
-        for word, count in re.findall(rf"^([{klass}]+) ([0-9]+)", text, re.M):
+        for word, count in re.findall(rf"^([{klass}]+) ([0-9]+)", text, re.MULTILINE):
             freq[word] = int(count)
             for i in range(1, len(word)):
                 freq.setdefault(word[:i], 0)
@@ -127,7 +127,7 @@ def find_words_many(texts: list[str], terms: Iterable[str]) -> list[list[tuple[i
     candidates = [_candidates(text, ordered) for text in texts]
     windows: list[list[tuple[int, int, int, int, str]]] = []
     chars: set[str] = set()
-    for text, found in zip(texts, candidates):
+    for text, found in zip(texts, candidates, strict=True):
         row = []
         for start, end, term in found:
             lo, hi = _window(text, start, end)
@@ -140,7 +140,7 @@ def find_words_many(texts: list[str], terms: Iterable[str]) -> list[list[tuple[i
     with _lock:
         _WORDS.ensure(chars)
     result = []
-    for text, row in zip(texts, windows):
+    for text, row in zip(texts, windows, strict=True):
         kept = []
         for start, end, lo, hi, term in row:
             if not _BLOCK.fullmatch(text[start:end]):

@@ -8,13 +8,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from reportlint.diagnostics import Finding, Severity
 from reportlint.resources import data_dir
 from reportlint.rules.base import Option, Rule, RuleContext
 from reportlint.rules.dates import article_at, year_at
-from reportlint.rules.sections import doctype_of
+from reportlint.rules.sections import doctype_of, read_yaml
 from reportlint.textutil import numeral_value
 
 _N = r"(?P<n>[0-9]{1,3}|[一二三四五六七八九十百零〇两]{1,6})"
@@ -78,7 +76,7 @@ def _plenums(table: dict, default: dict) -> Iterator[Anchor]:
 
 def load_anchors(path: str | Path) -> list[Anchor]:
     """Parse one anchors file (see rulesets/data/anchors.yaml for the layout)."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = read_yaml(path)
     default = data.get("slack") or {}
     anchors = [_ordinal(e, default) for e in data.get("ordinals") or ()]
     anchors += [_period(e, default) for e in data.get("periods") or ()]

@@ -61,15 +61,16 @@ def _total_before(text: str, at: int, unit: str) -> re.Match[str] | None:
 
 
 def _approximate(text: str, start: int, end: int) -> bool:
-    return bool(_APPROX.search(text, start, end) or _APPROX.match(text, end) or _APPROX.search(text, max(0, start - 2), start))
+    return bool(_APPROX.search(text, start, end) or _APPROX.match(text, end)
+                or _APPROX.search(text, max(0, start - 2), start))
 
 
 def find_mismatches(text: str) -> Iterator[Mismatch]:
     for m in _BRACKETED.finditer(text):
         parsed = _parts(m["inner"])
-        if parsed and parsed[0] == m["unit"] and not _approximate(text, m.start(), m.end()):
-            if sum(parsed[1]) != Decimal(m["total"]):
-                yield Mismatch(m.start("total"), m.end(), Decimal(m["total"]), parsed[1])
+        if (parsed and parsed[0] == m["unit"] and not _approximate(text, m.start(), m.end())
+                and sum(parsed[1]) != Decimal(m["total"])):
+            yield Mismatch(m.start("total"), m.end(), Decimal(m["total"]), parsed[1])
     for m in _AMONG.finditer(text):
         parsed = _parts(m["list"])
         if not parsed or _APPROX.search(m["list"]):

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.resources import data_dir
 from reportlint.rules.base import Option, Rule, RuleContext
+from reportlint.rules.sections import read_yaml
 
 
 @dataclass(frozen=True)
@@ -29,7 +28,7 @@ class Entry:
 
 def load_lexicon(path: str | Path) -> list[Entry]:
     """Parse one wording file (see rulesets/data/wording.yaml for the layout)."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = read_yaml(path)
     entries = []
     for kind in ("avoid", "preferred"):
         for item in data.get(kind) or ():
