@@ -22,6 +22,8 @@ _URL_TAIL = ".,;:?!)"
 _PINYIN = re.compile(r"[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*")
 _DOC_NUMBER_YEAR = re.compile(r"\d+号")
 _SPACES = " \t\u3000"
+# `1,本年度工作` at a line start: the ordinal wants `1.` (a heading rule's business), not `1，`
+_LIST_ORDINAL = re.compile(r"[ \t\u3000]*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})")
 
 
 def is_zh(ch: str | None) -> bool:
@@ -141,7 +143,8 @@ class HalfwidthPunctuation(Rule):
     ## Fix safety
     Safe when the mark sits in Chinese text (spaces typed after it are removed), also next to
     Latin letters embedded in Chinese (`OA系统`); unsafe next to an English word set off by
-    spaces, since the sentence may be English.
+    spaces, since the sentence may be English, and after a list ordinal (`1,本年度`), which
+    wants `1.` rather than `1，`.
     """
 
     code = "PU001"
@@ -193,7 +196,9 @@ class HalfwidthPunctuation(Rule):
                 + 1
                 + (len(body[i + 1 :]) - len(body[i + 1 :].lstrip(_SPACES)) if is_zh(nxt) else 0)
             )
-            clear = _chinese_side(body, i, -1) and _chinese_side(body, i, 1)
+            clear = _chinese_side(body, i, -1) and _chinese_side(body, i, 1) and not (
+                ch in ",:" and _LIST_ORDINAL.fullmatch(body[:i])
+            )
             yield Occurrence(
                 base + i, base + i + 1, Edit(base + start, base + end, FULL_WIDTH[ch]), clear
             )
