@@ -24,6 +24,8 @@ _PART = re.compile(
 _SEPARATORS = re.compile(r"[、，,；;]|以及|和|及")
 # approximate figures never add up exactly
 _APPROX = re.compile(r"余|多|约|近|超|以上|以下|左右|上下|不足|不到|等")
+# amounts (funds by source, land by use) are often listed in part; only an excess contradicts
+_MEASURES = {"万元", "亿元", "元", "公里", "平方米", "亩", "吨"}
 _LOOKBACK = 90  # how far before 其中 the total may stand (it may close the previous sentence)
 
 
@@ -78,8 +80,9 @@ def find_mismatches(text: str) -> Iterator[Mismatch]:
         total = _total_before(text, m.start(), parsed[0])
         if total is None or _approximate(text, total.start(), total.end()):
             continue
-        if sum(parsed[1]) != Decimal(total["total"]):
-            yield Mismatch(total.start(), m.end(), Decimal(total["total"]), parsed[1])
+        whole, parts_sum = Decimal(total["total"]), sum(parsed[1])
+        if parts_sum > whole or (parts_sum < whole and parsed[0] not in _MEASURES):
+            yield Mismatch(total.start(), m.end(), whole, parsed[1])
 
 
 class TotalMismatch(Rule):
@@ -92,7 +95,9 @@ class TotalMismatch(Rule):
     149个，重建类169个）`), and checks that the parts add up. Only lists that read as the
     whole breakdown count: every item is a label, a number and the same measure word;
     approximate figures (`余`, `多`, `约`, `等`) are left alone, and items separated by
-    commas (`其中一本达线630人，二本达线2191人`) are a selection, not a breakdown.
+    commas (`其中一本达线630人，二本达线2191人`) are a selection, not a breakdown. For
+    amounts (元, 万元, 亩, 公里 …), often listed in part (`其中中央资金3亿元`), only parts
+    that exceed the total are reported.
     Percentages are not checked.
 
     ## Why is this bad?
