@@ -197,8 +197,8 @@ class DottedDate(Rule):
     alone.
 
     ## Why is this bad?
-    GB/T 15835-2011 (5.2) writes dates in running text as `2019年3月5日`; a dotted date reads
-    like a decimal or a version number.
+    Official running text writes dates as `2019年3月5日` (GB/T 15835-2011, and GB/T 9704-2012
+    7.3.5.4 for the 成文日期); a dotted date reads like a decimal or a version number.
 
     ## Example
     ```
@@ -220,7 +220,7 @@ class DottedDate(Rule):
     groups = ("dates",)
     severity = Severity.WARNING
     fixable = Applicability.SAFE
-    standard = "GB/T 15835-2011 5.2"
+    standard = "GB/T 15835-2011"
     messages = {"default": ("日期“{text}”用点号分隔，正文应写作“{good}”",
                             "dotted date {text!r}: write {good!r} in running text")}
 
@@ -253,7 +253,8 @@ class TwoDigitYear(Rule):
     the forms that can only be a year, not a number of years (`用了19年` is left alone).
 
     ## Why is this bad?
-    GB/T 15835-2011 (5.2.2) writes the year in full; `08年` is ambiguous and informal.
+    GB/T 15835-2011 writes the year in full (its 1995 predecessor said so explicitly:
+    not `08年` or `九〇年`); a two-digit year is ambiguous and informal.
 
     ## Example
     ```
@@ -274,7 +275,7 @@ class TwoDigitYear(Rule):
     groups = ("dates",)
     severity = Severity.WARNING
     fixable = Applicability.UNSAFE
-    standard = "GB/T 15835-2011 5.2.2"
+    standard = "GB/T 15835-2011"
     messages = {"default": ("年份“{text}”应写全（如“{good}”）", "two-digit year {text!r}: write it in full ({good!r})")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
