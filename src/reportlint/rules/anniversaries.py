@@ -17,7 +17,6 @@ from reportlint.textutil import numeral_value
 
 _N = r"(?P<n>[0-9]{1,3}|[一二三四五六七八九十百零〇两]{1,6})"
 _SESSIONS = "一二三四五六七"
-# a mention of the event itself (a speech given at it, what happened since) is history, not a claim
 _STATED_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年(?!代|以来|来|前|后|以前|之前|底前|远景|目标)")
 _NOT_NOW = re.compile(r"(?:比|较|到|至|于|从|自|与|截至|截止)$")  # 比2010年, 到2035年: not the year spoken of
 _OPENING_YEAR = re.compile(r"\s*((?:19|20)[0-9]{2})\s*年(?:是|为)")
@@ -25,6 +24,7 @@ _REVIEW = re.compile(r"过去五年|五年来|这五年|过去一年|一年来|�
 _PLACE_IN_PERIOD = re.compile(
     r"[^，。；]{0,8}?(?:(?P<first>开局之年|开局年|起步之年|第一年)|(?P<last>收官之年|收官年|最后一年|决胜之年))")
 _COMPARED = re.compile(r"(?:较|比|与|同|于|过)“?$")  # 较/高于“十三五”: a baseline, not a claim
+# a mention of the event itself (a speech given at it, what happened since) is history, not a claim
 _HISTORY = re.compile(r"[^，。；]{0,6}?(?:大会上|大会的|上的讲话|以来|之际|前夕|时期?[，,的])")
 
 
