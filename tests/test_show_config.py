@@ -9,7 +9,7 @@ def test_show_config_names_files_overrides_and_rules(cli, tmp_path):
         "extends: gbt9704\nencoding: gb18030\nexclude: [drafts/]\n"
         "rules:\n  PH002: warning\n"
         "per-file-ignores:\n  \"archive/*.txt\": [HD006]\n", encoding="utf-8")
-    result = cli("check", "--show-config", "archive/old.txt", "--ignore", "RL100")
+    result = cli("check", "--show-config", "archive/old.txt", "--ignore", "RL100", "--lang", "en")
     assert result.returncode == 0, result.stderr
     out = result.stdout
     files = [line.strip() for line in out.split("\n") if line.endswith((".yaml", ".toml"))]
@@ -28,7 +28,7 @@ def test_show_config_elsewhere_does_not_apply_per_file_ignores(cli, tmp_path):
     (tmp_path / ".reportlint.yaml").write_text(
         "per-file-ignores:\n  \"archive/*.txt\": [HD006]\n", encoding="utf-8")
     out = cli("check", "--show-config", "current/new.txt").stdout
-    assert "per-file-ignores for this file: -" in out
+    assert "适用于本文件的 per-file-ignores：-" in out and "编码：自动检测" in out
     assert "  HD006 " in out
 
 
