@@ -15,6 +15,9 @@ CLOSERS = {close: open_ for open_, close in OPENERS.items()}
 # half-width parentheses pair with full-width ones here; their width is PU002's business
 SAME = {"（": "（", "(": "（", "）": "）", ")": "）"}
 ANGLE_OPEN, ANGLE_CLOSE = "<＜", ">＞"
+_MARKS = re.compile(
+    "[" + re.escape("".join(OPENERS) + "".join(CLOSERS) + ANGLE_OPEN + ANGLE_CLOSE) + "]"
+)
 _LIST_CLOSER = re.compile(r"\s*(?:[0-9]{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})[)）]")
 
 
@@ -46,7 +49,8 @@ def scan_paragraph(text: str, base: int, skip: set[int]) -> tuple[list[Problem],
     """Balance the marks of one paragraph; returns the problems and the openers left open."""
     problems: list[Problem] = []
     stack: list[Mark] = []
-    for i, ch in enumerate(text):
+    for m in _MARKS.finditer(text):
+        i, ch = m.start(), m.group(0)
         pos = base + i
         if pos in skip:
             continue
