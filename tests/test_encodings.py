@@ -127,3 +127,13 @@ def test_plain_utf8_check_imports_neither_docx_nor_charset_normalizer(tmp_path):
             "print(sorted(m for m in ('docx', 'charset_normalizer', 'lxml') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code, str(report)], capture_output=True, text=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_every_real_report_survives_gb18030_and_utf16(corpus_dir):
+    for path in sorted(corpus_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for encoding in ("gb18030", "utf-16"):
+            data = text.encode(encoding)
+            source = load_text(data, path.name)
+            assert source.text == text and source.lossless, (path.name, encoding, source.encoding)
+            assert source.encode() == data
