@@ -346,3 +346,17 @@ def test_non_convergence_is_reported_and_the_passes_made_are_kept(tmp_path):
     assert emit([result], settings, "en", out, err) is out
     assert "a.txt: fixes did not converge after 3 passes (FX006 keep rewriting the text)" in err.getvalue()
     assert exit_code([result], settings) == 1
+
+
+def test_fixing_a_txt_imports_neither_docx_nor_the_word_writer(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("一、总体情况\n甲方,乙方。\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-X", "importtime", "-m", "reportlint", "check", "--fix", "a.txt"],
+                         cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert run.returncode in (0, 1), run.stderr
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "一、总体情况\n甲方，乙方。\n"
+    imported = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if "|" in line}
+    assert "reportlint.writer" in imported  # the probe sees our own imports
+    assert not {"docx", "reportlint.docxfix"} & imported
