@@ -13,6 +13,7 @@ from reportlint.rules.base import Option, Rule, RuleContext
 _SPACES = re.compile(r"[\s\u3000]+")
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*")
 _CLAUSE_SEP = "，,、"
+_CLAUSE = re.compile(rf"[^{_CLAUSE_SEP}。！？；!?;]+")
 _CJK = r"\u4e00-\u9fff"
 # a word written twice: 社区社区, 用友用友, a whole title pasted onto itself
 DOUBLED = re.compile(rf"([{_CJK}]{{2,20}})\1")
@@ -131,14 +132,15 @@ def repeated_blocks(
     pieces: list[Piece], min_chars: int, max_block: int = 4
 ) -> Iterator[tuple[int, int]]:
     """(i, k): pieces[i+k:i+2k] repeats pieces[i:i+k] right after it."""
+    keys = [p.key for p in pieces]
     i = 0
-    while i < len(pieces):
+    while i < len(keys):
         for k in range(1, max_block + 1):
-            first, second = pieces[i : i + k], pieces[i + k : i + 2 * k]
+            if i + 2 * k > len(keys) or keys[i] != keys[i + k]:
+                continue
             if (
-                len(second) == k
-                and [p.key for p in first] == [p.key for p in second]
-                and sum(len(p.key) for p in first) >= min_chars
+                keys[i : i + k] == keys[i + k : i + 2 * k]
+                and sum(map(len, keys[i : i + k])) >= min_chars
             ):
                 yield i, k
                 i += 2 * k - 1
@@ -201,13 +203,13 @@ class RepeatedSentence(Rule):
 
     def _clauses(self, ctx: RuleContext, sentence: Piece) -> Iterator[Finding]:
         text = ctx.text[sentence.start : sentence.end]
-        parts = list(re.finditer(rf"[^{_CLAUSE_SEP}。！？；!?;]+", text))
+        parts = list(_CLAUSE.finditer(text))
         for a, b in zip(parts, parts[1:], strict=False):
             key = b.group(0).strip()
             if (
-                _cjk_count(key) >= 4
-                and a.group(0).strip().endswith(key)
+                a.group(0).strip().endswith(key)
                 and text[a.end() : b.start()].strip() in _CLAUSE_SEP
+                and _cjk_count(key) >= 4
             ):
                 start, end = sentence.start + a.end(), sentence.start + b.end()
                 fix = Fix.replace("删除重复的分句", start, end, "", Applicability.UNSAFE)
