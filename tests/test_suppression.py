@@ -125,3 +125,16 @@ def test_fix_that_shortens_text_keeps_later_directives_in_place(cli, tmp_path):
     assert path.read_text(encoding="utf-8").split("\n") == [
         "（一）抓好粮食生产。", "<!-- reportlint-disable-next-line HD005 -->", "（二）、推进环境整治。",
         "（三）发展特色产业。", ""]
+
+
+def test_only_findings_wholly_inside_markup_are_dropped():
+    from reportlint.diagnostics import Diagnostic, Severity
+    from reportlint.suppress import _outside_masks
+
+    def diag(start: int, end: int) -> Diagnostic:
+        return Diagnostic("XX001", "x", Severity.WARNING, "m", start, end)
+
+    masks = ((0, 3), (10, 20))
+    found = [diag(0, 0), diag(0, 2), diag(1, 3), diag(0, 8), diag(12, 13), diag(15, 25), diag(5, 6)]
+    kept = _outside_masks(masks, found)
+    assert [(d.start, d.end) for d in kept] == [(0, 0), (0, 8), (15, 25), (5, 6)]

@@ -118,12 +118,14 @@ def apply(source: Source, config: Config, found: list[Diagnostic], rules: dict[s
 
 
 def _outside_masks(masks: tuple[tuple[int, int], ...], found: list[Diagnostic]) -> list[Diagnostic]:
-    """A finding that starts inside markup (a code block, a link target) is not about prose."""
+    """A finding entirely inside blanked markup (a code block, a link target, the `## ` before a
+    heading) is about the blanks, not the prose. Empty spans (document-level findings anchored
+    at an offset) and spans reaching into prose are kept."""
     starts = [start for start, _ in masks]
     kept = []
     for d in found:
         i = bisect_right(starts, d.start) - 1
-        if i < 0 or not (masks[i][0] <= d.start < masks[i][1]):
+        if d.end <= d.start or i < 0 or not (masks[i][0] <= d.start and d.end <= masks[i][1]):
             kept.append(d)
     return kept
 

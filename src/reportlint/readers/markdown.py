@@ -180,7 +180,7 @@ def _prose_line(text: str, line: str, start: int, number: int, scan: _Scan, tabl
     if quote:
         scan.cut(start, start + quote.end())
         pos = quote.end()
-    heading = _ATX.match(line, pos) if not quote else _ATX.match(line[pos:])
+    heading = _ATX.match(line[pos:])
     is_list = False
     if heading:
         hashes = len(heading.group(2))
