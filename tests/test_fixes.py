@@ -360,3 +360,10 @@ def test_fixing_a_txt_imports_neither_docx_nor_the_word_writer(tmp_path):
     imported = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if "|" in line}
     assert "reportlint.writer" in imported  # the probe sees our own imports
     assert not {"docx", "reportlint.docxfix"} & imported
+
+
+def test_stdin_fix_only_prints_just_the_text_and_diff_prints_just_the_diff(run):
+    code, out, _ = run("--fix-only", "-", stdin="甲,乙\nTODO\n".encode())
+    assert (code, out) == (0, "甲，乙\nTODO\n")
+    code, out, _ = run("--diff", "-", stdin="甲,乙\n".encode())
+    assert (code, out) == (1, "--- -\n+++ -\n@@ -1 +1 @@\n-甲,乙\n+甲，乙\n")
