@@ -82,3 +82,13 @@ def test_gb18030_and_crlf_seed_come_out_the_same_way(cli, seed_path, fixed_seed,
     run = cli("check", "--fix", *(["--encoding", encoding] if flag else []), str(path))
     assert run.returncode in (0, 1), run.stderr
     assert path.read_bytes() == fixed_utf8.replace("\n", newline).encode(encoding)
+
+
+def test_unsafe_fixes_leave_no_fixable_finding_and_are_stable(cli, seed_copy):
+    run = cli("check", "--fix", "--unsafe-fixes", "--show-fixes", "--lang", "en", str(seed_copy))
+    assert run.returncode in (0, 1), run.stderr
+    fixable = [f for f in _findings(cli, seed_copy) if f["fix"] and f["fix"]["applicability"] != "display"]
+    assert fixable == []
+    once = seed_copy.read_bytes()
+    cli("check", "--fix", "--unsafe-fixes", str(seed_copy))
+    assert seed_copy.read_bytes() == once
