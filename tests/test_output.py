@@ -146,6 +146,8 @@ def test_sarif_matches_json_findings_rules_and_fixes(cli, tmp_path):
             (e["start"]["line"], e["start"]["column"], e["end"]["line"], e["end"]["column"], e["content"])
             for e in item["fix"]["edits"]]
     assert any("fixes" in r for r in run["results"]), "the fixture must exercise SARIF fixes"
+    gitlab_fps = [r["fingerprint"] for r in json.loads(cli("check", "--format", "gitlab", str(FIXTURE)).stdout)]
+    assert [r["partialFingerprints"]["reportlintAnchor/v1"] for r in run["results"]] == gitlab_fps
 
 
 def test_sarif_uri_is_relative_and_percent_encoded(cli, tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections import Counter
 from collections.abc import Iterator
@@ -135,3 +136,26 @@ def write_report(path: str, text: str) -> None:
 
     Path(path).touch(exist_ok=True)  # write_atomic keeps the permissions of the file it replaces
     write_atomic(path, text.encode("utf-8"))
+
+
+FINGERPRINT_CONTEXT = 12  # characters either side of the span: identify a finding without its line number
+
+
+def anchor(item: Located) -> str:
+    """The flagged text with a little of its line around it: moves with the text, not the line."""
+    text = item.source.text
+    start, end = item.diagnostic.start, item.diagnostic.end
+    line_start, line_end = item.source.lines.line_span(item.line)
+    return text[max(line_start, start - FINGERPRINT_CONTEXT):min(max(line_end, end), end + FINGERPRINT_CONTEXT)]
+
+
+def fingerprints(items: list[Located]) -> list[str]:
+    """Stable across edits elsewhere in the file; identical findings are numbered to stay unique."""
+    seen: Counter[tuple[str, ...]] = Counter()
+    out = []
+    for item in items:
+        key = (item.path, item.diagnostic.code, anchor(item))
+        seen[key] += 1
+        digest = hashlib.sha256("\0".join((*key, str(seen[key]))).encode("utf-8"))
+        out.append(digest.hexdigest())
+    return out

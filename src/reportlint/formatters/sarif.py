@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from reportlint import __version__
 from reportlint.diagnostics import Diagnostic, Severity
-from reportlint.formatters.common import Options, located
+from reportlint.formatters.common import Options, fingerprints, located
 from reportlint.source import Source
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -62,7 +62,7 @@ def fixes(source: Source, diag: Diagnostic, location_uri: str) -> list[dict[str,
     }]
 
 
-def result(item: Any, rule_index: dict[str, int]) -> dict[str, Any]:
+def result(item: Any, rule_index: dict[str, int], fingerprint: str) -> dict[str, Any]:
     diag = item.diagnostic
     location_uri = uri(item.path)
     found: dict[str, Any] = {
@@ -76,6 +76,8 @@ def result(item: Any, rule_index: dict[str, int]) -> dict[str, Any]:
     }
     if diag.code in rule_index:
         found["ruleIndex"] = rule_index[diag.code]
+    # lets code scanning keep an alert's identity when lines above it are added or removed
+    found["partialFingerprints"] = {"reportlintAnchor/v1": fingerprint}
     fix_list = fixes(item.source, diag, location_uri)
     if fix_list:
         found["fixes"] = fix_list
@@ -95,6 +97,7 @@ def document(results: list[Any], options: Options) -> dict[str, Any]:
     rules = sorted(options.rules, key=lambda r: r.code)
     rule_index = {rule.code: i for i, rule in enumerate(rules)}
     errors = notifications(results)
+    items = list(located(results))
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -107,7 +110,7 @@ def document(results: list[Any], options: Options) -> dict[str, Any]:
             }},
             "invocations": [{"executionSuccessful": not errors, "toolExecutionNotifications": errors}],
             "columnKind": "unicodeCodePoints",
-            "results": [result(item, rule_index) for item in located(results)],
+            "results": [result(item, rule_index, fp) for item, fp in zip(items, fingerprints(items))],
         }],
     }
 
