@@ -19,7 +19,7 @@ def shown_width(line: str, s: int, e: int) -> int:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(CHARS, min_size=1, max_size=400), st.data(), st.integers(40, 120))
+@given(st.text(CHARS, min_size=10, max_size=300), st.data(), st.integers(12, 60))
 def test_window_contains_the_span_start_and_fits(line, data, budget):
     start = data.draw(st.integers(0, len(line)))
     end = data.draw(st.integers(start, len(line)))
