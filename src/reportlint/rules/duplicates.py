@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.model import Line
 from reportlint.rules.base import Option, Rule, RuleContext
+from reportlint.textutil import is_cjk
 
 _SPACES = re.compile(r"[\s\u3000]+")
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*")
@@ -209,15 +210,11 @@ class RepeatedSentence(Rule):
             if (
                 a.group(0).strip().endswith(key)
                 and text[a.end() : b.start()].strip() in _CLAUSE_SEP
-                and _cjk_count(key) >= 4
+                and sum(map(is_cjk, key)) >= 4
             ):
                 start, end = sentence.start + a.end(), sentence.start + b.end()
                 fix = Fix.replace("删除重复的分句", start, end, "", Applicability.UNSAFE)
                 yield ctx.report(sentence.start + b.start(), end, "clause", fix=fix, text=key)
-
-
-def _cjk_count(text: str) -> int:
-    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
 
 
 def _excerpt(text: str, width: int = 20) -> str:

@@ -19,7 +19,9 @@ _URL = re.compile(
     r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+|&#?[A-Za-z0-9]+;"
 )
 _URL_TAIL = ".,;:?!)"
-_PINYIN = re.compile(r"[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*")
+# a pinyin syllable with a tone mark: `(jié)` after a character is residue (ZH004), not a note
+PINYIN_SYLLABLE = r"[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*"
+_PINYIN = re.compile(PINYIN_SYLLABLE)
 _DOC_NUMBER_YEAR = re.compile(r"\d+号")
 _SPACES = " \t\u3000"
 # `1,本年度工作` at a line start: the ordinal wants `1.` (a heading rule's business), not `1，`
@@ -112,10 +114,6 @@ def _finding(ctx: RuleContext, occ: list[Occurrence], title: str, marks: str) ->
     return ctx.report(occ[0].start, occ[-1].end, fix=fix, marks=marks, count=len(occ))
 
 
-def _lines(ctx: RuleContext) -> tuple[Line, ...]:
-    return ctx.document.lines
-
-
 class HalfwidthPunctuation(Rule):
     """Half-width `, ; : ? !` inside Chinese text.
 
@@ -163,7 +161,7 @@ class HalfwidthPunctuation(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         markers = marker_spans(ctx)
-        for line in _lines(ctx):
+        for line in ctx.document.lines:
             occ = list(self._occurrences(ctx.text, line, markers))
             if occ:
                 marks = "".join(dict.fromkeys(ctx.text[o.start] for o in occ))
@@ -196,8 +194,10 @@ class HalfwidthPunctuation(Rule):
                 + 1
                 + (len(body[i + 1 :]) - len(body[i + 1 :].lstrip(_SPACES)) if is_zh(nxt) else 0)
             )
-            clear = _chinese_side(body, i, -1) and _chinese_side(body, i, 1) and not (
-                ch in ",:" and _LIST_ORDINAL.fullmatch(body[:i])
+            clear = (
+                _chinese_side(body, i, -1)
+                and _chinese_side(body, i, 1)
+                and not (ch in ",:" and _LIST_ORDINAL.fullmatch(body[:i]))
             )
             yield Occurrence(
                 base + i, base + i + 1, Edit(base + start, base + end, FULL_WIDTH[ch]), clear
@@ -247,7 +247,7 @@ class HalfwidthParentheses(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         markers = marker_spans(ctx)
-        for line in _lines(ctx):
+        for line in ctx.document.lines:
             if "(" not in line.text and ")" not in line.text:
                 continue
             occ = sorted(self._occurrences(line, markers), key=lambda o: o.start)
@@ -350,7 +350,7 @@ class StraightQuotes(Rule):
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for line in _lines(ctx):
+        for line in ctx.document.lines:
             if '"' not in line.text:
                 continue
             body, base = line.text, line.span.start

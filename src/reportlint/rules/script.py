@@ -10,12 +10,11 @@ from pathlib import Path
 
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.rules.base import Option, Rule, RuleContext
-from reportlint.rules.punctuation import is_lost_character
+from reportlint.rules.punctuation import PINYIN_SYLLABLE, is_lost_character
 
 DATA = Path(__file__).with_name("data") / "script.yaml"
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _LOST = re.compile("[?\ufffd]+")
-PINYIN_RESIDUE = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][a-zü]*[{_TONED}][a-zü]*[)）]")
+PINYIN_RESIDUE = re.compile(rf"(?<=[\u4e00-\u9fff])[(（]{PINYIN_SYLLABLE}[)）]")
 
 
 @dataclass(frozen=True)
