@@ -165,3 +165,10 @@ def test_parse_prints_the_skeleton(cli, tmp_path):
     as_json = json.loads(cli("parse", "--format", "json", "r.txt").stdout)
     section = as_json["articles"][0]["children"][0]
     assert section["level"] == 1 and section["children"][0]["level"] == 2
+
+
+def test_summary_does_not_claim_success_when_a_file_was_unreadable(cli, files):
+    result = cli("check", "--select", "PH", "--lang", "en", "--format", "concise", "good.txt", "missing.txt")
+    assert result.returncode == 2
+    assert "All checks passed" not in result.stdout
+    assert "1 could not be read" in result.stdout

@@ -113,7 +113,12 @@ def summary_line(results: list[Any], lang: str) -> str:
     diags = [d for r in results for d in r.diagnostics]
     files = sum(1 for r in results if r.diagnostics)
     checked = sum(1 for r in results if r.source is not None)
+    unread = sum(1 for r in results if getattr(r, "error", None))
     if not diags:
+        if unread:
+            return (f"检查了 {checked} 个文件，未发现问题；另有 {unread} 个文件无法读取。" if lang != "en" else
+                    f"No problems in {checked} file{'s' if checked != 1 else ''} checked; "
+                    f"{unread} could not be read.")
         return f"未发现问题（检查了 {checked} 个文件）。" if lang != "en" else \
             f"All checks passed ({checked} file{'s' if checked != 1 else ''} checked)."
     counts = Counter(d.severity for d in diags)
