@@ -221,3 +221,15 @@ def test_markdown_paragraph_wrapped_over_lines_keeps_its_quotes_paired(cli, tmp_
     assert cli("check", "--select", "PA", "--format", "json", str(wrapped)).stdout.strip() == "[]"
     found = json.loads(cli("check", "--select", "PA", "--format", "json", str(split)).stdout)
     assert [(f["line"], f["code"]) for f in found] == [(3, "PA001"), (5, "PA002")]
+
+
+def test_script_data_is_consistent():
+    """Every pair maps a traditional-only character to a different simplified one; characters
+    that 《通用规范汉字表》 keeps as standard (乾 著 瞭 …) must never be listed."""
+    from reportlint.rules.script import load_data
+
+    data = load_data()
+    assert len(data.to_simplified) > 500
+    assert not set(data.to_simplified) & data.simplified
+    assert not set("乾著瞭藉覆夥於沈徵麽氾鍾") & set(data.to_simplified)
+    assert all(term not in right and right for term, right in data.residue.items())
