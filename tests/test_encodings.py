@@ -106,7 +106,8 @@ def test_encoding_option_and_config_key_override_detection(tmp_path):
     shutil.copy(gbk, declared / "gbk.txt")
     _, results = run([str(declared / "gbk.txt")], CheckOptions())
     assert results[0].error and "not valid utf-8" in results[0].error
-    assert findings(gbk, encoding="gbk") == findings(FIXTURE)
+    shutil.copy(FIXTURE, tmp_path / "utf8.txt")
+    assert findings(gbk, encoding="gbk") == findings(tmp_path / "utf8.txt")
 
 
 def test_unknown_encoding_name_is_an_error():
@@ -137,3 +138,13 @@ def test_every_real_report_survives_gb18030_and_utf16(corpus_dir):
             source = load_text(data, path.name)
             assert source.text == text and source.lossless, (path.name, encoding, source.encoding)
             assert source.encode() == data
+
+
+def test_utf16_without_bom_needs_the_encoding_named(tmp_path):
+    data = FIXTURE.read_text(encoding="utf-8").encode("utf-16-le")
+    with pytest.raises(SourceError, match="use --encoding utf-16-le"):
+        load_text(data, "nobom.txt")
+    path = tmp_path / "nobom.txt"
+    path.write_bytes(data)
+    shutil.copy(FIXTURE, tmp_path / "utf8.txt")
+    assert findings(path, encoding="utf-16-le") == findings(tmp_path / "utf8.txt")

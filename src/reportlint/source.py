@@ -258,7 +258,8 @@ def decode_text(data: bytes, path: str, encoding: str | None = None) -> tuple[st
     wide = data.startswith(_WIDE_BOMS) or bool(encoding and encoding.lower().replace("_", "-")
                                                  .startswith(("utf-16", "utf-32", "utf16", "utf32")))
     if b"\x00" in data[:8192] and not wide:
-        raise SourceError(path, "binary file (contains NUL bytes), not text")
+        raise SourceError(path, "binary file (contains NUL bytes), not text; for UTF-16 without a "
+                                "BOM use --encoding utf-16-le")
     text, enc, bom = decode(data, path, encoding)
     if len(_CONTROL.findall(text[:8192])) > 8:
         raise SourceError(path, f"binary file (control characters after decoding as {enc}), not text")
