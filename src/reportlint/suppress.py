@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportlint.config import Config, selector_matches
-from reportlint.diagnostics import Diagnostic
+from reportlint.diagnostics import Diagnostic, Fix
 from reportlint.source import Source
 
 UNUSED = "RL100"
@@ -109,7 +109,8 @@ def apply(source: Source, config: Config, found: list[Diagnostic], rules: dict[s
     if UNUSED not in config.rules:
         return kept
     reports = list(_unused(directives, malformed, config, rules))
-    stamped = [_stamp(rules[UNUSED], config, start, end, key, args) for start, end, key, args in reports]
+    stamped = [_stamp(rules[UNUSED], config, start, end, key, args, _removal(source, start, end) if dead else None)
+               for start, end, key, args, dead in reports]
     # an explicit `RL100` in a directive silences RL100 there; a blanket one does not
     explicit = [r for r in all_regions if r.code is not None and _matches(r.code, UNUSED, rules)]
     kept += [d for d in stamped if not any(r.start <= d.start < r.end for r in explicit)]
@@ -147,28 +148,44 @@ def _suppressed(diag: Diagnostic, all_regions: list[Region], rules: dict[str, An
 
 def _unused(directives: list[Directive], malformed: list[tuple[int, int, str]], config: Config,
             rules: dict[str, Any]):
-    """A code is reported only when its rule ran and still nothing was suppressed: a rule that
-    is not enabled here might fire in another configuration."""
+    """(start, end, message key, args, dead) per report; ``dead``: the whole comment can go.
+
+    A code is reported only when its rule ran and still nothing was suppressed: a rule that
+    is not enabled here might fire in another configuration.
+    """
     for start, end, word in malformed:
-        yield start, end, "malformed", {"directive": word}
+        yield start, end, "malformed", {"directive": word}, False
     for d in directives:
         if d.kind == "enable":
             if not d.closed_any:
-                yield d.start, d.end, "enable", {}
+                yield d.start, d.end, "enable", {}, True
             continue
         if not d.codes:
             if not d.used:
-                yield d.start, d.end, "default", {"codes": "*"}
+                yield d.start, d.end, "default", {"codes": "*"}, True
             continue
         unknown = [c for c in d.codes if not any(_matches(c, code, rules) for code in rules)]
-        if unknown:
-            yield d.start, d.end, "unknown", {"codes": ", ".join(unknown)}
         idle = [c for c in d.codes if c not in unknown and c not in d.used and c.upper() != UNUSED
                 and all(_matches(c, code, rules) <= (code in config.rules) for code in rules)]
+        dead = len(unknown) + len(idle) == len(d.codes)
+        if unknown:
+            yield d.start, d.end, "unknown", {"codes": ", ".join(unknown)}, dead and not idle
         if idle:
-            yield d.start, d.end, "default", {"codes": ", ".join(idle)}
+            yield d.start, d.end, "default", {"codes": ", ".join(idle)}, dead
 
 
-def _stamp(rule: Any, config: Config, start: int, end: int, key: str, args: dict[str, Any]) -> Diagnostic:
+def _removal(source: Source, start: int, end: int) -> Fix | None:
+    """Delete the comment's lines, when nothing but the comment is on them."""
+    first, last = source.lines.position(start)[0], source.lines.position(end)[0]
+    line_start, line_end = source.lines.line_span(first)[0], source.lines.line_span(last)[1]
+    text = source.original
+    if text[line_start:start].strip() or text[end:line_end].strip():
+        return None
+    stop = line_end + 1 if line_end < len(text) else line_end
+    return Fix.replace("删除未使用的抑制注释", line_start, stop, "")
+
+
+def _stamp(rule: Any, config: Config, start: int, end: int, key: str, args: dict[str, Any],
+           fix: Fix | None) -> Diagnostic:
     return Diagnostic(code=rule.code, name=rule.name, severity=config.rules[rule.code].severity,
-                      message=rule.render(key, args, config.lang), start=start, end=end)
+                      message=rule.render(key, args, config.lang), start=start, end=end, fix=fix)

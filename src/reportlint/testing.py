@@ -110,7 +110,7 @@ def run_case(case: RuleCase) -> None:
         assert len(got) == len(case.violations) and got == want, (
             f"{case.id}: positions differ\n  want {[dict(v) for v in case.violations]}\n  got  {got}")
     if case.fix_str is not None:
-        fixed, _ = apply_fixes(source.text, fixes_of(mine, unsafe=case.unsafe))
+        fixed, _ = apply_fixes(source.original, fixes_of(mine, unsafe=case.unsafe))
         assert fixed == case.fix_str, f"{case.id}: fixed text differs\n  want {case.fix_str!r}\n  got  {fixed!r}"
 
 

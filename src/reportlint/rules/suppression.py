@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlint.diagnostics import Finding, Severity
+from reportlint.diagnostics import Applicability, Finding, Severity
 from reportlint.rules.base import Rule, RuleContext
 
 
@@ -32,12 +32,19 @@ class UnusedSuppression(Rule):
     ```
     县教育局召开了全体干部大会。
     ```
+
+    ## Fix safety
+    The fix deletes the comment's line(s) when the whole comment is unused and nothing else is
+    on its lines. It is safe: every rule the comment names ran and found nothing there, so the
+    findings are the same without it. A comment that still suppresses one of its codes, or a
+    misspelt directive, is left for a person to edit.
     """
 
     code = "RL100"
     name = "unused-suppression"
     groups = ("reportlint",)
     severity = Severity.WARNING
+    fixable = Applicability.SAFE
     messages = {
         "default": ("未使用的抑制注释：{codes} 在此处没有可抑制的问题", "unused suppression: nothing to suppress for {codes}"),
         "unknown": ("抑制注释中的规则代码未知：{codes}", "unknown rule code in suppression: {codes}"),
