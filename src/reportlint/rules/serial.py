@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.model import Article, Line
-from reportlint.rules.base import Rule, RuleContext
+from reportlint.rules.base import Option, Rule, RuleContext
 
 CN_ORDINAL = "一二三四五六七八九十"
 # where a clause starts: the line start or a mark that ends the previous clause
@@ -179,24 +180,27 @@ class DunhaoBetweenTitles(_PatternRule):
 
 
 class DunhaoBetweenQuotes(DunhaoBetweenTitles):
-    """A 顿号 between adjacent quotations: `“米袋子”、“菜篮子”`.
+    """A 顿号 between adjacent quotations, `“米袋子”、“菜篮子”`, in a text that elsewhere omits it.
 
     ## What it does
-    Flags `、` directly between `”` and `“`. Off the error path by default (severity info):
-    GB/T 15834-2011 says such 顿号 are *usually* omitted, and published government reports
-    often keep them.
+    Flags `、` directly between `”` and `“` when the same document also writes coordinated
+    quotations without it (`“米袋子”“菜篮子”`): the two styles are mixed. With the option
+    `always: true` (set by the `gbt9704` ruleset) every such 顿号 is flagged. Severity info by
+    default: GB/T 15834-2011 says these 顿号 are *usually* omitted, and many published
+    government reports keep them throughout.
 
     ## Why is this bad?
-    GB/T 15834-2011 4.5.3.5: coordinated quoted items are usually not separated by 顿号.
+    GB/T 15834-2011 4.5.3.5: coordinated quoted items are usually not separated by 顿号, and
+    one document should not do it both ways.
 
     ## Example
     ```
-    落实“米袋子”、“菜篮子”负责制。
+    落实“米袋子”、“菜篮子”负责制，推进“放管服”“一网通办”改革。
     ```
 
     ## Use instead
     ```
-    落实“米袋子”“菜篮子”负责制。
+    落实“米袋子”“菜篮子”负责制，推进“放管服”“一网通办”改革。
     ```
 
     ## Fix safety
@@ -208,12 +212,29 @@ class DunhaoBetweenQuotes(DunhaoBetweenTitles):
     severity = Severity.INFO
     pattern = BETWEEN_QUOTES
     closer = "”"
-    messages = {
-        "default": (
-            "并列的引号之间通常不用顿号（{count} 处）",
-            "coordinated quotations are usually not separated by 顿号 ({count})",
+    options = {
+        "always": Option(
+            False, bool, "flag every 、 between quotations, not only in mixed documents"
         )
     }
+    messages = {
+        "default": (
+            "并列的引号之间通常不用顿号（{count} 处），本文其他地方也未用",
+            "coordinated quotations are usually not separated by 顿号 ({count}); "
+            "elsewhere this text does without",
+        ),
+        "always": (
+            "并列的引号之间通常不用顿号（{count} 处）",
+            "coordinated quotations are usually not separated by 顿号 ({count})",
+        ),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        if self.settings["always"]:
+            for finding in super().check(ctx):
+                yield replace(finding, message_key="always")
+        elif "”“" in ctx.text:
+            yield from super().check(ctx)
 
 
 class DunhaoBeforeDeng(DunhaoBetweenTitles):
