@@ -138,3 +138,16 @@ def test_only_findings_wholly_inside_markup_are_dropped():
     found = [diag(0, 0), diag(0, 2), diag(1, 3), diag(0, 8), diag(12, 13), diag(15, 25), diag(5, 6)]
     kept = _outside_masks(masks, found)
     assert [(d.start, d.end) for d in kept] == [(0, 0), (0, 8), (15, 25), (5, 6)]
+
+
+def test_fix_removes_only_wholly_unused_directives(cli, tmp_path):
+    path = _write(tmp_path, "a.md", [
+        "<!-- reportlint-disable-next-line PH002 -->", "县教育局召开全体干部大会。",  # unused: removed
+        "<!-- reportlint-disable-next-line PH002 -->", LINE,                      # used: kept
+        "说明 <!-- reportlint-enable --> 文字",                                   # shares its line: kept
+    ])
+    result = cli("check", "--fix", "--select", "PH002,RL100", "a.md")
+    assert path.read_text(encoding="utf-8").split("\n") == [
+        "县教育局召开全体干部大会。", "<!-- reportlint-disable-next-line PH002 -->", LINE,
+        "说明 <!-- reportlint-enable --> 文字", ""]
+    assert result.returncode == 1 and "a.md:4:4: RL100" in result.stdout
