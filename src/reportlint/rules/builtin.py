@@ -27,6 +27,7 @@ FAMILIES = (
     "sections",
     "signature",
     "wording",
+    "typography",
 )
 
 
