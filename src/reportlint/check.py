@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reportlint import baseline
 from reportlint import config as cfg
 from reportlint.engine import FileResult, Linter
 from reportlint.paths import DEFAULT_SUFFIXES, Expansion, expand
@@ -109,7 +108,11 @@ def run(paths: list[str], options: CheckOptions,
     """``on_file(done, total, path)`` is called after each file (the progress bar listens)."""
     session = Session(options)
     manager.report_errors(session.plugins)
-    known = baseline.load(options.baseline) if options.baseline else None  # fail before linting
+    known = None
+    if options.baseline:  # imported only when asked for: every check pays for its imports
+        from reportlint import baseline
+
+        known = baseline.load(options.baseline)  # fail before linting
     found = _expand(paths, session)
     for path, reason in found.warnings:
         print(f"reportlint: warning: {path}: {reason}", file=sys.stderr)
@@ -120,7 +123,9 @@ def run(paths: list[str], options: CheckOptions,
         if on_file is not None:
             on_file(done, len(files), path)
     if known is not None:
-        baseline.filter_results(results, known)
+        from reportlint.baseline import filter_results
+
+        filter_results(results, known)
     return session, results
 
 
