@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.rules.base import Rule, RuleContext
@@ -13,14 +14,43 @@ from reportlint.rules.base import Rule, RuleContext
 _UNIT = (r"人次|户次|万元|亿元|万人|公里|平方米|个|项|名|人|所|户|家|件|次|处|座|条|台|篇|场|期|批|"
          r"支|套|辆|间|栋|起|宗|元|亩|吨")
 _NUMBER = r"[0-9]+(?:\.[0-9]+)?"
-# a figure followed by a bracketed breakdown: 318个项目（加固类项目149个，重建类项目169个）
-_BRACKETED = re.compile(
-    rf"(?<![0-9.第])(?P<total>{_NUMBER})(?P<unit>{_UNIT})[\u4e00-\u9fff“”]{{0,8}}?[（(](?P<inner>[^（()）\n]+)[)）]")
-# “其中” and a run of parts joined by 、 (the last may be joined by 和/及): 其中新建18个、改建20个
+# The patterns below are compiled on first use: each CJK range costs ~1 ms to compile, and
+# most documents never reach _AMONG or _PART.
+
+
+@cache
+def _bracketed() -> re.Pattern[str]:
+    """A figure followed by a bracketed breakdown: 318个项目（加固类项目149个，重建类项目169个）."""
+    return re.compile(rf"(?<![0-9.第])(?P<total>{_NUMBER})(?P<unit>{_UNIT})[\u4e00-\u9fff“”]{{0,8}}?"
+                      rf"[（(](?P<inner>[^（()）\n]+)[)）]")
+
+
 _ITEM = rf"[\u4e00-\u9fff“”A-Za-z]{{0,14}}?{_NUMBER}(?:{_UNIT})[\u4e00-\u9fff”]{{0,8}}?"
-_AMONG = re.compile(rf"其中[：:]?(?P<list>{_ITEM}(?:(?:、|和|及|以及){_ITEM})+)(?=[，,。；;！\n]|$)")
-_PART = re.compile(
-    rf"^[\u4e00-\u9fff“”A-Za-z]{{0,14}}?(?P<n>{_NUMBER})(?P<unit>{_UNIT})[\u4e00-\u9fff”]{{0,8}}$")
+_LIST_END = "，,。；;！\n"  # no item contains these, so a 其中 list ends before the first of them
+
+
+@cache
+def _among() -> re.Pattern[str]:
+    """“其中” and parts joined by 、 (the last may be joined by 和/及): 其中新建18个、改建20个."""
+    return re.compile(rf"其中[：:]?(?P<list>{_ITEM}(?:(?:、|和|及|以及){_ITEM})+)(?=[{_LIST_END}]|$)")
+
+
+@cache
+def _part() -> re.Pattern[str]:
+    return re.compile(
+        rf"^[\u4e00-\u9fff“”A-Za-z]{{0,14}}?(?P<n>{_NUMBER})(?P<unit>{_UNIT})[\u4e00-\u9fff”]{{0,8}}$")
+
+
+def _may_list(text: str) -> bool:
+    """Whether some 其中 is followed by 、, 和 or 及 before the list must end (cheap: no regex)."""
+    at = text.find("其中")
+    while at != -1:
+        end = min((i for i in (text.find(c, at) for c in _LIST_END) if i != -1), default=len(text))
+        if any(sep in text[at:end] for sep in "、和及"):
+            return True
+        at = text.find("其中", at + 2)
+    return False
+
 _SEPARATORS = re.compile(r"[、，,；;]|以及|和|及")
 # approximate figures never add up exactly
 _APPROX = re.compile(r"余|多|约|近|超|以上|以下|左右|上下|不足|不到|等")
@@ -41,7 +71,7 @@ def _parts(text: str) -> tuple[str, tuple[Decimal, ...]] | None:
     """The unit and figures of a breakdown, or None unless every item is `label + number + unit`."""
     values, units = [], set()
     for item in _SEPARATORS.split(text):
-        match = _PART.match(item.strip())
+        match = _part().match(item.strip())
         if not match:
             return None
         values.append(Decimal(match["n"]))
@@ -68,12 +98,12 @@ def _approximate(text: str, start: int, end: int) -> bool:
 
 
 def find_mismatches(text: str) -> Iterator[Mismatch]:
-    for m in _BRACKETED.finditer(text):
+    for m in _bracketed().finditer(text) if "（" in text or "(" in text else ():
         parsed = _parts(m["inner"])
         if (parsed and parsed[0] == m["unit"] and not _approximate(text, m.start(), m.end())
                 and sum(parsed[1]) != Decimal(m["total"])):
             yield Mismatch(m.start("total"), m.end(), Decimal(m["total"]), parsed[1])
-    for m in _AMONG.finditer(text):
+    for m in _among().finditer(text) if _may_list(text) else ():
         parsed = _parts(m["list"])
         if not parsed or _APPROX.search(m["list"]):
             continue
