@@ -27,12 +27,37 @@ def _jieba() -> Any:
     if blocked:
         sys.modules["pkg_resources"] = None  # type: ignore[assignment]
     try:
+        _defer_hmm_model()
         import jieba
     finally:
         if blocked:
             del sys.modules["pkg_resources"]
     jieba.setLogLevel(30)  # jieba logs its dictionary loading to stderr at DEBUG
     return jieba
+
+
+def _defer_hmm_model() -> None:
+    """Let jieba's HMM package (finalseg) load on first use: its tables take ~8 ms to import.
+
+    We only cut with ``HMM=False``, which never touches it. jieba binds the stand-in below;
+    the first attribute asked of it imports the real module, which then replaces it both in
+    ``sys.modules`` and as ``jieba.finalseg`` (the name jieba's functions look up).
+    """
+    if "jieba" in sys.modules or "jieba.finalseg" in sys.modules:
+        return
+    import types
+
+    stand_in = types.ModuleType("jieba.finalseg")
+
+    def load(name: str) -> Any:
+        import importlib
+
+        if sys.modules.get("jieba.finalseg") is stand_in:
+            del sys.modules["jieba.finalseg"]
+        return getattr(importlib.import_module("jieba.finalseg"), name)
+
+    stand_in.__getattr__ = load  # type: ignore[method-assign]
+    sys.modules["jieba.finalseg"] = stand_in
 
 
 @cache
@@ -73,11 +98,10 @@ class _Words:
     def _build(chars: set[str]) -> Any:
         text, total = _dictionary()
         klass = "".join(sorted(re.escape(c) for c in chars)) or "\u0000"
-        freq: dict[str, int] = {}
-        for word, count in re.findall(rf"\n([{klass}]+) ([0-9]+)", text):
-            freq[word] = int(count)
-            for i in range(1, len(word)):
-                freq.setdefault(word[:i], 0)
+        found = re.findall(rf"\n([{klass}]+) ([0-9]+)", text)
+        # prefixes first at 0, then the words' own counts over them: jieba's gen_pfdict
+        freq = {word[:i]: 0 for word, _ in found for i in range(1, len(word))}
+        freq.update((word, int(count)) for word, count in found)
         tokenizer = _jieba().Tokenizer()
         tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
         return tokenizer
