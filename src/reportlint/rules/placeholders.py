@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.rules.base import Rule, RuleContext
@@ -17,30 +18,39 @@ _ADMIN = (r"省|市|县|区|镇|乡|村|街道|社区|局|委|办|厅|处|科|�
 _PERSON = r"同志|同学|书记|县长|市长|区长|镇长|乡长|局长|厅长|处长|科长|主任|负责人|校长|老师|先生|女士"
 _UNIT = r"%|％|万|亿|元|人|户|个|次|公里|千米|米|亩|公顷|平方|吨|家|项|所|名|台|套|辆|件|篇|期|场|天|小时|倍"
 
-# (kind, pattern); earlier kinds win where matches overlap
-PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("date", re.compile(
+_MASK = rf"[{_M}]"
+_EMPTY_BRACKETS = r"【\s*】|〔\s*〕|［\s*］|《\s*》|〈\s*〉|\[\s*\]|\(\s*\)|（\s*）"
+# (kind, gate, pattern); earlier kinds win where matches overlap. A pattern is compiled only
+# when its gate (a cheap pattern every match of it must contain) occurs: the CJK ranges in
+# these cost ~1 ms each to compile, and most documents have no placeholder at all.
+PATTERNS: tuple[tuple[str, str, str], ...] = (
+    ("date", rf"[/.-]{_MASK}|月{_MASK}|{_MASK}月|某|年月日", (
         rf"(?:(?:19|20)[0-9{_M}]{{2}}|[{_M}]{{2,4}})[/.-][0-9{_M}]{{1,2}}[/.-][{_M}]{{1,2}}(?![{_M}A-Za-z])"
         rf"|(?<![A-Za-z0-9/])[{_M}]{{1,2}}/[{_M}]{{1,2}}(?![{_M}A-Za-z/])"
         rf"|[0-9{_M}]{{1,2}}月[{_M}]{{1,2}}日|[{_M}]{{1,2}}月[0-9]{{1,2}}日|某月某日|某年某月(?:某日)?"
         rf"|(?<![0-9〇一二三四五六七八九十])年月日")),
-    ("year", re.compile(
+    ("year", rf"{_MASK}|[_＿]", (
         rf"{_NOT_LATIN_BEFORE}(?:(?:19|20)[0-9]?[{_M}_＿]{{1,2}}|[{_M}]{{1,4}}|[_＿]{{2,4}})(?=年)")),
-    ("name", re.compile(
+    ("name", rf"{_MASK}|某某", (
         rf"{_NOT_LATIN_BEFORE}(?:[{_M}]{{1,4}}|某某)(?=(?:{_ADMIN}|{_PERSON}))"
         rf"|(?<=负责人|书记[:：]|姓名[:：]|主任[:：])[{_M}]{{2,4}}|某某")),
-    ("number", re.compile(
+    ("number", _MASK, (
         rf"{_NOT_LATIN_BEFORE}[0-9]*[{_M}]+(?:\.[{_M}0-9]+)?(?=\s?(?:{_UNIT}))"
         rf"|{_NOT_LATIN_BEFORE}[0-9]+\.[{_M}]+(?=\s?(?:{_UNIT}))")),
-    ("token", re.compile(
+    ("token", r"[xX]{3}|[×✕Ｘ]{2}|＊＊|\*\*", (
         rf"{_NOT_LATIN_BEFORE}[xX]{{3,}}{_NOT_LATIN_AFTER}|[×✕Ｘ]{{2,}}|＊{{2,}}"
         rf"|(?<=[\u4e00-\u9fff“”《》0-9])\*{{2,}}|\*{{2,}}(?=[\u4e00-\u9fff“”《》])")),
-    ("blank", re.compile(r"_{2,}|＿{2,}|(?<=[\u4e00-\u9fff0-9])[_＿](?=[\u4e00-\u9fff0-9])")),
-    ("brackets", re.compile(
+    ("blank", r"[_＿]", r"_{2,}|＿{2,}|(?<=[\u4e00-\u9fff0-9])[_＿](?=[\u4e00-\u9fff0-9])"),
+    ("brackets", _EMPTY_BRACKETS, (
         r"【\s*】|〔\s*〕|［\s*］|《\s*》|〈\s*〉"
         r"|(?<=[\u4e00-\u9fff])(?:\[\s*\]|\(\s*\)|（\s*）)(?![0-9]+号)"
         r"|(?:\[\s*\]|\(\s*\)|（\s*）)(?=[\u4e00-\u9fff])(?<![\u4e00-\u9fff]\[\])")),
 )
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 _EXAMPLE_INTRO = re.compile(r"(?:如|例如|比如|譬如|格式为|写作|写成)[:：]?\s*$")
 
 
@@ -64,8 +74,10 @@ def find_placeholders(text: str) -> list[Hit]:
     """Every placeholder in the text, overlaps resolved in favour of the more specific kind."""
     hits: list[Hit] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in PATTERNS:
-        for m in pattern.finditer(text):
+    for kind, gate, pattern in PATTERNS:
+        if not _compiled(gate).search(text):
+            continue
+        for m in _compiled(pattern).finditer(text):
             s, e = m.span()
             if s == e or any(s < te and ts < e for ts, te in taken) or _in_example(text, s):
                 continue
