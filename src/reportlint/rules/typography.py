@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.rules.base import Rule, RuleContext
@@ -12,7 +13,15 @@ from reportlint.textutil import is_cjk
 
 _SPACES = " \t\u3000"
 # 2-3家, 4.5-5%, 2011-2020年: a number range joined by a hyphen and followed by a unit or Chinese
-_RANGE = re.compile(r"(?<![A-Za-z0-9./\-])(?<![A-Za-z] )(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)(?=[%％](?![0-9])|[\u4e00-\u9fff])")
+_RANGE_GATE = re.compile(r"\d-\d")  # cheap; the full pattern (a CJK class) compiles only after it
+
+
+@cache
+def _range() -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![A-Za-z0-9./\-])(?<![A-Za-z] )(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)(?=[%％](?![0-9])|[\u4e00-\u9fff])")
+
+
 # ○ (U+25CB WHITE CIRCLE) among Chinese numerals stands in for 〇 (U+3007)
 _NUMERAL_CIRCLE = re.compile(r"(?<=[〇零一二三四五六七八九○])○|○(?=[〇零一二三四五六七八九○])")
 _LOOKALIKE_QUOTES = {"〝": "“", "〞": "”", "‚": "“", "‛": "”"}
@@ -55,7 +64,7 @@ class RangeHyphen(Rule):
                             "number range {text!r} uses a hyphen; use the wave dash ～")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for m in _RANGE.finditer(ctx.text):
+        for m in _range().finditer(ctx.text) if _RANGE_GATE.search(ctx.text) else ():
             hyphen = m.start(2) - 1
             fix = Fix.replace("改为浪纹线“～”", hyphen, hyphen + 1, "～")
             yield ctx.report(m.start(), m.end(), fix=fix, text=m.group(0))
