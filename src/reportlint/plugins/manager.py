@@ -88,8 +88,8 @@ def _may_declare_plugins() -> bool:
            for f in sys.meta_path if hasattr(f, "find_distributions")):
         return True  # a custom finder may provide distributions we cannot list here
     for folder in sys.path:
-        if folder.endswith(".egg"):
-            return True
+        if not isinstance(folder, str) or folder.endswith(".egg"):
+            return True  # not a plain folder name, or an egg: let importlib.metadata decide
         try:
             entries = list(os.scandir(folder or "."))
         except NotADirectoryError:
