@@ -56,7 +56,7 @@ def throughput(n_docs: int) -> tuple[int, int, float, float]:
     try:
         subprocess.run([sys.executable, str(MAKE_CORPUS), str(out), "-n", str(n_docs)], check=True,
                        capture_output=True)
-        files = list(out.glob("*.txt"))
+        files = list(out.rglob("*.txt"))
         size = sum(f.stat().st_size for f in files)
         start = time.perf_counter()
         subprocess.run([sys.executable, "-m", "reportlint", "check", "--format", "json", str(out)],
