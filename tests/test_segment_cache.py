@@ -58,3 +58,11 @@ def test_the_cache_name_changes_with_the_dictionary_file(fresh):
     b = segment._cache_file(100, 2)
     c = segment._cache_file(101, 1)
     assert len({a, b, c}) == 3 and f"v{segment._INDEX_FORMAT}-" in a.name
+
+
+def test_caches_of_other_dictionaries_are_removed(fresh):
+    fresh.mkdir(parents=True)
+    stale = fresh / "jieba-dict-v0-1-1.marshal"
+    stale.write_bytes(b"old")
+    segment._dictionary()
+    assert not stale.exists() and len(_cache_files(fresh)) == 1

@@ -133,6 +133,11 @@ def _write_index(path: Path, index: dict[str, bytes], total: int) -> None:
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        return
+    for stale in path.parent.glob("jieba-dict-v*.marshal"):  # an older jieba or format: 5 MB each
+        if stale != path:
+            with contextlib.suppress(OSError):
+                stale.unlink()
 
 
 class _Words:
