@@ -25,6 +25,7 @@ def _range() -> re.Pattern[str]:
 # ○ (U+25CB WHITE CIRCLE) among Chinese numerals stands in for 〇 (U+3007)
 _NUMERAL_CIRCLE = re.compile(r"(?<=[〇零一二三四五六七八九○])○|○(?=[〇零一二三四五六七八九○])")
 _LOOKALIKE_QUOTES = {"〝": "“", "〞": "”", "‚": "“", "‛": "”"}
+_LOOKALIKE_QUOTE_RE = re.compile("[〝〞‚‛]")
 _SENTENCE_END = tuple("。！？；…”’）)》：:!?;】」』")
 
 
@@ -105,12 +106,12 @@ class MixedPercentSigns(Rule):
                             "percent signs mixed: {half} '%' and {full} '％'; use one form")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        counts = Counter(ch for ch in ctx.text if ch in "%％")
-        if len(counts) < 2:
+        counts = Counter({sign: ctx.text.count(sign) for sign in "%％"})
+        if not (counts["%"] and counts["％"]):
             return
         rare = "％" if counts["％"] <= counts["%"] else "%"
         usual = "%" if rare == "％" else "％"
-        positions = [i for i, ch in enumerate(ctx.text) if ch == rare]
+        positions = [m.start() for m in re.finditer(rare, ctx.text)]
         fix = Fix(f"统一为“{usual}”", tuple(Edit(i, i + 1, usual) for i in positions))
         yield ctx.report(positions[0], positions[0] + 1, fix=fix, half=counts["%"], full=counts["％"])
 
@@ -193,8 +194,8 @@ class LookalikeGlyph(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         hits = [(m.start(), "〇") for m in _NUMERAL_CIRCLE.finditer(ctx.text)]
-        hits += [(i, _LOOKALIKE_QUOTES[ch]) for i, ch in enumerate(ctx.text)
-                 if ch in _LOOKALIKE_QUOTES and _next_to_cjk(ctx.text, i)]
+        hits += [(m.start(), _LOOKALIKE_QUOTES[m.group()]) for m in _LOOKALIKE_QUOTE_RE.finditer(ctx.text)
+                 if _next_to_cjk(ctx.text, m.start())]
         for pos, right in sorted(hits):
             yield ctx.report(pos, pos + 1, fix=Fix.replace(f"改为“{right}”", pos, pos + 1, right),
                              text=ctx.text[pos], right=right)
