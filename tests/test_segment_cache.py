@@ -57,12 +57,21 @@ def test_the_cache_name_changes_with_the_dictionary_file(fresh):
     a = segment._cache_file(100, 1)
     b = segment._cache_file(100, 2)
     c = segment._cache_file(101, 1)
-    assert len({a, b, c}) == 3 and f"v{segment._INDEX_FORMAT}-" in a.name
+    d = segment._cache_file(100, 1, "/other/venv/jieba/dict.txt")
+    assert len({a, b, c, d}) == 4 and f"-v{segment._INDEX_FORMAT}-" in a.name
 
 
 def test_caches_of_other_dictionaries_are_removed(fresh):
     fresh.mkdir(parents=True)
-    stale = fresh / "jieba-dict-v0-1-1.marshal"
-    stale.write_bytes(b"old")
     segment._dictionary()
-    assert not stale.exists() and len(_cache_files(fresh)) == 1
+    (current,) = _cache_files(fresh)
+    where = current.name.split("-")[2]
+    stale = fresh / f"jieba-dict-{where}-v0-1-1.marshal"
+    stale.write_bytes(b"old")
+    other_env = fresh / "jieba-dict-0123456789ab-v1-1-1.marshal"
+    other_env.write_bytes(b"another environment's jieba")
+    current.unlink()
+    segment._dictionary.cache_clear()
+    segment._dictionary()
+    assert not stale.exists(), "the cache of an older dictionary at the same path is removed"
+    assert other_env.exists(), "another environment's cache is left alone"

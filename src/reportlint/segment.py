@@ -77,7 +77,7 @@ def _dictionary() -> tuple[dict[str, bytes], int]:
     """
     path = Path(_jieba().__file__).with_name("dict.txt")
     stat = path.stat()
-    cached = _cache_file(stat.st_size, stat.st_mtime_ns)
+    cached = _cache_file(stat.st_size, stat.st_mtime_ns, str(path))
     found = _read_index(cached) if cached else None
     if found is not None:
         return found
@@ -97,12 +97,19 @@ def _dictionary() -> tuple[dict[str, bytes], int]:
     return index, total
 
 
-def _cache_file(size: int, mtime_ns: int) -> Path | None:
-    """Where the grouped dictionary of this very dict.txt is cached (versioned by name)."""
+def _cache_file(size: int, mtime_ns: int, source: str = "") -> Path | None:
+    """Where the grouped dictionary of this very dict.txt is cached (versioned by name).
+
+    The name starts with a digest of the dictionary's path, so several environments on one
+    machine (each with its own jieba) keep their own cache instead of replacing each other's.
+    """
+    import hashlib
+
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     if not os.path.isabs(base):
         return None  # no usable home: do not write relative to the working directory
-    return Path(base) / "reportlint" / f"jieba-dict-v{_INDEX_FORMAT}-{size}-{mtime_ns}.marshal"
+    where = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return Path(base) / "reportlint" / f"jieba-dict-{where}-v{_INDEX_FORMAT}-{size}-{mtime_ns}.marshal"
 
 
 def _read_index(path: Path) -> tuple[dict[str, bytes], int] | None:
@@ -134,7 +141,8 @@ def _write_index(path: Path, index: dict[str, bytes], total: int) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         return
-    for stale in path.parent.glob("jieba-dict-v*.marshal"):  # an older jieba or format: 5 MB each
+    where = path.name.split("-")[2]
+    for stale in path.parent.glob(f"jieba-dict-{where}-*.marshal"):  # an older jieba or format: 5 MB each
         if stale != path:
             with contextlib.suppress(OSError):
                 stale.unlink()
