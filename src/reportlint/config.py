@@ -94,17 +94,16 @@ def _pyproject_section(path: Path) -> dict[str, Any] | None:
 def _read_mapping(path: Path) -> dict[str, Any]:
     if path.name == PYPROJECT:
         return _pyproject_section(path) or {}
-    import yaml
+    from reportlint.datafiles import YAMLSyntaxError, parse_yaml
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"), str(path.resolve()))
     except FileNotFoundError:
         raise ConfigError(str(path), "no such config file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), f"cannot read: {exc}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
+    except YAMLSyntaxError as exc:
+        where = f" at line {exc.line}" if exc.line else ""
         raise ConfigError(str(path), f"invalid YAML{where}") from None
     if data is None:
         return {}

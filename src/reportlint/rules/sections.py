@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Article
 from reportlint.resources import data_dir
@@ -37,9 +35,10 @@ class DocType:
 
 
 def read_yaml(path: str | Path) -> dict:
-    """A YAML data file as a mapping; libyaml's loader when present (pure Python takes ~0.1 s)."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader)
+    """A YAML data file as a mapping (parsed through the cache in ``datafiles``)."""
+    from reportlint.datafiles import read_yaml as read
+
+    data = read(path)
     return data if isinstance(data, dict) else {}
 
 
