@@ -102,7 +102,6 @@ def _check(args: argparse.Namespace) -> int:
 
     from reportlint import progress
     from reportlint.check import CheckOptions, exit_code, run
-    from reportlint import fixmode
     from reportlint.formatters.builtin import HUMAN
     from reportlint.formatters.common import Options, want_color, write_report
 
@@ -112,7 +111,7 @@ def _check(args: argparse.Namespace) -> int:
     options = CheckOptions(
         config_file=args.config, select=_extend(args.select), extend_select=_extend(args.extend_select),
         ignore=_extend(args.ignore), lang=args.lang, encoding=args.encoding,
-        stdin_filename=args.stdin_filename, fix=fixmode.FixSettings.from_args(args),
+        stdin_filename=args.stdin_filename, fix=_fix_settings(args),
         exclude=_extend(args.exclude), baseline=args.baseline, write_baseline=args.write_baseline,
     )
     if args.show_config:
@@ -139,6 +138,8 @@ def _check(args: argparse.Namespace) -> int:
         from reportlint.baseline import write_for_run
 
         return write_for_run(results, options.write_baseline, lang)
+    if options.fix is not None:
+        from reportlint import fixmode
     report_to = sys.stdout if options.fix is None else fixmode.emit(results, options.fix, lang)
     if report_to is None:  # --diff, --fix-only
         return fixmode.exit_code(results, options.fix)
@@ -156,6 +157,15 @@ def _check(args: argparse.Namespace) -> int:
             return EXIT_ERROR
     code = exit_code(results) if options.fix is None else fixmode.exit_code(results, options.fix)
     return EXIT_OK if args.exit_zero and code == EXIT_FINDINGS else code
+
+
+def _fix_settings(args: argparse.Namespace) -> object | None:
+    """Fix mode's settings, or None; the fix machinery is imported only when a flag asks for it."""
+    if not (args.fix or args.fix_only or args.diff):
+        return None
+    from reportlint.fixmode import FixSettings
+
+    return FixSettings.from_args(args)
 
 
 def _parse(args: argparse.Namespace) -> int:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlint.formatters import statistics
 from reportlint.formatters.common import Options, located, safe_fix, summary_line
 
 
 def render(results: list[Any], options: Options) -> str:
     if options.statistics:
+        from reportlint.formatters import statistics
+
         return statistics.render_text(results, options)
     out = []
     for item in located(results):
