@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Callable, Iterator
 
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.rules.base import Rule, RuleContext
+from reportlint.rules.lazyre import finditer_at, lazy, offsets
 
 _M = "xX×✕＊*Ｘｘ"  # mask characters
 _NOT_LATIN_BEFORE = r"(?<![A-Za-z0-9_])"
@@ -17,49 +16,163 @@ _ADMIN = (r"省|市|县|区|镇|乡|村|街道|社区|局|委|办|厅|处|科|�
           r"大学|学院|幼儿园|医院|银行|单位|部门|中心|协会|商会|基地|项目|工程|景区|园区|开发区|企业|工厂|合作社|酒店|宾馆|馆|站点|平台")
 _PERSON = r"同志|同学|书记|县长|市长|区长|镇长|乡长|局长|厅长|处长|科长|主任|负责人|校长|老师|先生|女士"
 _UNIT = r"%|％|万|亿|元|人|户|个|次|公里|千米|米|亩|公顷|平方|吨|家|项|所|名|台|套|辆|件|篇|期|场|天|小时|倍"
+_UNIT_FIRST = frozenset(unit[0] for unit in _UNIT.split("|"))
+_CLOSING = {"【": "】", "〔": "〕", "［": "］", "《": "》", "〈": "〉", "[": "]", "(": ")", "（": "）"}
 
-_MASK = rf"[{_M}]"
-_EMPTY_BRACKETS = r"【\s*】|〔\s*〕|［\s*］|《\s*》|〈\s*〉|\[\s*\]|\(\s*\)|（\s*）"
-# (kind, gate, pattern); earlier kinds win where matches overlap. A pattern is compiled only
-# when its gate (a cheap pattern every match of it must contain) occurs: the CJK ranges in
-# these cost ~1 ms each to compile, and most documents have no placeholder at all.
-PATTERNS: tuple[tuple[str, str, str], ...] = (
-    ("date", rf"[/.-]{_MASK}|月{_MASK}|{_MASK}月|某|年月日", (
-        rf"(?:(?:19|20)[0-9{_M}]{{2}}|[{_M}]{{2,4}})[/.-][0-9{_M}]{{1,2}}[/.-][{_M}]{{1,2}}(?![{_M}A-Za-z])"
-        rf"|(?<![A-Za-z0-9/])[{_M}]{{1,2}}/[{_M}]{{1,2}}(?![{_M}A-Za-z/])"
-        rf"|[0-9{_M}]{{1,2}}月[{_M}]{{1,2}}日|[{_M}]{{1,2}}月[0-9]{{1,2}}日|某月某日|某年某月(?:某日)?"
-        rf"|(?<![0-9〇一二三四五六七八九十])年月日")),
-    ("year", rf"{_MASK}|[_＿]", (
-        rf"{_NOT_LATIN_BEFORE}(?:(?:19|20)[0-9]?[{_M}_＿]{{1,2}}|[{_M}]{{1,4}}|[_＿]{{2,4}})(?=年)")),
-    ("name", rf"{_MASK}|某某", (
-        rf"{_NOT_LATIN_BEFORE}(?:[{_M}]{{1,4}}|某某)(?=(?:{_ADMIN}|{_PERSON}))"
-        rf"|(?<=负责人|书记[:：]|姓名[:：]|主任[:：])[{_M}]{{2,4}}|某某")),
-    ("number", _MASK, (
-        rf"{_NOT_LATIN_BEFORE}[0-9]*[{_M}]+(?:\.[{_M}0-9]+)?(?=\s?(?:{_UNIT}))"
-        rf"|{_NOT_LATIN_BEFORE}[0-9]+\.[{_M}]+(?=\s?(?:{_UNIT}))")),
-    ("token", r"[xX]{3}|[×✕Ｘ]{2}|＊＊|\*\*", (
-        rf"{_NOT_LATIN_BEFORE}[xX]{{3,}}{_NOT_LATIN_AFTER}|[×✕Ｘ]{{2,}}|＊{{2,}}"
-        rf"|(?<=[\u4e00-\u9fff“”《》0-9])\*{{2,}}|\*{{2,}}(?=[\u4e00-\u9fff“”《》])")),
-    ("blank", r"[_＿]", r"_{2,}|＿{2,}|(?<=[\u4e00-\u9fff0-9])[_＿](?=[\u4e00-\u9fff0-9])"),
-    ("brackets", _EMPTY_BRACKETS, (
-        r"【\s*】|〔\s*〕|［\s*］|《\s*》|〈\s*〉"
-        r"|(?<=[\u4e00-\u9fff])(?:\[\s*\]|\(\s*\)|（\s*）)(?![0-9]+号)"
-        r"|(?:\[\s*\]|\(\s*\)|（\s*）)(?=[\u4e00-\u9fff])(?<![\u4e00-\u9fff]\[\])")),
-)
+# One pattern per kind; earlier kinds win where matches overlap. Each is compiled only when a
+# cheap test in Python, true of every text it can match in, passes (see the finders below):
+# the CJK classes in these cost ~1 ms each to compile, and most documents have no placeholder.
+_DATE = lazy(
+    rf"(?:(?:19|20)[0-9{_M}]{{2}}|[{_M}]{{2,4}})[/.-][0-9{_M}]{{1,2}}[/.-][{_M}]{{1,2}}(?![{_M}A-Za-z])"
+    rf"|(?<![A-Za-z0-9/])[{_M}]{{1,2}}/[{_M}]{{1,2}}(?![{_M}A-Za-z/])"
+    rf"|[0-9{_M}]{{1,2}}月[{_M}]{{1,2}}日|[{_M}]{{1,2}}月[0-9]{{1,2}}日|某月某日|某年某月(?:某日)?"
+    rf"|(?<![0-9〇一二三四五六七八九十])年月日")
+_YEAR = lazy(
+    rf"{_NOT_LATIN_BEFORE}(?:(?:19|20)[0-9]?[{_M}_＿]{{1,2}}|[{_M}]{{1,4}}|[_＿]{{2,4}})(?=年)")
+_NAME = lazy(
+    rf"{_NOT_LATIN_BEFORE}(?:[{_M}]{{1,4}}|某某)(?=(?:{_ADMIN}|{_PERSON}))"
+    rf"|(?<=负责人|书记[:：]|姓名[:：]|主任[:：])[{_M}]{{2,4}}|某某")
+_NUMBER = lazy(
+    rf"{_NOT_LATIN_BEFORE}[0-9]*[{_M}]+(?:\.[{_M}0-9]+)?(?=\s?(?:{_UNIT}))"
+    rf"|{_NOT_LATIN_BEFORE}[0-9]+\.[{_M}]+(?=\s?(?:{_UNIT}))")
+# the masked-token pattern in parts with disjoint characters: scanned apart, they match what
+# their alternation would
+_XXX_RUN = lazy(r"[xX]{3,}")
+_XXX = lazy(rf"{_NOT_LATIN_BEFORE}[xX]{{3,}}{_NOT_LATIN_AFTER}")
+_TIMES = lazy(r"[×✕Ｘ]{2,}")
+_WIDE_STARS = lazy(r"＊{2,}")
+_STARS = lazy(r"(?<=[\u4e00-\u9fff“”《》0-9])\*{2,}|\*{2,}(?=[\u4e00-\u9fff“”《》])")
+_EXAMPLE_INTRO = lazy(r"(?:如|例如|比如|譬如|格式为|写作|写成)[:：]?\s*$")
 
-
-@cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-_EXAMPLE_INTRO = re.compile(r"(?:如|例如|比如|譬如|格式为|写作|写成)[:：]?\s*$")
+Span = tuple[int, int]
 
 
-@dataclass(frozen=True)
 class Hit:
-    kind: str
-    start: int
-    end: int
-    text: str
+    """One placeholder: its kind (the rule it belongs to), span and text."""
+
+    __slots__ = ("kind", "start", "end", "text")
+
+    def __init__(self, kind: str, start: int, end: int, text: str) -> None:
+        self.kind, self.start, self.end, self.text = kind, start, end, text
+
+
+def _spans(matches: Iterator[re.Match[str]]) -> list[Span]:
+    return [m.span() for m in matches]
+
+
+def _dates(text: str, masks: str) -> list[Span]:
+    gate = "某" in text or "年月日" in text or any(
+        c + "月" in text or any(p + c in text for p in "/.-月") for c in masks)
+    return _spans(_DATE.finditer(text)) if gate else []
+
+
+def _years(text: str, masks: str) -> list[Span]:
+    # every match ends with a mask or an underscore right before 年
+    if not any(c + "年" in text for c in masks + "_＿"):
+        return []
+    return _spans(_YEAR.finditer(text))
+
+
+def _names(text: str, masks: str) -> list[Span]:
+    # every match starts with a mask or with 某某
+    pairs = "某某" in text
+    if not (masks or pairs):
+        return []
+    return _spans(finditer_at(_NAME, text, offsets(text, masks + ("某" if pairs else ""))))
+
+
+def _numbers(text: str, masks: str) -> list[Span]:
+    # a match holds a mask followed by `.`, a space or a unit; it starts at the mask or at the
+    # digits and point before it
+    ends = [at for at in offsets(text, masks) if at + 1 < len(text)
+            and (text[at + 1] == "." or text[at + 1] in _UNIT_FIRST or text[at + 1].isspace())]
+    if not ends:
+        return []
+    starts = set()
+    for at in offsets(text, masks):
+        lo = at
+        while lo > 0 and text[lo - 1] in "0123456789.":
+            lo -= 1
+        starts.update(range(lo, at + 1))
+    return _spans(finditer_at(_NUMBER, text, sorted(starts)))
+
+
+def _tokens(text: str, masks: str) -> list[Span]:
+    found: list[Span] = []
+    if "x" in masks or "X" in masks:  # an unmasked run starts right after a non-letter
+        found += _spans(finditer_at(_XXX, text, (m.start() for m in _XXX_RUN.finditer(text))))
+    if any(a + b in text for a in "×✕Ｘ" if a in masks for b in "×✕Ｘ"):
+        found += _spans(_TIMES.finditer(text))
+    if "＊＊" in text:
+        found += _spans(_WIDE_STARS.finditer(text))
+    if "**" in text:
+        found += _spans(_STARS.finditer(text))
+    return sorted(found)
+
+
+def _blanks(text: str, masks: str) -> list[Span]:
+    r"""``_{2,}|＿{2,}|(?<=[\u4e00-\u9fff0-9])[_＿](?=[\u4e00-\u9fff0-9])``, scanned in Python."""
+    found: list[Span] = []
+    end = 0
+    for at in offsets(text, "_＿"):
+        if at < end:
+            continue
+        char = text[at]
+        stop = at + 1
+        while stop < len(text) and text[stop] == char:
+            stop += 1
+        if stop - at >= 2 or (at and _han_or_digit(text[at - 1]) and stop < len(text) and _han_or_digit(text[stop])):
+            found.append((at, stop if stop - at >= 2 else at + 1))
+            end = found[-1][1]
+    return found
+
+
+def _han_or_digit(char: str) -> bool:
+    return _han(char) or "0" <= char <= "9"
+
+
+def _brackets(text: str, masks: str) -> list[Span]:
+    r"""Empty brackets, found in Python rather than by a pattern with three CJK classes.
+
+    ``【\s*】|〔\s*〕|［\s*］|《\s*》|〈\s*〉`` anywhere; ``\[\s*\]|\(\s*\)|（\s*）`` after a Han
+    character (unless a 发文字号 serial ``18号`` follows: DN002's case) or before one (unless it
+    is a bare ``[]`` after a Han character).
+    """
+    found: list[Span] = []
+    for at in offsets(text, _CLOSING):
+        end = at + 1
+        while end < len(text) and text[end].isspace():
+            end += 1
+        if not text.startswith(_CLOSING[text[at]], end):
+            continue
+        end += 1
+        if text[at] in "【〔［《〈" or _empty_brackets_here(text, at, end):
+            found.append((at, end))
+    return found
+
+
+def _empty_brackets_here(text: str, at: int, end: int) -> bool:
+    han_before = at > 0 and _han(text[at - 1])
+    if han_before and not _serial_at(text, end):
+        return True
+    return end < len(text) and _han(text[end]) and not (han_before and text[at:end] == "[]")
+
+
+def _serial_at(text: str, at: int) -> bool:
+    end = at
+    while end < len(text) and "0" <= text[end] <= "9":
+        end += 1
+    return end > at and text.startswith("号", end)
+
+
+def _han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+_FINDERS: tuple[tuple[str, Callable[[str, str], list[Span]]], ...] = (
+    ("date", _dates), ("year", _years), ("name", _names), ("number", _numbers),
+    ("token", _tokens), ("blank", _blanks), ("brackets", _brackets),
+)
 
 
 def _in_example(text: str, start: int) -> bool:
@@ -72,16 +185,14 @@ def _in_example(text: str, start: int) -> bool:
 
 def find_placeholders(text: str) -> list[Hit]:
     """Every placeholder in the text, overlaps resolved in favour of the more specific kind."""
+    masks = "".join(c for c in _M if c in text)
     hits: list[Hit] = []
-    taken: list[tuple[int, int]] = []
-    for kind, gate, pattern in PATTERNS:
-        if not _compiled(gate).search(text):
-            continue
-        for m in _compiled(pattern).finditer(text):
-            s, e = m.span()
+    taken: list[Span] = []
+    for kind, finder in _FINDERS:
+        for s, e in finder(text, masks):
             if s == e or any(s < te and ts < e for ts, te in taken) or _in_example(text, s):
                 continue
-            hits.append(Hit(kind, s, e, m.group(0)))
+            hits.append(Hit(kind, s, e, text[s:e]))
             taken.append((s, e))
     return sorted(hits, key=lambda h: h.start)
 
