@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.rules.base import Rule, RuleContext
+from reportlint.rules.lazyre import lazy
 from reportlint.rules.punctuation import is_latin, marker_spans
 
 OPENERS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "(": ")", "【": "】", "〔": "〕"}
@@ -15,24 +15,29 @@ CLOSERS = {close: open_ for open_, close in OPENERS.items()}
 # half-width parentheses pair with full-width ones here; their width is PU002's business
 SAME = {"（": "（", "(": "（", "）": "）", ")": "）"}
 ANGLE_OPEN, ANGLE_CLOSE = "<＜", ">＞"
-_MARKS = re.compile(
+_MARKS = lazy(
     "[" + re.escape("".join(OPENERS) + "".join(CLOSERS) + ANGLE_OPEN + ANGLE_CLOSE) + "]"
 )
-_LIST_CLOSER = re.compile(r"\s*(?:[0-9]{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})[)）]")
+_LIST_CLOSER = lazy(r"\s*(?:[0-9]{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})[)）]")
 
 
-@dataclass(frozen=True)
 class Mark:
-    char: str
-    pos: int  # offset into the document
+    """A paired mark and its offset into the document."""
+
+    __slots__ = ("char", "pos")
+
+    def __init__(self, char: str, pos: int) -> None:
+        self.char, self.pos = char, pos
 
 
-@dataclass(frozen=True)
 class Problem:
-    kind: str  # unclosed | unopened | angle | nesting
-    mark: Mark
-    partner: Mark | None = None
-    args: tuple[tuple[str, str], ...] = ()
+    """What is wrong with a mark: ``kind`` is unclosed, unopened, angle or nesting."""
+
+    __slots__ = ("kind", "mark", "partner", "args")
+
+    def __init__(self, kind: str, mark: Mark, partner: Mark | None = None,
+                 args: tuple[tuple[str, str], ...] = ()) -> None:
+        self.kind, self.mark, self.partner, self.args = kind, mark, partner, args
 
 
 def _key(ch: str) -> str:
@@ -139,9 +144,7 @@ def find_problems(ctx: RuleContext) -> list[Problem]:
     for n, (start, end) in enumerate(lines):
         problems, left = scan_paragraph(ctx.text[start:end], start, skip)
         found.extend(problems)
-        continues = n + 1 < len(lines) and ctx.text[lines[n + 1][0] :].lstrip(" \u3000").startswith(
-            "“"
-        )
+        continues = n + 1 < len(lines) and _opens_with_quote(ctx.text, lines[n + 1][0])
         for mark in left:
             if mark.char in ANGLE_OPEN:
                 found.append(Problem("angle", mark))
@@ -149,6 +152,13 @@ def find_problems(ctx: RuleContext) -> list[Problem]:
                 found.append(Problem("unclosed", mark))
     unclosed = {p.mark.pos for p in found if p.kind == "unclosed"}
     return [p for p in found if not (p.kind == "nesting" and p.mark.pos in unclosed)]
+
+
+def _opens_with_quote(text: str, at: int) -> bool:
+    """Whether the paragraph at ``at`` opens with “ (after spaces); no slice of the rest of the text."""
+    while at < len(text) and text[at] in " \u3000":
+        at += 1
+    return text.startswith("“", at)
 
 
 def _problems(ctx: RuleContext) -> list[Problem]:

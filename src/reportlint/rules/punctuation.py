@@ -2,30 +2,31 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.model import Line
 from reportlint.rules.base import Rule, RuleContext
+from reportlint.rules.lazyre import lazy
 from reportlint.textutil import is_cjk
 
 # full-width marks that put their neighbour in Chinese context
 ZH_PUNCT = "，。、；：？！“”‘’《》〈〉（）【】〔〕…—·「」『』"
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_URL = re.compile(
+_URL = lazy(
     r"(?:https?|ftp)://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+|www\.[A-Za-z0-9\-._~/?#&=%]+"
     r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+|&#?[A-Za-z0-9]+;"
 )
 _URL_TAIL = ".,;:?!)"
 # a pinyin syllable with a tone mark: `(jié)` after a character is residue (ZH004), not a note
 PINYIN_SYLLABLE = r"[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*"
-_PINYIN = re.compile(PINYIN_SYLLABLE)
-_DOC_NUMBER_YEAR = re.compile(r"\d+号")
+_PINYIN = lazy(PINYIN_SYLLABLE)
+_DOC_NUMBER_YEAR = lazy(r"\d+号")
+_YEAR_DIGITS = lazy(r"(?:19|20)\d\d")
+_HALF_MARKS = lazy("[,;:?!]")
 _SPACES = " \t\u3000"
 # `1,本年度工作` at a line start: the ordinal wants `1.` (a heading rule's business), not `1，`
-_LIST_ORDINAL = re.compile(r"[ \t\u3000]*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})")
+_LIST_ORDINAL = lazy(r"[ \t\u3000]*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})")
 
 
 def is_zh(ch: str | None) -> bool:
@@ -74,15 +75,25 @@ def marker_spans(ctx: RuleContext) -> list[tuple[int, int]]:
     return ctx.shared("heading-marker-spans", compute)
 
 
+def marker_offsets(ctx: RuleContext) -> frozenset[int]:
+    """Every offset inside a heading ordinal: a set test per mark, not a scan of all headings."""
+    return ctx.shared("heading-marker-offsets",
+                      lambda: frozenset(i for start, end in marker_spans(ctx) for i in range(start, end)))
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def _neighbours(line: str, i: int, j: int) -> tuple[str | None, str | None]:
-    """The nearest non-space characters before ``i`` and from ``j`` on the same line."""
-    before = line[:i].rstrip(_SPACES)
-    after = line[j:].lstrip(_SPACES)
-    return (before[-1] if before else None), (after[0] if after else None)
+def _skip_spaces(line: str, i: int, step: int) -> int:
+    """The offset of the first non-space character from ``i`` on in direction ``step``.
+
+    It is -1 or ``len(line)`` when there is none; walking, not slicing, keeps a line with
+    many marks linear.
+    """
+    while 0 <= i < len(line) and line[i] in _SPACES:
+        i += step
+    return i
 
 
 def _chinese_side(body: str, i: int, step: int) -> bool:
@@ -98,14 +109,16 @@ def _chinese_side(body: str, i: int, step: int) -> bool:
     return 0 <= j < len(body) and is_zh(body[j])
 
 
-@dataclass(frozen=True)
 class Occurrence:
-    """One half-width mark to report; ``edit`` rewrites it (and the spaces it swallows)."""
+    """One half-width mark to report; ``edit`` rewrites it (and the spaces it swallows).
 
-    start: int
-    end: int
-    edit: Edit
-    clear: bool  # Chinese on the Chinese side and no Latin word on the other: the fix is safe
+    ``clear``: Chinese on the Chinese side and no Latin word on the other, so the fix is safe.
+    """
+
+    __slots__ = ("start", "end", "edit", "clear")
+
+    def __init__(self, start: int, end: int, edit: Edit, clear: bool) -> None:
+        self.start, self.end, self.edit, self.clear = start, end, edit, clear
 
 
 def _finding(ctx: RuleContext, occ: list[Occurrence], title: str, marks: str) -> Finding:
@@ -160,7 +173,7 @@ class HalfwidthPunctuation(Rule):
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        markers = marker_spans(ctx)
+        markers = marker_offsets(ctx)
         for line in ctx.document.lines:
             occ = list(self._occurrences(ctx.text, line, markers))
             if occ:
@@ -168,16 +181,21 @@ class HalfwidthPunctuation(Rule):
                 yield _finding(ctx, occ, "改为全角标点", marks)
 
     def _occurrences(
-        self, text: str, line: Line, markers: list[tuple[int, int]]
+        self, text: str, line: Line, markers: frozenset[int]
     ) -> Iterator[Occurrence]:
         body, base = line.text, line.span.start
+        if not _HALF_MARKS.search(body):
+            return
         protected = protected_spans(body)
-        for i, ch in enumerate(body):
-            if ch not in ",;:?!" or _inside(i, protected) or _inside(base + i, markers):
+        for mark in _HALF_MARKS.finditer(body):
+            i, ch = mark.start(), mark.group()
+            if _inside(i, protected) or base + i in markers:
                 continue
             if ch == "?" and is_lost_character(text, base + i):
                 continue
-            prev, nxt = _neighbours(body, i, i + 1)
+            before, after = _skip_spaces(body, i - 1, -1), _skip_spaces(body, i + 1, 1)
+            prev = body[before] if before >= 0 else None
+            nxt = body[after] if after < len(body) else None
             if not (is_zh(prev) or is_zh(nxt)) or (prev and prev in "<&" and ch in "!;"):
                 continue
             if (
@@ -188,12 +206,8 @@ class HalfwidthPunctuation(Rule):
                 and nxt.isdigit()
             ):
                 continue
-            start = i - (len(body[:i]) - len(body[:i].rstrip(_SPACES)) if is_zh(prev) else 0)
-            end = (
-                i
-                + 1
-                + (len(body[i + 1 :]) - len(body[i + 1 :].lstrip(_SPACES)) if is_zh(nxt) else 0)
-            )
+            start = before + 1 if is_zh(prev) else i  # the spaces on the Chinese side go too
+            end = after if is_zh(nxt) else i + 1
             clear = (
                 _chinese_side(body, i, -1)
                 and _chinese_side(body, i, 1)
@@ -246,7 +260,7 @@ class HalfwidthParentheses(Rule):
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        markers = marker_spans(ctx)
+        markers = marker_offsets(ctx)
         for line in ctx.document.lines:
             if "(" not in line.text and ")" not in line.text:
                 continue
@@ -254,7 +268,7 @@ class HalfwidthParentheses(Rule):
             if occ:
                 yield _finding(ctx, occ, "改为全角括号", "()")
 
-    def _occurrences(self, line: Line, markers: list[tuple[int, int]]) -> Iterator[Occurrence]:
+    def _occurrences(self, line: Line, markers: frozenset[int]) -> Iterator[Occurrence]:
         body, base = line.text, line.span.start
         protected = protected_spans(body)
 
@@ -268,7 +282,7 @@ class HalfwidthParentheses(Rule):
 
         for open_at, close_at in _paren_pairs(body):
             spots = [p for p in (open_at, close_at) if p is not None]
-            if any(_inside(p, protected) or _inside(base + p, markers) for p in spots):
+            if any(_inside(p, protected) or base + p in markers for p in spots):
                 continue
             if open_at is None or close_at is None:  # a lone mark: judge by what touches it
                 (pos,) = spots
@@ -289,7 +303,7 @@ class HalfwidthParentheses(Rule):
         """Empty brackets (PH006), pinyin residue (ZH004) and a 发文字号 year (DN) say more."""
         if not inner.strip() or _PINYIN.fullmatch(inner):
             return True
-        year = re.fullmatch(r"(?:19|20)\d\d", inner)
+        year = _YEAR_DIGITS.fullmatch(inner)
         return bool(year) and bool(_DOC_NUMBER_YEAR.match(body, close_at + 1))
 
 
