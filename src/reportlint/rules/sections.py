@@ -116,12 +116,8 @@ def present_sections(items: list[tuple[Article, tuple[SectionSpec, ...]]]) -> li
     Headings are checked first for every article at once; paragraphs only for the parts
     still missing, so jieba sees few and short texts.
     """
-    from reportlint.segment import prepare
-
     texts = [_texts(article) for article, _ in items]
     heading_terms = {t for _, specs in items for spec in specs for t in spec.heading}
-    prepare([([h for t in texts for h in t.titles], heading_terms),  # one dictionary scan, not two
-             ([w for t in texts for w in t.wholes], {w for _, specs in items for s in specs for w in s.paragraph})])
     in_titles = _terms_found([t.titles for t in texts], heading_terms)
     present = [{spec.id for spec in specs if found & set(spec.heading)}
                for (_, specs), found in zip(items, in_titles)]
