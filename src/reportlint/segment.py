@@ -1,4 +1,12 @@
-"""Whole-word matching for Chinese on jieba word boundaries, without paying jieba's full cold start."""
+"""Whole-word matching for Chinese on jieba word boundaries, without paying jieba's full cold start.
+
+jieba's full dictionary takes ~1 s to load. A cut of a block only looks up substrings of that
+block, so the tokenizer here holds just the dictionary entries the blocks at hand can ask for.
+They come from a table of jieba's dictionary split into buckets by first two characters (see
+``_Buckets``), cached in ``$XDG_CACHE_HOME/reportlint/`` (~10 MB): a check maps the file and reads
+the few hundred of its 65,536 buckets it needs, ~1 ms. Building the table costs ~1 s, once per
+installed jieba; without a usable cache folder, every process that needs jieba builds it again.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +16,8 @@ import os
 import re
 import sys
 import threading
+import zlib
+from array import array
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -15,12 +25,27 @@ from typing import Any
 
 # jieba cuts text into blocks of these characters and segments each block on its own
 # (jieba.re_han_default), so a block is the largest context that can change a boundary.
-_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+")
+_BLOCK_PATTERN = r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+"
+_LATIN = frozenset("+#&._%-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _WINDOW = 12  # characters of context either side of a match
-# sum of the frequencies in the dict.txt shipped with jieba 0.42.1, keyed by the file's size:
-# summing 350,000 lines costs ~0.2 s, the one number we need from the words we do not load
-_KNOWN_TOTALS = {5071852: 60101967}
 _lock = threading.Lock()
+
+
+def _block_char(char: str) -> bool:
+    """Whether jieba keeps this one character inside a block: ``_BLOCK`` costs ~1 ms to compile."""
+    return "\u4e00" <= char <= "\u9fd5" or char in _LATIN
+
+
+def _in_block(text: str) -> bool:
+    """Whether ``_BLOCK`` matches the whole of a non-empty text."""
+    return all(map(_block_char, text))
+
+
+def __getattr__(name: str) -> Any:
+    """``_BLOCK``, jieba's block pattern, compiled on first use."""
+    if name == "_BLOCK":
+        return re.compile(_BLOCK_PATTERN)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @cache
@@ -63,69 +88,148 @@ def _defer_hmm_model() -> None:
     sys.modules["jieba.finalseg"] = stand_in
 
 
-_INDEX_FORMAT = 1  # bump when the layout of the cached index changes
+_FORMAT = 2  # bump when the layout of the cached table changes
+_BUCKETS = 1 << 16
+_MAGIC = b"reportlint-jieba-buckets"  # 24 bytes: the offsets that follow stay aligned
+# after the magic: format, Python version (marshal's), total frequency, buckets, file size
+_FIELDS = 5
 
 
-@cache
-def _dictionary() -> tuple[dict[str, bytes], int]:
-    """jieba's dictionary lines grouped by first character, and the total of its frequencies.
+def _bucket(key: str) -> int:
+    """The bucket of a dictionary entry: a stable hash of its first two characters."""
+    return zlib.crc32(key[:2].encode("utf-8", "surrogatepass")) & (_BUCKETS - 1)
 
-    A line can only be a sub-dictionary word if its first character is allowed, so grouped
-    lines let ``_Words._add`` decode and scan a third of the 5 MB file. Grouping takes ~0.1 s,
-    so the groups are cached on disk (see ``_cache_file``); without a cache it is done once
-    per process.
+
+def _grams(block: str) -> set[str]:
+    """The first one or two characters of every substring (what ``_bucket`` hashes)."""
+    return {block[k:k + 2] for k in range(len(block))} | set(block)
+
+
+class _Damaged(ValueError):
+    """The cached table is not what we wrote (truncated, overwritten, another layout)."""
+
+
+class _Buckets:
+    """jieba's FREQ (each word with its count, each prefix of a word with 0) split into buckets.
+
+    Layout: the magic, ``_FIELDS`` int64 fields, ``_BUCKETS + 1`` uint32 offsets into the data,
+    then each bucket as a marshal'd dict of its entries. ``data`` is the file mapped into
+    memory, or the same bytes built in this process when there is no cache to map.
     """
-    path = Path(_jieba().__file__).with_name("dict.txt")
+
+    def __init__(self, data: Any) -> None:
+        head = len(_MAGIC) + 8 * _FIELDS
+        start = head + 4 * (_BUCKETS + 1)
+        if len(data) < start or data[:len(_MAGIC)] != _MAGIC:
+            raise _Damaged("not a bucket table")
+        fields = array("q")
+        fields.frombytes(data[len(_MAGIC):head])
+        fmt, version, total, buckets, size = fields
+        expected = (_FORMAT, sys.hexversion, _BUCKETS, len(data))
+        if (fmt, version, buckets, size) != expected or total <= 0:
+            raise _Damaged("another layout, Python or size")
+        # a view, not a copy: only the pages of the offsets asked for are read
+        offsets = memoryview(data)[head:start].cast("I")
+        if offsets[0] != 0 or offsets[-1] != size - start:
+            offsets.release()
+            raise _Damaged("offsets do not span the data")
+        self.data, self.offsets, self.start, self.total = data, offsets, start, total
+
+    def entries(self, numbers: Iterable[int]) -> dict[str, int]:
+        """The entries of these buckets, merged (buckets never share a key)."""
+        found: dict[str, int] = {}
+        data, offsets, start = self.data, self.offsets, self.start
+        for n in sorted(numbers):
+            lo, hi = offsets[n], offsets[n + 1]
+            try:
+                bucket = marshal.loads(data[start + lo:start + hi]) if lo <= hi else None
+            except (ValueError, EOFError, TypeError):
+                bucket = None
+            if type(bucket) is not dict:
+                raise _Damaged(f"bucket {n}")
+            found.update(bucket)
+        return found
+
+
+def _encode(freq: dict[str, int], total: int) -> bytes:
+    """The table in the layout ``_Buckets`` reads."""
+    groups: list[dict[str, int]] = [{} for _ in range(_BUCKETS)]
+    for key, count in freq.items():
+        groups[_bucket(key)][key] = count
+    blobs = [marshal.dumps(group) for group in groups]
+    offsets, at = array("I", [0]), 0
+    for blob in blobs:
+        at += len(blob)
+        offsets.append(at)
+    start = len(_MAGIC) + 8 * _FIELDS + 4 * len(offsets)
+    fields = array("q", [_FORMAT, sys.hexversion, total, _BUCKETS, start + at])
+    return b"".join([_MAGIC, fields.tobytes(), offsets.tobytes(), *blobs])
+
+
+def _dictionary_file() -> Path:
+    """The dict.txt that jieba loads by default."""
+    return Path(_jieba().__file__).with_name("dict.txt")
+
+
+def _build(path: Path) -> _Buckets:
+    """jieba's own FREQ and total, from its own parser (``gen_pfdict``), as a table: ~1 s."""
+    freq, total = _jieba().Tokenizer.gen_pfdict(path.open("rb"))  # it closes the file
+    return _Buckets(_encode(freq, total))
+
+
+def _table(rebuild: bool = False) -> _Buckets:
+    """The cached table of this very dict.txt, or one built now (and cached when possible)."""
+    path = _dictionary_file()
     stat = path.stat()
     cached = _cache_file(stat.st_size, stat.st_mtime_ns, str(path))
-    found = _read_index(cached) if cached else None
-    if found is not None:
-        return found
-    data = path.read_bytes()
-    total = _KNOWN_TOTALS.get(len(data))
-    if total is None:
-        total = sum(int(n) for n in re.findall(rb" ([0-9]+)", data))
-    groups: dict[str, list[str]] = {}
-    for line in data.decode("utf-8").split("\n"):
-        if line:
-            groups.setdefault(line[0], []).append(line)
-    # each line keeps a leading newline: found as ``\\n…``, a literal prefix the regex engine
-    # searches for quickly, where ``^`` in multiline mode is tried at every offset
-    index = {first: ("\n" + "\n".join(lines)).encode("utf-8") for first, lines in groups.items()}
+    if cached and not rebuild:
+        found = _open(cached)
+        if found is not None:
+            return found
+    built = _build(path)
     if cached:
-        _write_index(cached, index, total)
-    return index, total
+        _write(cached, built.data)
+    return built
 
 
 def _cache_file(size: int, mtime_ns: int, source: str = "") -> Path | None:
-    """Where the grouped dictionary of this very dict.txt is cached (versioned by name).
+    """Where the table of this very dict.txt is cached (versioned by name).
 
     The name starts with a digest of the dictionary's path, so several environments on one
     machine (each with its own jieba) keep their own cache instead of replacing each other's.
     """
     import hashlib
 
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    if not os.path.isabs(base):
-        return None  # no usable home: do not write relative to the working directory
+    from reportlint.datafiles import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
     where = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-    return Path(base) / "reportlint" / f"jieba-dict-{where}-v{_INDEX_FORMAT}-{size}-{mtime_ns}.marshal"
+    return folder / f"jieba-dict-{where}-v{_FORMAT}-{size}-{mtime_ns}.buckets"
 
 
-def _read_index(path: Path) -> tuple[dict[str, bytes], int] | None:
-    """The cached groups, or None when missing, unreadable or not what we wrote."""
+def _open(path: Path) -> _Buckets | None:
+    """The cached table mapped into memory (pages are read as buckets are), or None."""
+    import mmap
+
     try:
-        fmt, total, index = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+        with open(path, "rb") as handle:
+            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # missing, unreadable, or empty (mmap refuses empty files)
         return None
-    if (fmt != _INDEX_FORMAT or not isinstance(total, int) or not isinstance(index, dict)
-            or not all(type(v) is bytes for v in index.values())):
+    try:
+        return _Buckets(mapped)
+    except _Damaged:
+        mapped.close()
         return None
-    return index, total
 
 
-def _write_index(path: Path, index: dict[str, bytes], total: int) -> None:
-    """Write atomically (a temporary file renamed over); a cache that cannot be written is skipped."""
+def _write(path: Path, data: bytes) -> None:
+    """Write atomically (a temporary file renamed over); a cache that cannot be written is skipped.
+
+    Then remove the caches of older dictionaries or layouts at the same path (5-10 MB each).
+    """
     import tempfile
 
     try:
@@ -135,63 +239,68 @@ def _write_index(path: Path, index: dict[str, bytes], total: int) -> None:
         return
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(marshal.dumps((_INDEX_FORMAT, total, index)))
+            out.write(data)
         os.replace(temporary, path)
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         return
     where = path.name.split("-")[2]
-    for stale in path.parent.glob(f"jieba-dict-{where}-*.marshal"):  # an older jieba or format: 5 MB each
+    for stale in path.parent.glob(f"jieba-dict-{where}-*"):
         if stale != path:
             with contextlib.suppress(OSError):
                 stale.unlink()
 
 
 class _Words:
-    """A jieba Tokenizer fed only the dictionary words made of characters seen so far.
+    """A jieba Tokenizer fed only the dictionary entries the blocks seen so far can look up.
 
-    Segmenting a block only ever consults words that are substrings of it, so a dictionary
-    restricted to words built from the block's characters (plus the full total) gives exactly
-    the segmentation of the full dictionary, at a fraction of the 1.2 s it takes to load.
+    jieba cuts a block with ``get_DAG`` and ``calc``, which look up only substrings of the
+    block in FREQ. Every substring's entry lies in the bucket of its first two characters, so
+    with the buckets of all the block's one- and two-character substrings loaded, FREQ agrees
+    with the full dictionary on every key the cut can ask for. The other entries of those
+    buckets are the full dictionary's too, and never asked for unless they are substrings of
+    the block. With the full total, the cut is exactly full jieba's.
     """
 
     def __init__(self) -> None:
-        self.chars: set[str] = set()
+        self.grams: set[str] = set()
+        self.loaded: set[int] = set()
+        self.table: _Buckets | None = None
         self.tokenizer: Any = None
 
-    def ensure(self, chars: set[str]) -> Any:
+    def ensure(self, blocks: Iterable[str]) -> Any:
+        """The tokenizer, with the entries these blocks can look up loaded."""
         if self.tokenizer is None:
+            self.table = _table()
             tokenizer = _jieba().Tokenizer()
-            tokenizer.FREQ, tokenizer.total, tokenizer.initialized = {}, _dictionary()[1], True
+            tokenizer.FREQ, tokenizer.total, tokenizer.initialized = {}, self.table.total, True
             self.tokenizer = tokenizer
-        new = chars - self.chars
-        if new:
-            self._add(new)
-            self.chars |= new
+        grams = {g for block in blocks for g in _grams(block)} - self.grams
+        if grams:
+            self._load({_bucket(g) for g in grams} - self.loaded)
+            self.grams |= grams
         return self.tokenizer
 
-    def _add(self, new: set[str]) -> None:
-        """Load the words that use a new character: the others are loaded already.
+    def _load(self, numbers: set[int]) -> None:
+        """Add these buckets' entries; a damaged cache is rebuilt, and what was loaded reloaded."""
+        assert self.table is not None
+        try:
+            self.tokenizer.FREQ.update(self.table.entries(numbers))
+        except _Damaged:
+            self.table = _table(rebuild=True)
+            numbers |= self.loaded
+            self.tokenizer.FREQ = self.table.entries(numbers)
+            self.tokenizer.total = self.table.total
+        self.loaded |= numbers
 
-        Many documents in one run keep bringing a few new characters; reloading every word
-        each time would make a large run quadratic.
-        """
-        index = _dictionary()[0]
-        every = self.chars | new
-        text = b"".join(index[c] for c in sorted(every) if c in index).decode("utf-8")
-        allowed, fresh = _char_class(every), _char_class(new)
-        word = rf"[{allowed}]*[{fresh}][{allowed}]*" if self.chars else rf"[{allowed}]+"
-        found = re.findall(rf"\n({word}) ([0-9]+)", text)
-        freq = self.tokenizer.FREQ
-        # prefixes at 0 unless already words, then the words' own counts: jieba's gen_pfdict
-        for prefix in {w[:i] for w, _ in found for i in range(1, len(w))}:
-            freq.setdefault(prefix, 0)
-        freq.update((w, int(count)) for w, count in found)
-
-
-def _char_class(chars: set[str]) -> str:
-    return "".join(sorted(re.escape(c) for c in chars)) or "\u0000"
+    def boundaries(self, block: str) -> set[int]:
+        tokenizer = self.ensure([block])
+        cuts, pos = {0}, 0
+        for token in tokenizer.cut(block, HMM=False):
+            pos += len(token)
+            cuts.add(pos)
+        return cuts
 
 
 _WORDS = _Words()
@@ -200,25 +309,20 @@ _WORDS = _Words()
 def boundaries(block: str) -> set[int]:
     """Offsets inside ``block`` where jieba (accurate mode, no HMM) puts a word boundary."""
     with _lock:
-        tokenizer = _WORDS.ensure(set(block))
-        cuts, pos = {0}, 0
-        for token in tokenizer.cut(block, HMM=False):
-            pos += len(token)
-            cuts.add(pos)
-    return cuts
+        return _WORDS.boundaries(block)
 
 
 def _window(text: str, start: int, end: int) -> tuple[int, int]:
     """The jieba block around a match, cut to ``_WINDOW`` characters either side.
 
     A boundary depends on the words that can cross it; farther context almost never
-    changes it, and a short window keeps the sub-dictionary small.
+    changes it, and a short window keeps the loaded part of the dictionary small.
     """
     lo = start
-    while lo > 0 and start - lo < _WINDOW and _BLOCK.fullmatch(text[lo - 1]):
+    while lo > 0 and start - lo < _WINDOW and _block_char(text[lo - 1]):
         lo -= 1
     hi = end
-    while hi < len(text) and hi - end < _WINDOW and _BLOCK.fullmatch(text[hi]):
+    while hi < len(text) and hi - end < _WINDOW and _block_char(text[hi]):
         hi += 1
     return lo, hi
 
@@ -240,52 +344,39 @@ _Windows = list[list[tuple[int, int, int, int, str]]]
 
 
 def _windows(texts: list[str], terms: Iterable[str]) -> tuple[list[list[tuple[int, int, str]]], _Windows, set[str]]:
-    """Candidates per text, their jieba windows, and the characters those windows need."""
+    """Candidates per text, their jieba windows, and the windows that need segmenting."""
     ordered = sorted({t for t in terms if t}, key=len, reverse=True)
     candidates = [_candidates(text, ordered) for text in texts]
     windows: _Windows = []
-    chars: set[str] = set()
+    blocks: set[str] = set()
     for text, found in zip(texts, candidates, strict=True):
         row = []
         for start, end, term in found:
             lo, hi = _window(text, start, end)
             row.append((start, end, lo, hi, term))
-            if _BLOCK.fullmatch(text[start:end]):
-                chars.update(text[lo:hi])
+            if _in_block(text[start:end]):
+                blocks.add(text[lo:hi])
         windows.append(row)
-    return candidates, windows, chars
-
-
-def prepare(rounds: Iterable[tuple[list[str], Iterable[str]]]) -> None:
-    """Load at once the words later ``find_words_many(texts, terms)`` calls will need.
-
-    Each new character costs a scan of jieba's whole dictionary; a caller that searches in
-    rounds pays one scan instead of one per round. Extra words never change a segmentation.
-    """
-    chars: set[str] = set()
-    for texts, terms in rounds:
-        chars |= _windows(texts, terms)[2]
-    if chars:
-        with _lock:
-            _WORDS.ensure(chars)
+    return candidates, windows, blocks
 
 
 def find_words_many(texts: list[str], terms: Iterable[str]) -> list[list[tuple[int, int, str]]]:
-    """``find_words`` for several texts with one dictionary load (jieba only if a term occurs)."""
-    candidates, windows, chars = _windows(texts, terms)
-    if not chars:
+    """``find_words`` for several texts at once (jieba only if a term occurs)."""
+    candidates, windows, blocks = _windows(texts, terms)
+    if not blocks:
         return candidates  # terms delimited by punctuation need no segmentation
     with _lock:
-        _WORDS.ensure(chars)
+        _WORDS.ensure(blocks)
+        cuts = {block: _WORDS.boundaries(block) for block in blocks}
     result = []
     for text, row in zip(texts, windows, strict=True):
         kept = []
         for start, end, lo, hi, term in row:
-            if not _BLOCK.fullmatch(text[start:end]):
+            if not _in_block(text[start:end]):
                 kept.append((start, end, term))
                 continue
-            cuts = boundaries(text[lo:hi])
-            if start - lo in cuts and end - lo in cuts:
+            at = cuts[text[lo:hi]]
+            if start - lo in at and end - lo in at:
                 kept.append((start, end, term))
         result.append(kept)
     return result
