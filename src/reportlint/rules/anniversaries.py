@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -12,34 +10,41 @@ from reportlint.diagnostics import Finding, Severity
 from reportlint.resources import data_dir
 from reportlint.rules.base import Option, Rule, RuleContext
 from reportlint.rules.dates import article_at, year_at
+from reportlint.rules.lazyre import LazyPattern, is_literal, lazy, literal_gates, passes_gates
 from reportlint.rules.sections import doctype_of, read_yaml
 from reportlint.textutil import numeral_value
 
 _N = r"(?P<n>[0-9]{1,3}|[一二三四五六七八九十百零〇两]{1,6})"
 _SESSIONS = "一二三四五六七"
-_STATED_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年(?!代|以来|来|前|后|以前|之前|底前|远景|目标)")
-_NOT_NOW = re.compile(r"(?:比|较|到|至|于|从|自|与|截至|截止)$")  # 比2010年, 到2035年: not the year spoken of
-_OPENING_YEAR = re.compile(r"\s*((?:19|20)[0-9]{2})\s*年(?:是|为)")
-_REVIEW = re.compile(r"过去五年|五年来|这五年|过去一年|一年来|回顾|以来")
-_PLACE_IN_PERIOD = re.compile(
+_STATED_YEAR = lazy(r"((?:19|20)[0-9]{2})\s*年(?!代|以来|来|前|后|以前|之前|底前|远景|目标)")
+_NOT_NOW = lazy(r"(?:比|较|到|至|于|从|自|与|截至|截止)$")  # 比2010年, 到2035年: not the year spoken of
+_OPENING_YEAR = lazy(r"\s*((?:19|20)[0-9]{2})\s*年(?:是|为)")
+_REVIEW = lazy(r"过去五年|五年来|这五年|过去一年|一年来|回顾|以来")
+_PLACE_IN_PERIOD = lazy(
     r"[^，。；]{0,8}?(?:(?P<first>开局之年|开局年|起步之年|第一年)|(?P<last>收官之年|收官年|最后一年|决胜之年))")
-_COMPARED = re.compile(r"(?:较|比|与|同|于|过)“?$")  # 较/高于“十三五”: a baseline, not a claim
+_COMPARED = lazy(r"(?:较|比|与|同|于|过)“?$")  # 较/高于“十三五”: a baseline, not a claim
 # a mention of the event itself (a speech given at it, what happened since) is history, not a claim
-_HISTORY = re.compile(r"[^，。；]{0,6}?(?:大会上|大会的|上的讲话|以来|之际|前夕|时期?[，,的])")
+_HISTORY = lazy(r"[^，。；]{0,6}?(?:大会上|大会的|上的讲话|以来|之际|前夕|时期?[，,的])")
 
 
-@dataclass(frozen=True)
 class Anchor:
-    """One dated fact: a pattern and the years in which the phrase can be current."""
+    """One dated fact: a pattern and the years in which the phrase can be current.
 
-    id: str
-    pattern: re.Pattern[str]
-    base: int | None  # ordinals: year = base + N
-    years: tuple[int, int] | None  # periods: first and last year
-    ahead: int  # years a report may look ahead (a 2020 plan prepares 建党100周年)
-    behind: int  # years a report may look back (a 2026 report reviews 2021–2025)
-    source: str
-    phases: bool = False  # a plan period: 开局之年 is its first year, 收官之年 its last
+    ``base``: for ordinals, year = base + N. ``years``: for periods, the first and last year.
+    ``ahead`` / ``behind``: years a report may look ahead (a 2020 plan prepares 建党100周年) or
+    back (a 2026 report reviews 2021–2025). ``phases``: a plan period, whose 开局之年 is its
+    first year and 收官之年 its last. The pattern is compiled, and the text scanned, only
+    when the text holds the literal strings every match needs (``gates``).
+    """
+
+    __slots__ = ("id", "pattern", "base", "years", "ahead", "behind", "source", "phases", "gates")
+
+    def __init__(self, id: str, pattern: str, base: int | None, years: tuple[int, int] | None,
+                 ahead: int, behind: int, source: str, phases: bool = False,
+                 gates: tuple[tuple[str, ...], ...] | None = None) -> None:
+        self.id, self.pattern, self.base, self.years = id, LazyPattern(pattern), base, years
+        self.ahead, self.behind, self.source, self.phases = ahead, behind, source, phases
+        self.gates = literal_gates(pattern) if gates is None else gates
 
 
 def _slack(entry: dict, default: dict) -> tuple[int, int]:
@@ -48,14 +53,14 @@ def _slack(entry: dict, default: dict) -> tuple[int, int]:
 
 
 def _ordinal(entry: dict, default: dict) -> Anchor:
-    pattern = re.compile(entry["pattern"].replace("(?P<n>N)", _N))
+    pattern = entry["pattern"].replace("(?P<n>N)", _N)
     return Anchor(entry["id"], pattern, int(entry["base"]), None, *_slack(entry, default), entry["source"])
 
 
 def _period(entry: dict, default: dict) -> Anchor:
     text = entry["pattern"] + (f"(?={entry['after']})" if entry.get("after") else "")
     first, last = entry["years"]
-    return Anchor(entry["id"], re.compile(text), None, (int(first), int(last)),
+    return Anchor(entry["id"], text, None, (int(first), int(last)),
                   *_slack(entry, default), entry["source"], bool(entry.get("phases")))
 
 
@@ -64,14 +69,19 @@ def _plenums(table: dict, default: dict) -> Iterator[Anchor]:
     after, source = table.get("after", ""), table["source"]
     ahead, behind = _slack(table, default)
     names = list(table["congresses"])
+    after_gates = literal_gates(after)
     for i, name in enumerate(names):
         info = table["congresses"][name]
         following = table["congresses"][names[i + 1]]["congress"] if i + 1 < len(names) else info["congress"] + 5
-        congress = re.compile(rf"(?:党的)?{name}大(?=(?:会议)?{after})")
-        yield Anchor(f"congress-{name}", congress, None, (info["congress"], following), ahead, behind, source)
+        congress = rf"(?:党的)?{name}大(?=(?:会议)?{after})"
+        gates = ((f"{name}大",), *after_gates) if is_literal(name) else None  # no need to parse the pattern
+        yield Anchor(f"congress-{name}", congress, None, (info["congress"], following), ahead, behind, source,
+                     gates=gates)
         for n, year in enumerate(info["sessions"]):
-            pattern = re.compile(rf"{name}届{_SESSIONS[n]}中全会(?={after})")
-            yield Anchor(f"plenum-{name}-{n + 1}", pattern, None, (year, following), ahead, behind, source)
+            pattern = rf"{name}届{_SESSIONS[n]}中全会(?={after})"
+            gates = ((f"{name}届{_SESSIONS[n]}中全会",), *after_gates) if is_literal(name) else None
+            yield Anchor(f"plenum-{name}-{n + 1}", pattern, None, (year, following), ahead, behind, source,
+                         gates=gates)
 
 
 def load_anchors(path: str | Path) -> list[Anchor]:
@@ -93,23 +103,22 @@ def _anchors(extra: tuple[str, ...]) -> tuple[Anchor, ...]:
     return tuple(found)
 
 
-@dataclass(frozen=True)
 class Clash:
     """A mention whose implied year contradicts the reference year."""
 
-    start: int
-    end: int
-    text: str
-    implied: str
-    year: int
+    __slots__ = ("start", "end", "text", "implied", "year")
+
+    def __init__(self, start: int, end: int, text: str, implied: str, year: int) -> None:
+        self.start, self.end, self.text, self.implied, self.year = start, end, text, implied, year
 
 
-@dataclass(frozen=True)
 class Reference:
     """The year a mention is about, and whether the sentence states it (2024年是…, 今年…)."""
 
-    year: int
-    stated: bool
+    __slots__ = ("year", "stated")
+
+    def __init__(self, year: int, stated: bool) -> None:
+        self.year, self.stated = year, stated
 
 
 def reference_year(ctx: RuleContext, start: int) -> Reference | None:
@@ -149,6 +158,8 @@ def _paragraph(text: str, at: int) -> str:
 def find_clashes(ctx: RuleContext, anchors: tuple[Anchor, ...]) -> Iterator[Clash]:
     text = ctx.text
     for anchor in anchors:
+        if not passes_gates(text, anchor.gates):
+            continue
         for m in anchor.pattern.finditer(text):
             if _HISTORY.match(text, m.end()) or _COMPARED.search(text, max(0, m.start() - 3), m.start()):
                 continue

@@ -73,3 +73,146 @@ def offsets(text: str, chars: Iterable[str]) -> list[int]:
             at = text.find(char, at + 1)
     found.sort()
     return found
+
+
+class _Unsupported(Exception):
+    """Syntax the gate finder does not follow (flags, conditionals …): no gate then."""
+
+
+_SPECIALS = frozenset("\\.^$*+?{}[]()|")
+_QUANTIFIER = LazyPattern(r"\{[0-9]*,?[0-9]*\}")
+_ESCAPE_WIDTH = {"x": 4, "u": 6, "U": 10}
+
+
+def literal_gates(pattern: str) -> tuple[tuple[str, ...], ...]:
+    """Strings that any text the pattern matches in must contain, for a test before compiling.
+
+    Each item is a tuple of alternatives, at least one of which occurs in such a text, so a
+    text lacking all alternatives of some item cannot match. Only unquantified literal runs
+    and groups of them count; anything else (classes, escapes, negative lookarounds) is
+    skipped. Syntax that could change what a literal means (inline flags, conditionals) gives
+    no gates at all: ``()``, which lets every text through. Assumes the pattern is compiled
+    without flags.
+    """
+    if is_literal(pattern):
+        return ((pattern,),) if pattern else ()
+    try:
+        branches, end = _branches(pattern, 0)
+    except (_Unsupported, IndexError):
+        return ()
+    if end != len(pattern):
+        return ()
+    items = branches[0] if len(branches) == 1 else [_either(branches)]
+    # the longest first: rare strings rule a text out soonest
+    return tuple(sorted((i for i in items if i), key=lambda i: -min(map(len, i))))
+
+
+def is_literal(pattern: str) -> bool:
+    """Whether the pattern has no special character: it matches just itself."""
+    return _SPECIALS.isdisjoint(pattern)
+
+
+def passes_gates(text: str, gates: tuple[tuple[str, ...], ...]) -> bool:
+    return all(any(alt in text for alt in item) for item in gates)
+
+
+def _either(branches: list[list[tuple[str, ...]]]) -> tuple[str, ...]:
+    """One item for an alternation: the best item of every branch, or none if one has none."""
+    if not all(branches):
+        return ()
+    return tuple(alt for items in branches for alt in max(items, key=lambda i: min(map(len, i))))
+
+
+def _branches(p: str, i: int) -> tuple[list[list[tuple[str, ...]]], int]:
+    """The items of each ``|`` branch from ``i`` to the closing ``)`` or the end."""
+    branches: list[list[tuple[str, ...]]] = [[]]
+    run = ""
+    while i < len(p) and p[i] != ")":
+        char = p[i]
+        if char == "|":
+            branches[-1] += [(run,)] if run else []
+            branches.append([])
+            run, i = "", i + 1
+            continue
+        items, i, literal = _atom(p, i)
+        quantified = _quantifier(p, i)
+        if quantified != i:
+            items, literal, i = [], "", quantified
+        if literal:
+            run += literal
+            continue
+        if run:
+            branches[-1].append((run,))
+            run = ""
+        branches[-1] += items
+    branches[-1] += [(run,)] if run else []
+    return branches, i
+
+
+def _atom(p: str, i: int) -> tuple[list[tuple[str, ...]], int, str]:
+    """(items, next offset, literal character or "") of the atom at ``i``."""
+    char = p[i]
+    if char == "(":
+        return _group(p, i)
+    if char == "[":
+        j = i + 1 + (p[i + 1] == "^")
+        j += p[j] == "]"
+        while p[j] != "]":
+            j += 2 if p[j] == "\\" else 1
+        return [], j + 1, ""
+    if char == "\\":
+        kind = p[i + 1]
+        if kind in _ESCAPE_WIDTH:
+            return [], i + _ESCAPE_WIDTH[kind], ""
+        if kind == "N":
+            return [], p.index("}", i) + 1, ""
+        j = i + 2
+        while kind.isdigit() and j < len(p) and p[j].isdigit():
+            j += 1
+        return [], j, ""
+    if char in ".^$":
+        return [], i + 1, ""
+    if char in "*+?{":
+        raise _Unsupported(char)
+    return [], i + 1, char
+
+
+def _group(p: str, i: int) -> tuple[list[tuple[str, ...]], int, str]:
+    counts = True  # whether the group's content must occur in the text
+    if p.startswith("(?", i):
+        for head, keep in (("(?:", True), ("(?=", True), ("(?<=", True), ("(?!", False), ("(?<!", False)):
+            if p.startswith(head, i):
+                start, counts = i + len(head), keep
+                break
+        else:
+            if p.startswith("(?P<", i):
+                start = p.index(">", i) + 1
+            elif p.startswith("(?P=", i):
+                return [], p.index(")", i) + 1, ""
+            else:
+                raise _Unsupported(p[i:i + 3])
+    else:
+        start = i + 1
+    branches, end = _branches(p, start)
+    if p[end] != ")":
+        raise _Unsupported("(")
+    if not counts:
+        return [], end + 1, ""
+    if len(branches) == 1:
+        return branches[0], end + 1, ""
+    either = _either(branches)
+    return ([either] if either else []), end + 1, ""
+
+
+def _quantifier(p: str, i: int) -> int:
+    """The offset after a quantifier at ``i`` (``i`` itself when there is none)."""
+    if i < len(p) and p[i] in "*+?":
+        i += 1
+    elif i < len(p) and p[i] == "{":
+        m = _QUANTIFIER.match(p, i)
+        if not m:  # a literal { in Python's syntax: rare enough to give up on
+            raise _Unsupported("{")
+        i = m.end()
+    else:
+        return i
+    return i + 1 if i < len(p) and p[i] in "?+" else i
