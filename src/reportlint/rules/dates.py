@@ -2,42 +2,50 @@
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.model import Article, Document, Line, Section
 from reportlint.rules.base import Rule, RuleContext
+from reportlint.rules.lazyre import lazy
 from reportlint.textutil import cn_to_int
 
 _CN_DIGIT = "〇○零一二三四五六七八九"
-_TITLE_YEAR = re.compile(rf"(?<![0-9])((?:19|20)[0-9]{{2}})\s*年|([{_CN_DIGIT}]{{4}})年")
+_TITLE_YEAR = lazy(rf"(?<![0-9])((?:19|20)[0-9]{{2}})\s*年|([{_CN_DIGIT}]{{4}})年")
 # a date written with Arabic numerals; the year is optional (3月5日)
-DATE = re.compile(
+DATE = lazy(
     r"(?<![0-9])(?:(?P<y>(?:19|20)[0-9]{2})\s*年\s*)?(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日")
-CN_DATE = re.compile(
+CN_DATE = lazy(
     rf"(?P<y>[{_CN_DIGIT}]{{4}})\s*年\s*(?P<m>[一二三四五六七八九十]{{1,2}})\s*月"
     r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日")
-_DATELINE = re.compile(r"[—―\-（(\s]*" + CN_DATE.pattern)  # ——二〇二六年一月二十七日在…会议上
-_LUNAR = re.compile(r"(?:农历|阴历|夏历)[^，。；]{0,4}$")
-_WEEKDAY = re.compile(r"\s*[（(，,]?\s*(?:星期|周|礼拜)(?P<w>[一二三四五六日天])[）)]?")
+_DATELINE = lazy(r"[—―\-（(\s]*" + CN_DATE.pattern)  # ——二〇二六年一月二十七日在…会议上
+_LUNAR = lazy(r"(?:农历|阴历|夏历)[^，。；]{0,4}$")
+_WEEKDAY = lazy(r"\s*[（(，,]?\s*(?:星期|周|礼拜)(?P<w>[一二三四五六日天])[）)]?")
 _WEEKDAYS = "一二三四五六日"
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MONTH_OFFSETS = (0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4)  # Sakamoto's weekday method
+
+Day = tuple[int, int, int]  # (year, month, day): compares like the dates it stands for
 
 
-@dataclass(frozen=True)
 class Period:
-    """The period a report's title says it covers."""
+    """The period a report's title says it covers; ``end`` is its last day."""
 
-    year: int
-    end: dt.date
-    label: str
+    __slots__ = ("year", "end", "label")
+
+    def __init__(self, year: int, end: Day, label: str) -> None:
+        self.year, self.end, self.label = year, end, label
 
     @property
     def whole_year(self) -> bool:
-        return (self.end.month, self.end.day) == (12, 31)
+        return self.end[1:] == (12, 31)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    """``calendar.monthrange(year, month)[1]``, without importing calendar (and datetime)."""
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 29 if month == 2 and leap else _MONTH_DAYS[month - 1]
 
 
 def _year_value(text: str) -> int | None:
@@ -73,7 +81,12 @@ def _valid(year: int | None, month: int, day: int) -> bool:
         return False
     if month == 2 and day == 29 and year is None:
         return True
-    return day <= calendar.monthrange(year or 2001, month)[1]
+    return day <= _days_in_month(year or 2001, month)
+
+
+def _dates(ctx: RuleContext) -> list[re.Match[str]]:
+    """Every Arabic-numeral date of the document, found once for the rules that check them."""
+    return ctx.shared("dates.matches", lambda: list(DATE.finditer(ctx.text)))
 
 
 def _is_lunar(text: str, start: int) -> bool:
@@ -117,7 +130,7 @@ class ImpossibleDate(Rule):
     messages = {"default": ("日期不存在：{text}", "no such date: {text!r}")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for m in DATE.finditer(ctx.text):
+        for m in _dates(ctx):
             if _is_lunar(ctx.text, m.start()):
                 continue
             year = int(m["y"]) if m["y"] else year_at(ctx, m.start())
@@ -155,7 +168,7 @@ class WeekdayMismatch(Rule):
                             "{text!r} is not a 星期{said} (it is a 星期{real})")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for m in DATE.finditer(ctx.text):
+        for m in _dates(ctx):
             week = _WEEKDAY.match(ctx.text, m.end())
             if not week or _is_lunar(ctx.text, m.start()):
                 continue
@@ -173,16 +186,18 @@ def _around(year: int | None) -> list[int]:
 
 
 def _weekday(year: int, month: int, day: int) -> str | None:
-    try:
-        return _WEEKDAYS[dt.date(year, month, day).weekday()]
-    except ValueError:
+    """The weekday of a date (一 … 日), None when there is no such date."""
+    if not (1 <= year <= 9999 and 1 <= month <= 12 and 1 <= day <= _days_in_month(year, month)):
         return None
+    y = year - (month < 3)
+    sunday_first = (y + y // 4 - y // 100 + y // 400 + _MONTH_OFFSETS[month - 1] + day) % 7
+    return _WEEKDAYS[(sunday_first + 6) % 7]
 
 
-_FULL_DOTTED = re.compile(
+_FULL_DOTTED = lazy(
     r"(?<![0-9A-Za-z./_\-])((?:19|20)[0-9]{2})\.([0-9]{1,2})\.([0-9]{1,2})(日)?(?![0-9A-Za-z.%％‰])")
 # a bare M.D is a date only where an event or a time of day follows it: 4.15全民国家安全教育日
-_BARE_DOTTED = re.compile(
+_BARE_DOTTED = lazy(
     r"(?<![0-9A-Za-z./_\-·])([1-9]|1[0-2])\.([0-3]?[0-9])(?![0-9A-Za-z.%％‰])"
     r"(?=[“\"]?(?:全民|国际|世界|全国|中国|纪念日|宣传日|教育日|活动|主题|当天|当日|晚会|"
     r"上午|下午|晚上|早上|期间))")
@@ -239,7 +254,7 @@ class DottedDate(Rule):
                                  fix=Fix.replace("改为月日", m.start(), m.end(), good, Applicability.DISPLAY))
 
 
-_TWO_DIGIT_YEAR = re.compile(
+_TWO_DIGIT_YEAR = lazy(
     r"(?<![0-9A-Za-z〇○零一二三四五六七八九十.／/\-])(?:(0[0-9])|([1-9][0-9]))年"
     r"(?!代|级|制|期|限|来|内|间|左右|以上|以下|多|余)"
     r"(?(1)|(?=[0-9]{1,2}月|[初底末度]|上半年|下半年|春季|秋季|夏季|冬季|遗留))")
@@ -320,7 +335,7 @@ class ZeroPaddedDate(Rule):
     messages = {"default": ("日期“{text}”有虚位，应写作“{good}”", "zero-padded date {text!r}: write {good!r}")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for m in DATE.finditer(ctx.text):
+        for m in _dates(ctx):
             zeros = [m.start(g) for g in ("m", "d") if m[g].startswith("0") and len(m[g]) == 2]
             if not zeros:
                 continue
@@ -394,11 +409,11 @@ class ChineseNumeralDate(Rule):
                                  fix=Fix.replace("改为阿拉伯数字", start, end, good))
 
 
-_PERIOD = re.compile(
+_PERIOD = lazy(
     r"((?:19|20)[0-9]{2})\s*年(?:度)?\s*(上半年|下半年|第?([一二三四1-4])季度|([0-9]{1,2})月份?)?")
-_PLAN_WORDS = re.compile(r"计划|要点|打算|安排|方案|思路|规划|展望|下一步|目标|任务")
-_FUTURE = re.compile(r"计划|预计|力争|争取|将于|将在|拟|前完成|以前|之前|截至|截止|目前|现已|下一步|明年|今后|届时")
-_SUMMARY_TITLE = re.compile(r"总结|述职|汇报")
+_PLAN_WORDS = lazy(r"计划|要点|打算|安排|方案|思路|规划|展望|下一步|目标|任务")
+_FUTURE = lazy(r"计划|预计|力争|争取|将于|将在|拟|前完成|以前|之前|截至|截止|目前|现已|下一步|明年|今后|届时")
+_SUMMARY_TITLE = lazy(r"总结|述职|汇报")
 
 
 def report_period(article: Article) -> Period | None:
@@ -411,16 +426,16 @@ def report_period(article: Article) -> Period | None:
         return None
     year = int(m[1])
     if m[2] == "上半年":
-        end = dt.date(year, 6, 30)
+        end = (year, 6, 30)
     elif m[3]:
         quarter = int(m[3]) if m[3].isdigit() else cn_to_int(m[3]) or 4
         month = quarter * 3
-        end = dt.date(year, month, calendar.monthrange(year, month)[1])
+        end = (year, month, _days_in_month(year, month))
     elif m[4] and 1 <= int(m[4]) <= 12:
         month = int(m[4])
-        end = dt.date(year, month, calendar.monthrange(year, month)[1])
+        end = (year, month, _days_in_month(year, month))
     else:
-        end = dt.date(year, 12, 31)
+        end = (year, 12, 31)
     return Period(year, end, m.group(0))
 
 
@@ -487,7 +502,7 @@ class DateAfterPeriod(Rule):
                 if any(s <= m.start() < e for s, e in skip) or (not m["y"] and period.whole_year):
                     continue
                 year, month, day = int(m["y"] or period.year), int(m["m"]), int(m["d"])
-                if not _valid(year, month, day) or dt.date(year, month, day) <= period.end:
+                if not _valid(year, month, day) or (year, month, day) <= period.end:
                     continue
                 if _in_signature(ctx, m.start()) or _FUTURE.search(_sentence(ctx.text, m.start(), m.end())):
                     continue
