@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.model import Line
 from reportlint.rules.base import Option, Rule, RuleContext
+from reportlint.rules.lazyre import find_all, lazy
 from reportlint.textutil import is_cjk
 
-_SPACES = re.compile(r"[\s\u3000]+")
-_SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*")
+_SPACES = lazy(r"[\s\u3000]+")
+_SENTENCE = lazy(r"[^。！？；!?;]+[。！？；!?;]*")
 _CLAUSE_SEP = "，,、"
-_CLAUSE = re.compile(rf"[^{_CLAUSE_SEP}。！？；!?;]+")
+_CLAUSE = lazy(rf"[^{_CLAUSE_SEP}。！？；!?;]+")
 _CJK = r"\u4e00-\u9fff"
 # a word written twice: 社区社区, 用友用友, a whole title pasted onto itself
-DOUBLED = re.compile(rf"([{_CJK}]{{2,20}})\1")
-# function characters that never double inside a word; their legitimate neighbours are excepted
-DOUBLED_CHAR = re.compile(
-    r"(?<![目别不实求])([的了是在和与及对于把被从向将并而或之其以为])\1(?![确非之美在])"
-)
+DOUBLED = lazy(rf"([{_CJK}]{{2,20}})\1")
+# function characters that never double inside a word, and their legitimate neighbours: what
+# ``(?<![目别不实求])([的了…以为])\1(?![确非之美在])`` matches, found by str.find (see _doubled_chars)
+_FUNCTION_CHARS = "的了是在和与及对于把被从向将并而或之其以为"
+_NOT_BEFORE, _NOT_AFTER = "目别不实求", "确非之美在"
 # legitimate reduplication (ABAB verbs and adjectives; AABB words are single characters doubled)
 REDUPLICATION = frozenset(
     """
@@ -109,13 +108,13 @@ class DuplicateParagraph(Rule):
                 seen[key] = line.number
 
 
-@dataclass(frozen=True)
 class Piece:
     """A sentence or clause: its text without spaces and terminator, and its span."""
 
-    key: str
-    start: int
-    end: int
+    __slots__ = ("key", "start", "end")
+
+    def __init__(self, key: str, start: int, end: int) -> None:
+        self.key, self.start, self.end = key, start, end
 
 
 def _sentences(ctx: RuleContext) -> list[Piece]:
@@ -262,11 +261,11 @@ class DoubledWord(Rule):
             ):
                 continue
             hits.append((m.start(), m.end(), unit))
-        for m in DOUBLED_CHAR.finditer(ctx.text):
-            if any(s <= m.start() < e for s, e, _ in hits) or _aabb(ctx.text, m.start()):
+        for at in _doubled_chars(ctx.text):
+            if any(s <= at < e for s, e, _ in hits) or _aabb(ctx.text, at):
                 continue
-            if _whole_words(ctx.text, m.start(), m.group(1)):
-                hits.append((m.start(), m.end(), m.group(1)))
+            if _whole_words(ctx.text, at, ctx.text[at]):
+                hits.append((at, at + 2, ctx.text[at]))
         for start, end, unit in sorted(hits):
             mid = start + len(unit)
             fix = Fix.replace("删除重复的字词", mid, end, "", Applicability.UNSAFE)
@@ -294,6 +293,21 @@ def _whole_words(text: str, start: int, unit: str) -> bool:
     lo, hi = _window(text, start, end)
     cuts = boundaries(text[lo:hi])
     return {start - lo, start - lo + len(unit), end - lo} <= cuts
+
+
+def _doubled_chars(text: str) -> list[int]:
+    """Where a function character is written twice, unless a neighbour makes it a word (目的的确).
+
+    Scanned like a regex: a doubled pair is not looked for inside the pair before it (的的的).
+    """
+    found: list[int] = []
+    end = 0
+    for at in sorted(at for char in _FUNCTION_CHARS for at in find_all(text, char + char)):
+        if at < end or (at and text[at - 1] in _NOT_BEFORE) or (at + 2 < len(text) and text[at + 2] in _NOT_AFTER):
+            continue
+        found.append(at)
+        end = at + 2
+    return found
 
 
 def _aabb(text: str, start: int) -> bool:

@@ -2,34 +2,45 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Paragraph, Section
 from reportlint.rules.base import Rule, RuleContext
+from reportlint.rules.lazyre import AtStarts, find_all
 from reportlint.textutil import cn_to_int, int_to_cn
 
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _ordinal_starts(text: str) -> list[int]:
+    """Up to three numerals before a 是."""
+    ends = (at for at in find_all(text, "是") if at and text[at - 1] in _NUMERALS)
+    return sorted({start for at in ends for start in range(max(0, at - 3), at)})
+
+
 # 一是 at the start of a clause; 一是一、二是二 (an idiom) is not an enumeration
-ORDINAL = re.compile(
-    r"(?:(?<=^)|(?<=[。；;：:，,！？!?“（(\s、]))([一二三四五六七八九十]{1,3})是"
+ORDINAL = AtStarts(
+    r"(?:(?<=^)|(?<=[。；;：:，,！？!?“（(\s、]))([一二三四五六七八九十]{1,3})是", _ordinal_starts
 )
 
 
-@dataclass(frozen=True)
 class Ordinal:
-    value: int
-    numeral: str
-    start: int
-    end: int
+    """A narrative ordinal (三是) with its value and span."""
+
+    __slots__ = ("value", "numeral", "start", "end")
+
+    def __init__(self, value: int, numeral: str, start: int, end: int) -> None:
+        self.value, self.numeral, self.start, self.end = value, numeral, start, end
 
 
-@dataclass(frozen=True)
 class Problem:
-    kind: str  # gap | repeat | start
-    ordinal: Ordinal
-    expected: int
+    """``kind`` is gap, repeat or start; ``expected`` the value that should have come."""
+
+    __slots__ = ("kind", "ordinal", "expected")
+
+    def __init__(self, kind: str, ordinal: Ordinal, expected: int) -> None:
+        self.kind, self.ordinal, self.expected = kind, ordinal, expected
 
 
 def _ordinals(text: str, base: int) -> Iterator[Ordinal]:

@@ -2,49 +2,54 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.model import LEVEL_NAMES, Article, Heading, Paragraph, Section
 from reportlint.rules.base import Rule, RuleContext
+from reportlint.rules.lazyre import lazy
 from reportlint.rules.residue import TRUNCATION
 from reportlint.textutil import int_to_cn
 
 # A line opening an appendix or a glossary, or a cut in the text: numbering starts afresh after it.
-_APPENDIX = re.compile(
+_APPENDIX = lazy(
     r"^(?:附件[0-9一二三四五六七八九十]*|附录|附表|附|名词解释|名词注释|注释|注解|说明"
     r"|[^。，]{0,30}名词(?:解释|注释))[:：]?$"
     r"|^附件[:：]"  # 附件说明 (GB/T 9704-2012 7.3.4): 附件：1.… then 2.… on the next lines
 )
 # the first item of a list written on the line that introduces it: 附件：1.《…》
-_INLINE_FIRST = re.compile(r"[:：][ \t]*1[.．、](?![0-9])")
-_CUT = re.compile(TRUNCATION)
+_INLINE_FIRST = lazy(r"[:：][ \t]*1[.．、](?![0-9])")
+_CUT = lazy(TRUNCATION)
 # glossary items such as 1.“两重”：… are definitions, not part of the outline
-_GLOSSARY_ITEM = re.compile(r"^[“\"《][^”\"》]{1,30}[”\"》][：:]")
+_GLOSSARY_ITEM = lazy(r"^[“\"《][^”\"》]{1,30}[”\"》][：:]")
 _WRONG_POINT = {1: "、", 3: "."}  # the point each unbracketed level takes (GB/T 15834 B.3.2, B.3.3)
 
 
-@dataclass
 class _Node:
-    """A heading placed in its outline: the numbering scope, its parent and its siblings."""
+    """A heading placed in its outline: the numbering scope, its parent and its siblings.
 
-    heading: Heading
-    index: int  # position in the article's flat item list
-    scope: int
-    parent: _Node | None
-    siblings: list[_Node] = field(default_factory=list)  # the whole sibling run, shared
-    previous: _Node | None = None  # the parent's child just before this one, of any level
+    ``index`` is its position in the article's flat item list; ``siblings`` the whole sibling
+    run (shared); ``previous`` the parent's child just before this one, of any level.
+    """
+
+    __slots__ = ("heading", "index", "scope", "parent", "siblings", "previous")
+
+    def __init__(self, heading: Heading, index: int, scope: int, parent: _Node | None,
+                 siblings: list[_Node], previous: _Node | None) -> None:
+        self.heading, self.index, self.scope, self.parent = heading, index, scope, parent
+        self.siblings, self.previous = siblings, previous
 
 
-@dataclass
 class _Outline:
-    items: list[Heading | Paragraph]
-    nodes: list[_Node]
-    runs: list[list[_Node]]
-    cut_scopes: set[int]  # scopes opened by a paywall cut: their numbering starts anywhere
+    """An article's items and headings; ``cut_scopes`` are scopes opened by a paywall cut,
+    whose numbering may start anywhere."""
+
+    __slots__ = ("items", "nodes", "runs", "cut_scopes")
+
+    def __init__(self, items: list[Heading | Paragraph], nodes: list[_Node], runs: list[list[_Node]],
+                 cut_scopes: set[int]) -> None:
+        self.items, self.nodes, self.runs, self.cut_scopes = items, nodes, runs, cut_scopes
 
 
 def _flat(children: tuple[Section | Paragraph, ...]) -> Iterator[Heading | Paragraph]:

@@ -7,7 +7,7 @@ alone takes ~1 ms), and a check of one document needs only some of the patterns.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
@@ -63,16 +63,32 @@ def finditer_at(pattern: Any, text: str, starts: Iterable[int]) -> Iterator[re.M
             yield found
 
 
+class AtStarts:
+    """A pattern whose ``finditer`` tries only the offsets ``starts(text)`` names (see finditer_at).
+
+    For patterns that open with a lookbehind, which denies the regex engine its fast scan for a
+    first character: a few ``str.find`` calls usually pin down the few places worth trying.
+    """
+
+    def __init__(self, pattern: str, starts: Callable[[str], Iterable[int]]) -> None:
+        self.pattern = LazyPattern(pattern)
+        self.starts = starts
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return finditer_at(self.pattern, text, self.starts(text))
+
+
+def find_all(text: str, needle: str) -> Iterator[int]:
+    """Every offset of ``needle`` in ``text``, overlapping ones included."""
+    at = text.find(needle)
+    while at != -1:
+        yield at
+        at = text.find(needle, at + 1)
+
+
 def offsets(text: str, chars: Iterable[str]) -> list[int]:
     """Every offset of any of ``chars`` in ``text``, ascending (str.find: no regex to compile)."""
-    found: list[int] = []
-    for char in chars:
-        at = text.find(char)
-        while at != -1:
-            found.append(at)
-            at = text.find(char, at + 1)
-    found.sort()
-    return found
+    return sorted(at for char in chars for at in find_all(text, char))
 
 
 class _Unsupported(Exception):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.model import Line
 from reportlint.rules.base import Option, Rule, RuleContext
+from reportlint.rules.lazyre import LazyPattern, lazy
 
 # paywall and preview cuts: text after one belongs to a later part of the source document
 TRUNCATION = (r"此处隐藏[0-9]+个?字|省略[0-9]+字[，,]?正式会员可完整阅读|正式会员可完整阅读"
@@ -25,16 +26,16 @@ LEXICON: tuple[tuple[str, str], ...] = (
                 r"|这里能搜索到更多|更多(?:精彩)?范文|精品办公范文")),
 )
 _SENTENCE_END = "。！？!?"
-_TITLE_SPACES = re.compile(r"[ \t\u3000]+")
+_TITLE_SPACES = lazy(r"[ \t\u3000]+")
 # (通用6篇), (精选多篇), 范文四篇 in a title: a page that bundles several documents
-_BUNDLE = re.compile(r"[（(【](?:通用|精选|优质|热门|优秀|推荐)?(?:[0-9]+|[一二三四五六七八九十]+|多)篇[）)】]"
+_BUNDLE = lazy(r"[（(【](?:通用|精选|优质|热门|优秀|推荐)?(?:[0-9]+|[一二三四五六七八九十]+|多)篇[）)】]"
                      r"|范文[0-9一二三四五六七八九十]+篇")
 
 
-def _lexicon(extra: list[str]) -> re.Pattern[str]:
+def _lexicon(extra: list[str]) -> LazyPattern:
     parts = [f"(?:{pattern})" for _, pattern in LEXICON]
     parts += [re.escape(str(phrase)) for phrase in extra if str(phrase).strip()]
-    return re.compile("|".join(parts))
+    return LazyPattern("|".join(parts))
 
 
 def _line_removal(text: str, start: int, end: int) -> tuple[int, int]:

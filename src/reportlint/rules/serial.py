@@ -9,20 +9,37 @@ from dataclasses import replace
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.model import Article, Line
 from reportlint.rules.base import Option, Rule, RuleContext
+from reportlint.rules.lazyre import AtStarts, LazyPattern, find_all, lazy
 
 CN_ORDINAL = "一二三四五六七八九十"
 # where a clause starts: the line start or a mark that ends the previous clause
 CLAUSE_START = r"(?:(?<=^)|(?<=[。；;：:，,！？!?“（(\s]))"
-NARRATIVE = re.compile(rf"(?m){CLAUSE_START}([{CN_ORDINAL}]{{1,3}}是)([：:，,、])")
-FIRST_DUN = re.compile(
-    rf"(?m){CLAUSE_START}(第[{CN_ORDINAL}]{{1,3}}|首先|其次|再次|其一|其二|其三)、(?![{CN_ORDINAL}0-9第])"
+
+
+def _narrative_starts(text: str) -> list[int]:
+    """Where 一是： can start: up to three numerals before a 是 that a mark follows."""
+    ends = (at for mark in "：:，,、" for at in find_all(text, "是" + mark) if at and text[at - 1] in CN_ORDINAL)
+    return sorted({start for at in ends for start in range(max(0, at - 3), at)})
+
+
+def _first_dun_starts(text: str) -> list[int]:
+    """Where 第一、 or 首先、 can start: two to four characters before a 顿号 after 一…十, 先 or 次."""
+    ends = (at for at in find_all(text, "、") if at and text[at - 1] in CN_ORDINAL + "先次")
+    return sorted({start for at in ends for start in range(max(0, at - 4), at - 1)})
+
+
+NARRATIVE = AtStarts(rf"(?m){CLAUSE_START}([{CN_ORDINAL}]{{1,3}}是)([：:，,、])", _narrative_starts)
+FIRST_DUN = AtStarts(
+    rf"(?m){CLAUSE_START}(第[{CN_ORDINAL}]{{1,3}}|首先|其次|再次|其一|其二|其三)、(?![{CN_ORDINAL}0-9第])",
+    _first_dun_starts,
 )
-BETWEEN_TITLES = re.compile(r"《[^《》\n]*》(?:、《[^《》\n]*》)+")
-BETWEEN_QUOTES = re.compile(r"“[^“”\n]*”(?:、“[^“”\n]*”)+")
+BETWEEN_TITLES = lazy(r"《[^《》\n]*》(?:、《[^《》\n]*》)+")
+BETWEEN_QUOTES = lazy(r"“[^“”\n]*”(?:、“[^“”\n]*”)+")
 # 等 starting a word of its own (等级, 等次, 等候 …) is not the 等 that closes a list
-DUN_BEFORE_DENG = re.compile(r"、(?=等(?![级次候待同量额效于价高腰距比差号值身第闲]))")
-TITLE_END = re.compile(r"[。，、；：,;:.]+$")
-GENRE_END = re.compile(
+DUN_BEFORE_DENG = AtStarts(r"、(?=等(?![级次候待同量额效于价高腰距比差号值身第闲]))",
+                           lambda text: find_all(text, "、等"))
+TITLE_END = lazy(r"[。，、；：,;:.]+$")
+GENRE_END = lazy(
     r"(?:总结|报告|汇报|要点|计划|规划|方案|通知|通报|请示|意见|决定|办法|规定|细则|纪要|讲话|函|安排|情况)$"
 )
 _TITLE_MAX = 50
@@ -31,7 +48,7 @@ _TITLE_MAX = 50
 class _PatternRule(Rule):
     """A rule that deletes or replaces the matched mark; group 0 is what is reported."""
 
-    pattern: re.Pattern[str]
+    pattern: LazyPattern | AtStarts  # anything with finditer(text)
     groups = ("serial",)
     severity = Severity.WARNING
     fixable = Applicability.SAFE

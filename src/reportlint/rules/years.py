@@ -5,27 +5,29 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Article, Line
 from reportlint.rules.base import Option, Rule, RuleContext
+from reportlint.rules.lazyre import lazy
 from reportlint.textutil import cn_to_int
 
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=[ \t]?年)|([〇○零一二三四五六七八九]{4})(?=年)")
+_YEAR = lazy(r"(?<![0-9])((?:19|20)[0-9]{2})(?=[ \t]?年)|([〇○零一二三四五六七八九]{4})(?=年)")
 _SUMMARY = r"总结|回顾|盘点|述职"
 _PLAN = r"要点|计划|打算|安排|思路|规划|部署|任务"
 # a summary and a plan for the same year are legitimate when they cover different parts of it
-_PART_OF_YEAR = re.compile(r"半年|季度|[0-9一二三四五六七八九十]+月|月份|前[0-9一二三四五六七八九十]+个?月")
-_SUMMARY_PART = re.compile(rf"(?:{_SUMMARY})")
-_DONE = re.compile(r"[^，,。；;：:]{0,4}?(?:完成|落实|执行|进展|推进)")
+_PART_OF_YEAR = lazy(r"半年|季度|[0-9一二三四五六七八九十]+月|月份|前[0-9一二三四五六七八九十]+个?月")
+_SUMMARY_PART = lazy(rf"(?:{_SUMMARY})")
+_DONE = lazy(r"[^，,。；;：:]{0,4}?(?:完成|落实|执行|进展|推进)")
 
 
-@dataclass(frozen=True)
 class YearMention:
-    year: int
-    start: int
-    end: int
+    """A year written in the text (2011年, 二〇一一年) and where."""
+
+    __slots__ = ("year", "start", "end")
+
+    def __init__(self, year: int, start: int, end: int) -> None:
+        self.year, self.start, self.end = year, start, end
 
 
 def year_mentions(text: str, start: int = 0) -> list[YearMention]:
@@ -144,18 +146,16 @@ def _summary_of_previous_year(article: Article, year: int) -> bool:
     return bool(lines) and bool(re.match(rf"{year - 1}年度?(?:[，,]|以来|是|全年)", lines[0].text))
 
 
-@dataclass(frozen=True)
 class _Part:
-    """A `2011年…总结` or `2011年…要点` phrase: its kind, year and span."""
+    """A `2011年…总结` or `2011年…要点` phrase: its kind (summary | plan), year and span."""
 
-    kind: str  # summary | plan
-    year: int
-    start: int
-    end: int
-    text: str
+    __slots__ = ("kind", "year", "start", "end", "text")
+
+    def __init__(self, kind: str, year: int, start: int, end: int, text: str) -> None:
+        self.kind, self.year, self.start, self.end, self.text = kind, year, start, end, text
 
 
-_PHRASE = re.compile(
+_PHRASE = lazy(
     rf"(?:(?<![0-9])((?:19|20)[0-9]{{2}})|([〇○零一二三四五六七八九]{{4}}))年[^，,。；;：:！!？?0-9]{{0,20}}?"
     rf"({_SUMMARY}|{_PLAN})"
 )
