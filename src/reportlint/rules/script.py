@@ -4,24 +4,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.rules.base import Option, Rule, RuleContext
+from reportlint.rules.lazyre import AtStarts, find_all, lazy, offsets
 from reportlint.rules.punctuation import PINYIN_SYLLABLE, is_lost_character
 
 DATA = Path(__file__).with_name("data") / "script.yaml"
-_LOST = re.compile("[?\ufffd]+")
-PINYIN_RESIDUE = re.compile(rf"(?<=[\u4e00-\u9fff])[(（]{PINYIN_SYLLABLE}[)）]")
+_LOST = lazy("[?\ufffd]+")
+_TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"  # every pinyin syllable matched holds one
 
 
-@dataclass(frozen=True)
+def _pinyin_starts(text: str) -> list[int]:
+    """Brackets right after a Han character, in a text with a tone mark somewhere."""
+    if not any(mark in text for mark in _TONE_MARKS):
+        return []
+    return [at for at in offsets(text, "(（") if at and "\u4e00" <= text[at - 1] <= "\u9fff"]
+
+
+# the Han character before the bracket is checked in Python (a CJK lookbehind class would cost
+# ~1 ms to compile)
+PINYIN_RESIDUE = AtStarts(rf"[(（]{PINYIN_SYLLABLE}[)）]", _pinyin_starts)
+
+
 class ScriptData:
-    to_simplified: dict[str, str]
-    residue: dict[str, str]
-    simplified: frozenset[str]
+    """The pairs and residue terms of ``rules/data/script.yaml``."""
+
+    __slots__ = ("to_simplified", "residue", "simplified")
+
+    def __init__(self, to_simplified: dict[str, str], residue: dict[str, str], simplified: frozenset[str]) -> None:
+        self.to_simplified, self.residue, self.simplified = to_simplified, residue, simplified
 
 
 @cache
@@ -34,27 +48,50 @@ def load_data(path: Path = DATA) -> ScriptData:
     return ScriptData(pairs, dict(raw.get("residue") or {}), frozenset(pairs.values()))
 
 
-@dataclass(frozen=True)
 class Survey:
-    """Where a document's traditional characters are, and whether it is traditional throughout."""
+    """Where a document's traditional characters are, and whether it is traditional throughout.
 
-    traditional: tuple[int, ...]  # offsets of traditional-only characters outside residue terms
-    residue: tuple[tuple[int, int, str], ...]  # (start, end, term)
-    traditional_document: bool
+    ``traditional``: offsets of traditional-only characters outside residue terms;
+    ``residue``: (start, end, term) of each conversion residue term.
+    """
+
+    __slots__ = ("traditional", "residue", "traditional_document")
+
+    def __init__(self, traditional: tuple[int, ...], residue: tuple[tuple[int, int, str], ...],
+                 traditional_document: bool) -> None:
+        self.traditional, self.residue, self.traditional_document = traditional, residue, traditional_document
 
 
 def survey(text: str, data: ScriptData, ratio: float) -> Survey:
     residue: list[tuple[int, int, str]] = []
     for term in sorted(data.residue, key=len, reverse=True):
-        for m in re.finditer(re.escape(term), text):
-            if not any(s < m.end() and m.start() < e for s, e, _ in residue):
-                residue.append((m.start(), m.end(), term))
+        for start in _occurrences(text, term):
+            end = start + len(term)
+            if not any(s < end and start < e for s, e, _ in residue):
+                residue.append((start, end, term))
     covered = {i for s, e, _ in residue for i in range(s, e)}
-    # set lookups, not an 800-character regex class: compiling one costs more than a scan
-    trad = tuple(i for i, char in enumerate(text) if char in data.to_simplified and i not in covered)
-    simp = sum(char in data.simplified for char in text)
-    mostly = len(trad) >= 10 and len(trad) >= ratio * (len(trad) + simp)
+    # the characters the text holds, looked up once each: no regex class, no per-character loop
+    present = set(text)
+    trad = tuple(sorted(i for char in present.intersection(data.to_simplified)
+                        for i in find_all(text, char) if i not in covered))
+    mostly = len(trad) >= 10 and len(trad) >= ratio * (len(trad) + _count(text, present & data.simplified))
     return Survey(trad, tuple(sorted(residue)), mostly)
+
+
+def _occurrences(text: str, term: str) -> Iterator[int]:
+    """Where ``re.finditer(re.escape(term), text)`` matches: non-overlapping, left to right."""
+    if not term:
+        yield from (m.start() for m in re.finditer("", text))
+        return
+    at = text.find(term)
+    while at != -1:
+        yield at
+        at = text.find(term, at + len(term))
+
+
+def _count(text: str, chars: set[str]) -> int:
+    """How many characters of ``text`` are in ``chars``."""
+    return sum(text.count(char) for char in chars)
 
 
 def _survey(ctx: RuleContext, ratio: float) -> Survey:
