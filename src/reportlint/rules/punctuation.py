@@ -18,6 +18,7 @@ _URL = lazy(
     r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+|&#?[A-Za-z0-9]+;"
 )
 _URL_TAIL = ".,;:?!)"
+_URL_PARTS = ("://", "www.", "@", "&")  # every match of _URL holds one of these
 # a pinyin syllable with a tone mark: `(jié)` after a character is residue (ZH004), not a note
 PINYIN_SYLLABLE = r"[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*"
 _PINYIN = lazy(PINYIN_SYLLABLE)
@@ -27,11 +28,13 @@ _HALF_MARKS = lazy("[,;:?!]")
 _SPACES = " \t\u3000"
 # `1,本年度工作` at a line start: the ordinal wants `1.` (a heading rule's business), not `1，`
 _LIST_ORDINAL = lazy(r"[ \t\u3000]*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})")
+_ORDINAL_ENDS = frozenset("0123456789一二三四五六七八九十")  # the last character of any such ordinal
 
 
 def is_zh(ch: str | None) -> bool:
     """A Han character or a full-width Chinese mark: its neighbour is in Chinese context."""
-    return ch is not None and (is_cjk(ch) or ch in ZH_PUNCT)
+    # is_cjk inlined: this runs several times per half-width mark
+    return ch is not None and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch in ZH_PUNCT)
 
 
 def is_latin(ch: str | None) -> bool:
@@ -57,7 +60,9 @@ def is_lost_character(text: str, i: int) -> bool:
 
 def protected_spans(line: str) -> list[tuple[int, int]]:
     """URLs and e-mail addresses, where ASCII punctuation belongs."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if not any(part in line for part in _URL_PARTS):
+        return spans
     for m in _URL.finditer(line):
         end = m.end()
         while end > m.start() and line[end - 1] in _URL_TAIL:
@@ -83,17 +88,6 @@ def marker_offsets(ctx: RuleContext) -> frozenset[int]:
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
-
-
-def _skip_spaces(line: str, i: int, step: int) -> int:
-    """The offset of the first non-space character from ``i`` on in direction ``step``.
-
-    It is -1 or ``len(line)`` when there is none; walking, not slicing, keeps a line with
-    many marks linear.
-    """
-    while 0 <= i < len(line) and line[i] in _SPACES:
-        i += step
-    return i
 
 
 def _chinese_side(body: str, i: int, step: int) -> bool:
@@ -187,16 +181,22 @@ class HalfwidthPunctuation(Rule):
         if not _HALF_MARKS.search(body):
             return
         protected = protected_spans(body)
+        size = len(body)
         for mark in _HALF_MARKS.finditer(body):
             i, ch = mark.start(), mark.group()
-            if _inside(i, protected) or base + i in markers:
+            if (protected and _inside(i, protected)) or base + i in markers:
                 continue
             if ch == "?" and is_lost_character(text, base + i):
                 continue
-            before, after = _skip_spaces(body, i - 1, -1), _skip_spaces(body, i + 1, 1)
+            before, after = i - 1, i + 1  # the nearest non-space characters (the walk inlined)
+            while before >= 0 and body[before] in _SPACES:
+                before -= 1
+            while after < size and body[after] in _SPACES:
+                after += 1
             prev = body[before] if before >= 0 else None
-            nxt = body[after] if after < len(body) else None
-            if not (is_zh(prev) or is_zh(nxt)) or (prev and prev in "<&" and ch in "!;"):
+            nxt = body[after] if after < size else None
+            zh_prev, zh_next = is_zh(prev), is_zh(nxt)
+            if not (zh_prev or zh_next) or (prev and prev in "<&" and ch in "!;"):
                 continue
             if (
                 ch in ",:"
@@ -206,12 +206,13 @@ class HalfwidthPunctuation(Rule):
                 and nxt.isdigit()
             ):
                 continue
-            start = before + 1 if is_zh(prev) else i  # the spaces on the Chinese side go too
-            end = after if is_zh(nxt) else i + 1
+            start = before + 1 if zh_prev else i  # the spaces on the Chinese side go too
+            end = after if zh_next else i + 1
+            # _chinese_side is True at once unless a Latin letter is the neighbour
             clear = (
-                _chinese_side(body, i, -1)
-                and _chinese_side(body, i, 1)
-                and not (ch in ",:" and _LIST_ORDINAL.fullmatch(body[:i]))
+                (not is_latin(prev) or _chinese_side(body, i, -1))
+                and (not is_latin(nxt) or _chinese_side(body, i, 1))
+                and not (ch in ",:" and body[i - 1:i] in _ORDINAL_ENDS and _LIST_ORDINAL.fullmatch(body, 0, i))
             )
             yield Occurrence(
                 base + i, base + i + 1, Edit(base + start, base + end, FULL_WIDTH[ch]), clear
