@@ -62,7 +62,7 @@ def _gap_char(char: str) -> bool:
 
 
 def _number_start(text: str, end: int) -> int | None:
-    """Where ``(?<![0-9.第])[0-9]+(?:\.[0-9]+)?`` ending right before ``end`` starts, if it can."""
+    r"""Where ``(?<![0-9.第])[0-9]+(?:\.[0-9]+)?`` ending right before ``end`` starts, if it can."""
     start = end
     while start > 0 and "0" <= text[start - 1] <= "9":
         start -= 1
