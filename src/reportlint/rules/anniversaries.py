@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -52,19 +53,26 @@ def _slack(entry: dict, default: dict) -> tuple[int, int]:
     return int(slack.get("ahead", 1)), int(slack.get("behind", 5))
 
 
-def _ordinal(entry: dict, default: dict) -> Anchor:
-    pattern = entry["pattern"].replace("(?P<n>N)", _N)
+def _checked(pattern: str, check: bool) -> str:
+    """Compile a user's pattern now, so that a broken one fails as soon as its file is read."""
+    if check:
+        re.compile(pattern)
+    return pattern
+
+
+def _ordinal(entry: dict, default: dict, check: bool) -> Anchor:
+    pattern = _checked(entry["pattern"].replace("(?P<n>N)", _N), check)
     return Anchor(entry["id"], pattern, int(entry["base"]), None, *_slack(entry, default), entry["source"])
 
 
-def _period(entry: dict, default: dict) -> Anchor:
+def _period(entry: dict, default: dict, check: bool) -> Anchor:
     text = entry["pattern"] + (f"(?={entry['after']})" if entry.get("after") else "")
     first, last = entry["years"]
-    return Anchor(entry["id"], text, None, (int(first), int(last)),
+    return Anchor(entry["id"], _checked(text, check), None, (int(first), int(last)),
                   *_slack(entry, default), entry["source"], bool(entry.get("phases")))
 
 
-def _plenums(table: dict, default: dict) -> Iterator[Anchor]:
+def _plenums(table: dict, default: dict, check: bool) -> Iterator[Anchor]:
     """十七届六中全会精神 is current from its session until the next congress."""
     after, source = table.get("after", ""), table["source"]
     ahead, behind = _slack(table, default)
@@ -73,31 +81,35 @@ def _plenums(table: dict, default: dict) -> Iterator[Anchor]:
     for i, name in enumerate(names):
         info = table["congresses"][name]
         following = table["congresses"][names[i + 1]]["congress"] if i + 1 < len(names) else info["congress"] + 5
-        congress = rf"(?:党的)?{name}大(?=(?:会议)?{after})"
+        congress = _checked(rf"(?:党的)?{name}大(?=(?:会议)?{after})", check)
         gates = ((f"{name}大",), *after_gates) if is_literal(name) else None  # no need to parse the pattern
         yield Anchor(f"congress-{name}", congress, None, (info["congress"], following), ahead, behind, source,
                      gates=gates)
         for n, year in enumerate(info["sessions"]):
-            pattern = rf"{name}届{_SESSIONS[n]}中全会(?={after})"
+            pattern = _checked(rf"{name}届{_SESSIONS[n]}中全会(?={after})", check)
             gates = ((f"{name}届{_SESSIONS[n]}中全会",), *after_gates) if is_literal(name) else None
             yield Anchor(f"plenum-{name}-{n + 1}", pattern, None, (year, following), ahead, behind, source,
                          gates=gates)
 
 
-def load_anchors(path: str | Path) -> list[Anchor]:
-    """Parse one anchors file (see rulesets/data/anchors.yaml for the layout)."""
+def load_anchors(path: str | Path, check: bool = True) -> list[Anchor]:
+    """Parse one anchors file (see rulesets/data/anchors.yaml for the layout).
+
+    ``check`` compiles every pattern at once (as a user's file needs); the bundled file's
+    patterns are left to compile when a text may hold them.
+    """
     data = read_yaml(path)
     default = data.get("slack") or {}
-    anchors = [_ordinal(e, default) for e in data.get("ordinals") or ()]
-    anchors += [_period(e, default) for e in data.get("periods") or ()]
+    anchors = [_ordinal(e, default, check) for e in data.get("ordinals") or ()]
+    anchors += [_period(e, default, check) for e in data.get("periods") or ()]
     if data.get("plenums"):
-        anchors += list(_plenums(data["plenums"], default))
+        anchors += list(_plenums(data["plenums"], default, check))
     return anchors
 
 
 @cache
 def _anchors(extra: tuple[str, ...]) -> tuple[Anchor, ...]:
-    found = load_anchors(data_dir("rulesets") / "data" / "anchors.yaml")
+    found = load_anchors(data_dir("rulesets") / "data" / "anchors.yaml", check=False)
     for path in extra:
         found += load_anchors(path)
     return tuple(found)

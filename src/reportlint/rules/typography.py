@@ -5,27 +5,44 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from functools import cache
 
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.rules.base import Rule, RuleContext
+from reportlint.rules.lazyre import lazy
 from reportlint.textutil import is_cjk
 
 _SPACES = " \t\u3000"
 # 2-3家, 4.5-5%, 2011-2020年: a number range joined by a hyphen and followed by a unit or Chinese
-_RANGE_GATE = re.compile(r"\d-\d")  # cheap; the full pattern (a CJK class) compiles only after it
+_RANGE_GATE = lazy(r"\d-\d")
+# What follows the range is checked in Python (see _ranges): a CJK class costs ~1 ms to compile.
+_RANGE = lazy(r"(?<![A-Za-z0-9./\-])(?<![A-Za-z] )(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)")
 
 
-@cache
-def _range() -> re.Pattern[str]:
-    return re.compile(
-        r"(?<![A-Za-z0-9./\-])(?<![A-Za-z] )(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)(?=[%％](?![0-9])|[\u4e00-\u9fff])")
+def _ranges(text: str) -> Iterator[re.Match[str]]:
+    r"""The matches of ``_RANGE`` + ``(?=[%％](?![0-9])|[\u4e00-\u9fff])``.
+
+    The numbers cannot give back digits to satisfy that lookahead (a shorter number is followed
+    by a digit or a point), so a match it rejects is no match at that start: look on from the
+    next character.
+    """
+    if not _RANGE_GATE.search(text):
+        return
+    at = 0
+    while match := _RANGE.search(text, at):
+        end = match.end()
+        after, then = text[end:end + 1], text[end + 1:end + 2]
+        han = after != "" and "\u4e00" <= after <= "\u9fff"
+        if han or (after in ("%", "％") and not "0" <= then <= "9"):
+            yield match
+            at = end
+        else:
+            at = match.start() + 1
 
 
 # ○ (U+25CB WHITE CIRCLE) among Chinese numerals stands in for 〇 (U+3007)
-_NUMERAL_CIRCLE = re.compile(r"(?<=[〇零一二三四五六七八九○])○|○(?=[〇零一二三四五六七八九○])")
+_NUMERAL_CIRCLE = lazy(r"(?<=[〇零一二三四五六七八九○])○|○(?=[〇零一二三四五六七八九○])")
 _LOOKALIKE_QUOTES = {"〝": "“", "〞": "”", "‚": "“", "‛": "”"}
-_LOOKALIKE_QUOTE_RE = re.compile("[〝〞‚‛]")
+_LOOKALIKE_QUOTE_RE = lazy("[〝〞‚‛]")
 _SENTENCE_END = tuple("。！？；…”’）)》：:!?;】」』")
 
 
@@ -65,7 +82,7 @@ class RangeHyphen(Rule):
                             "number range {text!r} uses a hyphen; use the wave dash ～")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for m in _range().finditer(ctx.text) if _RANGE_GATE.search(ctx.text) else ():
+        for m in _ranges(ctx.text):
             hyphen = m.start(2) - 1
             fix = Fix.replace("改为浪纹线“～”", hyphen, hyphen + 1, "～")
             yield ctx.report(m.start(), m.end(), fix=fix, text=m.group(0))
@@ -193,9 +210,11 @@ class LookalikeGlyph(Rule):
                             "{text!r} is a look-alike character; use {right!r}")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        hits = [(m.start(), "〇") for m in _NUMERAL_CIRCLE.finditer(ctx.text)]
-        hits += [(m.start(), _LOOKALIKE_QUOTES[m.group()]) for m in _LOOKALIKE_QUOTE_RE.finditer(ctx.text)
-                 if _next_to_cjk(ctx.text, m.start())]
+        text = ctx.text
+        hits = [(m.start(), "〇") for m in _NUMERAL_CIRCLE.finditer(text)] if "○" in text else []
+        if any(quote in text for quote in _LOOKALIKE_QUOTES):
+            hits += [(m.start(), _LOOKALIKE_QUOTES[m.group()]) for m in _LOOKALIKE_QUOTE_RE.finditer(text)
+                     if _next_to_cjk(text, m.start())]
         for pos, right in sorted(hits):
             yield ctx.report(pos, pos + 1, fix=Fix.replace(f"改为“{right}”", pos, pos + 1, right),
                              text=ctx.text[pos], right=right)

@@ -4,30 +4,37 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.resources import data_dir
 from reportlint.rules.base import Option, Rule, RuleContext
+from reportlint.rules.lazyre import LazyPattern
 from reportlint.rules.sections import read_yaml
 
 
-@dataclass(frozen=True)
 class Entry:
-    """One lexicon line: a term, what to say instead (preferred) or why not (avoid)."""
+    """One lexicon line: a term, what to say instead (preferred) or why not (avoid).
 
-    kind: str  # avoid | preferred
-    term: str
-    use: str
-    reason: tuple[str, str]
-    followed_by: re.Pattern[str] | None
-    source: str
+    ``kind`` is avoid or preferred; ``followed_by`` (compiled on first use) must match after
+    the term.
+    """
+
+    __slots__ = ("kind", "term", "use", "reason", "followed_by", "source")
+
+    def __init__(self, kind: str, term: str, use: str, reason: tuple[str, str],
+                 followed_by: LazyPattern | None, source: str) -> None:
+        self.kind, self.term, self.use, self.reason = kind, term, use, reason
+        self.followed_by, self.source = followed_by, source
 
 
-def load_lexicon(path: str | Path) -> list[Entry]:
-    """Parse one wording file (see rulesets/data/wording.yaml for the layout)."""
+def load_lexicon(path: str | Path, check: bool = True) -> list[Entry]:
+    """Parse one wording file (see rulesets/data/wording.yaml for the layout).
+
+    ``check`` compiles each ``followed_by`` at once (as a user's file needs, so a broken one
+    fails when the file is read); the bundled file's compile when their term is found.
+    """
     data = read_yaml(path)
     entries = []
     for kind in ("avoid", "preferred"):
@@ -35,14 +42,16 @@ def load_lexicon(path: str | Path) -> list[Entry]:
             reason = item.get("reason") or ["", ""]
             reason = (reason, reason) if isinstance(reason, str) else tuple(reason)
             after = item.get("followed_by")
+            if after and check:
+                re.compile(after)
             entries.append(Entry(kind, str(item["term"]), str(item.get("use", "")), reason,  # type: ignore[arg-type]
-                                 re.compile(after) if after else None, str(item.get("source", ""))))
+                                 LazyPattern(after) if after else None, str(item.get("source", ""))))
     return entries
 
 
 @cache
 def lexicon(extra: tuple[str, ...]) -> tuple[Entry, ...]:
-    found = load_lexicon(data_dir("rulesets") / "data" / "wording.yaml")
+    found = load_lexicon(data_dir("rulesets") / "data" / "wording.yaml", check=False)
     for path in extra:
         found += load_lexicon(path)
     return tuple(found)
