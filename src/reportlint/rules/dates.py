@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.model import Article, Document, Line, Section
 from reportlint.rules.base import Rule, RuleContext
-from reportlint.rules.lazyre import lazy
+from reportlint.rules.lazyre import AtStarts, find_all, finditer_at, lazy
 from reportlint.textutil import cn_to_int
 
 _CN_DIGIT = "〇○零一二三四五六七八九"
@@ -86,7 +86,35 @@ def _valid(year: int | None, month: int, day: int) -> bool:
 
 def _dates(ctx: RuleContext) -> list[re.Match[str]]:
     """Every Arabic-numeral date of the document, found once for the rules that check them."""
-    return ctx.shared("dates.matches", lambda: list(DATE.finditer(ctx.text)))
+    return ctx.shared("dates.matches", lambda: list(finditer_at(DATE, ctx.text, _date_starts(ctx.text))))
+
+
+def _date_starts(text: str) -> list[int]:
+    """Where a DATE can start: the month's digits before a 月, or the year's before them.
+
+    DATE opens with a lookbehind, which makes the regex engine try every offset; every date
+    holds a 月, and there are few.
+    """
+    if "日" not in text:
+        return []
+    starts = set()
+    for at in find_all(text, "月"):
+        end = _skip_back_spaces(text, at)
+        for month in (end - 1, end - 2):
+            if month < 0 or not text[month:end].isascii() or not text[month:end].isdigit():
+                break
+            starts.add(month)
+            year_mark = _skip_back_spaces(text, month) - 1
+            if year_mark >= 4 and text[year_mark] == "年":
+                starts.add(_skip_back_spaces(text, year_mark) - 4)
+    return sorted(at for at in starts if at >= 0)
+
+
+def _skip_back_spaces(text: str, at: int) -> int:
+    """The offset just after the last non-space character before ``at``."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at
 
 
 def _is_lunar(text: str, start: int) -> bool:
@@ -194,13 +222,15 @@ def _weekday(year: int, month: int, day: int) -> str | None:
     return _WEEKDAYS[(sunday_first + 6) % 7]
 
 
-_FULL_DOTTED = lazy(
-    r"(?<![0-9A-Za-z./_\-])((?:19|20)[0-9]{2})\.([0-9]{1,2})\.([0-9]{1,2})(日)?(?![0-9A-Za-z.%％‰])")
+_FULL_DOTTED = AtStarts(
+    r"(?<![0-9A-Za-z./_\-])((?:19|20)[0-9]{2})\.([0-9]{1,2})\.([0-9]{1,2})(日)?(?![0-9A-Za-z.%％‰])",
+    lambda text: [at - 4 for at in find_all(text, ".") if at >= 4])
 # a bare M.D is a date only where an event or a time of day follows it: 4.15全民国家安全教育日
-_BARE_DOTTED = lazy(
+_BARE_DOTTED = AtStarts(
     r"(?<![0-9A-Za-z./_\-·])([1-9]|1[0-2])\.([0-3]?[0-9])(?![0-9A-Za-z.%％‰])"
     r"(?=[“\"]?(?:全民|国际|世界|全国|中国|纪念日|宣传日|教育日|活动|主题|当天|当日|晚会|"
-    r"上午|下午|晚上|早上|期间))")
+    r"上午|下午|晚上|早上|期间))",
+    lambda text: sorted({start for at in find_all(text, ".") for start in (at - 2, at - 1) if start >= 0}))
 
 
 class DottedDate(Rule):
@@ -254,10 +284,11 @@ class DottedDate(Rule):
                                  fix=Fix.replace("改为月日", m.start(), m.end(), good, Applicability.DISPLAY))
 
 
-_TWO_DIGIT_YEAR = lazy(
+_TWO_DIGIT_YEAR = AtStarts(
     r"(?<![0-9A-Za-z〇○零一二三四五六七八九十.／/\-])(?:(0[0-9])|([1-9][0-9]))年"
     r"(?!代|级|制|期|限|来|内|间|左右|以上|以下|多|余)"
-    r"(?(1)|(?=[0-9]{1,2}月|[初底末度]|上半年|下半年|春季|秋季|夏季|冬季|遗留))")
+    r"(?(1)|(?=[0-9]{1,2}月|[初底末度]|上半年|下半年|春季|秋季|夏季|冬季|遗留))",
+    lambda text: [at - 2 for at in find_all(text, "年") if at >= 2])
 
 
 class TwoDigitYear(Rule):
@@ -345,6 +376,11 @@ class ZeroPaddedDate(Rule):
                              fix=Fix("去掉虚位", edits, Applicability.SAFE))
 
 
+def _has_date_words(text: str) -> bool:
+    """年, 月 and 日: what a Chinese-numeral date holds; most lines lack one, so no regex runs."""
+    return "年" in text and "月" in text and "日" in text
+
+
 def _date_lines(document: Document) -> Iterator[Line]:
     """The lines that carry a 成文日期: the signature date and the dateline under the title."""
     for article in document.articles:
@@ -352,7 +388,8 @@ def _date_lines(document: Document) -> Iterator[Line]:
             yield article.signature.date
         head = [line for line in document.lines
                 if article.span.start <= line.span.start <= article.span.end][:4]
-        yield from (line for line in head if len(line.text) <= 80 and _DATELINE.match(line.text))
+        yield from (line for line in head if len(line.text) <= 80 and _has_date_words(line.text)
+                    and _DATELINE.match(line.text))
 
 
 class ChineseNumeralDate(Rule):
@@ -395,7 +432,7 @@ class ChineseNumeralDate(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         seen: set[int] = set()
         for line in _date_lines(ctx.document):
-            for m in CN_DATE.finditer(line.text):
+            for m in CN_DATE.finditer(line.text) if _has_date_words(line.text) else ():
                 start = line.span.start + m.start()
                 if start in seen:
                     continue
