@@ -18,6 +18,21 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLE = ROOT / "examples" / "sample-report.txt"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory):
+    """Caches (parsed YAML, jieba's dictionary table) go to a folder of this run, not the user's home.
+
+    Subprocesses inherit it; tests that study a cache set their own with monkeypatch.
+    """
+    saved = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    yield
+    if saved is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = saved
+
+
 def _exe() -> str:
     found = shutil.which("reportlint", path=str(Path(sys.executable).parent)) or shutil.which("reportlint")
     assert found, "the reportlint console script is not installed"

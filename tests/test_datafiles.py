@@ -95,3 +95,18 @@ def test_a_warm_check_does_not_import_pyyaml(tmp_path):
     runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=tmp_path)
             for _ in range(2)]
     assert [r.stdout.strip().splitlines()[-1] for r in runs] == ["True", "False"], runs[1].stderr
+
+
+def test_the_cache_keeps_a_bounded_number_of_entries(cache, tmp_path):
+    """Every config file ever read gets an entry; the oldest are dropped beyond the bound."""
+    for i in range(datafiles._MAX_ENTRIES + 5):
+        path = tmp_path / f"c{i}.yaml"
+        path.write_text(f"n: {i}\n", encoding="utf-8")
+        datafiles.read_yaml(path)
+        entry = datafiles._entry(str(path.resolve()))
+        os.utime(entry, ns=(i * 10**9, i * 10**9))  # distinct ages regardless of clock resolution
+    left = _entries(cache)
+    assert len(left) == datafiles._MAX_ENTRIES
+    newest = tmp_path / f"c{datafiles._MAX_ENTRIES + 4}.yaml"
+    assert datafiles._entry(str(newest.resolve())) in left
+    assert datafiles._entry(str((tmp_path / "c0.yaml").resolve())) not in left

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 _FORMAT = 1  # bump when the layout of a cache entry changes
+_MAX_ENTRIES = 64  # one per YAML file read (configs of many projects): older entries are pruned
 
 
 class YAMLSyntaxError(ValueError):
@@ -99,3 +100,16 @@ def _write(entry: Path, text: str, value: Any) -> None:
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        return
+    _prune(entry.parent)
+
+
+def _prune(folder: Path, keep: int = _MAX_ENTRIES) -> None:
+    """Drop the least recently written entries beyond ``keep``: the cache must not grow forever."""
+    entries = []
+    for path in folder.glob("yaml-*.marshal"):
+        with contextlib.suppress(OSError):
+            entries.append((path.stat().st_mtime_ns, path))
+    for _, path in sorted(entries, reverse=True)[keep:]:
+        with contextlib.suppress(OSError):
+            path.unlink()
