@@ -11,7 +11,7 @@ from reportlint.diagnostics import Finding, Severity
 from reportlint.resources import data_dir
 from reportlint.rules.base import Option, Rule, RuleContext
 from reportlint.rules.dates import article_at, year_at
-from reportlint.rules.lazyre import LazyPattern, is_literal, lazy, literal_gates, passes_gates
+from reportlint.rules.lazyre import Gates, LazyPattern, is_literal, lazy, literal_gates, passes_gates
 from reportlint.rules.sections import doctype_of, read_yaml
 from reportlint.textutil import numeral_value
 
@@ -95,7 +95,7 @@ class Anchor:
 
     def __init__(self, id: str, pattern: str, base: int | None, years: tuple[int, int] | None,
                  ahead: int, behind: int, source: str, phases: bool = False,
-                 gates: tuple[tuple[str, ...], ...] | None = None) -> None:
+                 gates: Gates | None = None) -> None:
         self.id, self.pattern, self.base, self.years = id, LazyPattern(pattern), base, years
         self.ahead, self.behind, self.source, self.phases = ahead, behind, source, phases
         self.gates = literal_gates(pattern) if gates is None else gates
@@ -130,17 +130,19 @@ def _plenums(table: dict, default: dict, check: bool) -> Iterator[Anchor]:
     after, source = table.get("after", ""), table["source"]
     ahead, behind = _slack(table, default)
     names = list(table["congresses"])
-    after_gates = literal_gates(after)
+    after_gates = literal_gates(after) or ((),)  # no gates: any text may follow
     for i, name in enumerate(names):
         info = table["congresses"][name]
         following = table["congresses"][names[i + 1]]["congress"] if i + 1 < len(names) else info["congress"] + 5
         congress = _checked(rf"(?:党的)?{name}大(?=(?:会议)?{after})", check)
-        gates = ((f"{name}大",), *after_gates) if is_literal(name) else None  # no need to parse the pattern
+        # the literal parts are known: no need to read them off the pattern
+        gates = tuple(((f"{name}大",), *c) for c in after_gates) if is_literal(name) else None
         yield Anchor(f"congress-{name}", congress, None, (info["congress"], following), ahead, behind, source,
                      gates=gates)
         for n, year in enumerate(info["sessions"]):
             pattern = _checked(rf"{name}届{_SESSIONS[n]}中全会(?={after})", check)
-            gates = ((f"{name}届{_SESSIONS[n]}中全会",), *after_gates) if is_literal(name) else None
+            session = f"{name}届{_SESSIONS[n]}中全会"
+            gates = tuple(((session,), *c) for c in after_gates) if is_literal(name) else None
             yield Anchor(f"plenum-{name}-{n + 1}", pattern, None, (year, following), ahead, behind, source,
                          gates=gates)
 

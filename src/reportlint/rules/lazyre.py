@@ -100,27 +100,31 @@ _QUANTIFIER = LazyPattern(r"\{[0-9]*,?[0-9]*\}")
 _ESCAPE_WIDTH = {"x": 4, "u": 6, "U": 10}
 
 
-def literal_gates(pattern: str) -> tuple[tuple[str, ...], ...]:
+Item = tuple[str, ...]  # alternatives: one of them occurs
+Gates = tuple[tuple[Item, ...], ...]  # a choice of conjunctions of items
+
+
+def literal_gates(pattern: str) -> Gates:
     """Strings that any text the pattern matches in must contain, for a test before compiling.
 
-    Each item is a tuple of alternatives, at least one of which occurs in such a text, so a
-    text lacking all alternatives of some item cannot match. Only unquantified literal runs
-    and groups of them count; anything else (classes, escapes, negative lookarounds) is
-    skipped. Syntax that could change what a literal means (inline flags, conditionals) gives
-    no gates at all: ``()``, which lets every text through. Assumes the pattern is compiled
-    without flags.
+    The result lists one conjunction per top-level branch of the pattern; each conjunction
+    lists items, and an item is a tuple of alternatives. A text the pattern matches in holds,
+    for some conjunction, an alternative of every item (see passes_gates). Only unquantified
+    literal runs, and groups of them, count; anything else (classes, escapes, negative
+    lookarounds) is skipped. Syntax that could change what a literal means (inline flags,
+    conditionals) gives no gates at all: ``()``, which lets every text through. Assumes the
+    pattern is compiled without flags.
     """
     if is_literal(pattern):
-        return ((pattern,),) if pattern else ()
+        return (((pattern,),),) if pattern else ()
     try:
         branches, end = _branches(pattern, 0)
     except (_Unsupported, IndexError):
         return ()
-    if end != len(pattern):
-        return ()
-    items = branches[0] if len(branches) == 1 else [_either(branches)]
+    if end != len(pattern) or not all(branches):
+        return ()  # a branch without a literal may match anywhere
     # the longest first: rare strings rule a text out soonest
-    return tuple(sorted((i for i in items if i), key=lambda i: -min(map(len, i))))
+    return tuple(tuple(sorted(items, key=lambda i: -min(map(len, i)))) for items in branches)
 
 
 def is_literal(pattern: str) -> bool:
@@ -128,20 +132,22 @@ def is_literal(pattern: str) -> bool:
     return _SPECIALS.isdisjoint(pattern)
 
 
-def passes_gates(text: str, gates: tuple[tuple[str, ...], ...]) -> bool:
-    return all(any(alt in text for alt in item) for item in gates)
+def passes_gates(text: str, gates: Gates) -> bool:
+    """Whether ``text`` may hold a match: always when there are no gates."""
+    return not gates or any(all(any(alt in text for alt in item) for item in conjunction)
+                            for conjunction in gates)
 
 
-def _either(branches: list[list[tuple[str, ...]]]) -> tuple[str, ...]:
+def _either(branches: list[list[Item]]) -> Item:
     """One item for an alternation: the best item of every branch, or none if one has none."""
     if not all(branches):
         return ()
     return tuple(alt for items in branches for alt in max(items, key=lambda i: min(map(len, i))))
 
 
-def _branches(p: str, i: int) -> tuple[list[list[tuple[str, ...]]], int]:
+def _branches(p: str, i: int) -> tuple[list[list[Item]], int]:
     """The items of each ``|`` branch from ``i`` to the closing ``)`` or the end."""
-    branches: list[list[tuple[str, ...]]] = [[]]
+    branches: list[list[Item]] = [[]]
     run = ""
     while i < len(p) and p[i] != ")":
         char = p[i]
@@ -165,7 +171,7 @@ def _branches(p: str, i: int) -> tuple[list[list[tuple[str, ...]]], int]:
     return branches, i
 
 
-def _atom(p: str, i: int) -> tuple[list[tuple[str, ...]], int, str]:
+def _atom(p: str, i: int) -> tuple[list[Item], int, str]:
     """(items, next offset, literal character or "") of the atom at ``i``."""
     char = p[i]
     if char == "(":
@@ -193,7 +199,7 @@ def _atom(p: str, i: int) -> tuple[list[tuple[str, ...]], int, str]:
     return [], i + 1, char
 
 
-def _group(p: str, i: int) -> tuple[list[tuple[str, ...]], int, str]:
+def _group(p: str, i: int) -> tuple[list[Item], int, str]:
     counts = True  # whether the group's content must occur in the text
     if p.startswith("(?", i):
         for head, keep in (("(?:", True), ("(?=", True), ("(?<=", True), ("(?!", False), ("(?<!", False)):

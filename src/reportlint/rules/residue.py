@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.model import Line
 from reportlint.rules.base import Option, Rule, RuleContext
-from reportlint.rules.lazyre import LazyPattern, lazy
+from reportlint.rules.lazyre import Gates, LazyPattern, lazy, literal_gates, passes_gates
 
 # paywall and preview cuts: text after one belongs to a later part of the source document
 TRUNCATION = (r"此处隐藏[0-9]+个?字|省略[0-9]+字[，,]?正式会员可完整阅读|正式会员可完整阅读"
@@ -16,7 +16,7 @@ TRUNCATION = (r"此处隐藏[0-9]+个?字|省略[0-9]+字[，,]?正式会员可�
 # The inline lexicon, kept as data: (label, pattern). Phrases that template and document-sharing
 # sites glue into the text; none of them belongs in an office's own report.
 LEXICON: tuple[tuple[str, str], ...] = (
-    ("editor", r"小[编編]"),
+    ("editor", r"小编|小編"),
     ("disclaimer", (r"仅供参考|僅供參考|供大家参考借鉴|欢迎(?:阅读|参考|借鉴)"
                     r"|希望(?:能够?|可以)?(?:对(?:你|您|大家)有(?:所)?帮助|帮助到(?:你|您|大家))")),
     ("source", r"来源于网友上传|不代表本站观点|本站(?:整理|编辑|小编)|本文档由用户上传|由会员分享|可在线阅读"),
@@ -36,6 +36,16 @@ def _lexicon(extra: list[str]) -> LazyPattern:
     parts = [f"(?:{pattern})" for _, pattern in LEXICON]
     parts += [re.escape(str(phrase)) for phrase in extra if str(phrase).strip()]
     return LazyPattern("|".join(parts))
+
+
+def _lexicon_gates(extra: list[str]) -> Gates:
+    """What a text must hold for _lexicon(extra) to match in it: most texts hold no residue,
+    and then the alternation is neither compiled nor run."""
+    gates = [literal_gates(pattern) for _, pattern in LEXICON]
+    if not all(gates):
+        return ()  # some entry's literals are unknown: always scan
+    phrases = tuple(((str(phrase),),) for phrase in extra if str(phrase).strip())
+    return tuple(conjunction for entry in gates for conjunction in entry) + phrases
 
 
 def _line_removal(text: str, start: int, end: int) -> tuple[int, int]:
@@ -146,8 +156,11 @@ class InlineResidue(Rule):
     def __init__(self, settings: dict | None = None) -> None:
         super().__init__(settings)
         self.pattern = _lexicon(self.settings["extend-phrases"])
+        self.gates = _lexicon_gates(self.settings["extend-phrases"])
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        if not passes_gates(ctx.text, self.gates):
+            return
         skip = [line.span for article in ctx.document.articles for line in article.residue]
         for m in self.pattern.finditer(ctx.text):
             if any(span.start <= m.start() < span.end for span in skip):
