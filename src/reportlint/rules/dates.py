@@ -20,8 +20,8 @@ CN_DATE = lazy(
     rf"(?P<y>[{_CN_DIGIT}]{{4}})\s*年\s*(?P<m>[一二三四五六七八九十]{{1,2}})\s*月"
     r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日")
 _DATELINE = lazy(r"[—―\-（(\s]*" + CN_DATE.pattern)  # ——二〇二六年一月二十七日在…会议上
-_LUNAR = lazy(r"(?:农历|阴历|夏历)[^，。；]{0,4}$")
-_WEEKDAY = lazy(r"\s*[（(，,]?\s*(?:星期|周|礼拜)(?P<w>[一二三四五六日天])[）)]?")
+_LUNAR = ("农历", "阴历", "夏历")
+_WEEKDAY_WORDS = ("星期", "周", "礼拜")
 _WEEKDAYS = "一二三四五六日"
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MONTH_OFFSETS = (0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4)  # Sakamoto's weekday method
@@ -118,7 +118,39 @@ def _skip_back_spaces(text: str, at: int) -> int:
 
 
 def _is_lunar(text: str, start: int) -> bool:
-    return bool(_LUNAR.search(text[max(0, start - 8):start]))
+    r"""``(?:农历|阴历|夏历)[^，。；]{0,4}$`` in the eight characters before ``start``."""
+    window = text[max(0, start - 8):start]
+    for tail in (window, window[:-1] if window.endswith("\n") else ""):  # $ matches before a final \n
+        for word in _LUNAR:
+            at = tail.find(word, max(0, len(tail) - 6))
+            while at != -1:
+                rest = tail[at + 2:]
+                if len(rest) <= 4 and not any(mark in rest for mark in "，。；"):
+                    return True
+                at = tail.find(word, at + 1)
+    return False
+
+
+def _weekday_after(text: str, at: int) -> tuple[str, int] | None:
+    r"""(weekday, end) where ``\s*[（(，,]?\s*(?:星期|周|礼拜)(?P<w>[一二三四五六日天])[）)]?``
+    matches at ``at``, else None."""
+    at = _skip_spaces(text, at)
+    if text[at:at + 1] in ("（", "(", "，", ","):
+        at = _skip_spaces(text, at + 1)
+    word = next((w for w in _WEEKDAY_WORDS if text.startswith(w, at)), None)
+    if word is None:
+        return None
+    day = text[at + len(word):at + len(word) + 1]
+    if day == "" or day not in "一二三四五六日天":
+        return None
+    end = at + len(word) + 1
+    return day, end + 1 if text[end:end + 1] in (")", "）") else end
+
+
+def _skip_spaces(text: str, at: int) -> int:
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
 
 
 def _in_signature(ctx: RuleContext, offset: int) -> bool:
@@ -197,16 +229,16 @@ class WeekdayMismatch(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for m in _dates(ctx):
-            week = _WEEKDAY.match(ctx.text, m.end())
+            week = _weekday_after(ctx.text, m.end())
             if not week or _is_lunar(ctx.text, m.start()):
                 continue
-            said = "日" if week["w"] == "天" else week["w"]
+            said = "日" if week[0] == "天" else week[0]
             month, day = int(m["m"]), int(m["d"])
             years = [int(m["y"])] if m["y"] else _around(year_at(ctx, m.start()))
             real = [_weekday(y, month, day) for y in years]
             if not years or None in real or said in real:
                 continue
-            yield ctx.report(m.start(), week.end(), text=m.group(0), said=said, real=real[len(real) // 2])
+            yield ctx.report(m.start(), week[1], text=m.group(0), said=said, real=real[len(real) // 2])
 
 
 def _around(year: int | None) -> list[int]:
@@ -222,15 +254,36 @@ def _weekday(year: int, month: int, day: int) -> str | None:
     return _WEEKDAYS[(sunday_first + 6) % 7]
 
 
+def _free(text: str, at: int, marks: str) -> bool:
+    """The lookbehind these patterns open with: no ASCII letter or digit, nor one of ``marks``,
+    right before ``at``; checked first, it spares compiling a pattern no offset can satisfy."""
+    before = text[at - 1:at]
+    return not (before.isascii() and before.isalnum()) and (before == "" or before not in marks)
+
+
 _FULL_DOTTED = AtStarts(
     r"(?<![0-9A-Za-z./_\-])((?:19|20)[0-9]{2})\.([0-9]{1,2})\.([0-9]{1,2})(日)?(?![0-9A-Za-z.%％‰])",
-    lambda text: [at - 4 for at in find_all(text, ".") if at >= 4])
+    lambda text: [at - 4 for at in find_all(text, ".") if at >= 4 and _free(text, at - 4, "./_-")])
 # a bare M.D is a date only where an event or a time of day follows it: 4.15全民国家安全教育日
+_EVENTS = ("全民", "国际", "世界", "全国", "中国", "纪念日", "宣传日", "教育日", "活动", "主题", "当天", "当日",
+           "晚会", "上午", "下午", "晚上", "早上", "期间")
+
+
+def _bare_dotted_starts(text: str) -> list[int]:
+    """Before a point that one or two digits and an event word (after an optional quote) follow."""
+    starts = set()
+    for at in find_all(text, "."):
+        if any(text[at + 1:at + 1 + n].isascii() and text[at + 1:at + 1 + n].isdigit()
+               and text.startswith(_EVENTS, at + 1 + n + (text[at + 1 + n:at + 2 + n] in ("“", '"')))
+               for n in (1, 2)):
+            starts.update(s for s in (at - 2, at - 1) if s >= 0 and _free(text, s, "./_-·"))
+    return sorted(starts)
+
+
 _BARE_DOTTED = AtStarts(
     r"(?<![0-9A-Za-z./_\-·])([1-9]|1[0-2])\.([0-3]?[0-9])(?![0-9A-Za-z.%％‰])"
-    r"(?=[“\"]?(?:全民|国际|世界|全国|中国|纪念日|宣传日|教育日|活动|主题|当天|当日|晚会|"
-    r"上午|下午|晚上|早上|期间))",
-    lambda text: sorted({start for at in find_all(text, ".") for start in (at - 2, at - 1) if start >= 0}))
+    rf"(?=[“\"]?(?:{'|'.join(_EVENTS)}))",
+    _bare_dotted_starts)
 
 
 class DottedDate(Rule):
@@ -288,7 +341,8 @@ _TWO_DIGIT_YEAR = AtStarts(
     r"(?<![0-9A-Za-z〇○零一二三四五六七八九十.／/\-])(?:(0[0-9])|([1-9][0-9]))年"
     r"(?!代|级|制|期|限|来|内|间|左右|以上|以下|多|余)"
     r"(?(1)|(?=[0-9]{1,2}月|[初底末度]|上半年|下半年|春季|秋季|夏季|冬季|遗留))",
-    lambda text: [at - 2 for at in find_all(text, "年") if at >= 2])
+    lambda text: [at - 2 for at in find_all(text, "年")
+                  if at >= 2 and _free(text, at - 2, "〇○零一二三四五六七八九十.／/-")])
 
 
 class TwoDigitYear(Rule):
@@ -448,15 +502,21 @@ class ChineseNumeralDate(Rule):
 
 _PERIOD = lazy(
     r"((?:19|20)[0-9]{2})\s*年(?:度)?\s*(上半年|下半年|第?([一二三四1-4])季度|([0-9]{1,2})月份?)?")
-_PLAN_WORDS = lazy(r"计划|要点|打算|安排|方案|思路|规划|展望|下一步|目标|任务")
-_FUTURE = lazy(r"计划|预计|力争|争取|将于|将在|拟|前完成|以前|之前|截至|截止|目前|现已|下一步|明年|今后|届时")
-_SUMMARY_TITLE = lazy(r"总结|述职|汇报")
+# word lists only ever searched for: `in` tests, no alternation to compile
+_PLAN_WORDS = ("计划", "要点", "打算", "安排", "方案", "思路", "规划", "展望", "下一步", "目标", "任务")
+_FUTURE = ("计划", "预计", "力争", "争取", "将于", "将在", "拟", "前完成", "以前", "之前", "截至", "截止",
+           "目前", "现已", "下一步", "明年", "今后", "届时")
+_SUMMARY_TITLE = ("总结", "述职", "汇报")
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)
 
 
 def report_period(article: Article) -> Period | None:
     """The period a summary's title covers (2023年 → the year, 上半年 → to 30 June …)."""
     title = article.title_text
-    if not _SUMMARY_TITLE.search(title) or _PLAN_WORDS.search(title):
+    if not _has_any(title, _SUMMARY_TITLE) or _has_any(title, _PLAN_WORDS):
         return None
     m = _PERIOD.search(title)
     if not m:
@@ -479,7 +539,7 @@ def report_period(article: Article) -> Period | None:
 def _plan_spans(article: Article) -> list[tuple[int, int]]:
     """Sections about next steps may name later dates."""
     return [(section.heading.span.start, _section_end(section)) for section in article.sections()
-            if _PLAN_WORDS.search(section.heading.title)]
+            if _has_any(section.heading.title, _PLAN_WORDS)]
 
 
 def _section_end(section: Section) -> int:
@@ -541,7 +601,7 @@ class DateAfterPeriod(Rule):
                 year, month, day = int(m["y"] or period.year), int(m["m"]), int(m["d"])
                 if not _valid(year, month, day) or (year, month, day) <= period.end:
                     continue
-                if _in_signature(ctx, m.start()) or _FUTURE.search(_sentence(ctx.text, m.start(), m.end())):
+                if _in_signature(ctx, m.start()) or _has_any(_sentence(ctx.text, m.start(), m.end()), _FUTURE):
                     continue
                 yield ctx.report(m.start(), m.end(), text=m.group(0), period=period.label)
 
