@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.model import LEVEL_NAMES, Article, Heading, Paragraph, Section
 from reportlint.rules.base import Rule, RuleContext
-from reportlint.rules.lazyre import lazy
+from reportlint.rules.lazyre import lazy, literal_gates, passes_gates
 from reportlint.rules.residue import TRUNCATION
 from reportlint.textutil import int_to_cn
 
@@ -21,6 +21,9 @@ _APPENDIX = lazy(
 # the first item of a list written on the line that introduces it: 附件：1.《…》
 _INLINE_FIRST = lazy(r"[:：][ \t]*1[.．、](?![0-9])")
 _CUT = lazy(TRUNCATION)
+_CUT_GATES = literal_gates(TRUNCATION)
+# what a paragraph opening an appendix must start with (or hold within its first 32 characters)
+_APPENDIX_STARTS = ("附", "名词", "注释", "注解", "说明")
 # glossary items such as 1.“两重”：… are definitions, not part of the outline
 _GLOSSARY_ITEM = lazy(r"^[“\"《][^”\"》]{1,30}[”\"》][：:]")
 _WRONG_POINT = {1: "、", 3: "."}  # the point each unbracketed level takes (GB/T 15834 B.3.2, B.3.3)
@@ -62,9 +65,11 @@ def _flat(children: tuple[Section | Paragraph, ...]) -> Iterator[Heading | Parag
 
 
 def _boundary(paragraph: Paragraph) -> str | None:
-    if _CUT.search(paragraph.text):
+    text = paragraph.text
+    if passes_gates(text, _CUT_GATES) and _CUT.search(text):
         return "cut"
-    return "appendix" if _APPENDIX.match(paragraph.text) else None
+    maybe = text.startswith(_APPENDIX_STARTS) or "名词" in text[:32]  # cheap before the pattern
+    return "appendix" if maybe and _APPENDIX.match(text) else None
 
 
 def _outline(article: Article) -> _Outline:
@@ -116,7 +121,7 @@ def _numeral_span(heading: Heading) -> tuple[int, int]:
 
 
 def _is_glossary(heading: Heading) -> bool:
-    return bool(_GLOSSARY_ITEM.match(heading.title))
+    return heading.title[:1] in ("“", '"', "《") and bool(_GLOSSARY_ITEM.match(heading.title))
 
 
 class HeadingSequence(Rule):
@@ -208,7 +213,7 @@ class HeadingSequence(Rule):
         """Item 1 sits on the line before, after a colon (附件：1.…), so the run starts at 2."""
         before = outline.items[node.index - 1] if node.index else None
         return (node.heading.ordinal == 2 and isinstance(before, Paragraph)
-                and bool(_INLINE_FIRST.search(before.text)))
+                and "1" in before.text and bool(_INLINE_FIRST.search(before.text)))
 
     @staticmethod
     def _unread(outline: _Outline, prev: _Node | None, node: _Node, expected: int) -> bool:

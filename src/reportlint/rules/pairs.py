@@ -107,10 +107,17 @@ def _skipped(ctx: RuleContext) -> set[int]:
     for start, end in marker_spans(ctx):
         skip.update(range(start, end))
     for line in ctx.document.lines:
-        m = _LIST_CLOSER.match(line.text)
+        m = _LIST_CLOSER.match(line.text) if _may_close_list(line.text) else None
         if m:
             skip.add(line.span.start + m.end() - 1)
     return skip
+
+
+def _may_close_list(line: str) -> bool:
+    """A closing parenthesis one to three characters into the line (after spaces): the few
+    lines _LIST_CLOSER can match."""
+    body = line.lstrip()
+    return ")" in body[1:4] or "）" in body[1:4]
 
 
 def _paragraphs(ctx: RuleContext) -> list[tuple[int, int]]:

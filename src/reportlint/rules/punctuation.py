@@ -20,7 +20,8 @@ _URL = lazy(
 _URL_TAIL = ".,;:?!)"
 _URL_PARTS = ("://", "www.", "@", "&")  # every match of _URL holds one of these
 # a pinyin syllable with a tone mark: `(jié)` after a character is residue (ZH004), not a note
-PINYIN_SYLLABLE = r"[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*"
+TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+PINYIN_SYLLABLE = rf"[a-zü]*[{TONE_MARKS}][a-zü]*"
 _PINYIN = lazy(PINYIN_SYLLABLE)
 _DOC_NUMBER_YEAR = lazy(r"\d+号")
 _YEAR_DIGITS = lazy(r"(?:19|20)\d\d")
@@ -302,10 +303,15 @@ class HalfwidthParentheses(Rule):
     @staticmethod
     def _left_to_others(body: str, inner: str, close_at: int) -> bool:
         """Empty brackets (PH006), pinyin residue (ZH004) and a 发文字号 year (DN) say more."""
-        if not inner.strip() or _PINYIN.fullmatch(inner):
+        if not inner.strip() or (_has_tone_mark(inner) and _PINYIN.fullmatch(inner)):
             return True
         year = _YEAR_DIGITS.fullmatch(inner)
         return bool(year) and bool(_DOC_NUMBER_YEAR.match(body, close_at + 1))
+
+
+def _has_tone_mark(text: str) -> bool:
+    """Every pinyin syllable holds one: most brackets do not, and the pattern is not needed."""
+    return any(mark in text for mark in TONE_MARKS)
 
 
 def _at(body: str, pos: int) -> str | None:

@@ -10,16 +10,15 @@ from pathlib import Path
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.rules.base import Option, Rule, RuleContext
 from reportlint.rules.lazyre import AtStarts, find_all, lazy, offsets
-from reportlint.rules.punctuation import PINYIN_SYLLABLE, is_lost_character
+from reportlint.rules.punctuation import PINYIN_SYLLABLE, TONE_MARKS, is_lost_character
 
 DATA = Path(__file__).with_name("data") / "script.yaml"
 _LOST = lazy("[?\ufffd]+")
-_TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"  # every pinyin syllable matched holds one
 
 
 def _pinyin_starts(text: str) -> list[int]:
     """Brackets right after a Han character, in a text with a tone mark somewhere."""
-    if not any(mark in text for mark in _TONE_MARKS):
+    if not any(mark in text for mark in TONE_MARKS):  # every pinyin syllable holds one
         return []
     return [at for at in offsets(text, "(（") if at and "\u4e00" <= text[at - 1] <= "\u9fff"]
 
