@@ -78,6 +78,17 @@ class AtStarts:
         return finditer_at(self.pattern, text, self.starts(text))
 
 
+class Gated:
+    """A pattern whose ``finditer`` runs only on texts holding ``needle`` (which every match does)."""
+
+    def __init__(self, pattern: str, needle: str) -> None:
+        self.pattern = LazyPattern(pattern)
+        self.needle = needle
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self.needle in text else iter(())
+
+
 def find_all(text: str, needle: str) -> Iterator[int]:
     """Every offset of ``needle`` in ``text``, overlapping ones included."""
     at = text.find(needle)

@@ -9,23 +9,34 @@ from dataclasses import replace
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.model import Article, Line
 from reportlint.rules.base import Option, Rule, RuleContext
-from reportlint.rules.lazyre import AtStarts, LazyPattern, find_all, lazy
+from reportlint.rules.lazyre import AtStarts, Gated, LazyPattern, find_all, lazy
 
 CN_ORDINAL = "一二三四五六七八九十"
 # where a clause starts: the line start or a mark that ends the previous clause
 CLAUSE_START = r"(?:(?<=^)|(?<=[。；;：:，,！？!?“（(\s]))"
 
 
+_CLAUSE_MARKS = "。；;：:，,！？!?“（("
+
+
+def _clause_start(text: str, at: int) -> bool:
+    """CLAUSE_START, tested in Python: the text's start, a space or line break, or a mark."""
+    return at == 0 or text[at - 1] in _CLAUSE_MARKS or text[at - 1].isspace()
+
+
 def _narrative_starts(text: str) -> list[int]:
     """Where 一是： can start: up to three numerals before a 是 that a mark follows."""
-    ends = (at for mark in "：:，,、" for at in find_all(text, "是" + mark) if at and text[at - 1] in CN_ORDINAL)
-    return sorted({start for at in ends for start in range(max(0, at - 3), at)})
+    ends = (at for mark in "：:，,、" for at in find_all(text, "是" + mark)
+            if at and text[at - 1] in CN_ORDINAL)
+    return sorted({start for at in ends for start in range(max(0, at - 3), at)
+                   if _clause_start(text, start)})
 
 
 def _first_dun_starts(text: str) -> list[int]:
     """Where 第一、 or 首先、 can start: two to four characters before a 顿号 after 一…十, 先 or 次."""
     ends = (at for at in find_all(text, "、") if at and text[at - 1] in CN_ORDINAL + "先次")
-    return sorted({start for at in ends for start in range(max(0, at - 4), at - 1)})
+    return sorted({start for at in ends for start in range(max(0, at - 4), at - 1)
+                   if _clause_start(text, start)})
 
 
 NARRATIVE = AtStarts(rf"(?m){CLAUSE_START}([{CN_ORDINAL}]{{1,3}}是)([：:，,、])", _narrative_starts)
@@ -33,22 +44,23 @@ FIRST_DUN = AtStarts(
     rf"(?m){CLAUSE_START}(第[{CN_ORDINAL}]{{1,3}}|首先|其次|再次|其一|其二|其三)、(?![{CN_ORDINAL}0-9第])",
     _first_dun_starts,
 )
-BETWEEN_TITLES = lazy(r"《[^《》\n]*》(?:、《[^《》\n]*》)+")
-BETWEEN_QUOTES = lazy(r"“[^“”\n]*”(?:、“[^“”\n]*”)+")
+BETWEEN_TITLES = Gated(r"《[^《》\n]*》(?:、《[^《》\n]*》)+", "》、《")
+BETWEEN_QUOTES = Gated(r"“[^“”\n]*”(?:、“[^“”\n]*”)+", "”、“")
 # 等 starting a word of its own (等级, 等次, 等候 …) is not the 等 that closes a list
 DUN_BEFORE_DENG = AtStarts(r"、(?=等(?![级次候待同量额效于价高腰距比差号值身第闲]))",
                            lambda text: find_all(text, "、等"))
 TITLE_END = lazy(r"[。，、；：,;:.]+$")
-GENRE_END = lazy(
-    r"(?:总结|报告|汇报|要点|计划|规划|方案|通知|通报|请示|意见|决定|办法|规定|细则|纪要|讲话|函|安排|情况)$"
-)
+_TITLE_END_MARKS = "。，、；：,;:."
+# the genres a title ends with: tested with str.endswith
+GENRE_END = ("总结", "报告", "汇报", "要点", "计划", "规划", "方案", "通知", "通报", "请示", "意见", "决定", "办法",
+             "规定", "细则", "纪要", "讲话", "函", "安排", "情况")
 _TITLE_MAX = 50
 
 
 class _PatternRule(Rule):
     """A rule that deletes or replaces the matched mark; group 0 is what is reported."""
 
-    pattern: LazyPattern | AtStarts  # anything with finditer(text)
+    pattern: LazyPattern | AtStarts | Gated  # anything with finditer(text)
     groups = ("serial",)
     severity = Severity.WARNING
     fixable = Applicability.SAFE
@@ -333,7 +345,8 @@ class TitleEndsWithPunctuation(Rule):
             title = article.title or _title_with_stop(ctx, article)
             if title is None:
                 continue
-            m = TITLE_END.search(title.text.rstrip(" \u3000"))
+            text = title.text.rstrip(" \u3000")
+            m = TITLE_END.search(text) if _may_end_with_mark(text) else None
             if m:
                 start, end = title.span.start + m.start(), title.span.start + m.end()
                 yield ctx.report(
@@ -342,6 +355,17 @@ class TitleEndsWithPunctuation(Rule):
                     fix=Fix.replace("删除标题末尾的标点", start, end, ""),
                     mark=m.group(0),
                 )
+
+
+def _may_end_with_mark(text: str) -> bool:
+    """Whether TITLE_END can match: a mark at the end (``$`` also matches before a final newline)."""
+    last = text[-2:-1] if text.endswith("\n") else text[-1:]
+    return last != "" and last in _TITLE_END_MARKS
+
+
+def _ends_with_genre(text: str) -> bool:
+    """``(?:总结|报告|…|情况)$``: the genre ends the text, or precedes a final newline."""
+    return text.endswith(GENRE_END) or (text.endswith("\n") and text[:-1].endswith(GENRE_END))
 
 
 def _title_with_stop(ctx: RuleContext, article: Article) -> Line | None:
@@ -357,11 +381,12 @@ def _title_with_stop(ctx: RuleContext, article: Article) -> Line | None:
     )
     if first is None or len(first.text) > _TITLE_MAX:
         return None
-    stripped = TITLE_END.sub("", first.text.rstrip(" \u3000"))
+    text = first.text.rstrip(" \u3000")
+    stripped = TITLE_END.sub("", text) if _may_end_with_mark(text) else text
     if (
         stripped == first.text
         or re.search(r"[。；;！!？?]", stripped)
-        or not GENRE_END.search(stripped)
+        or not _ends_with_genre(stripped)
     ):
         return None
     return first

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Article, Line
 from reportlint.rules.base import Option, Rule, RuleContext
-from reportlint.rules.lazyre import lazy
+from reportlint.rules.lazyre import find_all, lazy
 from reportlint.textutil import cn_to_int
 
 _YEAR = lazy(r"(?<![0-9])((?:19|20)[0-9]{2})(?=[ \t]?年)|([〇○零一二三四五六七八九]{4})(?=年)")
 _SUMMARY = r"总结|回顾|盘点|述职"
 _PLAN = r"要点|计划|打算|安排|思路|规划|部署|任务"
-# a summary and a plan for the same year are legitimate when they cover different parts of it
-_PART_OF_YEAR = lazy(r"半年|季度|[0-9一二三四五六七八九十]+月|月份|前[0-9一二三四五六七八九十]+个?月")
-_SUMMARY_PART = lazy(rf"(?:{_SUMMARY})")
-_DONE = lazy(r"[^，,。；;：:]{0,4}?(?:完成|落实|执行|进展|推进)")
+_SUMMARY_WORDS = tuple(_SUMMARY.split("|"))
+_NUMERALS = "0123456789一二三四五六七八九十"
+_DONE = ("完成", "落实", "执行", "进展", "推进")
 
 
 class YearMention:
@@ -133,6 +131,37 @@ class TitleYearMismatch(Rule):
                                  title=mention.year, body=year, count=count)
 
 
+def _part_of_year(text: str) -> bool:
+    """``半年|季度|[0-9一…十]+月|月份|前[0-9一…十]+个?月`` occurs: the text covers part of a year."""
+    if "半年" in text or "季度" in text or "月份" in text:
+        return True
+    for at in find_all(text, "月"):
+        if at and text[at - 1] in _NUMERALS:
+            return True
+        if text[at - 1:at] == "个":  # 前三个月
+            start = at - 1
+            while start > 0 and text[start - 1] in _NUMERALS:
+                start -= 1
+            if at - 1 > start > 0 and text[start - 1] == "前":
+                return True
+    return False
+
+
+def _soon(text: str, at: int, limit: int, stops: str, words: tuple[str, ...]) -> bool:
+    """``[^{stops}]{0,limit}?(?:words)`` matches at ``at`` (tested without compiling it)."""
+    for offset in range(at, at + limit + 1):
+        if text.startswith(words, offset):
+            return True
+        if offset >= len(text) or text[offset] in stops:
+            return False
+    return False
+
+
+def _reports_on_plan(text: str, at: int) -> bool:
+    """``[^，,。；;：:]{0,4}?(?:完成|落实|执行|进展|推进)`` matches at ``at``."""
+    return _soon(text, at, 4, "，,。；;：:", _DONE)
+
+
 def _summary_of_previous_year(article: Article, year: int) -> bool:
     """A `2024年工作总结` whose body opens `2023年，…`: the previous year's summary re-dated.
 
@@ -140,10 +169,29 @@ def _summary_of_previous_year(article: Article, year: int) -> bool:
     year does not open by naming another one.
     """
     title = article.title.text if article.title else ""
-    if not re.search(rf"{year}年度?[^，,。；;0-9]{{0,12}}?(?:{_SUMMARY})", title):
+    if not _names_summary(title, year):
         return False
     lines = sorted(_body_lines(article), key=lambda line: line.span.start)
-    return bool(lines) and bool(re.match(rf"{year - 1}年度?(?:[，,]|以来|是|全年)", lines[0].text))
+    return bool(lines) and _opens_with_year(lines[0].text, year - 1)
+
+
+def _names_summary(title: str, year: int) -> bool:
+    """``{year}年度?[^，,。；;0-9]{0,12}?(?:总结|回顾|盘点|述职)`` occurs in the title."""
+    for at in find_all(title, f"{year}年"):
+        start = at + len(f"{year}年")
+        for after in ((start + 1, start) if title.startswith("度", start) else (start,)):
+            if _soon(title, after, 12, "，,。；;0123456789", _SUMMARY_WORDS):
+                return True
+    return False
+
+
+def _opens_with_year(text: str, year: int) -> bool:
+    """``{year}年度?(?:[，,]|以来|是|全年)`` matches at the start of the text."""
+    prefix = f"{year}年"
+    if not text.startswith(prefix):
+        return False
+    at = len(prefix) + text.startswith("度", len(prefix))
+    return text.startswith(("，", ",", "以来", "是", "全年"), at)
 
 
 class _Part:
@@ -165,8 +213,8 @@ def _parts(text: str, start: int) -> list[_Part]:
     parts = []
     for m in _PHRASE.finditer(text):
         year = int(m.group(1)) if m.group(1) else cn_to_int(m.group(2)) or 0
-        kind = "summary" if _SUMMARY_PART.fullmatch(m.group(3)) else "plan"
-        if kind == "plan" and _DONE.match(text, m.end()):
+        kind = "summary" if m.group(3) in _SUMMARY_WORDS else "plan"
+        if kind == "plan" and _reports_on_plan(text, m.end()):
             continue  # 2023年目标任务完成情况 reports on the plan, it is not one
         parts.append(_Part(kind, year, start + m.start(), start + m.end(), m.group(0)))
     return parts
@@ -175,11 +223,11 @@ def _parts(text: str, start: int) -> list[_Part]:
 def _same_year_pairs(parts: list[_Part]) -> Iterator[tuple[_Part, _Part]]:
     """A plan following a summary of the same year, unless either covers only part of the year."""
     for i, summary in enumerate(parts):
-        if summary.kind != "summary" or _PART_OF_YEAR.search(summary.text):
+        if summary.kind != "summary" or _part_of_year(summary.text):
             continue
         for plan in parts[i + 1:]:
             same = plan.kind == "plan" and plan.year == summary.year
-            if same and not _PART_OF_YEAR.search(plan.text):
+            if same and not _part_of_year(plan.text):
                 yield summary, plan
                 break
 
