@@ -12,14 +12,12 @@ from reportlint.rules.lazyre import finditer_at, lazy, offsets
 _OPEN = "〔[［【(（﹝„"
 _CLOSE = "〕]］】)）﹞‟"
 _MASK = "xX×＊*Ｘｘ"  # a year slot left as a template mask
+_YEAR_CHARS = "0123456789" + _MASK
 # 机关代字 + bracketed year + optional 第 + serial + 号; `〔5〕` glossary markers have no 号.
-# The 机关代字 before the bracket (a Han or Latin letter) is checked in Python: a lookbehind
-# class over the CJK range would cost ~1 ms to compile.
-_BRACKETED = lazy(
-    rf"(?P<open>[{re.escape(_OPEN)}])[ \t]*(?P<year>(?:[0-9{_MASK}]{{2,4}})?)[ \t]*"
-    rf"(?P<close>[{re.escape(_CLOSE)}])[ \t]*(?P<di>第)?[ \t]*"
-    rf"(?P<serial>[0-9]{{1,5}}|[{_MASK}]{{1,5}})号"
-)
+# Read in Python by _bracketed_at, which stands for this pattern (its character classes cost
+# ~1 ms to compile, and a Han or Latin 机关代字 before the bracket would take a CJK class):
+#   (?<=[\u4e00-\u9fffA-Za-z])(?P<open>[〔[［【(（﹝„])[ \t]*(?P<year>(?:[0-9xX×＊*Ｘｘ]{2,4})?)[ \t]*
+#   (?P<close>[〕]］】)）﹞‟])[ \t]*(?P<di>第)?[ \t]*(?P<serial>[0-9]{1,5}|[xX×＊*Ｘｘ]{1,5})号
 # 国办发200966号, 安委20215号: the year fused with the serial; the code must end like a 机关代字
 # (the character before the year, checked in Python)
 _CODE_END = "发办函字委通文令电组"
@@ -33,13 +31,14 @@ class DocNumber:
     __slots__ = ("start", "end", "open", "close", "open_at", "close_at", "year", "year_start",
                  "year_end", "di_at", "serial", "serial_start")
 
-    def __init__(self, m: re.Match[str]) -> None:
-        self.start, self.end = m.start(), m.end()
-        self.open, self.close = m.group("open"), m.group("close")
-        self.open_at, self.close_at = m.start("open"), m.start("close")
-        self.year, self.year_start, self.year_end = m.group("year"), m.start("year"), m.end("year")
-        self.di_at = m.start("di") if m.group("di") else None
-        self.serial, self.serial_start = m.group("serial"), m.start("serial")
+    def __init__(self, text: str, open_at: int, year_start: int, year_end: int, close_at: int,
+                 di_at: int | None, serial_start: int, end: int) -> None:
+        self.start, self.end = open_at, end
+        self.open, self.close = text[open_at], text[close_at]
+        self.open_at, self.close_at = open_at, close_at
+        self.year, self.year_start, self.year_end = text[year_start:year_end], year_start, year_end
+        self.di_at = di_at
+        self.serial, self.serial_start = text[serial_start:end - 1], serial_start
 
     @property
     def text(self) -> str:
@@ -53,8 +52,52 @@ def _agency(char: str) -> bool:
 def find_doc_numbers(text: str) -> list[DocNumber]:
     if "号" not in text:
         return []
-    starts = (at for at in offsets(text, _OPEN) if at and _agency(text[at - 1]))
-    return [DocNumber(m) for m in finditer_at(_BRACKETED, text, starts)]
+    found: list[DocNumber] = []
+    for at in offsets(text, _OPEN):
+        if at and _agency(text[at - 1]) and (not found or at >= found[-1].end):
+            number = _bracketed_at(text, at)
+            if number is not None:
+                found.append(number)
+    return found
+
+
+def _bracketed_at(text: str, at: int) -> DocNumber | None:
+    """The bracketed number opening at ``at`` (see the pattern above _YEAR_CHARS), if any.
+
+    Every part is a run of characters no neighbouring part can take, so no backtracking can
+    change the outcome: a year is a run of two to four digits or masks (or none at all), a
+    serial a run of one to five digits, or of masks, right before 号.
+    """
+    year_start = _skip_blanks(text, at + 1)
+    year_end = _run(text, year_start, _YEAR_CHARS)
+    if year_end - year_start not in (0, 2, 3, 4):
+        return None
+    close_at = _skip_blanks(text, year_end)
+    if text[close_at:close_at + 1] == "" or text[close_at] not in _CLOSE:
+        return None
+    serial_start = _skip_blanks(text, close_at + 1)
+    di_at = None
+    if text.startswith("第", serial_start):
+        di_at, serial_start = serial_start, _skip_blanks(text, serial_start + 1)
+    serial_end = _run(text, serial_start, "0123456789")
+    if serial_end == serial_start:
+        serial_end = _run(text, serial_start, _MASK)
+    if not 1 <= serial_end - serial_start <= 5 or not text.startswith("号", serial_end):
+        return None
+    return DocNumber(text, at, year_start, year_end, close_at, di_at, serial_start, serial_end + 1)
+
+
+def _skip_blanks(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at
+
+
+def _run(text: str, at: int, chars: str) -> int:
+    """The end of the run of ``chars`` starting at ``at``."""
+    while at < len(text) and text[at] in chars:
+        at += 1
+    return at
 
 
 def unbracketed(text: str) -> Iterator[re.Match[str]]:
