@@ -11,7 +11,9 @@ from reportlint.diagnostics import Finding, Severity
 from reportlint.resources import data_dir
 from reportlint.rules.base import Option, Rule, RuleContext
 from reportlint.rules.dates import article_at, year_at
-from reportlint.rules.lazyre import Gates, LazyPattern, is_literal, lazy, literal_gates, passes_gates
+from reportlint.rules.lazyre import (
+    Gates, LazyPattern, is_literal, lazy, literal_gates, passes_gates,
+)
 from reportlint.rules.sections import doctype_of, read_yaml
 from reportlint.textutil import numeral_value
 
@@ -31,8 +33,9 @@ _HISTORY = ("大会上", "大会的", "上的讲话", "以来", "之际", "前�
 _CLAUSE_ENDS = "，。；"
 
 
-def _ends_with(text: str, start: int, end: int, words: tuple[str, ...], quote: bool = False) -> bool:
-    """Whether ``re.compile(f"(?:{'|'.join(words)}){'“?' if quote else ''}$").search(text, start, end)``.
+def _ends_with(text: str, start: int, end: int, words: tuple[str, ...],
+               quote: bool = False) -> bool:
+    """Whether ``(?:words)$`` (``(?:words)“?$`` with ``quote``) is found in text[start:end].
 
     ``$`` also matches before a final newline.
     """
@@ -43,7 +46,8 @@ def _ends_with(text: str, start: int, end: int, words: tuple[str, ...], quote: b
     return False
 
 
-def _within_clause(text: str, at: int, limit: int, found: Callable[[int], str | None]) -> str | None:
+def _within_clause(text: str, at: int, limit: int,
+                   found: Callable[[int], str | None]) -> str | None:
     """``[^，。；]{0,limit}?(?:…)`` matched at ``at``: ``found(offset)`` tells what starts there."""
     for offset in range(at, at + limit + 1):
         what = found(offset)
@@ -137,14 +141,14 @@ def _plenums(table: dict, default: dict, check: bool) -> Iterator[Anchor]:
         congress = _checked(rf"(?:党的)?{name}大(?=(?:会议)?{after})", check)
         # the literal parts are known: no need to read them off the pattern
         gates = tuple(((f"{name}大",), *c) for c in after_gates) if is_literal(name) else None
-        yield Anchor(f"congress-{name}", congress, None, (info["congress"], following), ahead, behind, source,
-                     gates=gates)
+        yield Anchor(f"congress-{name}", congress, None, (info["congress"], following),
+                     ahead, behind, source, gates=gates)
         for n, year in enumerate(info["sessions"]):
             pattern = _checked(rf"{name}届{_SESSIONS[n]}中全会(?={after})", check)
             session = f"{name}届{_SESSIONS[n]}中全会"
             gates = tuple(((session,), *c) for c in after_gates) if is_literal(name) else None
-            yield Anchor(f"plenum-{name}-{n + 1}", pattern, None, (year, following), ahead, behind, source,
-                         gates=gates)
+            yield Anchor(f"plenum-{name}-{n + 1}", pattern, None, (year, following),
+                         ahead, behind, source, gates=gates)
 
 
 def load_anchors(path: str | Path, check: bool = True) -> list[Anchor]:
@@ -229,7 +233,8 @@ def find_clashes(ctx: RuleContext, anchors: tuple[Anchor, ...]) -> Iterator[Clas
         if not passes_gates(text, anchor.gates):
             continue
         for m in anchor.pattern.finditer(text):
-            if _is_history(text, m.end()) or _ends_with(text, max(0, m.start() - 3), m.start(), _COMPARED, True):
+            compared = _ends_with(text, max(0, m.start() - 3), m.start(), _COMPARED, quote=True)
+            if compared or _is_history(text, m.end()):
                 continue
             ref = reference_year(ctx, m.start())
             if ref is None:

@@ -86,7 +86,8 @@ def _valid(year: int | None, month: int, day: int) -> bool:
 
 def _dates(ctx: RuleContext) -> list[re.Match[str]]:
     """Every Arabic-numeral date of the document, found once for the rules that check them."""
-    return ctx.shared("dates.matches", lambda: list(finditer_at(DATE, ctx.text, _date_starts(ctx.text))))
+    text = ctx.text
+    return ctx.shared("dates.matches", lambda: list(finditer_at(DATE, text, _date_starts(text))))
 
 
 def _date_starts(text: str) -> list[int]:
@@ -120,7 +121,8 @@ def _skip_back_spaces(text: str, at: int) -> int:
 def _is_lunar(text: str, start: int) -> bool:
     r"""``(?:农历|阴历|夏历)[^，。；]{0,4}$`` in the eight characters before ``start``."""
     window = text[max(0, start - 8):start]
-    for tail in (window, window[:-1] if window.endswith("\n") else ""):  # $ matches before a final \n
+    # $ matches at the end and before a final newline
+    for tail in (window, window[:-1] if window.endswith("\n") else ""):
         for word in _LUNAR:
             at = tail.find(word, max(0, len(tail) - 6))
             while at != -1:
@@ -238,7 +240,8 @@ class WeekdayMismatch(Rule):
             real = [_weekday(y, month, day) for y in years]
             if not years or None in real or said in real:
                 continue
-            yield ctx.report(m.start(), week[1], text=m.group(0), said=said, real=real[len(real) // 2])
+            yield ctx.report(m.start(), week[1], text=m.group(0), said=said,
+                             real=real[len(real) // 2])
 
 
 def _around(year: int | None) -> list[int]:
@@ -269,13 +272,20 @@ _EVENTS = ("全民", "国际", "世界", "全国", "中国", "纪念日", "宣�
            "晚会", "上午", "下午", "晚上", "早上", "期间")
 
 
+def _event_after_day(text: str, at: int, digits: int) -> bool:
+    """``digits`` digits at ``at``, then an optional quote and an event word."""
+    day = text[at:at + digits]
+    if len(day) != digits or not (day.isascii() and day.isdigit()):
+        return False
+    after = at + digits
+    return text.startswith(_EVENTS, after + (text[after:after + 1] in ("“", '"')))
+
+
 def _bare_dotted_starts(text: str) -> list[int]:
     """Before a point that one or two digits and an event word (after an optional quote) follow."""
     starts = set()
     for at in find_all(text, "."):
-        if any(text[at + 1:at + 1 + n].isascii() and text[at + 1:at + 1 + n].isdigit()
-               and text.startswith(_EVENTS, at + 1 + n + (text[at + 1 + n:at + 2 + n] in ("“", '"')))
-               for n in (1, 2)):
+        if any(_event_after_day(text, at + 1, n) for n in (1, 2)):
             starts.update(s for s in (at - 2, at - 1) if s >= 0 and _free(text, s, "./_-·"))
     return sorted(starts)
 
@@ -601,7 +611,8 @@ class DateAfterPeriod(Rule):
                 year, month, day = int(m["y"] or period.year), int(m["m"]), int(m["d"])
                 if not _valid(year, month, day) or (year, month, day) <= period.end:
                     continue
-                if _in_signature(ctx, m.start()) or _has_any(_sentence(ctx.text, m.start(), m.end()), _FUTURE):
+                sentence = _sentence(ctx.text, m.start(), m.end())
+                if _in_signature(ctx, m.start()) or _has_any(sentence, _FUTURE):
                     continue
                 yield ctx.report(m.start(), m.end(), text=m.group(0), period=period.label)
 

@@ -303,7 +303,8 @@ def _doubled_chars(text: str) -> list[int]:
     found: list[int] = []
     end = 0
     for at in sorted(at for char in _FUNCTION_CHARS for at in find_all(text, char + char)):
-        if at < end or (at and text[at - 1] in _NOT_BEFORE) or (at + 2 < len(text) and text[at + 2] in _NOT_AFTER):
+        before, after = text[at - 1:at], text[at + 2:at + 3]
+        if at < end or (before and before in _NOT_BEFORE) or (after and after in _NOT_AFTER):
             continue
         found.append(at)
         end = at + 2

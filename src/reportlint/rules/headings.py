@@ -50,8 +50,8 @@ class _Outline:
 
     __slots__ = ("items", "nodes", "runs", "cut_scopes")
 
-    def __init__(self, items: list[Heading | Paragraph], nodes: list[_Node], runs: list[list[_Node]],
-                 cut_scopes: set[int]) -> None:
+    def __init__(self, items: list[Heading | Paragraph], nodes: list[_Node],
+                 runs: list[list[_Node]], cut_scopes: set[int]) -> None:
         self.items, self.nodes, self.runs, self.cut_scopes = items, nodes, runs, cut_scopes
 
 

@@ -79,7 +79,7 @@ class AtStarts:
 
 
 class Gated:
-    """A pattern whose ``finditer`` runs only on texts holding ``needle`` (which every match does)."""
+    """A pattern whose ``finditer`` runs only on texts holding ``needle``, as every match does."""
 
     def __init__(self, pattern: str, needle: str) -> None:
         self.pattern = LazyPattern(pattern)
@@ -213,7 +213,8 @@ def _atom(p: str, i: int) -> tuple[list[Item], int, str]:
 def _group(p: str, i: int) -> tuple[list[Item], int, str]:
     counts = True  # whether the group's content must occur in the text
     if p.startswith("(?", i):
-        for head, keep in (("(?:", True), ("(?=", True), ("(?<=", True), ("(?!", False), ("(?<!", False)):
+        heads = (("(?:", True), ("(?=", True), ("(?<=", True), ("(?!", False), ("(?<!", False))
+        for head, keep in heads:
             if p.startswith(head, i):
                 start, counts = i + len(head), keep
                 break

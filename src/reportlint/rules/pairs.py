@@ -162,7 +162,7 @@ def find_problems(ctx: RuleContext) -> list[Problem]:
 
 
 def _opens_with_quote(text: str, at: int) -> bool:
-    """Whether the paragraph at ``at`` opens with “ (after spaces); no slice of the rest of the text."""
+    """Whether the paragraph at ``at`` opens with “ after spaces (walked, not sliced)."""
     while at < len(text) and text[at] in " \u3000":
         at += 1
     return text.startswith("“", at)

@@ -121,7 +121,8 @@ def _blanks(text: str, masks: str) -> list[Span]:
         stop = at + 1
         while stop < len(text) and text[stop] == char:
             stop += 1
-        if stop - at >= 2 or (at and _han_or_digit(text[at - 1]) and stop < len(text) and _han_or_digit(text[stop])):
+        single = at and _han_or_digit(text[at - 1]) and stop < len(text) and _han_or_digit(text[stop])
+        if stop - at >= 2 or single:
             found.append((at, stop if stop - at >= 2 else at + 1))
             end = found[-1][1]
     return found

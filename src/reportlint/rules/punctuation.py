@@ -35,7 +35,8 @@ _ORDINAL_ENDS = frozenset("0123456789一二三四五六七八九十")  # the las
 def is_zh(ch: str | None) -> bool:
     """A Han character or a full-width Chinese mark: its neighbour is in Chinese context."""
     # is_cjk inlined: this runs several times per half-width mark
-    return ch is not None and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch in ZH_PUNCT)
+    return ch is not None and (
+        "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch in ZH_PUNCT)
 
 
 def is_latin(ch: str | None) -> bool:
@@ -83,8 +84,10 @@ def marker_spans(ctx: RuleContext) -> list[tuple[int, int]]:
 
 def marker_offsets(ctx: RuleContext) -> frozenset[int]:
     """Every offset inside a heading ordinal: a set test per mark, not a scan of all headings."""
-    return ctx.shared("heading-marker-offsets",
-                      lambda: frozenset(i for start, end in marker_spans(ctx) for i in range(start, end)))
+    def compute() -> frozenset[int]:
+        return frozenset(i for start, end in marker_spans(ctx) for i in range(start, end))
+
+    return ctx.shared("heading-marker-offsets", compute)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -213,7 +216,8 @@ class HalfwidthPunctuation(Rule):
             clear = (
                 (not is_latin(prev) or _chinese_side(body, i, -1))
                 and (not is_latin(nxt) or _chinese_side(body, i, 1))
-                and not (ch in ",:" and body[i - 1:i] in _ORDINAL_ENDS and _LIST_ORDINAL.fullmatch(body, 0, i))
+                and not (ch in ",:" and body[i - 1:i] in _ORDINAL_ENDS
+                         and _LIST_ORDINAL.fullmatch(body, 0, i))
             )
             yield Occurrence(
                 base + i, base + i + 1, Edit(base + start, base + end, FULL_WIDTH[ch]), clear

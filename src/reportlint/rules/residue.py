@@ -26,7 +26,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
                 r"|这里能搜索到更多|更多(?:精彩)?范文|精品办公范文")),
 )
 _SENTENCE_END = "。！？!?"
-_TITLE_SPACES = str.maketrans("", "", " \t\u3000")  # deleted, as re.sub(r"[ \t\u3000]+", "", …) would
+_TITLE_SPACES = str.maketrans("", "", " \t\u3000")  # str.translate deletes these
 # (通用6篇), (精选多篇), 范文四篇 in a title: a page that bundles several documents
 _BUNDLE = lazy(r"[（(【](?:通用|精选|优质|热门|优秀|推荐)?(?:[0-9]+|[一二三四五六七八九十]+|多)篇[）)】]"
                      r"|范文[0-9一二三四五六七八九十]+篇")

@@ -33,7 +33,8 @@ class ScriptData:
 
     __slots__ = ("to_simplified", "residue", "simplified")
 
-    def __init__(self, to_simplified: dict[str, str], residue: dict[str, str], simplified: frozenset[str]) -> None:
+    def __init__(self, to_simplified: dict[str, str], residue: dict[str, str],
+                 simplified: frozenset[str]) -> None:
         self.to_simplified, self.residue, self.simplified = to_simplified, residue, simplified
 
 
@@ -58,7 +59,8 @@ class Survey:
 
     def __init__(self, traditional: tuple[int, ...], residue: tuple[tuple[int, int, str], ...],
                  traditional_document: bool) -> None:
-        self.traditional, self.residue, self.traditional_document = traditional, residue, traditional_document
+        self.traditional, self.residue = traditional, residue
+        self.traditional_document = traditional_document
 
 
 def survey(text: str, data: ScriptData, ratio: float) -> Survey:
@@ -73,7 +75,8 @@ def survey(text: str, data: ScriptData, ratio: float) -> Survey:
     present = set(text)
     trad = tuple(sorted(i for char in present.intersection(data.to_simplified)
                         for i in find_all(text, char) if i not in covered))
-    mostly = len(trad) >= 10 and len(trad) >= ratio * (len(trad) + _count(text, present & data.simplified))
+    mostly = len(trad) >= 10 and (
+        len(trad) >= ratio * (len(trad) + _count(text, present & data.simplified)))
     return Survey(trad, tuple(sorted(residue)), mostly)
 
 

@@ -358,7 +358,7 @@ class TitleEndsWithPunctuation(Rule):
 
 
 def _may_end_with_mark(text: str) -> bool:
-    """Whether TITLE_END can match: a mark at the end (``$`` also matches before a final newline)."""
+    """Whether TITLE_END can match: a mark at the end (or before a final newline, as ``$``)."""
     last = text[-2:-1] if text.endswith("\n") else text[-1:]
     return last != "" and last in _TITLE_END_MARKS
 

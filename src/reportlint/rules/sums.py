@@ -98,7 +98,8 @@ def _part(item: str) -> tuple[str, str] | None:
     end = first
     while end < len(item) and "0" <= item[end] <= "9":
         end += 1
-    if item[end:end + 1] == "." and item[end + 1:end + 2].isascii() and item[end + 1:end + 2].isdigit():
+    fraction = item[end + 1:end + 2]
+    if item[end:end + 1] == "." and fraction.isascii() and fraction.isdigit():
         end += 1
         while end < len(item) and "0" <= item[end] <= "9":
             end += 1

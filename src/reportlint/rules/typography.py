@@ -213,8 +213,8 @@ class LookalikeGlyph(Rule):
         text = ctx.text
         hits = [(m.start(), "〇") for m in _NUMERAL_CIRCLE.finditer(text)] if "○" in text else []
         if any(quote in text for quote in _LOOKALIKE_QUOTES):
-            hits += [(m.start(), _LOOKALIKE_QUOTES[m.group()]) for m in _LOOKALIKE_QUOTE_RE.finditer(text)
-                     if _next_to_cjk(text, m.start())]
+            hits += [(m.start(), _LOOKALIKE_QUOTES[m.group()])
+                     for m in _LOOKALIKE_QUOTE_RE.finditer(text) if _next_to_cjk(text, m.start())]
         for pos, right in sorted(hits):
             yield ctx.report(pos, pos + 1, fix=Fix.replace(f"改为“{right}”", pos, pos + 1, right),
                              text=ctx.text[pos], right=right)
