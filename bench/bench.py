@@ -7,7 +7,7 @@ Run with the venv's python (the pyenv shim adds ~110 ms to every start):
     .venv/bin/python bench/bench.py --file ../shared/examples/seed-report.txt
     .venv/bin/python bench/bench.py --corpus 1000         # + throughput on a generated corpus
 
-Prints a Markdown table; figures are medians of --runs fresh processes.
+Prints a Markdown table; figures are medians of --runs fresh processes per command, run in turns.
 """
 
 from __future__ import annotations
@@ -26,29 +26,39 @@ ROOT = Path(__file__).resolve().parent.parent
 MAKE_CORPUS = ROOT.parent / "shared" / "bench" / "make_corpus.py"
 
 
-def _time(cmd: list[str], runs: int) -> float:
-    """Median wall time in ms of `runs` fresh processes (one warm-up run first)."""
-    subprocess.run(cmd, capture_output=True)
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
+def _interleaved(cmds: list[list[str]], runs: int) -> list[list[float]]:
+    """Wall times in ms of ``runs`` fresh processes per command, run in turns (one warm-up each).
+
+    Taking turns puts every command under the same background load, so the ratios stay
+    meaningful on a noisy machine even when the absolute figures drift.
+    """
+    for cmd in cmds:
         subprocess.run(cmd, capture_output=True)
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
+    samples: list[list[float]] = [[] for _ in cmds]
+    for _ in range(runs):
+        for cmd, row in zip(cmds, samples):
+            start = time.perf_counter()
+            subprocess.run(cmd, capture_output=True)
+            row.append((time.perf_counter() - start) * 1000)
+    return samples
 
 
-def cold_start(target: Path, runs: int) -> list[tuple[str, float]]:
+def cold_start(target: Path, runs: int) -> tuple[list[tuple[str, float]], float]:
+    """Median times per command, and the median over turns of check time / reference time."""
     py = sys.executable
     exe = [py, "-m", "reportlint"]
-    rows = [
-        ("`python -c pass`", _time([py, "-c", "pass"], runs)),
-        ("`python -c \"import lark, pluggy, yaml\"` (reference)", _time([py, "-c", "import lark, pluggy, yaml"], runs)),
-        ("`reportlint --version`", _time([*exe, "--version"], runs)),
-        (f"`reportlint check {target.name}` (all rules)", _time([*exe, "check", str(target)], runs)),
+    commands = [
+        ("`python -c pass`", [py, "-c", "pass"]),
+        ("`python -c \"import lark, pluggy, yaml\"` (reference)", [py, "-c", "import lark, pluggy, yaml"]),
+        ("`reportlint --version`", [*exe, "--version"]),
+        (f"`reportlint check {target.name}` (all rules)", [*exe, "check", str(target)]),
         (f"`reportlint check {target.name} --ignore SC,WD` (no jieba rules)",
-         _time([*exe, "check", "--ignore", "SC,WD", str(target)], runs)),
+         [*exe, "check", "--ignore", "SC,WD", str(target)]),
     ]
-    return rows
+    samples = _interleaved([cmd for _, cmd in commands], runs)
+    rows = [(label, statistics.median(row)) for (label, _), row in zip(commands, samples)]
+    ratio = statistics.median(c / r for c, r in zip(samples[3], samples[1]))
+    return rows, ratio
 
 
 def throughput(n_docs: int) -> tuple[int, int, float, float]:
@@ -85,13 +95,11 @@ def main() -> int:
     args = parser.parse_args()
 
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
-    rows = cold_start(args.file, args.runs)
+    rows, ratio = cold_start(args.file, args.runs)
     print("| command | median wall time |\n|---|---|")
     for label, ms in rows:
         print(f"| {label} | {ms:.0f} ms |")
-    reference = rows[1][1]
-    check = rows[3][1]
-    print(f"\ncold check / reference import = {check / reference:.2f}× (budget 2.5×)")
+    print(f"\ncold check / reference import = {ratio:.2f}× (median of {args.runs} side-by-side turns; budget 2.5×)")
     if args.corpus:
         if not MAKE_CORPUS.is_file():
             print(f"\n{MAKE_CORPUS} not found: skipping throughput", file=sys.stderr)
