@@ -51,3 +51,43 @@ def test_html_pieces_cover_each_span_exactly(text, data):
             assert [(p.start, p.end) for p in mine] == [(start, start)], "shown as an insertion point"
     nonempty = sorted((p.start, p.end) for p in pieces if p.start < p.end)
     assert all(a[1] <= b[0] for a, b in zip(nonempty, nonempty[1:])), "pieces never overlap"
+
+
+# what the JSON formats hold: strings (any code point, lone surrogates included), integers
+# (also beyond 64 bits), booleans, null, lists and string-keyed objects
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(JSON_VALUES)
+def test_pretty_json_is_byte_identical_to_the_standard_library(value):
+    import json
+
+    from reportlint.formatters.common import pretty_json
+
+    assert pretty_json(value) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_pretty_json_works_without_orjson(monkeypatch):
+    import sys
+
+    from reportlint.formatters.common import pretty_json
+
+    monkeypatch.setitem(sys.modules, "orjson", None)  # makes `import orjson` raise ImportError
+    assert pretty_json({"路径": ["a", 1, None, True]}) == '{\n  "路径": [\n    "a",\n    1,\n    null,\n    true\n  ]\n}\n'
+
+
+def test_pretty_json_does_not_use_the_slow_encoder_when_orjson_can(monkeypatch):
+    import json
+
+    from reportlint.formatters.common import pretty_json
+
+    def slow(*args, **kwargs):
+        raise AssertionError("the standard library encoder was used")
+
+    monkeypatch.setattr(json, "dumps", slow)
+    assert pretty_json({"a": ["报告", 1]}) == '{\n  "a": [\n    "报告",\n    1\n  ]\n}\n'

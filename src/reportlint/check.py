@@ -87,8 +87,10 @@ class Session:
 
             done = fix_file(path, source, lambda s: self.linter.lint(s, config), self.options.fix)
             return FileResult(shown, done.source, done.document, done.diagnostics, fixed=done.fixed, fix=done)
-        document, diagnostics = self.linter.lint(source, config)
-        return FileResult(shown, source, document, diagnostics)
+        _, diagnostics = self.linter.lint(source, config)
+        # the model is not kept: formatters need only the source, and a run over thousands of
+        # files would otherwise hold every parsed document until the end
+        return FileResult(shown, source, None, diagnostics)
 
 
 def expand_paths(paths: list[str], session: Session | None = None) -> tuple[list[str], list[tuple[str, str]]]:

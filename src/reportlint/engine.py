@@ -17,7 +17,10 @@ from reportlint.source import Source
 
 @dataclass
 class FileResult:
-    """Everything known about one checked file; ``error`` is set when it could not be read."""
+    """Everything known about one checked file; ``error`` is set when it could not be read.
+
+    ``document`` is kept in fix mode only (the fix loop compares parses); formatters use ``source``.
+    """
 
     path: str
     source: Source | None = None

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from reportlint.diagnostics import Severity
-from reportlint.formatters.common import Located, Options, fingerprints, located
+from reportlint.formatters.common import Located, Options, fingerprints, located, pretty_json
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -33,4 +32,4 @@ def issue(item: Located, fingerprint: str) -> dict[str, Any]:
 def render(results: list[Any], options: Options) -> str:
     items = list(located(results))
     report = [issue(item, fp) for item, fp in zip(items, fingerprints(items))]
-    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    return pretty_json(report)

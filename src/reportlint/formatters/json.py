@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from reportlint.formatters import statistics
-from reportlint.formatters.common import Options, fix_dict, located
+from reportlint.formatters.common import Options, fix_dict, located, pretty_json
 
 
 def items(results: list[Any]) -> list[dict[str, Any]]:
@@ -30,4 +29,4 @@ def items(results: list[Any]) -> list[dict[str, Any]]:
 def render(results: list[Any], options: Options) -> str:
     if options.statistics:
         return statistics.render_json(results)
-    return json.dumps(items(results), ensure_ascii=False, indent=2) + "\n"
+    return pretty_json(items(results))

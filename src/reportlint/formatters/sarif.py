@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from reportlint import __version__
 from reportlint.diagnostics import Diagnostic, Severity
-from reportlint.formatters.common import Options, fingerprints, located
+from reportlint.formatters.common import Options, fingerprints, located, pretty_json
 from reportlint.source import Source
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -116,4 +115,4 @@ def document(results: list[Any], options: Options) -> dict[str, Any]:
 
 
 def render(results: list[Any], options: Options) -> str:
-    return json.dumps(document(results, options), ensure_ascii=False, indent=2) + "\n"
+    return pretty_json(document(results, options))

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
-from reportlint.formatters.common import Options, fixable, summary_line
+from reportlint.formatters.common import Options, fixable, pretty_json, summary_line
 from reportlint.textutil import display_width
 
 
@@ -49,4 +48,4 @@ def render_text(results: list[Any], options: Options) -> str:
 
 def render_json(results: list[Any]) -> str:
     rows = [{"code": r.code, "name": r.name, "count": r.count, "fixable": r.fixable} for r in counts(results)]
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    return pretty_json(rows)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from reportlint.formatters.common import pretty_json
 from reportlint.model import Article, Document, Line, Paragraph, Section
 from reportlint.source import Source
 
@@ -82,4 +82,4 @@ def render_json(document: Document, source: Source) -> str:
          "residue": [line(r) for r in a.residue]}
         for a in document.articles
     ]
-    return json.dumps({"path": source.path, "articles": articles}, ensure_ascii=False, indent=2) + "\n"
+    return pretty_json({"path": source.path, "articles": articles})
