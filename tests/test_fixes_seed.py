@@ -44,11 +44,14 @@ def test_fix_removes_every_safe_fixable_finding(cli, fixed_seed):
     assert "Fixed " in run.stderr and "- " in run.stderr
 
 
+def _unfixable(findings):
+    return sorted(f["code"] for f in findings if not (f["fix"] and f["fix"]["applicability"] == "safe"))
+
+
 def test_findings_without_a_safe_fix_survive_the_fix(cli, seed_path, fixed_seed):
     path = fixed_seed[0]
-    unfixable = lambda fs: sorted(f["code"] for f in fs if not (f["fix"] and f["fix"]["applicability"] == "safe"))
-    before = unfixable(_findings(cli, seed_path))
-    after = unfixable(_findings(cli, path))
+    before = _unfixable(_findings(cli, seed_path))
+    after = _unfixable(_findings(cli, path))
     assert set(after) <= set(before)
     assert after.count("PH002") == before.count("PH002")  # placeholders are never "fixed" away
 

@@ -9,7 +9,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 DEFECT = "某局2023年工作总结\n近日，xx县局召开会议。\n"

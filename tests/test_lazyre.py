@@ -98,7 +98,7 @@ def _random_pattern(rng: random.Random, depth: int = 0) -> str:
         if roll < 0.6:
             return rng.choice(["[ab]", "[^a]", ".", r"\w", r"\u7532", r"\."])
         if roll < 0.9:
-            head = rng.choice(["(?:", "(", "(?=", "(?!", "(?P<g%d>" % rng.randrange(10**6)])
+            head = rng.choice(["(?:", "(", "(?=", "(?!", f"(?P<g{rng.randrange(10**6)}>"])
             return head + _random_pattern(rng, depth + 1) + ")"
         head = rng.choice(["(?<=", "(?<!"])
         return head + "".join(rng.choice("ab甲") for _ in range(rng.randint(1, 3))) + ")"

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
-
 from reportlint.paths import expand
 
 REPORT = "组织xx乡开展村庄清洁行动。\n"

@@ -171,9 +171,8 @@ def _fix_settings(args: argparse.Namespace) -> object | None:
 def _parse(args: argparse.Namespace) -> int:
     from reportlint.formatters.tree import render_json, render_text
     from reportlint.parse import parse_document
-    from reportlint.source import load
-
     from reportlint.plugins import manager
+    from reportlint.source import load
 
     source = load(args.path, encoding=args.encoding, readers=manager.build().collect("reportlint_readers"))
     document = parse_document(source)

@@ -146,7 +146,8 @@ def _merge_file(raw: RawConfig, path: Path, presets: dict[str, str] | None,
     if parent:
         if not isinstance(parent, str):
             raise ConfigError(str(path), "extends must be a preset name or a path")
-        target = preset_path(parent, presets) if "/" not in parent and not parent.endswith((".yaml", ".yml", ".toml")) else (path.parent / parent)
+        by_name = "/" not in parent and not parent.endswith((".yaml", ".yml", ".toml"))
+        target = preset_path(parent, presets) if by_name else (path.parent / parent)
         if target is None:
             choices = ", ".join(bundled_presets())
             raise ConfigError(str(path), f"unknown preset {parent!r} in extends (bundled: {choices})")

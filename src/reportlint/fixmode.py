@@ -189,7 +189,8 @@ def _report_fixed(fixed: list[Any], settings: FixSettings, lang: str, err: TextI
     for r in fixed:
         if r.fix.fixed:
             err.write(f"- {r.path}:\n")
-            err.writelines(f"    {count:>3} × {code} ({name})\n" for (code, name), count in sorted(r.fix.applied.items()))
+            applied = sorted(r.fix.applied.items())
+            err.writelines(f"    {count:>3} × {code} ({name})\n" for (code, name), count in applied)
 
 
 def exit_code(results: list[Any], settings: FixSettings) -> int:

@@ -75,7 +75,8 @@ class Located:
         if lang == "en":
             cell = "" if where == "body" else f", {where}"
             return f' [paragraph {self.line}{cell}: "{quote}"]'
-        cell = "" if where == "body" else "，" + where.replace("table ", "表格").replace(" row ", "第").replace(" cell ", "行第") + "格"
+        named = where.replace("table ", "表格").replace(" row ", "第").replace(" cell ", "行第")
+        cell = "" if where == "body" else f"，{named}格"
         return f" 〔第{self.line}段{cell}：“{quote}”〕"
 
 
@@ -147,9 +148,11 @@ def summary_line(results: list[Any], lang: str) -> str:
     if lang == "en":
         parts = ", ".join(f"{counts[s]} {s.label}{'s' if counts[s] != 1 else ''}"
                           for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s])
-        text = f"Found {len(diags)} problem{'s' if len(diags) != 1 else ''} ({parts}) in {files} file{'s' if files != 1 else ''}."
+        text = (f"Found {len(diags)} problem{'s' if len(diags) != 1 else ''} ({parts}) "
+                f"in {files} file{'s' if files != 1 else ''}.")
         return text + (f" {fixable_count} fixable with --fix or --unsafe-fixes." if fixable_count else "")
-    parts = "，".join(f"{SEVERITY_ZH[s]} {counts[s]}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s])
+    order = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+    parts = "，".join(f"{SEVERITY_ZH[s]} {counts[s]}" for s in order if counts[s])
     text = f"在 {files} 个文件中发现 {len(diags)} 个问题（{parts}）。"
     return text + (f"其中 {fixable_count} 个可自动修复。" if fixable_count else "")
 

@@ -63,8 +63,8 @@ def render_json(document: Document, source: Source) -> str:
     def line(ln: Line | None) -> dict[str, Any] | None:
         if ln is None:
             return None
-        l, c = source.lines.position(ln.span.start)
-        return {"line": l, "column": c, "text": ln.text}
+        number, column = source.lines.position(ln.span.start)
+        return {"line": number, "column": column, "text": ln.text}
 
     def node(child: Section | Paragraph) -> dict[str, Any]:
         if isinstance(child, Section):

@@ -7,7 +7,14 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from reportlint.model import (
-    Article, Document, Heading, Line, Paragraph, Section, Signature, Span,
+    Article,
+    Document,
+    Heading,
+    Line,
+    Paragraph,
+    Section,
+    Signature,
+    Span,
 )
 from reportlint.parse.skeleton import RawLine, classify_lines
 from reportlint.source import Source

@@ -6,7 +6,12 @@ import re
 from dataclasses import dataclass, field, replace
 
 from reportlint.source import (
-    RESCANNERS, Source, _with_lossless, decode_text, detect_newline, normalise_newlines,
+    RESCANNERS,
+    Source,
+    _with_lossless,
+    decode_text,
+    detect_newline,
+    normalise_newlines,
 )
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")

@@ -12,7 +12,12 @@ from reportlint.resources import data_dir
 from reportlint.rules.base import Option, Rule, RuleContext
 from reportlint.rules.dates import article_at, year_at
 from reportlint.rules.lazyre import (
-    Gates, LazyPattern, is_literal, lazy, literal_gates, passes_gates,
+    Gates,
+    LazyPattern,
+    is_literal,
+    lazy,
+    literal_gates,
+    passes_gates,
 )
 from reportlint.rules.sections import doctype_of, read_yaml
 from reportlint.textutil import numeral_value

@@ -1,4 +1,5 @@
-"""Dates: impossible days, wrong weekdays, dotted and two-digit forms, 虚位, 成文日期 numerals, dates past the period."""
+"""Dates: impossible days, wrong weekdays, dotted and two-digit forms, 虚位, 成文日期 numerals,
+dates past the period."""
 
 from __future__ import annotations
 

@@ -48,7 +48,9 @@ class SignatureMissingDate(Rule):
     groups = ("signature",)
     severity = Severity.WARNING
     standard = "《党政机关公文处理工作条例》第九条（十二）"
-    messages = {"default": ("{doctype}落款“{unit}”下缺少成文日期", "the {doctype_en} is signed {unit!r} but has no date")}
+    messages = {
+        "default": ("{doctype}落款“{unit}”下缺少成文日期", "the {doctype_en} is signed {unit!r} but has no date"),
+    }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article, zh, en in _signed_articles(ctx):
@@ -89,7 +91,9 @@ class SignatureMissingUnit(Rule):
     groups = ("signature",)
     severity = Severity.WARNING
     standard = "《党政机关公文处理工作条例》第九条（十一）"
-    messages = {"default": ("{doctype}的成文日期上方缺少发文机关署名", "the {doctype_en}'s date has no issuing unit above it")}
+    messages = {
+        "default": ("{doctype}的成文日期上方缺少发文机关署名", "the {doctype_en}'s date has no issuing unit above it"),
+    }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article, zh, en in _signed_articles(ctx):
@@ -104,8 +108,8 @@ class SignatureMissing(Rule):
     ## What it does
     For the signed document types, notes an article whose last lines carry neither a unit's
     name nor a date; the note points at the last character of the text. Fragments (fewer
-    than two headings and under 200 characters) are not judged. Informational by default: texts copied from web pages often lose the
-    block, and the report may be an attachment signed elsewhere.
+    than two headings and under 200 characters) are not judged. Informational by default: texts
+    copied from web pages often lose the block, and the report may be an attachment signed elsewhere.
 
     ## Why is this bad?
     The reader cannot tell who issued the document or when.

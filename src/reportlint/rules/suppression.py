@@ -46,9 +46,11 @@ class UnusedSuppression(Rule):
     severity = Severity.WARNING
     fixable = Applicability.SAFE
     messages = {
-        "default": ("未使用的抑制注释：{codes} 在此处没有可抑制的问题", "unused suppression: nothing to suppress for {codes}"),
+        "default": ("未使用的抑制注释：{codes} 在此处没有可抑制的问题",
+                    "unused suppression: nothing to suppress for {codes}"),
         "unknown": ("抑制注释中的规则代码未知：{codes}", "unknown rule code in suppression: {codes}"),
-        "enable": ("reportlint-enable 之前没有对应的 reportlint-disable", "reportlint-enable without a matching reportlint-disable"),
+        "enable": ("reportlint-enable 之前没有对应的 reportlint-disable",
+                   "reportlint-enable without a matching reportlint-disable"),
         "malformed": ("无法识别的抑制指令“{directive}”（可用 disable、enable、disable-next-line、disable-file）",
                       "unknown directive {directive!r} (use disable, enable, disable-next-line, disable-file)"),
     }

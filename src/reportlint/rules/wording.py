@@ -112,7 +112,9 @@ class AvoidedTerm(_WordingRule):
     name = "avoided-term"
     kind = "avoid"
     severity = Severity.WARNING
-    messages = {"default": ("公文中不宜使用“{term}”（{reason}）", "avoid {term!r} in an official document ({reason_en})")}
+    messages = {
+        "default": ("公文中不宜使用“{term}”（{reason}）", "avoid {term!r} in an official document ({reason_en})"),
+    }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for start, end, entry in self._hits(ctx):
