@@ -91,3 +91,16 @@ def test_a_run_with_a_tab_is_not_rewritten_and_the_file_is_left_alone(cli, tmp_p
     assert "tabbed.docx: 1 fixable problem not fixed, file left unchanged" in result.stderr
     assert "tabs, breaks or fields" in result.stderr
     assert path.read_bytes() == before
+
+
+def test_a_fix_that_spans_runs_is_not_offered_as_fixable(cli, tmp_path):
+    """The [*] mark and the fixable count promise only what --fix can write into the Word file."""
+    _make(tmp_path / "report.docx")
+    run = cli("check", "--format", "concise", "--lang", "en", *SELECT, "report.docx")
+    lines = {line.split(": ")[1].split()[0]: line for line in run.stdout.splitlines() if line.startswith("report.docx:")}
+    assert "[*]" in lines["HD004"] and "[*]" in lines["PU001"]
+    assert "DT003" in lines and "[*]" not in lines["DT003"]
+    fixable_in_word = sum("[*]" in line for line in run.stdout.splitlines())
+    assert f" {fixable_in_word} fixable with --fix" in run.stdout
+    full = cli("check", "--format", "full", "--lang", "en", *SELECT, "report.docx")
+    assert "not applied in Word" in full.stdout

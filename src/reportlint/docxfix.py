@@ -75,7 +75,7 @@ def write_docx(path: str, before: Source, after: Source) -> None:
     if len(found) != len(before.layout.paragraphs):
         raise WriteRefused("its paragraphs could not be matched again")
     for paragraph, old, new in zip(found, before.layout.paragraphs, after.layout.paragraphs):
-        elements = paragraph._p.xpath(reader._RUNS)
+        elements = paragraph._p.xpath(reader.RUN_XPATH)
         for old_run, new_run in zip(old.runs, new.runs):
             was = before.text[old_run.start:old_run.end]
             now = after.text[new_run.start:new_run.end]

@@ -25,14 +25,25 @@ class Options:
     width: int = 100  # terminal columns available to the full view
 
 
-def safe_fix(diag: Diagnostic) -> bool:
+def writable(diag: Diagnostic, source: Source | None = None) -> bool:
+    """Whether ``--fix`` can write the fix into this file: in Word, only edits inside one run."""
+    if diag.fix is None:
+        return False
+    if source is None or source.format != "docx":
+        return True
+    from reportlint.docxfix import eligible
+
+    return eligible(source, diag.fix)
+
+
+def safe_fix(diag: Diagnostic, source: Source | None = None) -> bool:
     """Marked ``[*]``: ``--fix`` would apply it without asking."""
-    return diag.fix is not None and diag.fix.applicability.value == "safe"
+    return diag.fix is not None and diag.fix.applicability.value == "safe" and writable(diag, source)
 
 
-def fixable(diag: Diagnostic) -> bool:
+def fixable(diag: Diagnostic, source: Source | None = None) -> bool:
     """Counted as fixable: ``--fix`` or ``--unsafe-fixes`` would apply it (display-only never)."""
-    return diag.fix is not None and diag.fix.applicability.value != "display"
+    return diag.fix is not None and diag.fix.applicability.value != "display" and writable(diag, source)
 
 
 def want_color(stream: TextIO) -> bool:
@@ -144,7 +155,7 @@ def summary_line(results: list[Any], lang: str) -> str:
         return f"未发现问题（检查了 {checked} 个文件）。" if lang != "en" else \
             f"All checks passed ({checked} file{'s' if checked != 1 else ''} checked)."
     counts = Counter(d.severity for d in diags)
-    fixable_count = sum(1 for d in diags if fixable(d))
+    fixable_count = sum(1 for r in results for d in r.diagnostics if fixable(d, r.source))
     if lang == "en":
         parts = ", ".join(f"{counts[s]} {s.label}{'s' if counts[s] != 1 else ''}"
                           for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s])

@@ -15,7 +15,7 @@ def render(results: list[Any], options: Options) -> str:
     out = []
     for item in located(results):
         d = item.diagnostic
-        mark = " [*]" if safe_fix(d) else ""
+        mark = " [*]" if safe_fix(d, item.source) else ""
         out.append(f"{item.path}:{item.line}:{item.column}: {d.code}{mark} {d.message}{item.docx_note(options.lang)}")
     if options.show_summary:
         out.append(summary_line(results, options.lang))

@@ -14,6 +14,7 @@ from reportlint.formatters.common import (
     safe_fix,
     severity_word,
     summary_line,
+    writable,
 )
 from reportlint.textutil import char_width
 
@@ -22,7 +23,9 @@ MIN_BUDGET = 40
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold blue"}
 GUTTER = "blue"
 FIX_NOTE = {"unsafe": ("（需 --unsafe-fixes）", " (needs --unsafe-fixes)"),
-            "display": ("（仅供参考）", " (suggestion only)")}
+            "display": ("（仅供参考）", " (suggestion only)"),
+            "docx": ("（Word 文件中无法自动修复：改动跨越了格式不同的文字段）",
+                     " (not applied in Word: the change spans differently formatted runs)")}
 
 Segment = tuple[str, str]  # (text, rich style or "")
 
@@ -97,7 +100,7 @@ def _finding(item: Located, options: Options) -> list[list[Segment]]:
     if continues:
         label += f" (continues to line {item.end_line})" if en else f"（延续到第 {item.end_line} 行）"
     header: list[Segment] = [(severity_word(d.severity, options.lang), sev), (" ", ""), (d.code, "bold")]
-    if safe_fix(d):
+    if safe_fix(d, item.source):
         header.append((" [*]", "cyan"))
     header.append((f" {d.message}", "bold"))
     lines = [
@@ -108,7 +111,8 @@ def _finding(item: Located, options: Options) -> list[list[Segment]]:
         [bar, (" " + " " * column, ""), ("^" * carets, sev), (label, sev)],
     ]
     if d.fix is not None:
-        note = "" if safe_fix(d) else FIX_NOTE[d.fix.applicability.value][en]
+        note = ("" if safe_fix(d, item.source) else FIX_NOTE["docx"][en] if not writable(d, item.source)
+                else FIX_NOTE[d.fix.applicability.value][en])
         lines += [[bar], [(f"{pad} = ", GUTTER), ("help", "bold cyan"), (f": {d.fix.title}{note}", "")]]
     return lines
 

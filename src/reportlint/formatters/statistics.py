@@ -24,7 +24,7 @@ def counts(results: list[Any]) -> list[RuleCount]:
         for diag in result.diagnostics:
             row = table.setdefault(diag.code, RuleCount(diag.code, diag.name))
             row.count += 1
-            row.fixable += fixable(diag)
+            row.fixable += fixable(diag, result.source)
     return sorted(table.values(), key=lambda r: (-r.count, r.code))
 
 

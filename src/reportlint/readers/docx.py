@@ -22,13 +22,13 @@ MAX_MEMBERS = 10_000
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "标题"}
 # runs that make up a paragraph's visible text, in document order (deleted text is w:del, not here)
-_RUNS = "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r | ./w:fldSimple/w:r"
+RUN_XPATH = "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r | ./w:fldSimple/w:r"
 _RUN_CONTENT = "w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab"
 
 
 @dataclass(frozen=True)
 class DocxRun:
-    """A run's place in ``Source.text`` and how to find it again: ``xpath(_RUNS)[index]``."""
+    """A run's place in ``Source.text`` and how to find it again: ``xpath(RUN_XPATH)[index]``."""
 
     start: int
     end: int
@@ -173,7 +173,7 @@ def _xpaths() -> tuple[Any, Any]:
     from lxml import etree
 
     namespaces = {"w": nsmap["w"]}
-    return (etree.XPath(_RUNS, namespaces=namespaces),
+    return (etree.XPath(RUN_XPATH, namespaces=namespaces),
             etree.XPath(_RUN_CONTENT, namespaces=namespaces))
 
 
