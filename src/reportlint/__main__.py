@@ -2,4 +2,5 @@
 
 from reportlint.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # worker processes (spawn) may import this module: do not run there
+    raise SystemExit(main())

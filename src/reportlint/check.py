@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,7 @@ class CheckOptions:
     baseline: str | None = None  # report only findings not recorded in this baseline file
     write_baseline: str | None = None  # record every finding of this run in this file
     fix: Any = None  # fixmode.FixSettings when --fix, --fix-only or --diff is given
+    jobs: int | None = None  # worker processes; None or 0 = one per CPU (large runs only), 1 = none
 
 
 @dataclass
@@ -120,8 +121,8 @@ def run(paths: list[str], options: CheckOptions,
         print(f"reportlint: warning: {path}: {reason}", file=sys.stderr)
     files = found.files
     results = [FileResult(path, error=reason) for path, reason in found.errors]
-    for done, path in enumerate(files, 1):
-        results.append(session.check_file(path))
+    for done, (path, result) in enumerate(zip(files, _check_all(session, files)), 1):
+        results.append(result)
         if on_file is not None:
             on_file(done, len(files), path)
     if known is not None:
@@ -129,6 +130,18 @@ def run(paths: list[str], options: CheckOptions,
 
         filter_results(results, known)
     return session, results
+
+
+def _check_all(session: Session, files: list[str]) -> Iterator[FileResult]:
+    """Results in file order: on worker processes for large runs (see parallel.py), else here."""
+    from reportlint.parallel import jobs_for  # a small module; the pool is imported only when used
+
+    jobs = 1 if "-" in files else jobs_for(session.options.jobs, len(files))
+    if jobs == 1:
+        return (session.check_file(path) for path in files)
+    from reportlint.parallel import check_files
+
+    return check_files(session.options, files, jobs)
 
 
 def exit_code(results: list[Any]) -> int:

@@ -1,0 +1,63 @@
+"""Checking many files on several processes: the same results, in the same order, sooner.
+
+Each worker builds its own ``Session`` (plugins, rules, configs) once and checks a share of the
+files; results come back in input order, so every output format is byte-identical to a run on
+one process. Small runs stay on one process: a worker costs ~0.1 s to start, which a
+pre-commit hook checking three files must not pay.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+MIN_FILES_PER_JOB = 16  # below this, starting a worker costs more than it saves
+
+
+def available_cpus() -> int:
+    """CPUs this process may run on (a container's or taskset's limit, not the machine's)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def jobs_for(requested: int | None, n_files: int) -> int:
+    """Workers for a run: ``requested`` (None or 0 = one per CPU), at most one per MIN_FILES_PER_JOB files."""
+    wanted = requested or available_cpus()
+    return max(1, min(wanted, n_files // MIN_FILES_PER_JOB))
+
+
+_session: Any = None  # the worker's Session, built once by _start
+
+
+def _start(options: Any) -> None:
+    global _session
+    from reportlint.check import Session
+
+    _session = Session(options)
+
+
+def _check(path: str) -> Any:
+    return _session.check_file(path)
+
+
+def _context() -> Any:
+    """forkserver where it exists: workers fork from a clean, preloaded server, never from this
+    process (which may run a progress-bar thread); spawn elsewhere (Windows)."""
+    import multiprocessing
+
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["reportlint.check"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def check_files(options: Any, files: list[str], jobs: int) -> Iterator[Any]:
+    """``Session(options).check_file(path)`` for each file, on ``jobs`` processes, in order."""
+    from concurrent.futures import ProcessPoolExecutor  # imported by runs that use it only
+
+    chunk = max(1, min(32, len(files) // (jobs * 8)))
+    with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start, initargs=(options,)) as pool:
+        yield from pool.map(_check, files, chunksize=chunk)

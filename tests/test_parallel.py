@@ -1,0 +1,93 @@
+"""``--jobs``: worker processes give exactly the one-process results, in the same order."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reportlint import check, parallel
+
+HELDOUT = Path(__file__).resolve().parent / "heldout"
+
+
+@pytest.fixture
+def tree(tmp_path) -> Path:
+    """60 reports (the held-out set twice, in subfolders) and one file that cannot be decoded."""
+    root = tmp_path / "reports"
+    for i, path in enumerate(sorted(HELDOUT.rglob("*.txt")) * 2):
+        target = root / f"part{i % 3}" / f"{i:02d}-{path.name}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    (root / "part1" / "broken.txt").write_bytes(b"\xff\xfe\x00\xd8 lone surrogate in UTF-16")
+    assert len(list(root.rglob("*.txt"))) >= 2 * parallel.MIN_FILES_PER_JOB
+    return root
+
+
+def test_the_number_of_workers():
+    assert parallel.jobs_for(1, 10_000) == 1
+    assert parallel.jobs_for(4, 10_000) == 4
+    assert parallel.jobs_for(8, 3) == 1  # a pre-commit run never starts workers
+    assert parallel.jobs_for(8, 2 * parallel.MIN_FILES_PER_JOB) == 2
+    assert parallel.jobs_for(None, 10_000) == parallel.available_cpus()
+    assert parallel.jobs_for(0, 10_000) == parallel.available_cpus()
+
+
+@pytest.mark.parametrize("fmt", ["concise", "json", "sarif", "junit"])
+def test_output_and_exit_code_do_not_depend_on_the_number_of_processes(cli, tree, fmt):
+    one = cli("check", "--jobs", "1", "--format", fmt, "--lang", "en", str(tree))
+    two = cli("check", "--jobs", "2", "--format", fmt, "--lang", "en", str(tree))
+    assert one.returncode == two.returncode == 2  # findings, and one file that cannot be read
+    assert two.stdout == one.stdout and one.stdout
+    assert two.stderr == one.stderr and "broken.txt" in one.stderr
+
+
+def test_fixes_on_workers_write_the_same_files(cli, tree, tmp_path):
+    serial = tmp_path / "serial"
+    shutil.copytree(tree, serial)
+    (serial / "part1" / "broken.txt").unlink()
+    workers = tmp_path / "workers"
+    shutil.copytree(serial, workers)
+    first = cli("check", "--fix", "--jobs", "1", "--format", "concise", str(serial))
+    second = cli("check", "--fix", "--jobs", "2", "--format", "concise", str(workers))
+    assert first.returncode == second.returncode
+    changed = 0
+    for path in sorted(serial.rglob("*.txt")):
+        twin = workers / path.relative_to(serial)
+        assert twin.read_bytes() == path.read_bytes(), path.name
+        changed += path.read_bytes() != (tree / path.relative_to(serial)).read_bytes()
+    assert changed > 0  # the held-out set has fixable slips: the comparison compared fixed files
+
+
+def test_run_uses_workers_for_large_runs_and_reports_progress_in_order(tree, monkeypatch):
+    used: list[int] = []
+    real = parallel.check_files
+
+    def spy(options, files, jobs):
+        used.append(jobs)
+        return real(options, files, jobs)
+
+    monkeypatch.setattr(parallel, "check_files", spy)
+    seen: list[tuple[int, int, str]] = []
+    _, results = check.run([str(tree)], check.CheckOptions(jobs=2), on_file=lambda *a: seen.append(a))
+    assert used == [2]
+    files = [r.path for r in results]
+    assert [path for _, _, path in seen] == files
+    assert [done for done, _, _ in seen] == list(range(1, len(files) + 1))
+    assert any(r.error for r in results) and sum(len(r.diagnostics) for r in results) > 0
+
+
+def test_standard_input_is_checked_in_process(tree, monkeypatch):
+    monkeypatch.setattr(parallel, "check_files", lambda *a: pytest.fail("workers cannot read our stdin"))
+    stdin = io.TextIOWrapper(io.BytesIO("2024年工作总结\n".encode()), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", stdin)
+    paths = [str(p) for p in sorted(tree.rglob("*.txt"))] + ["-"]
+    _, results = check.run(paths, check.CheckOptions(jobs=2))
+    assert results[-1].path == "-"
+
+
+def test_a_negative_job_count_is_a_usage_error(cli, tree):
+    run = cli("check", "--jobs", "-1", str(tree))
+    assert run.returncode == 2 and "--jobs" in run.stderr
