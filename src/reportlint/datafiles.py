@@ -86,22 +86,31 @@ def _write(entry: Path, text: str, value: Any) -> None:
         payload = marshal.dumps((_FORMAT, text, value))
     except ValueError:  # e.g. a date: YAML types beyond str/int/float/bool/list/dict
         return
+    if write_cache_file(entry, payload):
+        _prune(entry.parent)
+
+
+def write_cache_file(path: Path, data: bytes) -> bool:
+    """Write a cache file atomically (a temporary file renamed over it); False when it cannot be.
+
+    A cache is an optimisation: an unwritable folder or a full disk only means no cache.
+    """
     import tempfile
 
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".yaml-")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     except OSError:
-        return
+        return False
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(payload)
-        os.replace(temporary, entry)
+            out.write(data)
+        os.replace(temporary, path)
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        return
-    _prune(entry.parent)
+        return False
+    return True
 
 
 def _prune(folder: Path, keep: int = _MAX_ENTRIES) -> None:

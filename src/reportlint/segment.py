@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import marshal
-import os
 import re
 import sys
 import threading
@@ -230,20 +229,9 @@ def _write(path: Path, data: bytes) -> None:
 
     Then remove the caches of older dictionaries or layouts at the same path (5-10 MB each).
     """
-    import tempfile
+    from reportlint.datafiles import write_cache_file
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".jieba-dict-")
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+    if not write_cache_file(path, data):
         return
     where = path.name.split("-")[2]
     for stale in path.parent.glob(f"jieba-dict-{where}-*"):
