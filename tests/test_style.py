@@ -1,4 +1,4 @@
-"""The code passes the project's lint configuration (``[tool.ruff]`` in pyproject.toml)."""
+"""The code passes the project's lint and type checks (``[tool.ruff]``, ``[tool.mypy]`` in pyproject.toml)."""
 
 from __future__ import annotations
 
@@ -12,14 +12,20 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _ruff() -> str:
-    found = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
+def _tool(name: str) -> str:
+    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
     if found is None:
-        pytest.fail("ruff is not installed: install the test extra (pip install -e '.[test]')")
+        pytest.fail(f"{name} is not installed: install the test extra (pip install -e '.[test]')")
     return found
 
 
+def test_mypy_finds_nothing(tmp_path):
+    run = subprocess.run([_tool("mypy"), "--cache-dir", str(tmp_path / "mypy")],
+                         cwd=ROOT, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
 def test_ruff_finds_nothing():
-    run = subprocess.run([_ruff(), "check", "--no-cache", "--output-format", "concise", "src", "tests", "bench"],
+    run = subprocess.run([_tool("ruff"), "check", "--no-cache", "--output-format", "concise", "src", "tests", "bench"],
                          cwd=ROOT, capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stdout + run.stderr

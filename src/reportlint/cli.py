@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from reportlint import __version__
+
+if TYPE_CHECKING:  # only for annotations: --version and --help must not import the rules
+    from reportlint.rules.base import Rule
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -192,7 +196,7 @@ def _parse(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _all_rules() -> list[type]:
+def _all_rules() -> list[type[Rule]]:
     from reportlint.plugins import manager
 
     plugins = manager.build()

@@ -101,8 +101,8 @@ def pretty_json(value: Any) -> str:
     try:
         import orjson
     except ImportError:  # pragma: no cover - a platform without an orjson wheel
-        orjson = None
-    if orjson is not None:
+        pass
+    else:
         try:
             return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
         except TypeError:  # orjson.JSONEncodeError is a TypeError

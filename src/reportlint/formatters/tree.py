@@ -15,7 +15,7 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= _EXCERPT else text[:_EXCERPT] + "…"
 
 
-def _pos(source: Source, line: Line) -> str:
+def _pos(source: Source, line: Line | Paragraph) -> str:
     ln, col = source.lines.position(line.span.start)
     return f"[L:{ln:4d}, C:{col:3d}]"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import cast
 
 from lark import Lark, Token, Transformer, UnexpectedInput
 
@@ -45,10 +46,10 @@ class _ToLines(Transformer):
     def _line(self, kind: str, tokens: list[Token]) -> RawLine:
         first, last = tokens[0], tokens[-1]
         marker = first if first.type in ("H1", "H2", "H3", "H4", "COMPILATION") else None
-        return RawLine(
+        return RawLine(  # the lexer sets every token's positions; lark types them as optional
             kind=kind,
-            start=first.start_pos,
-            end=last.end_pos,
+            start=cast(int, first.start_pos),
+            end=cast(int, last.end_pos),
             marker_type=marker.type if marker else None,
             marker_end=marker.end_pos if marker else None,
         )

@@ -7,11 +7,14 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from reportlint.plugins import hookspecs
+
+if TYPE_CHECKING:
+    from reportlint.rules.base import Rule
 
 ENTRY_POINT_GROUP = "reportlint"
 BUILTIN_PLUGINS = ("reportlint.rules.builtin", "reportlint.formatters.builtin", "reportlint.readers.builtin")
@@ -32,15 +35,15 @@ class Plugins:
                 self.errors.append(f"plugin {impl.plugin_name!r} failed in {hook}: {exc.__class__.__name__}: {exc}")
         return results
 
-    def rules(self) -> list[type[Any]]:
-        found: list[type[Any]] = []
+    def rules(self) -> list[type[Rule]]:
+        found: list[type[Rule]] = []
         seen: dict[str, str] = {}
         for batch in self.call("reportlint_rules"):
             for rule in batch or ():
-                if not (isinstance(rule, type) and getattr(rule, "code", None)):
+                code = getattr(rule, "code", None) if isinstance(rule, type) else None
+                if not isinstance(code, str) or not code:
                     self.errors.append(f"{rule!r} is not a rule class; skipped")
                     continue
-                code = getattr(rule, "code", None)
                 if code in seen:
                     self.errors.append(f"rule {code} from {rule.__module__} clashes with {seen[code]}; skipped")
                     continue

@@ -284,7 +284,7 @@ def _event_after_day(text: str, at: int, digits: int) -> bool:
 
 def _bare_dotted_starts(text: str) -> list[int]:
     """Before a point that one or two digits and an event word (after an optional quote) follow."""
-    starts = set()
+    starts: set[int] = set()
     for at in find_all(text, "."):
         if any(_event_after_day(text, at + 1, n) for n in (1, 2)):
             starts.update(s for s in (at - 2, at - 1) if s >= 0 and _free(text, s, "./_-·"))

@@ -88,7 +88,7 @@ def _numbers(text: str, masks: str) -> list[Span]:
             and (text[at + 1] == "." or text[at + 1] in _UNIT_FIRST or text[at + 1].isspace())]
     if not ends:
         return []
-    starts = set()
+    starts: set[int] = set()
     for at in offsets(text, masks):
         lo = at
         while lo > 0 and text[lo - 1] in "0123456789.":

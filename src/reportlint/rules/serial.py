@@ -186,7 +186,7 @@ class DunhaoBetweenTitles(_PatternRule):
     code = "SP003"
     name = "dunhao-between-titles"
     standard = "GB/T 15834-2011 4.5.3.5"
-    pattern = BETWEEN_TITLES
+    pattern: LazyPattern | AtStarts | Gated = BETWEEN_TITLES
     messages = {
         "default": (
             "并列的书名号之间不用顿号（{count} 处）",

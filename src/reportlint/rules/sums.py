@@ -218,16 +218,16 @@ def find_mismatches(text: str) -> Iterator[Mismatch]:
         if (parsed and parsed[0] == m.unit and not _approximate(text, m.start, m.end)
                 and _compare(parsed[1], m.total) != 0):
             yield _mismatch(m.start, m.end, m.total, parsed[1])
-    for m in _among().finditer(text) if _may_list(text) else ():
-        parsed = _parts(m["list"])
-        if not parsed or _APPROX.search(m["list"]):
+    for listed in _among().finditer(text) if _may_list(text) else ():
+        parsed = _parts(listed["list"])
+        if not parsed or _APPROX.search(listed["list"]):
             continue
-        total = _total_before(text, m.start(), parsed[0])
+        total = _total_before(text, listed.start(), parsed[0])
         if total is None or _approximate(text, total.start(), total.end()):
             continue
         sign = _compare(parsed[1], total["total"])
         if sign > 0 or (sign < 0 and parsed[0] not in _MEASURES):
-            yield _mismatch(total.start(), m.end(), total["total"], parsed[1])
+            yield _mismatch(total.start(), listed.end(), total["total"], parsed[1])
 
 
 class TotalMismatch(Rule):

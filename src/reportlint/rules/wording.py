@@ -44,7 +44,7 @@ def load_lexicon(path: str | Path, check: bool = True) -> list[Entry]:
             after = item.get("followed_by")
             if after and check:
                 re.compile(after)
-            entries.append(Entry(kind, str(item["term"]), str(item.get("use", "")), reason,  # type: ignore[arg-type]
+            entries.append(Entry(kind, str(item["term"]), str(item.get("use", "")), reason,
                                  LazyPattern(after) if after else None, str(item.get("source", ""))))
     return entries
 
