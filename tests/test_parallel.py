@@ -91,3 +91,32 @@ def test_standard_input_is_checked_in_process(tree, monkeypatch):
 def test_a_negative_job_count_is_a_usage_error(cli, tree):
     run = cli("check", "--jobs", "-1", str(tree))
     assert run.returncode == 2 and "--jobs" in run.stderr
+
+
+class _FakePool:
+    """Records how check_files shuts its pool down; runs the work in this process."""
+
+    shutdowns: list[dict] = []
+
+    def __init__(self, *args, **kwargs) -> None:
+        pass
+
+    def map(self, fn, items, chunksize=1):
+        return (f"checked {item}" for item in items)
+
+    def shutdown(self, wait=True, cancel_futures=False):
+        self.shutdowns.append({"wait": wait, "cancel_futures": cancel_futures})
+
+
+def test_stopping_early_cancels_the_files_not_started(monkeypatch):
+    import concurrent.futures
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _FakePool)
+    monkeypatch.setattr(_FakePool, "shutdowns", [])
+    results = parallel.check_files(check.CheckOptions(), [f"f{i}.txt" for i in range(100)], 2)
+    assert next(results) == "checked f0.txt"
+    results.close()  # what an exception or Ctrl-C in the caller's loop does to the generator
+    assert _FakePool.shutdowns == [{"wait": False, "cancel_futures": True}]
+    finished = parallel.check_files(check.CheckOptions(), ["a.txt", "b.txt"], 2)
+    assert list(finished) == ["checked a.txt", "checked b.txt"]
+    assert _FakePool.shutdowns[-1] == {"wait": True, "cancel_futures": False}

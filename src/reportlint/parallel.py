@@ -32,9 +32,13 @@ _session: Any = None  # the worker's Session, built once by _start
 
 
 def _start(options: Any) -> None:
+    """Build the worker's Session; Ctrl-C is the main process's to handle (no worker tracebacks)."""
     global _session
+    import signal
+
     from reportlint.check import Session
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _session = Session(options)
 
 
@@ -59,5 +63,10 @@ def check_files(options: Any, files: list[str], jobs: int) -> Iterator[Any]:
     from concurrent.futures import ProcessPoolExecutor  # imported by runs that use it only
 
     chunk = max(1, min(32, len(files) // (jobs * 8)))
-    with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start, initargs=(options,)) as pool:
+    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start, initargs=(options,))
+    try:
         yield from pool.map(_check, files, chunksize=chunk)
+    except BaseException:  # Ctrl-C, an error, or the caller stopped reading: drop the files not started
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
