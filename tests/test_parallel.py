@@ -120,3 +120,11 @@ def test_stopping_early_cancels_the_files_not_started(monkeypatch):
     finished = parallel.check_files(check.CheckOptions(), ["a.txt", "b.txt"], 2)
     assert list(finished) == ["checked a.txt", "checked b.txt"]
     assert _FakePool.shutdowns[-1] == {"wait": True, "cancel_futures": False}
+
+
+def test_pre_commit_hands_all_files_to_one_process():
+    """pre-commit's own parallel batches would each start a worker per CPU: CPUs squared."""
+    import yaml
+
+    hooks = yaml.safe_load((Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hooks and all(hook["require_serial"] is True for hook in hooks)
