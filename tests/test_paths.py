@@ -51,6 +51,22 @@ def test_cli_exclude_and_config_exclude(cli, tmp_path):
     assert "docs/old/o.md:1:3: PH002" in named.stdout
 
 
+def test_force_exclude_applies_excludes_to_named_files(cli, tmp_path):
+    _tree(tmp_path, ["docs/a.txt", "docs/templates/t.txt", "docs/templates/deep/u.txt", "docs/old/o.md",
+                     "docs/x.bak.txt"])
+    (tmp_path / ".reportlint.yaml").write_text("exclude: [templates/, '*.bak.txt']\n", encoding="utf-8")
+    named = ["docs/a.txt", "docs/templates/t.txt", "docs/templates/deep/u.txt", "docs/old/o.md", "docs/x.bak.txt"]
+    forced = cli("check", "--select", "PH002", "--force-exclude", "--exclude", "old", *named)
+    assert forced.returncode == 1
+    assert [line.split(":")[0] for line in forced.stdout.splitlines() if ": PH002" in line] == ["docs/a.txt"]
+    # everything excluded: nothing to check is a clean run, as for a commit of drafts only
+    nothing = cli("check", "--select", "PH002", "--force-exclude", "docs/templates/t.txt")
+    assert nothing.returncode == 0 and "PH002" not in nothing.stdout
+    # without the flag the named files are checked, as before
+    plain = cli("check", "--select", "PH002", *named)
+    assert plain.stdout.count(": PH002") == len(named)
+
+
 def test_config_exclude_is_anchored_at_the_config_file(cli, tmp_path):
     _tree(tmp_path, ["project/reports/a.txt", "project/reports/draft/b.txt"])
     (tmp_path / "project" / ".reportlint.yaml").write_text("exclude: [reports/draft]\n", encoding="utf-8")

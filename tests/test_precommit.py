@@ -69,6 +69,10 @@ def test_hook_fails_on_defect_and_passes_clean_file(hook_repo, tmp_path):
     assert "good.txt" not in failing.stdout
 
     (project / "bad.txt").unlink()
+    # pre-commit names every staged file; the config's exclude must still keep drafts out
+    (project / "drafts").mkdir()
+    (project / "drafts" / "bad.txt").write_text(bad, encoding="utf-8")
+    (project / ".reportlint.yaml").write_text("exclude: [drafts/]\n", encoding="utf-8")
     _git(project, "add", "-A")
     passing = _try_repo(hook_repo, project, "reportlint")
     assert passing.returncode == 0, passing.stdout + passing.stderr

@@ -29,6 +29,7 @@ class CheckOptions:
     encoding: str | None = None
     stdin_filename: str | None = None
     exclude: list[str] | None = None  # --exclude globs (gitignore syntax), on top of the config's
+    force_exclude: bool = False  # apply the excludes to files named on the command line too
     baseline: str | None = None  # report only findings not recorded in this baseline file
     write_baseline: str | None = None  # record every finding of this run in this file
     fix: Any = None  # fixmode.FixSettings when --fix, --fix-only or --diff is given
@@ -103,7 +104,7 @@ def expand_paths(paths: list[str], session: Session | None = None) -> tuple[list
 def _expand(paths: list[str], session: Session | None) -> Expansion:
     if session is None:
         return expand(paths)
-    return expand(paths, session.options.exclude, session.config_excludes)
+    return expand(paths, session.options.exclude, session.config_excludes, session.options.force_exclude)
 
 
 def run(paths: list[str], options: CheckOptions,

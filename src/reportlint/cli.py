@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", metavar="NAME", help="the name to report (and match config against) for '-'")
     check.add_argument("--no-summary", action="store_true", help="do not print the summary line")
     check.add_argument("--exclude", type=_csv, action="append", metavar="GLOBS", help="skip files matching these globs (.gitignore syntax) when walking directories, in addition to the config's exclude")
+    check.add_argument("--force-exclude", action="store_true", help="apply --exclude and the config's exclude to files named on the command line too (for pre-commit, which names every staged file)")
     known = check.add_mutually_exclusive_group()
     known.add_argument("--baseline", metavar="FILE", help="report only findings that are not recorded in this baseline file")
     known.add_argument("--write-baseline", metavar="FILE", help="record every current finding in FILE (then use --baseline FILE) and exit 0")
@@ -127,7 +128,7 @@ def _check(args: argparse.Namespace) -> int:
         config_file=args.config, select=_extend(args.select), extend_select=_extend(args.extend_select),
         ignore=_extend(args.ignore), lang=args.lang, encoding=args.encoding,
         stdin_filename=args.stdin_filename, fix=_fix_settings(args),
-        exclude=_extend(args.exclude), baseline=args.baseline, write_baseline=args.write_baseline,
+        exclude=_extend(args.exclude), force_exclude=args.force_exclude, baseline=args.baseline, write_baseline=args.write_baseline,
         jobs=args.jobs,
     )
     if args.show_config:

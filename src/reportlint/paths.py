@@ -42,30 +42,35 @@ class _Ignore:
 
 
 def expand(paths: list[str], exclude: list[str] | None = None,
-           config_excludes: ExcludesFor | None = None) -> Expansion:
-    """Explicitly named files are always checked; files found in directories must match the
-    default suffixes and survive ``--exclude``, the config's ``exclude`` and ``.gitignore``."""
+           config_excludes: ExcludesFor | None = None, force_exclude: bool = False) -> Expansion:
+    """Explicitly named files are checked unless ``force_exclude`` (as tools called by pre-commit
+    need: it names every staged file); files found in directories must match the default
+    suffixes and survive ``--exclude``, the config's ``exclude`` and ``.gitignore``."""
     out = Expansion()
     seen: set[str] = set()
     cli_rules = [_Ignore(Path.cwd().resolve(), _spec(exclude))] if exclude else []
+
+    def excludes(directory: Path) -> list[_Ignore]:
+        if config_excludes is None:
+            return cli_rules
+        base, patterns = config_excludes(directory)
+        return [*cli_rules, _Ignore(base.resolve(), _spec(patterns))] if patterns else cli_rules
+
     for raw in paths:
         if raw == "-":
             out.files.append(raw)
             continue
         p = Path(raw)
         if p.is_dir():
-            rules = [*cli_rules, *_gitignores_above(p.resolve())]
-            if config_excludes is not None:
-                base, patterns = config_excludes(p)
-                if patterns:
-                    rules.append(_Ignore(base.resolve(), _spec(patterns)))
+            rules = [*excludes(p), *_gitignores_above(p.resolve())]
             before = len(out.files)
             _walk(p, p.resolve(), rules, out, seen, (p.resolve(),))
             if len(out.files) == before:
                 out.errors.append((raw, "no files to check in this directory (*.txt, *.md, *.docx; "
                                         "after exclude and .gitignore)"))
         elif p.is_file():
-            _add(raw, out, seen)
+            if not (force_exclude and _excluded_file(p.resolve(), excludes(p.parent))):
+                _add(raw, out, seen)
         elif p.is_symlink():
             out.errors.append((raw, "broken symbolic link"))
         elif p.exists():
@@ -116,6 +121,12 @@ def _walk(shown: Path, real: Path, rules: list[_Ignore], out: Expansion, seen: s
                 _add(str(path), out, seen)
         elif entry.is_symlink() and entry.name.lower().endswith(DEFAULT_SUFFIXES):
             out.warnings.append((str(path), "broken symbolic link; skipped"))
+
+
+def _excluded_file(path: Path, rules: list[_Ignore]) -> bool:
+    """Whether a walk would skip ``path``: the file or one of its folders matches an exclude."""
+    return (any(_ignored(rules, folder, True) for folder in reversed(path.parents))
+            or _ignored(rules, path, False))
 
 
 def _ignored(rules: list[_Ignore], path: Path, is_dir: bool) -> bool:
