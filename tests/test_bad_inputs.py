@@ -42,6 +42,11 @@ CASES = {
     "zip-bomb": (_zip_bomb, "bomb.docx", [], "ZIP bomb"),
     "text-named-docx": (lambda p: p.write_text("一、总体情况\n", encoding="utf-8"), "fake.docx", [], "not a ZIP package"),
     "truncated-docx": (lambda p: p.write_bytes(b"PK\x03\x04" + b"\x00" * 40), "cut.docx", [], "corrupt .docx"),
+    # Office files saved under a text name: named for what they are
+    "doc-named-txt": (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64), "report.txt", [],
+                      "Word 97-2003 .doc"),
+    "docx-named-md": (lambda p: p.write_bytes(b"PK\x03\x04" + b"\x00" * 40), "report.md", [], "ZIP package"),
+    "pdf-named-txt": (lambda p: p.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), "scan.txt", [], "a PDF file"),
 }
 
 

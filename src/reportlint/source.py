@@ -249,6 +249,13 @@ def read_bytes(path: str) -> bytes:
 
 
 _WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+# Office files renamed or exported as .txt: say what they are, not just "binary"
+_CONTAINERS = (
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word 97-2003 .doc or other legacy Office file (OLE container), "
+                                        "not text; save it as .docx or plain text"),
+    (b"PK\x03\x04", "a ZIP package (a .docx or other Office file?), not text; name it .docx if it is one"),
+    (b"%PDF-", "a PDF file, not text; export the text or the Word original"),
+)
 # C0 controls other than tab, newlines, form feed and escape: text files do not contain them
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 
@@ -257,6 +264,9 @@ def decode_text(data: bytes, path: str, encoding: str | None = None) -> tuple[st
     """Refuse binary input, then decode; shared by every text-based reader."""
     wide = data.startswith(_WIDE_BOMS) or bool(encoding and encoding.lower().replace("_", "-")
                                                  .startswith(("utf-16", "utf-32", "utf16", "utf32")))
+    for magic, what in _CONTAINERS:
+        if data.startswith(magic):
+            raise SourceError(path, what)
     if b"\x00" in data[:8192] and not wide:
         raise SourceError(path, "binary file (contains NUL bytes), not text; for UTF-16 without a "
                                 "BOM use --encoding utf-16-le")
