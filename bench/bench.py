@@ -61,30 +61,37 @@ def cold_start(target: Path, runs: int) -> tuple[list[tuple[str, float]], float]
     return rows, ratio
 
 
-def throughput(n_docs: int) -> tuple[int, int, float, float]:
+def throughput(n_docs: int) -> tuple[int, int, list[tuple[str, float, float]]]:
+    """Documents, bytes, and (label, seconds, peak RSS MiB) with the default workers and with one process."""
     out = Path(tempfile.mkdtemp(prefix="reportlint-bench-"))
     try:
         subprocess.run([sys.executable, str(MAKE_CORPUS), str(out), "-n", str(n_docs)], check=True,
                        capture_output=True)
         files = list(out.rglob("*.txt"))
         size = sum(f.stat().st_size for f in files)
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "reportlint", "check", "--format", "json", str(out)],
-                       capture_output=True)
-        seconds = time.perf_counter() - start
-        peak = _peak_rss_mb([sys.executable, "-m", "reportlint", "check", "--format", "json", str(out)])
-        return len(files), size, seconds, peak
+        rows = []
+        for label, extra in (("default --jobs", []), ("--jobs 1", ["--jobs", "1"])):
+            cmd = [sys.executable, "-m", "reportlint", "check", "--format", "json", *extra, str(out)]
+            rows.append((label, *_measured(cmd)))
+        return len(files), size, rows
     finally:
         shutil.rmtree(out, ignore_errors=True)
 
 
-def _peak_rss_mb(cmd: list[str]) -> float:
-    import resource
+_MEASURE = (
+    "import resource, subprocess, sys, time\n"
+    "start = time.perf_counter()\n"
+    "subprocess.run(sys.argv[1:], capture_output=True)\n"
+    "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
 
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run(cmd, capture_output=True)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(before, after) / 1024
+
+def _measured(cmd: list[str]) -> tuple[float, float]:
+    """Seconds and peak RSS (MiB, the largest process: the main one or a worker) of one run,
+    taken by a fresh wrapper process so earlier runs do not count."""
+    out = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], capture_output=True, text=True, check=True)
+    seconds, kib = out.stdout.split()
+    return float(seconds), int(kib) / 1024
 
 
 def main() -> int:
@@ -104,9 +111,10 @@ def main() -> int:
         if not MAKE_CORPUS.is_file():
             print(f"\n{MAKE_CORPUS} not found: skipping throughput", file=sys.stderr)
             return 0
-        n, size, seconds, peak = throughput(args.corpus)
-        print(f"\nthroughput: {n} documents, {size / 1e6:.1f} MB in {seconds:.1f} s = "
-              f"{size / 1e6 / seconds:.2f} MB/s, peak RSS {peak:.0f} MiB")
+        n, size, rows = throughput(args.corpus)
+        for label, seconds, peak in rows:
+            print(f"\nthroughput ({label}): {n} documents, {size / 1e6:.1f} MB in {seconds:.1f} s = "
+                  f"{size / 1e6 / seconds:.2f} MB/s, peak RSS {peak:.0f} MiB")
     return 0
 
 
