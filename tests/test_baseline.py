@@ -73,9 +73,11 @@ def test_bad_baseline_file_is_one_line_and_exit_2(cli, tmp_path):
     (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
     missing = cli("check", "--baseline", "none.json", "r.txt")
     assert missing.returncode == 2
+    assert missing.stderr.strip() == "reportlint: error: none.json: 基线文件不存在（可用 --write-baseline 生成）"
+    missing = cli("check", "--lang", "en", "--baseline", "none.json", "r.txt")
     assert missing.stderr.strip() == ("reportlint: error: none.json: no such baseline file "
                                       "(create it with --write-baseline)")
-    broken = cli("check", "--baseline", "bad.json", "r.txt")
+    broken = cli("check", "--lang", "en", "--baseline", "bad.json", "r.txt")
     assert broken.returncode == 2 and broken.stderr.count("\n") == 1 and "invalid JSON" in broken.stderr
 
 
@@ -84,4 +86,6 @@ def test_no_baseline_is_written_when_an_input_fails(cli, tmp_path):
     result = cli("check", "--write-baseline", "b.json", "r.txt", "missing.txt")
     assert result.returncode == 2
     assert not (tmp_path / "b.json").exists()
-    assert "baseline not written" in result.stderr
+    assert "reportlint: error: b.json: 未写入基线：有 1 个输入无法检查" in result.stderr
+    result = cli("check", "--lang", "en", "--write-baseline", "b.json", "r.txt", "missing.txt")
+    assert "reportlint: error: b.json: baseline not written, 1 input(s) could not be checked" in result.stderr

@@ -102,20 +102,23 @@ def test_comma_separated_selectors(cli, files):
     assert {i["code"] for i in json.loads(result.stdout)} == {"PH002", "PH004"}
 
 
-@pytest.mark.parametrize("argv, needle", [
-    (["check", "missing.txt"], "missing.txt: no such file"),
-    (["check", "--select", "ZZ999", "bad.txt"], "unknown rule or selector 'ZZ999'"),
-    (["check", "--format", "nope", "bad.txt"], "unknown format 'nope'"),
-    (["check"], "no paths given"),
-    (["check", "--no-such-flag", "bad.txt"], "unrecognized arguments"),
-    (["rule", "XX000"], "unknown rule 'XX000'"),
+@pytest.mark.parametrize("argv, zh, en", [
+    (["check", "missing.txt"], "missing.txt: 文件或目录不存在", "missing.txt: no such file"),
+    (["check", "--select", "ZZ999", "bad.txt"], "--select: 未知的规则或选择器“ZZ999”", "unknown rule or selector 'ZZ999'"),
+    (["check", "--format", "nope", "bad.txt"], "未知的输出格式“nope”（可选：concise, full,", "unknown format 'nope'"),
+    (["check"], "未指定要检查的路径", "no paths given"),
+    # argparse's own usage errors stay English
+    (["check", "--no-such-flag", "bad.txt"], "unrecognized arguments", "unrecognized arguments"),
+    (["rule", "XX000"], "未知规则“XX000”", "unknown rule 'XX000'"),
 ])
-def test_errors_are_one_line_exit_2(cli, files, argv, needle):
-    result = cli(*argv)
-    assert result.returncode == 2
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and needle in lines[0], result.stderr
-    assert "Traceback" not in result.stderr
+def test_errors_are_one_line_exit_2(cli, files, argv, zh, en):
+    for extra, needle in (([], zh), (["--lang", "en"], en)):
+        result = cli(*argv, *extra)
+        assert result.returncode == 2
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and needle in lines[0], result.stderr
+        assert lines[0].startswith("reportlint: error: ")
+        assert "Traceback" not in result.stderr
 
 
 def test_missing_file_does_not_stop_other_files(cli, files):

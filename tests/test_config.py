@@ -69,29 +69,39 @@ def test_command_line_select_overrides_config(cli, project):
     assert _codes(result) == [("PH004", "error")]
 
 
-@pytest.mark.parametrize("text, needle", [
-    ("rules:\n  PH999: {severity: error}\n", "unknown rule 'PH999' in rules"),
-    ("rules:\n  PH001: {max-length: 3}\n", "rules.PH001: unknown option 'max-length'"),
-    ("rules:\n  PH001: {severity: fatal}\n", "unknown severity 'fatal'"),
-    ("selectt: [PH001]\n", "unknown setting 'selectt'"),
-    ("select: [PH0X1]\n", "unknown rule or selector 'PH0X1'"),
-    ("extends: nosuchpreset\n", "unknown preset 'nosuchpreset'"),
-    ("extends: missing.yaml\n", "extends 'missing.yaml': no such file"),
-    ("extends: .reportlint.yaml\n", "extends itself"),
-    ("select: [PH001\n", "invalid YAML"),
-    ("- just\n- a list\n", "the top level must be a mapping"),
-    ("lang: fr\n", "lang must be one of zh, en"),
+@pytest.mark.parametrize("text, zh, en", [
+    ("rules:\n  PH999: {severity: error}\n", "rules 中的规则“PH999”不存在", "unknown rule 'PH999' in rules"),
+    ("rules:\n  PH001: {max-length: 3}\n", "rules.PH001：该规则没有选项，“max-length”无效",
+     "rules.PH001: unknown option 'max-length'"),
+    ("rules:\n  ZH001: {ratio: 3}\n", "rules.ZH001：未知选项“ratio”（可用选项：traditional-ratio）",
+     "rules.ZH001: unknown option 'ratio' (options: traditional-ratio)"),
+    ("rules:\n  ZH001: {traditional-ratio: high}\n", "rules.ZH001.traditional-ratio：应为 float 类型，而不是 str",
+     "rules.ZH001.traditional-ratio: expected float, got str"),
+    ("rules:\n  PH001: {severity: fatal}\n", "未知的严重级别“fatal”", "unknown severity 'fatal'"),
+    ("selectt: [PH001]\n", "未知设置“selectt”", "unknown setting 'selectt'"),
+    ("select: [PH0X1]\n", "未知的规则或选择器“PH0X1”", "unknown rule or selector 'PH0X1'"),
+    ("extends: nosuchpreset\n", "extends 中的预设“nosuchpreset”不存在", "unknown preset 'nosuchpreset'"),
+    ("extends: missing.yaml\n", "extends 指向的“missing.yaml”不存在", "extends 'missing.yaml': no such file"),
+    ("extends: .reportlint.yaml\n", "extends 循环引用了自身", "extends itself"),
+    ("select: [PH001\n", "YAML 格式错误", "invalid YAML"),
+    ("- just\n- a list\n", "顶层必须是映射", "the top level must be a mapping"),
+    ("lang: fr\n", "lang 的取值只能是：zh, en", "lang must be one of zh, en"),
 ])
-def test_config_errors_exit_2_naming_file_and_key(cli, project, text, needle):
+def test_config_errors_exit_2_naming_file_and_key(cli, project, text, zh, en):
+    """Chinese by default, English with --lang en: the file's own lang is unknown when it is broken."""
     (project / ".reportlint.yaml").write_text(text, encoding="utf-8")
-    result = cli("check", "reports/2023/r.txt", cwd=project)
-    assert result.returncode == 2
-    line = result.stderr.strip()
-    assert "\n" not in line and needle in line and ".reportlint.yaml" in line, result.stderr
+    for args, needle in (([], zh), (["--lang", "en"], en)):
+        result = cli("check", *args, "reports/2023/r.txt", cwd=project)
+        assert result.returncode == 2
+        line = result.stderr.strip()
+        assert "\n" not in line and needle in line and ".reportlint.yaml: " in line, result.stderr
+        assert line.startswith("reportlint: error: ")
 
 
 def test_missing_explicit_config(cli, project):
     result = cli("check", "--config", "nope.yaml", "reports/2023/r.txt", cwd=project)
+    assert result.returncode == 2 and "nope.yaml: 配置文件不存在" in result.stderr
+    result = cli("check", "--lang", "en", "--config", "nope.yaml", "reports/2023/r.txt", cwd=project)
     assert result.returncode == 2 and "nope.yaml: no such config file" in result.stderr
 
 

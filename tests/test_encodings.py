@@ -98,14 +98,14 @@ def test_positions_count_characters_not_bytes():
 def test_encoding_option_and_config_key_override_detection(tmp_path):
     gbk = tmp_path / "gbk.txt"
     gbk.write_bytes(FIXTURE.read_text(encoding="utf-8").encode("gbk"))
-    _, results = run([str(gbk)], CheckOptions(encoding="utf-8"))
+    _, results = run([str(gbk)], CheckOptions(encoding="utf-8", lang="en"))
     assert results[0].error and "not valid utf-8 at byte" in results[0].error
     declared = tmp_path / "declared"
     declared.mkdir()
     (declared / ".reportlint.yaml").write_text("encoding: utf-8\n", encoding="utf-8")
     shutil.copy(gbk, declared / "gbk.txt")
     _, results = run([str(declared / "gbk.txt")], CheckOptions())
-    assert results[0].error and "not valid utf-8" in results[0].error
+    assert results[0].error and "不是有效的 utf-8 文本" in results[0].error
     shutil.copy(FIXTURE, tmp_path / "utf8.txt")
     assert findings(gbk, encoding="gbk") == findings(tmp_path / "utf8.txt")
 

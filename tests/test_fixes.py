@@ -327,7 +327,8 @@ def test_a_file_whose_skeleton_did_not_parse_is_not_rewritten(tmp_path):
     path.write_text("甲,乙\n", encoding="utf-8")
     lint = _breaks_skeleton_on("甲", _linter_for(["FX001"]))
     outcome = fix_file(str(path), Source.from_text("甲,乙\n", str(path)), lint, FixSettings())
-    assert outcome.refused == "the report skeleton could not be parsed" and outcome.pending == 1
+    assert str(outcome.refused) == "the report skeleton could not be parsed" and outcome.pending == 1
+    assert outcome.refused is not None and outcome.refused.text("zh") == "无法解析报告结构"
     assert path.read_text(encoding="utf-8") == "甲,乙\n"
 
 

@@ -91,6 +91,10 @@ def test_a_run_with_a_tab_is_not_rewritten_and_the_file_is_left_alone(cli, tmp_p
     assert "tabbed.docx: 1 fixable problem not fixed, file left unchanged" in result.stderr
     assert "tabs, breaks or fields" in result.stderr
     assert path.read_bytes() == before
+    result = cli("check", "--fix", *SELECT, "tabbed.docx")
+    assert ("reportlint: warning: tabbed.docx: 未修复 1 个可修复的问题，文件未改动："
+            "有修复落在含制表符、换行或域的 Word 文字片段（run）中，请在 Word 中修改") in result.stderr
+    assert path.read_bytes() == before
 
 
 def test_a_fix_that_spans_runs_is_not_offered_as_fixable(cli, tmp_path):

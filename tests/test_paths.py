@@ -80,6 +80,8 @@ def test_symlink_loop_is_reported_and_the_run_goes_on(cli, tmp_path):
     result = cli("check", "--select", "PH002", "tree")
     assert result.returncode == 1  # findings; the loop is a warning, not an error
     assert "tree/a.txt:1:3: PH002" in result.stdout
+    assert "reportlint: warning: tree/loop: 符号链接循环（指回 " in result.stderr
+    result = cli("check", "--lang", "en", "--select", "PH002", "tree")
     assert "reportlint: warning: tree/loop: symbolic link loop" in result.stderr
 
 
@@ -104,8 +106,10 @@ def test_unreadable_file_is_reported_as_one_line_even_as_root(tmp_path, monkeypa
     monkeypatch.setattr(Path, "read_bytes", guarded)
     _, results = run([str(tmp_path / "d")], CheckOptions(select=["PH002"]))
     by_name = {Path(r.path).name: r for r in results}
-    assert by_name["secret.txt"].error == "permission denied"
+    assert by_name["secret.txt"].error == "没有读取权限"
     assert [d.code for d in by_name["a.txt"].diagnostics] == ["PH002"]
+    _, results = run([str(tmp_path / "d")], CheckOptions(select=["PH002"], lang="en"))
+    assert {Path(r.path).name: r.error for r in results}["secret.txt"] == "permission denied"
 
 
 def test_stdin_filename_chooses_the_reader(cli, tmp_path):

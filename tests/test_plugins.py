@@ -95,9 +95,12 @@ def test_broken_plugins_are_reported_and_skipped(cli, site, tmp_path):
     result = cli("check", "--select", "XJ001,PH002", "--format", "json", "r.txt", env=_env(site))
     assert result.returncode == 1
     assert {i["code"] for i in json.loads(result.stdout)} == {"XJ001", "PH002"}
-    assert "plugin 'reportlint-broken'" in result.stderr and "this plugin is broken" in result.stderr
-    assert "failed in reportlint_rules" in result.stderr and "cannot list rules" in result.stderr
+    assert "插件“reportlint-broken”" in result.stderr and "this plugin is broken" in result.stderr
+    assert "在 reportlint_rules 中出错" in result.stderr and "cannot list rules" in result.stderr
     assert "Traceback" not in result.stderr
+    result = cli("check", "--lang", "en", "--select", "XJ001,PH002", "--format", "json", "r.txt", env=_env(site))
+    assert "reportlint: warning: plugin 'reportlint-broken'" in result.stderr
+    assert "failed in reportlint_rules" in result.stderr and "cannot list rules" in result.stderr
 
 
 def test_builtins_register_through_the_same_hooks():

@@ -36,4 +36,6 @@ def test_show_config_with_a_broken_config_is_exit_2(cli, tmp_path):
     (tmp_path / ".reportlint.yaml").write_text("rules:\n  PH002: {max-gap: 3}\n", encoding="utf-8")
     result = cli("check", "--show-config", "a.txt")
     assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "rules.PH002：该规则没有选项，“max-gap”无效" in result.stderr
+    result = cli("check", "--show-config", "a.txt", "--lang", "en")
     assert result.stderr.count("\n") == 1 and "unknown option 'max-gap'" in result.stderr

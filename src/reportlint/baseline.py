@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlint.diagnostics import Diagnostic
+from reportlint.messages import Message, error, say
 from reportlint.source import Source, SourceError
 
 VERSION = 1
@@ -66,7 +67,7 @@ def write(results: list[Any], path: str) -> int:
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise SourceError(path, f"cannot write the baseline: {exc.strerror or exc}") from None
+        raise SourceError(path, Message("baseline_cannot_write", error=exc.strerror or str(exc))) from None
     return sum(e["count"] for entries in data["files"].values() for e in entries)
 
 
@@ -74,17 +75,15 @@ def write_for_run(results: list[Any], path: str, lang: str) -> int:
     """The CLI's --write-baseline: nothing is written when some input could not be read."""
     failed = [r for r in results if r.error]
     if failed:
-        print(f"reportlint: error: {path}: baseline not written, {len(failed)} input(s) could not be "
-              "checked", file=sys.stderr)
+        error(f"{path}: {say('baseline_not_written', lang, n=len(failed))}")
         return 2
     try:
         count = write(results, path)
     except SourceError as exc:
-        print(f"reportlint: error: {exc}", file=sys.stderr)
+        error(exc.text(lang))
         return 2
     files = sum(1 for r in results if r.diagnostics)
-    print(f"已将 {files} 个文件中的 {count} 个问题记入基线 {path}" if lang != "en"
-          else f"Recorded {count} finding(s) in {files} file(s) in baseline {path}", file=sys.stderr)
+    print(say("baseline_recorded", lang, count=count, files=files, path=path), file=sys.stderr)
     return 0
 
 
@@ -92,18 +91,18 @@ def load(path: str) -> tuple[Path, dict[str, Counter[Key]]]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise SourceError(path, "no such baseline file (create it with --write-baseline)") from None
+        raise SourceError(path, Message("baseline_missing")) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise SourceError(path, f"cannot read the baseline: {exc}") from None
+        raise SourceError(path, Message("baseline_unreadable", error=str(exc))) from None
     except json.JSONDecodeError as exc:
-        raise SourceError(path, f"not a baseline file (invalid JSON at line {exc.lineno})") from None
+        raise SourceError(path, Message("baseline_bad_json", line=exc.lineno)) from None
     if not isinstance(data, dict) or data.get("reportlint-baseline") != VERSION:
-        raise SourceError(path, f"not a reportlint baseline (version {VERSION} expected)")
+        raise SourceError(path, Message("baseline_wrong_version", version=VERSION))
     try:
         files = {name: Counter({(e["code"], e["text"], e["context"]): int(e["count"]) for e in entries})
                  for name, entries in data["files"].items()}
     except (KeyError, TypeError, ValueError, AttributeError):
-        raise SourceError(path, "not a reportlint baseline (malformed entries)") from None
+        raise SourceError(path, Message("baseline_malformed")) from None
     return Path(path).parent, files
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,11 +9,12 @@ from typing import Any
 
 from reportlint import config as cfg
 from reportlint.engine import FileResult, Linter
+from reportlint.messages import LocalisedError, warning
 from reportlint.paths import DEFAULT_SUFFIXES, Expansion, expand
 from reportlint.plugins import manager
 from reportlint.source import SourceError, load
 
-__all__ = ["DEFAULT_SUFFIXES", "CheckOptions", "Session", "expand_paths", "run", "exit_code"]
+__all__ = ["DEFAULT_SUFFIXES", "CheckOptions", "Session", "expand_paths", "run", "run_language", "exit_code"]
 
 
 @dataclass
@@ -43,6 +43,8 @@ class Session:
     options: CheckOptions
     plugins: manager.Plugins = field(init=False)
     linter: Linter = field(init=False)
+    # the run's language (summary, errors, notes); run() settles it from --lang or the first input's config
+    lang: str = field(init=False)
     _raw: dict[str, cfg.RawConfig] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -51,6 +53,7 @@ class Session:
         self.presets = self.plugins.collect("reportlint_rulesets")
         self.formatters = self.plugins.collect("reportlint_formatters")
         self.readers = self.plugins.collect("reportlint_readers")
+        self.lang = self.options.lang or "zh"
 
     def raw_config(self, path: str) -> cfg.RawConfig:
         if self.options.config_file:
@@ -83,7 +86,7 @@ class Session:
         try:
             source = load(path, encoding=encoding, display_path=shown, readers=self.readers)
         except SourceError as exc:
-            return FileResult(shown, error=exc.reason)
+            return FileResult(shown, error=exc.message.text(config.lang))
         if self.options.fix is not None:
             from reportlint.fixmode import fix_file
 
@@ -96,9 +99,11 @@ class Session:
 
 
 def expand_paths(paths: list[str], session: Session | None = None) -> tuple[list[str], list[tuple[str, str]]]:
-    """Files to check and (path, reason) for paths that cannot be checked (see paths.py)."""
+    """Files to check and (path, reason) for paths that cannot be checked (see paths.py); the
+    reasons are in the session's language, in English without a session (programmatic use)."""
     found = _expand(paths, session)
-    return found.files, found.errors
+    lang = session.lang if session is not None else "en"
+    return found.files, [(path, reason.text(lang)) for path, reason in found.errors]
 
 
 def _expand(paths: list[str], session: Session | None) -> Expansion:
@@ -109,9 +114,43 @@ def _expand(paths: list[str], session: Session | None) -> Expansion:
 
 def run(paths: list[str], options: CheckOptions,
         on_file: Callable[[int, int, str], None] | None = None) -> tuple[Session, list[FileResult]]:
-    """``on_file(done, total, path)`` is called after each file (the progress bar listens)."""
+    """``on_file(done, total, path)`` is called after each file (the progress bar listens).
+
+    An error that stops the run (a config or baseline problem) leaves with the run's language in
+    ``lang``, so the CLI reports it in the same language as everything else.
+    """
     session = Session(options)
-    manager.report_errors(session.plugins)
+    session.lang = run_language(session, paths)
+    try:
+        return session, _run(session, paths, on_file)
+    except LocalisedError as exc:
+        exc.lang = exc.lang or session.lang
+        raise
+
+
+def run_language(session: Session, paths: list[str]) -> str:
+    """``--lang``, else the ``lang`` of the first input's config, else Chinese.
+
+    A run speaks one language in its summary, errors and notes; the first input stands for
+    the usual case of one config for all. Findings keep their own file's config language.
+    """
+    if session.options.lang or not paths:
+        return session.options.lang or "zh"
+    first = paths[0]
+    if first == "-":
+        first = session.options.stdin_filename or "-"
+    elif Path(first).is_dir():
+        first = str(Path(first) / "_")  # the config that governs the directory itself
+    try:
+        return session.raw_config(first).lang
+    except cfg.ConfigError:
+        return "zh"  # reported, in the default language, when the config is used
+
+
+def _run(session: Session, paths: list[str],
+         on_file: Callable[[int, int, str], None] | None) -> list[FileResult]:
+    options, lang = session.options, session.lang
+    manager.report_errors(session.plugins, lang)
     known = None
     if options.baseline:  # imported only when asked for: every check pays for its imports
         from reportlint import baseline
@@ -119,9 +158,9 @@ def run(paths: list[str], options: CheckOptions,
         known = baseline.load(options.baseline)  # fail before linting
     found = _expand(paths, session)
     for path, reason in found.warnings:
-        print(f"reportlint: warning: {path}: {reason}", file=sys.stderr)
+        warning(f"{path}: {reason.text(lang)}")
     files = found.files
-    results = [FileResult(path, error=reason) for path, reason in found.errors]
+    results = [FileResult(path, error=reason.text(lang)) for path, reason in found.errors]
     for done, (path, result) in enumerate(zip(files, _check_all(session, files)), 1):
         results.append(result)
         if on_file is not None:
@@ -130,7 +169,7 @@ def run(paths: list[str], options: CheckOptions,
         from reportlint.baseline import filter_results
 
         filter_results(results, known)
-    return session, results
+    return results
 
 
 def _check_all(session: Session, files: list[str]) -> Iterator[FileResult]:

@@ -78,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("path", metavar="PATH")
     parse.add_argument("--format", choices=("tree", "json"), default="tree")
     parse.add_argument("--encoding", metavar="NAME")
+    parse.add_argument("--lang", choices=("zh", "en"), help="language of errors (default: zh)")
 
     rule = sub.add_parser("rule", help="explain one rule", description="Print a rule's documentation.")
     rule.add_argument("code", metavar="CODE", help="rule code or name, e.g. HD004 or arabic-ordinal-comma")
@@ -102,15 +103,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - config/input errors become one line and exit 2
-        from reportlint.config import ConfigError
-        from reportlint.source import SourceError
+        from reportlint.messages import LocalisedError, error
 
-        if isinstance(exc, (ConfigError, SourceError)):
-            print(f"reportlint: error: {exc}", file=sys.stderr)
+        if isinstance(exc, LocalisedError):  # ConfigError, SourceError
+            error(exc.text(exc.lang or _lang(args)))
             return EXIT_ERROR
         raise
     build_parser().print_help()
     return EXIT_ERROR
+
+
+def _lang(args: argparse.Namespace) -> str:
+    """The language before any config is read: ``--lang``, else Chinese."""
+    return getattr(args, "lang", None) or "zh"
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -120,9 +125,10 @@ def _check(args: argparse.Namespace) -> int:
     from reportlint.check import CheckOptions, exit_code, run
     from reportlint.formatters.builtin import HUMAN
     from reportlint.formatters.common import Options, want_color, write_report
+    from reportlint.messages import error, say
 
     if not args.paths and not args.show_config:
-        print("reportlint: error: no paths given (use '-' for standard input)", file=sys.stderr)
+        error(say("no_paths", _lang(args)))
         return EXIT_ERROR
     options = CheckOptions(
         config_file=args.config, select=_extend(args.select), extend_select=_extend(args.extend_select),
@@ -142,15 +148,14 @@ def _check(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
+    lang = session.lang
     render = session.formatters.get(fmt)
     if render is None:
-        names = ", ".join(sorted(session.formatters))
-        print(f"reportlint: error: unknown format {fmt!r} (choose from {names})", file=sys.stderr)
+        error(say("unknown_format", lang, name=fmt, choices=", ".join(sorted(session.formatters))))
         return EXIT_ERROR
     for result in results:
         if result.error:
-            print(f"reportlint: error: {result.path}: {result.error}", file=sys.stderr)
-    lang = args.lang or "zh"
+            error(f"{result.path}: {result.error}")
     if options.write_baseline:
         from reportlint.baseline import write_for_run
 
@@ -170,7 +175,7 @@ def _check(args: argparse.Namespace) -> int:
         try:
             write_report(args.output_file, text)
         except OSError as exc:
-            print(f"reportlint: error: {args.output_file}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+            error(f"{args.output_file}: {say('cannot_write_output', lang, error=exc.strerror or str(exc))}")
             return EXIT_ERROR
     code = exit_code(results) if options.fix is None else fixmode.exit_code(results, options.fix)
     return EXIT_OK if args.exit_zero and code == EXIT_FINDINGS else code
@@ -197,17 +202,17 @@ def _parse(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _all_rules() -> list[type[Rule]]:
+def _all_rules(lang: str) -> list[type[Rule]]:
     from reportlint.plugins import manager
 
     plugins = manager.build()
-    manager.report_errors(plugins)
+    manager.report_errors(plugins, lang)
     return plugins.rules()
 
 
 def _rule(args: argparse.Namespace) -> int:
     wanted = args.code.strip()
-    for rule in _all_rules():
+    for rule in _all_rules(_lang(args)):
         if rule.code == wanted.upper() or rule.name == wanted.lower():
             fix = rule.fixable.value if rule.fixable else "no"
             print(f"{rule.code} ({rule.name})")
@@ -216,12 +221,14 @@ def _rule(args: argparse.Namespace) -> int:
             print()
             print(rule.doc())
             return EXIT_OK
-    print(f"reportlint: error: unknown rule {wanted!r} (see 'reportlint rules')", file=sys.stderr)
+    from reportlint.messages import error, say
+
+    error(say("unknown_rule", _lang(args), name=wanted))
     return EXIT_ERROR
 
 
 def _rules(args: argparse.Namespace) -> int:
-    rules = _all_rules()
+    rules = _all_rules(_lang(args))
     if args.format == "json":
         import json
 

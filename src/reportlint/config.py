@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlint.diagnostics import Severity
+from reportlint.messages import LocalisedError, Message
 from reportlint.resources import data_dir
 
 CONFIG_FILES = (".reportlint.yaml", ".reportlint.yml")
@@ -21,13 +22,18 @@ TOP_KEYS = {
 LANGS = ("zh", "en")
 
 
-class ConfigError(Exception):
-    """A configuration problem: the CLI prints it on one line and exits 2."""
+class ConfigError(LocalisedError):
+    """A configuration problem: the CLI prints it on one line and exits 2.
 
-    def __init__(self, origin: str, reason: str) -> None:
-        super().__init__(f"{origin}: {reason}")
-        self.origin = origin
-        self.reason = reason
+    ``origin`` is the file (or command-line option) at fault; ``reason`` a catalogue Message.
+    """
+
+    def __init__(self, origin: str, reason: str | Message) -> None:
+        super().__init__(origin, reason)
+
+    @property
+    def origin(self) -> str:
+        return self.where or ""
 
 
 @dataclass
@@ -86,7 +92,7 @@ def _pyproject_section(path: Path) -> dict[str, Any] | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(str(path), f"cannot read TOML: {exc}") from None
+        raise ConfigError(str(path), Message("toml_unreadable", error=str(exc))) from None
     section = data.get("tool", {}).get("reportlint")
     return section if isinstance(section, dict) else None
 
@@ -99,16 +105,16 @@ def _read_mapping(path: Path) -> dict[str, Any]:
     try:
         data = parse_yaml(path.read_text(encoding="utf-8"), str(path.resolve()))
     except FileNotFoundError:
-        raise ConfigError(str(path), "no such config file") from None
+        raise ConfigError(str(path), Message("no_config_file")) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), f"cannot read: {exc}") from None
+        raise ConfigError(str(path), Message("config_unreadable", error=str(exc))) from None
     except YAMLSyntaxError as exc:
-        where = f" at line {exc.line}" if exc.line else ""
-        raise ConfigError(str(path), f"invalid YAML{where}") from None
+        invalid = Message("invalid_yaml_at", line=exc.line) if exc.line else Message("invalid_yaml")
+        raise ConfigError(str(path), invalid) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise ConfigError(str(path), "the top level must be a mapping")
+        raise ConfigError(str(path), Message("top_not_mapping"))
     return data
 
 
@@ -137,22 +143,22 @@ def _merge_file(raw: RawConfig, path: Path, presets: dict[str, str] | None,
                 chain: tuple[Path, ...]) -> None:
     path = path.resolve()
     if path in chain:
-        raise ConfigError(str(path), "extends itself (a cycle)")
+        raise ConfigError(str(path), Message("extends_cycle"))
     data = _read_mapping(path)
     unknown = sorted(set(data) - TOP_KEYS)
     if unknown:
-        raise ConfigError(str(path), f"unknown setting {unknown[0]!r}")
+        raise ConfigError(str(path), Message("unknown_setting", name=unknown[0]))
     parent = data.get("extends", DEFAULT_PRESET if path.parent != data_dir("rulesets").resolve() else None)
     if parent:
         if not isinstance(parent, str):
-            raise ConfigError(str(path), "extends must be a preset name or a path")
+            raise ConfigError(str(path), Message("extends_type"))
         by_name = "/" not in parent and not parent.endswith((".yaml", ".yml", ".toml"))
         target = preset_path(parent, presets) if by_name else (path.parent / parent)
         if target is None:
             choices = ", ".join(bundled_presets())
-            raise ConfigError(str(path), f"unknown preset {parent!r} in extends (bundled: {choices})")
+            raise ConfigError(str(path), Message("unknown_preset", name=parent, choices=choices))
         if not target.is_file():
-            raise ConfigError(str(path), f"extends {parent!r}: no such file")
+            raise ConfigError(str(path), Message("extends_missing", name=parent))
         _merge_file(raw, target, presets, (*chain, path))
     _apply(raw, data, str(path))
 
@@ -161,7 +167,7 @@ def _strings(value: Any, origin: str, key: str) -> list[str]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(origin, f"{key} must be a list of strings")
+        raise ConfigError(origin, Message("not_strings", key=key))
     return list(value)
 
 
@@ -175,25 +181,25 @@ def _apply(raw: RawConfig, data: dict[str, Any], origin: str) -> None:
     raw.exclude += _strings(data.get("exclude", []), origin, "exclude")
     if "lang" in data:
         if data["lang"] not in LANGS:
-            raise ConfigError(origin, f"lang must be one of {', '.join(LANGS)}")
+            raise ConfigError(origin, Message("bad_lang", choices=", ".join(LANGS)))
         raw.lang = data["lang"]
     if "encoding" in data:
         if not isinstance(data["encoding"], str):
-            raise ConfigError(origin, "encoding must be a string")
+            raise ConfigError(origin, Message("encoding_type"))
         raw.encoding = data["encoding"]
     pfi = data.get("per-file-ignores", {})
     if not isinstance(pfi, dict):
-        raise ConfigError(origin, "per-file-ignores must map globs to lists of codes")
+        raise ConfigError(origin, Message("per_file_ignores_type"))
     for glob, codes in pfi.items():
         raw.per_file_ignores[str(glob)] = _strings(codes, origin, f"per-file-ignores[{glob}]")
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
-        raise ConfigError(origin, "rules must be a mapping of rule code or name to settings")
+        raise ConfigError(origin, Message("rules_type"))
     for key, settings in rules.items():
         if isinstance(settings, str):  # shorthand: `PH001: error`
             settings = {"severity": settings}
         if not isinstance(settings, dict):
-            raise ConfigError(origin, f"rules.{key} must be a mapping")
+            raise ConfigError(origin, Message("rule_settings_type", key=key))
         raw.rules.setdefault(str(key), {}).update(settings)
         raw.origins[str(key)] = origin
 
@@ -221,12 +227,12 @@ def resolve(raw: RawConfig, rules: list[Any], *, select: list[str] | None = None
     ):
         for selector in selectors:
             if selector.upper() != "ALL" and not any(selector_matches(selector, r) for r in rules):
-                raise ConfigError(origin, f"unknown rule or selector {selector!r}")
+                raise ConfigError(origin, Message("unknown_selector", selector=selector))
     settings: dict[str, dict[str, Any]] = {}
     for key, value in raw.rules.items():
         rule = by_key.get(key) or by_key.get(key.upper())
         if rule is None:
-            raise ConfigError(raw.origins.get(key, _origin_of(raw)), f"unknown rule {key!r} in rules")
+            raise ConfigError(raw.origins.get(key, _origin_of(raw)), Message("unknown_rule_in_rules", name=key))
         settings.setdefault(rule.code, {}).update(value)
     file_ignores = _per_file_ignores(raw, path)
     enabled: dict[str, RuleSettings] = {}
@@ -297,18 +303,29 @@ def _rule_settings(rule: Any, values: dict[str, Any], raw: RawConfig) -> RuleSet
         if key == "severity":
             try:
                 severity = Severity.parse(str(value))
-            except ValueError as exc:
-                raise ConfigError(origin, f"rules.{rule.code}: {exc}") from None
+            except ValueError:
+                raise ConfigError(origin, Message("unknown_severity", code=rule.code, value=str(value))) from None
             continue
         option = rule.options.get(key)
         if option is None:
-            known = ", ".join(sorted(rule.options)) or "none"
-            raise ConfigError(origin, f"rules.{rule.code}: unknown option {key!r} (options: {known})")
+            if not rule.options:
+                raise ConfigError(origin, Message("rule_has_no_options", code=rule.code, name=key))
+            known = ", ".join(sorted(rule.options))
+            raise ConfigError(origin, Message("unknown_option", code=rule.code, name=key, known=known))
         try:
             options[key] = option.validate(value)
-        except TypeError as exc:
-            raise ConfigError(origin, f"rules.{rule.code}.{key}: {exc}") from None
+        except TypeError:
+            raise ConfigError(origin, _wrong_type(rule.code, key, option, value)) from None
     return RuleSettings(rule.code, severity, options)
+
+
+def _wrong_type(code: str, key: str, option: Any, value: Any) -> Message:
+    """What ``Option.validate`` refused, in words the catalogue can translate."""
+    kinds = option.type if isinstance(option.type, tuple) else (option.type,)
+    if bool in kinds:
+        return Message("option_not_bool", code=code, key=key, value=value)
+    expected = " | ".join(k.__name__ for k in kinds)
+    return Message("option_type", code=code, key=key, expected=expected, got=type(value).__name__)
 
 
 def _origin_of(raw: RawConfig) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 
 from reportlint.diagnostics import Edit, Fix
 from reportlint.fixes import with_fixes
+from reportlint.messages import Message
 from reportlint.source import Source, SourceError
 from reportlint.writer import WriteRefused, write_atomic
 
@@ -66,14 +67,14 @@ def write_docx(path: str, before: Source, after: Source) -> None:
 
     data = Path(path).read_bytes()
     if _text_of(reader, data, path) != before.text:
-        raise WriteRefused("it changed since it was read")
+        raise WriteRefused(Message("docx_changed"))
     import docx
     from docx.opc.oxml import serialize_part_xml
 
     document = docx.Document(io.BytesIO(data))
     found = [paragraph for _, paragraph in reader.iter_paragraphs(document)]
     if len(found) != len(before.layout.paragraphs):
-        raise WriteRefused("its paragraphs could not be matched again")
+        raise WriteRefused(Message("docx_paragraphs_moved"))
     for paragraph, old, new in zip(found, before.layout.paragraphs, after.layout.paragraphs):
         elements = paragraph._p.xpath(reader.RUN_XPATH)
         for old_run, new_run in zip(old.runs, new.runs):
@@ -84,7 +85,7 @@ def write_docx(path: str, before: Source, after: Source) -> None:
     part = document.part
     out = _replace_member(data, part.partname.lstrip("/"), serialize_part_xml(part._element))
     if _text_of(reader, out, path) != after.text:
-        raise WriteRefused("the fixed Word file did not read back as the fixed text")
+        raise WriteRefused(Message("docx_readback"))
     write_atomic(path, out)
 
 
@@ -92,7 +93,7 @@ def _text_of(reader: Any, data: bytes, path: str) -> str:
     try:
         return reader.read(data, path).text
     except SourceError as exc:
-        raise WriteRefused(exc.reason) from None
+        raise WriteRefused(exc.message) from None
 
 
 def _set_run_text(run: Any, was: str, now: str) -> None:
@@ -101,7 +102,7 @@ def _set_run_text(run: Any, was: str, now: str) -> None:
 
     content = [child for child in run if child.tag != qn("w:rPr")]
     if len(content) != 1 or content[0].tag != qn("w:t") or (content[0].text or "") != was:
-        raise WriteRefused("a fix falls in a Word run with tabs, breaks or fields; apply it in Word")
+        raise WriteRefused(Message("docx_complex_run"))
     content[0].text = now
     if now != now.strip():
         content[0].set(qn("xml:space"), "preserve")

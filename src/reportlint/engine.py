@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from typing import Any
 
 from reportlint import suppress
 from reportlint.config import Config
 from reportlint.diagnostics import Diagnostic
+from reportlint.messages import Message, warning
 from reportlint.model import Document
 from reportlint.parse import parse_document
 from reportlint.rules.base import Rule, RuleContext
@@ -17,7 +17,9 @@ from reportlint.source import Source
 
 @dataclass
 class FileResult:
-    """Everything known about one checked file; ``error`` is set when it could not be read.
+    """Everything known about one checked file; ``error`` is set when it could not be read: the
+    reason in the language of the file's config (``--lang`` first), which is the run's language
+    whenever the run's files share a config.
 
     ``document`` is kept in fix mode only (the fix loop compares parses); formatters use ``source``.
     """
@@ -62,8 +64,8 @@ class Linter:
                         start=finding.start, end=finding.end, fix=finding.fix,
                     ))
             except Exception as exc:  # noqa: BLE001 - one broken rule must not hide the others
-                note = f"{source.path}: rule {rule.code} crashed: {exc.__class__.__name__}: {exc}"
-                self.crashes.append(note)
-                print(f"reportlint: warning: {note}", file=sys.stderr)
+                crash = Message("rule_crashed", code=rule.code, error=f"{exc.__class__.__name__}: {exc}")
+                self.crashes.append(f"{source.path}: {crash}")
+                warning(f"{source.path}: {crash.text(config.lang)}")
         found.sort(key=Diagnostic.sort_key)
         return document, suppress.apply(source, config, found, self.rules)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from reportlint.diagnostics import Applicability, Diagnostic, Fix
+from reportlint.messages import Message
 from reportlint.model import Document
 from reportlint.source import Source
 
@@ -86,8 +87,8 @@ class FixOutcome:
     applied: Counter[tuple[str, str]] = field(default_factory=Counter)  # (code, name) → count
     passes: int = 0
     converged: bool = True
-    stopped: str | None = None  # why the loop stopped early, if it did
-    refused: str | None = None  # why the file was not (or would not be) rewritten
+    stopped: Message | None = None  # why the loop stopped early, if it did
+    refused: Message | None = None  # why the file was not (or would not be) rewritten
     pending: int = 0  # fixes that could have been applied but were not written
     stdin: bool = False  # the fixed text goes to stdout instead of a file
     unfixable: int = 0  # fixes the file format cannot take (Word: an edit across runs)
@@ -122,7 +123,7 @@ def fix_until_stable(source: Source, lint: LintFn, unsafe: bool = False,
         fixed = apply(outcome.source, [_fix_of(d) for d in chosen])
         new_document, new_diagnostics = lint(fixed)
         if new_document.problems and not outcome.document.problems:
-            outcome.stopped = "fixes would leave the report skeleton unparsable"
+            outcome.stopped = Message("fix_breaks_skeleton")
             return outcome
         outcome.source, outcome.document, outcome.diagnostics = fixed, new_document, new_diagnostics
         outcome.applied.update((d.code, d.name) for d in chosen)

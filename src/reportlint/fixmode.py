@@ -7,25 +7,9 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from reportlint.fixes import MAX_PASSES, FixOutcome, LintFn, applicable, fix_until_stable
+from reportlint.messages import Message, error, say, warning
 from reportlint.source import Source
 from reportlint.writer import WriteRefused, encode, unwritable, write_back
-
-MESSAGES = {
-    "fixed": ("已修复 {n} 个问题。", "Fixed {n} problem{s}."),
-    "would_fix": ("可修复 {n} 个问题。", "Would fix {n} problem{s}."),
-    "listing": ("已修复的问题：", "Fixed problems:"),
-    "would_listing": ("可修复的问题：", "Problems that would be fixed:"),
-    "not_fixed": ("{path}：未修复 {n} 个可修复的问题，文件未改动：{reason}",
-                  "{path}: {n} fixable problem{s} not fixed, file left unchanged: {reason}"),
-    "no_converge": ("{path}：修复在 {passes} 轮后仍未稳定（{codes} 反复修改同一处），已写入前 {passes} 轮的结果",
-                    ("{path}: fixes did not converge after {passes} passes ({codes} keep rewriting the text); "
-                     "the result of those passes was kept")),
-    "not_in_word": ("{path}：{n} 个修复跨越了 Word 中格式不同的文字片段（run），无法自动修复，请在 Word 中修改",
-                    ("{path}: {n} fix{es} not applied, not fixable in Word (the text spans runs with "
-                     "different formatting)")),
-    "stopped": ("{path}：修复提前停止：{reason}", "{path}: fixing stopped early: {reason}"),
-    "stdin_refused": ("{path}：无法原样输出修复结果：{reason}", "{path}: cannot echo the fixed text back: {reason}"),
-}
 
 
 @dataclass(frozen=True)
@@ -48,12 +32,6 @@ class FixSettings:
                    show_fixes=args.show_fixes, exit_non_zero_on_fix=args.exit_non_zero_on_fix)
 
 
-def _say(key: str, lang: str, **args: Any) -> str:
-    zh, en = MESSAGES[key]
-    n = args.get("n")
-    return (en if lang == "en" else zh).format(s="" if n == 1 else "s", es="" if n == 1 else "es", **args)
-
-
 def fix_file(path: str, source: Source, lint: LintFn, settings: FixSettings) -> FixOutcome:
     """Fix one file to a fixed point; write it back unless diffing or reading stdin (``-``).
 
@@ -73,7 +51,7 @@ def _fix(path: str, source: Source, lint: LintFn, settings: FixSettings) -> FixO
         return FixOutcome(source, source, *first, refused=lossy)
     word = source.format == "docx" and source.layout is not None and path != "-"
     reason = (None if word else unwritable(source)) or \
-        ("the report skeleton could not be parsed" if first[0].problems else None)
+        (Message("skeleton_unparsed") if first[0].problems else None)
     if reason:
         return FixOutcome(source, source, *first, refused=reason, pending=pending)
     outcome = _loop(source, lint, settings, first, word)
@@ -90,9 +68,9 @@ def _fix(path: str, source: Source, lint: LintFn, settings: FixSettings) -> FixO
         else:
             write_back(path, source, outcome.source)
     except WriteRefused as exc:
-        reason = exc.reason
+        reason = exc.message
     except OSError as exc:
-        reason = f"cannot write it: {exc.strerror or exc}"
+        reason = Message("cannot_write_file", error=exc.strerror or str(exc))
     else:
         return outcome
     return FixOutcome(source, source, *first, refused=reason, pending=outcome.fixed)
@@ -163,29 +141,30 @@ def _cannot_echo(outcome: FixOutcome, settings: FixSettings) -> bool:
 
 
 def _warn(path: str, outcome: FixOutcome, settings: FixSettings, lang: str, err: TextIO) -> None:
+    def note(key: str, **fields: Any) -> str:
+        return f"{path}: {say(key, lang, **fields)}"
+
     if _cannot_echo(outcome, settings):
-        err.write("reportlint: error: " + _say("stdin_refused", lang, path=path, reason=outcome.refused) + "\n")
+        error(note("stdin_refused", reason=outcome.refused), err)
     elif outcome.refused and outcome.pending:
-        err.write("reportlint: warning: " + _say("not_fixed", lang, path=path, n=outcome.pending,
-                                                 reason=outcome.refused) + "\n")
+        warning(note("not_fixed", n=outcome.pending, reason=outcome.refused), err)
     if outcome.unfixable:
-        err.write("reportlint: warning: " + _say("not_in_word", lang, path=path, n=outcome.unfixable) + "\n")
+        warning(note("not_in_word", n=outcome.unfixable), err)
     if outcome.stopped:
-        err.write("reportlint: warning: " + _say("stopped", lang, path=path, reason=outcome.stopped) + "\n")
+        warning(note("stopped", reason=outcome.stopped), err)
     if not outcome.converged:
         codes = ", ".join(sorted({d.code for d in outcome.diagnostics if d.fix is not None}))
-        err.write("reportlint: warning: " + _say("no_converge", lang, path=path, passes=outcome.passes,
-                                                 codes=codes) + "\n")
+        warning(note("no_converge", passes=outcome.passes, codes=codes), err)
 
 
 def _report_fixed(fixed: list[Any], settings: FixSettings, lang: str, err: TextIO) -> None:
     total = sum(r.fix.fixed for r in fixed)
     if not total:
         return
-    err.write(_say("would_fix" if settings.diff else "fixed", lang, n=total) + "\n")
+    err.write(say("would_fix" if settings.diff else "fixed", lang, n=total) + "\n")
     if not settings.show_fixes:
         return
-    err.write(_say("would_listing" if settings.diff else "listing", lang) + "\n")
+    err.write(say("would_listing" if settings.diff else "listing", lang) + "\n")
     for r in fixed:
         if r.fix.fixed:
             err.write(f"- {r.path}:\n")

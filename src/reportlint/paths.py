@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportlint.messages import Message
+
 DEFAULT_SUFFIXES = (".txt", ".md", ".docx")
 # never worth descending into: version control, environments, caches
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__",
@@ -19,11 +21,11 @@ ExcludesFor = Callable[[Path], tuple[Path, list[str]]]
 
 @dataclass
 class Expansion:
-    """Files to check; ``errors`` make the run exit 2, ``warnings`` are only reported."""
+    """Files to check; ``errors`` make the run exit 2, ``warnings`` are only reported (path, reason)."""
 
     files: list[str] = field(default_factory=list)
-    errors: list[tuple[str, str]] = field(default_factory=list)
-    warnings: list[tuple[str, str]] = field(default_factory=list)
+    errors: list[tuple[str, Message]] = field(default_factory=list)
+    warnings: list[tuple[str, Message]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -66,17 +68,16 @@ def expand(paths: list[str], exclude: list[str] | None = None,
             before = len(out.files)
             _walk(p, p.resolve(), rules, out, seen, (p.resolve(),))
             if len(out.files) == before:
-                out.errors.append((raw, "no files to check in this directory (*.txt, *.md, *.docx; "
-                                        "after exclude and .gitignore)"))
+                out.errors.append((raw, Message("no_files_in_directory")))
         elif p.is_file():
             if not (force_exclude and _excluded_file(p.resolve(), excludes(p.parent))):
                 _add(raw, out, seen)
         elif p.is_symlink():
-            out.errors.append((raw, "broken symbolic link"))
+            out.errors.append((raw, Message("broken_link")))
         elif p.exists():
-            out.errors.append((raw, "not a regular file"))
+            out.errors.append((raw, Message("not_regular_file")))
         else:
-            out.errors.append((raw, "no such file or directory"))
+            out.errors.append((raw, Message("no_such_path")))
     return out
 
 
@@ -96,7 +97,7 @@ def _walk(shown: Path, real: Path, rules: list[_Ignore], out: Expansion, seen: s
     try:
         entries = sorted(os.scandir(shown), key=lambda e: e.name)
     except OSError as exc:
-        out.errors.append((str(shown), f"cannot list directory: {exc.strerror or exc}"))
+        out.errors.append((str(shown), Message("cannot_list_directory", error=exc.strerror or str(exc))))
         return
     for entry in entries:
         path = shown / entry.name
@@ -104,14 +105,14 @@ def _walk(shown: Path, real: Path, rules: list[_Ignore], out: Expansion, seen: s
             is_dir = entry.is_dir()
             is_file = not is_dir and entry.is_file()
         except OSError as exc:
-            out.errors.append((str(path), exc.strerror or str(exc)))
+            out.errors.append((str(path), Message.of(exc.strerror or str(exc))))
             continue
         if is_dir:
             if entry.name in SKIP_DIRS or _ignored(rules, real / entry.name, True):
                 continue
             target = path.resolve()
             if target in ancestors:
-                out.warnings.append((str(path), f"symbolic link loop (points back to {target}); skipped"))
+                out.warnings.append((str(path), Message("link_loop_skipped", target=str(target))))
                 continue
             _walk(path, real / entry.name, rules, out, seen, (*ancestors, target))
         elif is_file:
@@ -120,7 +121,7 @@ def _walk(shown: Path, real: Path, rules: list[_Ignore], out: Expansion, seen: s
             if entry.name.lower().endswith(DEFAULT_SUFFIXES) and not _ignored(rules, real / entry.name, False):
                 _add(str(path), out, seen)
         elif entry.is_symlink() and entry.name.lower().endswith(DEFAULT_SUFFIXES):
-            out.warnings.append((str(path), "broken symbolic link; skipped"))
+            out.warnings.append((str(path), Message("broken_link_skipped")))
 
 
 def _excluded_file(path: Path, rules: list[_Ignore]) -> bool:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from reportlint.messages import LocalisedError, Message
+
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -23,13 +25,18 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 EXCERPT_WIDTH = 24  # characters quoted around a finding (docx output)
 
 
-class SourceError(Exception):
-    """An input that cannot be read or decoded; the CLI prints it on one line and exits 2."""
+class SourceError(LocalisedError):
+    """An input that cannot be read or decoded; the CLI prints it on one line and exits 2.
 
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
+    ``reason`` is a catalogue Message (plain text from a plugin's reader is shown as given).
+    """
+
+    def __init__(self, path: str, reason: str | Message) -> None:
+        super().__init__(path, reason)
+
+    @property
+    def path(self) -> str:
+        return self.where or ""
 
 
 class LineIndex:
@@ -187,11 +194,11 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
         try:
             codecs.lookup(encoding)
         except LookupError:
-            raise SourceError(path, f"unknown encoding {encoding!r}") from None
+            raise SourceError(path, Message("unknown_encoding", encoding=encoding)) from None
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
-            raise SourceError(path, f"not valid {encoding} at byte {exc.start}") from None
+            raise SourceError(path, Message("not_valid_encoding", encoding=encoding, byte=exc.start)) from None
         bom = text.startswith("\ufeff")
         return (text[1:] if bom else text), encoding, bom
     for bom_bytes, name in BOMS:
@@ -199,7 +206,7 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
             try:
                 return data[len(bom_bytes):].decode(name), name, True
             except UnicodeDecodeError as exc:
-                raise SourceError(path, f"not valid {name} at byte {exc.start}") from None
+                raise SourceError(path, Message("not_valid_encoding", encoding=name, byte=exc.start)) from None
     try:
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError as exc:
@@ -228,8 +235,7 @@ def _detect(data: bytes, path: str, utf8_error: UnicodeDecodeError) -> tuple[str
                 return data.decode(codec), codec, False
             except UnicodeDecodeError:
                 continue
-    raise SourceError(path, f"not valid UTF-8 at byte {utf8_error.start} and not GB18030/GBK or "
-                            "Big5 either (use --encoding NAME)")
+    raise SourceError(path, Message("undetectable", byte=utf8_error.start))
 
 
 def read_bytes(path: str) -> bytes:
@@ -239,11 +245,11 @@ def read_bytes(path: str) -> bytes:
     try:
         return p.read_bytes()
     except FileNotFoundError:
-        raise SourceError(path, "no such file") from None
+        raise SourceError(path, Message("no_such_file")) from None
     except IsADirectoryError:
-        raise SourceError(path, "is a directory") from None
+        raise SourceError(path, Message("is_directory")) from None
     except PermissionError:
-        raise SourceError(path, "permission denied") from None
+        raise SourceError(path, Message("permission_denied")) from None
     except OSError as exc:
         raise SourceError(path, exc.strerror or str(exc)) from None
 
@@ -251,10 +257,9 @@ def read_bytes(path: str) -> bytes:
 _WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 # Office files renamed or exported as .txt: say what they are, not just "binary"
 _CONTAINERS = (
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word 97-2003 .doc or other legacy Office file (OLE container), "
-                                        "not text; save it as .docx or plain text"),
-    (b"PK\x03\x04", "a ZIP package (a .docx or other Office file?), not text; name it .docx if it is one"),
-    (b"%PDF-", "a PDF file, not text; export the text or the Word original"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "text_is_ole"),
+    (b"PK\x03\x04", "text_is_zip"),
+    (b"%PDF-", "text_is_pdf"),
 )
 # C0 controls other than tab, newlines, form feed and escape: text files do not contain them
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
@@ -266,13 +271,12 @@ def decode_text(data: bytes, path: str, encoding: str | None = None) -> tuple[st
                                                  .startswith(("utf-16", "utf-32", "utf16", "utf32")))
     for magic, what in _CONTAINERS:
         if data.startswith(magic):
-            raise SourceError(path, what)
+            raise SourceError(path, Message(what))
     if b"\x00" in data[:8192] and not wide:
-        raise SourceError(path, "binary file (contains NUL bytes), not text; for UTF-16 without a "
-                                "BOM use --encoding utf-16-le")
+        raise SourceError(path, Message("binary_nul"))
     text, enc, bom = decode(data, path, encoding)
     if len(_CONTROL.findall(text[:8192])) > 8:
-        raise SourceError(path, f"binary file (control characters after decoding as {enc}), not text")
+        raise SourceError(path, Message("binary_control", encoding=enc))
     return text, enc, bom
 
 

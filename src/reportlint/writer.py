@@ -8,25 +8,25 @@ import stat
 import tempfile
 from pathlib import Path
 
+from reportlint.messages import LocalisedError, Message
 from reportlint.source import Source
 
 
-class WriteRefused(Exception):
-    """The file is left alone; ``reason`` says why in one line."""
+class WriteRefused(LocalisedError):
+    """The file is left alone; ``message`` says why in one line (``reason`` in English)."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+    def __init__(self, reason: str | Message) -> None:
+        super().__init__(None, reason)
 
 
-def unwritable(source: Source) -> str | None:
+def unwritable(source: Source) -> Message | None:
     """Why rewriting this source could lose something, or None when it is safe."""
     if source.newline is None:
-        return "it mixes newline styles (CRLF / LF / CR), so rewriting it would change them"
+        return Message("mixed_newlines")
     if not source.lossless:
-        return "it did not decode cleanly, so rewriting it could lose characters"
+        return Message("lossy_decode")
     if source.format == "docx":  # a .docx is not text: docxfix writes it, run by run
-        return "fixes cannot be written into a Word file read this way; apply them in Word"
+        return Message("docx_read_as_text")
     return None
 
 
@@ -35,8 +35,7 @@ def encode(source: Source) -> bytes:
     try:
         return source.encode()
     except UnicodeEncodeError as exc:
-        raise WriteRefused(f"the fixed text has {exc.object[exc.start]!r}, which {source.encoding} "
-                           "cannot encode") from None
+        raise WriteRefused(Message("cannot_encode", char=exc.object[exc.start], encoding=source.encoding)) from None
 
 
 def write_back(path: str, before: Source, after: Source) -> None:
@@ -50,9 +49,9 @@ def write_back(path: str, before: Source, after: Source) -> None:
     try:
         on_disk = Path(path).read_bytes()
     except OSError as exc:
-        raise WriteRefused(f"cannot read it again: {exc.strerror or exc}") from None
+        raise WriteRefused(Message("cannot_reread", error=exc.strerror or str(exc))) from None
     if encode(before) != on_disk:
-        raise WriteRefused("it changed since it was read, or would not round-trip byte for byte")
+        raise WriteRefused(Message("changed_on_disk"))
     write_atomic(path, encode(after))
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import pluggy
 
+from reportlint.messages import Message, warning
 from reportlint.plugins import hookspecs
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ BUILTIN_PLUGINS = ("reportlint.rules.builtin", "reportlint.formatters.builtin", 
 @dataclass
 class Plugins:
     manager: pluggy.PluginManager
-    errors: list[str] = field(default_factory=list)
+    errors: list[Message] = field(default_factory=list)  # reported as warnings: the run goes on
 
     def call(self, hook: str) -> list[Any]:
         """Call each implementation on its own, built-ins first: a failing plugin is skipped."""
@@ -32,7 +33,8 @@ class Plugins:
             try:
                 results.append(impl.function())
             except Exception as exc:  # noqa: BLE001 - foreign code must not stop the run
-                self.errors.append(f"plugin {impl.plugin_name!r} failed in {hook}: {exc.__class__.__name__}: {exc}")
+                self.errors.append(Message("plugin_failed", name=impl.plugin_name, hook=hook,
+                                           error=f"{exc.__class__.__name__}: {exc}"))
         return results
 
     def rules(self) -> list[type[Rule]]:
@@ -42,10 +44,10 @@ class Plugins:
             for rule in batch or ():
                 code = getattr(rule, "code", None) if isinstance(rule, type) else None
                 if not isinstance(code, str) or not code:
-                    self.errors.append(f"{rule!r} is not a rule class; skipped")
+                    self.errors.append(Message("not_a_rule", rule=repr(rule)))
                     continue
                 if code in seen:
-                    self.errors.append(f"rule {code} from {rule.__module__} clashes with {seen[code]}; skipped")
+                    self.errors.append(Message("rule_code_clash", code=code, module=rule.__module__, other=seen[code]))
                     continue
                 seen[code] = rule.__module__
                 found.append(rule)
@@ -73,7 +75,7 @@ def build(load_entry_points: bool = True) -> Plugins:
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
-        plugins.errors.append(str(exc))
+        plugins.errors.append(Message("plugin_invalid", error=str(exc)))
     return plugins
 
 
@@ -121,9 +123,10 @@ def _load_one(plugins: Plugins, ep: Any) -> None:
         module = ep.load()
         plugins.manager.register(module, name=f"{ep.name}")
     except Exception as exc:  # noqa: BLE001 - any failure of foreign code is reported, not fatal
-        plugins.errors.append(f"plugin {ep.name!r} ({ep.value}) failed to load: {exc.__class__.__name__}: {exc}")
+        plugins.errors.append(Message("plugin_not_loaded", name=ep.name, value=ep.value,
+                                      error=f"{exc.__class__.__name__}: {exc}"))
 
 
-def report_errors(plugins: Plugins) -> None:
+def report_errors(plugins: Plugins, lang: str = "zh") -> None:
     for message in plugins.errors:
-        print(f"reportlint: warning: {message}", file=sys.stderr)
+        warning(message.text(lang))

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from reportlint.messages import Message
 from reportlint.source import Source, SourceError
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -68,7 +69,7 @@ def read(data: bytes, path: str, encoding: str | None = None) -> Source:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - python-docx and lxml raise many kinds on bad input
-        raise SourceError(path, f"not a readable .docx ({exc.__class__.__name__}: {_short(exc)})") from None
+        raise SourceError(path, Message("docx_unreadable", error=f"{exc.__class__.__name__}: {_short(exc)}")) from None
     texts: list[str] = []
     paragraphs: list[DocxParagraph] = []
     hints: dict[int, int] = {}
@@ -93,25 +94,24 @@ def check_package(data: bytes, path: str) -> None:
     """Refuse what python-docx should never see: OLE containers, non-ZIPs, bombs, non-Word ZIPs."""
     if data.startswith(OLE_MAGIC):
         if "EncryptionInfo".encode("utf-16-le") in data or b"EncryptedPackage" in data:
-            raise SourceError(path, "password-protected .docx (encrypted); remove the password in Word first")
-        raise SourceError(path, "a legacy Word 97-2003 .doc (OLE container), not .docx; save it as .docx")
+            raise SourceError(path, Message("docx_encrypted"))
+        raise SourceError(path, Message("docx_is_doc"))
     if not data.startswith(b"PK"):
-        raise SourceError(path, "not a .docx (not a ZIP package)")
+        raise SourceError(path, Message("docx_not_zip"))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             infos = package.infolist()
             names = {info.filename for info in infos}
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
-        raise SourceError(path, f"corrupt .docx ({_short(exc)})") from None
+        raise SourceError(path, Message("docx_corrupt", error=_short(exc))) from None
     if len(infos) > MAX_MEMBERS:
-        raise SourceError(path, f"refused: the package has {len(infos)} parts (a ZIP bomb?)")
+        raise SourceError(path, Message("docx_too_many_parts", parts=len(infos)))
     total = sum(info.file_size for info in infos)
     packed = sum(info.compress_size for info in infos) or 1
     if total > MAX_UNCOMPRESSED or (total > RATIO_FLOOR and total / packed > MAX_RATIO):
-        raise SourceError(path, f"refused: {total // (1024 * 1024)} MiB uncompressed from "
-                                f"{len(data) // 1024} KiB (a ZIP bomb?)")
+        raise SourceError(path, Message("docx_bomb", mib=total // (1024 * 1024), kib=len(data) // 1024))
     if "word/document.xml" not in names or "[Content_Types].xml" not in names:
-        raise SourceError(path, "not a Word document (a ZIP without word/document.xml)")
+        raise SourceError(path, Message("docx_not_word"))
 
 
 def iter_paragraphs(document: Any) -> Iterator[tuple[str, Any]]:
