@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -135,3 +136,28 @@ def test_zip_bomb_is_refused_before_inflating(tmp_path):
     with pytest.raises(SourceError, match="32 MiB uncompressed"):
         check_package(buffer.getvalue(), "bomb.docx")
 
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+README_INPUTS = {  # the files behind the README's example error lines
+    "scan.txt": _binary,
+    "notes.txt": lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64),
+    "old.txt": lambda p: p.write_bytes(bytes(range(128, 256)) * 4),
+    "secret.docx": lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+                                           + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 512),
+    "bomb.docx": _zip_bomb,
+}
+
+
+def test_readme_error_examples_are_what_reportlint_prints(cli, tmp_path):
+    text = README.read_text(encoding="utf-8")
+    block = re.search(r"A file that cannot be read is reported.*?```text\n(.*?)```", text, re.DOTALL)
+    assert block, "README lost the example error lines"
+    shown = block.group(1).splitlines()
+    assert [line.split(": ")[2] for line in shown] == list(README_INPUTS)
+    for name, make in README_INPUTS.items():
+        make(tmp_path / name)
+    printed = cli("check", *README_INPUTS).stderr.splitlines()
+    kib = re.compile(r"\d+ KiB")  # the bomb's packed size depends on the zlib at hand
+    assert [kib.sub("N KiB", line) for line in printed] == [kib.sub("N KiB", line) for line in shown]
+    english = re.search(r"With `--lang en`.*?e\.g\.\s+`(reportlint: error: scan\.txt: [^`]*)`", text, re.DOTALL)
+    assert english and english.group(1) in cli("check", "--lang", "en", "scan.txt").stderr.splitlines()
