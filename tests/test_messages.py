@@ -170,3 +170,17 @@ def test_formats_show_the_error_in_the_language_of_the_summary(cli, tmp_path, fm
     if fmt == "html":
         summary = "Found 1 problem" if lang == "en" else "在 1 个文件中发现 1 个问题"
         assert summary in result.stdout
+
+
+def test_a_config_error_in_a_worker_process_is_one_line_in_the_run_language(cli, tmp_path):
+    """Workers send the error back pickled: it arrives whole, with its Message, not as a traceback."""
+    names = [f"f{i:02}.txt" for i in range(32)]
+    for name in names:
+        (tmp_path / name).write_text(BAD, encoding="utf-8")
+    (tmp_path / ".reportlint.yaml").write_text("lang: en\n", encoding="utf-8")
+    (tmp_path / "z").mkdir()
+    (tmp_path / "z" / ".reportlint.yaml").write_text("selct: [PH002]\n", encoding="utf-8")
+    (tmp_path / "z" / "last.txt").write_text(BAD, encoding="utf-8")
+    result = cli("check", "--jobs", "2", *names, "z/last.txt")
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.strip().endswith("z/.reportlint.yaml: unknown setting 'selct'"), result.stderr
