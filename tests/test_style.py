@@ -1,4 +1,5 @@
-"""The code passes the project's lint and type checks (``[tool.ruff]``, ``[tool.mypy]`` in pyproject.toml)."""
+"""The code passes the project's lint, type and layering checks (``[tool.ruff]``, ``[tool.mypy]``,
+``[tool.importlinter]`` in pyproject.toml)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,12 @@ def _tool(name: str) -> str:
 def test_mypy_finds_nothing(tmp_path):
     run = subprocess.run([_tool("mypy"), "--cache-dir", str(tmp_path / "mypy")],
                          cwd=ROOT, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_the_pipeline_layers_hold():
+    """`[tool.importlinter]`: each stage imports only the stages below it (cli > check > … > model)."""
+    run = subprocess.run([_tool("lint-imports"), "--no-cache"], cwd=ROOT, capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stdout + run.stderr
 
 

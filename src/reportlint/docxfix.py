@@ -14,36 +14,23 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reportlint.diagnostics import Edit, Fix
+from reportlint.diagnostics import Fix
 from reportlint.fixes import with_fixes
 from reportlint.messages import Message
+from reportlint.readers.docx import fits_runs, run_holding
 from reportlint.source import Source, SourceError
 from reportlint.writer import WriteRefused, write_atomic
 
 
-def _run_of(source: Source, edit: Edit) -> tuple[int, int] | None:
-    """(paragraph, run) holding the whole edit; at a boundary between runs, the earlier run."""
-    if "\n" in edit.content or source.layout is None:
-        return None
-    line = source.lines.position(edit.start)[0]
-    paragraphs = source.layout.paragraphs
-    if line > len(paragraphs):
-        return None
-    for k, run in enumerate(paragraphs[line - 1].runs):
-        if run.start <= edit.start and edit.end <= run.end:
-            return line - 1, k
-    return None
-
-
 def eligible(source: Source, fix: Fix) -> bool:
-    return all(_run_of(source, edit) is not None for edit in fix.edits)
+    return fits_runs(source, fix)
 
 
 def apply_in_runs(source: Source, fixes: Sequence[Fix]) -> Source:
     """Apply the fixes and move every run's offsets by what the edits before and inside it did."""
     growth: dict[tuple[int, int], int] = defaultdict(int)
     for edit in (e for f in fixes for e in f.edits):
-        key = _run_of(source, edit)
+        key = run_holding(source, edit)
         assert key is not None, "apply_in_runs got a fix that eligible() rejects"
         growth[key] += len(edit.content) - (edit.end - edit.start)
     shift, paragraphs = 0, []

@@ -31,9 +31,9 @@ def writable(diag: Diagnostic, source: Source | None = None) -> bool:
         return False
     if source is None or source.format != "docx":
         return True
-    from reportlint.docxfix import eligible
+    from reportlint.readers.docx import fits_runs
 
-    return eligible(source, diag.fix)
+    return fits_runs(source, diag.fix)
 
 
 def safe_fix(diag: Diagnostic, source: Source | None = None) -> bool:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from reportlint.diagnostics import Edit, Fix
 from reportlint.messages import Message
 from reportlint.source import Source, SourceError
 
@@ -204,3 +205,26 @@ def heading_level(style: str) -> int | None:
 def _short(exc: BaseException) -> str:
     text = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
     return text[:120]
+
+
+def run_holding(source: Source, edit: Edit) -> tuple[int, int] | None:
+    """(paragraph, run) holding the whole edit; at a boundary between runs, the earlier run.
+
+    A run carries its own formatting, so only an edit inside one run can be written back
+    without choosing whose formatting the new text takes (see docxfix.py).
+    """
+    if "\n" in edit.content or source.layout is None:
+        return None
+    line = source.lines.position(edit.start)[0]
+    paragraphs = source.layout.paragraphs
+    if line > len(paragraphs):
+        return None
+    for k, run in enumerate(paragraphs[line - 1].runs):
+        if run.start <= edit.start and edit.end <= run.end:
+            return line - 1, k
+    return None
+
+
+def fits_runs(source: Source, fix: Fix) -> bool:
+    """Whether every edit of the fix falls inside a single run (so --fix can write it)."""
+    return all(run_holding(source, edit) is not None for edit in fix.edits)
