@@ -128,3 +128,21 @@ def test_pre_commit_hands_all_files_to_one_process():
 
     hooks = yaml.safe_load((Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hooks and all(hook["require_serial"] is True for hook in hooks)
+
+
+def test_without_forkserver_workers_start_only_when_asked(monkeypatch):
+    """Windows spawns workers afresh (and console-script launchers complicate it): opt-in there."""
+    monkeypatch.setattr(parallel, "_forkserver", lambda: False)
+    assert parallel.jobs_for(None, 10_000) == 1
+    assert parallel.jobs_for(0, 10_000) == parallel.available_cpus()
+    assert parallel.jobs_for(3, 10_000) == 3
+
+
+def test_a_small_run_does_not_import_multiprocessing():
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom reportlint import parallel\n"
+            "assert parallel.jobs_for(None, 5) == 1\nprint('multiprocessing' in sys.modules)\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False"

@@ -23,9 +23,15 @@ def available_cpus() -> int:
 
 
 def jobs_for(requested: int | None, n_files: int) -> int:
-    """Workers for a run: ``requested`` (None or 0 = one per CPU), at most one per MIN_FILES_PER_JOB files."""
-    wanted = requested or available_cpus()
-    return max(1, min(wanted, n_files // MIN_FILES_PER_JOB))
+    """Workers for a run: ``requested`` (None or 0 = one per CPU), at most one per MIN_FILES_PER_JOB files.
+
+    Without an explicit ``--jobs``, workers are started only where they fork from a server
+    (POSIX); where they would be spawned afresh (Windows) a run stays on one process unless asked.
+    """
+    jobs = max(1, min(requested or available_cpus(), n_files // MIN_FILES_PER_JOB))
+    if jobs > 1 and requested is None and not _forkserver():  # multiprocessing only for large runs
+        return 1
+    return jobs
 
 
 _session: Any = None  # the worker's Session, built once by _start
@@ -46,12 +52,18 @@ def _check(path: str) -> Any:
     return _session.check_file(path)
 
 
+def _forkserver() -> bool:
+    import multiprocessing
+
+    return "forkserver" in multiprocessing.get_all_start_methods()
+
+
 def _context() -> Any:
     """forkserver where it exists: workers fork from a clean, preloaded server, never from this
     process (which may run a progress-bar thread); spawn elsewhere (Windows)."""
     import multiprocessing
 
-    if "forkserver" in multiprocessing.get_all_start_methods():
+    if _forkserver():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["reportlint.check"])
         return context
