@@ -63,6 +63,12 @@ def read_yaml(path: str | Path) -> Any:
     return parse_yaml(resolved.read_text(encoding="utf-8"), str(resolved))
 
 
+def read_mapping(path: str | Path) -> dict[str, Any]:
+    """A YAML data file whose top level should be a mapping; anything else reads as empty."""
+    data = read_yaml(path)
+    return data if isinstance(data, dict) else {}
+
+
 def _entry(origin: str) -> Path | None:
     folder = cache_dir()
     if folder is None:

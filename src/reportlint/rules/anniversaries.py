@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 
+from reportlint.datafiles import read_mapping
 from reportlint.diagnostics import Finding, Severity
 from reportlint.resources import data_dir
 from reportlint.rules.base import Option, Rule, RuleContext
@@ -19,7 +20,7 @@ from reportlint.rules.lazyre import (
     literal_gates,
     passes_gates,
 )
-from reportlint.rules.sections import doctype_of, read_yaml
+from reportlint.rules.sections import doctype_of
 from reportlint.textutil import numeral_value
 
 _N = r"(?P<n>[0-9]{1,3}|[一二三四五六七八九十百零〇两]{1,6})"
@@ -162,7 +163,7 @@ def load_anchors(path: str | Path, check: bool = True) -> list[Anchor]:
     ``check`` compiles every pattern at once (as a user's file needs); the bundled file's
     patterns are left to compile when a text may hold them.
     """
-    data = read_yaml(path)
+    data = read_mapping(path)
     default = data.get("slack") or {}
     anchors = [_ordinal(e, default, check) for e in data.get("ordinals") or ()]
     anchors += [_period(e, default, check) for e in data.get("periods") or ()]

@@ -41,9 +41,9 @@ class ScriptData:
 @cache
 def load_data(path: Path = DATA) -> ScriptData:
     """The character pairs and residue terms of ``rules/data/script.yaml`` (sources there)."""
-    from reportlint.rules.sections import read_yaml
+    from reportlint.datafiles import read_mapping
 
-    raw = read_yaml(path)
+    raw = read_mapping(path)
     pairs = dict(pair for pair in raw["traditional"].split())
     return ScriptData(pairs, dict(raw.get("residue") or {}), frozenset(pairs.values()))
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from reportlint.datafiles import read_mapping
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Article
 from reportlint.resources import data_dir
@@ -34,17 +35,9 @@ class DocType:
     signature: bool
 
 
-def read_yaml(path: str | Path) -> dict:
-    """A YAML data file as a mapping (parsed through the cache in ``datafiles``)."""
-    from reportlint.datafiles import read_yaml as read
-
-    data = read(path)
-    return data if isinstance(data, dict) else {}
-
-
 def load_doctypes(path: str | Path) -> list[DocType]:
     """Parse a doctypes file (see rulesets/data/doctypes.yaml for the layout)."""
-    data = read_yaml(path)
+    data = read_mapping(path)
     specs = {
         key: SectionSpec(key, tuple(value["name"]), tuple(value.get("heading") or ()),
                          tuple(value.get("paragraph") or ()), bool(value.get("anywhere")))

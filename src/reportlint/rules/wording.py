@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
+from reportlint.datafiles import read_mapping
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.resources import data_dir
 from reportlint.rules.base import Option, Rule, RuleContext
 from reportlint.rules.lazyre import LazyPattern
-from reportlint.rules.sections import read_yaml
 
 
 class Entry:
@@ -35,7 +35,7 @@ def load_lexicon(path: str | Path, check: bool = True) -> list[Entry]:
     ``check`` compiles each ``followed_by`` at once (as a user's file needs, so a broken one
     fails when the file is read); the bundled file's compile when their term is found.
     """
-    data = read_yaml(path)
+    data = read_mapping(path)
     entries = []
     for kind in ("avoid", "preferred"):
         for item in data.get(kind) or ():
