@@ -121,11 +121,11 @@ def _lang(args: argparse.Namespace) -> str:
 def _check(args: argparse.Namespace) -> int:
     import shutil
 
-    from reportlint import progress
-    from reportlint.check import CheckOptions, exit_code, run
+    from reportlint.formatters import progress
     from reportlint.formatters.builtin import HUMAN
     from reportlint.formatters.common import Options, want_color, write_report
     from reportlint.messages import error, say
+    from reportlint.run.check import CheckOptions, exit_code, run
 
     if not args.paths and not args.show_config:
         error(say("no_paths", _lang(args)))
@@ -138,7 +138,7 @@ def _check(args: argparse.Namespace) -> int:
         jobs=args.jobs,
     )
     if args.show_config:
-        from reportlint.show_config import show_config
+        from reportlint.run.show_config import show_config
 
         return show_config(args.show_config, options)
     fmt = args.format or ("full" if sys.stdout.isatty() and not args.output_file else "concise")
@@ -157,11 +157,11 @@ def _check(args: argparse.Namespace) -> int:
         if result.error:
             error(f"{result.path}: {result.error}")
     if options.write_baseline:
-        from reportlint.baseline import write_for_run
+        from reportlint.run.baseline import write_for_run
 
         return write_for_run(results, options.write_baseline, lang)
     if options.fix is not None:
-        from reportlint import fixmode
+        from reportlint.fix import mode as fixmode
     report_to = sys.stdout if options.fix is None else fixmode.emit(results, options.fix, lang)
     if report_to is None:  # --diff, --fix-only
         return fixmode.exit_code(results, options.fix)
@@ -185,16 +185,16 @@ def _fix_settings(args: argparse.Namespace) -> object | None:
     """Fix mode's settings, or None; the fix machinery is imported only when a flag asks for it."""
     if not (args.fix or args.fix_only or args.diff):
         return None
-    from reportlint.fixmode import FixSettings
+    from reportlint.fix.mode import FixSettings
 
     return FixSettings.from_args(args)
 
 
 def _parse(args: argparse.Namespace) -> int:
     from reportlint.formatters.tree import render_json, render_text
+    from reportlint.load.source import load
     from reportlint.parse import parse_document
     from reportlint.plugins import manager
-    from reportlint.source import load
 
     source = load(args.path, encoding=args.encoding, readers=manager.build().collect("reportlint_readers"))
     document = parse_document(source)

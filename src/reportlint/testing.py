@@ -31,12 +31,12 @@ from typing import Any
 
 import yaml
 
-from reportlint.config import RawConfig, resolve
+from reportlint.config.settings import RawConfig, resolve
 from reportlint.diagnostics import Diagnostic
-from reportlint.engine import Linter
-from reportlint.fixes import apply_fixes, fixes_of
+from reportlint.engine.linter import Linter
+from reportlint.fix.apply import apply_fixes, fixes_of
+from reportlint.load.source import Source
 from reportlint.plugins import manager
-from reportlint.source import Source
 
 CASE_KEYS = {"pass_str", "fail_str", "fix_str", "violations", "configs", "unsafe", "lang", "path"}
 

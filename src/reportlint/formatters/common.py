@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from reportlint.diagnostics import Diagnostic, Severity
-from reportlint.source import Source
+from reportlint.load.source import Source
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ def writable(diag: Diagnostic, source: Source | None = None) -> bool:
         return False
     if source is None or source.format != "docx":
         return True
-    from reportlint.readers.docx import fits_runs
+    from reportlint.load.docx import fits_runs
 
     return fits_runs(source, diag.fix)
 
@@ -172,7 +172,7 @@ def write_report(path: str, text: str) -> None:
     """``--output-file``: atomic, so CI never uploads half a report; a new file gets default permissions."""
     from pathlib import Path
 
-    from reportlint.writer import write_atomic
+    from reportlint.fix.writer import write_atomic
 
     Path(path).touch(exist_ok=True)  # write_atomic keeps the permissions of the file it replaces
     write_atomic(path, text.encode("utf-8"))

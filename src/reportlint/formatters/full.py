@@ -16,7 +16,7 @@ from reportlint.formatters.common import (
     summary_line,
     writable,
 )
-from reportlint.textutil import char_width
+from reportlint.text.chars import char_width
 
 ELLIPSIS = "..."  # ASCII: "…" is East Asian *ambiguous* and would misalign carets in CJK terminals
 MIN_BUDGET = 40

@@ -9,7 +9,7 @@ from urllib.parse import quote
 from reportlint import __version__
 from reportlint.diagnostics import Diagnostic, Severity
 from reportlint.formatters.common import Options, fingerprints, located, pretty_json
-from reportlint.source import Source
+from reportlint.load.source import Source
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

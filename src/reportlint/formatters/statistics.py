@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlint.formatters.common import Options, fixable, pretty_json, summary_line
-from reportlint.textutil import display_width
+from reportlint.text.chars import display_width
 
 
 @dataclass

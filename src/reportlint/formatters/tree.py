@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from reportlint.formatters.common import pretty_json
+from reportlint.load.source import Source
 from reportlint.model import Article, Document, Line, Paragraph, Section
-from reportlint.source import Source
 
 _EXCERPT = 30
 

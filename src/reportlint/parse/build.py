@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
+from reportlint.load.source import Source
 from reportlint.model import (
     Article,
     Document,
@@ -16,9 +17,8 @@ from reportlint.model import (
     Signature,
     Span,
 )
-from reportlint.parse.skeleton import RawLine, classify_lines
-from reportlint.source import Source
-from reportlint.textutil import numeral_value
+from reportlint.parse.parser import RawLine, classify_lines
+from reportlint.text.chars import numeral_value
 
 LEVELS = {"H1": 1, "H2": 2, "H3": 3, "H4": 4}
 _NUMERAL = re.compile(r"[0-9]+|[一二三四五六七八九十百]+")

@@ -29,7 +29,7 @@ def reportlint_formatters() -> dict[str, Any]:
     """Return ``{name: formatter}`` for ``--format NAME``.
 
     A formatter is a callable ``(results, options) -> str`` where ``results`` is a list of
-    ``reportlint.engine.FileResult``.
+    ``reportlint.run.session.FileResult``.
     """
 
 
@@ -39,7 +39,7 @@ def reportlint_readers() -> dict[str, Any]:
 
     Suffixes are lower-case with the dot (``".md"``); a plugin's reader replaces a built-in one
     for the same suffix, and files with unknown suffixes are read as plain text. A reader
-    raises ``reportlint.source.SourceError`` for input it cannot read (exit 2, one line), keeps
+    raises ``reportlint.load.source.SourceError`` for input it cannot read (exit 2, one line), keeps
     every offset of ``Source.text`` pointing at the same character of ``Source.original`` (blank
     markup with spaces), and puts suppression comments in ``Source.comments``.
     """

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from reportlint.rules.base import Rule
 
 ENTRY_POINT_GROUP = "reportlint"
-BUILTIN_PLUGINS = ("reportlint.rules.builtin", "reportlint.formatters.builtin", "reportlint.readers.builtin")
+BUILTIN_PLUGINS = ("reportlint.rules.builtin", "reportlint.formatters.builtin", "reportlint.load.readers")
 
 
 @dataclass

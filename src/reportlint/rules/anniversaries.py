@@ -7,12 +7,14 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 
-from reportlint.datafiles import read_mapping
+from reportlint.config.datafiles import read_mapping
+from reportlint.config.resources import data_dir
 from reportlint.diagnostics import Finding, Severity
-from reportlint.resources import data_dir
 from reportlint.rules.base import Option, Rule, RuleContext
 from reportlint.rules.dates import article_at, year_at
-from reportlint.rules.lazyre import (
+from reportlint.rules.sections import doctype_of
+from reportlint.text.chars import numeral_value
+from reportlint.text.lazyre import (
     Gates,
     LazyPattern,
     is_literal,
@@ -20,8 +22,6 @@ from reportlint.rules.lazyre import (
     literal_gates,
     passes_gates,
 )
-from reportlint.rules.sections import doctype_of
-from reportlint.textutil import numeral_value
 
 _N = r"(?P<n>[0-9]{1,3}|[一二三四五六七八九十百零〇两]{1,6})"
 _SESSIONS = "一二三四五六七"

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
+from reportlint.load.source import Source
 from reportlint.model import Document
-from reportlint.source import Source
 
 CODE_RE = re.compile(r"^[A-Z]{2}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import importlib
 
+from reportlint.config.resources import data_dir
 from reportlint.plugins.hookspecs import hookimpl
-from reportlint.resources import data_dir
 
 FAMILIES = (
-    "skeleton",
+    "structure",
     "placeholders",
     "years",
     "headings",
@@ -16,7 +16,7 @@ FAMILIES = (
     "residue",
     "punctuation",
     "pairs",
-    "suppression",
+    "suppression_comments",
     "serial",
     "enumerations",
     "duplicates",

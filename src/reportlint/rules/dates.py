@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.model import Article, Document, Line, Section
 from reportlint.rules.base import Rule, RuleContext
-from reportlint.rules.lazyre import AtStarts, find_all, finditer_at, lazy
-from reportlint.textutil import cn_to_int
+from reportlint.text.chars import cn_to_int
+from reportlint.text.lazyre import AtStarts, find_all, finditer_at, lazy
 
 _CN_DIGIT = "〇○零一二三四五六七八九"
 _TITLE_YEAR = lazy(rf"(?<![0-9])((?:19|20)[0-9]{{2}})\s*年|([{_CN_DIGIT}]{{4}})年")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.rules.base import Rule, RuleContext
-from reportlint.rules.lazyre import finditer_at, lazy, offsets
+from reportlint.text.lazyre import finditer_at, lazy, offsets
 
 _OPEN = "〔[［【(（﹝„"
 _CLOSE = "〕]］】)）﹞‟"

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.model import Line
 from reportlint.rules.base import Option, Rule, RuleContext
-from reportlint.rules.lazyre import find_all, lazy
-from reportlint.textutil import is_cjk
+from reportlint.text.chars import is_cjk
+from reportlint.text.lazyre import find_all, lazy
 
 _SPACES = lazy(r"[\s\u3000]+")
 _SENTENCE = lazy(r"[^。！？；!?;]+[。！？；!?;]*")
@@ -287,7 +287,7 @@ def _whole_words(text: str, start: int, unit: str) -> bool:
     """
     if len(unit) > 3:
         return True
-    from reportlint.segment import _window, boundaries
+    from reportlint.text.segment import _window, boundaries
 
     end = start + 2 * len(unit)
     lo, hi = _window(text, start, end)

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Paragraph, Section
 from reportlint.rules.base import Rule, RuleContext
-from reportlint.rules.lazyre import AtStarts, find_all
-from reportlint.textutil import cn_to_int, int_to_cn
+from reportlint.text.chars import cn_to_int, int_to_cn
+from reportlint.text.lazyre import AtStarts, find_all
 
 _NUMERALS = "一二三四五六七八九十"
 

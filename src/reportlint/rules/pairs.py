@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.rules.base import Rule, RuleContext
-from reportlint.rules.lazyre import lazy
 from reportlint.rules.punctuation import is_latin, marker_spans
+from reportlint.text.lazyre import lazy
 
 OPENERS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "(": ")", "【": "】", "〔": "〕"}
 CLOSERS = {close: open_ for open_, close in OPENERS.items()}

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.rules.base import Rule, RuleContext
-from reportlint.rules.lazyre import finditer_at, lazy, offsets
+from reportlint.text.lazyre import finditer_at, lazy, offsets
 
 _M = "xX×✕＊*Ｘｘ"  # mask characters
 _NOT_LATIN_BEFORE = r"(?<![A-Za-z0-9_])"

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.model import Line
 from reportlint.rules.base import Rule, RuleContext
-from reportlint.rules.lazyre import lazy
-from reportlint.textutil import is_cjk
+from reportlint.text.chars import is_cjk
+from reportlint.text.lazyre import lazy
 
 # full-width marks that put their neighbour in Chinese context
 ZH_PUNCT = "，。、；：？！“”‘’《》〈〉（）【】〔〕…—·「」『』"

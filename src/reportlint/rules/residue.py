@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.model import Line
 from reportlint.rules.base import Option, Rule, RuleContext
-from reportlint.rules.lazyre import Gates, LazyPattern, lazy, literal_gates, passes_gates
+from reportlint.text.lazyre import Gates, LazyPattern, lazy, literal_gates, passes_gates
 
 # paywall and preview cuts: text after one belongs to a later part of the source document
 TRUNCATION = (r"此处隐藏[0-9]+个?字|省略[0-9]+字[，,]?正式会员可完整阅读|正式会员可完整阅读"

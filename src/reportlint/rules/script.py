@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
+from reportlint.config.resources import data_dir
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.rules.base import Option, Rule, RuleContext
-from reportlint.rules.lazyre import AtStarts, find_all, lazy, offsets
 from reportlint.rules.punctuation import PINYIN_SYLLABLE, TONE_MARKS, is_lost_character
+from reportlint.text.lazyre import AtStarts, find_all, lazy, offsets
 
-DATA = Path(__file__).with_name("data") / "script.yaml"
+DATA = data_dir("rulesets") / "data" / "script.yaml"
 _LOST = lazy("[?\ufffd]+")
 
 
@@ -29,7 +30,7 @@ PINYIN_RESIDUE = AtStarts(rf"[(（]{PINYIN_SYLLABLE}[)）]", _pinyin_starts)
 
 
 class ScriptData:
-    """The pairs and residue terms of ``rules/data/script.yaml``."""
+    """The pairs and residue terms of ``rulesets/data/script.yaml``."""
 
     __slots__ = ("to_simplified", "residue", "simplified")
 
@@ -40,8 +41,8 @@ class ScriptData:
 
 @cache
 def load_data(path: Path = DATA) -> ScriptData:
-    """The character pairs and residue terms of ``rules/data/script.yaml`` (sources there)."""
-    from reportlint.datafiles import read_mapping
+    """The character pairs and residue terms of ``rulesets/data/script.yaml`` (sources there)."""
+    from reportlint.config.datafiles import read_mapping
 
     raw = read_mapping(path)
     pairs = dict(pair for pair in raw["traditional"].split())
@@ -110,7 +111,7 @@ class TraditionalCharacters(Rule):
 
     ## What it does
     Flags characters that exist only in traditional script (from the pairs in
-    `rules/data/script.yaml`, after 《通用规范汉字表》 2013) when most of the document is
+    `rulesets/data/script.yaml`, after 《通用规范汉字表》 2013) when most of the document is
     simplified. All of them on one line are one finding. A document written in traditional
     script throughout is reported once by ZH002 instead.
 
@@ -211,7 +212,7 @@ class ConversionResidue(Rule):
     """Words a script conversion got wrong: `乾群`, `巨观调控`, `民众路线`.
 
     ## What it does
-    Flags the words listed under `residue:` in `rules/data/script.yaml`: one-to-many
+    Flags the words listed under `residue:` in `rulesets/data/script.yaml`: one-to-many
     conversion errors (干 → 乾) and Taiwan-style term mappings (宏观 → 巨觀, 计划 → 計畫) that
     do not exist in mainland usage.
 

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from reportlint.datafiles import read_mapping
+from reportlint.config.datafiles import read_mapping
+from reportlint.config.resources import data_dir
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Article
-from reportlint.resources import data_dir
 from reportlint.rules.base import Option, Rule, RuleContext
 
 _FIRST_SENTENCE = re.compile(r"[^。！？；]*")
@@ -97,7 +97,7 @@ def _texts(article: Article) -> _Texts:
 
 def _terms_found(texts: list[list[str]], terms: set[str]) -> list[set[str]]:
     """Per group of texts, the terms that occur in it as whole words (one jieba pass)."""
-    from reportlint.segment import find_words_many
+    from reportlint.text.segment import find_words_many
 
     hits = iter(find_words_many([t for group in texts for t in group], terms))
     return [{term for _ in group for _, _, term in next(hits)} for group in texts]

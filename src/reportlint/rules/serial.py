@@ -9,7 +9,7 @@ from dataclasses import replace
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.model import Article, Line
 from reportlint.rules.base import Option, Rule, RuleContext
-from reportlint.rules.lazyre import AtStarts, Gated, LazyPattern, find_all, lazy
+from reportlint.text.lazyre import AtStarts, Gated, LazyPattern, find_all, lazy
 
 CN_ORDINAL = "一二三四五六七八九十"
 # where a clause starts: the line start or a mark that ends the previous clause

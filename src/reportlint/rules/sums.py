@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.rules.base import Rule, RuleContext
-from reportlint.rules.lazyre import lazy, offsets
+from reportlint.text.lazyre import lazy, offsets
 
 if TYPE_CHECKING:
     from decimal import Decimal  # imported when a mismatch is reported: ~2 ms

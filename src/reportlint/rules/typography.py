@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.rules.base import Rule, RuleContext
-from reportlint.rules.lazyre import lazy
-from reportlint.textutil import is_cjk
+from reportlint.text.chars import is_cjk
+from reportlint.text.lazyre import lazy
 
 _SPACES = " \t\u3000"
 # 2-3家, 4.5-5%, 2011-2020年: a number range joined by a hyphen and followed by a unit or Chinese

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
-from reportlint.datafiles import read_mapping
+from reportlint.config.datafiles import read_mapping
+from reportlint.config.resources import data_dir
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
-from reportlint.resources import data_dir
 from reportlint.rules.base import Option, Rule, RuleContext
-from reportlint.rules.lazyre import LazyPattern
+from reportlint.text.lazyre import LazyPattern
 
 
 class Entry:
@@ -61,7 +61,7 @@ def find_terms(text: str, entries: tuple[Entry, ...]) -> list[tuple[int, int, En
     """Whole-word occurrences; a longer term wins over a shorter one at the same place."""
     if not any(e.term in text for e in entries):
         return []
-    from reportlint.segment import find_words
+    from reportlint.text.segment import find_words
 
     by_term: dict[str, list[Entry]] = {}
     for entry in entries:

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Article, Line
 from reportlint.rules.base import Option, Rule, RuleContext
-from reportlint.rules.lazyre import find_all, lazy
-from reportlint.textutil import cn_to_int
+from reportlint.text.chars import cn_to_int
+from reportlint.text.lazyre import find_all, lazy
 
 _YEAR = lazy(r"(?<![0-9])((?:19|20)[0-9]{2})(?=[ \t]?年)|([〇○零一二三四五六七八九]{4})(?=年)")
 _SUMMARY = r"总结|回顾|盘点|述职"

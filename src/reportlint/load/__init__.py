@@ -1,0 +1,1 @@
+"""Load: paths to files, bytes to a Source (encodings, newlines), readers for .txt, .md and .docx."""

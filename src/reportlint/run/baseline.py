@@ -1,0 +1,126 @@
+"""Baselines: record today's findings, then report only new ones, wherever the old ones moved."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from reportlint.diagnostics import Diagnostic
+from reportlint.load.source import Source, SourceError
+from reportlint.messages import Message, error, say
+
+VERSION = 1
+CONTEXT = 8  # characters of the same line kept on each side of the offending text
+MAX_TEXT = 40
+
+Key = tuple[str, str, str]
+
+
+def key(source: Source, diag: Diagnostic) -> Key:
+    """Code, offending text and a little of its line: stable when lines are inserted above.
+
+    Line numbers are deliberately absent; the same defect twice in a file counts twice.
+    """
+    text = source.text
+    line_start, line_end = source.lines.line_span(source.lines.position(diag.start)[0])
+    end = min(max(diag.end, diag.start), line_end)
+    before = text[max(line_start, diag.start - CONTEXT):diag.start]
+    after = text[end:min(line_end, end + CONTEXT)]
+    return diag.code, text[diag.start:end][:MAX_TEXT], f"{before}\u2038{after}".strip()
+
+
+def _file_key(path: str, base: Path) -> str:
+    """Paths relative to the baseline's folder, so the file works from any working directory."""
+    if path == "-" or path.startswith("<"):
+        return path
+    try:
+        return Path(os.path.relpath(Path(path).resolve(), base.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return Path(path).resolve().as_posix()
+
+
+def build(results: list[Any], base: Path) -> dict[str, Any]:
+    files: dict[str, list[dict[str, Any]]] = {}
+    for result in results:
+        if result.source is None or not result.diagnostics:
+            continue
+        counts = Counter(key(result.source, d) for d in result.diagnostics)
+        files[_file_key(result.path, base)] = [
+            {"code": c, "text": t, "context": ctx, "count": n}
+            for (c, t, ctx), n in sorted(counts.items())
+        ]
+    return {"reportlint-baseline": VERSION, "files": dict(sorted(files.items()))}
+
+
+def write(results: list[Any], path: str) -> int:
+    """Write atomically; return how many findings were recorded."""
+    target = Path(path)
+    data = build(results, target.parent if str(target.parent) else Path("."))
+    body = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        tmp.write_text(body, encoding="utf-8")
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise SourceError(path, Message("baseline_cannot_write", error=exc.strerror or str(exc))) from None
+    return sum(e["count"] for entries in data["files"].values() for e in entries)
+
+
+def write_for_run(results: list[Any], path: str, lang: str) -> int:
+    """The CLI's --write-baseline: nothing is written when some input could not be read."""
+    failed = [r for r in results if r.error]
+    if failed:
+        error(f"{path}: {say('baseline_not_written', lang, n=len(failed))}")
+        return 2
+    try:
+        count = write(results, path)
+    except SourceError as exc:
+        error(exc.text(lang))
+        return 2
+    files = sum(1 for r in results if r.diagnostics)
+    print(say("baseline_recorded", lang, count=count, files=files, path=path), file=sys.stderr)
+    return 0
+
+
+def load(path: str) -> tuple[Path, dict[str, Counter[Key]]]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SourceError(path, Message("baseline_missing")) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SourceError(path, Message("baseline_unreadable", error=str(exc))) from None
+    except json.JSONDecodeError as exc:
+        raise SourceError(path, Message("baseline_bad_json", line=exc.lineno)) from None
+    if not isinstance(data, dict) or data.get("reportlint-baseline") != VERSION:
+        raise SourceError(path, Message("baseline_wrong_version", version=VERSION))
+    try:
+        files = {name: Counter({(e["code"], e["text"], e["context"]): int(e["count"]) for e in entries})
+                 for name, entries in data["files"].items()}
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise SourceError(path, Message("baseline_malformed")) from None
+    return Path(path).parent, files
+
+
+def filter_results(results: list[Any], loaded: tuple[Path, dict[str, Counter[Key]]]) -> int:
+    """Drop findings the baseline records (each entry absorbs ``count`` findings); return how many."""
+    base, known = loaded
+    dropped = 0
+    for result in results:
+        if result.source is None or not result.diagnostics:
+            continue
+        left = Counter(known.get(_file_key(result.path, base), Counter()))
+        kept = []
+        for diag in result.diagnostics:
+            k = key(result.source, diag)
+            if left[k] > 0:
+                left[k] -= 1
+                dropped += 1
+            else:
+                kept.append(diag)
+        result.diagnostics = kept
+    return dropped

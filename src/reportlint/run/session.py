@@ -1,0 +1,113 @@
+"""One run's session: plugins, rules and configurations loaded once, and each file checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reportlint.config import settings as cfg
+from reportlint.diagnostics import Diagnostic
+from reportlint.engine.linter import Linter
+from reportlint.load.source import Source, SourceError, load
+from reportlint.model import Document
+from reportlint.plugins import manager
+
+
+@dataclass
+class FileResult:
+    """Everything known about one checked file; ``error`` is set when it could not be read: the
+    reason in the language of the file's config (``--lang`` first), which is the run's language
+    whenever the run's files share a config.
+
+    ``document`` is kept in fix mode only (the fix loop compares parses); formatters use ``source``.
+    """
+
+    path: str
+    source: Source | None = None
+    document: Document | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: str | None = None
+    fixed: int = 0  # fixes applied (fix mode)
+    fix: Any = None  # fixes.FixOutcome in fix mode: what was fixed, written or refused
+
+
+@dataclass
+class CheckOptions:
+    """Command-line settings that apply to every file of a run."""
+
+    config_file: str | None = None
+    select: list[str] | None = None
+    extend_select: list[str] | None = None
+    ignore: list[str] | None = None
+    lang: str | None = None
+    encoding: str | None = None
+    stdin_filename: str | None = None
+    exclude: list[str] | None = None  # --exclude globs (gitignore syntax), on top of the config's
+    force_exclude: bool = False  # apply the excludes to files named on the command line too
+    baseline: str | None = None  # report only findings not recorded in this baseline file
+    write_baseline: str | None = None  # record every finding of this run in this file
+    fix: Any = None  # fixmode.FixSettings when --fix, --fix-only or --diff is given
+    jobs: int | None = None  # worker processes; None or 0 = one per CPU (large runs only), 1 = none
+
+
+@dataclass
+class Session:
+    """Plugins, rules and configurations loaded once per run."""
+
+    options: CheckOptions
+    plugins: manager.Plugins = field(init=False)
+    linter: Linter = field(init=False)
+    # the run's language (summary, errors, notes); run() settles it from --lang or the first input's config
+    lang: str = field(init=False)
+    _raw: dict[str, cfg.RawConfig] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.plugins = manager.build()
+        self.linter = Linter(self.plugins.rules())
+        self.presets = self.plugins.collect("reportlint_rulesets")
+        self.formatters = self.plugins.collect("reportlint_formatters")
+        self.readers = self.plugins.collect("reportlint_readers")
+        self.lang = self.options.lang or "zh"
+
+    def raw_config(self, path: str) -> cfg.RawConfig:
+        if self.options.config_file:
+            where: Path | None = Path(self.options.config_file)
+        else:
+            start = Path.cwd() if path == "-" else Path(path).resolve().parent
+            where = cfg.config_for_directory(str(start))
+        key = str(where)
+        if key not in self._raw:
+            self._raw[key] = cfg.load_raw(where, self.presets)
+        return self._raw[key]
+
+    def config_excludes(self, directory: Path) -> tuple[Path, list[str]]:
+        """The ``exclude`` globs of the config that governs ``directory``, and where they are anchored."""
+        raw = self.raw_config(str(directory / "_"))
+        return cfg.config_home(raw) or directory, raw.exclude
+
+    def config(self, path: str) -> cfg.Config:
+        o = self.options
+        return cfg.resolve(
+            self.raw_config(path), list(self.linter.rules.values()),
+            select=o.select, extend_select=o.extend_select, ignore=o.ignore, lang=o.lang,
+            path=path,
+        )
+
+    def check_file(self, path: str) -> FileResult:
+        shown = (self.options.stdin_filename or "-") if path == "-" else path
+        config = self.config(shown if path == "-" and self.options.stdin_filename else path)
+        encoding = self.options.encoding or config.raw.encoding
+        try:
+            source = load(path, encoding=encoding, display_path=shown, readers=self.readers)
+        except SourceError as exc:
+            return FileResult(shown, error=exc.message.text(config.lang))
+        if self.options.fix is not None:
+            from reportlint.fix.mode import fix_file
+
+            done = fix_file(path, source, lambda s: self.linter.lint(s, config), self.options.fix)
+            return FileResult(shown, done.source, done.document, done.diagnostics, fixed=done.fixed, fix=done)
+        _, diagnostics = self.linter.lint(source, config)
+        # the model is not kept: formatters need only the source, and a run over thousands of
+        # files would otherwise hold every parsed document until the end
+        return FileResult(shown, source, None, diagnostics)
