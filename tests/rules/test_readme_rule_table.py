@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from test_fixes_docs import LABELS, README, rules_json
+from test_readme_fix_table import LABELS, README, rules_json
 
 BLOCK = re.compile(r"(<!-- rules-table:start -->\n)(.*?)(<!-- rules-table:end -->)", re.DOTALL)
 

@@ -115,6 +115,11 @@ class RuleContext:
             self.cache[key] = compute()
         return self.cache[key]
 
+    def heading_marker_spans(self) -> list[tuple[int, int]]:
+        """Heading ordinals such as `(一)`: the heading rules' business, which other families skip."""
+        return self.shared("heading-marker-spans", lambda: [
+            (h.marker_span.start, h.marker_span.end) for h in self.document.headings()])
+
     @staticmethod
     def report(
         start: int, end: int, key: str = "default", fix: Fix | None = None, **args: Any,

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.model import LEVEL_NAMES, Article, Heading, Paragraph, Section
 from reportlint.rules.base import Rule, RuleContext
-from reportlint.rules.residue import TRUNCATION
 from reportlint.text.chars import int_to_cn
 from reportlint.text.lazyre import lazy, literal_gates, passes_gates
+from reportlint.text.web import TRUNCATION
 
 # A line opening an appendix or a glossary, or a cut in the text: numbering starts afresh after it.
 _APPENDIX = lazy(

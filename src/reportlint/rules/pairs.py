@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.rules.base import Rule, RuleContext
-from reportlint.rules.punctuation import is_latin, marker_spans
+from reportlint.text.chars import is_latin
 from reportlint.text.lazyre import lazy
 
 OPENERS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "(": ")", "【": "】", "〔": "〕"}
@@ -104,7 +104,7 @@ def _nesting(stack: list[Mark], new: Mark) -> Iterator[Problem]:
 def _skipped(ctx: RuleContext) -> set[int]:
     """Heading ordinals (`(一)`) and list ordinals such as `1）` that close nothing."""
     skip: set[int] = set()
-    for start, end in marker_spans(ctx):
+    for start, end in ctx.heading_marker_spans():
         skip.update(range(start, end))
     for line in ctx.document.lines:
         m = _LIST_CLOSER.match(line.text) if _may_close_list(line.text) else None

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.rules.base import Rule, RuleContext
+from reportlint.text.chars import is_cjk
 from reportlint.text.lazyre import finditer_at, lazy, offsets
 
 _M = "xX×✕＊*Ｘｘ"  # mask characters
@@ -129,7 +130,7 @@ def _blanks(text: str, masks: str) -> list[Span]:
 
 
 def _han_or_digit(char: str) -> bool:
-    return _han(char) or "0" <= char <= "9"
+    return is_cjk(char) or "0" <= char <= "9"
 
 
 def _brackets(text: str, masks: str) -> list[Span]:
@@ -153,10 +154,10 @@ def _brackets(text: str, masks: str) -> list[Span]:
 
 
 def _empty_brackets_here(text: str, at: int, end: int) -> bool:
-    han_before = at > 0 and _han(text[at - 1])
+    han_before = at > 0 and is_cjk(text[at - 1])
     if han_before and not _serial_at(text, end):
         return True
-    return end < len(text) and _han(text[end]) and not (han_before and text[at:end] == "[]")
+    return end < len(text) and is_cjk(text[end]) and not (han_before and text[at:end] == "[]")
 
 
 def _serial_at(text: str, at: int) -> bool:
@@ -164,10 +165,6 @@ def _serial_at(text: str, at: int) -> bool:
     while end < len(text) and "0" <= text[end] <= "9":
         end += 1
     return end > at and text.startswith("号", end)
-
-
-def _han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
 
 
 _FINDERS: tuple[tuple[str, Callable[[str, str], list[Span]]], ...] = (

@@ -7,11 +7,9 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.model import Line
 from reportlint.rules.base import Rule, RuleContext
-from reportlint.text.chars import is_cjk
+from reportlint.text.chars import PINYIN_SYLLABLE, TONE_MARKS, is_latin, is_lost_character, is_zh
 from reportlint.text.lazyre import lazy
 
-# full-width marks that put their neighbour in Chinese context
-ZH_PUNCT = "，。、；：？！“”‘’《》〈〉（）【】〔〕…—·「」『』"
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _URL = lazy(
     r"(?:https?|ftp)://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+|www\.[A-Za-z0-9\-._~/?#&=%]+"
@@ -20,8 +18,6 @@ _URL = lazy(
 _URL_TAIL = ".,;:?!)"
 _URL_PARTS = ("://", "www.", "@", "&")  # every match of _URL holds one of these
 # a pinyin syllable with a tone mark: `(jié)` after a character is residue (ZH004), not a note
-TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-PINYIN_SYLLABLE = rf"[a-zü]*[{TONE_MARKS}][a-zü]*"
 _PINYIN = lazy(PINYIN_SYLLABLE)
 _DOC_NUMBER_YEAR = lazy(r"\d+号")
 _YEAR_DIGITS = lazy(r"(?:19|20)\d\d")
@@ -30,34 +26,6 @@ _SPACES = " \t\u3000"
 # `1,本年度工作` at a line start: the ordinal wants `1.` (a heading rule's business), not `1，`
 _LIST_ORDINAL = lazy(r"[ \t\u3000]*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})")
 _ORDINAL_ENDS = frozenset("0123456789一二三四五六七八九十")  # the last character of any such ordinal
-
-
-def is_zh(ch: str | None) -> bool:
-    """A Han character or a full-width Chinese mark: its neighbour is in Chinese context."""
-    # is_cjk inlined: this runs several times per half-width mark
-    return ch is not None and (
-        "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch in ZH_PUNCT)
-
-
-def is_latin(ch: str | None) -> bool:
-    return ch is not None and ch.isascii() and ch.isalpha()
-
-
-def is_lost_character(text: str, i: int) -> bool:
-    """A `?` that stands for a character lost in a lossy conversion, not for a question mark.
-
-    A question mark ends a clause, so a run of `?` that follows a 顿号, an opening mark or the
-    line start, or is followed by other punctuation (`前1?。`, `、?水灌区`, `??偨Y`), replaced a
-    character the encoding could not hold; `吗??我们` is two question marks.
-    """
-    start, end = i, i + 1
-    while start > 0 and text[start - 1] == "?":
-        start -= 1
-    while end < len(text) and text[end] == "?":
-        end += 1
-    prev = text[start - 1] if start > 0 else "\n"
-    nxt = text[end] if end < len(text) else "\n"
-    return (prev in "、，。；：“《（\n" and is_cjk(nxt)) or nxt in "。，、；："
 
 
 def protected_spans(line: str) -> list[tuple[int, int]]:
@@ -73,19 +41,10 @@ def protected_spans(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-def marker_spans(ctx: RuleContext) -> list[tuple[int, int]]:
-    """Heading ordinals such as `(一)` belong to the heading rules (HD), not to this family."""
-
-    def compute() -> list[tuple[int, int]]:
-        return [(h.marker_span.start, h.marker_span.end) for h in ctx.document.headings()]
-
-    return ctx.shared("heading-marker-spans", compute)
-
-
 def marker_offsets(ctx: RuleContext) -> frozenset[int]:
     """Every offset inside a heading ordinal: a set test per mark, not a scan of all headings."""
     def compute() -> frozenset[int]:
-        return frozenset(i for start, end in marker_spans(ctx) for i in range(start, end))
+        return frozenset(i for start, end in ctx.heading_marker_spans() for i in range(start, end))
 
     return ctx.shared("heading-marker-offsets", compute)
 

@@ -9,10 +9,9 @@ from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.model import Line
 from reportlint.rules.base import Option, Rule, RuleContext
 from reportlint.text.lazyre import Gates, LazyPattern, lazy, literal_gates, passes_gates
+from reportlint.text.web import TRUNCATION
 
 # paywall and preview cuts: text after one belongs to a later part of the source document
-TRUNCATION = (r"此处隐藏[0-9]+个?字|省略[0-9]+字[，,]?正式会员可完整阅读|正式会员可完整阅读"
-              r"|因篇幅(?:问题|有限)不能全部显示|已?超出免费预览范围|全文共[0-9]+字|当前仅显示[0-9]+字")
 # The inline lexicon, kept as data: (label, pattern). Phrases that template and document-sharing
 # sites glue into the text; none of them belongs in an office's own report.
 LEXICON: tuple[tuple[str, str], ...] = (

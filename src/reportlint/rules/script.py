@@ -10,7 +10,7 @@ from pathlib import Path
 from reportlint.config.resources import data_dir
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.rules.base import Option, Rule, RuleContext
-from reportlint.rules.punctuation import PINYIN_SYLLABLE, TONE_MARKS, is_lost_character
+from reportlint.text.chars import PINYIN_SYLLABLE, TONE_MARKS, is_lost_character
 from reportlint.text.lazyre import AtStarts, find_all, lazy, offsets
 
 DATA = data_dir("rulesets") / "data" / "script.yaml"

@@ -1,4 +1,4 @@
-"""Small helpers for Chinese text: numerals, character classes, display width."""
+"""Character classes and numerals of Chinese text, shared by every rule family: one home for each predicate."""
 
 from __future__ import annotations
 
@@ -65,3 +65,37 @@ def char_width(ch: str) -> int:
 def display_width(text: str) -> int:
     """Terminal columns: East Asian wide and full-width characters take two."""
     return sum(char_width(ch) for ch in text)
+
+
+# full-width marks that put their neighbour in Chinese context
+ZH_PUNCT = "，。、；：？！“”‘’《》〈〉（）【】〔〕…—·「」『』"
+TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+PINYIN_SYLLABLE = rf"[a-zü]*[{TONE_MARKS}][a-zü]*"
+
+
+def is_zh(ch: str | None) -> bool:
+    """A Han character or a full-width Chinese mark: its neighbour is in Chinese context."""
+    # is_cjk inlined: this runs several times per half-width mark
+    return ch is not None and (
+        "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch in ZH_PUNCT)
+
+
+def is_latin(ch: str | None) -> bool:
+    return ch is not None and ch.isascii() and ch.isalpha()
+
+
+def is_lost_character(text: str, i: int) -> bool:
+    """A `?` that stands for a character lost in a lossy conversion, not for a question mark.
+
+    A question mark ends a clause, so a run of `?` that follows a 顿号, an opening mark or the
+    line start, or is followed by other punctuation (`前1?。`, `、?水灌区`, `??偨Y`), replaced a
+    character the encoding could not hold; `吗??我们` is two question marks.
+    """
+    start, end = i, i + 1
+    while start > 0 and text[start - 1] == "?":
+        start -= 1
+    while end < len(text) and text[end] == "?":
+        end += 1
+    prev = text[start - 1] if start > 0 else "\n"
+    nxt = text[end] if end < len(text) else "\n"
+    return (prev in "、，。；：“《（\n" and is_cjk(nxt)) or nxt in "。，、；："

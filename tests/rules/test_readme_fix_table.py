@@ -1,4 +1,4 @@
-"""The README's fix safety table matches the registered rules; ``python tests/fix/test_fixes_docs.py`` rewrites it."""
+"""The README's fix safety table matches the registered rules; ``python tests/rules/test_readme_fix_table.py`` rewrites it."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def readme_table() -> str:
 def test_readme_fix_safety_table_matches_the_rules():
     want = expected_table(rules_json())
     assert readme_table() == want, (
-        "the fix safety table in README.md is stale; run `python tests/fix/test_fixes_docs.py`:\n" + want)
+        "the fix safety table in README.md is stale; run `python tests/rules/test_readme_fix_table.py`:\n" + want)
 
 
 def test_table_lists_every_fix_level_there_is():
