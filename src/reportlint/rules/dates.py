@@ -61,20 +61,27 @@ def title_year(article: Article) -> int | None:
 
 
 def article_at(document: Document, offset: int) -> Article | None:
-    for article in document.articles:
+    """The article holding ``offset`` (articles are in text order: a binary search)."""
+    from bisect import bisect_right
+
+    articles = document.articles
+    index = bisect_right(articles, offset, key=_article_start) - 1
+    for article in articles[max(0, index - 1):index + 1]:
         if article.span.start <= offset <= article.span.end:
             return article
     return None
 
 
+def _article_start(article: Article) -> int:
+    return article.span.start
+
+
 def year_at(ctx: RuleContext, offset: int) -> int | None:
-    """The title year of the article holding ``offset`` (cached per document)."""
-    years = ctx.shared("dates.title_years", lambda: [
-        (a.span.start, a.span.end, title_year(a)) for a in ctx.document.articles])
-    for start, end, year in years:
-        if start <= offset <= end:
-            return year
-    return None
+    """The title year of the article holding ``offset`` (cached per article)."""
+    article = article_at(ctx.document, offset)
+    if article is None:
+        return None
+    return ctx.shared(f"dates.title_year.{article.span.start}", lambda: title_year(article))
 
 
 def _valid(year: int | None, month: int, day: int) -> bool:
@@ -448,11 +455,14 @@ def _has_date_words(text: str) -> bool:
 
 def _date_lines(document: Document) -> Iterator[Line]:
     """The lines that carry a 成文日期: the signature date and the dateline under the title."""
+    from bisect import bisect_left
+
+    starts = [line.span.start for line in document.lines]
     for article in document.articles:
         if article.signature and article.signature.date:
             yield article.signature.date
-        head = [line for line in document.lines
-                if article.span.start <= line.span.start <= article.span.end][:4]
+        first = bisect_left(starts, article.span.start)
+        head = [line for line in document.lines[first:first + 4] if line.span.start <= article.span.end]
         yield from (line for line in head if len(line.text) <= 80 and _has_date_words(line.text)
                     and _DATELINE.match(line.text))
 
@@ -561,9 +571,11 @@ def _section_end(section: Section) -> int:
 
 
 def _sentence(text: str, start: int, end: int) -> str:
-    lo = max(text.rfind(p, 0, start) for p in "。；！？\n") + 1
-    his = [i for i in (text.find(p, end) for p in "。；！？\n") if i != -1]
-    return text[lo:min(his) if his else len(text)]
+    """The sentence around ``text[start:end]``, looking at most 200 characters either way."""
+    floor, ceiling = max(0, start - 200), min(len(text), end + 200)
+    lo = max(max(text.rfind(p, floor, start) for p in "。；！？\n") + 1, floor)
+    his = [i for i in (text.find(p, end, ceiling) for p in "。；！？\n") if i != -1]
+    return text[lo:min(his) if his else ceiling]
 
 
 class DateAfterPeriod(Rule):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.model import LEVEL_NAMES, Article, Heading, Paragraph, Section
@@ -181,6 +182,21 @@ class HeadingSequence(Rule):
                 yield from self._run(ctx, outline, run)
 
     def _run(self, ctx: RuleContext, outline: _Outline, run: list[_Node]) -> Iterator[Finding]:
+        """The breaks of one run of siblings, each fixed by renumbering up to the next break.
+
+        Together the fixes renumber the run from its first break on, as one fix would; split
+        this way a run of thousands of headings with a break at every one costs linear time.
+        """
+        found = list(self._breaks(outline, run))
+        base = found[0][2]["expected"] - found[0][0] if found else 0
+        for index, (position, key, args) in enumerate(found):
+            stop = found[index + 1][0] if index + 1 < len(found) else len(run)
+            heading = run[position].heading
+            fix = self._renumber(run, position, stop, base)
+            del args["expected"]
+            yield ctx.report(heading.marker_span.start, heading.marker_span.end, key, fix=fix, **args)
+
+    def _breaks(self, outline: _Outline, run: list[_Node]) -> Iterator[tuple[int, str, dict[str, Any]]]:
         prev: _Node | None = None
         for position, node in enumerate(run):
             heading = node.heading
@@ -195,9 +211,9 @@ class HeadingSequence(Rule):
                 args = {"got": heading.marker, "prev": prev.heading.marker if prev else "",
                         "first": _with_ordinal(heading, 1),
                         "missing": "、".join(_with_ordinal(heading, n).rstrip("、.．，,。")
-                                            for n in range(expected, heading.ordinal))}
-                yield ctx.report(heading.marker_span.start, heading.marker_span.end, key,
-                                 fix=self._renumber(run[position:], expected), **args)
+                                            for n in range(expected, heading.ordinal)),
+                        "expected": expected}
+                yield position, key, args
             prev = node
 
     @staticmethod
@@ -227,10 +243,11 @@ class HeadingSequence(Rule):
                    for w in wanted)
 
     @staticmethod
-    def _renumber(rest: list[_Node], first: int) -> Fix | None:
+    def _renumber(run: list[_Node], start: int, stop: int, base: int) -> Fix | None:
+        """Renumber ``run[start:stop]`` to ``base + position`` (the run's numbers once fixed)."""
         edits = []
-        for offset, node in enumerate(rest):
-            value = first + offset
+        for position in range(start, stop):
+            node, value = run[position], base + position
             if node.heading.ordinal != value:
                 start, end = _numeral_span(node.heading)
                 edits.append(Edit(start, end, _numeral(value, node.heading.numeral)))
