@@ -557,6 +557,27 @@ def report_period(article: Article) -> Period | None:
     return Period(year, end, m.group(0))
 
 
+def document_date(document: Document, article: Article) -> Day | None:
+    """The article's 成文日期: its signature date, or the date line under its title."""
+    lines = [article.signature.date] if article.signature and article.signature.date else []
+    from bisect import bisect_left
+
+    starts = [line.span.start for line in document.lines]
+    first = bisect_left(starts, article.span.start)
+    lines += [line for line in document.lines[first:first + 4] if line.span.start <= article.span.end
+              and len(line.text) <= 80 and _has_date_words(line.text)]
+    for line in lines:
+        m = DATE.search(line.text)
+        if m and m["y"] and _valid(int(m["y"]), int(m["m"]), int(m["d"])):
+            return int(m["y"]), int(m["m"]), int(m["d"])
+        c = CN_DATE.search(line.text)
+        year = _year_value(c["y"]) if c else None
+        month, day = (cn_to_int(c["m"]), cn_to_int(c["d"])) if c else (None, None)
+        if year and month and day and _valid(year, month, day):
+            return year, month, day
+    return None
+
+
 def _plan_spans(article: Article) -> list[tuple[int, int]]:
     """Sections about next steps may name later dates."""
     return [(section.heading.span.start, _section_end(section)) for section in article.sections()
