@@ -574,7 +574,7 @@ def _outline_numbers(article: Article) -> Iterator[tuple[tuple[int, ...], Paragr
     """
     for paragraph in article.paragraphs():
         text = paragraph.text
-        if not text[:1].isdigit() and not text[:1] in " \t\u3000" or "." not in text[:12]:
+        if not text[:1].isdigit() and text[:1] not in " \t\u3000" or "." not in text[:12]:
             continue
         m = _OUTLINE.match(text)
         if m is None:
@@ -634,8 +634,8 @@ class DecimalOutlineSequence(Rule):
                 parent = parts[:-1]
                 prev = last.get(parent)
                 # a deeper item resets the runs under it; a sibling run restarts when its parent changes
-                for key in [k for k in last if len(k) > len(parent) and k[:len(parent)] == parent]:
-                    del last[key]
+                for deeper in [k for k in last if len(k) > len(parent) and k[:len(parent)] == parent]:
+                    del last[deeper]
                 last[parent] = parts
                 if prev is None:
                     continue
