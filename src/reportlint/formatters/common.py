@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from reportlint.diagnostics import Diagnostic, Severity
 from reportlint.load.source import Source
+from reportlint.messages import say
 
 
 @dataclass(frozen=True)
@@ -56,11 +57,8 @@ def want_color(stream: TextIO) -> bool:
     return bool(isatty and isatty())
 
 
-SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
-
-
 def severity_word(severity: Severity, lang: str) -> str:
-    return severity.label if lang == "en" else SEVERITY_ZH[severity]
+    return say(f"severity_{severity.label}", lang)
 
 
 @dataclass(frozen=True)
@@ -148,24 +146,14 @@ def summary_line(results: list[Any], lang: str) -> str:
     checked = sum(1 for r in results if r.source is not None)
     unread = sum(1 for r in results if getattr(r, "error", None))
     if not diags:
-        if unread:
-            return (f"检查了 {checked} 个文件，未发现问题；另有 {unread} 个文件无法读取。" if lang != "en" else
-                    f"No problems in {checked} file{'s' if checked != 1 else ''} checked; "
-                    f"{unread} could not be read.")
-        return f"未发现问题（检查了 {checked} 个文件）。" if lang != "en" else \
-            f"All checks passed ({checked} file{'s' if checked != 1 else ''} checked)."
+        return say("summary_clean_unread" if unread else "summary_clean", lang, n=checked, unread=unread)
     counts = Counter(d.severity for d in diags)
+    parts = say("summary_part_separator", lang).join(
+        say(f"summary_{s.label}s", lang, n=counts[s]) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        if counts[s])
+    text = say("summary_found", lang, n=len(diags), parts=parts, files=files)
     fixable_count = sum(1 for r in results for d in r.diagnostics if fixable(d, r.source))
-    if lang == "en":
-        parts = ", ".join(f"{counts[s]} {s.label}{'s' if counts[s] != 1 else ''}"
-                          for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s])
-        text = (f"Found {len(diags)} problem{'s' if len(diags) != 1 else ''} ({parts}) "
-                f"in {files} file{'s' if files != 1 else ''}.")
-        return text + (f" {fixable_count} fixable with --fix or --unsafe-fixes." if fixable_count else "")
-    order = (Severity.ERROR, Severity.WARNING, Severity.INFO)
-    parts = "，".join(f"{SEVERITY_ZH[s]} {counts[s]}" for s in order if counts[s])
-    text = f"在 {files} 个文件中发现 {len(diags)} 个问题（{parts}）。"
-    return text + (f"其中 {fixable_count} 个可自动修复。" if fixable_count else "")
+    return text + (say("summary_fixable", lang, n=fixable_count) if fixable_count else "")
 
 
 def write_report(path: str, text: str) -> None:
