@@ -148,13 +148,14 @@ def check_text(text: str, *, filename: str | None = None, config: ConfigLike = N
     """
     session = _session(config, select, ignore, lang, stdin_filename=filename)
     shown = filename or "<string>"
-    source = _read_text(session, text, shown)
+    source = source_from_text(session, text, shown)
     config_for = session.config(filename or "-")
     _, diagnostics = session.linter.lint(source, config_for)
     return _located([FileResult(shown, source, None, diagnostics)])
 
 
-def _read_text(session: Session, text: str, shown: str) -> Source:
+def source_from_text(session: Session, text: str, shown: str) -> Source:
+    """``text`` read as the file ``shown`` would be: by the reader for its suffix (Markdown …)."""
     suffix = Path(shown).suffix.lower()
     if suffix == ".docx":
         raise ValueError("check_text() takes text; use check_paths() for a .docx file")
