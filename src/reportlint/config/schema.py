@@ -5,6 +5,7 @@ The shipped ``schema.json`` beside this module is generated from the built-in ru
 
     python -m reportlint.config.schema            # rewrite src/reportlint/config/schema.json
     python -m reportlint.config.schema --stdout   # print it, installed plugins' rules included
+    python -m reportlint.config.schema --path     # where the shipped file is installed
 
 ``tests/config/test_schema.py`` fails when the shipped file is stale, and checks the schema
 against the loader both ways.
@@ -105,7 +106,9 @@ def render(schema: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    if "--stdout" in args:
+    if "--path" in args:  # where the shipped schema is installed, for editor settings
+        print(SCHEMA_FILE)
+    elif "--stdout" in args:
         sys.stdout.write(render(generate(load_entry_points=True)))
     else:
         SCHEMA_FILE.write_text(render(generate()), encoding="utf-8")

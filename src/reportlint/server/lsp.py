@@ -25,8 +25,8 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from reportlint import __version__
-from reportlint.config import settings as cfg
 from reportlint.api import source_from_text
+from reportlint.config import settings as cfg
 from reportlint.config.settings import CONFIG_FILES, PYPROJECT
 from reportlint.diagnostics import Diagnostic
 from reportlint.fix.apply import apply_fixes, fixes_of
@@ -215,7 +215,7 @@ def build_server(lang: str | None = None) -> LanguageServer:
         linted = state.linted.get(params.text_document.uri)
         if linted is None:
             return None
-        docs = []
+        docs: list[tuple[str, types.Range, str]] = []
         for diag, r in zip(linted.diagnostics, linted.ranges):
             if _contains(r, params.position):
                 rule = state.fresh_session().linter.rules.get(diag.code)
