@@ -6,12 +6,8 @@ import asyncio
 import sys
 from pathlib import Path
 
-import pytest
-
-pytest.importorskip("pygls", reason="pygls is in the test extra; pip install -e '.[test]'")
-
-from lsprotocol import types  # noqa: E402
-from pygls.lsp.client import LanguageClient  # noqa: E402
+from lsprotocol import types  # the test extra installs pygls and lsprotocol
+from pygls.lsp.client import LanguageClient
 
 # two astral characters (4 UTF-16 code units, 2 code points) before the placeholder
 ASTRAL_LINE = "𠀀𠀁近日xx县召开会议"
@@ -180,7 +176,7 @@ def test_markdown_config_reload_and_utf8_positions(tmp_path):
 
 
 def test_docx_diagnostics_on_open_are_read_only(tmp_path):
-    docx = pytest.importorskip("docx")
+    import docx
     path = tmp_path / "report.docx"
     document = docx.Document()
     document.add_paragraph("2023年工作总结")
