@@ -98,6 +98,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cannot_write_output": ("无法写入：{error}", "cannot write: {error}"),
     "unknown_rule": ("未知规则“{name}”（用 reportlint rules 列出全部规则）",
                      "unknown rule {name!r} (see 'reportlint rules')"),
+    "lsp_missing": ('reportlint server 需要 pygls：pip install "reportlint[lsp]"',
+                    'reportlint server needs pygls: pip install "reportlint[lsp]"'),
     # rules and plugins (engine.py, plugins/manager.py)
     "rule_crashed": ("规则 {code} 运行出错：{error}", "rule {code} crashed: {error}"),
     "plugin_failed": ("插件“{name}”在 {hook} 中出错：{error}", "plugin {name!r} failed in {hook}: {error}"),

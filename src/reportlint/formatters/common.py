@@ -24,6 +24,7 @@ class Options:
     statistics: bool = False
     rules: tuple[Any, ...] = ()  # every registered rule class (SARIF lists them all)
     width: int = 100  # terminal columns available to the full view
+    column_unit: str = "char"  # --column-unit: columns count characters, UTF-8 bytes or UTF-16 code units
 
 
 def writable(diag: Diagnostic, source: Source | None = None) -> bool:
@@ -110,7 +111,24 @@ def pretty_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
-def located(results: list[Any]) -> Iterator[Located]:
+COLUMN_UNITS = ("char", "byte", "utf16")
+
+
+def column_in(source: Source, line: int, column: int, unit: str = "char") -> int:
+    """A 1-based character column of ``line`` counted in ``unit``: ``char`` (code points, the
+    default), ``byte`` (UTF-8 bytes, for editors whose error formats count bytes) or ``utf16``
+    (UTF-16 code units, as LSP and JavaScript count)."""
+    if unit == "char" or column <= 1:
+        return column
+    start = source.lines.line_start(line)
+    prefix = source.original[start:start + column - 1]
+    if unit == "byte":
+        return len(prefix.encode("utf-8", "surrogatepass")) + 1
+    return len(prefix.encode("utf-16-le", "surrogatepass")) // 2 + 1
+
+
+def located(results: list[Any], unit: str = "char") -> Iterator[Located]:
+    """Each diagnostic with its line/column range; columns counted in ``unit`` (see column_in)."""
     for result in results:
         if result.source is None:
             continue
@@ -118,22 +136,25 @@ def located(results: list[Any]) -> Iterator[Located]:
         for diag in result.diagnostics:
             line, col = index.position(diag.start)
             end_line, end_col = index.position(diag.end)
+            if unit != "char":
+                col = column_in(result.source, line, col, unit)
+                end_col = column_in(result.source, end_line, end_col, unit)
             yield Located(result.path, diag, line, col, end_line, end_col, result.source)
 
 
-def position_dict(source: Source, offset: int) -> dict[str, int]:
+def position_dict(source: Source, offset: int, unit: str = "char") -> dict[str, int]:
     line, column = source.lines.position(offset)
-    return {"line": line, "column": column}
+    return {"line": line, "column": column_in(source, line, column, unit)}
 
 
-def fix_dict(source: Source, diag: Diagnostic) -> dict[str, Any] | None:
+def fix_dict(source: Source, diag: Diagnostic, unit: str = "char") -> dict[str, Any] | None:
     if diag.fix is None:
         return None
     return {
         "title": diag.fix.title,
         "applicability": diag.fix.applicability.value,
         "edits": [
-            {"start": position_dict(source, e.start), "end": position_dict(source, e.end),
+            {"start": position_dict(source, e.start, unit), "end": position_dict(source, e.end, unit),
              "content": e.content}
             for e in diag.fix.edits
         ],

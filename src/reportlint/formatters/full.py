@@ -10,6 +10,7 @@ from reportlint.formatters import statistics
 from reportlint.formatters.common import (
     Located,
     Options,
+    column_in,
     located,
     safe_fix,
     severity_word,
@@ -100,7 +101,8 @@ def _finding(item: Located, options: Options) -> list[list[Segment]]:
     header.append((f" {d.message}", "bold"))
     lines = [
         header,
-        [(f"{pad}--> ", GUTTER), (f"{item.path}:{item.line}:{item.column}", "")],
+        [(f"{pad}--> ", GUTTER),
+         (f"{item.path}:{item.line}:{column_in(item.source, item.line, item.column, options.column_unit)}", "")],
         [bar],
         [(f"{number} | ", GUTTER), (shown, "")],
         [bar, (" " + " " * column, ""), ("^" * carets, sev), (label, sev)],
