@@ -633,6 +633,7 @@ _PERIOD = lazy(
 # word lists only ever searched for: `in` tests, no alternation to compile
 _PLAN_WORDS = ("计划", "要点", "打算", "安排", "方案", "思路", "规划", "展望", "下一步", "目标", "任务")
 _FUTURE = ("计划", "预计", "力争", "争取", "将于", "将在", "拟", "前完成", "以前", "之前", "截至", "截止",
+           "定于", "将", "预定", "安排在",
            "目前", "现已", "下一步", "明年", "今后", "届时")
 _SUMMARY_TITLE = ("总结", "述职", "汇报")
 
@@ -710,10 +711,13 @@ class DateAfterPeriod(Rule):
     """A date in a summary's body later than the period its title reports on.
 
     ## What it does
-    For a summary titled with a period (`2023年工作总结`, `2023年上半年工作总结`), flags
-    dates in the body after the end of that period (a date without a year, `10月18日`, is
-    taken to be in the period's year). Sections about next steps, the
-    signature, and sentences that plan or count up to a date (`计划`, `力争`, `截至`) are skipped.
+    For a summary or 述职 titled with a period (`2023年工作总结`, `2023年上半年工作总结`) —
+    or, without a year in the title, signed in October to December of a year — flags dates in
+    the body after the end of that period (a date without a year, `10月18日`, is taken to be in
+    the period's year), and dates after the document's own 成文日期 told as done (a summary
+    signed `2023年12月20日` that reports `12月28日召开了总结表彰大会`). Sections about next
+    steps, the signature, and sentences that plan or count up to a date (`计划`, `定于`, `将`,
+    `力争`, `截至`) are skipped.
 
     ## Why is this bad?
     A 2023 summary that reports events of 2024 was re-dated from another year's text, or the
@@ -737,25 +741,45 @@ class DateAfterPeriod(Rule):
     groups = ("dates",)
     severity = Severity.WARNING
     messages = {"default": ("日期{text}晚于标题所述期间（{period}）",
-                            "date {text!r} is after the period the title reports on ({period})")}
+                            "date {text!r} is after the period the title reports on ({period})"),
+                "signed": ("日期{text}晚于成文日期（{signed}），却写成已经发生的事",
+                           "date {text!r} is after the document's own date ({signed}) but told as done")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
-            period = report_period(article)
+            signed = document_date(ctx.document, article)
+            period = report_period(article) or _period_from_date(article, signed)
             if period is None:
                 continue
+            cutoff, key = period.end, "default"
+            if signed and signed[0] == period.year and signed < period.end:
+                cutoff, key = signed, "signed"  # a summary signed on 20 December cannot report the 28th
             skip = _plan_spans(article)
             body_start = article.title.span.end if article.title else article.span.start
             for m in DATE.finditer(ctx.text, body_start, article.span.end):
-                if any(s <= m.start() < e for s, e in skip) or (not m["y"] and period.whole_year):
+                if any(s <= m.start() < e for s, e in skip):
+                    continue
+                if not m["y"] and period.whole_year and key == "default":
                     continue
                 year, month, day = int(m["y"] or period.year), int(m["m"]), int(m["d"])
-                if not _valid(year, month, day) or (year, month, day) <= period.end:
+                if not _valid(year, month, day) or (year, month, day) <= cutoff:
                     continue
                 sentence = _sentence(ctx.text, m.start(), m.end())
                 if _in_signature(ctx, m.start()) or _has_any(sentence, _FUTURE):
                     continue
-                yield ctx.report(m.start(), m.end(), text=m.group(0), period=period.label)
+                late = (year, month, day) > period.end
+                yield ctx.report(m.start(), m.end(), "default" if late else key, text=m.group(0),
+                                 period=period.label, signed=f"{cutoff[0]}年{cutoff[1]}月{cutoff[2]}日")
+
+
+def _period_from_date(article: Article, signed: Day | None) -> Period | None:
+    """A summary titled without a year, signed late in the year (10–12月), covers that year."""
+    title = article.title_text
+    if signed is None or signed[1] < 10 or not _has_any(title, _SUMMARY_TITLE) or _has_any(title, _PLAN_WORDS):
+        return None
+    if "半年" in title or "季度" in title or "月份" in title:
+        return None
+    return Period(signed[0], (signed[0], 12, 31), f"{signed[0]}年")
 
 
 RULES = [ImpossibleDate, WeekdayMismatch, DottedDate, TwoDigitYear, ZeroPaddedDate,
