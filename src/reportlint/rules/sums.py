@@ -242,13 +242,43 @@ def _connective_lists(text: str, sentence: _Sentence, before: list[Amount]) -> I
                     if this_mode and _contradicts(total, parts, this_mode):
                         yield Mismatch(total.start, end, "sum", total, tuple(parts))
             elif mode != "marked":
-                # a selection (`其中一本达线630人，二本达线2191人`): no single part exceeds the whole
-                part = _item(text, begin, end, sentence.figures)
-                same_sentence = [f for f in sentence.figures if f.end <= at]
-                total = part and _total_before(text, at, part.measure, same_sentence)
-                if part and total and not part.approx and part.measure != PERCENT and _compare(total, [part]) > 0:
-                    yield Mismatch(total.start, part.end, "sum", total, (part,))
+                yield from _selection(text, sentence, at, begin)
             at = text.find(word, at + len(word), sentence.end)
+
+
+# labels that cut across a breakdown (党员, 女性, 高级职称 …): parts so labelled may overlap others
+_CROSS_CUTTING = ("党员", "女", "少数民族", "职称", "学历", "博士", "硕士", "本科", "专科", "以上", "以下", "岁",
+                  "新增", "累计", "同比", "比上年", "占", "其中", "高级", "中级", "骨干", "优秀", "先进")
+
+
+def _selection(text: str, sentence: _Sentence, at: int, begin: int) -> Iterator[Mismatch]:
+    """`其中一本达线630人，二本达线2191人`: parts by commas, perhaps only some of them.
+
+    The first part may not exceed the whole (later clauses may be about something else). The
+    parts together may not either when they make up the rest of the sentence, the total is
+    marked as one (`共有`, `合计`), they are counts, and no label cuts across the others
+    (`其中专任教师108人，党员45人` counts some people twice).
+    """
+    parts: list[Amount] = []
+    for start, stop in _split(text, begin, sentence.end, ("，", ",")):
+        part = _item(text, start, stop, sentence.figures)
+        if part is None or part.approx or part.measure == PERCENT or (parts and part.measure != parts[0].measure):
+            break
+        parts.append(part)
+    if not parts:
+        return
+    earlier = [f for f in sentence.figures if f.end <= at]
+    total = _total_before(text, at, parts[0].measure, earlier)
+    if total is None:
+        return
+    if _compare(total, parts[:1]) > 0:  # later clauses may already be about something else
+        yield Mismatch(total.start, parts[0].end, "sum", total, tuple(parts[:1]))
+        return
+    labels = text[begin:parts[-1].start]
+    whole_sentence = not text[parts[-1].end:sentence.end].strip("”） ")
+    if (len(parts) >= 2 and whole_sentence and _marked(text, total) and total.measure not in PARTIAL_MEASURES
+            and not any(w in labels for w in _CROSS_CUTTING) and _compare(total, parts) > 0):
+        yield Mismatch(total.start, parts[-1].end, "sum", total, tuple(parts))
 
 
 def _composed(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
@@ -410,7 +440,10 @@ class TotalMismatch(Rule):
     - a bracketed breakdown right after the figure: `318个项目（加固类149个，重建类169个）`,
       `（含…）` only when the parts exceed the figure;
     - done and remaining: `计划改造120户，已完成80户，剩余30户`, `共12个，其中A类5个，其余7个`;
-    - a selection (`其中一本达线630人，二本达线2191人`, `含…`): only a part larger than the whole.
+    - a selection by commas (`其中一本达线630人，二本达线2191人`, `含…`): a first part larger
+      than the whole; and, when the parts fill the rest of the sentence after a marked total
+      (`全县共有中小学48所，其中小学32所，初中12所，高中8所`), counts that add up to more than it —
+      unless a label cuts across the others (`党员`, `女性`, `高级职称`, `新增`).
 
     Figures with different multipliers are converted (`1.2亿元` = `8000万元` + `4000万元`);
     decimals are allowed their rounding (`132.5` against `45.3` + `87.1`). Left alone:
