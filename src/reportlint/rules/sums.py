@@ -281,6 +281,34 @@ def _selection(text: str, sentence: _Sentence, at: int, begin: int) -> Iterator[
         yield Mismatch(total.start, parts[-1].end, "sum", total, tuple(parts))
 
 
+_TOTAL_AFTER = ("合计", "共计", "总计", "累计共", "一共", "总共")
+
+
+def _total_after(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    """`新建18个、改建20个，合计45个`: the parts first, then the total they make."""
+    for word in _TOTAL_AFTER:
+        at = text.find(word, sentence.start, sentence.end)
+        while at != -1:
+            after = at + len(word)
+            after += text.startswith(("达到", "为"), after) and (2 if text.startswith("达到", after) else 1)
+            total = next((f for f in sentence.figures if f.start == after), None)
+            opener = text[at - 1:at]
+            if total and not total.approx and total.measure != PERCENT and opener in "，,；;":
+                spans = _split(text, sentence.start, at - 1, ("，", ",", "：", ":", *_LIST_SEPARATORS))
+                parts: list[Amount] = []
+                for start, stop in reversed(spans):
+                    among = text.startswith("其中", start)
+                    part = _item(text, start + 2 if among else start, stop, sentence.figures)
+                    if part is None or part.approx or part.measure != total.measure:
+                        break
+                    parts.insert(0, part)
+                    if among:  # the figure before 其中 is the whole, not a part
+                        break
+                if len(parts) >= 2 and _compare(total, parts) != 0:
+                    yield Mismatch(parts[0].start, total.end, "sum", total, tuple(parts))
+            at = text.find(word, at + len(word), sentence.end)
+
+
 def _composed(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
     """`领导小组共9人，由党员5人、群众3人组成`: the parts between 由 and 组成/构成."""
     for word in ("组成", "构成"):
@@ -404,7 +432,7 @@ def find_mismatches(text: str) -> Iterator[Mismatch]:
     seen: set[tuple[int, int]] = set()
     for sentence in _sentences(text):
         found = [*_bracketed(text, sentence), *_connective_lists(text, sentence, previous),
-                 *_composed(text, sentence), *_rest(text, sentence), *_shares(text, sentence),
+                 *_composed(text, sentence), *_rest(text, sentence), *_total_after(text, sentence), *_shares(text, sentence),
                  *_ratio(text, sentence)]
         for hit in found:
             if (hit.start, hit.end) not in seen and not any(s <= hit.start < e for s, e in seen):
@@ -440,6 +468,8 @@ class TotalMismatch(Rule):
     - a bracketed breakdown right after the figure: `318个项目（加固类149个，重建类169个）`,
       `（含…）` only when the parts exceed the figure;
     - done and remaining: `计划改造120户，已完成80户，剩余30户`, `共12个，其中A类5个，其余7个`;
+    - the parts first and the total after them: `新建18个、改建20个，合计45个` (`合计`, `共计`,
+      `总计`, `一共`, `总共` after a comma);
     - a selection by commas (`其中一本达线630人，二本达线2191人`, `含…`): a first part larger
       than the whole; and, when the parts fill the rest of the sentence after a marked total
       (`全县共有中小学48所，其中小学32所，初中12所，高中8所`), counts that add up to more than it —
