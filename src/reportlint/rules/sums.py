@@ -432,8 +432,8 @@ def find_mismatches(text: str) -> Iterator[Mismatch]:
     seen: set[tuple[int, int]] = set()
     for sentence in _sentences(text):
         found = [*_bracketed(text, sentence), *_connective_lists(text, sentence, previous),
-                 *_composed(text, sentence), *_rest(text, sentence), *_total_after(text, sentence), *_shares(text, sentence),
-                 *_ratio(text, sentence)]
+                 *_composed(text, sentence), *_rest(text, sentence), *_total_after(text, sentence),
+                 *_shares(text, sentence), *_ratio(text, sentence)]
         for hit in found:
             if (hit.start, hit.end) not in seen and not any(s <= hit.start < e for s, e in seen):
                 seen.add((hit.start, hit.end))
