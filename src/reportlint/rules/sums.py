@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Finding, Severity
 from reportlint.rules.base import Rule, RuleContext
 from reportlint.text.amounts import PARTIAL_MEASURES, PERCENT, PLACES, Amount, amounts, render
+from reportlint.text.lazyre import lazy
 
 _STOPS = "。；;！？!?\n"
 _LOOKBACK = 90  # how far before its breakdown a total may stand (it may close the sentence before)
@@ -56,19 +57,21 @@ class _Sentence:
         self.start, self.end, self.figures = start, end, figures
 
 
+_SENTENCE = lazy(r"[^。；;！？!?\n]+")
+
+
 def _sentences(text: str) -> Iterator[_Sentence]:
     """The sentences of ``text`` with their figures, in one pass over both."""
     figures = amounts(text)
-    at, start = 0, 0
-    for i, char in enumerate(text):
-        if char in _STOPS:
-            inside = []
-            while at < len(figures) and figures[at].start < i:
+    at = 0
+    for m in _SENTENCE.finditer(text):
+        start, end = m.span()
+        inside = []
+        while at < len(figures) and figures[at].start < end:
+            if figures[at].start >= start:
                 inside.append(figures[at])
-                at += 1
-            yield _Sentence(start, i, inside)
-            start = i + 1
-    yield _Sentence(start, len(text), figures[at:])
+            at += 1
+        yield _Sentence(start, end, inside)
 
 
 def _item(text: str, start: int, end: int, figures: list[Amount]) -> Amount | None:
@@ -328,6 +331,8 @@ def _composed(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
 def _rest(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
     """`计划改造120户，已完成80户，剩余30户` and `共12个，其中A类5个，其余7个`: done + rest = whole."""
     figures = sentence.figures
+    if len(figures) < 3 or not any(text.find(w, sentence.start, sentence.end) != -1 for w in _REST_WORDS):
+        return
     for index, rest in enumerate(figures):
         word_at = -1
         for word in _REST_WORDS:
@@ -367,7 +372,8 @@ def _shares(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
         labels = text[sentence.start:shares[-1].start]
         if total > whole + slack or (total < whole - slack and any(w in labels for w in ("其他", "其余", "其它"))):
             yield Mismatch(shares[0].start, shares[-1].end, "shares", shares[0], tuple(shares))
-    yield from _structure(text, sentence)
+    if "产业" in text[sentence.start:sentence.end]:
+        yield from _structure(text, sentence)
 
 
 def _structure(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
@@ -430,15 +436,22 @@ def _ratio(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
 def find_mismatches(text: str) -> Iterator[Mismatch]:
     previous: list[Amount] = []
     seen: set[tuple[int, int]] = set()
+    previous_end = -1
     for sentence in _sentences(text):
-        found = [*_bracketed(text, sentence), *_connective_lists(text, sentence, previous),
-                 *_composed(text, sentence), *_rest(text, sentence), *_total_after(text, sentence),
-                 *_shares(text, sentence), *_ratio(text, sentence)]
+        if previous_end < 0 or "\n" in text[previous_end:sentence.start]:
+            previous = []  # the total may close the sentence before, never the line before
+        previous_end = sentence.end
+        if not sentence.figures:
+            found = list(_structure(text, sentence)) if "∶" in text[sentence.start:sentence.end] else []
+        else:
+            found = [*_bracketed(text, sentence), *_connective_lists(text, sentence, previous),
+                     *_composed(text, sentence), *_rest(text, sentence), *_total_after(text, sentence),
+                     *_shares(text, sentence), *_ratio(text, sentence)]
         for hit in found:
             if (hit.start, hit.end) not in seen and not any(s <= hit.start < e for s, e in seen):
                 seen.add((hit.start, hit.end))
                 yield hit
-        previous = sentence.figures if text[sentence.end:sentence.end + 1] != "\n" else []
+        previous = sentence.figures
 
 
 def _show(total: Amount, parts: tuple[Amount, ...]) -> tuple[str, str, str]:

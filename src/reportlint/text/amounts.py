@@ -70,9 +70,8 @@ def amount_at(text: str, m: re.Match[str]) -> Amount | None:
     if parsed is None:
         return None
     start, end = m.start(), m.end()
-    before = text[max(0, start - 2):start]
-    approx = (any(before.endswith(word) for word in _APPROX_BEFORE)
-              or any(text.startswith(word, end) for word in _APPROX_AFTER) or bool(m["h"]))
+    before = text[max(0, start - 2):start]  # the longest hedge before a figure has two characters
+    approx = before.endswith(_APPROX_BEFORE) or text.startswith(_APPROX_AFTER, end) or bool(m["h"])
     return Amount(start, end, text[start:end], parsed[0], measure, parsed[1], approx, multiplier)
 
 
