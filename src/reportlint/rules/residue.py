@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.model import Line
 from reportlint.rules.base import Option, Rule, RuleContext
-from reportlint.text.lazyre import Gates, LazyPattern, lazy, literal_gates, passes_gates
+from reportlint.text.lazyre import Gates, LazyPattern, finditer_at, lazy, literal_gates, offsets, passes_gates
 from reportlint.text.web import CHROME, TRUNCATION
 
 # paywall and preview cuts: text after one belongs to a later part of the source document
@@ -296,11 +296,25 @@ def _inside(spans: list[tuple[int, int]], at: int) -> bool:
     return i >= 0 and spans[i][0] <= at < spans[i][1]
 
 
+def _chrome_starts(text: str) -> Iterator[int]:
+    """Where chrome may start: each line start and each point after a sentence end, past spaces
+    and bullets — a few positions per line, each tried with one anchored match."""
+    for at in sorted(offsets(text, "\n" + _AFTER_SENTENCE)):
+        yield _past_lead(text, at + 1)
+    yield _past_lead(text, 0)
+
+
+def _past_lead(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t\u3000|｜·•【[":
+        at += 1
+    return at
+
+
 def find_chrome(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, int, int, int]]:
     """(kind, start, end, cut) for each chrome phrase; ``cut`` is where a deletion would start."""
     found: list[tuple[str, int, int, int]] = []
     line_done = -1  # one finding per line: its fix deletes to the line end
-    for m in _CHROME.finditer(text):
+    for m in sorted(finditer_at(_CHROME, text, sorted(set(_chrome_starts(text)))), key=lambda m: m.start()):
         start = m.start()
         if start < line_done or _inside(skip, start):
             continue
