@@ -305,7 +305,7 @@ def _chrome_starts(text: str) -> Iterator[int]:
 
 
 def _past_lead(text: str, at: int) -> int:
-    while at < len(text) and text[at] in " \t\u3000|｜·•【[":
+    while at < len(text) and text[at] in " \t\u3000|｜·•":
         at += 1
     return at
 
