@@ -23,6 +23,8 @@ HOSTILE = {
     "ascii-quotes-and-points": "'全年" * (N // 2) + "." * (N // 2),
     "underscores": "_a" * N,
     "bracket-slots": "（请" * N,
+    "lexicon-terms": "截止目前布署，" * (N // 5),
+    "chrome-lines": "浏览次数：1\n" * (N // 5),
 }
 BOUND_SECONDS = 20.0
 
