@@ -533,8 +533,7 @@ class MaskedToken(_PlaceholderRule):
 
 
 class FillInInstruction(_PlaceholderRule):
-    """A template's fill-in instruction or field label left in brackets: `〖请填写〗`, `<插入表格>`,
-    `（请在此处说明…）`, `【填写单位名称】`, `【单位名称】`.
+    """A fill-in instruction or field label left in brackets: `〖请填写〗`, `<插入表格>`, `【单位名称】`.
 
     ## What it does
     Flags a bracketed text — in any bracket: 〖〗 【】 （） () <> ＜＞ 〈〉 [] ［］ {} 〔〕 「」 —
