@@ -45,7 +45,7 @@ _LABEL_BRACKETS = "〖【<＜［[｛{「"
 
 _NOT_LATIN_BEFORE = r"(?<![A-Za-z0-9_])"
 _NOT_LATIN_AFTER = r"(?![A-Za-z])"
-_ADMIN = (r"省|市|县|区|镇|乡|村|街道|社区|局|委|办|厅|处|科|室|所|站|队|公司|集团|中学|小学|学校|"
+_ADMIN = (r"省|市|县|区|镇|乡|村|街道|社区|路|街|大道|小区|大厦|广场|局|委|办|厅|处|科|室|所|站|队|公司|集团|中学|小学|学校|"
           r"大学|学院|幼儿园|医院|银行|单位|部门|中心|协会|商会|基地|项目|工程|景区|园区|开发区|企业|工厂|合作社|酒店|宾馆|馆|站点|平台")
 _PERSON = r"同志|同学|书记|县长|市长|区长|镇长|乡长|局长|厅长|处长|科长|主任|负责人|校长|老师|先生|女士"
 _UNIT = r"%|％|万|亿|元|人|户|个|次|公里|千米|米|亩|公顷|平方|吨|家|项|所|名|台|套|辆|件|篇|期|场|天|小时|倍"
@@ -59,9 +59,11 @@ _DATE = lazy(
     rf"(?:(?:19|20)[0-9{_M}]{{2}}|[{_M}]{{2,4}})[/.-][0-9{_M}]{{1,2}}[/.-][{_M}]{{1,2}}(?![{_M}A-Za-z])"
     rf"|(?<![A-Za-z0-9/])[{_M}]{{1,2}}/[{_M}]{{1,2}}(?![{_M}A-Za-z/])"
     rf"|[0-9{_M}]{{1,2}}月[{_M}]{{1,2}}日|[{_M}]{{1,2}}月[0-9]{{1,2}}日|某月某日|某年某月(?:某日)?"
-    rf"|(?<![0-9〇一二三四五六七八九十])年月日")
+    rf"|(?<![0-9〇一二三四五六七八九十])年月日"
+    rf"|(?<=年)[{_M}]{{1,2}}(?=月)|(?<=月)[{_M}]{{1,2}}(?=日)")
 _YEAR = lazy(
-    rf"{_NOT_LATIN_BEFORE}(?:(?:19|20)[0-9]?[{_M}_＿]{{1,2}}|[{_M}]{{1,4}}|[_＿]{{2,4}})(?=年)")
+    rf"{_NOT_LATIN_BEFORE}(?:(?:19|20)[0-9]?[{_M}_＿]{{1,2}}|[{_M}]{{1,4}}|[_＿]{{2,4}})(?=年)"
+    rf"|{_NOT_LATIN_BEFORE}(?:19|20)[0-9]?[{_M}]{{1,2}}(?=[-—~～至到](?:19|20)?[0-9{_M}]{{2}}年)")
 _NAME = lazy(
     rf"{_NOT_LATIN_BEFORE}(?:[{_M}]{{1,4}}|某某)(?=(?:{_ADMIN}|{_PERSON}))"
     rf"|(?<=负责人|书记[:：]|姓名[:：]|主任[:：])[{_M}]{{2,4}}")
@@ -74,6 +76,8 @@ _NUMBER = lazy(
 _XXX_RUN = lazy(r"[xX]{3,}")
 _XXX = lazy(rf"{_NOT_LATIN_BEFORE}[xX]{{3,}}{_NOT_LATIN_AFTER}")
 _TIMES = lazy(r"[×✕Ｘ]{2,}")
+# XX or xx touching Chinese (XX工作领导小组, 关于xx的通知): Latin abbreviations are not XX
+_DOUBLE_X = lazy(r"(?<![A-Za-z0-9_])[xX]{2}(?=[\u4e00-\u9fff“《])|(?<=[\u4e00-\u9fff”》])[xX]{2}(?![A-Za-z0-9])")
 _SHAPES = lazy(r"[〇○□■△]{2,}")
 _WIDE_STARS = lazy(r"＊{2,}")
 _STARS = lazy(r"(?<=[\u4e00-\u9fff“”《》0-9])\*{2,}|\*{2,}(?=[\u4e00-\u9fff“”《》])")
@@ -102,8 +106,9 @@ def _dates(text: str, masks: str) -> list[Span]:
 
 
 def _years(text: str, masks: str) -> list[Span]:
-    # every match ends with a mask or an underscore right before 年
-    if not any(c + "年" in text for c in masks + "_＿"):
+    # every match ends with a mask or an underscore right before 年, or a mask before a range mark
+    if not any(c + "年" in text for c in masks + "_＿") and not any(
+            c + sep in text for c in masks for sep in "-—~～至到"):
         return []
     return _spans(_YEAR.finditer(text))
 
@@ -136,6 +141,8 @@ def _tokens(text: str, masks: str) -> list[Span]:
     found: list[Span] = []
     if "x" in masks or "X" in masks:  # an unmasked run starts right after a non-letter
         found += _spans(finditer_at(_XXX, text, (m.start() for m in _XXX_RUN.finditer(text))))
+    if "xx" in text or "XX" in text:
+        found += _spans(_DOUBLE_X.finditer(text))
     if any(a + b in text for a in "×✕Ｘ" if a in masks for b in "×✕Ｘ"):
         found += _spans(_TIMES.finditer(text))
     if any(c in masks for c in "〇○□■△"):
@@ -325,7 +332,9 @@ class MaskedYear(_PlaceholderRule):
     """A year left as a template slot: `20XX年`, `20**年`, `200X年`, `xxxx年`, `20__年`.
 
     ## What it does
-    Flags a year whose digits are masked with `X`, `x`, `×`, `*` or underscores.
+    Flags a year whose digits are masked with `X`, `x`, `×`, `*`, `〇`/`○` runs or underscores,
+    before 年 (`20××年`, `XXXX年度`) or in a range (`20XX-20XX年`). Left alone: years in
+    Chinese numerals (`二〇〇八年`) and Latin words (`Windows XP年代`).
 
     ## Why is this bad?
     The report was copied from a template or an anonymised web page and the year was never
@@ -398,8 +407,9 @@ class MaskedDate(_PlaceholderRule):
     """A date left as a template slot: `X月X日`, `x月x日`, `某月某日`, `201X/X/XX`, an emptied `年月日`.
 
     ## What it does
-    Flags month and day slots masked with `X`, `x`, `×` or `*`, the word forms `某月某日`, and
-    a `年月日` with the digits deleted.
+    Flags month and day slots masked with `X`, `x`, `×` or `*` (`X月X日`, `2023年X月`,
+    `本月X日`), the word forms `某月某日`, and a `年月日` with the digits deleted. Left alone:
+    dates in digits or Chinese numerals.
 
     ## Why is this bad?
     The event date was never filled in, so the report does not say when things happened.
@@ -506,7 +516,8 @@ class MaskedToken(_PlaceholderRule):
     """A run of mask characters standing for a word: `“xxxx”重要思想`, `××`, `**`.
 
     ## What it does
-    Flags three or more `x`/`X` not touching Latin letters, two or more `×`, runs of two or more
+    Flags three or more `x`/`X` not touching Latin letters, `XX`/`xx` touching Chinese
+    (`XX工作领导小组`, `关于xx的通知`), two or more `×`, runs of two or more
     `〇 ○ □ ■ △` (not after a Chinese numeral), and `**` touching Chinese text — masks that the
     more specific rules (PH001–PH004) do not anchor. A single □ ■ △ ○ opening a list item is a
     bullet and left alone.
