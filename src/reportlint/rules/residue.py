@@ -281,7 +281,7 @@ def _chrome_at(text: str, start: int) -> int | None:
     """Where the chrome's line part starts when ``start`` sits where chrome sits: at the line
     start (after spaces or a bullet) or right after a sentence end; else None."""
     at = start
-    while at > 0 and text[at - 1] in " \t\u3000|｜·•【[":
+    while at > 0 and text[at - 1] in " \t\u3000|｜·•【[（(":
         at -= 1
     if at == 0 or text[at - 1] == "\n":
         return at
@@ -299,9 +299,11 @@ def _inside(spans: list[tuple[int, int]], at: int) -> bool:
 def _chrome_starts(text: str) -> Iterator[int]:
     """Where chrome may start: each line start and each point after a sentence end, past spaces
     and bullets — a few positions per line, each tried with one anchored match."""
-    for at in sorted(offsets(text, "\n" + _AFTER_SENTENCE)):
-        yield _past_lead(text, at + 1)
-    yield _past_lead(text, 0)
+    for at in [-1, *offsets(text, "\n" + _AFTER_SENTENCE)]:
+        lead = _past_lead(text, at + 1)
+        yield lead
+        if text[lead:lead + 1] in ("（", "(", "【", "["):
+            yield lead + 1  # （来源：县融媒体中心） trailing a paragraph
 
 
 def _past_lead(text: str, at: int) -> int:
@@ -314,7 +316,7 @@ def find_chrome(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, int, 
     """(kind, start, end, cut) for each chrome phrase; ``cut`` is where a deletion would start."""
     found: list[tuple[str, int, int, int]] = []
     line_done = -1  # one finding per line: its fix deletes to the line end
-    for m in sorted(finditer_at(_CHROME, text, sorted(set(_chrome_starts(text)))), key=lambda m: m.start()):
+    for m in finditer_at(_CHROME, text, sorted(set(_chrome_starts(text)))):
         start = m.start()
         if start < line_done or _inside(skip, start):
             continue
@@ -341,15 +343,17 @@ class PageChrome(Rule):
     (RS001):
 
     - navigation: `当前位置：首页 > 工作动态`, `您现在的位置：`, `返回顶部`;
-    - sharing: `分享到：`, `扫一扫`, `长按识别二维码`, `关注微信公众号`;
-    - credits and copyright: `版权所有`, `Copyright ©`, `责任编辑：`, `来源：人民网`, `京ICP备…`,
+    - sharing: `分享到：`, `扫一扫`, `长按识别二维码`, `关注微信公众号`, `点击上方蓝字关注`;
+    - credits and copyright: `版权所有`, `Copyright ©`, `责任编辑：`, `来源：人民网`,
+      `（来源：县融媒体中心）`, `（通讯员：王敏）`, `原标题：`, `本文转载自`, `京ICP备…`,
       `公网安备`, `转载请注明出处`;
     - counters: `浏览次数：1024`, `阅读：356`, `点赞(12)`, `【打印本页】【关闭窗口】`, `字号：大 中 小`;
-    - related-article lists: `相关文章`, `推荐阅读：`, `上一篇：`, `下一篇：`;
+    - related-article lists: `相关文章`, `推荐阅读：`, `上一篇：`, `下一篇：`, `阅读原文`;
     - download prompts: `点击下载`, `下载word版`, `文档下载`.
 
     Left alone: the same words inside a sentence (`为基层干部点赞`, `分享经验做法`,
-    `信息来源广泛`), and chrome followed on its line by a full sentence.
+    `信息来源广泛`), chrome followed on its line by a full sentence, a data source that is not
+    a site (`数据来源：县统计局`), and an activity plan's `主办单位：`.
 
     ## Why is this bad?
     The words are the site's, not the office's; they show that the text was copied from a web
