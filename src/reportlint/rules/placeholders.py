@@ -45,7 +45,8 @@ _LABEL_BRACKETS = "〖【<＜［[｛{「"
 
 _NOT_LATIN_BEFORE = r"(?<![A-Za-z0-9_])"
 _NOT_LATIN_AFTER = r"(?![A-Za-z])"
-_ADMIN = (r"省|市|县|区|镇|乡|村|街道|社区|路|街|大道|小区|大厦|广场|局|委|办|厅|处|科|室|所|站|队|公司|集团|中学|小学|学校|"
+_ADMIN = (r"省|市|县|区|镇|乡|村|街道|社区|路|街|大道|小区|大厦|广场|"
+          r"局|委|办|厅|处|科|室|所|站|队|公司|集团|中学|小学|学校|"
           r"大学|学院|幼儿园|医院|银行|单位|部门|中心|协会|商会|基地|项目|工程|景区|园区|开发区|企业|工厂|合作社|酒店|宾馆|馆|站点|平台")
 _PERSON = r"同志|同学|书记|县长|市长|区长|镇长|乡长|局长|厅长|处长|科长|主任|负责人|校长|老师|先生|女士"
 _UNIT = r"%|％|万|亿|元|人|户|个|次|公里|千米|米|亩|公顷|平方|吨|家|项|所|名|台|套|辆|件|篇|期|场|天|小时|倍"
@@ -125,7 +126,8 @@ def _numbers(text: str, masks: str) -> list[Span]:
     # a match holds a mask followed by `.`, a space or a unit; it starts at the mask or at the
     # digits and point before it
     ends = [at for at in offsets(text, masks) if at + 1 < len(text)
-            and (text[at + 1] == "." or text[at - 1:at] == "第" or text[at + 1] in _UNIT_FIRST or text[at + 1].isspace())]
+            and (text[at + 1] == "." or text[at - 1:at] == "第" or text[at + 1] in _UNIT_FIRST
+                 or text[at + 1].isspace())]
     if not ends:
         return []
     starts: set[int] = set()

@@ -328,7 +328,8 @@ class FullWidthAlphanumeric(Rule):
                              text=run, right=right)
 
 
-_STRAY_SPACE = lazy("(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff，。、；：？！])|(?<=、)[ \u3000]+(?=[\u4e00-\u9fff])")
+_STRAY_SPACE = lazy("(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff，。、；：？！])"
+                    "|(?<=、)[ \u3000]+(?=[\u4e00-\u9fff])")
 
 
 class StraySpace(Rule):
