@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fix-only", action="store_true", help="apply fixes and report nothing else")
     check.add_argument("--show-fixes", action="store_true", help="list what was fixed, by rule")
     check.add_argument("--exit-non-zero-on-fix", action="store_true", help="exit 1 when anything was fixed, even if nothing remains")
+    check.add_argument("--track-changes", action="store_true", help="with --fix on .docx: write each fix as a tracked change (修订) to accept or reject in Word/WPS")
     check.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N", help="check on N processes (default: one per CPU for runs of 32 files or more, on POSIX; 0 = one per CPU; 1 = no worker processes)")
 
     parse = sub.add_parser("parse", help="print the parsed skeleton of a file", description="Print the report skeleton (articles, titles, headings, paragraphs, signature).")
@@ -83,6 +84,16 @@ def build_parser() -> argparse.ArgumentParser:
     rule = sub.add_parser("rule", help="explain one rule", description="Print a rule's documentation.")
     rule.add_argument("code", metavar="CODE", help="rule code or name, e.g. HD004 or arabic-ordinal-comma")
     rule.add_argument("--lang", choices=("zh", "en"))
+
+    annotate = sub.add_parser("annotate", help="a Word review copy with every finding as a comment (批注)",
+                              description="Check a .docx and write a copy with each finding as a Word comment (批注).")
+    annotate.add_argument("path", metavar="FILE.docx")
+    annotate.add_argument("-o", "--output", metavar="OUT.docx", help="the review copy (default: FILE.批注.docx next to FILE)")
+    annotate.add_argument("--select", type=_csv, action="append", metavar="RULES", help="only these rules (replaces the config)")
+    annotate.add_argument("--extend-select", type=_csv, action="append", metavar="RULES", help="add rules to the selection")
+    annotate.add_argument("--ignore", type=_csv, action="append", metavar="RULES", help="skip these rules")
+    annotate.add_argument("--config", metavar="FILE", help="use this config file")
+    annotate.add_argument("--lang", choices=("zh", "en"), help="language of the comments (default: zh)")
 
     rules = sub.add_parser("rules", help="list all rules")
     rules.add_argument("--format", choices=("table", "json"), default="table")
@@ -100,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rule(args)
         if args.command == "rules":
             return _rules(args)
+        if args.command == "annotate":
+            return _annotate(args)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - config/input errors become one line and exit 2
@@ -179,6 +192,15 @@ def _check(args: argparse.Namespace) -> int:
             return EXIT_ERROR
     code = exit_code(results) if options.fix is None else fixmode.exit_code(results, options.fix)
     return EXIT_OK if args.exit_zero and code == EXIT_FINDINGS else code
+
+
+def _annotate(args: argparse.Namespace) -> int:
+    from reportlint.run.session import CheckOptions
+    from reportlint.word.annotate import annotate
+
+    options = CheckOptions(config_file=args.config, select=_extend(args.select), extend_select=_extend(args.extend_select),
+                           ignore=_extend(args.ignore), lang=args.lang)
+    return annotate(args.path, args.output, options)
 
 
 def _fix_settings(args: argparse.Namespace) -> object | None:

@@ -105,7 +105,8 @@ def _finding(item: Located, options: Options) -> list[list[Segment]]:
     header.append((f" {d.message}", "bold"))
     lines = [
         header,
-        [(f"{pad}--> ", GUTTER), (f"{item.path}:{item.line}:{item.column}", "")],
+        [(f"{pad}--> ", GUTTER), (f"{item.path}:{item.line}:{item.column}", ""),
+         *([(f" ({item.part(options.lang)})", GUTTER)] if item.part(options.lang) else [])],
         [bar],
         [(f"{number} | ", GUTTER), (shown, "")],
         [bar, (" " + " " * column, ""), ("^" * carets, sev), (label, sev)],

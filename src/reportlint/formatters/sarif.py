@@ -73,6 +73,8 @@ def result(item: Any, rule_index: dict[str, int], fingerprint: str) -> dict[str,
             "region": region(item.source, diag.start, diag.end),
         }}],
     }
+    if item.part("en"):  # a Word header, footer, footnote … (SARIF: a logical location)
+        found["locations"][0]["logicalLocations"] = [{"name": item.part("en"), "kind": "module"}]
     if diag.code in rule_index:
         found["ruleIndex"] = rule_index[diag.code]
     # lets code scanning keep an alert's identity when lines above it are added or removed
