@@ -12,13 +12,9 @@ import io
 from pathlib import Path
 from typing import Any
 
-from reportlint.messages import LocalisedError, Message, error, say
+from reportlint.messages import error, say
 
 AUTHOR, INITIALS = "reportlint", "RL"
-
-
-class AnnotateError(LocalisedError):
-    pass
 
 
 def default_output(path: str) -> str:
@@ -44,10 +40,8 @@ def annotate(path: str, output: str | None, options: Any) -> int:
         error(f"{path}: {result.error if result is not None else ''}")
         return 2
     data = build_copy(Path(path).read_bytes(), result.source, result.diagnostics, lang)
-    from reportlint.fix.writer import write_atomic
-
     try:
-        write_atomic(output, data)
+        _write_new(output, data)
     except OSError as exc:
         error(f"{output}: {say('cannot_write_output', lang, error=exc.strerror or str(exc))}")
         return 2
@@ -58,6 +52,23 @@ def annotate(path: str, output: str | None, options: Any) -> int:
     return 1 if n else 0
 
 
+def _write_new(path: str, data: bytes) -> None:
+    """Write through a temporary file in the same folder and rename: never half a copy."""
+    import os
+    import tempfile
+
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".reportlint.tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def comment_text(diag: Any, source: Any, lang: str, where: str = "") -> str:
     """``CODE message``, where it is when not in the body, and the fix (title and edit) if any."""
     text = f"{diag.code} {diag.message}"
@@ -65,8 +76,12 @@ def comment_text(diag: Any, source: Any, lang: str, where: str = "") -> str:
         text += f"（{say('comment_where', lang)}{where}）" if lang != "en" else f" ({say('comment_where', lang)} {where})"
     fix = diag.fix
     if fix is not None:
-        edits = "；".join(f"“{source.text[e.start:e.end]}” → “{e.content}”" for e in fix.edits[:3])
-        text += f"\n{say('comment_fix', lang)}：{fix.title}" + (f"（{edits}）" if edits else "")
+        en = lang == "en"
+        quote = '"{}" → "{}"' if en else "“{}” → “{}”"
+        edits = ("; " if en else "；").join(quote.format(source.text[e.start:e.end], e.content) for e in fix.edits[:3])
+        text += f"\n{say('comment_fix', lang)}{': ' if en else '：'}{fix.title}"
+        if edits:
+            text += f" ({edits})" if en else f"（{edits}）"
     return text
 
 
@@ -132,5 +147,3 @@ def _title_line(source: Any, lines: list[str], layout: Any) -> int | None:
             return paragraph.line
     return None
 
-
-__all__ = ["AnnotateError", "Message", "annotate", "build_copy", "default_output"]
