@@ -97,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="list all rules")
     rules.add_argument("--format", choices=("table", "json"), default="table")
+    rules.add_argument("--lang", choices=("zh", "en"), help="language of the summaries (default: zh)")
     return parser
 
 
@@ -233,15 +234,24 @@ def _all_rules(lang: str) -> list[type[Rule]]:
 
 
 def _rule(args: argparse.Namespace) -> int:
-    wanted = args.code.strip()
-    for rule in _all_rules(_lang(args)):
+    from reportlint import ruledocs
+
+    wanted, lang = args.code.strip(), _lang(args)
+    for rule in _all_rules(lang):
         if rule.code == wanted.upper() or rule.name == wanted.lower():
             fix = rule.fixable.value if rule.fixable else "no"
             print(f"{rule.code} ({rule.name})")
-            print(f"groups: {', '.join(rule.groups) or '-'} · default severity: {rule.severity.label} · fix: {fix}"
-                  + (f" · standard: {rule.standard}" if rule.standard else ""))
+            if lang == "en":
+                print(f"groups: {', '.join(rule.groups) or '-'} · default severity: {rule.severity.label} · fix: {fix}"
+                      + (f" · standard: {rule.standard}" if rule.standard else ""))
+            else:
+                from reportlint.formatters.common import severity_word
+
+                fix_zh = {"safe": "安全", "unsafe": "不安全", "display": "仅提示", "no": "无"}[fix]
+                print(f"分组：{'、'.join(rule.groups) or '-'} · 默认级别：{severity_word(rule.severity, lang)} · 修复：{fix_zh}"
+                      + (f" · 依据：{rule.standard}" if rule.standard else ""))
             print()
-            print(rule.doc())
+            print(ruledocs.full(rule, lang))
             return EXIT_OK
     from reportlint.messages import error, say
 
@@ -250,18 +260,21 @@ def _rule(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    rules = _all_rules(_lang(args))
+    from reportlint import ruledocs
+
+    lang = _lang(args)
+    rules = _all_rules(lang)
     if args.format == "json":
         import json
 
         print(json.dumps([
             {"code": r.code, "name": r.name, "groups": list(r.groups), "severity": r.severity.label,
              "fix": r.fixable.value if r.fixable else None, "standard": r.standard or None,
-             "summary": r.summary()}
+             "summary": ruledocs.summary(r, lang)}
             for r in rules], ensure_ascii=False, indent=2))
         return EXIT_OK
     print(f"{'code':<7} {'name':<34} {'severity':<8} {'fix':<7} summary")
     for r in rules:
         fix = r.fixable.value if r.fixable else "-"
-        print(f"{r.code:<7} {r.name:<34} {r.severity.label:<8} {fix:<7} {r.summary()}")
+        print(f"{r.code:<7} {r.name:<34} {r.severity.label:<8} {fix:<7} {ruledocs.summary(r, lang)}")
     return EXIT_OK
