@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 import io
 import json
 import zipfile
@@ -234,3 +235,29 @@ def test_comments_and_revisions_read_back_into_python_docx(tmp_path):
     assert [c.text for c in reopened.comments] == ["DT003 日期"]
     with zipfile.ZipFile(io.BytesIO(out)) as package:
         assert "word/comments.xml" in package.namelist()
+
+
+def test_annotate_anchors_header_and_footnote_findings_on_the_title_saying_where(cli, tmp_path):
+    _parts_fixture(tmp_path / "parts.docx")
+    run = cli("annotate", "parts.docx", "--select", "PH001,PU001", "-o", "review.docx")
+    assert run.returncode == 1, run.stderr
+    review = docx.Document(tmp_path / "review.docx")
+    anchored = anchored_texts(tmp_path / "review.docx")
+    by_text = {c.text.splitlines()[0]: anchored[c.comment_id] for c in review.comments}
+    header = next(t for t in by_text if t.startswith("PH001"))
+    assert header.endswith("（位于页眉）") and by_text[header] == "县教育局2023年工作总结"
+    assert any(t.endswith("（位于脚注2）") for t in by_text)
+    box = next(t for t in by_text if t.endswith("（位于文本框1）"))
+    assert by_text[box] == "县教育局2023年工作总结"  # python-docx anchors in the body story only
+
+
+def test_pre_commit_hooks_take_word_files():
+    import yaml
+    from conftest import ROOT
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    for hook in hooks:
+        pattern = re.compile(hook["files"])
+        assert all(pattern.search(name) for name in ("a.txt", "b.md", "报告.docx"))
+        assert not pattern.search("c.pdf")
+        assert "types" not in hook and "types_or" not in hook  # .docx is not a "text" file

@@ -156,7 +156,7 @@ def write_tracked(path: str, before: Source, after: Source, *, date: str | None 
     old_lines, new_lines = before.text.split("\n"), after.text.split("\n")
     if len(found) != len(before.layout.paragraphs) or len(old_lines) != len(new_lines):
         raise WriteRefused(Message("docx_paragraphs_moved"))
-    stamp = date or datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = date or datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     ids = _RevisionIds(document.element)
     for paragraph, old, new in zip(found, old_lines, new_lines):
         if old == new:
@@ -192,7 +192,7 @@ def _revise(p: Any, start: int, end: int, text: str, ids: _RevisionIds, stamp: s
 
     from lxml import etree
 
-    from reportlint.word.runs import RPR, T, XML_SPACE, boundary, runs_with_offsets, span, w
+    from reportlint.word.runs import RPR, XML_SPACE, T, boundary, runs_with_offsets, span, w
 
     def revision(tag: str) -> Any:
         element = etree.Element(w(tag))

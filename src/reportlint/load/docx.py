@@ -181,13 +181,13 @@ def iter_all_paragraphs(document: Any) -> Iterator[tuple[str, Any]]:
         for n, part in enumerate(found, 1):
             name = label if len(found) == 1 else f"{label} {n}"
             for p in _part_root(part).iter(_qn("w:p")):
-                yield name, Paragraph(p, None)
+                yield name, Paragraph(p, document._body)
     for reltype, label, tag in _NOTE_TYPES:
         for part in parts.get(reltype, []):
             notes = [n for n in _part_root(part).iterchildren(_qn(tag)) if n.get(_qn("w:type")) is None]
             for number, note in enumerate(notes, 1):
                 for p in note.iter(_qn("w:p")):
-                    yield f"{label} {number}", Paragraph(p, None)
+                    yield f"{label} {number}", Paragraph(p, document._body)
 
 
 def _in_document(where: str) -> bool:

@@ -73,7 +73,8 @@ def comment_text(diag: Any, source: Any, lang: str, where: str = "") -> str:
     """``CODE message``, where it is when not in the body, and the fix (title and edit) if any."""
     text = f"{diag.code} {diag.message}"
     if where:
-        text += f"（{say('comment_where', lang)}{where}）" if lang != "en" else f" ({say('comment_where', lang)} {where})"
+        label = say("comment_where", lang)
+        text += f" ({label} {where})" if lang == "en" else f"（{label}{where}）"
     fix = diag.fix
     if fix is not None:
         en = lang == "en"
