@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # only for annotations: --version and --help must not import 
     from reportlint.rules.base import Rule
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "parse", "rule", "rules", "server", "completion")
+COMMANDS = ("check", "parse", "rule", "rules", "annotate", "server", "completion")
 RULE_EXAMPLE = ("HD004", "arabic-ordinal-with-dunhao")  # rule --help's example; a test checks it exists
 
 
@@ -75,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fix-only", action="store_true", help="apply fixes and report nothing else")
     check.add_argument("--show-fixes", action="store_true", help="list what was fixed, by rule")
     check.add_argument("--exit-non-zero-on-fix", action="store_true", help="exit 1 when anything was fixed, even if nothing remains")
+    check.add_argument("--track-changes", action="store_true", help="with --fix on .docx: write each fix as a tracked change (修订) to accept or reject in Word/WPS")
     check.add_argument("--column-unit", choices=("char", "byte", "utf16"), default="char", help="what columns count in concise, full, json and json-lines output: characters (default), UTF-8 bytes (editors whose error formats count bytes, e.g. Vim's %%c) or UTF-16 code units")
     check.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N", help="check on N processes (default: one per CPU for runs of 32 files or more, on POSIX; 0 = one per CPU; 1 = no worker processes)")
 
@@ -88,8 +89,19 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("code", metavar="CODE", help=f"rule code or name, e.g. {RULE_EXAMPLE[0]} or {RULE_EXAMPLE[1]}")
     rule.add_argument("--lang", choices=("zh", "en"))
 
+    annotate = sub.add_parser("annotate", help="a Word review copy with every finding as a comment (批注)",
+                              description="Check a .docx and write a copy with each finding as a Word comment (批注).")
+    annotate.add_argument("path", metavar="FILE.docx")
+    annotate.add_argument("-o", "--output", metavar="OUT.docx", help="the review copy (default: FILE.批注.docx next to FILE)")
+    annotate.add_argument("--select", type=_csv, action="append", metavar="RULES", help="only these rules (replaces the config)")
+    annotate.add_argument("--extend-select", type=_csv, action="append", metavar="RULES", help="add rules to the selection")
+    annotate.add_argument("--ignore", type=_csv, action="append", metavar="RULES", help="skip these rules")
+    annotate.add_argument("--config", metavar="FILE", help="use this config file")
+    annotate.add_argument("--lang", choices=("zh", "en"), help="language of the comments (default: zh)")
+
     rules = sub.add_parser("rules", help="list all rules")
     rules.add_argument("--format", choices=("table", "json"), default="table")
+    rules.add_argument("--lang", choices=("zh", "en"), help="language of the summaries (default: zh)")
 
     server = sub.add_parser("server", help="run the language server (LSP over stdio) for editors", description="A language server on standard input/output: diagnostics, quick fixes and rule documentation in any LSP editor. Needs the lsp extra: pip install \"reportlint[lsp]\".")
     server.add_argument("--lang", choices=("zh", "en"), help="language of messages when the config does not say (default: zh)")
@@ -117,6 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rule(args)
         if args.command == "rules":
             return _rules(args)
+        if args.command == "annotate":
+            return _annotate(args)
         if args.command == "server":
             return _server(args)
         if args.command == "completion":
@@ -211,6 +225,15 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_OK if args.exit_zero and code == EXIT_FINDINGS else code
 
 
+def _annotate(args: argparse.Namespace) -> int:
+    from reportlint.run.session import CheckOptions
+    from reportlint.word.annotate import annotate
+
+    options = CheckOptions(config_file=args.config, select=_extend(args.select), extend_select=_extend(args.extend_select),
+                           ignore=_extend(args.ignore), lang=args.lang)
+    return annotate(args.path, args.output, options)
+
+
 def _fix_settings(args: argparse.Namespace) -> object | None:
     """Fix mode's settings, or None; the fix machinery is imported only when a flag asks for it."""
     if not (args.fix or args.fix_only or args.diff):
@@ -241,15 +264,24 @@ def _all_rules(lang: str) -> list[type[Rule]]:
 
 
 def _rule(args: argparse.Namespace) -> int:
-    wanted = args.code.strip()
-    for rule in _all_rules(_lang(args)):
+    from reportlint import ruledocs
+
+    wanted, lang = args.code.strip(), _lang(args)
+    for rule in _all_rules(lang):
         if rule.code == wanted.upper() or rule.name == wanted.lower():
             fix = rule.fixable.value if rule.fixable else "no"
             print(f"{rule.code} ({rule.name})")
-            print(f"groups: {', '.join(rule.groups) or '-'} · default severity: {rule.severity.label} · fix: {fix}"
-                  + (f" · standard: {rule.standard}" if rule.standard else ""))
+            if lang == "en":
+                print(f"groups: {', '.join(rule.groups) or '-'} · default severity: {rule.severity.label} · fix: {fix}"
+                      + (f" · standard: {rule.standard}" if rule.standard else ""))
+            else:
+                from reportlint.formatters.common import severity_word
+
+                fix_zh = {"safe": "安全", "unsafe": "不安全", "display": "仅提示", "no": "无"}[fix]
+                print(f"分组：{'、'.join(rule.groups) or '-'} · 默认级别：{severity_word(rule.severity, lang)} · 修复：{fix_zh}"
+                      + (f" · 依据：{rule.standard}" if rule.standard else ""))
             print()
-            print(rule.doc())
+            print(ruledocs.full(rule, lang))
             return EXIT_OK
     from reportlint.messages import error, say
 
@@ -273,18 +305,21 @@ def _server(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    rules = _all_rules(_lang(args))
+    from reportlint import ruledocs
+
+    lang = _lang(args)
+    rules = _all_rules(lang)
     if args.format == "json":
         import json
 
         print(json.dumps([
             {"code": r.code, "name": r.name, "groups": list(r.groups), "severity": r.severity.label,
              "fix": r.fixable.value if r.fixable else None, "standard": r.standard or None,
-             "summary": r.summary()}
+             "summary": ruledocs.summary(r, lang)}
             for r in rules], ensure_ascii=False, indent=2))
         return EXIT_OK
     print(f"{'code':<7} {'name':<34} {'severity':<8} {'fix':<7} summary")
     for r in rules:
         fix = r.fixable.value if r.fixable else "-"
-        print(f"{r.code:<7} {r.name:<34} {r.severity.label:<8} {fix:<7} {r.summary()}")
+        print(f"{r.code:<7} {r.name:<34} {r.severity.label:<8} {fix:<7} {ruledocs.summary(r, lang)}")
     return EXIT_OK

@@ -157,6 +157,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "the fixed Word file did not read back as the fixed text"),
     "docx_complex_run": ("有修复落在含制表符、换行或域的 Word 文字片段（run）中，请在 Word 中修改",
                          "a fix falls in a Word run with tabs, breaks or fields; apply it in Word"),
+    # reportlint annotate (word/annotate.py)
+    "annotate_docx_only": ("annotate 只处理 Word 文档（.docx）；文本和 Markdown 文件请用 reportlint check",
+                           "annotate is for Word documents (.docx); check text and Markdown with reportlint check"),
+    "annotate_same_file": ("批注副本不能覆盖原文件，请用 -o 指定另一个文件名",
+                           "the review copy must not overwrite the original; name another file with -o"),
+    "annotated": ("已写入批注副本 {path}（{n} 条批注）", "wrote the review copy {path} ({n} comment{s})"),
+    "comment_fix": ("建议", "Fix"),
+    "comment_where": ("位于", "in"),
     # output formats: summary line, views, statistics (formatters/)
     "severity_error": ("错误", "error"),
     "severity_warning": ("警告", "warning"),

@@ -22,6 +22,7 @@ class FixSettings:
     show_fixes: bool = False
     exit_non_zero_on_fix: bool = False
     max_passes: int = MAX_PASSES
+    track_changes: bool = False  # .docx: fixes become tracked changes (修订), see fix/docx.py
 
     @classmethod
     def from_args(cls, args: Any) -> FixSettings | None:
@@ -29,7 +30,8 @@ class FixSettings:
         if not (args.fix or args.fix_only or args.diff):
             return None
         return cls(unsafe=args.unsafe_fixes, diff=args.diff, fix_only=args.fix_only,
-                   show_fixes=args.show_fixes, exit_non_zero_on_fix=args.exit_non_zero_on_fix)
+                   show_fixes=args.show_fixes, exit_non_zero_on_fix=args.exit_non_zero_on_fix,
+                   track_changes=getattr(args, "track_changes", False))
 
 
 def fix_file(path: str, source: Source, lint: LintFn, settings: FixSettings) -> FixOutcome:
@@ -60,9 +62,9 @@ def _fix(path: str, source: Source, lint: LintFn, settings: FixSettings) -> FixO
     try:
         if word:
             if not settings.diff:
-                from reportlint.fix.docx import write_docx
+                from reportlint.fix.docx import write_docx, write_tracked
 
-                write_docx(path, source, outcome.source)
+                (write_tracked if settings.track_changes else write_docx)(path, source, outcome.source)
         elif settings.diff or path == "-":
             encode(outcome.source)  # fail now, not after printing a diff that cannot be written
         else:
@@ -82,8 +84,12 @@ def _loop(source: Source, lint: LintFn, settings: FixSettings,
         return fix_until_stable(source, lint, settings.unsafe, settings.max_passes, first)
     from reportlint.fix import docx as docxfix
 
-    outcome = fix_until_stable(source, lint, settings.unsafe, settings.max_passes, first,
-                               eligible=docxfix.eligible, apply=docxfix.apply_in_runs)
+    if settings.track_changes:  # any fix inside one paragraph of word/document.xml
+        outcome = fix_until_stable(source, lint, settings.unsafe, settings.max_passes, first,
+                                   eligible=docxfix.eligible_tracked, apply=docxfix.apply_tracked)
+    else:
+        outcome = fix_until_stable(source, lint, settings.unsafe, settings.max_passes, first,
+                                   eligible=docxfix.eligible, apply=docxfix.apply_in_runs)
     outcome.unfixable = sum(1 for d in outcome.diagnostics if applicable(d.fix, settings.unsafe))
     return outcome
 

@@ -76,18 +76,33 @@ class Located:
 
 
     def docx_note(self, lang: str) -> str:
-        """For a Word file: the paragraph (and table cell) with a short quote, since Word shows
-        no line numbers; empty for every other format."""
+        """For a Word file: the paragraph (and table cell, or the part: 页眉, 脚注2 …) with a short
+        quote, since Word shows no line numbers; empty for every other format."""
         if self.source.format != "docx":
             return ""
         quote = self.source.excerpt(self.diagnostic.start, self.diagnostic.end)
         where = self.source.layout.paragraphs[self.line - 1].where if self.source.layout else "body"
+        part = self.part(lang)
+        if part and not where.startswith("table "):
+            return f' [{part}: "{quote}"]' if lang == "en" else f" 〔{part}：“{quote}”〕"
         if lang == "en":
             cell = "" if where == "body" else f", {where}"
             return f' [paragraph {self.line}{cell}: "{quote}"]'
         named = where.replace("table ", "表格").replace(" row ", "第").replace(" cell ", "行第")
         cell = "" if where == "body" else f"，{named}格"
         return f" 〔第{self.line}段{cell}：“{quote}”〕"
+
+    def part(self, lang: str) -> str:
+        """Where in a Word file outside the body: ``页眉``, ``页脚``, ``脚注2``, ``文本框1``, a table
+        cell (``header``, ``footnote 2`` … in English); empty for the body and other formats."""
+        if self.source.format != "docx" or self.source.layout is None:
+            return ""
+        where = self.source.layout.paragraphs[self.line - 1].where
+        if where == "body":
+            return ""
+        from reportlint.load.docx import where_label
+
+        return where_label(where, lang)
 
 
 def pretty_json(value: Any) -> str:

@@ -102,7 +102,8 @@ def _finding(item: Located, options: Options) -> list[list[Segment]]:
     lines = [
         header,
         [(f"{pad}--> ", GUTTER),
-         (f"{item.path}:{item.line}:{column_in(item.source, item.line, item.column, options.column_unit)}", "")],
+         (f"{item.path}:{item.line}:{column_in(item.source, item.line, item.column, options.column_unit)}", ""),
+         *([(f" ({item.part(options.lang)})", GUTTER)] if item.part(options.lang) else [])],
         [bar],
         [(f"{number} | ", GUTTER), (shown, "")],
         [bar, (" " + " " * column, ""), ("^" * carets, sev), (label, sev)],
