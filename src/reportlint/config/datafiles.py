@@ -63,10 +63,19 @@ def read_yaml(path: str | Path) -> Any:
     return parse_yaml(resolved.read_text(encoding="utf-8"), str(resolved))
 
 
+class DataFileError(ValueError):
+    """A rule data file of the wrong shape: the rule that reads it fails loudly (a rule crash)."""
+
+
 def read_mapping(path: str | Path) -> dict[str, Any]:
-    """A YAML data file whose top level should be a mapping; anything else reads as empty."""
+    """A YAML data file whose top level must be a mapping (an empty file reads as empty);
+    a missing file raises OSError, any other top level DataFileError."""
     data = read_yaml(path)
-    return data if isinstance(data, dict) else {}
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise DataFileError(f"{path}: expected a mapping at the top level, got {type(data).__name__}")
+    return data
 
 
 def _entry(origin: str) -> Path | None:

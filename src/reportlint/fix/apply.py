@@ -48,6 +48,8 @@ def _apply(text: str, fixes: Iterable[Fix]) -> str:
     parts: list[str] = []
     cursor = len(text)
     for edit in sorted((edit for fix in fixes for edit in fix.edits), reverse=True):
+        if not 0 <= edit.start <= edit.end <= cursor:  # the engine checked each fix; this is the last guard
+            raise ValueError(f"edit {edit.start}..{edit.end} does not fit the text or overlaps another")
         parts.append(text[edit.end:cursor])
         parts.append(edit.content)
         cursor = edit.start

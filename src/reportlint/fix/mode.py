@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from reportlint.fix.apply import MAX_PASSES, FixOutcome, LintFn, applicable, fix_until_stable
@@ -32,18 +33,20 @@ class FixSettings:
                    show_fixes=args.show_fixes, exit_non_zero_on_fix=args.exit_non_zero_on_fix)
 
 
-def fix_file(path: str, source: Source, lint: LintFn, settings: FixSettings) -> FixOutcome:
+def fix_file(path: str, source: Source, lint: LintFn, settings: FixSettings,
+             crashed: Callable[[], bool] | None = None) -> FixOutcome:
     """Fix one file to a fixed point; write it back unless diffing or reading stdin (``-``).
 
     A file that could lose anything on rewrite is linted as usual and left alone, with the
     reason recorded in ``refused`` (ruff's behaviour: report, do not write).
     """
-    outcome = _fix(path, source, lint, settings)
+    outcome = _fix(path, source, lint, settings, crashed or (lambda: False))
     outcome.stdin = path == "-"
     return outcome
 
 
-def _fix(path: str, source: Source, lint: LintFn, settings: FixSettings) -> FixOutcome:
+def _fix(path: str, source: Source, lint: LintFn, settings: FixSettings,
+         crashed: Callable[[], bool]) -> FixOutcome:
     first = lint(source)
     pending = sum(1 for d in first[1] if applicable(d.fix, settings.unsafe))
     if not pending:
@@ -57,6 +60,8 @@ def _fix(path: str, source: Source, lint: LintFn, settings: FixSettings) -> FixO
     outcome = _loop(source, lint, settings, first, word)
     if not outcome.changed:
         return outcome
+    if crashed():  # a rule failed (or yielded a bad edit) on some pass: write nothing
+        return FixOutcome(source, source, *first, refused=Message("rule_crashed_no_write"), pending=outcome.fixed)
     try:
         if word:
             if not settings.diff:

@@ -146,7 +146,11 @@ def summary_line(results: list[Any], lang: str) -> str:
     diags = [d for r in results for d in r.diagnostics]
     files = sum(1 for r in results if r.diagnostics)
     checked = sum(1 for r in results if r.source is not None)
-    unread = sum(1 for r in results if getattr(r, "error", None))
+    unread = sum(1 for r in results if getattr(r, "error", None) and r.source is None)
+    crashed = sum(1 for r in results if getattr(r, "error", None) and r.source is not None)
+    if crashed:  # a rule crashed: never "no problems" (the run exits 2; stderr names the rule)
+        return (f"{crashed} 个文件检查时有规则出错，结果不完整。" if lang != "en" else
+                f"A rule crashed on {crashed} file{'s' if crashed != 1 else ''}: the results are incomplete.")
     if not diags:
         if unread:
             return (f"检查了 {checked} 个文件，未发现问题；另有 {unread} 个文件无法读取。" if lang != "en" else

@@ -10,6 +10,7 @@ from reportlint.config import settings as cfg
 from reportlint.diagnostics import Diagnostic
 from reportlint.engine.linter import Linter
 from reportlint.load.source import Source, SourceError, load
+from reportlint.messages import Message
 from reportlint.model import Document
 from reportlint.plugins import manager
 
@@ -102,12 +103,25 @@ class Session:
             source = load(path, encoding=encoding, display_path=shown, readers=self.readers)
         except SourceError as exc:
             return FileResult(shown, error=exc.message.text(config.lang))
+        crashes = self.linter.crashes
+        crashes.clear()
         if self.options.fix is not None:
             from reportlint.fix.mode import fix_file
 
-            done = fix_file(path, source, lambda s: self.linter.lint(s, config), self.options.fix)
-            return FileResult(shown, done.source, done.document, done.diagnostics, fixed=done.fixed, fix=done)
+            done = fix_file(path, source, lambda s: self.linter.lint(s, config), self.options.fix,
+                            crashed=lambda: bool(crashes))
+            return FileResult(shown, done.source, done.document, done.diagnostics, fixed=done.fixed, fix=done,
+                              error=_crash_report(crashes, config.lang))
         _, diagnostics = self.linter.lint(source, config)
         # the model is not kept: formatters need only the source, and a run over thousands of
         # files would otherwise hold every parsed document until the end
-        return FileResult(shown, source, None, diagnostics)
+        return FileResult(shown, source, None, diagnostics, error=_crash_report(crashes, config.lang))
+
+
+def _crash_report(crashes: list[tuple[str, Message]], lang: str) -> str | None:
+    """Rule crashes make the file's error (the run exits 2); each crash named once."""
+    if not crashes:
+        return None
+    texts = list(dict.fromkeys(message.text(lang) for _, message in crashes))
+    crashes.clear()
+    return "; ".join(texts)
