@@ -71,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff and write nothing (exit 1 if there is anything to fix)")
     check.add_argument("--fix-only", action="store_true", help="apply fixes and report nothing else")
     check.add_argument("--show-fixes", action="store_true", help="list what was fixed, by rule")
+    check.add_argument("--force", action="store_true", help="with --fix: fix read-only files too")
     check.add_argument("--exit-non-zero-on-fix", action="store_true", help="exit 1 when anything was fixed, even if nothing remains")
     check.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N", help="check on N processes (default: one per CPU for runs of 32 files or more, on POSIX; 0 = one per CPU; 1 = no worker processes)")
 

@@ -100,6 +100,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "unknown rule {name!r} (see 'reportlint rules')"),
     # rules and plugins (engine.py, plugins/manager.py)
     "rule_crashed": ("规则 {code} 运行出错：{error}", "rule {code} crashed: {error}"),
+    "read_only_file": ("文件是只读的，未作修复（加 --force 仍然修复）",
+                       "the file is read-only, so it was not fixed (--force fixes it anyway)"),
     "rule_crashed_no_write": ("有规则运行出错，文件未改动", "a rule crashed, so the file was left alone"),
     "plugin_failed": ("插件“{name}”在 {hook} 中出错：{error}", "plugin {name!r} failed in {hook}: {error}"),
     "plugin_not_loaded": ("插件“{name}”（{value}）加载失败：{error}",

@@ -95,6 +95,7 @@ class FixOutcome:
     stdin: bool = False  # the fixed text goes to stdout instead of a file
     unfixable: int = 0  # fixes the file format cannot take (Word: an edit across runs)
     history: list[list[Diagnostic]] = field(default_factory=list)  # the findings fixed in each pass
+    error: bool = False  # ``refused`` is an error of the run (exit 2), not a note: a read-only file
 
     @property
     def changed(self) -> bool:
