@@ -234,10 +234,34 @@ def _rebuild(cls: type[LocalisedError], where: str | None, message: Message, lan
     return error
 
 
+_UNPRINTABLE = None
+
+
+def printable(text: str) -> str:
+    """``text`` safe for one line of a terminal: control characters (ESC sequences, CR, newlines,
+    C1 controls), bidirectional overrides and lone surrogates (undecodable file names) become
+    visible escapes such as ``\\x1b``; everything else, Chinese included, is kept."""
+    global _UNPRINTABLE
+    if text.isprintable():
+        return text
+    if _UNPRINTABLE is None:
+        import re
+
+        _UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: Any) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (os.fsdecode's surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def error(text: str, file: TextIO | None = None) -> None:
     """``reportlint: error: text`` on stderr: the prefix tools grep for stays English in every language."""
-    print(f"reportlint: error: {text}", file=file or sys.stderr)
+    print(f"reportlint: error: {printable(text)}", file=file or sys.stderr)
 
 
 def warning(text: str, file: TextIO | None = None) -> None:
-    print(f"reportlint: warning: {text}", file=file or sys.stderr)
+    print(f"reportlint: warning: {printable(text)}", file=file or sys.stderr)

@@ -16,6 +16,7 @@ from reportlint.formatters.common import (
     summary_line,
     writable,
 )
+from reportlint.messages import printable
 from reportlint.text.chars import char_width
 
 ELLIPSIS = "..."  # ASCII: "…" is East Asian *ambiguous* and would misalign carets in CJK terminals
@@ -102,10 +103,10 @@ def _finding(item: Located, options: Options) -> list[list[Segment]]:
     header: list[Segment] = [(severity_word(d.severity, options.lang), sev), (" ", ""), (d.code, "bold")]
     if safe_fix(d, item.source):
         header.append((" [*]", "cyan"))
-    header.append((f" {d.message}", "bold"))
+    header.append((f" {printable(d.message)}", "bold"))
     lines = [
         header,
-        [(f"{pad}--> ", GUTTER), (f"{item.path}:{item.line}:{item.column}", "")],
+        [(f"{pad}--> ", GUTTER), (printable(f"{item.path}:{item.line}:{item.column}"), "")],
         [bar],
         [(f"{number} | ", GUTTER), (shown, "")],
         [bar, (" " + " " * column, ""), ("^" * carets, sev), (label, sev)],
@@ -113,7 +114,7 @@ def _finding(item: Located, options: Options) -> list[list[Segment]]:
     if d.fix is not None:
         note = ("" if safe_fix(d, item.source) else FIX_NOTE["docx"][en] if not writable(d, item.source)
                 else FIX_NOTE[d.fix.applicability.value][en])
-        lines += [[bar], [(f"{pad} = ", GUTTER), ("help", "bold cyan"), (f": {d.fix.title}{note}", "")]]
+        lines += [[bar], [(f"{pad} = ", GUTTER), ("help", "bold cyan"), (printable(f": {d.fix.title}{note}"), "")]]
     return lines
 
 

@@ -39,6 +39,16 @@ class SourceError(LocalisedError):
         return self.where or ""
 
 
+def display_name(path: str) -> str:
+    """A path as reports show it: bytes that were not UTF-8 (``os.fsdecode`` keeps them as lone
+    surrogates) become ``\\xff`` escapes, so every output format, JSON included, stays valid."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return path
+
+
 class LineIndex:
     """Offset ⇄ (line, column), both 1-based, columns counted in code points."""
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from reportlint.config import settings as cfg
 from reportlint.load.paths import DEFAULT_SUFFIXES, Expansion, expand
+from reportlint.load.source import display_name
 from reportlint.messages import LocalisedError, warning
 from reportlint.plugins import manager
 from reportlint.run.session import CheckOptions, FileResult, Session
@@ -77,7 +78,7 @@ def _run(session: Session, paths: list[str],
     for path, reason in found.warnings:
         warning(f"{path}: {reason.text(lang)}")
     files = found.files
-    results = [FileResult(path, error=reason.text(lang)) for path, reason in found.errors]
+    results = [FileResult(display_name(path), error=reason.text(lang)) for path, reason in found.errors]
     for done, (path, result) in enumerate(zip(files, _check_all(session, files)), 1):
         results.append(result)
         if on_file is not None:

@@ -9,7 +9,7 @@ from typing import Any
 from reportlint.config import settings as cfg
 from reportlint.diagnostics import Diagnostic
 from reportlint.engine.linter import Linter
-from reportlint.load.source import Source, SourceError, load
+from reportlint.load.source import Source, SourceError, display_name, load
 from reportlint.messages import Message
 from reportlint.model import Document
 from reportlint.plugins import manager
@@ -96,8 +96,8 @@ class Session:
         )
 
     def check_file(self, path: str) -> FileResult:
-        shown = (self.options.stdin_filename or "-") if path == "-" else path
-        config = self.config(shown if path == "-" and self.options.stdin_filename else path)
+        shown = display_name((self.options.stdin_filename or "-") if path == "-" else path)
+        config = self.config(self.options.stdin_filename if path == "-" and self.options.stdin_filename else path)
         encoding = self.options.encoding or config.raw.encoding
         try:
             source = load(path, encoding=encoding, display_path=shown, readers=self.readers)
