@@ -94,6 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "check":
+            _terminate_like_interrupt()
             return _check(args)
         if args.command == "parse":
             return _parse(args)
@@ -112,6 +113,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise
     build_parser().print_help()
     return EXIT_ERROR
+
+
+def _terminate_like_interrupt() -> None:
+    """SIGTERM (a CI timeout, ``kill``) stops a run as Ctrl-C does: workers cancelled, exit 130."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, interrupt)
 
 
 def _lang(args: argparse.Namespace) -> str:
