@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from collections.abc import Sequence
 
@@ -110,9 +111,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(exc, LocalisedError):  # ConfigError, SourceError
             error(exc.text(exc.lang or _lang(args)))
             return EXIT_ERROR
+        if isinstance(exc, OSError) and exc.errno not in (None, errno.EPIPE):  # e.g. a symlink loop, a full disk
+            where = f"{exc.filename}: " if exc.filename else ""
+            error(f"{where}{exc.strerror or exc}")
+            return EXIT_ERROR
+        if isinstance(exc, (RuntimeError, RecursionError)) and "ymlink loop" in str(exc):
+            error(str(exc))
+            return EXIT_ERROR
         raise
     build_parser().print_help()
     return EXIT_ERROR
+
+
+def _write_out(stream: object, text: str) -> str | None:
+    """Write the report; the reason (one line) when the stream cannot take it (``/dev/full``).
+    Standard output is then pointed at /dev/null, so the interpreter's final flush stays quiet."""
+    try:
+        stream.write(text)  # type: ignore[attr-defined]
+        stream.flush()  # type: ignore[attr-defined]
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            raise
+        import os
+
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())  # type: ignore[attr-defined]
+        except (OSError, AttributeError, ValueError):
+            pass
+        return exc.strerror or str(exc)
+    return None
 
 
 def _terminate_like_interrupt() -> None:
@@ -148,7 +175,7 @@ def _check(args: argparse.Namespace) -> int:
         ignore=_extend(args.ignore), lang=args.lang, encoding=args.encoding,
         stdin_filename=args.stdin_filename, fix=_fix_settings(args),
         exclude=_extend(args.exclude), force_exclude=args.force_exclude, baseline=args.baseline, write_baseline=args.write_baseline,
-        jobs=args.jobs,
+        jobs=args.jobs, format=args.format,
     )
     if args.show_config:
         from reportlint.run.show_config import show_config
@@ -183,7 +210,10 @@ def _check(args: argparse.Namespace) -> int:
         color=not args.output_file and want_color(sys.stdout), width=shutil.get_terminal_size().columns,
         rules=tuple(session.linter.rules.values())))
     if not args.output_file:
-        report_to.write(text)
+        failed = _write_out(report_to, text)
+        if failed:
+            error(say("cannot_write_output", lang, error=failed))
+            return EXIT_ERROR
     else:
         try:
             write_report(args.output_file, text)

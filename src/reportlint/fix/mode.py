@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, TextIO
 
 from reportlint.fix.apply import MAX_PASSES, FixOutcome, LintFn, applicable, fix_until_stable

@@ -9,7 +9,7 @@ from typing import Any
 from reportlint.config import settings as cfg
 from reportlint.load.paths import DEFAULT_SUFFIXES, Expansion, expand
 from reportlint.load.source import display_name
-from reportlint.messages import LocalisedError, warning
+from reportlint.messages import LocalisedError, Message, warning
 from reportlint.plugins import manager
 from reportlint.run.session import CheckOptions, FileResult, Session
 
@@ -39,6 +39,9 @@ def run(paths: list[str], options: CheckOptions,
     """
     session = Session(options)
     session.lang = run_language(session, paths)
+    if options.format is not None and options.format not in session.formatters:  # before --fix writes anything
+        choices = ", ".join(sorted(session.formatters))
+        raise LocalisedError(None, Message("unknown_format", name=options.format, choices=choices))
     try:
         return session, _run(session, paths, on_file)
     except LocalisedError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,7 @@ class CheckOptions:
     write_baseline: str | None = None  # record every finding of this run in this file
     fix: Any = None  # fixmode.FixSettings when --fix, --fix-only or --diff is given
     jobs: int | None = None  # worker processes; None or 0 = one per CPU (large runs only), 1 = none
+    format: str | None = None  # the output format: checked before any file is read or fixed
 
 
 @dataclass
@@ -75,7 +77,7 @@ class Session:
         if self.options.config_file:
             where: Path | None = Path(self.options.config_file)
         else:
-            start = Path.cwd() if path == "-" else Path(path).resolve().parent
+            start = Path.cwd() if path == "-" else Path(os.path.realpath(path)).parent  # a symlink loop stays a path
             where = cfg.config_for_directory(str(start))
         key = str(where)
         if key not in self._raw:
