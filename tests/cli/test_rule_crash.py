@@ -7,7 +7,14 @@ import json
 
 import pytest
 
-from tests.cli.test_plugins import _env, _install, site  # noqa: F401 - the fixture
+from tests.cli.test_plugins import _env, _install
+
+
+@pytest.fixture
+def site(tmp_path):
+    folder = tmp_path / "site"
+    folder.mkdir()
+    return folder
 
 PLUGIN = '''
 from reportlint.plugins.hookspecs import hookimpl

@@ -127,8 +127,10 @@ def _walk(shown: Path, real: Path, rules: list[_Ignore], out: Expansion, seen: s
             out.warnings.append((str(path), Message("broken_link_skipped")))
 
 
-def _enter(shown: Path, real: Path, rules: list[_Ignore], out: Expansion,
-           above: frozenset[Path]) -> tuple[Path, Path, list[_Ignore], frozenset[Path], Iterator[os.DirEntry[str]]] | None:
+_Frame = tuple[Path, Path, list[_Ignore], frozenset[Path], Iterator[os.DirEntry[str]]]
+
+
+def _enter(shown: Path, real: Path, rules: list[_Ignore], out: Expansion, above: frozenset[Path]) -> _Frame | None:
     """A directory's walk frame: its own .gitignore added, its entries in name order."""
     local = real / ".gitignore"
     if local.is_file():
