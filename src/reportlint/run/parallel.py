@@ -79,7 +79,7 @@ def _watch(main_pid: int, interval: float = 0.2) -> None:
     import time
 
     try:
-        fd = os.pidfd_open(main_pid)  # type: ignore[attr-defined]  # Linux 5.3+: woken by the exit itself
+        fd = os.pidfd_open(main_pid)  # Linux 5.3+: woken by the exit itself
     except (AttributeError, OSError):
         fd = None
     if fd is not None:
