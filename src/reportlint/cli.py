@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from collections.abc import Sequence
 
@@ -74,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff and write nothing (exit 1 if there is anything to fix)")
     check.add_argument("--fix-only", action="store_true", help="apply fixes and report nothing else")
     check.add_argument("--show-fixes", action="store_true", help="list what was fixed, by rule")
+    check.add_argument("--force", action="store_true", help="with --fix: fix read-only files too")
     check.add_argument("--exit-non-zero-on-fix", action="store_true", help="exit 1 when anything was fixed, even if nothing remains")
     check.add_argument("--track-changes", action="store_true", help="with --fix on .docx: write each fix as a tracked change (修订) to accept or reject in Word/WPS")
     check.add_argument("--column-unit", choices=("char", "byte", "utf16"), default="char", help="what columns count in concise, full, json and json-lines output: characters (default), UTF-8 bytes (editors whose error formats count bytes, e.g. Vim's %%c) or UTF-16 code units")
@@ -122,6 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(_with_default_command(list(sys.argv[1:] if argv is None else argv)))
     try:
         if args.command == "check":
+            _terminate_like_interrupt()
             return _check(args)
         if args.command == "parse":
             return _parse(args)
@@ -152,9 +155,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(exc, LocalisedError):  # ConfigError, SourceError
             error(exc.text(exc.lang or _lang(args)))
             return EXIT_ERROR
+        if isinstance(exc, OSError) and exc.errno not in (None, errno.EPIPE):  # e.g. a symlink loop, a full disk
+            where = f"{exc.filename}: " if exc.filename else ""
+            error(f"{where}{exc.strerror or exc}")
+            return EXIT_ERROR
+        if isinstance(exc, (RuntimeError, RecursionError)) and "ymlink loop" in str(exc):
+            error(str(exc))
+            return EXIT_ERROR
         raise
     build_parser().print_help()
     return EXIT_ERROR
+
+
+def _write_out(stream: object, text: str) -> str | None:
+    """Write the report; the reason (one line) when the stream cannot take it (``/dev/full``).
+    Standard output is then pointed at /dev/null, so the interpreter's final flush stays quiet."""
+    try:
+        stream.write(text)  # type: ignore[attr-defined]
+        stream.flush()  # type: ignore[attr-defined]
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            raise
+        import os
+
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())  # type: ignore[attr-defined]
+        except (OSError, AttributeError, ValueError):
+            pass
+        return exc.strerror or str(exc)
+    return None
+
+
+def _terminate_like_interrupt() -> None:
+    """SIGTERM (a CI timeout, ``kill``) stops a run as Ctrl-C does: workers cancelled, exit 130."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, interrupt)
 
 
 def _lang(args: argparse.Namespace) -> str:
@@ -179,7 +219,7 @@ def _check(args: argparse.Namespace) -> int:
         ignore=_extend(args.ignore), lang=args.lang, encoding=args.encoding,
         stdin_filename=args.stdin_filename, fix=_fix_settings(args),
         exclude=_extend(args.exclude), force_exclude=args.force_exclude, baseline=args.baseline, write_baseline=args.write_baseline,
-        jobs=args.jobs,
+        jobs=args.jobs, format=args.format,
     )
     if args.show_config:
         from reportlint.run.show_config import show_config
@@ -214,7 +254,10 @@ def _check(args: argparse.Namespace) -> int:
         color=not args.output_file and want_color(sys.stdout), width=shutil.get_terminal_size().columns,
         rules=tuple(session.linter.rules.values()), column_unit=args.column_unit))
     if not args.output_file:
-        report_to.write(text)
+        failed = _write_out(report_to, text)
+        if failed:
+            error(say("cannot_write_output", lang, error=failed))
+            return EXIT_ERROR
     else:
         try:
             write_report(args.output_file, text)

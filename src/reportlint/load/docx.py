@@ -77,6 +77,9 @@ def read(data: bytes, path: str, encoding: str | None = None) -> Source:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - python-docx and lxml raise many kinds on bad input
         raise SourceError(path, Message("docx_unreadable", error=f"{exc.__class__.__name__}: {_short(exc)}")) from None
+    root = getattr(document.element, "tag", None)
+    if root != _qn("w:document"):  # a well-formed part whose XML is not a Word body
+        raise SourceError(path, Message("docx_wrong_root", root=str(root)[:80]))
     texts: list[str] = []
     paragraphs: list[DocxParagraph] = []
     hints: dict[int, int] = {}
