@@ -14,6 +14,9 @@ A case file looks like::
       with_options:
         pass_str: ...
         configs: {option-name: value}
+      word_layout:              # the text as a .docx built by reportlint.testing_docx
+        fail_str: ...
+        docx: {body: {font: 宋体, size: 12}}
 
 Use it from a plugin's tests::
 
@@ -38,7 +41,7 @@ from reportlint.fix.apply import apply_fixes, fixes_of
 from reportlint.load.source import Source
 from reportlint.plugins import manager
 
-CASE_KEYS = {"pass_str", "fail_str", "fix_str", "violations", "configs", "unsafe", "lang", "path"}
+CASE_KEYS = {"pass_str", "fail_str", "fix_str", "violations", "configs", "unsafe", "lang", "path", "docx"}
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class RuleCase:
     unsafe: bool = True
     lang: str = "zh"
     file: str = ""
+    docx: dict[str, Any] | None = None  # build the text into a .docx with this layout spec
 
     @property
     def id(self) -> str:
@@ -76,6 +80,7 @@ def load_cases(directory: str | Path) -> list[RuleCase]:
                 violations=tuple(spec.get("violations") or ()), fix_str=spec.get("fix_str"),
                 configs=spec.get("configs") or {}, unsafe=spec.get("unsafe", True),
                 lang=spec.get("lang", "zh"), file=str(path),
+                docx=(spec.get("docx") or {}) if "docx" in spec else None,
             ))
     return cases
 
@@ -86,19 +91,26 @@ def _linter() -> Linter:
 
 
 def lint_text(text: str, select: list[str], rules: dict[str, dict[str, Any]] | None = None,
-              lang: str = "zh", path: str = "case.txt") -> tuple[Source, list[Diagnostic]]:
-    """Lint a string with only the selected rules enabled."""
+              lang: str = "zh", path: str = "case.txt",
+              docx: dict[str, Any] | None = None) -> tuple[Source, list[Diagnostic]]:
+    """Lint a string with only the selected rules enabled; with ``docx``, as a built .docx."""
     linter = _linter()
     raw = RawConfig(select=select, rules=rules or {}, files=["<test>"])
     config = resolve(raw, list(linter.rules.values()), lang=lang)
-    source = Source.from_text(text, path=path)
+    if docx is not None:
+        from reportlint.load.docx import read
+        from reportlint.testing_docx import build
+
+        source = read(build(text, docx), "case.docx")
+    else:
+        source = Source.from_text(text, path=path)
     _, diagnostics = linter.lint(source, config)
     return source, diagnostics
 
 
 def run_case(case: RuleCase) -> None:
     source, diags = lint_text(case.text, [case.rule], {case.rule: case.configs} if case.configs else None,
-                              lang=case.lang)
+                              lang=case.lang, docx=case.docx)
     mine = [d for d in diags if d.code == case.rule]
     if not case.should_fail:
         assert not mine, f"{case.id}: expected no {case.rule}, got " + _describe(source, mine)
