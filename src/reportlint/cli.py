@@ -13,6 +13,8 @@ if TYPE_CHECKING:  # only for annotations: --version and --help must not import 
     from reportlint.rules.base import Rule
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+COMMANDS = ("check", "parse", "rule", "rules", "server", "completion")
+RULE_EXAMPLE = ("HD004", "arabic-ordinal-with-dunhao")  # rule --help's example; a test checks it exists
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,13 +43,14 @@ def _extend(values: list[list[str]] | None) -> list[str] | None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="reportlint", description="中文公文与工作总结检查工具 (a linter for Chinese official documents and work reports)")
+    parser = _Parser(prog="reportlint", description="中文公文与工作总结检查工具 (a linter for Chinese official documents and work reports)",
+                     epilog="check is the default command: `reportlint FILE...` is `reportlint check FILE...`.")
     parser.add_argument("--version", action="version", version=f"reportlint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = sub.add_parser("check", help="check files (default command)", description="Check reports and print findings.")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; '-' reads standard input")
-    check.add_argument("--format", default=None, help="output format: full, concise, json, json-lines, sarif, github, gitlab, junit, html (default: full on a terminal, concise otherwise)")
+    check.add_argument("--format", "--output-format", dest="format", default=None, help="output format: full, concise, json, json-lines, sarif, github, gitlab, junit, html (default: full on a terminal, concise otherwise)")
     check.add_argument("--output-file", "-o", metavar="PATH", help="write the output to PATH (atomically) instead of standard output")
     check.add_argument("--statistics", action="store_true", help="print how many findings each rule produced instead of the findings")
     check.add_argument("--quiet", "-q", action="store_true", help="print the findings only: no summary, no progress bar")
@@ -72,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fix-only", action="store_true", help="apply fixes and report nothing else")
     check.add_argument("--show-fixes", action="store_true", help="list what was fixed, by rule")
     check.add_argument("--exit-non-zero-on-fix", action="store_true", help="exit 1 when anything was fixed, even if nothing remains")
+    check.add_argument("--column-unit", choices=("char", "byte", "utf16"), default="char", help="what columns count in concise, full, json and json-lines output: characters (default), UTF-8 bytes (editors whose error formats count bytes, e.g. Vim's %%c) or UTF-16 code units")
     check.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N", help="check on N processes (default: one per CPU for runs of 32 files or more, on POSIX; 0 = one per CPU; 1 = no worker processes)")
 
     parse = sub.add_parser("parse", help="print the parsed skeleton of a file", description="Print the report skeleton (articles, titles, headings, paragraphs, signature).")
@@ -81,16 +85,29 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--lang", choices=("zh", "en"), help="language of errors (default: zh)")
 
     rule = sub.add_parser("rule", help="explain one rule", description="Print a rule's documentation.")
-    rule.add_argument("code", metavar="CODE", help="rule code or name, e.g. HD004 or arabic-ordinal-comma")
+    rule.add_argument("code", metavar="CODE", help=f"rule code or name, e.g. {RULE_EXAMPLE[0]} or {RULE_EXAMPLE[1]}")
     rule.add_argument("--lang", choices=("zh", "en"))
 
     rules = sub.add_parser("rules", help="list all rules")
     rules.add_argument("--format", choices=("table", "json"), default="table")
+
+    server = sub.add_parser("server", help="run the language server (LSP over stdio) for editors", description="A language server on standard input/output: diagnostics, quick fixes and rule documentation in any LSP editor. Needs the lsp extra: pip install \"reportlint[lsp]\".")
+    server.add_argument("--lang", choices=("zh", "en"), help="language of messages when the config does not say (default: zh)")
+
+    completion = sub.add_parser("completion", help="print a shell completion script", description="Print a completion script, e.g. `reportlint completion bash > ~/.local/share/bash-completion/completions/reportlint`.")
+    completion.add_argument("shell", choices=("bash", "zsh", "fish"))
     return parser
 
 
+def _with_default_command(argv: list[str]) -> list[str]:
+    """``reportlint FILE...`` means ``reportlint check FILE...``: ``check`` is the default command."""
+    if not argv or argv[0] in COMMANDS or argv[0] in ("-h", "--help", "--version"):
+        return argv
+    return ["check", *argv]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(_with_default_command(list(sys.argv[1:] if argv is None else argv)))
     try:
         if args.command == "check":
             return _check(args)
@@ -100,8 +117,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rule(args)
         if args.command == "rules":
             return _rules(args)
+        if args.command == "server":
+            return _server(args)
+        if args.command == "completion":
+            from reportlint.completion import script
+
+            sys.stdout.write(script(build_parser(), args.shell))
+            return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `reportlint rules | head -1`: the reader left; say nothing more
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's final flush must not fail again
+        return EXIT_FINDINGS if args.command == "check" else EXIT_OK
     except Exception as exc:  # noqa: BLE001 - config/input errors become one line and exit 2
         from reportlint.messages import LocalisedError, error
 
@@ -168,7 +198,7 @@ def _check(args: argparse.Namespace) -> int:
     text = render(results, Options(
         lang=lang, show_summary=not (args.no_summary or args.quiet), statistics=args.statistics,
         color=not args.output_file and want_color(sys.stdout), width=shutil.get_terminal_size().columns,
-        rules=tuple(session.linter.rules.values())))
+        rules=tuple(session.linter.rules.values()), column_unit=args.column_unit))
     if not args.output_file:
         report_to.write(text)
     else:
@@ -225,6 +255,21 @@ def _rule(args: argparse.Namespace) -> int:
 
     error(say("unknown_rule", _lang(args), name=wanted))
     return EXIT_ERROR
+
+
+def _server(args: argparse.Namespace) -> int:
+    try:
+        import lsprotocol  # noqa: F401
+        import pygls  # noqa: F401
+    except ImportError:
+        from reportlint.messages import error, say
+
+        error(say("lsp_missing", _lang(args)))
+        return EXIT_ERROR
+    from reportlint.server import serve
+
+    serve(lang=args.lang)
+    return EXIT_OK
 
 
 def _rules(args: argparse.Namespace) -> int:

@@ -98,6 +98,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cannot_write_output": ("无法写入：{error}", "cannot write: {error}"),
     "unknown_rule": ("未知规则“{name}”（用 reportlint rules 列出全部规则）",
                      "unknown rule {name!r} (see 'reportlint rules')"),
+    "lsp_missing": ('reportlint server 需要 pygls：pip install "reportlint[lsp]"',
+                    'reportlint server needs pygls: pip install "reportlint[lsp]"'),
     # rules and plugins (engine.py, plugins/manager.py)
     "rule_crashed": ("规则 {code} 运行出错：{error}", "rule {code} crashed: {error}"),
     "plugin_failed": ("插件“{name}”在 {hook} 中出错：{error}", "plugin {name!r} failed in {hook}: {error}"),
@@ -155,9 +157,66 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "the fixed Word file did not read back as the fixed text"),
     "docx_complex_run": ("有修复落在含制表符、换行或域的 Word 文字片段（run）中，请在 Word 中修改",
                          "a fix falls in a Word run with tabs, breaks or fields; apply it in Word"),
+    # output formats: summary line, views, statistics (formatters/)
+    "severity_error": ("错误", "error"),
+    "severity_warning": ("警告", "warning"),
+    "severity_info": ("提示", "info"),
+    "summary_clean": ("未发现问题（检查了 {n} 个文件）。", "All checks passed ({n} file{s} checked)."),
+    "summary_clean_unread": ("检查了 {n} 个文件，未发现问题；另有 {unread} 个文件无法读取。",
+                             "No problems in {n} file{s} checked; {unread} could not be read."),
+    "summary_found": ("在 {files} 个文件中发现 {n} 个问题（{parts}）。",
+                      "Found {n} problem{s} ({parts}) in {files} file{files_s}."),
+    "summary_errors": ("错误 {n}", "{n} error{s}"),
+    "summary_warnings": ("警告 {n}", "{n} warning{s}"),
+    "summary_infos": ("提示 {n}", "{n} info{s}"),
+    "summary_part_separator": ("，", ", "),
+    "summary_fixable": ("其中 {n} 个可自动修复。", " {n} fixable with --fix or --unsafe-fixes."),
+    "continues_to_line": ("（延续到第 {line} 行）", " (continues to line {line})"),
+    "fix_note_unsafe": ("（需 --unsafe-fixes）", " (needs --unsafe-fixes)"),
+    "fix_note_display": ("（仅供参考）", " (suggestion only)"),
+    "fix_note_docx": ("（Word 文件中无法自动修复：改动跨越了格式不同的文字段）",
+                      " (not applied in Word: the change spans differently formatted runs)"),
+    "statistics_count": ("数量", "count"),
+    "statistics_code": ("代码", "code"),
+    "statistics_name": ("规则名", "name"),
+    "statistics_fixable": ("可修复", "fixable"),
+    "html_title": ("reportlint 检查报告", "reportlint report"),
+    "html_filters": ("筛选", "Filters"),
+    "html_severity": ("严重程度", "Severity"),
+    "html_rule": ("规则", "Rule"),
+    "html_by_rule": ("按规则统计", "By rule"),
+    "html_by_file": ("按文件统计", "By file"),
+    "html_code": ("代码", "Code"),
+    "html_name": ("规则名", "Name"),
+    "html_summary": ("说明", "Summary"),
+    "html_count": ("数量", "Count"),
+    "html_files": ("文件数", "Files"),
+    "html_file": ("文件", "File"),
+    "html_total": ("合计", "Total"),
+    "html_findings": ("个问题", "findings"),
+    "html_none": ("未发现问题", "no findings"),
+    "html_unreadable": ("无法读取", "cannot be read"),
+    "html_help": ("建议", "help"),
+    "html_all": ("全选", "all"),
+    "html_text": ("原文", "Text"),
+    # check --show-config (run/show_config.py)
+    "show_file": ("文件：{value}", "file: {value}"),
+    "show_files": ("配置文件（按应用顺序，后者优先）：", "config files, applied in order (later wins):"),
+    "show_chosen": ("（由 --config {path} 指定）", "(chosen with --config {path})"),
+    "show_cli": ("命令行：{value}", "command line: {value}"),
+    "show_lang": ("语言：{value}", "lang: {value}"),
+    "show_encoding": ("编码：{value}", "encoding: {value}"),
+    "show_auto": ("自动检测（UTF-8，带 BOM 的 UTF-16/32，GB18030，Big5）",
+                  "auto (UTF-8, UTF-16/32 by BOM, GB18030, Big5)"),
+    "show_from_cli": ("由 --encoding 指定", "--encoding"),
+    "show_from_config": ("配置", "config"),
+    "show_pfi": ("适用于本文件的 per-file-ignores：{value}", "per-file-ignores for this file: {value}"),
+    "show_enabled": ("启用的规则（{n} / {total}）：", "enabled rules ({n} of {total}):"),
+    "show_default": ("默认 {severity}", "default {severity}"),
+    "show_disabled": ("未启用的规则：{value}", "disabled rules: {value}"),
 }
 
-PLURAL_FIELDS = ("s", "es")  # filled in from ``n``; only English templates use them
+PLURAL_FIELDS = ("s", "es", "files_s")  # filled in from ``n`` (``files``); only English templates use them
 
 
 def say(key: str, lang: str, /, **fields: Any) -> str:
@@ -167,6 +226,7 @@ def say(key: str, lang: str, /, **fields: Any) -> str:
     n = values.get("n")
     values.setdefault("s", "" if n == 1 else "s")
     values.setdefault("es", "" if n == 1 else "es")
+    values.setdefault("files_s", "" if values.get("files") == 1 else "s")
     return (en if lang == "en" else zh).format(**values)
 
 

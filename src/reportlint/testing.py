@@ -18,15 +18,22 @@ A case file looks like::
         fail_str: ...
         docx: {body: {font: 宋体, size: 12}}
 
-Use it from a plugin's tests::
+Use it from a plugin's tests, with the rule classes passed in directly (nothing needs to be
+installed)::
 
     from reportlint.testing import load_cases, run_case
+    from my_plugin import NoJargon
+
     @pytest.mark.parametrize("case", load_cases("tests/rules"), ids=lambda c: c.id)
-    def test_rule(case): run_case(case)
+    def test_rule(case): run_case(case, rules=[NoJargon])
+
+or all cases of a file or folder at once: ``run_cases("tests/rules", rules=[NoJargon])``.
+Without ``rules`` the installed rules (built-ins and entry-point plugins) are used.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -40,6 +47,7 @@ from reportlint.engine.linter import Linter
 from reportlint.fix.apply import apply_fixes, fixes_of
 from reportlint.load.source import Source
 from reportlint.plugins import manager
+from reportlint.rules.base import Rule
 
 CASE_KEYS = {"pass_str", "fail_str", "fix_str", "violations", "configs", "unsafe", "lang", "path", "docx"}
 
@@ -64,8 +72,10 @@ class RuleCase:
 
 
 def load_cases(directory: str | Path) -> list[RuleCase]:
+    """The cases of every ``*.yml`` in ``directory`` (or of one case file)."""
     cases: list[RuleCase] = []
-    for path in sorted(Path(directory).glob("*.yml")):
+    where = Path(directory)
+    for path in ([where] if where.is_file() else sorted(where.glob("*.yml"))):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         rule = data["rule"]
         for name, spec in (data.get("cases") or {}).items():
@@ -91,10 +101,13 @@ def _linter() -> Linter:
 
 
 def lint_text(text: str, select: list[str], rules: dict[str, dict[str, Any]] | None = None,
-              lang: str = "zh", path: str = "case.txt",
+              lang: str = "zh", path: str = "case.txt", *,
+              rule_classes: Sequence[type[Rule]] | None = None,
               docx: dict[str, Any] | None = None) -> tuple[Source, list[Diagnostic]]:
-    """Lint a string with only the selected rules enabled; with ``docx``, as a built .docx."""
-    linter = _linter()
+    """Lint a string with only the selected rules enabled; ``rule_classes`` replaces the
+    installed rules (a plugin's rules tested before it is installed); with ``docx``, the text
+    is linted as a .docx built by ``reportlint.testing_docx`` with that layout spec."""
+    linter = _linter() if rule_classes is None else Linter(list(rule_classes))
     raw = RawConfig(select=select, rules=rules or {}, files=["<test>"])
     config = resolve(raw, list(linter.rules.values()), lang=lang)
     if docx is not None:
@@ -108,9 +121,30 @@ def lint_text(text: str, select: list[str], rules: dict[str, dict[str, Any]] | N
     return source, diagnostics
 
 
-def run_case(case: RuleCase) -> None:
+def run_cases(where: str | Path, rules: Sequence[type[Rule]] | None = None) -> int:
+    """Run every case of a case file or folder; raise one AssertionError listing each failure.
+    Returns the number of cases run."""
+    cases = load_cases(where)
+    if not cases:
+        raise AssertionError(f"{where}: no rule cases found")
+    failures = []
+    for case in cases:
+        try:
+            run_case(case, rules=rules)
+        except AssertionError as exc:
+            failures.append(str(exc))
+    if failures:
+        raise AssertionError(f"{len(failures)} of {len(cases)} cases failed:\n" + "\n".join(failures))
+    return len(cases)
+
+
+def run_case(case: RuleCase, rules: Sequence[type[Rule]] | None = None) -> None:
+    """Check one case; ``rules`` are the rule classes to use (default: the installed ones)."""
+    if rules is not None and case.rule not in {r.code for r in rules}:
+        raise AssertionError(f"{case.id}: rule {case.rule} is not among the rules given "
+                             f"({', '.join(r.code for r in rules)})")
     source, diags = lint_text(case.text, [case.rule], {case.rule: case.configs} if case.configs else None,
-                              lang=case.lang, docx=case.docx)
+                              lang=case.lang, rule_classes=rules, docx=case.docx)
     mine = [d for d in diags if d.code == case.rule]
     if not case.should_fail:
         assert not mine, f"{case.id}: expected no {case.rule}, got " + _describe(source, mine)

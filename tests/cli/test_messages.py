@@ -16,7 +16,7 @@ from reportlint.config.settings import ConfigError
 from reportlint.fix.writer import WriteRefused
 from reportlint.load.source import SourceError
 from reportlint.messages import CATALOGUE, PLURAL_FIELDS, LocalisedError, Message, say
-from reportlint.text.chars import is_cjk
+from reportlint.text.chars import ZH_PUNCT, is_cjk
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "reportlint"
 # keys whose text is not ours in English: shown as given
@@ -33,7 +33,7 @@ def test_every_message_has_both_languages_with_the_same_fields(key):
     assert _fields(zh) == _fields(en), f"{key}: the Chinese and English texts name different fields"
     assert not any(is_cjk(ch) for ch in en), f"{key}: the English text has Chinese in it"
     if key != "verbatim":
-        assert any(is_cjk(ch) for ch in zh), f"{key}: the default text must be Chinese"
+        assert any(is_cjk(ch) or ch in ZH_PUNCT for ch in zh), f"{key}: the default text must be Chinese"
     if key not in VERBATIM_EN:
         assert en != zh and en.strip(), f"{key}: the English text is missing"
     assert "{s}" not in zh and "{es}" not in zh, f"{key}: plural endings are English only"
@@ -48,6 +48,8 @@ def test_every_key_is_used_and_every_used_key_exists():
     used = set(re.findall(r'(?:Message|say)\(\s*"(\w+)"', text)) | set(re.findall(r'\bsay\(\s*\'(\w+)\'', text))
     used |= set(re.findall(r'\(b"[^"]*", "(\w+)"\)', text))  # source.py: magic bytes → key
     used |= {key for key in CATALOGUE if f'"{key}"' in text}  # keys chosen by a conditional expression
+    families = re.findall(r'say\(\s*f"(\w+?_)\{', text)  # say(f"html_{key}", …): a family of keys
+    used |= {key for key in CATALOGUE if key.startswith(tuple(families))}
     assert used - set(CATALOGUE) == set(), "messages used but missing from the catalogue"
     assert set(CATALOGUE) - used - {"verbatim"} == set(), "catalogue entries nothing uses"
 

@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from reportlint.diagnostics import Diagnostic, Severity
 from reportlint.load.source import Source
+from reportlint.messages import say
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class Options:
     statistics: bool = False
     rules: tuple[Any, ...] = ()  # every registered rule class (SARIF lists them all)
     width: int = 100  # terminal columns available to the full view
+    column_unit: str = "char"  # --column-unit: columns count characters, UTF-8 bytes or UTF-16 code units
 
 
 def writable(diag: Diagnostic, source: Source | None = None) -> bool:
@@ -56,11 +58,8 @@ def want_color(stream: TextIO) -> bool:
     return bool(isatty and isatty())
 
 
-SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
-
-
 def severity_word(severity: Severity, lang: str) -> str:
-    return severity.label if lang == "en" else SEVERITY_ZH[severity]
+    return say(f"severity_{severity.label}", lang)
 
 
 @dataclass(frozen=True)
@@ -112,7 +111,24 @@ def pretty_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
-def located(results: list[Any]) -> Iterator[Located]:
+COLUMN_UNITS = ("char", "byte", "utf16")
+
+
+def column_in(source: Source, line: int, column: int, unit: str = "char") -> int:
+    """A 1-based character column of ``line`` counted in ``unit``: ``char`` (code points, the
+    default), ``byte`` (UTF-8 bytes, for editors whose error formats count bytes) or ``utf16``
+    (UTF-16 code units, as LSP and JavaScript count)."""
+    if unit == "char" or column <= 1:
+        return column
+    start = source.lines.line_start(line)
+    prefix = source.original[start:start + column - 1]
+    if unit == "byte":
+        return len(prefix.encode("utf-8", "surrogatepass")) + 1
+    return len(prefix.encode("utf-16-le", "surrogatepass")) // 2 + 1
+
+
+def located(results: list[Any], unit: str = "char") -> Iterator[Located]:
+    """Each diagnostic with its line/column range; columns counted in ``unit`` (see column_in)."""
     for result in results:
         if result.source is None:
             continue
@@ -120,22 +136,25 @@ def located(results: list[Any]) -> Iterator[Located]:
         for diag in result.diagnostics:
             line, col = index.position(diag.start)
             end_line, end_col = index.position(diag.end)
+            if unit != "char":
+                col = column_in(result.source, line, col, unit)
+                end_col = column_in(result.source, end_line, end_col, unit)
             yield Located(result.path, diag, line, col, end_line, end_col, result.source)
 
 
-def position_dict(source: Source, offset: int) -> dict[str, int]:
+def position_dict(source: Source, offset: int, unit: str = "char") -> dict[str, int]:
     line, column = source.lines.position(offset)
-    return {"line": line, "column": column}
+    return {"line": line, "column": column_in(source, line, column, unit)}
 
 
-def fix_dict(source: Source, diag: Diagnostic) -> dict[str, Any] | None:
+def fix_dict(source: Source, diag: Diagnostic, unit: str = "char") -> dict[str, Any] | None:
     if diag.fix is None:
         return None
     return {
         "title": diag.fix.title,
         "applicability": diag.fix.applicability.value,
         "edits": [
-            {"start": position_dict(source, e.start), "end": position_dict(source, e.end),
+            {"start": position_dict(source, e.start, unit), "end": position_dict(source, e.end, unit),
              "content": e.content}
             for e in diag.fix.edits
         ],
@@ -148,24 +167,14 @@ def summary_line(results: list[Any], lang: str) -> str:
     checked = sum(1 for r in results if r.source is not None)
     unread = sum(1 for r in results if getattr(r, "error", None))
     if not diags:
-        if unread:
-            return (f"检查了 {checked} 个文件，未发现问题；另有 {unread} 个文件无法读取。" if lang != "en" else
-                    f"No problems in {checked} file{'s' if checked != 1 else ''} checked; "
-                    f"{unread} could not be read.")
-        return f"未发现问题（检查了 {checked} 个文件）。" if lang != "en" else \
-            f"All checks passed ({checked} file{'s' if checked != 1 else ''} checked)."
+        return say("summary_clean_unread" if unread else "summary_clean", lang, n=checked, unread=unread)
     counts = Counter(d.severity for d in diags)
+    parts = say("summary_part_separator", lang).join(
+        say(f"summary_{s.label}s", lang, n=counts[s]) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        if counts[s])
+    text = say("summary_found", lang, n=len(diags), parts=parts, files=files)
     fixable_count = sum(1 for r in results for d in r.diagnostics if fixable(d, r.source))
-    if lang == "en":
-        parts = ", ".join(f"{counts[s]} {s.label}{'s' if counts[s] != 1 else ''}"
-                          for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s])
-        text = (f"Found {len(diags)} problem{'s' if len(diags) != 1 else ''} ({parts}) "
-                f"in {files} file{'s' if files != 1 else ''}.")
-        return text + (f" {fixable_count} fixable with --fix or --unsafe-fixes." if fixable_count else "")
-    order = (Severity.ERROR, Severity.WARNING, Severity.INFO)
-    parts = "，".join(f"{SEVERITY_ZH[s]} {counts[s]}" for s in order if counts[s])
-    text = f"在 {files} 个文件中发现 {len(diags)} 个问题（{parts}）。"
-    return text + (f"其中 {fixable_count} 个可自动修复。" if fixable_count else "")
+    return text + (say("summary_fixable", lang, n=fixable_count) if fixable_count else "")
 
 
 def write_report(path: str, text: str) -> None:

@@ -13,7 +13,7 @@ def render(results: list[Any], options: Options) -> str:
 
         return statistics.render_text(results, options)
     out = []
-    for item in located(results):
+    for item in located(results, options.column_unit):
         d = item.diagnostic
         mark = " [*]" if safe_fix(d, item.source) else ""
         out.append(f"{item.path}:{item.line}:{item.column}: {d.code}{mark} {d.message}{item.docx_note(options.lang)}")

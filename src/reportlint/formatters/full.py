@@ -10,23 +10,20 @@ from reportlint.formatters import statistics
 from reportlint.formatters.common import (
     Located,
     Options,
+    column_in,
     located,
     safe_fix,
     severity_word,
     summary_line,
     writable,
 )
+from reportlint.messages import say
 from reportlint.text.chars import char_width
 
 ELLIPSIS = "..."  # ASCII: "…" is East Asian *ambiguous* and would misalign carets in CJK terminals
 MIN_BUDGET = 40
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold blue"}
 GUTTER = "blue"
-FIX_NOTE = {"unsafe": ("（需 --unsafe-fixes）", " (needs --unsafe-fixes)"),
-            "display": ("（仅供参考）", " (suggestion only)"),
-            "docx": ("（Word 文件中无法自动修复：改动跨越了格式不同的文字段）",
-                     " (not applied in Word: the change spans differently formatted runs)")}
-
 Segment = tuple[str, str]  # (text, rich style or "")
 
 
@@ -90,7 +87,6 @@ def _snippet(item: Located, budget: int) -> tuple[str, int, int, bool]:
 
 def _finding(item: Located, options: Options) -> list[list[Segment]]:
     d = item.diagnostic
-    en = options.lang == "en"
     sev = STYLE[d.severity]
     number = str(item.line)
     pad = " " * len(number)
@@ -98,21 +94,22 @@ def _finding(item: Located, options: Options) -> list[list[Segment]]:
     shown, column, carets, continues = _snippet(item, max(MIN_BUDGET, options.width - len(number) - 3))
     label = f" {d.name}"
     if continues:
-        label += f" (continues to line {item.end_line})" if en else f"（延续到第 {item.end_line} 行）"
+        label += say("continues_to_line", options.lang, line=item.end_line)
     header: list[Segment] = [(severity_word(d.severity, options.lang), sev), (" ", ""), (d.code, "bold")]
     if safe_fix(d, item.source):
         header.append((" [*]", "cyan"))
     header.append((f" {d.message}", "bold"))
     lines = [
         header,
-        [(f"{pad}--> ", GUTTER), (f"{item.path}:{item.line}:{item.column}", "")],
+        [(f"{pad}--> ", GUTTER),
+         (f"{item.path}:{item.line}:{column_in(item.source, item.line, item.column, options.column_unit)}", "")],
         [bar],
         [(f"{number} | ", GUTTER), (shown, "")],
         [bar, (" " + " " * column, ""), ("^" * carets, sev), (label, sev)],
     ]
     if d.fix is not None:
-        note = ("" if safe_fix(d, item.source) else FIX_NOTE["docx"][en] if not writable(d, item.source)
-                else FIX_NOTE[d.fix.applicability.value][en])
+        note = ("" if safe_fix(d, item.source) else say("fix_note_docx", options.lang) if not writable(d, item.source)
+                else say(f"fix_note_{d.fix.applicability.value}", options.lang))
         lines += [[bar], [(f"{pad} = ", GUTTER), ("help", "bold cyan"), (f": {d.fix.title}{note}", "")]]
     return lines
 

@@ -10,21 +10,9 @@ from typing import Any
 
 from reportlint.diagnostics import Severity
 from reportlint.formatters.common import Options, severity_word, summary_line
+from reportlint.messages import say
 
 ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
-UI = {
-    "zh": {"title": "reportlint 检查报告", "filters": "筛选", "severity": "严重程度", "rule": "规则",
-           "by_rule": "按规则统计", "by_file": "按文件统计", "code": "代码", "name": "规则名",
-           "summary": "说明", "count": "数量", "files": "文件数", "file": "文件", "total": "合计",
-           "findings": "个问题", "none": "未发现问题", "unreadable": "无法读取", "help": "建议",
-           "all": "全选", "text": "原文"},
-    "en": {"title": "reportlint report", "filters": "Filters", "severity": "Severity", "rule": "Rule",
-           "by_rule": "By rule", "by_file": "By file", "code": "Code", "name": "Name",
-           "summary": "Summary", "count": "Count", "files": "Files", "file": "File", "total": "Total",
-           "findings": "findings", "none": "no findings", "unreadable": "cannot be read", "help": "help",
-           "all": "all", "text": "Text"},
-}
-
 CSS = """
 :root { color-scheme: light; --error: #c62828; --warning: #b26a00; --info: #1565c0; }
 body { margin: 0 auto; max-width: 72rem; padding: 1rem 1.5rem 4rem; color: #1f2328; background: #fff;
@@ -157,7 +145,7 @@ class Page:
     def __init__(self, results: list[Any], options: Options) -> None:
         self.results = results
         self.options = options
-        self.t = UI["en" if options.lang == "en" else "zh"]
+        self.t = _Labels(options.lang)
         self.rules = {rule.code: rule for rule in options.rules}
         self.n = 0
 
@@ -300,6 +288,16 @@ class Page:
             f'{self.filters()}<main>{self.rule_table()}{self.file_table()}{docs}</main>'
             f'<script>{SCRIPT}</script></body></html>\n'
         )
+
+
+class _Labels:
+    """``t["title"]``: the page's labels from the message catalogue, in the run's language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __getitem__(self, key: str) -> str:
+        return say(f"html_{key}", self.lang)
 
 
 def render(results: list[Any], options: Options) -> str:

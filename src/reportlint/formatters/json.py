@@ -8,7 +8,7 @@ from reportlint.formatters import statistics
 from reportlint.formatters.common import Options, fix_dict, located, pretty_json
 
 
-def items(results: list[Any]) -> list[dict[str, Any]]:
+def items(results: list[Any], unit: str = "char") -> list[dict[str, Any]]:
     return [
         {
             "path": item.path,
@@ -20,13 +20,13 @@ def items(results: list[Any]) -> list[dict[str, Any]]:
             "name": item.diagnostic.name,
             "severity": item.diagnostic.severity.label,
             "message": item.diagnostic.message,
-            "fix": fix_dict(item.source, item.diagnostic),
+            "fix": fix_dict(item.source, item.diagnostic, unit),
         }
-        for item in located(results)
+        for item in located(results, unit)
     ]
 
 
 def render(results: list[Any], options: Options) -> str:
     if options.statistics:
         return statistics.render_json(results)
-    return pretty_json(items(results))
+    return pretty_json(items(results, options.column_unit))

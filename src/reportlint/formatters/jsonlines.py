@@ -10,4 +10,4 @@ from reportlint.formatters.json import items
 
 
 def render(results: list[Any], options: Options) -> str:
-    return "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items(results))
+    return "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items(results, options.column_unit))

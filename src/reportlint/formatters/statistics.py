@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlint.formatters.common import Options, fixable, pretty_json, summary_line
+from reportlint.messages import say
 from reportlint.text.chars import display_width
 
 
@@ -34,7 +35,7 @@ def _pad(text: str, width: int) -> str:
 
 def render_text(results: list[Any], options: Options) -> str:
     rows = counts(results)
-    head = ("count", "code", "name", "fixable") if options.lang == "en" else ("数量", "代码", "规则名", "可修复")
+    head = tuple(say(f"statistics_{key}", options.lang) for key in ("count", "code", "name", "fixable"))
     cells = [head] + [(str(r.count), r.code, r.name, str(r.fixable)) for r in rows] if rows else []
     widths = [max((display_width(row[i]) for row in cells), default=0) for i in range(4)]
     out = []

@@ -26,6 +26,8 @@ class Option:
 
     def validate(self, value: Any) -> Any:
         kinds = self.type if isinstance(self.type, tuple) else (self.type,)
+        if float in kinds and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)  # `ratio: 1` means 1.0, as JSON Schema's "number" says
         if bool in kinds and not isinstance(value, bool):
             raise TypeError(f"expected true or false, got {value!r}")
         if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):

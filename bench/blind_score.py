@@ -1,0 +1,131 @@
+"""Score reportlint on the blind set (tests/blind): recall per category and false findings.
+
+The documents and labels were written by sessions that never read the rule code; a rule change
+is judged by this score before and after, never by editing the documents or labels. A label is
+found when an error or warning of one of its category's rule families starts on (or spans) the
+labelled line. A false finding is an error or warning on a line no label names (any category);
+on a clean document every error or warning is false.
+
+    python bench/blind_score.py [--json] [--details]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BLIND = ROOT / "tests" / "blind"
+
+# the rule families (code prefixes, or full codes) that answer for each label category
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "structure": ("SC", "PS", "DS"),
+    "attachment": ("AT",),
+    "signature": ("SG",),
+    "addressee": ("AD",),
+    "imprint": ("IM",),
+    "doc-number": ("DN",),
+    "placeholder": ("PH",),
+    "year": ("YR", "DT007", "AN"),
+    "anniversary": ("AN",),
+    "date": ("DT",),
+    "sum": ("SM",),
+    "heading": ("HD",),
+    "enumeration": ("EN",),
+    "punctuation": ("PU",),
+    "pairs": ("PA",),
+    "serial": ("SP",),
+    "residue": ("RS",),
+    "duplicate": ("DU",),
+    "wording": ("WD",),
+    "script": ("ZH",),
+    "typography": ("TY",),
+}
+
+
+def labels() -> tuple[list[dict], set[str]]:
+    found, clean = [], set()
+    for path in sorted(BLIND.glob("labels-*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                item = json.loads(line)
+                if item.get("clean"):
+                    clean.add(item["file"])
+                else:
+                    found.append(item)
+    return found, clean
+
+
+def findings() -> list[dict]:
+    exe = Path(sys.executable).with_name("reportlint")
+    docs = sorted(str(p) for p in (BLIND / "docs").iterdir() if p.is_file())
+    proc = subprocess.run([str(exe), "check", "--format", "json", "--no-summary", "--jobs", "1", *docs],
+                          capture_output=True, text=True)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"reportlint failed ({proc.returncode}): {proc.stderr.strip()}")
+    return json.loads(proc.stdout or "[]")
+
+
+def answers(code: str, category: str) -> bool:
+    return any(code.startswith(prefix) for prefix in FAMILIES.get(category, ()))
+
+
+def score() -> dict:
+    wanted, clean = labels()
+    by_file: dict[str, list[dict]] = defaultdict(list)
+    for item in findings():
+        if item["severity"] in ("error", "warning"):
+            by_file[Path(item["path"]).name].append(item)
+    recall: dict[str, Counter] = defaultdict(Counter)
+    missed = []
+    for label in wanted:
+        hits = [f for f in by_file[label["file"]]
+                if f["line"] <= label["line"] <= max(f["line"], f["end_line"] - (f["end_column"] == 1))
+                and answers(f["code"], label["category"])]
+        recall[label["category"]]["total"] += 1
+        recall[label["category"]]["found"] += bool(hits)
+        if not hits:
+            missed.append(label)
+    labelled_lines = {(label["file"], label["line"]) for label in wanted}
+    false = [f for name, items in by_file.items() for f in items
+             if name in clean or (name, f["line"]) not in labelled_lines]
+    return {"recall": recall, "missed": missed, "false": false, "clean": clean, "by_file": by_file}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="machine-readable summary")
+    parser.add_argument("--details", action="store_true", help="list missed labels and false findings")
+    args = parser.parse_args()
+    result = score()
+    recall, false = result["recall"], result["false"]
+    on_clean = [f for f in false if Path(f["path"]).name in result["clean"]]
+    false_by_family = Counter(f["code"][:2] for f in false)
+    total = sum(c["total"] for c in recall.values())
+    found = sum(c["found"] for c in recall.values())
+    if args.json:
+        print(json.dumps({"recall": {k: dict(v) for k, v in sorted(recall.items())}, "found": found, "total": total,
+                          "false_findings": len(false), "on_clean": len(on_clean),
+                          "false_by_family": dict(false_by_family)}, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{'category':<13} {'found':>5} {'total':>5} {'recall':>7}")
+    for category in sorted(recall):
+        c = recall[category]
+        print(f"{category:<13} {c['found']:>5} {c['total']:>5} {c['found'] / c['total']:>7.0%}")
+    print(f"{'all':<13} {found:>5} {total:>5} {found / total:>7.0%}")
+    print(f"false findings (error/warning on no labelled line): {len(false)} "
+          f"({', '.join(f'{k} {v}' for k, v in false_by_family.most_common())}); on clean documents: {len(on_clean)}")
+    if args.details:
+        for label in result["missed"]:
+            print(f"MISSED {label['file']}:{label['line']} [{label['category']}] {label['text']}")
+        for f in false:
+            print(f"FALSE  {Path(f['path']).name}:{f['line']}:{f['column']} {f['code']} {f['message']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
