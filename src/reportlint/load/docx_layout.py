@@ -276,7 +276,8 @@ class _Reader:
         left, first_line, first_chars = _indent(p_levels)
         spacing = next((el for el in (lv.find(_w("spacing")) for lv in p_levels)
                         if el is not None and el.get(_w("line"))), None)
-        line_spacing = int(spacing.get(_w("line"))) if spacing is not None and spacing.get(_w("line")).lstrip("-").isdigit() else None
+        raw_line = spacing.get(_w("line")) if spacing is not None else None
+        line_spacing = int(raw_line) if raw_line and raw_line.lstrip("-").isdigit() else None
         line_rule = (spacing.get(_w("lineRule")) or "auto") if spacing is not None else "auto"
 
         runs: list[RunFormat] = []

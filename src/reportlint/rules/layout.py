@@ -40,7 +40,7 @@ def formatting(ctx: RuleContext) -> Formatting | None:
         if found is None or len(found.paragraphs) != ctx.source.lines.line_count:
             return None
         return found
-    return ctx.shared("docx-formatting", read)  # type: ignore[no-any-return]
+    return ctx.shared("docx-formatting", read)
 
 
 def size_name(points: float, lang: str = "zh") -> str:
@@ -112,7 +112,7 @@ def parts(ctx: RuleContext, fmt: Formatting) -> list[Part]:
             out.append(Part(p, "body", 0, len(p.text)))
         out.sort(key=lambda part: (part.paragraph.line, part.start))
         return out
-    return ctx.shared("docx-layout-parts", compute)  # type: ignore[no-any-return]
+    return ctx.shared("docx-layout-parts", compute)
 
 
 class _LayoutRule(Rule):
@@ -329,7 +329,8 @@ class BodyFont(_LayoutRule):
     }
     messages = {
         "default": ("正文字体为{found}，GB/T 9704-2012 5.2.2 要求仿宋；本节共{count}段",
-                    "body text is set in {found} ({count} paragraph(s)); GB/T 9704-2012 5.2.2 asks for FangSong (仿宋)"),
+                    "body text is set in {found} ({count} paragraph(s)); "
+                    "GB/T 9704-2012 5.2.2 asks for FangSong (仿宋)"),
         "size": ("正文字号为{found}，GB/T 9704-2012 5.2.2 要求{want}；本节共{count}段",
                  "body text is {found_en} ({count} paragraph(s)); GB/T 9704-2012 5.2.2 asks for {want_en}"),
     }
