@@ -49,6 +49,8 @@ class CheckOptions:
     write_baseline: str | None = None  # record every finding of this run in this file
     fix: Any = None  # fixmode.FixSettings when --fix, --fix-only or --diff is given
     jobs: int | None = None  # worker processes; None or 0 = one per CPU (large runs only), 1 = none
+    cache: bool = False  # keep each file's findings in the result cache (run/cache.py); the CLI turns it on
+    cache_dir: str | None = None  # where; None = $XDG_CACHE_HOME/reportlint
 
 
 @dataclass
@@ -69,6 +71,23 @@ class Session:
         self.formatters = self.plugins.collect("reportlint_formatters")
         self.readers = self.plugins.collect("reportlint_readers")
         self.lang = self.options.lang or "zh"
+        self._cache: tuple[Path, str] | None = None  # (folder, run fingerprint); settled on first use
+        self._cache_settled = False
+
+    def result_cache(self) -> tuple[Path, str] | None:
+        """The result cache's folder and this run's fingerprint, or None when the cache is off."""
+        if not self._cache_settled:
+            self._cache_settled = True
+            if self.options.cache and self.options.fix is None:
+                from reportlint.run import cache
+
+                base = Path(self.options.cache_dir) if self.options.cache_dir else cache.default_dir()
+                if base is not None:
+                    plugins = [(name, _version(plugin)) for name, plugin in self.plugins.manager.list_name_plugin()]
+                    for _plugin, dist in self.plugins.manager.list_plugin_distinfo():
+                        plugins.append((getattr(dist, "project_name", "?"), str(getattr(dist, "version", "?"))))
+                    self._cache = (base, cache.run_fingerprint(self.linter.rules, plugins))
+        return self._cache
 
     def raw_config(self, path: str) -> cfg.RawConfig:
         if self.options.config_file:
@@ -107,7 +126,22 @@ class Session:
 
             done = fix_file(path, source, lambda s: self.linter.lint(s, config), self.options.fix)
             return FileResult(shown, done.source, done.document, done.diagnostics, fixed=done.fixed, fix=done)
+        found = self.result_cache() if path != "-" else None
+        if found is not None:
+            from reportlint.run import cache
+
+            digest = cache.key(found[1], cache.config_fingerprint(config), source)
+            cached = cache.read(found[0], digest)
+            if cached is not None:
+                return FileResult(shown, source, None, cached)
         _, diagnostics = self.linter.lint(source, config)
+        if found is not None:
+            cache.write(found[0], digest, diagnostics)
         # the model is not kept: formatters need only the source, and a run over thousands of
         # files would otherwise hold every parsed document until the end
         return FileResult(shown, source, None, diagnostics)
+
+
+def _version(plugin: Any) -> str:
+    """A plugin module's ``__version__`` when it has one (installed plugins also give their dist's)."""
+    return str(getattr(plugin, "__version__", ""))
