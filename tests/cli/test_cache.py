@@ -192,3 +192,22 @@ def test_baseline_works_with_the_cache(cli, tmp_path: Path) -> None:
     warm = cli("check", str(doc), "--baseline", str(base))
     assert cold.returncode == warm.returncode == 0
     assert cold.stdout == warm.stdout
+
+
+def test_a_rule_crash_is_not_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlint.messages import Message
+
+    doc = tmp_path / "a.txt"
+    doc.write_text(TEXT, encoding="utf-8")
+    store = tmp_path / "store"
+    session = Session(CheckOptions(cache=True, cache_dir=str(store)))
+    real = session.linter.lint
+
+    def crashing(source, config):  # noqa: ANN001, ANN202
+        done = real(source, config)
+        session.linter.crashes.append(("RL000", Message("plugin_failed", name="x", hook="y", error="boom")))
+        return done
+
+    monkeypatch.setattr(session.linter, "lint", crashing)
+    assert session.check_file(str(doc)).error
+    assert not _entries(store)  # the next run lints again and reports the crash again
