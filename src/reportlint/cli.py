@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # only for annotations: --version and --help must not import 
     from reportlint.rules.base import Rule
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "parse", "rule", "rules", "annotate", "server", "completion")
+COMMANDS = ("check", "parse", "rule", "rules", "annotate", "server", "completion", "clean")
 RULE_EXAMPLE = ("HD004", "arabic-ordinal-with-dunhao")  # rule --help's example; a test checks it exists
 
 
@@ -81,6 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--column-unit", choices=("char", "byte", "utf16"), default="char", help="what columns count in concise, full, json and json-lines output: characters (default), UTF-8 bytes (editors whose error formats count bytes, e.g. Vim's %%c) or UTF-16 code units")
     check.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N", help="check on N processes (default: one per CPU for runs of 32 files or more, on POSIX; 0 = one per CPU; 1 = no worker processes)")
 
+    check.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
+    check.add_argument("--cache-dir", metavar="DIR", help="keep the result cache in DIR (default: $XDG_CACHE_HOME/reportlint)")
+
+    clean = sub.add_parser("clean", help="remove the result cache", description="Remove the cached results of earlier checks.")
+    clean.add_argument("--cache-dir", metavar="DIR", help="the cache folder to clean (default: $XDG_CACHE_HOME/reportlint)")
+
     parse = sub.add_parser("parse", help="print the parsed skeleton of a file", description="Print the report skeleton (articles, titles, headings, paragraphs, signature).")
     parse.add_argument("path", metavar="PATH")
     parse.add_argument("--format", choices=("tree", "json"), default="tree")
@@ -136,6 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _annotate(args)
         if args.command == "server":
             return _server(args)
+        if args.command == "clean":
+            return _clean(args)
         if args.command == "completion":
             from reportlint.completion import script
 
@@ -219,7 +227,7 @@ def _check(args: argparse.Namespace) -> int:
         ignore=_extend(args.ignore), lang=args.lang, encoding=args.encoding,
         stdin_filename=args.stdin_filename, fix=_fix_settings(args),
         exclude=_extend(args.exclude), force_exclude=args.force_exclude, baseline=args.baseline, write_baseline=args.write_baseline,
-        jobs=args.jobs, format=args.format,
+        jobs=args.jobs, format=args.format, cache=not args.no_cache, cache_dir=args.cache_dir,
     )
     if args.show_config:
         from reportlint.run.show_config import show_config
@@ -266,6 +274,15 @@ def _check(args: argparse.Namespace) -> int:
             return EXIT_ERROR
     code = exit_code(results) if options.fix is None else fixmode.exit_code(results, options.fix)
     return EXIT_OK if args.exit_zero and code == EXIT_FINDINGS else code
+
+
+def _clean(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from reportlint.run import cache
+
+    cache.clean(Path(args.cache_dir) if args.cache_dir else cache.default_dir())
+    return EXIT_OK
 
 
 def _annotate(args: argparse.Namespace) -> int:
