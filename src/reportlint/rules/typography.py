@@ -458,8 +458,11 @@ class DoubledPunctuation(Rule):
         for m in _DOUBLED.finditer(text):
             run = m.group()
             s, e = m.span()
-            if s and _HALF_OF.get(text[s - 1]) == run[0]:  # `,，，`: the half-width mark is a copy too
+            # `,，，` and `，，,`: a half-width copy next to the run (PU001 widens it) belongs to the run
+            while s and _HALF_OF.get(text[s - 1]) == run[0]:
                 s, run = s - 1, run[0] + run
+            while e < len(text) and _HALF_OF.get(text[e]) == run[-1]:
+                e, run = e + 1, run + run[-1]
             if len(run) >= 3 and set(run) == {"。"}:
                 continue  # an ellipsis typed as 。。。: TY009
             same = len(set(run)) == 1
