@@ -86,8 +86,3 @@ def _fallback(text: str) -> list[RawLine]:
             lines.append(RawLine("text_line", pos, pos + len(chunk)))
         pos += len(chunk) + 1
     return lines
-
-
-def tree_dump(text: str) -> str:
-    """The raw Lark tree, for ``reportlint parse --raw``."""
-    return parser().parse(text).pretty()
