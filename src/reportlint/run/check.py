@@ -82,10 +82,12 @@ def _run(session: Session, paths: list[str],
         warning(f"{path}: {reason.text(lang)}")
     files = found.files
     results = [FileResult(display_name(path), error=reason.text(lang)) for path, reason in found.errors]
-    for done, (path, result) in enumerate(zip(files, _check_all(session, files)), 1):
+    # The results drive the loop (not zip over the files, which would leave the pool's generator
+    # unfinished and its shutdown to the garbage collector, racing the interpreter's exit).
+    for done, result in enumerate(_check_all(session, files), 1):
         results.append(result)
         if on_file is not None:
-            on_file(done, len(files), path)
+            on_file(done, len(files), files[done - 1])
     if known is not None:
         from reportlint.run.baseline import filter_results
 
