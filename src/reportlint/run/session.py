@@ -49,6 +49,7 @@ class CheckOptions:
     write_baseline: str | None = None  # record every finding of this run in this file
     fix: Any = None  # fixmode.FixSettings when --fix, --fix-only or --diff is given
     jobs: int | None = None  # worker processes; None or 0 = one per CPU (large runs only), 1 = none
+    dask: str | None = None  # --dask ADDRESS: check on a Dask cluster (``local[:N]`` starts one)
 
 
 @dataclass
