@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from collections.abc import Sequence
 
@@ -13,7 +14,7 @@ if TYPE_CHECKING:  # only for annotations: --version and --help must not import 
     from reportlint.rules.base import Rule
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "parse", "rule", "rules", "server", "completion")
+COMMANDS = ("check", "parse", "rule", "rules", "annotate", "server", "completion")
 RULE_EXAMPLE = ("HD004", "arabic-ordinal-with-dunhao")  # rule --help's example; a test checks it exists
 
 
@@ -74,7 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff and write nothing (exit 1 if there is anything to fix)")
     check.add_argument("--fix-only", action="store_true", help="apply fixes and report nothing else")
     check.add_argument("--show-fixes", action="store_true", help="list what was fixed, by rule")
+    check.add_argument("--force", action="store_true", help="with --fix: fix read-only files too")
     check.add_argument("--exit-non-zero-on-fix", action="store_true", help="exit 1 when anything was fixed, even if nothing remains")
+    check.add_argument("--track-changes", action="store_true", help="with --fix on .docx: write each fix as a tracked change (修订) to accept or reject in Word/WPS")
     check.add_argument("--column-unit", choices=("char", "byte", "utf16"), default="char", help="what columns count in concise, full, json and json-lines output: characters (default), UTF-8 bytes (editors whose error formats count bytes, e.g. Vim's %%c) or UTF-16 code units")
     check.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N", help="check on N processes (default: one per CPU for runs of 32 files or more, on POSIX; 0 = one per CPU; 1 = no worker processes)")
     check.add_argument("--dask", metavar="ADDRESS", help="check on a Dask cluster: a scheduler address (tcp://host:8786) or local[:N] for N local worker processes; PATHs may be fsspec URLs (s3://…); needs pip install \"reportlint[dask]\"")
@@ -90,8 +93,19 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("code", metavar="CODE", help=f"rule code or name, e.g. {RULE_EXAMPLE[0]} or {RULE_EXAMPLE[1]}")
     rule.add_argument("--lang", choices=("zh", "en"))
 
+    annotate = sub.add_parser("annotate", help="a Word review copy with every finding as a comment (批注)",
+                              description="Check a .docx and write a copy with each finding as a Word comment (批注).")
+    annotate.add_argument("path", metavar="FILE.docx")
+    annotate.add_argument("-o", "--output", metavar="OUT.docx", help="the review copy (default: FILE.批注.docx next to FILE)")
+    annotate.add_argument("--select", type=_csv, action="append", metavar="RULES", help="only these rules (replaces the config)")
+    annotate.add_argument("--extend-select", type=_csv, action="append", metavar="RULES", help="add rules to the selection")
+    annotate.add_argument("--ignore", type=_csv, action="append", metavar="RULES", help="skip these rules")
+    annotate.add_argument("--config", metavar="FILE", help="use this config file")
+    annotate.add_argument("--lang", choices=("zh", "en"), help="language of the comments (default: zh)")
+
     rules = sub.add_parser("rules", help="list all rules")
     rules.add_argument("--format", choices=("table", "json"), default="table")
+    rules.add_argument("--lang", choices=("zh", "en"), help="language of the summaries (default: zh)")
 
     server = sub.add_parser("server", help="run the language server (LSP over stdio) for editors", description="A language server on standard input/output: diagnostics, quick fixes and rule documentation in any LSP editor. Needs the lsp extra: pip install \"reportlint[lsp]\".")
     server.add_argument("--lang", choices=("zh", "en"), help="language of messages when the config does not say (default: zh)")
@@ -112,6 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(_with_default_command(list(sys.argv[1:] if argv is None else argv)))
     try:
         if args.command == "check":
+            _terminate_like_interrupt()
             return _check(args)
         if args.command == "parse":
             return _parse(args)
@@ -119,6 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rule(args)
         if args.command == "rules":
             return _rules(args)
+        if args.command == "annotate":
+            return _annotate(args)
         if args.command == "server":
             return _server(args)
         if args.command == "completion":
@@ -140,9 +157,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(exc, LocalisedError):  # ConfigError, SourceError
             error(exc.text(exc.lang or _lang(args)))
             return EXIT_ERROR
+        if isinstance(exc, OSError) and exc.errno not in (None, errno.EPIPE):  # e.g. a symlink loop, a full disk
+            where = f"{exc.filename}: " if exc.filename else ""
+            error(f"{where}{exc.strerror or exc}")
+            return EXIT_ERROR
+        if isinstance(exc, (RuntimeError, RecursionError)) and "ymlink loop" in str(exc):
+            error(str(exc))
+            return EXIT_ERROR
         raise
     build_parser().print_help()
     return EXIT_ERROR
+
+
+def _write_out(stream: object, text: str) -> str | None:
+    """Write the report; the reason (one line) when the stream cannot take it (``/dev/full``).
+    Standard output is then pointed at /dev/null, so the interpreter's final flush stays quiet."""
+    try:
+        stream.write(text)  # type: ignore[attr-defined]
+        stream.flush()  # type: ignore[attr-defined]
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            raise
+        import os
+
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())  # type: ignore[attr-defined]
+        except (OSError, AttributeError, ValueError):
+            pass
+        return exc.strerror or str(exc)
+    return None
+
+
+def _terminate_like_interrupt() -> None:
+    """SIGTERM (a CI timeout, ``kill``) stops a run as Ctrl-C does: workers cancelled, exit 130."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, interrupt)
 
 
 def _lang(args: argparse.Namespace) -> str:
@@ -167,7 +221,7 @@ def _check(args: argparse.Namespace) -> int:
         ignore=_extend(args.ignore), lang=args.lang, encoding=args.encoding,
         stdin_filename=args.stdin_filename, fix=_fix_settings(args),
         exclude=_extend(args.exclude), force_exclude=args.force_exclude, baseline=args.baseline, write_baseline=args.write_baseline,
-        jobs=args.jobs, dask=args.dask,
+        jobs=args.jobs, format=args.format, dask=args.dask,
     )
     if args.dask and (problem := _dask_problem(args.dask, _lang(args))):
         error(problem)
@@ -205,7 +259,10 @@ def _check(args: argparse.Namespace) -> int:
         color=not args.output_file and want_color(sys.stdout), width=shutil.get_terminal_size().columns,
         rules=tuple(session.linter.rules.values()), column_unit=args.column_unit))
     if not args.output_file:
-        report_to.write(text)
+        failed = _write_out(report_to, text)
+        if failed:
+            error(say("cannot_write_output", lang, error=failed))
+            return EXIT_ERROR
     else:
         try:
             write_report(args.output_file, text)
@@ -239,6 +296,15 @@ def _dask_problem(address: str, lang: str) -> str | None:
     return None
 
 
+def _annotate(args: argparse.Namespace) -> int:
+    from reportlint.run.session import CheckOptions
+    from reportlint.word.annotate import annotate
+
+    options = CheckOptions(config_file=args.config, select=_extend(args.select), extend_select=_extend(args.extend_select),
+                           ignore=_extend(args.ignore), lang=args.lang)
+    return annotate(args.path, args.output, options)
+
+
 def _fix_settings(args: argparse.Namespace) -> object | None:
     """Fix mode's settings, or None; the fix machinery is imported only when a flag asks for it."""
     if not (args.fix or args.fix_only or args.diff):
@@ -269,15 +335,24 @@ def _all_rules(lang: str) -> list[type[Rule]]:
 
 
 def _rule(args: argparse.Namespace) -> int:
-    wanted = args.code.strip()
-    for rule in _all_rules(_lang(args)):
+    from reportlint import ruledocs
+
+    wanted, lang = args.code.strip(), _lang(args)
+    for rule in _all_rules(lang):
         if rule.code == wanted.upper() or rule.name == wanted.lower():
             fix = rule.fixable.value if rule.fixable else "no"
             print(f"{rule.code} ({rule.name})")
-            print(f"groups: {', '.join(rule.groups) or '-'} · default severity: {rule.severity.label} · fix: {fix}"
-                  + (f" · standard: {rule.standard}" if rule.standard else ""))
+            if lang == "en":
+                print(f"groups: {', '.join(rule.groups) or '-'} · default severity: {rule.severity.label} · fix: {fix}"
+                      + (f" · standard: {rule.standard}" if rule.standard else ""))
+            else:
+                from reportlint.formatters.common import severity_word
+
+                fix_zh = {"safe": "安全", "unsafe": "不安全", "display": "仅提示", "no": "无"}[fix]
+                print(f"分组：{'、'.join(rule.groups) or '-'} · 默认级别：{severity_word(rule.severity, lang)} · 修复：{fix_zh}"
+                      + (f" · 依据：{rule.standard}" if rule.standard else ""))
             print()
-            print(rule.doc())
+            print(ruledocs.full(rule, lang))
             return EXIT_OK
     from reportlint.messages import error, say
 
@@ -301,18 +376,21 @@ def _server(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    rules = _all_rules(_lang(args))
+    from reportlint import ruledocs
+
+    lang = _lang(args)
+    rules = _all_rules(lang)
     if args.format == "json":
         import json
 
         print(json.dumps([
             {"code": r.code, "name": r.name, "groups": list(r.groups), "severity": r.severity.label,
              "fix": r.fixable.value if r.fixable else None, "standard": r.standard or None,
-             "summary": r.summary()}
+             "summary": ruledocs.summary(r, lang)}
             for r in rules], ensure_ascii=False, indent=2))
         return EXIT_OK
     print(f"{'code':<7} {'name':<34} {'severity':<8} {'fix':<7} summary")
     for r in rules:
         fix = r.fixable.value if r.fixable else "-"
-        print(f"{r.code:<7} {r.name:<34} {r.severity.label:<8} {fix:<7} {r.summary()}")
+        print(f"{r.code:<7} {r.name:<34} {r.severity.label:<8} {fix:<7} {ruledocs.summary(r, lang)}")
     return EXIT_OK

@@ -46,6 +46,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             "refused: the package has {parts} parts (a ZIP bomb?)"),
     "docx_bomb": ("拒绝读取：{kib} KiB 的文件解压后达 {mib} MiB（疑似 ZIP 炸弹）",
                   "refused: {mib} MiB uncompressed from {kib} KiB (a ZIP bomb?)"),
+    "docx_wrong_root": ("不是 Word 正文（word/document.xml 的根元素是 {root}，应为 w:document）",
+                        "not a Word body (the root of word/document.xml is {root}, not w:document)"),
     "docx_not_word": ("不是 Word 文档（ZIP 包中没有 word/document.xml）",
                       "not a Word document (a ZIP without word/document.xml)"),
     # paths on the command line and in directories (paths.py)
@@ -108,6 +110,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                     'reportlint server needs pygls: pip install "reportlint[lsp]"'),
     # rules and plugins (engine.py, plugins/manager.py)
     "rule_crashed": ("规则 {code} 运行出错：{error}", "rule {code} crashed: {error}"),
+    "read_only_file": ("文件是只读的，未作修复（加 --force 仍然修复）",
+                       "the file is read-only, so it was not fixed (--force fixes it anyway)"),
+    "too_large": ("文件超过读取上限 {limit} 字节（可用环境变量 REPORTLINT_MAX_BYTES 调整）",
+                  "larger than the read limit of {limit} bytes (set REPORTLINT_MAX_BYTES to change it)"),
+    "yaml_alias_bomb": ("YAML 别名展开过多（疑似“别名炸弹”），拒绝读取",
+                        "YAML aliases expand too far (an alias bomb?); refused"),
+    "summary_rule_crashed": ("{n} 个文件检查时有规则出错，结果不完整。",
+                             "A rule crashed on {n} file{s}: the results are incomplete."),
+    "rule_crashed_no_write": ("有规则运行出错，文件未改动", "a rule crashed, so the file was left alone"),
     "plugin_failed": ("插件“{name}”在 {hook} 中出错：{error}", "plugin {name!r} failed in {hook}: {error}"),
     "plugin_not_loaded": ("插件“{name}”（{value}）加载失败：{error}",
                           "plugin {name!r} ({value}) failed to load: {error}"),
@@ -163,6 +174,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "the fixed Word file did not read back as the fixed text"),
     "docx_complex_run": ("有修复落在含制表符、换行或域的 Word 文字片段（run）中，请在 Word 中修改",
                          "a fix falls in a Word run with tabs, breaks or fields; apply it in Word"),
+    # reportlint annotate (word/annotate.py)
+    "annotate_docx_only": ("annotate 只处理 Word 文档（.docx）；文本和 Markdown 文件请用 reportlint check",
+                           "annotate is for Word documents (.docx); check text and Markdown with reportlint check"),
+    "annotate_same_file": ("批注副本不能覆盖原文件，请用 -o 指定另一个文件名",
+                           "the review copy must not overwrite the original; name another file with -o"),
+    "annotated": ("已写入批注副本 {path}（{n} 条批注）", "wrote the review copy {path} ({n} comment{s})"),
+    "comment_fix": ("建议", "Fix"),
+    "comment_where": ("位于", "in"),
     # output formats: summary line, views, statistics (formatters/)
     "severity_error": ("错误", "error"),
     "severity_warning": ("警告", "warning"),
@@ -297,10 +316,34 @@ def _rebuild(cls: type[LocalisedError], where: str | None, message: Message, lan
     return error
 
 
+_UNPRINTABLE = None
+
+
+def printable(text: str) -> str:
+    """``text`` safe for one line of a terminal: control characters (ESC sequences, CR, newlines,
+    C1 controls), bidirectional overrides and lone surrogates (undecodable file names) become
+    visible escapes such as ``\\x1b``; everything else, Chinese included, is kept."""
+    global _UNPRINTABLE
+    if text.isprintable():
+        return text
+    if _UNPRINTABLE is None:
+        import re
+
+        _UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: Any) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (os.fsdecode's surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def error(text: str, file: TextIO | None = None) -> None:
     """``reportlint: error: text`` on stderr: the prefix tools grep for stays English in every language."""
-    print(f"reportlint: error: {text}", file=file or sys.stderr)
+    print(f"reportlint: error: {printable(text)}", file=file or sys.stderr)
 
 
 def warning(text: str, file: TextIO | None = None) -> None:
-    print(f"reportlint: warning: {text}", file=file or sys.stderr)
+    print(f"reportlint: warning: {printable(text)}", file=file or sys.stderr)

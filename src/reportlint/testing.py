@@ -104,7 +104,11 @@ def lint_text(text: str, select: list[str], rules: dict[str, dict[str, Any]] | N
     raw = RawConfig(select=select, rules=rules or {}, files=["<test>"])
     config = resolve(raw, list(linter.rules.values()), lang=lang)
     source = Source.from_text(text, path=path)
+    linter.crashes.clear()
     _, diagnostics = linter.lint(source, config)
+    if linter.crashes:  # a crashing rule fails its cases loudly
+        crashes, linter.crashes[:] = list(linter.crashes), []
+        raise AssertionError("; ".join(str(message) for _, message in crashes))
     return source, diagnostics
 
 

@@ -136,12 +136,12 @@ def test_directory_is_checked_recursively(cli, files):
 
 
 def test_rule_prints_documentation(cli):
-    result = cli("rule", "PH001")
+    result = cli("rule", "PH001", "--lang", "en")
     assert result.returncode == 0
     assert result.stdout.startswith("PH001 (masked-year)")
     for heading in ("## What it does", "## Why is this bad?", "## Example", "## Use instead"):
         assert heading in result.stdout
-    by_name = cli("rule", "masked-year")
+    by_name = cli("rule", "masked-year", "--lang", "en")
     assert by_name.stdout == result.stdout
 
 

@@ -93,7 +93,7 @@ def test_bash_completion_completes_commands_options_and_values(cli, tmp_path):
     assert "--output-format" in complete("reportlint", "check", "--out")
     assert "--column-unit" in complete("reportlint", "--col")  # check is the default command
     assert complete("reportlint", "check", "--format", "json") == ["json", "json-lines"]
-    assert complete("reportlint", "rule", "HD00") == [f"HD00{i}" for i in range(1, 8)]
+    assert complete("reportlint", "rule", "HD00") == [f"HD00{i}" for i in range(1, 9)]
     assert "placeholders" in complete("reportlint", "--select", "pla")
     assert complete("reportlint", "completion", "f") == ["fish"]
 

@@ -96,14 +96,16 @@ def test_unreadable_file_is_reported_as_one_line_even_as_root(tmp_path, monkeypa
     from reportlint.run.check import CheckOptions, run
 
     _tree(tmp_path, ["d/a.txt", "d/secret.txt"])
-    real = Path.read_bytes
+    import os
 
-    def guarded(self: Path) -> bytes:
-        if self.name == "secret.txt":
+    real = os.open
+
+    def guarded(path, *args, **kwargs):
+        if str(path).endswith("secret.txt"):
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", guarded)
+    monkeypatch.setattr(os, "open", guarded)
     _, results = run([str(tmp_path / "d")], CheckOptions(select=["PH002"]))
     by_name = {Path(r.path).name: r for r in results}
     assert by_name["secret.txt"].error == "没有读取权限"

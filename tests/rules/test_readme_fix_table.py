@@ -15,7 +15,7 @@ LABELS = {"safe": "safe", "unsafe": "unsafe", "display": "display-only"}
 
 def rules_json() -> list[dict]:
     """What ``reportlint rules --format json`` says, from the interpreter running the tests."""
-    run = subprocess.run([sys.executable, "-m", "reportlint", "rules", "--format", "json"],
+    run = subprocess.run([sys.executable, "-m", "reportlint", "rules", "--format", "json", "--lang", "en"],
                          capture_output=True, text=True, check=True)
     return json.loads(run.stdout)
 

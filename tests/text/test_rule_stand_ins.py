@@ -12,7 +12,8 @@ import datetime
 import random
 import re
 
-from reportlint.rules import anniversaries, dates, docnumbers, duplicates, placeholders, sums, typography, years
+from reportlint.rules import anniversaries, dates, docnumbers, duplicates, placeholders, typography, years
+from reportlint.text import amounts
 
 
 def _texts(pieces: list[str], count: int = 4000, longest: int = 14, seed: int = 0) -> list[str]:
@@ -62,31 +63,27 @@ def test_lunar_and_weekday_tests():
         assert dates._weekday_after(text, at) == ((m["w"], m.end()) if m else None), (text, at)
 
 
-def test_sums_items_breakdowns_and_splits():
-    unit = sums._UNIT
-    part = re.compile(
-        rf"^[\u4e00-\u9fff“”A-Za-z]{{0,14}}?(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<unit>{unit})[\u4e00-\u9fff”]{{0,8}}$")
-    bracketed = re.compile(
-        rf"(?<![0-9.第])(?P<total>[0-9]+(?:\.[0-9]+)?)(?P<unit>{unit})[\u4e00-\u9fff“”]{{0,8}}?"
-        rf"[（(](?P<inner>[^（()）\n]+)[)）]")
-    pieces = list("0123456789.个人次万元（）()，、和及；。“”第a ") + ["以及", "平方米", "项目", "类"]
-    for text in _texts(pieces, count=6000, longest=18):
-        m = part.match(text.strip())
-        assert sums._part(text.strip()) == ((m["n"], m["unit"]) if m else None), text
-        assert [(b.start, b.end, b.total, b.unit, b.inner) for b in sums._bracketed(text)] == \
-            [(m.start(), m.end(), m["total"], m["unit"], m["inner"]) for m in bracketed.finditer(text)], text
-        assert sums._split_items(text) == re.split(r"[、，,；;]|以及|和|及", text), text
+def test_amounts_read_like_their_pattern():
+    pattern = re.compile(
+        r"(?<![0-9.第])(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<h>余|多)?(?:(?P<mult>万亿|亿|万)?(?P<m>"
+        + "|".join(amounts.MEASURES) + r")|(?P<pct>[%％]))")
+    pieces = list("0123456789.个人次万亿元%％余多第约") + ["平方米", "个百分点"]
+    for text in _texts(pieces, count=4000, longest=12):
+        want = [m.span() for m in pattern.finditer(text)]
+        assert [(a.start, a.end) for a in amounts.amounts(text)] == want, text
 
 
-def test_sums_compare_exactly():
+def test_amount_values_are_exact():
     from decimal import Decimal
 
     rng = random.Random(2)
+    scale = {"": 1, "万": 10**4, "亿": 10**8, "万亿": 10**12}
     for _ in range(3000):
-        numbers = [f"{rng.randint(0, 99)}" + rng.choice(["", ".5", ".05", ".50", ".0"]) for _ in range(4)]
-        parts, total = tuple(numbers[:3]), numbers[3]
-        difference = sum(map(Decimal, parts)) - Decimal(total)
-        assert sums._compare(parts, total) == (difference > 0) - (difference < 0)
+        number = f"{rng.randint(0, 9999)}" + rng.choice(["", ".5", ".05", ".50", ".0", ".123456"])
+        mult = rng.choice(list(scale))
+        (found,) = amounts.amounts(f"共{number}{mult}元")
+        assert found.value == int(Decimal(number) * scale[mult] * 10**amounts.PLACES), number
+        assert Decimal(amounts.render(found.value, mult)) == Decimal(number)
 
 
 def test_bracketed_document_numbers():

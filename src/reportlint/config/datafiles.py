@@ -18,6 +18,78 @@ _FORMAT = 1  # bump when the layout of a cache entry changes
 _MAX_ENTRIES = 64  # one per YAML file read (configs of many projects): older entries are pruned
 
 
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024  # documents, configs, baselines, stdin: REPORTLINT_MAX_BYTES overrides
+MAX_YAML_NODES = 1_000_000  # a YAML value may expand (through aliases) to at most this many nodes
+
+
+class ReadRefused(OSError):
+    """An input that is not read: too large, or not a regular file (a FIFO would hang, /dev/zero
+    never ends). An OSError, so every caller's "cannot read" path reports it on one line."""
+
+    def __init__(self, key: str, text: str, **fields: Any) -> None:
+        super().__init__(text)
+        self.key, self.fields = key, fields
+        self.strerror = text
+
+
+def max_bytes() -> int:
+    """The read limit: ``REPORTLINT_MAX_BYTES`` (a number of bytes, or with K, M or G), else 64 MiB."""
+    value = os.environ.get("REPORTLINT_MAX_BYTES", "").strip().upper()
+    if value:
+        scale = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}.get(value[-1:], 1)
+        try:
+            return int(value.rstrip("KMGB") or "x") * scale
+        except ValueError:
+            pass
+    return DEFAULT_MAX_BYTES
+
+
+def read_limited(path: str | Path, limit: int | None = None) -> bytes:
+    """The bytes of a regular file (``-``: standard input) of at most ``limit`` bytes.
+
+    Opened without blocking, so a FIFO is refused instead of waited on; devices and directories
+    are refused; a file larger than the limit is refused before it is read.
+    """
+    import stat
+    import sys
+
+    limit = max_bytes() if limit is None else limit
+    if str(path) == "-":
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise _too_large(limit)
+        return data
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(21, "Is a directory", str(path))
+        if not stat.S_ISREG(st.st_mode):
+            raise ReadRefused("not_regular_file", "not a regular file (a device, FIFO or socket)")
+        if st.st_size > limit:
+            raise _too_large(limit)
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:  # it grew while being read
+            raise _too_large(limit)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _too_large(limit: int) -> ReadRefused:
+    return ReadRefused("too_large", f"larger than the limit of {limit} bytes (REPORTLINT_MAX_BYTES)", limit=limit)
+
+
+def read_text_limited(path: str | Path) -> str:
+    return read_limited(path).decode("utf-8")
+
+
 class YAMLSyntaxError(ValueError):
     """Invalid YAML; ``line`` is 1-based, or None when the parser gave no position."""
 
@@ -52,21 +124,48 @@ def parse_yaml(text: str, origin: str = "") -> Any:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise YAMLSyntaxError(str(exc), mark.line + 1 if mark else None) from None
+    if "&" in text and "*" in text:  # anchors and aliases: refuse a value that expands without bound
+        _check_expansion(data)
     if entry:
         _write(entry, text, data)
     return data
 
 
+def _check_expansion(data: Any, budget: int = MAX_YAML_NODES) -> None:
+    """Count the nodes of ``data`` as a tree (an alias counts again each time it is used);
+    a "billion laughs" document stops the count early, long before it costs anything."""
+    stack, seen = [data], 0
+    while stack:
+        node = stack.pop()
+        seen += 1
+        if seen > budget:
+            raise YAMLSyntaxError(f"aliases expand to more than {budget} nodes (an alias bomb?)", None)
+        if isinstance(node, dict):
+            stack.extend(node.keys())
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
 def read_yaml(path: str | Path) -> Any:
     """A YAML file's value (see ``parse_yaml``)."""
     resolved = Path(path).resolve()
-    return parse_yaml(resolved.read_text(encoding="utf-8"), str(resolved))
+    return parse_yaml(read_text_limited(resolved), str(resolved))
+
+
+class DataFileError(ValueError):
+    """A rule data file of the wrong shape: the rule that reads it fails loudly (a rule crash)."""
 
 
 def read_mapping(path: str | Path) -> dict[str, Any]:
-    """A YAML data file whose top level should be a mapping; anything else reads as empty."""
+    """A YAML data file whose top level must be a mapping (an empty file reads as empty);
+    a missing file raises OSError, any other top level DataFileError."""
     data = read_yaml(path)
-    return data if isinstance(data, dict) else {}
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise DataFileError(f"{path}: expected a mapping at the top level, got {type(data).__name__}")
+    return data
 
 
 def _entry(origin: str) -> Path | None:

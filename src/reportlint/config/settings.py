@@ -86,30 +86,45 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def _pyproject_section(path: Path) -> dict[str, Any] | None:
+def _pyproject_section(path: Path, required: bool = False) -> dict[str, Any] | None:
+    """``[tool.reportlint]``, or None. While searching (not ``required``), a pyproject.toml that
+    cannot be read or parsed is passed over: it may belong to another tool and not name us."""
     import tomllib
 
+    from reportlint.config.datafiles import read_text_limited
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_text_limited(path))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        if not required and "tool.reportlint" not in _peek(path):  # another tool's file: not ours to judge
+            return None
         raise ConfigError(str(path), Message("toml_unreadable", error=str(exc))) from None
     section = data.get("tool", {}).get("reportlint")
     return section if isinstance(section, dict) else None
 
 
+def _peek(path: Path) -> str:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(1 << 20).decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
 def _read_mapping(path: Path) -> dict[str, Any]:
     if path.name == PYPROJECT:
-        return _pyproject_section(path) or {}
-    from reportlint.config.datafiles import YAMLSyntaxError, parse_yaml
+        return _pyproject_section(path, required=True) or {}
+    from reportlint.config.datafiles import YAMLSyntaxError, parse_yaml, read_text_limited
 
     try:
-        data = parse_yaml(path.read_text(encoding="utf-8"), str(path.resolve()))
+        data = parse_yaml(read_text_limited(path), str(path.resolve()))
     except FileNotFoundError:
         raise ConfigError(str(path), Message("no_config_file")) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), Message("config_unreadable", error=str(exc))) from None
     except YAMLSyntaxError as exc:
-        invalid = Message("invalid_yaml_at", line=exc.line) if exc.line else Message("invalid_yaml")
+        invalid = Message("invalid_yaml_at", line=exc.line) if exc.line else \
+            Message("yaml_alias_bomb") if "alias" in str(exc) else Message("invalid_yaml")
         raise ConfigError(str(path), invalid) from None
     if data is None:
         return {}

@@ -48,6 +48,8 @@ def _apply(text: str, fixes: Iterable[Fix]) -> str:
     parts: list[str] = []
     cursor = len(text)
     for edit in sorted((edit for fix in fixes for edit in fix.edits), reverse=True):
+        if not 0 <= edit.start <= edit.end <= cursor:  # the engine checked each fix; this is the last guard
+            raise ValueError(f"edit {edit.start}..{edit.end} does not fit the text or overlaps another")
         parts.append(text[edit.end:cursor])
         parts.append(edit.content)
         cursor = edit.start
@@ -93,6 +95,7 @@ class FixOutcome:
     stdin: bool = False  # the fixed text goes to stdout instead of a file
     unfixable: int = 0  # fixes the file format cannot take (Word: an edit across runs)
     history: list[list[Diagnostic]] = field(default_factory=list)  # the findings fixed in each pass
+    error: bool = False  # ``refused`` is an error of the run (exit 2), not a note: a read-only file
 
     @property
     def changed(self) -> bool:

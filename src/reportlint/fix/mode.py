@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TextIO
 
 from reportlint.fix.apply import MAX_PASSES, FixOutcome, LintFn, applicable, fix_until_stable
-from reportlint.fix.writer import WriteRefused, encode, unwritable, write_back
+from reportlint.fix.writer import WriteRefused, encode, read_only, unwritable, write_back
 from reportlint.load.source import Source
 from reportlint.messages import Message, error, say, warning
 
@@ -22,6 +23,8 @@ class FixSettings:
     show_fixes: bool = False
     exit_non_zero_on_fix: bool = False
     max_passes: int = MAX_PASSES
+    track_changes: bool = False  # .docx: fixes become tracked changes (修订), see fix/docx.py
+    force: bool = False  # fix read-only files too
 
     @classmethod
     def from_args(cls, args: Any) -> FixSettings | None:
@@ -29,21 +32,25 @@ class FixSettings:
         if not (args.fix or args.fix_only or args.diff):
             return None
         return cls(unsafe=args.unsafe_fixes, diff=args.diff, fix_only=args.fix_only,
-                   show_fixes=args.show_fixes, exit_non_zero_on_fix=args.exit_non_zero_on_fix)
+                   show_fixes=args.show_fixes, exit_non_zero_on_fix=args.exit_non_zero_on_fix,
+                   track_changes=getattr(args, "track_changes", False),
+                   force=bool(getattr(args, "force", False)))
 
 
-def fix_file(path: str, source: Source, lint: LintFn, settings: FixSettings) -> FixOutcome:
+def fix_file(path: str, source: Source, lint: LintFn, settings: FixSettings,
+             crashed: Callable[[], bool] | None = None) -> FixOutcome:
     """Fix one file to a fixed point; write it back unless diffing or reading stdin (``-``).
 
     A file that could lose anything on rewrite is linted as usual and left alone, with the
     reason recorded in ``refused`` (ruff's behaviour: report, do not write).
     """
-    outcome = _fix(path, source, lint, settings)
+    outcome = _fix(path, source, lint, settings, crashed or (lambda: False))
     outcome.stdin = path == "-"
     return outcome
 
 
-def _fix(path: str, source: Source, lint: LintFn, settings: FixSettings) -> FixOutcome:
+def _fix(path: str, source: Source, lint: LintFn, settings: FixSettings,
+         crashed: Callable[[], bool]) -> FixOutcome:
     first = lint(source)
     pending = sum(1 for d in first[1] if applicable(d.fix, settings.unsafe))
     if not pending:
@@ -57,12 +64,17 @@ def _fix(path: str, source: Source, lint: LintFn, settings: FixSettings) -> FixO
     outcome = _loop(source, lint, settings, first, word)
     if not outcome.changed:
         return outcome
+    if crashed():  # a rule failed (or yielded a bad edit) on some pass: write nothing
+        return FixOutcome(source, source, *first, refused=Message("rule_crashed_no_write"), pending=outcome.fixed)
+    if not settings.diff and path != "-" and not settings.force and read_only(path):
+        return FixOutcome(source, source, *first, refused=Message("read_only_file"), pending=outcome.fixed,
+                          error=True)
     try:
         if word:
             if not settings.diff:
-                from reportlint.fix.docx import write_docx
+                from reportlint.fix.docx import write_docx, write_tracked
 
-                write_docx(path, source, outcome.source)
+                (write_tracked if settings.track_changes else write_docx)(path, source, outcome.source)
         elif settings.diff or path == "-":
             encode(outcome.source)  # fail now, not after printing a diff that cannot be written
         else:
@@ -82,8 +94,12 @@ def _loop(source: Source, lint: LintFn, settings: FixSettings,
         return fix_until_stable(source, lint, settings.unsafe, settings.max_passes, first)
     from reportlint.fix import docx as docxfix
 
-    outcome = fix_until_stable(source, lint, settings.unsafe, settings.max_passes, first,
-                               eligible=docxfix.eligible, apply=docxfix.apply_in_runs)
+    if settings.track_changes:  # any fix inside one paragraph of word/document.xml
+        outcome = fix_until_stable(source, lint, settings.unsafe, settings.max_passes, first,
+                                   eligible=docxfix.eligible_tracked, apply=docxfix.apply_tracked)
+    else:
+        outcome = fix_until_stable(source, lint, settings.unsafe, settings.max_passes, first,
+                                   eligible=docxfix.eligible, apply=docxfix.apply_in_runs)
     outcome.unfixable = sum(1 for d in outcome.diagnostics if applicable(d.fix, settings.unsafe))
     return outcome
 
@@ -146,6 +162,8 @@ def _warn(path: str, outcome: FixOutcome, settings: FixSettings, lang: str, err:
 
     if _cannot_echo(outcome, settings):
         error(note("stdin_refused", reason=outcome.refused), err)
+    elif outcome.error:
+        error(f"{path}: {outcome.refused.text(lang) if outcome.refused else ''}", err)
     elif outcome.refused and outcome.pending:
         warning(note("not_fixed", n=outcome.pending, reason=outcome.refused), err)
     if outcome.unfixable:
@@ -176,7 +194,7 @@ def exit_code(results: list[Any], settings: FixSettings) -> int:
     """ruff's rules: 0 when nothing remains (fixed findings do not count), 1 when findings remain,
     2 on errors; ``--diff`` exits 1 when there is anything to fix."""
     fixed = [r for r in results if r.fix is not None]
-    if any(r.error for r in results) or any(_cannot_echo(r.fix, settings) for r in fixed):
+    if any(r.error for r in results) or any(_cannot_echo(r.fix, settings) or r.fix.error for r in fixed):
         return 2
     total = sum(r.fix.fixed for r in fixed)
     not_written = any((r.fix.refused and r.fix.pending) or r.fix.unfixable for r in fixed)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from reportlint.load.source import Source
 from reportlint.messages import LocalisedError, Message
@@ -55,24 +57,100 @@ def write_back(path: str, before: Source, after: Source) -> None:
     write_atomic(path, encode(after))
 
 
+def read_only(path: str) -> bool:
+    """No write bit for anyone, or not writable by this user: ``--fix`` leaves it alone (root
+    included, whom the permission bits do not stop) unless ``--force``."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK)
+
+
 def write_atomic(path: str, data: bytes) -> None:
-    """Temporary file in the same directory, fsync, then ``os.replace``: readers (and a crash)
-    see either the old file or the new one, never half of each. Permissions are kept."""
+    """Replace a regular file without ever showing half of it.
+
+    A temporary file in the same directory is written, fsynced and checked; then it is renamed
+    over the file (readers and a crash see the old file or the new one), with the file's mode,
+    owner and group. Where a rename would change what the file is, the verified copy is written
+    into the file itself instead: a file with hard links (a rename would split the link) or
+    whose owner this process cannot give the new file. Nothing is left behind on failure.
+    """
     target = Path(os.path.realpath(path))  # replace the file a symlink points to, not the link
-    mode = stat.S_IMODE(target.stat().st_mode)
+    try:
+        st: os.stat_result | None = target.stat()
+    except FileNotFoundError:
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        write_in_place(str(target), data)  # a device, a FIFO, a terminal: never replaced
+        return
+    mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".reportlint.tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            _write_all(handle, data)
         os.chmod(tmp, mode)
-        os.replace(tmp, target)
+        in_place = st is not None and (st.st_nlink > 1 or not _same_owner(tmp, st))
+        if in_place:
+            if Path(tmp).read_bytes() != data:  # the copy is the way back if the in-place write fails
+                raise OSError(errno.EIO, "the temporary copy did not read back")
+            _overwrite(target, data)
+            os.unlink(tmp)
+        else:
+            os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     _sync_directory(target.parent)
+
+
+def _overwrite(target: Path, data: bytes) -> None:
+    """Rewrite the file's own bytes (its inode, links and owner stay); on failure put back the old ones."""
+    with open(target, "r+b") as handle:
+        old = handle.read()
+        try:
+            handle.seek(0)
+            handle.truncate(0)
+            _write_all(handle, data)
+        except BaseException:
+            handle.seek(0)
+            handle.truncate(0)
+            handle.write(old)
+            handle.flush()
+            raise
+
+
+def write_in_place(path: str, data: bytes) -> None:
+    """Write to what is not a regular file (``/dev/stdout``, a FIFO, a device) as it is."""
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+
+
+def _write_all(handle: Any, data: bytes) -> None:
+    handle.write(data)
+    handle.flush()
+    os.fsync(handle.fileno())
+
+
+def _same_owner(tmp: str, st: os.stat_result) -> bool:
+    """Give the new file the old one's owner and group; False when this process may not."""
+    mine = os.stat(tmp)
+    if (mine.st_uid, mine.st_gid) == (st.st_uid, st.st_gid):
+        return True
+    try:
+        os.chown(tmp, st.st_uid, st.st_gid)
+    except (OSError, AttributeError):
+        return False
+    os.chmod(tmp, stat.S_IMODE(st.st_mode))  # chown clears set-id bits
+    return True
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _sync_directory(directory: Path) -> None:

@@ -76,18 +76,33 @@ class Located:
 
 
     def docx_note(self, lang: str) -> str:
-        """For a Word file: the paragraph (and table cell) with a short quote, since Word shows
-        no line numbers; empty for every other format."""
+        """For a Word file: the paragraph (and table cell, or the part: 页眉, 脚注2 …) with a short
+        quote, since Word shows no line numbers; empty for every other format."""
         if self.source.format != "docx":
             return ""
         quote = self.source.excerpt(self.diagnostic.start, self.diagnostic.end)
         where = self.source.layout.paragraphs[self.line - 1].where if self.source.layout else "body"
+        part = self.part(lang)
+        if part and not where.startswith("table "):
+            return f' [{part}: "{quote}"]' if lang == "en" else f" 〔{part}：“{quote}”〕"
         if lang == "en":
             cell = "" if where == "body" else f", {where}"
             return f' [paragraph {self.line}{cell}: "{quote}"]'
         named = where.replace("table ", "表格").replace(" row ", "第").replace(" cell ", "行第")
         cell = "" if where == "body" else f"，{named}格"
         return f" 〔第{self.line}段{cell}：“{quote}”〕"
+
+    def part(self, lang: str) -> str:
+        """Where in a Word file outside the body: ``页眉``, ``页脚``, ``脚注2``, ``文本框1``, a table
+        cell (``header``, ``footnote 2`` … in English); empty for the body and other formats."""
+        if self.source.format != "docx" or self.source.layout is None:
+            return ""
+        where = self.source.layout.paragraphs[self.line - 1].where
+        if where == "body":
+            return ""
+        from reportlint.load.docx import where_label
+
+        return where_label(where, lang)
 
 
 def pretty_json(value: Any) -> str:
@@ -165,7 +180,10 @@ def summary_line(results: list[Any], lang: str) -> str:
     diags = [d for r in results for d in r.diagnostics]
     files = sum(1 for r in results if r.diagnostics)
     checked = sum(1 for r in results if r.source is not None)
-    unread = sum(1 for r in results if getattr(r, "error", None))
+    unread = sum(1 for r in results if getattr(r, "error", None) and r.source is None)
+    crashed = sum(1 for r in results if getattr(r, "error", None) and r.source is not None)
+    if crashed:  # a rule crashed: never "no problems" (the run exits 2; stderr names the rule)
+        return say("summary_rule_crashed", lang, n=crashed)
     if not diags:
         return say("summary_clean_unread" if unread else "summary_clean", lang, n=checked, unread=unread)
     counts = Counter(d.severity for d in diags)
@@ -178,13 +196,16 @@ def summary_line(results: list[Any], lang: str) -> str:
 
 
 def write_report(path: str, text: str) -> None:
-    """``--output-file``: atomic, so CI never uploads half a report; a new file gets default permissions."""
-    from pathlib import Path
+    """``--output-file``: a regular file (or a new one, with default permissions) is replaced
+    atomically, so CI never uploads half a report and a failed write leaves nothing behind;
+    anything else (``/dev/stdout``, ``/dev/null``, a FIFO) is written as it is, never replaced."""
+    from reportlint.fix.writer import write_atomic, write_in_place
 
-    from reportlint.fix.writer import write_atomic
-
-    Path(path).touch(exist_ok=True)  # write_atomic keeps the permissions of the file it replaces
-    write_atomic(path, text.encode("utf-8"))
+    data = text.encode("utf-8", "surrogateescape")
+    if path.startswith(("/dev/", "/proc/")):  # /dev/stdout and friends: the descriptor, not a file to replace
+        write_in_place(path, data)
+    else:
+        write_atomic(path, data)
 
 
 FINGERPRINT_CONTEXT = 12  # characters either side of the span: identify a finding without its line number

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlint.formatters.common import Options, located, safe_fix, summary_line
+from reportlint.messages import printable
 
 
 def render(results: list[Any], options: Options) -> str:
@@ -16,7 +17,8 @@ def render(results: list[Any], options: Options) -> str:
     for item in located(results, options.column_unit):
         d = item.diagnostic
         mark = " [*]" if safe_fix(d, item.source) else ""
-        out.append(f"{item.path}:{item.line}:{item.column}: {d.code}{mark} {d.message}{item.docx_note(options.lang)}")
+        line = f"{item.path}:{item.line}:{item.column}: {d.code}{mark} {d.message}{item.docx_note(options.lang)}"
+        out.append(printable(line))
     if options.show_summary:
         out.append(summary_line(results, options.lang))
     return "\n".join(out) + ("\n" if out else "")

@@ -17,7 +17,7 @@ from reportlint.formatters.common import (
     summary_line,
     writable,
 )
-from reportlint.messages import say
+from reportlint.messages import printable, say
 from reportlint.text.chars import char_width
 
 ELLIPSIS = "..."  # ASCII: "…" is East Asian *ambiguous* and would misalign carets in CJK terminals
@@ -98,11 +98,13 @@ def _finding(item: Located, options: Options) -> list[list[Segment]]:
     header: list[Segment] = [(severity_word(d.severity, options.lang), sev), (" ", ""), (d.code, "bold")]
     if safe_fix(d, item.source):
         header.append((" [*]", "cyan"))
-    header.append((f" {d.message}", "bold"))
+    header.append((f" {printable(d.message)}", "bold"))
     lines = [
         header,
         [(f"{pad}--> ", GUTTER),
-         (f"{item.path}:{item.line}:{column_in(item.source, item.line, item.column, options.column_unit)}", "")],
+         (printable(f"{item.path}:{item.line}:{column_in(item.source, item.line, item.column, options.column_unit)}"),
+          ""),
+         *([(f" ({item.part(options.lang)})", GUTTER)] if item.part(options.lang) else [])],
         [bar],
         [(f"{number} | ", GUTTER), (shown, "")],
         [bar, (" " + " " * column, ""), ("^" * carets, sev), (label, sev)],
@@ -110,7 +112,7 @@ def _finding(item: Located, options: Options) -> list[list[Segment]]:
     if d.fix is not None:
         note = ("" if safe_fix(d, item.source) else say("fix_note_docx", options.lang) if not writable(d, item.source)
                 else say(f"fix_note_{d.fix.applicability.value}", options.lang))
-        lines += [[bar], [(f"{pad} = ", GUTTER), ("help", "bold cyan"), (f": {d.fix.title}{note}", "")]]
+        lines += [[bar], [(f"{pad} = ", GUTTER), ("help", "bold cyan"), (printable(f": {d.fix.title}{note}"), "")]]
     return lines
 
 

@@ -6,13 +6,14 @@ from typing import Any
 
 from reportlint.diagnostics import Severity
 from reportlint.formatters.common import Options, located
+from reportlint.messages import printable
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
     """The message part, escaped as @actions/core ``escapeData`` does."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

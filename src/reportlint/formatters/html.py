@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from reportlint import ruledocs
 from reportlint.diagnostics import Severity
 from reportlint.formatters.common import Options, severity_word, summary_line
 from reportlint.messages import say
@@ -234,7 +235,7 @@ class Page:
         for code in sorted(count, key=lambda c: (-count[c], c)):
             d = first[code]
             rule = self.rules.get(code)
-            summary = _inline_code(escape(rule.summary())) if rule is not None else ""
+            summary = _inline_code(escape(ruledocs.summary(rule, self.options.lang))) if rule is not None else ""
             rows.append(
                 f'<tr data-rule="{escape(code)}" data-severity="{d.severity.label}" class="sev-{d.severity.label}">'
                 f'<td><span class="badge">{escape(code)}</span></td><td>{escape(d.name)}</td>'

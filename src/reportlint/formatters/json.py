@@ -21,6 +21,7 @@ def items(results: list[Any], unit: str = "char") -> list[dict[str, Any]]:
             "severity": item.diagnostic.severity.label,
             "message": item.diagnostic.message,
             "fix": fix_dict(item.source, item.diagnostic, unit),
+            **({"part": item.part("en")} if item.part("en") else {}),  # Word: header, footnote 2 …
         }
         for item in located(results, unit)
     ]

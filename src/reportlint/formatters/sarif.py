@@ -30,12 +30,14 @@ def region(source: Source, start: int, end: int) -> dict[str, int]:
     return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
 
 
-def rule_descriptor(rule: Any) -> dict[str, Any]:
-    doc = rule.doc()
+def rule_descriptor(rule: Any, lang: str = "zh") -> dict[str, Any]:
+    from reportlint import ruledocs
+
+    doc = ruledocs.full(rule, lang)
     descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": rule.summary() or rule.name},
+        "shortDescription": {"text": ruledocs.summary(rule, lang) or rule.name},
         "help": {"text": doc or rule.name, "markdown": doc or rule.name},
         "defaultConfiguration": {"level": LEVEL[rule.severity]},
         "properties": {"tags": list(rule.groups)},
@@ -73,6 +75,8 @@ def result(item: Any, rule_index: dict[str, int], fingerprint: str) -> dict[str,
             "region": region(item.source, diag.start, diag.end),
         }}],
     }
+    if item.part("en"):  # a Word header, footer, footnote … (SARIF: a logical location)
+        found["locations"][0]["logicalLocations"] = [{"name": item.part("en"), "kind": "module"}]
     if diag.code in rule_index:
         found["ruleIndex"] = rule_index[diag.code]
     # lets code scanning keep an alert's identity when lines above it are added or removed
@@ -105,7 +109,7 @@ def document(results: list[Any], options: Options) -> dict[str, Any]:
                 "name": "reportlint",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "rules": [rule_descriptor(rule) for rule in rules],
+                "rules": [rule_descriptor(rule, options.lang) for rule in rules],
             }},
             "invocations": [{"executionSuccessful": not errors, "toolExecutionNotifications": errors}],
             "columnKind": "unicodeCodePoints",

@@ -1,4 +1,9 @@
-"""Word .docx reader: body paragraphs and table cells become lines; heading styles become hints."""
+"""Word .docx reader: body paragraphs and table cells become lines; heading styles become hints.
+
+After the body come, one line per paragraph, the text boxes, headers, footers, footnotes and
+endnotes (``where`` says which: ``text box 1``, ``header``, ``footnote 2`` …); existing
+comments are not read. Body line numbers are the same with or without them.
+"""
 
 from __future__ import annotations
 
@@ -24,7 +29,8 @@ MAX_MEMBERS = 10_000
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "标题"}
 # runs that make up a paragraph's visible text, in document order (deleted text is w:del, not here)
-RUN_XPATH = "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r | ./w:fldSimple/w:r"
+RUN_XPATH = ("./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r | ./w:fldSimple/w:r"
+             " | ./w:hyperlink/w:ins/w:r")
 _RUN_CONTENT = "w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab"
 
 
@@ -71,17 +77,20 @@ def read(data: bytes, path: str, encoding: str | None = None) -> Source:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - python-docx and lxml raise many kinds on bad input
         raise SourceError(path, Message("docx_unreadable", error=f"{exc.__class__.__name__}: {_short(exc)}")) from None
+    root = getattr(document.element, "tag", None)
+    if root != _qn("w:document"):  # a well-formed part whose XML is not a Word body
+        raise SourceError(path, Message("docx_wrong_root", root=str(root)[:80]))
     texts: list[str] = []
     paragraphs: list[DocxParagraph] = []
     hints: dict[int, int] = {}
     offset = 0
     names = _style_names(document)
-    for where, paragraph in iter_paragraphs(document):
+    for where, paragraph in iter_all_paragraphs(document):
         line = len(texts) + 1
         text, runs = _paragraph_text(paragraph, offset)
         style = names.get(paragraph._p.style or "", "")
         level = heading_level(style)
-        if level is not None and text.strip():
+        if level is not None and text.strip() and _in_document(where):
             hints[line] = level
         texts.append(text)
         paragraphs.append(DocxParagraph(line, where, style, runs))
@@ -144,6 +153,96 @@ def iter_paragraphs(document: Any) -> Iterator[tuple[str, Any]]:
                 yield from walk(tc, parent, f"{name} row {r} cell {c}")
 
     yield from walk(document.element.body, document._body, "body")
+
+
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_PART_TYPES = (("header", "header"), ("footer", "footer"))
+_NOTE_TYPES = (("footnotes", "footnote", "w:footnote"), ("endnotes", "endnote", "w:endnote"))
+_WHERE_ZH = (("text box ", "文本框"), ("header", "页眉"), ("footer", "页脚"), ("footnote ", "脚注"),
+             ("endnote ", "尾注"))
+
+
+def iter_all_paragraphs(document: Any) -> Iterator[tuple[str, Any]]:
+    """The body (``iter_paragraphs``), then text boxes, headers, footers, footnotes, endnotes.
+
+    Body, table and text-box paragraphs live in word/document.xml (fixes and comments can be
+    written there); the others are read from their own parts, for checking only.
+    """
+    from docx.text.paragraph import Paragraph
+
+    yield from iter_paragraphs(document)
+    body = document.element.body
+    boxes = [] if body is None else [
+        box for box in body.iter(_qn("w:txbxContent"))
+        if not any(a.tag == _MC_FALLBACK for a in box.iterancestors())]  # the fallback repeats the box
+    for n, box in enumerate(boxes, 1):
+        for p in box.iterchildren(_qn("w:p")):
+            yield f"text box {n}", Paragraph(p, document._body)
+    parts = _related_parts(document)
+    for reltype, label in _PART_TYPES:
+        found = parts.get(reltype, [])
+        for n, part in enumerate(found, 1):
+            name = label if len(found) == 1 else f"{label} {n}"
+            for p in _part_root(part).iter(_qn("w:p")):
+                yield name, Paragraph(p, document._body)
+    for reltype, label, tag in _NOTE_TYPES:
+        for part in parts.get(reltype, []):
+            notes = [n for n in _part_root(part).iterchildren(_qn(tag)) if n.get(_qn("w:type")) is None]
+            for number, note in enumerate(notes, 1):
+                for p in note.iter(_qn("w:p")):
+                    yield f"{label} {number}", Paragraph(p, document._body)
+
+
+def _in_document(where: str) -> bool:
+    """Whether the paragraph is in word/document.xml (body, table cell, text box)."""
+    return where == "body" or where.startswith(("table ", "text box "))
+
+
+def in_document(where: str) -> bool:
+    return _in_document(where)
+
+
+def where_label(where: str, lang: str) -> str:
+    """``footnote 2`` → ``脚注2``, ``table 1 row 2 cell 3`` → ``表格1第2行第3格`` (English as is)."""
+    if lang == "en":
+        return where
+    if where == "body":
+        return "正文"
+    if where.startswith("table "):
+        return where.replace("table ", "表格").replace(" row ", "第").replace(" cell ", "行第") + "格"
+    for en, zh in _WHERE_ZH:
+        if where.startswith(en):
+            return zh + where[len(en):].strip()
+    return where
+
+
+def _related_parts(document: Any) -> dict[str, list[Any]]:
+    """Header, footer, footnote and endnote parts of the main document, in part-name order."""
+    found: dict[str, list[Any]] = {}
+    seen = set()
+    for rel in document.part.rels.values():
+        if rel.is_external:
+            continue
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if kind in ("header", "footer", "footnotes", "endnotes") and id(rel.target_part) not in seen:
+            seen.add(id(rel.target_part))
+            found.setdefault(kind, []).append(rel.target_part)
+    for parts in found.values():
+        parts.sort(key=lambda part: _natural(str(part.partname)))
+    return found
+
+
+def _natural(name: str) -> tuple[Any, ...]:
+    return tuple(int(t) if t.isdigit() else t for t in re.split(r"(\d+)", name))
+
+
+def _part_root(part: Any) -> Any:
+    element = getattr(part, "_element", None)
+    if element is not None:
+        return element
+    from docx.oxml.parser import parse_xml  # python-docx's parser: w:p elements get their classes
+
+    return parse_xml(part.blob)
 
 
 def _qn(tag: str) -> str:
@@ -217,7 +316,7 @@ def run_holding(source: Source, edit: Edit) -> tuple[int, int] | None:
         return None
     line = source.lines.position(edit.start)[0]
     paragraphs = source.layout.paragraphs
-    if line > len(paragraphs):
+    if line > len(paragraphs) or not _in_document(paragraphs[line - 1].where):
         return None
     for k, run in enumerate(paragraphs[line - 1].runs):
         if run.start <= edit.start and edit.end <= run.end:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,16 +90,17 @@ def _add(path: str, out: Expansion, seen: set[str]) -> None:
 
 def _walk(shown: Path, real: Path, rules: list[_Ignore], out: Expansion, seen: set[str],
           ancestors: tuple[Path, ...]) -> None:
-    """Depth-first in name order; ``real`` is the resolved directory, used for ignore rules."""
-    local = real / ".gitignore"
-    if local.is_file():
-        rules = [*rules, _Ignore(real, _spec(_read_lines(local)))]
-    try:
-        entries = sorted(os.scandir(shown), key=lambda e: e.name)
-    except OSError as exc:
-        out.errors.append((str(shown), Message("cannot_list_directory", error=exc.strerror or str(exc))))
-        return
-    for entry in entries:
+    """Depth-first in name order; ``real`` is the resolved directory, used for ignore rules.
+
+    An explicit stack, not recursion: a tree thousands of folders deep is walked like any other.
+    """
+    stack = [frame for frame in [_enter(shown, real, rules, out, frozenset(ancestors))] if frame]
+    while stack:
+        shown, real, rules, above, entries = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            continue
         path = shown / entry.name
         try:
             is_dir = entry.is_dir()
@@ -110,11 +111,13 @@ def _walk(shown: Path, real: Path, rules: list[_Ignore], out: Expansion, seen: s
         if is_dir:
             if entry.name in SKIP_DIRS or _ignored(rules, real / entry.name, True):
                 continue
-            target = path.resolve()
-            if target in ancestors:
+            target = Path(os.path.realpath(path))
+            if target in above:
                 out.warnings.append((str(path), Message("link_loop_skipped", target=str(target))))
                 continue
-            _walk(path, real / entry.name, rules, out, seen, (*ancestors, target))
+            frame = _enter(path, real / entry.name, rules, out, above | {target})
+            if frame:
+                stack.append(frame)
         elif is_file:
             if entry.name.startswith(OWNER_FILE):
                 continue
@@ -122,6 +125,22 @@ def _walk(shown: Path, real: Path, rules: list[_Ignore], out: Expansion, seen: s
                 _add(str(path), out, seen)
         elif entry.is_symlink() and entry.name.lower().endswith(DEFAULT_SUFFIXES):
             out.warnings.append((str(path), Message("broken_link_skipped")))
+
+
+_Frame = tuple[Path, Path, list[_Ignore], frozenset[Path], Iterator[os.DirEntry[str]]]
+
+
+def _enter(shown: Path, real: Path, rules: list[_Ignore], out: Expansion, above: frozenset[Path]) -> _Frame | None:
+    """A directory's walk frame: its own .gitignore added, its entries in name order."""
+    local = real / ".gitignore"
+    if local.is_file():
+        rules = [*rules, _Ignore(real, _spec(_read_lines(local)))]
+    try:
+        entries = sorted(os.scandir(shown), key=lambda e: e.name)
+    except OSError as exc:
+        out.errors.append((str(shown), Message("cannot_list_directory", error=exc.strerror or str(exc))))
+        return None
+    return shown, real, rules, above, iter(entries)
 
 
 def _excluded_file(path: Path, rules: list[_Ignore]) -> bool:

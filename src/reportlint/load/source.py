@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import sys
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -37,6 +36,16 @@ class SourceError(LocalisedError):
     @property
     def path(self) -> str:
         return self.where or ""
+
+
+def display_name(path: str) -> str:
+    """A path as reports show it: bytes that were not UTF-8 (``os.fsdecode`` keeps them as lone
+    surrogates) become ``\\xff`` escapes, so every output format, JSON included, stays valid."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return path
 
 
 class LineIndex:
@@ -192,13 +201,17 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
     """Decode strictly; return (text, encoding, had_bom). Never guesses lossy."""
     if encoding:
         try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise SourceError(path, Message("unknown_encoding", encoding=encoding)) from None
+            info = codecs.lookup(encoding)
+        except (LookupError, ValueError, TypeError):
+            info = None
+        if info is None or not getattr(info, "_is_text_encoding", True):  # rot13, hex, base64 are not text encodings
+            raise SourceError(path, Message("unknown_encoding", encoding=encoding))
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
             raise SourceError(path, Message("not_valid_encoding", encoding=encoding, byte=exc.start)) from None
+        except (LookupError, ValueError, TypeError):
+            raise SourceError(path, Message("unknown_encoding", encoding=encoding)) from None
         bom = text.startswith("\ufeff")
         return (text[1:] if bom else text), encoding, bom
     for bom_bytes, name in BOMS:
@@ -239,11 +252,13 @@ def _detect(data: bytes, path: str, utf8_error: UnicodeDecodeError) -> tuple[str
 
 
 def read_bytes(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
-    p = Path(path)
+    """A document's bytes: a regular file or standard input, at most REPORTLINT_MAX_BYTES."""
+    from reportlint.config.datafiles import ReadRefused, read_limited
+
     try:
-        return p.read_bytes()
+        return read_limited(path)
+    except ReadRefused as exc:
+        raise SourceError(path, Message(exc.key, **exc.fields)) from None
     except FileNotFoundError:
         raise SourceError(path, Message("no_such_file")) from None
     except IsADirectoryError:

@@ -201,7 +201,8 @@ class Reference:
 def reference_year(ctx: RuleContext, start: int) -> Reference | None:
     """The year stated in the mention's clause (or opening its sentence: 2025年是…), else the title's."""
     text = ctx.text
-    sentence = max(max(text.rfind(p, 0, start) for p in "。；！？\n") + 1, start - 150)
+    lo = max(0, start - 150)
+    sentence = max(max(text.rfind(p, lo, start) for p in "。；！？\n") + 1, lo)
     clause = max(max(text.rfind(p, sentence, start) for p in "，,：:") + 1, sentence)
     stated = [m for m in _STATED_YEAR.finditer(text, clause, start)
               if not _ends_with(text, max(0, m.start() - 2), m.start(), _NOT_NOW)]
@@ -228,9 +229,11 @@ def _behind(ctx: RuleContext, anchor: Anchor, start: int, ref: Reference) -> int
 
 
 def _paragraph(text: str, at: int) -> str:
-    lo = text.rfind("\n", 0, at) + 1
-    hi = text.find("\n", at)
-    return text[lo:hi if hi != -1 else len(text)]
+    """The line holding ``at``, at most 400 characters either side (no search to the text's ends)."""
+    lo = max(0, at - 400)
+    lo = text.rfind("\n", lo, at) + 1 or lo
+    hi = text.find("\n", at, at + 400)
+    return text[lo:hi if hi != -1 else min(len(text), at + 400)]
 
 
 def find_clashes(ctx: RuleContext, anchors: tuple[Anchor, ...]) -> Iterator[Clash]:

@@ -61,20 +61,27 @@ def title_year(article: Article) -> int | None:
 
 
 def article_at(document: Document, offset: int) -> Article | None:
-    for article in document.articles:
+    """The article holding ``offset`` (articles are in text order: a binary search)."""
+    from bisect import bisect_right
+
+    articles = document.articles
+    index = bisect_right(articles, offset, key=_article_start) - 1
+    for article in articles[max(0, index - 1):index + 1]:
         if article.span.start <= offset <= article.span.end:
             return article
     return None
 
 
+def _article_start(article: Article) -> int:
+    return article.span.start
+
+
 def year_at(ctx: RuleContext, offset: int) -> int | None:
-    """The title year of the article holding ``offset`` (cached per document)."""
-    years = ctx.shared("dates.title_years", lambda: [
-        (a.span.start, a.span.end, title_year(a)) for a in ctx.document.articles])
-    for start, end, year in years:
-        if start <= offset <= end:
-            return year
-    return None
+    """The title year of the article holding ``offset`` (cached per article)."""
+    article = article_at(ctx.document, offset)
+    if article is None:
+        return None
+    return ctx.shared(f"dates.title_year.{article.span.start}", lambda: title_year(article))
 
 
 def _valid(year: int | None, month: int, day: int) -> bool:
@@ -167,9 +174,11 @@ class ImpossibleDate(Rule):
     """A calendar date that does not exist: `2月30日`, `4月31日`, `2月29日` in a non-leap year.
 
     ## What it does
-    Checks every `M月D日` (with or without a year). The year comes from the date itself or,
-    for `2月29日` without one, from the year in the report's title. Lunar dates (`农历二月三十`)
-    are left alone.
+    Checks every `M月D日` (with or without a year), the second day of a range within one month
+    (`2月27日至30日`, `4月28日—31日`) and dates in Chinese numerals in running text
+    (`二〇二三年二月二十九日`). Without a year in the date, the year comes from a date earlier
+    on the same line, else the report's title, else its 成文日期. Lunar dates
+    (`农历二月三十`) and Chinese-numeral dates without a year (`二月三十日`) are left alone.
 
     ## Why is this bad?
     A date that never existed is a typo or a template date copied into the wrong year; the
@@ -193,21 +202,31 @@ class ImpossibleDate(Rule):
     messages = {"default": ("日期不存在：{text}", "no such date: {text!r}")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for m in _dates(ctx):
-            if _is_lunar(ctx.text, m.start()):
+        text = ctx.text
+        for m, year, _ in _dated(ctx):
+            if _is_lunar(text, m.start()):
                 continue
-            year = int(m["y"]) if m["y"] else year_at(ctx, m.start())
-            if not _valid(year, int(m["m"]), int(m["d"])):
+            month = int(m["m"])
+            if not _valid(year, month, int(m["d"])):
                 yield ctx.report(m.start(), m.end(), text=m.group(0))
+                continue
+            second = _range_end(text, m.end())
+            if second and not _valid(year, month, second[0]):
+                yield ctx.report(second[1], second[2], text=f"{month}月{text[second[1]:second[2]]}")
+        for date in _cn_dates(ctx):
+            if date.day is None and not _is_lunar(text, date.start):
+                yield ctx.report(date.start, date.end, text=date.text)
 
 
 class WeekdayMismatch(Rule):
     """A weekday that does not fall on the date it is written with: `2023年5月6日（星期五）`.
 
     ## What it does
-    Checks `年月日（星期X）`, `月日，星期X` and `月日（周X）`. Without a year in the date the
-    title's year is used, and the date is only flagged if the weekday fits neither that year
-    nor the years before and after it.
+    Checks `年月日（星期X）`, `月日，星期X`, `月日（周X）` and Chinese-numeral dates
+    (`二〇二三年九月八日（星期四）`). A date without a year takes that of a date earlier on
+    the same line (`2023年9月5日…9月8日（星期四）`); failing that the title's or the
+    成文日期's year is used, and the date is only flagged if the weekday fits neither that
+    year nor the years before and after it. Lunar dates are left alone.
 
     ## Why is this bad?
     One of the two is wrong, and readers who plan by the weekday go on the wrong day.
@@ -231,18 +250,98 @@ class WeekdayMismatch(Rule):
                             "{text!r} is not a 星期{said} (it is a 星期{real})")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for m in _dates(ctx):
+        for date in _cn_dates(ctx):
+            week = _weekday_after(ctx.text, date.end)
+            if week and date.day and not _is_lunar(ctx.text, date.start):
+                said = "日" if week[0] == "天" else week[0]
+                weekday = _weekday(*date.day)
+                if weekday and said != weekday:
+                    yield ctx.report(date.start, week[1], text=date.text, said=said, real=weekday)
+        for m, year, exact in _dated(ctx):
             week = _weekday_after(ctx.text, m.end())
             if not week or _is_lunar(ctx.text, m.start()):
                 continue
             said = "日" if week[0] == "天" else week[0]
             month, day = int(m["m"]), int(m["d"])
-            years = [int(m["y"])] if m["y"] else _around(year_at(ctx, m.start()))
+            years = [year] if exact and year else _around(year)
             real = [_weekday(y, month, day) for y in years]
             if not years or None in real or said in real:
                 continue
             yield ctx.report(m.start(), week[1], text=m.group(0), said=said,
                              real=real[len(real) // 2])
+
+
+def _dated(ctx: RuleContext) -> Iterator[tuple[re.Match[str], int | None, bool]]:
+    """Each date with its year: written, else that of a date before it on the same line (exact),
+    else the title's or the 成文日期's (approximate). One pass over the dates in text order."""
+    text = ctx.text
+    last_year, last_at = None, -1
+    for m in _dates(ctx):
+        if m["y"]:
+            last_year, last_at = int(m["y"]), m.end()
+            yield m, last_year, True
+        elif last_year is not None and "\n" not in text[last_at:m.start()]:
+            last_at = m.end()
+            yield m, last_year, True
+        else:
+            last_year = None
+            yield m, _document_year(ctx, m.start()), False
+
+
+def _document_year(ctx: RuleContext, offset: int) -> int | None:
+    """The title's year, else the year of the 成文日期 of the article holding ``offset``."""
+    year = year_at(ctx, offset)
+    if year is not None:
+        return year
+    article = article_at(ctx.document, offset)
+    if article is None:
+        return None
+    date = ctx.shared(f"dates.document_date.{article.span.start}",
+                      lambda: document_date(ctx.document, article))
+    return date[0] if date else None
+
+
+_RANGE_MARKS = ("至", "到", "—", "－", "-", "~", "～", "–")
+
+
+def _range_end(text: str, at: int) -> tuple[int, int, int] | None:
+    """`5月6日至8日`: the second day (value, start, end) of a range within one month."""
+    for mark in _RANGE_MARKS:
+        if text.startswith(mark, at):
+            start = at + len(mark)
+            end = start
+            while end < len(text) and end - start < 3 and text[end].isascii() and text[end].isdigit():
+                end += 1
+            if 0 < end - start <= 2 and text.startswith("日", end):
+                return int(text[start:end]), start, end + 1
+            return None
+    return None
+
+
+class _CnDate:
+    """A date in Chinese numerals in running text (二〇二三年二月三十日); ``day`` None if impossible."""
+
+    __slots__ = ("start", "end", "text", "day")
+
+    def __init__(self, start: int, end: int, text: str, day: Day | None) -> None:
+        self.start, self.end, self.text, self.day = start, end, text, day
+
+
+def _cn_dates(ctx: RuleContext) -> list[_CnDate]:
+    def compute() -> list[_CnDate]:
+        text = ctx.text
+        if not any(c in text for c in "〇○零"):
+            return []
+        found = []
+        for m in CN_DATE.finditer(text):
+            year, month, day = _year_value(m["y"]), cn_to_int(m["m"]), cn_to_int(m["d"])
+            if not (year and month and day is not None):
+                continue
+            valid = _valid(year, month, day)
+            found.append(_CnDate(m.start(), m.end(), m.group(0), (year, month, day) if valid else None))
+        return found
+    found: list[_CnDate] = ctx.shared("dates.cn_dates", compute)
+    return found
 
 
 def _around(year: int | None) -> list[int]:
@@ -268,6 +367,12 @@ def _free(text: str, at: int, marks: str) -> bool:
 _FULL_DOTTED = AtStarts(
     r"(?<![0-9A-Za-z./_\-])((?:19|20)[0-9]{2})\.([0-9]{1,2})\.([0-9]{1,2})(日)?(?![0-9A-Za-z.%％‰])",
     lambda text: [at - 4 for at in find_all(text, ".") if at >= 4 and _free(text, at - 4, "./_-")])
+# 2023/5/6, 2023-05-06: slashed and hyphenated dates in running text (not in paths or URLs)
+_FULL_SLASHED = AtStarts(
+    r"(?<![0-9A-Za-z./_\-:／－])((?:19|20)[0-9]{2})([/\-／－])([0-9]{1,2})\2([0-9]{1,2})(日)?"
+    r"(?![0-9A-Za-z./_%％‰\-／－])",
+    lambda text: sorted({at - 4 for sep in "/-／－" for at in find_all(text, sep)
+                         if at >= 4 and _free(text, at - 4, "./_-:／－")}))
 # a bare M.D is a date only where an event or a time of day follows it: 4.15全民国家安全教育日
 _EVENTS = ("全民", "国际", "世界", "全国", "中国", "纪念日", "宣传日", "教育日", "活动", "主题", "当天", "当日",
            "晚会", "上午", "下午", "晚上", "早上", "期间")
@@ -301,9 +406,10 @@ class DottedDate(Rule):
     """A date written with dots in running text: `2019.3.5`, `4.15全民国家安全教育日`.
 
     ## What it does
-    Flags `YYYY.M.D` anywhere, and a bare `M.D` where an event name or a time of day follows
-    it. Decimals (`4.5%`, `3.5万元`), version and section numbers are not dates and are left
-    alone.
+    Flags `YYYY.M.D` anywhere, `YYYY/M/D` and `YYYY-MM-DD` (also with full-width ／ or －)
+    outside paths and URLs, and a bare `M.D` where an event name or a time of day follows it.
+    Decimals (`4.5%`, `3.5万元`), version and section numbers, spans of years (`2021-2025`),
+    paths and URLs (`/2023/05/06/`) are not dates and are left alone.
 
     ## Why is this bad?
     Official running text writes dates as `2019年3月5日` (GB/T 15835-2011, and GB/T 9704-2012
@@ -331,7 +437,9 @@ class DottedDate(Rule):
     fixable = Applicability.SAFE
     standard = "GB/T 15835-2011"
     messages = {"default": ("日期“{text}”用点号分隔，正文应写作“{good}”",
-                            "dotted date {text!r}: write {good!r} in running text")}
+                            "dotted date {text!r}: write {good!r} in running text"),
+                "separator": ("日期“{text}”用“{sep}”分隔，正文应写作“{good}”",
+                              "date {text!r} separated by {sep!r}: write {good!r} in running text")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for m in _FULL_DOTTED.finditer(ctx.text):
@@ -339,6 +447,12 @@ class DottedDate(Rule):
             if _valid(year, month, day):
                 good = f"{year}年{month}月{day}日"
                 yield ctx.report(m.start(), m.end(), text=m.group(0), good=good,
+                                 fix=Fix.replace("改为年月日", m.start(), m.end(), good))
+        for m in _FULL_SLASHED.finditer(ctx.text):
+            year, month, day = int(m[1]), int(m[3]), int(m[4])
+            if _valid(year, month, day):
+                good = f"{year}年{month}月{day}日"
+                yield ctx.report(m.start(), m.end(), "separator", text=m.group(0), good=good, sep=m[2],
                                  fix=Fix.replace("改为年月日", m.start(), m.end(), good))
         for m in _BARE_DOTTED.finditer(ctx.text):
             month, day = int(m[1]), int(m[2])
@@ -448,11 +562,14 @@ def _has_date_words(text: str) -> bool:
 
 def _date_lines(document: Document) -> Iterator[Line]:
     """The lines that carry a 成文日期: the signature date and the dateline under the title."""
+    from bisect import bisect_left
+
+    starts = [line.span.start for line in document.lines]
     for article in document.articles:
         if article.signature and article.signature.date:
             yield article.signature.date
-        head = [line for line in document.lines
-                if article.span.start <= line.span.start <= article.span.end][:4]
+        first = bisect_left(starts, article.span.start)
+        head = [line for line in document.lines[first:first + 4] if line.span.start <= article.span.end]
         yield from (line for line in head if len(line.text) <= 80 and _has_date_words(line.text)
                     and _DATELINE.match(line.text))
 
@@ -516,6 +633,7 @@ _PERIOD = lazy(
 # word lists only ever searched for: `in` tests, no alternation to compile
 _PLAN_WORDS = ("计划", "要点", "打算", "安排", "方案", "思路", "规划", "展望", "下一步", "目标", "任务")
 _FUTURE = ("计划", "预计", "力争", "争取", "将于", "将在", "拟", "前完成", "以前", "之前", "截至", "截止",
+           "定于", "将", "预定", "安排在",
            "目前", "现已", "下一步", "明年", "今后", "届时")
 _SUMMARY_TITLE = ("总结", "述职", "汇报")
 
@@ -547,6 +665,27 @@ def report_period(article: Article) -> Period | None:
     return Period(year, end, m.group(0))
 
 
+def document_date(document: Document, article: Article) -> Day | None:
+    """The article's 成文日期: its signature date, or the date line under its title."""
+    lines = [article.signature.date] if article.signature and article.signature.date else []
+    from bisect import bisect_left
+
+    starts = [line.span.start for line in document.lines]
+    first = bisect_left(starts, article.span.start)
+    lines += [line for line in document.lines[first:first + 4] if line.span.start <= article.span.end
+              and len(line.text) <= 80 and _has_date_words(line.text)]
+    for line in lines:
+        m = DATE.search(line.text)
+        if m and m["y"] and _valid(int(m["y"]), int(m["m"]), int(m["d"])):
+            return int(m["y"]), int(m["m"]), int(m["d"])
+        c = CN_DATE.search(line.text)
+        year = _year_value(c["y"]) if c else None
+        month, day = (cn_to_int(c["m"]), cn_to_int(c["d"])) if c else (None, None)
+        if year and month and day and _valid(year, month, day):
+            return year, month, day
+    return None
+
+
 def _plan_spans(article: Article) -> list[tuple[int, int]]:
     """Sections about next steps may name later dates."""
     return [(section.heading.span.start, _section_end(section)) for section in article.sections()
@@ -561,19 +700,24 @@ def _section_end(section: Section) -> int:
 
 
 def _sentence(text: str, start: int, end: int) -> str:
-    lo = max(text.rfind(p, 0, start) for p in "。；！？\n") + 1
-    his = [i for i in (text.find(p, end) for p in "。；！？\n") if i != -1]
-    return text[lo:min(his) if his else len(text)]
+    """The sentence around ``text[start:end]``, looking at most 200 characters either way."""
+    floor, ceiling = max(0, start - 200), min(len(text), end + 200)
+    lo = max(max(text.rfind(p, floor, start) for p in "。；！？\n") + 1, floor)
+    his = [i for i in (text.find(p, end, ceiling) for p in "。；！？\n") if i != -1]
+    return text[lo:min(his) if his else ceiling]
 
 
 class DateAfterPeriod(Rule):
     """A date in a summary's body later than the period its title reports on.
 
     ## What it does
-    For a summary titled with a period (`2023年工作总结`, `2023年上半年工作总结`), flags
-    dates in the body after the end of that period (a date without a year, `10月18日`, is
-    taken to be in the period's year). Sections about next steps, the
-    signature, and sentences that plan or count up to a date (`计划`, `力争`, `截至`) are skipped.
+    For a summary or 述职 titled with a period (`2023年工作总结`, `2023年上半年工作总结`) —
+    or, without a year in the title, signed in October to December of a year — flags dates in
+    the body after the end of that period (a date without a year, `10月18日`, is taken to be in
+    the period's year), and dates after the document's own 成文日期 told as done (a summary
+    signed `2023年12月20日` that reports `12月28日召开了总结表彰大会`). Sections about next
+    steps, the signature, and sentences that plan or count up to a date (`计划`, `定于`, `将`,
+    `力争`, `截至`) are skipped.
 
     ## Why is this bad?
     A 2023 summary that reports events of 2024 was re-dated from another year's text, or the
@@ -597,25 +741,45 @@ class DateAfterPeriod(Rule):
     groups = ("dates",)
     severity = Severity.WARNING
     messages = {"default": ("日期{text}晚于标题所述期间（{period}）",
-                            "date {text!r} is after the period the title reports on ({period})")}
+                            "date {text!r} is after the period the title reports on ({period})"),
+                "signed": ("日期{text}晚于成文日期（{signed}），却写成已经发生的事",
+                           "date {text!r} is after the document's own date ({signed}) but told as done")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
-            period = report_period(article)
+            signed = document_date(ctx.document, article)
+            period = report_period(article) or _period_from_date(article, signed)
             if period is None:
                 continue
+            cutoff, key = period.end, "default"
+            if signed and signed[0] == period.year and signed < period.end:
+                cutoff, key = signed, "signed"  # a summary signed on 20 December cannot report the 28th
             skip = _plan_spans(article)
             body_start = article.title.span.end if article.title else article.span.start
             for m in DATE.finditer(ctx.text, body_start, article.span.end):
-                if any(s <= m.start() < e for s, e in skip) or (not m["y"] and period.whole_year):
+                if any(s <= m.start() < e for s, e in skip):
+                    continue
+                if not m["y"] and period.whole_year and key == "default":
                     continue
                 year, month, day = int(m["y"] or period.year), int(m["m"]), int(m["d"])
-                if not _valid(year, month, day) or (year, month, day) <= period.end:
+                if not _valid(year, month, day) or (year, month, day) <= cutoff:
                     continue
                 sentence = _sentence(ctx.text, m.start(), m.end())
                 if _in_signature(ctx, m.start()) or _has_any(sentence, _FUTURE):
                     continue
-                yield ctx.report(m.start(), m.end(), text=m.group(0), period=period.label)
+                late = (year, month, day) > period.end
+                yield ctx.report(m.start(), m.end(), "default" if late else key, text=m.group(0),
+                                 period=period.label, signed=f"{cutoff[0]}年{cutoff[1]}月{cutoff[2]}日")
+
+
+def _period_from_date(article: Article, signed: Day | None) -> Period | None:
+    """A summary titled without a year, signed late in the year (10–12月), covers that year."""
+    title = article.title_text
+    if signed is None or signed[1] < 10 or not _has_any(title, _SUMMARY_TITLE) or _has_any(title, _PLAN_WORDS):
+        return None
+    if "半年" in title or "季度" in title or "月份" in title:
+        return None
+    return Period(signed[0], (signed[0], 12, 31), f"{signed[0]}年")
 
 
 RULES = [ImpossibleDate, WeekdayMismatch, DottedDate, TwoDigitYear, ZeroPaddedDate,

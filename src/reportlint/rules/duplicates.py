@@ -111,10 +111,10 @@ class DuplicateParagraph(Rule):
 class Piece:
     """A sentence or clause: its text without spaces and terminator, and its span."""
 
-    __slots__ = ("key", "start", "end")
+    __slots__ = ("key", "start", "end", "line")
 
-    def __init__(self, key: str, start: int, end: int) -> None:
-        self.key, self.start, self.end = key, start, end
+    def __init__(self, key: str, start: int, end: int, line: int = 0) -> None:
+        self.key, self.start, self.end, self.line = key, start, end, line
 
 
 def _sentences(ctx: RuleContext) -> list[Piece]:
@@ -124,7 +124,7 @@ def _sentences(ctx: RuleContext) -> list[Piece]:
         for m in _SENTENCE.finditer(line.text):
             key = _SPACES.sub("", m.group(0)).rstrip("。！？；!?;")
             if key:
-                pieces.append(Piece(key, line.span.start + m.start(), line.span.start + m.end()))
+                pieces.append(Piece(key, line.span.start + m.start(), line.span.start + m.end(), line.number))
     return pieces
 
 
@@ -153,8 +153,11 @@ class RepeatedSentence(Rule):
 
     ## What it does
     Flags a sentence, or a run of up to four sentences, that is immediately repeated — also
-    across a paragraph break — and a clause of at least four Chinese characters that repeats
-    the end of the clause before it (`各项工作组织到位，组织到位`).
+    across a paragraph break —, a sentence of at least ten Chinese characters written again
+    later in the same paragraph (`A。B。A。`), and a clause of at least four Chinese characters
+    that repeats the end of the clause before it (`各项工作组织到位，组织到位`). Left alone:
+    short formulas repeated on purpose (`会议强调：要抓落实。`) and a sentence repeated in
+    another, non-adjacent paragraph (a summary may restate a figure).
 
     ## Why is this bad?
     A double paste: the reader meets the same words twice and stops trusting the text.
@@ -185,11 +188,14 @@ class RepeatedSentence(Rule):
             "sentence pasted twice in a row: {text!r}",
         ),
         "clause": ("分句重复：“{text}”紧接着又写了一遍", "clause pasted twice in a row: {text!r}"),
+        "again": ("句子重复：本段前面已经写过“{text}”", "sentence repeated within its paragraph: {text!r}"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         pieces = _sentences(ctx)
+        adjacent: set[int] = set()
         for i, k in repeated_blocks(pieces, self.settings["min-length"]):
+            adjacent.update(range(i, i + 2 * k))
             start, end = pieces[i + k].start, pieces[i + 2 * k - 1].end
             lo, hi = start, end
             if ctx.source.lines.position(start)[1] == 1 and (
@@ -198,8 +204,25 @@ class RepeatedSentence(Rule):
                 lo, hi = _delete_line(ctx, start, end)
             fix = Fix.replace("删除重复的句子", lo, hi, "", Applicability.UNSAFE)
             yield ctx.report(start, end, fix=fix, text=_excerpt(pieces[i + k].key))
+        yield from self._again(ctx, pieces, adjacent)
         for piece in pieces:
             yield from self._clauses(ctx, piece)
+
+    def _again(self, ctx: RuleContext, pieces: list[Piece], adjacent: set[int]) -> Iterator[Finding]:
+        """A sentence of at least ten Chinese characters written again later in its paragraph."""
+        seen: dict[str, int] = {}
+        line = -1
+        for index, piece in enumerate(pieces):
+            if piece.line != line:
+                seen, line = {}, piece.line
+            if index in adjacent or sum(map(is_cjk, piece.key)) < max(10, self.settings["min-length"]):
+                seen.setdefault(piece.key, index)
+                continue
+            if piece.key in seen and seen[piece.key] not in adjacent:
+                fix = Fix.replace("删除重复的句子", piece.start, piece.end, "", Applicability.UNSAFE)
+                yield ctx.report(piece.start, piece.end, "again", fix=fix, text=_excerpt(piece.key))
+            else:
+                seen.setdefault(piece.key, index)
 
     def _clauses(self, ctx: RuleContext, sentence: Piece) -> Iterator[Finding]:
         text = ctx.text[sentence.start : sentence.end]
@@ -225,7 +248,8 @@ class DoubledWord(Rule):
 
     ## What it does
     Flags a doubled function character (的的, 了了, 是是, 在在 …) and a doubled word of two or
-    more characters. Legitimate reduplication is not flagged: AABB forms (实实在在, 的的确确),
+    more characters, also across a line break in a hard-wrapped paragraph (`社区⏎社区`,
+    `的⏎的`). Legitimate reduplication is not flagged: AABB forms (实实在在, 的的确确),
     ABAB verbs and adjectives (研究研究, 雪白雪白), 一X一X (一步一步), 不了了之.
 
     ## Why is this bad?
@@ -266,10 +290,11 @@ class DoubledWord(Rule):
                 continue
             if _whole_words(ctx.text, at, ctx.text[at]):
                 hits.append((at, at + 2, ctx.text[at]))
+        hits.extend(_across_wraps(ctx.text))
         for start, end, unit in sorted(hits):
-            mid = start + len(unit)
+            mid = end - len(unit)  # the second copy (after the line break, for a wrapped one)
             fix = Fix.replace("删除重复的字词", mid, end, "", Applicability.UNSAFE)
-            yield ctx.report(start, end, fix=fix, word=unit, text=ctx.text[start:end])
+            yield ctx.report(start, end, fix=fix, word=unit, text=ctx.text[start:end].replace("\n", "⏎"))
 
     @staticmethod
     def _legitimate(text: str, start: int, unit: str) -> bool:
@@ -308,6 +333,31 @@ def _doubled_chars(text: str) -> list[int]:
             continue
         found.append(at)
         end = at + 2
+    return found
+
+
+def _across_wraps(text: str) -> list[tuple[int, int, str]]:
+    """`社区⏎社区`: a line that ends without punctuation and a next line that repeats its end.
+
+    The second copy is what follows the line break (so the finding spans it); a single
+    character counts only for the function characters (`的⏎的`).
+    """
+    found = []
+    for at in find_all(text, "\n"):
+        if not (at and is_cjk(text[at - 1]) and is_cjk(text[at + 1:at + 2] or "a")):
+            continue
+        for n in (4, 3, 2, 1):
+            unit = text[at - n:at]
+            if len(unit) < n or text[at + 1:at + 1 + n] != unit or not all(map(is_cjk, unit)):
+                continue
+            if n == 1 and unit not in _FUNCTION_CHARS:
+                break
+            joined = text[max(0, at - 12):at] + text[at + 1:at + 13]
+            start = min(at, 12) - n
+            if n > 1 and (DoubledWord._legitimate(joined, start, unit) or not _whole_words(joined, start, unit)):
+                break
+            found.append((at - n, at + 1 + n, unit))
+            break
     return found
 
 

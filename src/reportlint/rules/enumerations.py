@@ -26,12 +26,65 @@ ORDINAL = AtStarts(
 
 
 class Ordinal:
-    """A narrative ordinal (三是) with its value and span."""
+    """A narrative ordinal (三是, 第三，, 其三，, 其次，) with its value, family and span."""
 
-    __slots__ = ("value", "numeral", "start", "end")
+    __slots__ = ("value", "numeral", "start", "end", "family")
 
-    def __init__(self, value: int, numeral: str, start: int, end: int) -> None:
+    def __init__(self, value: int, numeral: str, start: int, end: int, family: str = "shi") -> None:
         self.value, self.numeral, self.start, self.end = value, numeral, start, end
+        self.family = family
+
+    def label(self, value: int | None = None) -> str:
+        """The ordinal as written, or the one of ``value`` in the same family."""
+        return _label(self.family, self.value if value is None else value)
+
+
+_SEQUENCE_WORDS = ("首先", "其次", "再次")  # 最后 closes a run: any value after the last item
+
+
+def _label(family: str, value: int) -> str:
+    if family == "di":
+        return f"第{int_to_cn(value)}"
+    if family == "qi":
+        return f"其{int_to_cn(value)}"
+    if family == "xian":
+        return _SEQUENCE_WORDS[value - 1] if 1 <= value <= 3 else "最后"
+    return f"{int_to_cn(value)}是"
+
+
+_CLAUSE_OPENERS = "。；;：:，,！？!?“（(\n 　\t"
+_AFTER_ORDINAL = "，,：:、"
+_LAST = 99  # 最后
+
+
+def _word_ordinals(text: str, base: int) -> Iterator[Ordinal]:
+    """第一， 第二、 其一， 首先， 其次， 再次， 最后，: at the start of a clause, with a mark after.
+
+    `第一书记`, `第二批`, `第二、三产业`, `再次强调` and `最后一公里` are not ordinals.
+    """
+    for word, family in (("第", "di"), ("其", "qi")):
+        for at in find_all(text, word):
+            if at and text[at - 1] not in _CLAUSE_OPENERS:
+                continue
+            end = at + 1
+            while end < len(text) and end - at <= 3 and text[end] in _NUMERALS:
+                end += 1
+            numeral = text[at + 1:end]
+            if not numeral or text[end:end + 1] not in _AFTER_ORDINAL:
+                continue
+            if text[end:end + 1] == "、" and text[end + 1:end + 2] in _NUMERALS + "0123456789第":
+                continue  # 第二、三产业
+            value = cn_to_int(numeral)
+            if value and (family == "di" or value <= 10):
+                yield Ordinal(value, numeral, base + at, base + end, family)
+    for value, word in enumerate((*_SEQUENCE_WORDS, "最后"), 1):
+        for at in find_all(text, word):
+            if at and text[at - 1] not in _CLAUSE_OPENERS:
+                continue
+            after = text[at + 2:at + 3]
+            if word != "首先" and after not in _AFTER_ORDINAL:
+                continue
+            yield Ordinal(_LAST if word == "最后" else value, word, base + at, base + at + 2, "xian")
 
 
 class Problem:
@@ -69,14 +122,30 @@ def _scopes(
 
 
 def check_sequence(ordinals: list[Ordinal]) -> Iterator[Problem]:
-    """A run starts at 一是 and counts up by one; a new 一是 starts a new run."""
+    """A run starts at 一是 and counts up by one; a new 一是 starts a new run.
+
+    Each family (一是, 第一, 其一, 首先) runs on its own. Only 一是 runs report a late start:
+    `第二，` and `其次，` may follow a first item written another way (`首先要…`).
+    """
+    families: dict[str, list[Ordinal]] = {}
+    for ordinal in ordinals:
+        families.setdefault(ordinal.family, []).append(ordinal)
+    for family, run in families.items():
+        yield from _check_run(run, report_start=family == "shi")
+
+
+def _check_run(ordinals: list[Ordinal], report_start: bool) -> Iterator[Problem]:
     previous = 0
     for ordinal in ordinals:
+        if ordinal.value == _LAST:  # 最后，: the run's last item, whatever its number
+            previous = _LAST if previous else 0
+            continue
         if ordinal.value == 1:
             previous = 1
             continue
         if previous == 0:
-            yield Problem("start", ordinal, 1)
+            if report_start:
+                yield Problem("start", ordinal, 1)
         elif ordinal.value <= previous:
             yield Problem("repeat", ordinal, previous + 1)
         elif ordinal.value > previous + 1:
@@ -88,7 +157,9 @@ def find_problems(ctx: RuleContext) -> list[Problem]:
     found: list[Problem] = []
     for article in ctx.document.articles:
         for scope in _scopes(article.children, []):
-            ordinals = [o for text, base in scope for o in _ordinals(text, base)]
+            ordinals = [o for text, base in scope
+                        for o in sorted([*_ordinals(text, base), *_word_ordinals(text, base)],
+                                        key=lambda o: o.start)]
             found.extend(check_sequence(ordinals))
     return found
 
@@ -111,9 +182,9 @@ class _EnumerationRule(Rule):
                     o.start,
                     o.end,
                     problem.kind,
-                    found=f"{o.numeral}是",
-                    expected=f"{int_to_cn(problem.expected)}是",
-                    previous=f"{int_to_cn(problem.expected - 1)}是" if problem.expected > 1 else "",
+                    found=o.numeral if o.family == "xian" else o.label(),
+                    expected=o.label(problem.expected),
+                    previous=o.label(problem.expected - 1) if problem.expected > 1 else "",
                 )
 
 
@@ -121,9 +192,13 @@ class EnumerationGap(_EnumerationRule):
     """A narrative enumeration that skips a number or starts past 一是: `一是……二是……四是`.
 
     ## What it does
-    Follows the 一是、二是 … run of each section (a heading's run-in text and its paragraphs,
-    across paragraph breaks) and flags an ordinal that skips one, and a run that starts at
-    二是 or later.
+    Follows the narrative ordinals of each section (a heading's run-in text and its
+    paragraphs, across paragraph breaks), each family on its own: `一是、二是`, `第一，第二，`,
+    `其一，其二，` and `首先，其次，再次，最后，`. Flags an ordinal that skips one (`第二，…第四，`,
+    `首先，…再次，`), and a 一是 run that starts at 二是 or later. Left alone: words that only
+    look like ordinals (`第一书记`, `第二批`, `第二、三产业`, `再次强调`, `最后一公里`), an
+    ordinal without a following mark, and a `第二，`/`其次，` whose first item was written
+    another way (`首先要…。其次，…`).
 
     ## Why is this bad?
     An item was deleted or the run was renumbered by hand and one number was missed; the
@@ -163,8 +238,9 @@ class EnumerationRepeat(_EnumerationRule):
     """A narrative ordinal used twice or going backwards: `一是……二是……二是`.
 
     ## What it does
-    Flags an ordinal that is not larger than the one before it in the same run (a new run
-    starting with 一是 is fine).
+    Flags an ordinal that is not larger than the one before it in the same run of its family
+    (`一是…二是…二是`, `第二，…第二，`, `其二；…其二；`, `其次，…其次，`, and anything but a new
+    `首先` after `最后，`). A new run starting with 一是, 第一 or 其一 is fine.
 
     ## Why is this bad?
     Two items carry the same number, usually because a paragraph was copied or an item was

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.model import LEVEL_NAMES, Article, Heading, Paragraph, Section
@@ -181,6 +182,21 @@ class HeadingSequence(Rule):
                 yield from self._run(ctx, outline, run)
 
     def _run(self, ctx: RuleContext, outline: _Outline, run: list[_Node]) -> Iterator[Finding]:
+        """The breaks of one run of siblings, each fixed by renumbering up to the next break.
+
+        Together the fixes renumber the run from its first break on, as one fix would; split
+        this way a run of thousands of headings with a break at every one costs linear time.
+        """
+        found = list(self._breaks(outline, run))
+        base = found[0][2]["expected"] - found[0][0] if found else 0
+        for index, (position, key, args) in enumerate(found):
+            stop = found[index + 1][0] if index + 1 < len(found) else len(run)
+            heading = run[position].heading
+            fix = self._renumber(run, position, stop, base)
+            del args["expected"]
+            yield ctx.report(heading.marker_span.start, heading.marker_span.end, key, fix=fix, **args)
+
+    def _breaks(self, outline: _Outline, run: list[_Node]) -> Iterator[tuple[int, str, dict[str, Any]]]:
         prev: _Node | None = None
         for position, node in enumerate(run):
             heading = node.heading
@@ -195,9 +211,9 @@ class HeadingSequence(Rule):
                 args = {"got": heading.marker, "prev": prev.heading.marker if prev else "",
                         "first": _with_ordinal(heading, 1),
                         "missing": "、".join(_with_ordinal(heading, n).rstrip("、.．，,。")
-                                            for n in range(expected, heading.ordinal))}
-                yield ctx.report(heading.marker_span.start, heading.marker_span.end, key,
-                                 fix=self._renumber(run[position:], expected), **args)
+                                            for n in range(expected, heading.ordinal)),
+                        "expected": expected}
+                yield position, key, args
             prev = node
 
     @staticmethod
@@ -227,10 +243,11 @@ class HeadingSequence(Rule):
                    for w in wanted)
 
     @staticmethod
-    def _renumber(rest: list[_Node], first: int) -> Fix | None:
+    def _renumber(run: list[_Node], start: int, stop: int, base: int) -> Fix | None:
+        """Renumber ``run[start:stop]`` to ``base + position`` (the run's numbers once fixed)."""
         edits = []
-        for offset, node in enumerate(rest):
-            value = first + offset
+        for position in range(start, stop):
+            node, value = run[position], base + position
             if node.heading.ordinal != value:
                 start, end = _numeral_span(node.heading)
                 edits.append(Edit(start, end, _numeral(value, node.heading.numeral)))
@@ -545,6 +562,94 @@ class HalfWidthHeadingBrackets(Rule):
                              fix=Fix("改为全角括号", edits))
 
 
+_OUTLINE = lazy(r"[ \t\u3000]*([0-9]{1,2}(?:\.[0-9]{1,2}){1,3})(?![0-9])\.?(?=([ \t\u3000]+)?[\u4e00-\u9fff])")
+_MEASURE_START = "万亿元倍%％‰"
+
+
+def _outline_numbers(article: Article) -> Iterator[tuple[tuple[int, ...], Paragraph, int, int]]:
+    """Paragraphs opening with a decimal outline number (`1.2 项目概况`, `2.1.3建设内容`).
+
+    A number followed directly by text counts only on a short line without a full stop that
+    does not go on with a measure word (`1.5万元` is an amount, not item 1.5).
+    """
+    for paragraph in article.paragraphs():
+        text = paragraph.text
+        if not text[:1].isdigit() and text[:1] not in " \t\u3000" or "." not in text[:12]:
+            continue
+        m = _OUTLINE.match(text)
+        if m is None:
+            continue
+        spaced = m[2] is not None
+        if not spaced and (len(text) > 40 or "。" in text or text[m.end():m.end() + 1] in _MEASURE_START):
+            continue
+        parts = tuple(int(n) for n in m[1].split("."))
+        yield parts, paragraph, paragraph.span.start + m.start(1), paragraph.span.start + m.end(1)
+
+
+class DecimalOutlineSequence(Rule):
+    """Decimal outline numbers out of sequence: `1.1` `1.2` `1.4`, or `2.3` repeated.
+
+    ## What it does
+    Follows the numbers of a decimal outline (`1.1 项目概况`, `1.2 建设内容`, `2.1.1 …`, as
+    technical reports, 方案 and university documents number their parts) and flags a number
+    that does not follow the one before it under the same parent: a gap (`1.2` then `1.4`), a
+    repeat (`2.3` twice) or a step back (`1.3` after `1.4`). The first child under a parent may
+    be any number; a new parent starts a new run. Left alone: numbers in running text,
+    amounts (`1.5万元`, `5.5%左右`), dates and versions (`2.3.1版本` in a sentence).
+
+    ## Why is this bad?
+    A skipped or repeated outline number means a part was deleted, moved or copied without
+    renumbering, and cross-references to the parts go wrong.
+
+    ## Example
+    ```
+    1.1 项目概况
+    1.2 建设内容
+    1.4 投资估算
+    ```
+
+    ## Use instead
+    ```
+    1.1 项目概况
+    1.2 建设内容
+    1.3 投资估算
+    ```
+    """
+
+    code = "HD008"
+    name = "decimal-outline-sequence"
+    groups = ("headings",)
+    severity = Severity.WARNING
+    messages = {
+        "default": ("多级序号“{got}”跳号：前一个是“{prev}”，应为“{want}”",
+                    "outline number {got!r} skips: {prev!r} is followed by {want!r}"),
+        "repeat": ("多级序号“{got}”重复或倒序：前一个是“{prev}”，应为“{want}”",
+                   "outline number {got!r} repeats or goes back after {prev!r}: expected {want!r}"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            last: dict[tuple[int, ...], tuple[int, ...]] = {}
+            for parts, _, start, end in _outline_numbers(article):
+                parent = parts[:-1]
+                prev = last.get(parent)
+                # a deeper item resets the runs under it; a sibling run restarts when its parent changes
+                for deeper in [k for k in last if len(k) > len(parent) and k[:len(parent)] == parent]:
+                    del last[deeper]
+                last[parent] = parts
+                if prev is None:
+                    continue
+                want = (*parent, prev[-1] + 1)
+                if parts[-1] == want[-1]:
+                    continue
+                key = "default" if parts[-1] > want[-1] else "repeat"
+                yield ctx.report(start, end, key, got=_dotted(parts), prev=_dotted(prev), want=_dotted(want))
+
+
+def _dotted(parts: tuple[int, ...]) -> str:
+    return ".".join(map(str, parts))
+
+
 RULES = [HeadingSequence, HeadingLevelSkipped, HeadingLevelReversed, MixedHeadingStyles,
          ArabicOrdinalWithDunhao,
-         OrdinalPunctuation, HalfWidthHeadingBrackets]
+         OrdinalPunctuation, HalfWidthHeadingBrackets, DecimalOutlineSequence]

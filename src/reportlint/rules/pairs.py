@@ -50,19 +50,35 @@ def _matches(opener: str, closer: str) -> bool:
     return _key(OPENERS.get(opener, "")) == _key(closer)
 
 
+def _family(char: str) -> str:
+    """The marks that can close each other share a family: ``_matches`` in one dict look-up."""
+    if char in ANGLE_OPEN + ANGLE_CLOSE + "〈〉":
+        return "angle"
+    return _key(OPENERS.get(char, char))
+
+
 def scan_paragraph(text: str, base: int, skip: set[int]) -> tuple[list[Problem], list[Mark]]:
-    """Balance the marks of one paragraph; returns the problems and the openers left open."""
+    """Balance the marks of one paragraph; returns the problems and the openers left open.
+
+    Linear in the number of marks: counts per family say whether a closer has an opener on the
+    stack before the stack is searched, and every mark the search passes is popped.
+    """
     problems: list[Problem] = []
     stack: list[Mark] = []
+    open_count: dict[str, int] = {}
+    titles = 0  # how many 《 are on the stack
     for m in _MARKS.finditer(text):
         i, ch = m.start(), m.group(0)
         pos = base + i
         if pos in skip:
             continue
-        in_title = any(m.char == "《" for m in stack)
+        in_title = titles > 0
         if ch in OPENERS or (ch in ANGLE_OPEN and in_title):
             problems.extend(_nesting(stack, Mark(ch, pos)))
             stack.append(Mark(ch, pos))
+            family = _family(ch)
+            open_count[family] = open_count.get(family, 0) + 1
+            titles += ch == "《"
         elif ch in CLOSERS or (ch in ANGLE_CLOSE and in_title):
             if (
                 ch == "’"
@@ -71,17 +87,18 @@ def scan_paragraph(text: str, base: int, skip: set[int]) -> tuple[list[Problem],
                 and is_latin(text[i + 1])
             ):
                 continue  # an apostrophe: China’s
-            depth = next(
-                (d for d in range(len(stack) - 1, -1, -1) if _matches(stack[d].char, ch)), None
-            )
-            if depth is None:
+            if not open_count.get(_family(ch)):
                 problems.append(
                     Problem("angle" if ch in ANGLE_CLOSE else "unopened", Mark(ch, pos))
                 )
                 continue
+            depth = next(d for d in range(len(stack) - 1, -1, -1) if _matches(stack[d].char, ch))
             for left in stack[depth + 1 :]:
                 problems.append(Problem("angle" if left.char in ANGLE_OPEN else "unclosed", left))
             opener = stack[depth]
+            for gone in stack[depth:]:
+                open_count[_family(gone.char)] -= 1
+                titles -= gone.char == "《"
             del stack[depth:]
             if opener.char in ANGLE_OPEN or ch in ANGLE_CLOSE:
                 problems.append(

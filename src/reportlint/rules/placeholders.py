@@ -10,10 +10,43 @@ from reportlint.rules.base import Rule, RuleContext
 from reportlint.text.chars import is_cjk
 from reportlint.text.lazyre import finditer_at, lazy, offsets
 
-_M = "xX×✕＊*Ｘｘ"  # mask characters
+_M = "xX×✕＊*Ｘｘ〇○□■△"  # mask characters
+# 〇 and ○ are also zeros (二〇二三年, and the look-alike 二○三五年 TY004 reports): a run of them
+# right after a Chinese numeral is a number, not a mask
+_ZERO_MASKS = "〇○"
+_ZH_NUMERALS = "零〇○一二三四五六七八九十"
+# □ ■ △ and ○ also open list items; one of them at a line start before a space is a bullet
+_BULLETS = "□■△○〇"
+# common single-character surnames: 张某某, 刘某 and 王某 anonymise a person on purpose
+# (court rulings, case notices, disciplinary reports); source: 《百家姓》 and the 2020 census
+# list of the most frequent surnames
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
+    "左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕"
+    "屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
+    "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+# a fill-in instruction in brackets of any kind: 〖请填写〗, <插入表格>, （请在此处说明…）
+_SLOT_BRACKETS = {"〖": "〗", "【": "】", "（": "）", "(": ")", "<": ">", "＜": "＞", "〈": "〉",
+                  "[": "]", "［": "］", "{": "}", "｛": "｝", "〔": "〕", "「": "」"}
+_INSTRUCTION = lazy(
+    r"(?:请(?:您)?(?:在|于)?(?:此处?|这里|本处|下方|以下)?|在此处?|此处|这里)?"
+    r"(?:填写|填入|输入|插入|补充|粘贴|替换为?|添加|附上|上传|录入|写明|说明|描述|简述|列出|注明)"
+    r"|^(?:此处|这里|在此处?)(?:为|是|写|放|插)|^待(?:填写?|补充|完善|插入)|^占位|^(?:TODO|TBD|FIXME)\b")
+_VERB_FIRST = ("填写", "填入", "插入", "粘贴")  # need no 请/此处 before them
+# labels that only ever stand for a value (【单位名称】) and labels that also head a line as a tag
+# (【时间】5月1日 【地点】…): the second kind is a slot only inside a sentence
+_FIELD_LABEL = lazy(
+    r"(?:(?:单位|机关|部门|企业|公司|学校|项目|活动|会议|文件)?(?:名称|全称|简称)|姓名|人名|"
+    r"金额|数字|数额|百分比|文号|标题|(?:发文|主送|抄送)?机关)"
+    r"|(?P<tag>日期|年份|时间|数据|数量|地点|联系人|联系电话|电话|职务|职称|正文|内容|图片|表格)")
+_LABEL_BRACKETS = "〖【<＜［[｛{「"
+
 _NOT_LATIN_BEFORE = r"(?<![A-Za-z0-9_])"
 _NOT_LATIN_AFTER = r"(?![A-Za-z])"
-_ADMIN = (r"省|市|县|区|镇|乡|村|街道|社区|局|委|办|厅|处|科|室|所|站|队|公司|集团|中学|小学|学校|"
+_ADMIN = (r"省|市|县|区|镇|乡|村|街道|社区|路|街|大道|小区|大厦|广场|"
+          r"局|委|办|厅|处|科|室|所|站|队|公司|集团|中学|小学|学校|"
           r"大学|学院|幼儿园|医院|银行|单位|部门|中心|协会|商会|基地|项目|工程|景区|园区|开发区|企业|工厂|合作社|酒店|宾馆|馆|站点|平台")
 _PERSON = r"同志|同学|书记|县长|市长|区长|镇长|乡长|局长|厅长|处长|科长|主任|负责人|校长|老师|先生|女士"
 _UNIT = r"%|％|万|亿|元|人|户|个|次|公里|千米|米|亩|公顷|平方|吨|家|项|所|名|台|套|辆|件|篇|期|场|天|小时|倍"
@@ -27,20 +60,26 @@ _DATE = lazy(
     rf"(?:(?:19|20)[0-9{_M}]{{2}}|[{_M}]{{2,4}})[/.-][0-9{_M}]{{1,2}}[/.-][{_M}]{{1,2}}(?![{_M}A-Za-z])"
     rf"|(?<![A-Za-z0-9/])[{_M}]{{1,2}}/[{_M}]{{1,2}}(?![{_M}A-Za-z/])"
     rf"|[0-9{_M}]{{1,2}}月[{_M}]{{1,2}}日|[{_M}]{{1,2}}月[0-9]{{1,2}}日|某月某日|某年某月(?:某日)?"
-    rf"|(?<![0-9〇一二三四五六七八九十])年月日")
+    rf"|(?<![0-9〇一二三四五六七八九十])年月日"
+    rf"|(?<=年)[{_M}]{{1,2}}(?=月)|(?<=月)[{_M}]{{1,2}}(?=日)")
 _YEAR = lazy(
-    rf"{_NOT_LATIN_BEFORE}(?:(?:19|20)[0-9]?[{_M}_＿]{{1,2}}|[{_M}]{{1,4}}|[_＿]{{2,4}})(?=年)")
+    rf"{_NOT_LATIN_BEFORE}(?:(?:19|20)[0-9]?[{_M}_＿]{{1,2}}|[{_M}]{{1,4}}|[_＿]{{2,4}})(?=年)"
+    rf"|{_NOT_LATIN_BEFORE}(?:19|20)[0-9]?[{_M}]{{1,2}}(?=[-—~～至到](?:19|20)?[0-9{_M}]{{2}}年)")
 _NAME = lazy(
     rf"{_NOT_LATIN_BEFORE}(?:[{_M}]{{1,4}}|某某)(?=(?:{_ADMIN}|{_PERSON}))"
-    rf"|(?<=负责人|书记[:：]|姓名[:：]|主任[:：])[{_M}]{{2,4}}|某某")
+    rf"|(?<=负责人|书记[:：]|姓名[:：]|主任[:：])[{_M}]{{2,4}}")
 _NUMBER = lazy(
-    rf"{_NOT_LATIN_BEFORE}[0-9]*[{_M}]+(?:\.[{_M}0-9]+)?(?=\s?(?:{_UNIT}))"
+    rf"(?<=第)[{_M}]{{1,3}}(?=[批次届期号条款项章节轮个名位])"
+    rf"|{_NOT_LATIN_BEFORE}[0-9]*[{_M}]+(?:\.[{_M}0-9]+)?(?=\s?(?:{_UNIT}))"
     rf"|{_NOT_LATIN_BEFORE}[0-9]+\.[{_M}]+(?=\s?(?:{_UNIT}))")
 # the masked-token pattern in parts with disjoint characters: scanned apart, they match what
 # their alternation would
 _XXX_RUN = lazy(r"[xX]{3,}")
 _XXX = lazy(rf"{_NOT_LATIN_BEFORE}[xX]{{3,}}{_NOT_LATIN_AFTER}")
 _TIMES = lazy(r"[×✕Ｘ]{2,}")
+# XX or xx touching Chinese (XX工作领导小组, 关于xx的通知): Latin abbreviations are not XX
+_DOUBLE_X = lazy(r"(?<![A-Za-z0-9_])[xX]{2}(?=[\u4e00-\u9fff“《])|(?<=[\u4e00-\u9fff”》])[xX]{2}(?![A-Za-z0-9])")
+_SHAPES = lazy(r"[〇○□■△]{2,}")
 _WIDE_STARS = lazy(r"＊{2,}")
 _STARS = lazy(r"(?<=[\u4e00-\u9fff“”《》0-9])\*{2,}|\*{2,}(?=[\u4e00-\u9fff“”《》])")
 _EXAMPLE_INTRO = ("如", "例如", "比如", "譬如", "格式为", "写作", "写成")
@@ -68,8 +107,9 @@ def _dates(text: str, masks: str) -> list[Span]:
 
 
 def _years(text: str, masks: str) -> list[Span]:
-    # every match ends with a mask or an underscore right before 年
-    if not any(c + "年" in text for c in masks + "_＿"):
+    # every match ends with a mask or an underscore right before 年, or a mask before a range mark
+    if not any(c + "年" in text for c in masks + "_＿") and not any(
+            c + sep in text for c in masks for sep in "-—~～至到"):
         return []
     return _spans(_YEAR.finditer(text))
 
@@ -86,7 +126,8 @@ def _numbers(text: str, masks: str) -> list[Span]:
     # a match holds a mask followed by `.`, a space or a unit; it starts at the mask or at the
     # digits and point before it
     ends = [at for at in offsets(text, masks) if at + 1 < len(text)
-            and (text[at + 1] == "." or text[at + 1] in _UNIT_FIRST or text[at + 1].isspace())]
+            and (text[at + 1] == "." or text[at - 1:at] == "第" or text[at + 1] in _UNIT_FIRST
+                 or text[at + 1].isspace())]
     if not ends:
         return []
     starts: set[int] = set()
@@ -102,8 +143,12 @@ def _tokens(text: str, masks: str) -> list[Span]:
     found: list[Span] = []
     if "x" in masks or "X" in masks:  # an unmasked run starts right after a non-letter
         found += _spans(finditer_at(_XXX, text, (m.start() for m in _XXX_RUN.finditer(text))))
+    if "xx" in text or "XX" in text:
+        found += _spans(_DOUBLE_X.finditer(text))
     if any(a + b in text for a in "×✕Ｘ" if a in masks for b in "×✕Ｘ"):
         found += _spans(_TIMES.finditer(text))
+    if any(c in masks for c in "〇○□■△"):
+        found += _spans(_SHAPES.finditer(text))
     if "＊＊" in text:
         found += _spans(_WIDE_STARS.finditer(text))
     if "**" in text:
@@ -167,9 +212,59 @@ def _serial_at(text: str, at: int) -> bool:
     return end > at and text.startswith("号", end)
 
 
+def _instructions(text: str, masks: str) -> list[Span]:
+    """Bracketed fill-in instructions and field labels: 〖请填写〗, （此处插入图片）, 【单位名称】.
+
+    Linear: each opener looks for its closer within one line and 40 characters.
+    """
+    found: list[Span] = []
+    end = 0
+    for at in offsets(text, _SLOT_BRACKETS):
+        if at < end:
+            continue
+        limit = min(len(text), at + 42)
+        close = text.find(_SLOT_BRACKETS[text[at]], at + 1, limit)
+        if close == -1:
+            continue
+        inner = text[at + 1:close].strip()
+        if not inner or "\n" in inner:
+            continue
+        label = _FIELD_LABEL.fullmatch(inner) if text[at] in _LABEL_BRACKETS else None
+        if label and label.group("tag") and not _tag_in_sentence(text, at, close + 1):
+            label = None
+        if label or _is_instruction(inner):
+            found.append((at, close + 1))
+            end = close + 1
+    return found
+
+
+def _tag_in_sentence(text: str, at: int, end: int) -> bool:
+    """【时间】 inside a sentence (活动于【时间】在【地点】举行) stands for a value; at a line start
+    or before its value (【时间】5月1日【地点】县会议中心) it is a tag."""
+    if not (at and is_cjk(text[at - 1])):
+        return False
+    after = text[end:end + 2]
+    return not after or after[0] in "，。；、）)\n,;" or after.startswith(
+        ("在", "举", "召", "的", "前", "后", "至", "到", "起", "进行", "开展"))
+
+
+def _is_instruction(inner: str) -> bool:
+    if not any(verb in inner for verb in ("填", "插", "输", "补充", "粘贴", "替换", "添加", "附上",
+                                          "上传", "录", "写", "说明", "描述", "简述", "列出", "注明",
+                                          "此处", "这里", "待", "占位", "TODO", "TBD", "FIXME")):
+        return False
+    m = _INSTRUCTION.match(inner)
+    if m is None:
+        return False
+    # a bare verb (说明, 注明, 列出 …) opens ordinary asides such as （说明：…）; only the
+    # fill-in verbs, or a verb after 请/此处, mark an instruction
+    return m.group(0).startswith(("请", "在此", "此处", "这里", "待", "占位", "TODO", "TBD", "FIXME")) \
+        or m.group(0).startswith(_VERB_FIRST)
+
+
 _FINDERS: tuple[tuple[str, Callable[[str, str], list[Span]]], ...] = (
     ("date", _dates), ("year", _years), ("name", _names), ("number", _numbers),
-    ("token", _tokens), ("blank", _blanks), ("brackets", _brackets),
+    ("instruction", _instructions), ("token", _tokens), ("blank", _blanks), ("brackets", _brackets),
 )
 
 
@@ -185,6 +280,22 @@ def _in_example(text: str, start: int) -> bool:
     return before.endswith(_EXAMPLE_INTRO)
 
 
+def _real_mask(text: str, s: int, e: int, kind: str) -> bool:
+    """Drop the mask look-alikes: zeros in Chinese numerals (二〇〇八年), a lone 〇 or ○, list
+    bullets (□ 加强…), and 某某 after a surname (张某某局长 anonymises a person)."""
+    body = text[s:e]
+    if set(body) <= set(_ZERO_MASKS):
+        if len(body) < 2 or (s > 0 and text[s - 1] in _ZH_NUMERALS) or text[e:e + 1] in _ZH_NUMERALS:
+            return False
+    if len(body) == 1 and body in _BULLETS and (s == 0 or text[s - 1] == "\n") and text[e:e + 1].isspace():
+        return False
+    if body[:1] in "□■△" and len(body) == 1 and (s == 0 or text[s - 1] in "\n \t\u3000"):
+        return False  # a single bullet or check box opening an item
+    if body == "某某" and s > 0 and text[s - 1] in SURNAMES:
+        return False
+    return True
+
+
 def find_placeholders(text: str) -> list[Hit]:
     """Every placeholder in the text, overlaps resolved in favour of the more specific kind."""
     masks = "".join(c for c in _M if c in text)
@@ -193,6 +304,8 @@ def find_placeholders(text: str) -> list[Hit]:
     for kind, finder in _FINDERS:
         for s, e in finder(text, masks):
             if s == e or any(s < te and ts < e for ts, te in taken) or _in_example(text, s):
+                continue
+            if kind != "instruction" and not _real_mask(text, s, e, kind):
                 continue
             hits.append(Hit(kind, s, e, text[s:e]))
             taken.append((s, e))
@@ -221,7 +334,9 @@ class MaskedYear(_PlaceholderRule):
     """A year left as a template slot: `20XX年`, `20**年`, `200X年`, `xxxx年`, `20__年`.
 
     ## What it does
-    Flags a year whose digits are masked with `X`, `x`, `×`, `*` or underscores.
+    Flags a year whose digits are masked with `X`, `x`, `×`, `*`, `〇`/`○` runs or underscores,
+    before 年 (`20××年`, `XXXX年度`) or in a range (`20XX-20XX年`). Left alone: years in
+    Chinese numerals (`二〇〇八年`) and Latin words (`Windows XP年代`).
 
     ## Why is this bad?
     The report was copied from a template or an anonymised web page and the year was never
@@ -261,8 +376,13 @@ class MaskedName(_PlaceholderRule):
     """A place, organisation or person left as a template slot: `xx县`, `XX局`, `**省`, `XXX同志`.
 
     ## What it does
-    Flags masked names anchored on what follows them (县区市镇乡村局委办, 公司, 同志, 书记 …),
-    so Latin words such as `App` or `XML` are never flagged. `某某` counts too.
+    Flags masked names anchored on what follows them (县区市镇乡村局委办, 公司, 单位, 同志, 书记 …),
+    so Latin words such as `App` or `XML` are never flagged. Masks are `x X × * ＊` and runs of
+    `〇 ○ □ ■ △` (`〇〇县`, `□□村`); `某某` counts before an organisation or a title (`某某局`).
+
+    Left alone: a surname with 某 or 某某 (`张某某`, `刘某`, `王某某同志`), which anonymises a
+    person on purpose, `某企业`/`某公司` in a case description, and 〇 in Chinese numerals
+    (`二〇〇八年`).
 
     ## Why is this bad?
     A leftover `xx县局` tells every reader that the report is a filled-in template, and the
@@ -289,8 +409,9 @@ class MaskedDate(_PlaceholderRule):
     """A date left as a template slot: `X月X日`, `x月x日`, `某月某日`, `201X/X/XX`, an emptied `年月日`.
 
     ## What it does
-    Flags month and day slots masked with `X`, `x`, `×` or `*`, the word forms `某月某日`, and
-    a `年月日` with the digits deleted.
+    Flags month and day slots masked with `X`, `x`, `×` or `*` (`X月X日`, `2023年X月`,
+    `本月X日`), the word forms `某月某日`, and a `年月日` with the digits deleted. Left alone:
+    dates in digits or Chinese numerals.
 
     ## Why is this bad?
     The event date was never filled in, so the report does not say when things happened.
@@ -316,8 +437,9 @@ class MaskedNumber(_PlaceholderRule):
     """A number left as a template slot, including partial masks: `X万元`, `x.x%`, `x.6亿元`.
 
     ## What it does
-    Flags masked digits directly before a unit or measure word (%, 万, 亿, 元, 人, 户, 个, 公里 …).
-    Partial masks that keep a real digit (`xx.8万人`) are found too.
+    Flags masked digits directly before a unit or measure word (%, 万, 亿, 元, 人, 户, 个, 公里 …)
+    and masked ordinals (`第X批`, `第XX期`, `第×届`). Partial masks that keep a real digit
+    (`xx.8万人`, `X.X万元`) are found too. Left alone: Latin text such as `3x3篮球赛`.
 
     ## Why is this bad?
     The figure the report is built on is missing; a reader cannot tell what was achieved.
@@ -396,8 +518,11 @@ class MaskedToken(_PlaceholderRule):
     """A run of mask characters standing for a word: `“xxxx”重要思想`, `××`, `**`.
 
     ## What it does
-    Flags three or more `x`/`X` not touching Latin letters, two or more `×`, and `**` touching
-    Chinese text — masks that the more specific rules (PH001–PH004) do not anchor.
+    Flags three or more `x`/`X` not touching Latin letters, `XX`/`xx` touching Chinese
+    (`XX工作领导小组`, `关于xx的通知`), two or more `×`, runs of two or more
+    `〇 ○ □ ■ △` (not after a Chinese numeral), and `**` touching Chinese text — masks that the
+    more specific rules (PH001–PH004) do not anchor. A single □ ■ △ ○ opening a list item is a
+    bullet and left alone.
 
     ## Why is this bad?
     A word or name was masked on the site the text came from and never restored; the sentence
@@ -420,4 +545,42 @@ class MaskedToken(_PlaceholderRule):
     messages = {"default": ("“{text}”是被遮盖的占位内容", "{text!r} is a masked placeholder")}
 
 
-RULES = [MaskedYear, MaskedName, MaskedDate, MaskedNumber, FillInBlank, EmptyBrackets, MaskedToken]
+class FillInInstruction(_PlaceholderRule):
+    """A fill-in instruction or field label left in brackets: `〖请填写〗`, `<插入表格>`, `【单位名称】`.
+
+    ## What it does
+    Flags a bracketed text — in any bracket: 〖〗 【】 （） () <> ＜＞ 〈〉 [] ［］ {} 〔〕 「」 —
+    that tells the writer what to put there: a fill-in verb (`填写`, `插入`, `粘贴`, `填入`), such a
+    verb after `请`/`此处`/`在此` (`请在此处说明`, `此处插入图片`), `待补充`/`待填写`, `TODO`; or a
+    field label alone in square, lenticular or angle brackets (`【单位名称】`, `[标题]`, `<文号>`).
+    Labels that also work as tags (`【时间】`, `【地点】`, `【内容】`) count only inside a sentence:
+    `活动于【时间】在【地点】举行` is flagged, `【时间】5月1日 【地点】县会议中心` is not.
+
+    Left alone: instructions to the reader that a 通知 gives on purpose
+    (`（请于6月底前报送附件1）`, `请各单位认真填报`), asides that open with 说明/注明
+    (`（说明：本表数据截至6月底）`), and `（略）`.
+
+    ## Why is this bad?
+    The template's instruction was never replaced by the content it asks for; the sentence has a
+    hole the reader sees at once.
+
+    ## Example
+    ```
+    全年共完成（请在此处说明完成情况）项，详见<插入表格>。
+    ```
+
+    ## Use instead
+    ```
+    全年共完成重点项目12项，详见附表1。
+    ```
+    """
+
+    code = "PH008"
+    name = "fill-in-instruction"
+    kind = "instruction"
+    messages = {"default": ("模板填写说明“{text}”未替换为实际内容",
+                            "template instruction {text!r} was never replaced by content")}
+
+
+RULES = [MaskedYear, MaskedName, MaskedDate, MaskedNumber, FillInBlank, EmptyBrackets, MaskedToken,
+         FillInInstruction]

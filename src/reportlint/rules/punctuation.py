@@ -374,4 +374,199 @@ class StraightQuotes(Rule):
         return occ
 
 
-RULES = [HalfwidthPunctuation, HalfwidthParentheses, StraightQuotes]
+def _is_han(ch: str | None) -> bool:
+    return ch is not None and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
+
+
+def code_spans(line: str) -> list[tuple[int, int]]:
+    """Inline code between backticks (`config.yaml`), where ASCII marks belong."""
+    spans: list[tuple[int, int]] = []
+    at = line.find("`")
+    while at != -1:
+        close = line.find("`", at + 1)
+        if close == -1:
+            break
+        spans.append((at, close + 1))
+        at = line.find("`", close + 1)
+    return spans
+
+
+_CLOSING_ZH = "”’）》】」』"
+_ZH_ORDINAL = lazy(r"[ \t\u3000]*[一二三四五六七八九十]{1,3}")
+
+
+class HalfwidthFullStop(Rule):
+    """A half-width `.` ending a Chinese sentence.
+
+    ## What it does
+    Flags an ASCII full stop right after a Chinese character (or after a closing mark such as
+    ” ） 》 that follows one) when what comes next ends the sentence: the line end, spaces, or
+    the next Chinese sentence. Left alone: decimals and version numbers (`3.5`, `V2.1.0`),
+    English words and abbreviations (`App.`, `etc.`), URLs and e-mail addresses
+    (`www.gov.cn`), inline code (`` `config.yaml` ``), ellipses typed as dots (`...`), and a
+    Chinese ordinal before a dot (`一.`), which is the headings family's business.
+
+    ## Why is this bad?
+    A Chinese sentence ends with the full-width 句号 “。” (GB/T 15834-2011 4.1); a small dot
+    is easy to miss and shows that the text was typed with an English input method.
+
+    ## Example
+    ```
+    全年完成植树造林1.2万亩.新建公园3个.
+    ```
+
+    ## Use instead
+    ```
+    全年完成植树造林1.2万亩。新建公园3个。
+    ```
+
+    ## Fix safety
+    Safe: the dot becomes “。” and the spaces typed after it inside the line go.
+    """
+
+    code = "PU004"
+    name = "halfwidth-full-stop"
+    groups = ("punctuation",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    standard = "GB/T 15834-2011 4.1"
+    messages = {
+        "default": ("中文句末使用了半角句点“.”（本行 {count} 处），应使用“。”",
+                    "half-width '.' ends a Chinese sentence ({count} on this line); use '。'"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        markers = marker_offsets(ctx)
+        for line in ctx.document.lines:
+            body, base = line.text, line.span.start
+            if "." not in body:
+                continue
+            occ = [o for o in self._occurrences(body, base, markers)]
+            if occ:
+                yield _finding(ctx, occ, "改为句号", ".")
+
+    @staticmethod
+    def _occurrences(body: str, base: int, markers: frozenset[int]) -> Iterator[Occurrence]:
+        protected: list[tuple[int, int]] | None = None
+        size = len(body)
+        at = body.find(".")
+        while at != -1:
+            i, at = at, body.find(".", at + 1)
+            if base + i in markers or body[i + 1:i + 2] == "." or body[i - 1:i] == ".":
+                continue  # ellipsis typed as dots, or a heading ordinal
+            prev = body[i - 1] if i else None
+            if prev is not None and prev in _CLOSING_ZH and i >= 2:
+                prev = body[i - 2]
+            if not _is_han(prev):
+                continue
+            after = i + 1
+            while after < size and body[after] in _SPACES:
+                after += 1
+            nxt = body[after] if after < size else None
+            if nxt is not None and not (is_zh(nxt) or nxt in "“‘"):
+                continue  # a Latin letter or digit follows: a name or a number (中.美 is rare)
+            if body[i - 1:i] in _ORDINAL_ENDS and _ZH_ORDINAL.fullmatch(body, 0, i):
+                continue
+            if protected is None:
+                protected = protected_spans(body) + code_spans(body)
+            if protected and _inside(i, protected):
+                continue
+            end = after if nxt is not None else i + 1
+            yield Occurrence(base + i, base + i + 1, Edit(base + i, base + end, "。"), True)
+
+
+class StraightSingleQuotes(Rule):
+    """ASCII single quotes `'…'` around Chinese text.
+
+    ## What it does
+    Flags pairs of ASCII apostrophes on a line that enclose or touch Chinese text, e.g.
+    `开展'三抓三促'行动`. Left alone: apostrophes in English (`China's`, `'90s`), quotes in
+    URLs, inline code (`` `'a'` ``) and HTML attributes (`class='note'`). A line with an odd
+    number of them gets a finding but no fix.
+
+    ## Why is this bad?
+    Chinese text takes the curly marks: “ ” for a quotation, ‘ ’ only for a quotation inside
+    one (GB/T 15834-2011 4.8). Straight apostrophes come from an English keyboard.
+
+    ## Example
+    ```
+    深入开展'三抓三促'行动，落实“我为群众办实事'微心愿'”活动。
+    ```
+
+    ## Use instead
+    ```
+    深入开展“三抓三促”行动，落实“我为群众办实事‘微心愿’”活动。
+    ```
+
+    ## Fix safety
+    Safe when they pair up: a pair becomes “ ”, or ‘ ’ when it sits inside a “…” quotation.
+    """
+
+    code = "PU005"
+    name = "straight-single-quotes"
+    groups = ("punctuation",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    standard = "GB/T 15834-2011 4.8"
+    messages = {
+        "default": ("中文语境中使用了半角单引号“'”（本行 {count} 处），应使用“”或‘’",
+                    "straight single quotes in Chinese text ({count} on this line); use “ ” or ‘ ’"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for line in ctx.document.lines:
+            if "'" not in line.text:
+                continue
+            body, base = line.text, line.span.start
+            protected = protected_spans(body) + code_spans(body)
+            spots = [i for i, ch in enumerate(body) if ch == "'" and not _inside(i, protected)
+                     and not (i and body[i - 1] == "=") and not _apostrophe(body, i)]
+            if not spots:
+                continue
+            if len(spots) % 2 == 0:
+                occ = self._pairs(body, base, spots)
+                if occ:
+                    yield _finding(ctx, occ, "改为中文引号", "'")
+                continue
+            lone = [i for i in spots if is_zh(body[i - 1] if i else None)
+                    or is_zh(body[i + 1] if i + 1 < len(body) else None)]
+            if lone:
+                yield ctx.report(base + lone[0], base + lone[-1] + 1, count=len(lone))
+
+    @staticmethod
+    def _pairs(body: str, base: int, spots: list[int]) -> list[Occurrence]:
+        occ: list[Occurrence] = []
+        depth_at = _quote_depths(body)
+        for a, b in zip(spots[::2], spots[1::2], strict=True):
+            before = body[a - 1] if a else None
+            after = body[b + 1] if b + 1 < len(body) else None
+            if any(_is_han(c) for c in body[a + 1:b]) or is_zh(before) or is_zh(after):
+                opener, closer = ("‘", "’") if depth_at[a] else ("“", "”")
+                occ.append(Occurrence(base + a, base + a + 1, Edit(base + a, base + a + 1, opener), True))
+                occ.append(Occurrence(base + b, base + b + 1, Edit(base + b, base + b + 1, closer), True))
+        return occ
+
+
+def _apostrophe(body: str, i: int) -> bool:
+    """China's, don't, '90s: a Latin letter or digit on both sides, or a digit after."""
+    prev = body[i - 1] if i else ""
+    nxt = body[i + 1] if i + 1 < len(body) else ""
+    decade = body[i + 1:i + 4]
+    return (prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalpha()) or (
+        len(decade) == 3 and decade[:2].isascii() and decade[:2].isdigit() and decade[2] == "s")
+
+
+def _quote_depths(body: str) -> list[int]:
+    """How many “ are open before each offset of the line."""
+    depths: list[int] = []
+    depth = 0
+    for ch in body:
+        depths.append(depth)
+        if ch == "“":
+            depth += 1
+        elif ch == "”" and depth:
+            depth -= 1
+    return depths
+
+
+RULES = [HalfwidthPunctuation, HalfwidthParentheses, StraightQuotes, HalfwidthFullStop, StraightSingleQuotes]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.model import Line
 from reportlint.rules.base import Option, Rule, RuleContext
-from reportlint.text.lazyre import Gates, LazyPattern, lazy, literal_gates, passes_gates
-from reportlint.text.web import TRUNCATION
+from reportlint.text.lazyre import Gates, LazyPattern, finditer_at, lazy, literal_gates, offsets, passes_gates
+from reportlint.text.web import CHROME, TRUNCATION
 
 # paywall and preview cuts: text after one belongs to a later part of the source document
 # The inline lexicon, kept as data: (label, pattern). Phrases that template and document-sharing
@@ -267,4 +268,139 @@ class CompilationMarker(Rule):
                     yield ctx.report(s, s + len(m.group(0)), "bundle", text=m.group(0))
 
 
-RULES = [PageResidueLine, InlineResidue, RepeatedTitle, CompilationMarker]
+def _chrome_pattern() -> LazyPattern:
+    return LazyPattern("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in CHROME))
+
+
+_CHROME = _chrome_pattern()
+_CHROME_TAIL = 60  # what follows the chrome on its line: a short tail, no sentence of the report
+_AFTER_SENTENCE = "。！？!?”）)】"
+
+
+def _chrome_at(text: str, start: int) -> int | None:
+    """Where the chrome's line part starts when ``start`` sits where chrome sits: at the line
+    start (after spaces or a bullet) or right after a sentence end; else None."""
+    at = start
+    while at > 0 and text[at - 1] in " \t\u3000|｜·•【[（(":
+        at -= 1
+    if at == 0 or text[at - 1] == "\n":
+        return at
+    if text[at - 1] in _AFTER_SENTENCE:
+        return at
+    return None
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether ``at`` falls in one of the sorted, disjoint ``spans`` (bisect: linear overall)."""
+    i = bisect.bisect_right(spans, (at, len(spans) and 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
+
+
+def _chrome_starts(text: str) -> Iterator[int]:
+    """Where chrome may start: each line start and each point after a sentence end, past spaces
+    and bullets — a few positions per line, each tried with one anchored match."""
+    for at in [-1, *offsets(text, "\n" + _AFTER_SENTENCE)]:
+        lead = _past_lead(text, at + 1)
+        yield lead
+        if text[lead:lead + 1] in ("（", "(", "【", "["):
+            yield lead + 1  # （来源：县融媒体中心） trailing a paragraph
+
+
+def _past_lead(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t\u3000|｜·•":
+        at += 1
+    return at
+
+
+def find_chrome(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, int, int, int]]:
+    """(kind, start, end, cut) for each chrome phrase; ``cut`` is where a deletion would start."""
+    found: list[tuple[str, int, int, int]] = []
+    line_done = -1  # one finding per line: its fix deletes to the line end
+    for m in finditer_at(_CHROME, text, sorted(set(_chrome_starts(text)))):
+        start = m.start()
+        if start < line_done or _inside(skip, start):
+            continue
+        cut = _chrome_at(text, start)
+        if cut is None:
+            continue
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end == -1 else line_end
+        tail = text[m.end():line_end]
+        if len(tail) > _CHROME_TAIL or "。" in tail:
+            continue
+        kind = next(k for k, v in m.groupdict().items() if v is not None)
+        found.append((kind, start, m.end(), cut))
+        line_done = line_end
+    return found
+
+
+class PageChrome(Rule):
+    """Web-page chrome in the text: navigation, sharing, credits, counters, related links, downloads.
+
+    ## What it does
+    Flags what a news, template or document-sharing site prints around an article, on its own
+    line or trailing a paragraph, that the skeleton did not already take as a residue line
+    (RS001):
+
+    - navigation: `当前位置：首页 > 工作动态`, `您现在的位置：`, `返回顶部`;
+    - sharing: `分享到：`, `扫一扫`, `长按识别二维码`, `关注微信公众号`, `点击上方蓝字关注`;
+    - credits and copyright: `版权所有`, `Copyright ©`, `责任编辑：`, `来源：人民网`,
+      `（来源：县融媒体中心）`, `（通讯员：王敏）`, `原标题：`, `本文转载自`, `京ICP备…`,
+      `公网安备`, `转载请注明出处`;
+    - counters: `浏览次数：1024`, `阅读：356`, `点赞(12)`, `【打印本页】【关闭窗口】`, `字号：大 中 小`;
+    - related-article lists: `相关文章`, `推荐阅读：`, `上一篇：`, `下一篇：`, `阅读原文`;
+    - download prompts: `点击下载`, `下载word版`, `文档下载`.
+
+    Left alone: the same words inside a sentence (`为基层干部点赞`, `分享经验做法`,
+    `信息来源广泛`), chrome followed on its line by a full sentence, a data source that is not
+    a site (`数据来源：县统计局`), and an activity plan's `主办单位：`.
+
+    ## Why is this bad?
+    The words are the site's, not the office's; they show that the text was copied from a web
+    page and was never read through.
+
+    ## Example
+    ```
+    当前位置：首页 > 工作动态 > 部门动态
+    全年完成植树造林1.2万亩。责任编辑：王敏
+    ```
+
+    ## Use instead
+    ```
+    全年完成植树造林1.2万亩。
+    ```
+
+    ## Fix safety
+    Unsafe: the fix deletes from the chrome to the end of its line (the whole line when the
+    chrome opens it); check first that nothing of the report is lost.
+    """
+
+    code = "RS005"
+    name = "page-chrome"
+    groups = ("residue",)
+    severity = Severity.ERROR
+    fixable = Applicability.UNSAFE
+    messages = {
+        "default": ("网页页面元素残留：“{text}”", "web-page chrome left in the text: {text!r}"),
+        "navigation": ("网页导航残留：“{text}”", "web-page navigation left in the text: {text!r}"),
+        "share": ("网页分享提示残留：“{text}”", "web-page sharing prompt left in the text: {text!r}"),
+        "credit": ("网页署名或版权信息残留：“{text}”", "web-page credit or copyright left in the text: {text!r}"),
+        "counter": ("网页计数或按钮残留：“{text}”", "web-page counter or button left in the text: {text!r}"),
+        "related": ("网页相关文章链接残留：“{text}”", "web-page related-article link left in the text: {text!r}"),
+        "download": ("网页下载提示残留：“{text}”", "web-page download prompt left in the text: {text!r}"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        skip = sorted((line.span.start, line.span.end)
+                      for article in ctx.document.articles for line in article.residue)
+        text = ctx.text
+        for kind, start, end, cut in find_chrome(text, skip):
+            line_end = text.find("\n", end)
+            line_end = len(text) if line_end == -1 else line_end
+            s, e = _line_removal(text, cut, line_end) if cut == text.rfind("\n", 0, cut) + 1 \
+                else (cut, line_end)
+            fix = Fix.replace("删除网页页面元素", s, e, "", Applicability.UNSAFE)
+            yield ctx.report(start, end, kind, fix=fix, text=text[start:end].strip())
+
+
+RULES = [PageResidueLine, InlineResidue, RepeatedTitle, CompilationMarker, PageChrome]

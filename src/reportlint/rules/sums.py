@@ -1,249 +1,498 @@
-"""Sums: a stated total that the parts listed right after it contradict."""
+"""Sums: a stated total that its parts contradict, and shares that cannot add up.
+
+One pass over the text: it is cut into sentences, the figures of each sentence are read once
+(:mod:`reportlint.text.amounts`), and every breakdown form looks only at its own sentence and
+the one before it, so no search runs to either end of the text.
+"""
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
 from collections.abc import Iterator
-from functools import cache
-from typing import TYPE_CHECKING
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.rules.base import Rule, RuleContext
-from reportlint.text.lazyre import lazy, offsets
+from reportlint.text.amounts import PARTIAL_MEASURES, PERCENT, PLACES, Amount, amounts, render
+from reportlint.text.lazyre import lazy
 
-if TYPE_CHECKING:
-    from decimal import Decimal  # imported when a mismatch is reported: ~2 ms
-
-_UNIT = (r"人次|户次|万元|亿元|万人|公里|平方米|个|项|名|人|所|户|家|件|次|处|座|条|台|篇|场|期|批|"
-         r"支|套|辆|间|栋|起|宗|元|亩|吨")
-_UNITS = tuple(_UNIT.split("|"))  # in the pattern's order: the first that fits wins
-_NUMBER = r"[0-9]+(?:\.[0-9]+)?"
-# Compiling a CJK range costs ~1 ms, so the bracketed breakdown and its items are matched in
-# Python (each function below names the pattern it stands for), and _among is compiled only
-# when some 其中 can start a list.
-
-
-class _Bracketed:
-    """A figure followed by a bracketed breakdown: 318个项目（加固类项目149个，重建类项目169个）."""
-
-    __slots__ = ("start", "end", "total", "unit", "inner")
-
-    def __init__(self, start: int, end: int, total: str, unit: str, inner: str) -> None:
-        self.start, self.end, self.total, self.unit, self.inner = start, end, total, unit, inner
-
-
-def _bracketed(text: str) -> Iterator[_Bracketed]:
-    r"""What ``(?<![0-9.第])(?P<total>NUMBER)(?P<unit>UNIT)[\u4e00-\u9fff“”]{0,8}?[（(]
-    (?P<inner>[^（()）\n]+)[)）]`` finds, from each opening bracket backwards.
-
-    Units and the gap before the bracket are all Han characters or “”, so the figure ends
-    where that run does; no two matches can share a bracket or overlap.
-    """
-    for at in offsets(text, "（("):
-        close = at + 1
-        while close < len(text) and text[close] not in "（()）\n":
-            close += 1
-        if close == at + 1 or close == len(text) or text[close] not in ")）":
-            continue
-        end = at
-        while end > 0 and _gap_char(text[end - 1]):
-            end -= 1
-        start = _number_start(text, end)
-        if start is None:
-            continue
-        for unit in _UNITS:
-            if text.startswith(unit, end) and at - end - len(unit) <= 8:
-                yield _Bracketed(start, close + 1, text[start:end], unit, text[at + 1:close])
-                break
-
-
-def _gap_char(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or char in "“”"
-
-
-def _number_start(text: str, end: int) -> int | None:
-    r"""Where ``(?<![0-9.第])[0-9]+(?:\.[0-9]+)?`` ending right before ``end`` starts, if it can."""
-    start = end
-    while start > 0 and "0" <= text[start - 1] <= "9":
-        start -= 1
-    if start == end:
-        return None
-    if start >= 2 and text[start - 1] == "." and "0" <= text[start - 2] <= "9":
-        start -= 1
-        while start > 0 and "0" <= text[start - 1] <= "9":
-            start -= 1
-    return None if start and text[start - 1] in "0123456789.第" else start
-
-
-_ITEM = rf"[\u4e00-\u9fff“”A-Za-z]{{0,14}}?{_NUMBER}(?:{_UNIT})[\u4e00-\u9fff”]{{0,8}}?"
-_LIST_END = "，,。；;！\n"  # no item contains these, so a 其中 list ends before the first of them
-
-
-@cache
-def _among() -> re.Pattern[str]:
-    """“其中” and parts joined by 、 (the last may be joined by 和/及): 其中新建18个、改建20个."""
-    return re.compile(rf"其中[：:]?(?P<list>{_ITEM}(?:(?:、|和|及|以及){_ITEM})+)(?=[{_LIST_END}]|$)")
-
-
-def _part(item: str) -> tuple[str, str] | None:
-    r"""(number, unit) where ``^[\u4e00-\u9fff“”A-Za-z]{0,14}?(?P<n>NUMBER)(?P<unit>UNIT)
-    [\u4e00-\u9fff”]{0,8}$`` matches the stripped ``item``, else None.
-
-    The label cannot hold a digit, so it runs to the first digit; the number takes all its
-    digits (no unit starts with a digit or a point); the first unit whose tail fits wins.
-    """
-    first = next((i for i, char in enumerate(item) if "0" <= char <= "9"), None)
-    if first is None or first > 14 or not all(_label_char(char) for char in item[:first]):
-        return None
-    end = first
-    while end < len(item) and "0" <= item[end] <= "9":
-        end += 1
-    fraction = item[end + 1:end + 2]
-    if item[end:end + 1] == "." and fraction.isascii() and fraction.isdigit():
-        end += 1
-        while end < len(item) and "0" <= item[end] <= "9":
-            end += 1
-    for unit in _UNITS:
-        tail = item[end + len(unit):]
-        if item.startswith(unit, end) and len(tail) <= 8 and all(_tail_char(char) for char in tail):
-            return item[first:end], unit
-    return None
+_STOPS = "。；;！？!?\n"
+_LOOKBACK = 90  # how far before its breakdown a total may stand (it may close the sentence before)
+_LABEL_MAX, _TAIL_MAX = 14, 8
+_LIST_SEPARATORS = ("以及", "、", "和", "及", "与")
+_TOTAL_MARKS = ("共", "合计", "总计", "总共", "一共", "共计", "总数", "总量", "总额", "累计")
+# Connectives that introduce the parts of the figure before them, and whether the parts they
+# introduce are the whole ("all"), the whole for counts but possibly a part of amounts
+# ("counts"), or just some of the parts ("some": only an excess contradicts).
+_CONNECTIVES = (
+    ("其中", "counts"), ("包括", "counts"), ("包含", "counts"), ("含", "some"),
+    ("划分为", "all"), ("分为", "all"), ("分成", "all"),
+    ("分别为", "marked"), ("分别是", "marked"), ("分别有", "marked"),
+)
+_REST_WORDS = ("其余", "剩余", "尚余", "还剩", "余下", "其他", "其它")
+_DONE_WORDS = ("已完成", "已建成", "已实施", "已开工", "已拨付", "已发放", "已到位", "已落实", "已签约",
+               "已交付", "已改造", "已安置", "已搬迁", "已办结", "已化解", "已整改", "已经完成", "已")
 
 
 def _label_char(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or char in "“”" or char.isascii() and char.isalpha()
+    return "\u4e00" <= char <= "\u9fff" or char in "“”《》" or char.isascii() and char.isalpha()
 
 
 def _tail_char(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or char == "”"
-
-
-def _may_list(text: str) -> bool:
-    """Whether some 其中 is followed by 、, 和 or 及 before the list must end (cheap: no regex)."""
-    at = text.find("其中")
-    while at != -1:
-        end = min((i for i in (text.find(c, at) for c in _LIST_END) if i != -1), default=len(text))
-        if any(sep in text[at:end] for sep in "、和及"):
-            return True
-        at = text.find("其中", at + 2)
-    return False
-
-# approximate figures never add up exactly
-_APPROX = lazy(r"余|多|约|近|超|以上|以下|左右|上下|不足|不到|等")
-# amounts (funds by source, land by use) are often listed in part; only an excess contradicts
-_MEASURES = {"万元", "亿元", "元", "公里", "平方米", "亩", "吨"}
-_LOOKBACK = 90  # how far before 其中 the total may stand (it may close the previous sentence)
+    return "\u4e00" <= char <= "\u9fff" or char in "”》"
 
 
 class Mismatch:
-    __slots__ = ("start", "end", "total", "parts")
+    """Figures that contradict each other: ``kind`` is "sum" (SM001), "shares" or "ratio" (SM002)."""
 
-    def __init__(self, start: int, end: int, total: Decimal, parts: tuple[Decimal, ...]) -> None:
-        self.start, self.end, self.total, self.parts = start, end, total, parts
+    __slots__ = ("start", "end", "kind", "total", "parts")
 
-
-def _split_items(text: str) -> list[str]:
-    """``re.split(r"[、，,；;]|以及|和|及", text)``."""
-    items, start, i = [], 0, 0
-    while i < len(text):
-        if text[i] in "、，,；;和及":
-            items.append(text[start:i])
-            start = i = i + 1
-        elif text.startswith("以及", i):
-            items.append(text[start:i])
-            start = i = i + 2
-        else:
-            i += 1
-    items.append(text[start:])
-    return items
+    def __init__(self, start: int, end: int, kind: str, total: Amount, parts: tuple[Amount, ...]) -> None:
+        self.start, self.end, self.kind, self.total, self.parts = start, end, kind, total, parts
 
 
-def _parts(text: str) -> tuple[str, tuple[str, ...]] | None:
-    """The unit and figures of a breakdown, or None unless every item is `label + number + unit`."""
-    numbers, units = [], set()
-    for item in _split_items(text):
-        match = _part(item.strip())
-        if not match:
-            return None
-        numbers.append(match[0])
-        units.add(match[1])
-    if len(numbers) < 2 or len(units) != 1:
+class _Sentence:
+    __slots__ = ("start", "end", "figures")
+
+    def __init__(self, start: int, end: int, figures: list[Amount]) -> None:
+        self.start, self.end, self.figures = start, end, figures
+
+
+_SENTENCE = lazy(r"[^。；;！？!?\n]+")
+
+
+def _sentences(text: str) -> Iterator[_Sentence]:
+    """The sentences of ``text`` with their figures, in one pass over both."""
+    figures = amounts(text)
+    at = 0
+    for m in _SENTENCE.finditer(text):
+        start, end = m.span()
+        inside = []
+        while at < len(figures) and figures[at].start < end:
+            if figures[at].start >= start:
+                inside.append(figures[at])
+            at += 1
+        yield _Sentence(start, end, inside)
+
+
+def _item(text: str, start: int, end: int, figures: list[Amount]) -> Amount | None:
+    """The figure of ``text[start:end]`` when it reads `label + figure + short tail`, else None."""
+    while start < end and text[start] in " \u3000：:":
+        start += 1
+    while end > start and text[end - 1] in " \u3000":
+        end -= 1
+    first = bisect_left(figures, start, key=_start)
+    inside: list[Amount] = []
+    for figure in figures[first:]:
+        if figure.start >= end or len(inside) > 1:
+            break
+        if figure.end <= end:
+            inside.append(figure)
+    if len(inside) != 1:
         return None
-    return units.pop(), tuple(numbers)
+    figure = inside[0]
+    label, tail = text[start:figure.start], text[figure.end:end]
+    if len(label) > _LABEL_MAX or len(tail) > _TAIL_MAX:
+        return None
+    if not all(map(_label_char, label)) or not all(map(_tail_char, tail)):
+        return None
+    return figure
 
 
-def _total_before(text: str, at: int, unit: str) -> re.Match[str] | None:
-    """The nearest figure with the same unit before 其中, in this sentence or the one before."""
-    lo = max(0, at - _LOOKBACK)
-    stops = [text.rfind(p, lo, at - 1) for p in "。；;\n"]
-    first_stop = max(stops)
-    if first_stop != -1:
-        second = max(text.rfind(p, lo, first_stop) for p in "。；;\n")
-        lo = max(lo, second + 1)
-    pattern = re.compile(rf"(?<![0-9.第])(?P<total>{_NUMBER})(?P<unit>{re.escape(unit)})(?![\u4e00-\u9fff]?[0-9])")
-    found = [m for m in pattern.finditer(text, lo, at) if "其中" not in text[m.end():at]]
-    return found[-1] if found else None
+def _start(figure: Amount) -> int:
+    return figure.start
 
 
-def _approximate(text: str, start: int, end: int) -> bool:
-    return bool(_APPROX.search(text, start, end) or _APPROX.match(text, end)
-                or _APPROX.search(text, max(0, start - 2), start))
+def _split(text: str, start: int, end: int, separators: tuple[str, ...]) -> list[tuple[int, int]]:
+    spans, begin, i = [], start, start
+    while i < end:
+        sep = next((s for s in separators if text.startswith(s, i)), None)
+        if sep is None:
+            i += 1
+            continue
+        spans.append((begin, i))
+        begin = i = i + len(sep)
+    spans.append((begin, end))
+    return spans
 
 
-def _compare(parts: tuple[str, ...], total: str) -> int:
-    """The sign of sum(parts) - total, exactly, in integers scaled to the longest fraction.
+def _list(text: str, start: int, end: int, figures: list[Amount]) -> list[Amount] | None:
+    """The parts of a 顿号 list in ``text[start:end]``: two or more `label + figure` items."""
+    if text.startswith("等", end - 1) or "等" in text[max(start, end - 3):end]:
+        return None
+    parts = []
+    for begin, stop in _split(text, start, end, _LIST_SEPARATORS):
+        part = _item(text, begin, stop, figures)
+        if part is None or part.approx:
+            return None
+        parts.append(part)
+    if len(parts) < 2 or len({p.measure for p in parts}) != 1 or parts[0].measure == PERCENT:
+        return None
+    return parts
 
-    Decimal would do, but importing it costs ~2 ms; it is needed only to report a mismatch.
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    for i in range(start, end):
+        if text[i] in "，,：:（(":
+            return i
+    return end
+
+
+def _total_before(text: str, at: int, measure: str, figures: list[Amount],
+                  through_among: bool = False) -> Amount | None:
+    """The nearest figure with ``measure`` before ``at`` among ``figures`` (already bounded)."""
+    for figure in reversed(figures):
+        if figure.end > at or at - figure.end > _LOOKBACK:
+            continue
+        if figure.measure != measure:
+            continue
+        after = text[figure.end:figure.end + 2]
+        if after[:1].isdigit() or (len(after) == 2 and "\u4e00" <= after[0] <= "\u9fff" and after[1].isdigit()):
+            continue
+        if _delta(text, figure):
+            continue
+        if "其中" in text[figure.end:at] and not through_among:
+            return None
+        return None if figure.approx else figure
+    return None
+
+
+_DELTA_WORDS = ("增加", "增长", "减少", "下降", "提高", "降低", "增", "减", "扩大", "缩小", "压减", "节约",
+                "多", "少", "上升", "回落", "增收", "减收", "节省")
+
+
+def _delta(text: str, figure: Amount) -> bool:
+    """Whether the figure is a change (`比去年增加4000亿元`), not a level that parts can make up."""
+    before = text[max(0, figure.start - 3):figure.start].rstrip("了")
+    return before.endswith(_DELTA_WORDS) and not before.endswith("新增")
+
+
+def _marked(text: str, total: Amount) -> bool:
+    before = text[max(0, total.start - 6):total.start]
+    return any(mark in before for mark in _TOTAL_MARKS)
+
+
+def _compare(total: Amount, parts: list[Amount] | tuple[Amount, ...]) -> int:
+    """The sign of sum(parts) - total, allowing for the rounding of every figure."""
+    difference = sum(p.value for p in parts) - total.value
+    slack = total.slack + sum(p.slack for p in parts)
+    return 0 if abs(difference) <= slack else (difference > 0) - (difference < 0)
+
+
+def _contradicts(total: Amount, parts: list[Amount] | tuple[Amount, ...], mode: str) -> bool:
+    sign = _compare(total, parts)
+    if sign > 0:
+        return True
+    return sign < 0 and (mode == "all" or (mode == "counts" and total.measure not in PARTIAL_MEASURES))
+
+
+def _bracketed(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    """`318个项目（加固类149个，重建类169个）`: a figure, up to 8 characters, a bracketed breakdown."""
+    for total in sentence.figures:
+        if total.measure == PERCENT or total.approx:
+            continue
+        at = total.end
+        while at < sentence.end and at - total.end < _TAIL_MAX and (_tail_char(text[at]) or text[at] == "“"):
+            at += 1
+        if at >= sentence.end or text[at] not in "（(":
+            continue
+        close = at + 1
+        while close < len(text) and text[close] not in "（()）\n":
+            close += 1
+        if close >= len(text) or text[close] not in ")）":
+            continue
+        inner = at + 1
+        mode = "all"
+        for word, word_mode in (("其中", "counts"), ("包括", "counts"), ("含", "some"), ("包含", "some")):
+            if text.startswith(word, inner):
+                inner, mode = inner + len(word), word_mode
+                break
+        figures = amounts(text, inner, close)
+        parts = _list(text, inner, close, figures) if figures else None
+        if parts is None:
+            spans = _split(text, inner, close, ("，", ",", "；", ";", *_LIST_SEPARATORS))
+            items = [_item(text, b, e, figures) for b, e in spans]
+            if any(p is None or p.approx for p in items) or (len(items) < 2 and mode == "all"):
+                continue
+            parts = [p for p in items if p is not None]
+            if len({p.measure for p in parts}) != 1:
+                continue
+        if len(parts) == 1:
+            mode = "some"  # one part named: a selection
+        if parts[0].measure == total.measure and _contradicts(total, parts, mode):
+            yield Mismatch(total.start, close + 1, "sum", total, tuple(parts))
+
+
+def _connective_lists(text: str, sentence: _Sentence, before: list[Amount]) -> Iterator[Mismatch]:
+    """`共45个，其中新建18个、改建20个`, `分为A类40所、B类50所`, `包括…`, `含…`, `分别为…`."""
+    for word, mode in _CONNECTIVES:
+        at = text.find(word, sentence.start, sentence.end)
+        while at != -1:
+            if word == "含" and text[at - 1:at] == "包":
+                at = text.find(word, at + 1, sentence.end)
+                continue
+            begin = at + len(word)
+            while begin < sentence.end and text[begin] in "，,：: ":
+                begin += 1
+            end = _clause_end(text, begin, sentence.end)
+            parts = _list(text, begin, end, sentence.figures)
+            candidates = before + [f for f in sentence.figures if f.end <= at]
+            if parts is not None:
+                total = _total_before(text, at, parts[0].measure, candidates, mode == "marked")
+                if total is not None:
+                    this_mode = mode
+                    if mode == "marked":
+                        this_mode = "counts" if _marked(text, total) or "其中" in text[total.end:at] else ""
+                    if this_mode and _contradicts(total, parts, this_mode):
+                        yield Mismatch(total.start, end, "sum", total, tuple(parts))
+            elif mode != "marked":
+                yield from _selection(text, sentence, at, begin)
+            at = text.find(word, at + len(word), sentence.end)
+
+
+# labels that cut across a breakdown (党员, 女性, 高级职称 …): parts so labelled may overlap others
+_CROSS_CUTTING = ("党员", "女", "少数民族", "职称", "学历", "博士", "硕士", "本科", "专科", "以上", "以下", "岁",
+                  "新增", "累计", "同比", "比上年", "占", "其中", "高级", "中级", "骨干", "优秀", "先进")
+
+
+def _selection(text: str, sentence: _Sentence, at: int, begin: int) -> Iterator[Mismatch]:
+    """`其中一本达线630人，二本达线2191人`: parts by commas, perhaps only some of them.
+
+    The first part may not exceed the whole (later clauses may be about something else). The
+    parts together may not either when they make up the rest of the sentence, the total is
+    marked as one (`共有`, `合计`), they are counts, and no label cuts across the others
+    (`其中专任教师108人，党员45人` counts some people twice).
     """
-    numbers = (*parts, total)
-    scale = max(len(n) - n.index(".") - 1 if "." in n else 0 for n in numbers)
+    parts: list[Amount] = []
+    for start, stop in _split(text, begin, sentence.end, ("，", ",")):
+        part = _item(text, start, stop, sentence.figures)
+        if part is None or part.approx or part.measure == PERCENT or (parts and part.measure != parts[0].measure):
+            break
+        parts.append(part)
+    if not parts:
+        return
+    earlier = [f for f in sentence.figures if f.end <= at]
+    total = _total_before(text, at, parts[0].measure, earlier)
+    if total is None:
+        return
+    if _compare(total, parts[:1]) > 0:  # later clauses may already be about something else
+        yield Mismatch(total.start, parts[0].end, "sum", total, tuple(parts[:1]))
+        return
+    labels = text[begin:parts[-1].start]
+    whole_sentence = not text[parts[-1].end:sentence.end].strip("”） ")
+    if (len(parts) >= 2 and whole_sentence and _marked(text, total) and total.measure not in PARTIAL_MEASURES
+            and not any(w in labels for w in _CROSS_CUTTING) and _compare(total, parts) > 0):
+        yield Mismatch(total.start, parts[-1].end, "sum", total, tuple(parts))
 
-    def scaled(number: str) -> int:
-        fraction = len(number) - number.index(".") - 1 if "." in number else 0
-        return int(number.replace(".", "")) * 10 ** (scale - fraction)
 
-    difference = sum(map(scaled, parts)) - scaled(total)
-    return (difference > 0) - (difference < 0)
+_TOTAL_AFTER = ("合计", "共计", "总计", "累计共", "一共", "总共")
 
 
-def _mismatch(start: int, end: int, total: str, parts: tuple[str, ...]) -> Mismatch:
-    from decimal import Decimal  # on first use: most documents have no mismatch
+def _total_after(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    """`新建18个、改建20个，合计45个`: the parts first, then the total they make."""
+    for word in _TOTAL_AFTER:
+        at = text.find(word, sentence.start, sentence.end)
+        while at != -1:
+            after = at + len(word)
+            after += text.startswith(("达到", "为"), after) and (2 if text.startswith("达到", after) else 1)
+            total = next((f for f in sentence.figures if f.start == after), None)
+            opener = text[at - 1:at]
+            if total and not total.approx and total.measure != PERCENT and opener in "，,；;":
+                spans = _split(text, sentence.start, at - 1, ("，", ",", "：", ":", *_LIST_SEPARATORS))
+                parts: list[Amount] = []
+                for start, stop in reversed(spans):
+                    among = text.startswith("其中", start)
+                    part = _item(text, start + 2 if among else start, stop, sentence.figures)
+                    if part is None or part.approx or part.measure != total.measure:
+                        break
+                    parts.insert(0, part)
+                    if among:  # the figure before 其中 is the whole, not a part
+                        break
+                if len(parts) >= 2 and _compare(total, parts) != 0:
+                    yield Mismatch(parts[0].start, total.end, "sum", total, tuple(parts))
+            at = text.find(word, at + len(word), sentence.end)
 
-    return Mismatch(start, end, Decimal(total), tuple(Decimal(p) for p in parts))
+
+def _composed(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    """`领导小组共9人，由党员5人、群众3人组成`: the parts between 由 and 组成/构成."""
+    for word in ("组成", "构成"):
+        at = text.find(word, sentence.start, sentence.end)
+        while at != -1:
+            by = text.rfind("由", max(sentence.start, at - 60), at)
+            if by != -1:
+                parts = _list(text, by + 1, at, sentence.figures)
+                if parts:
+                    earlier = [f for f in sentence.figures if f.end <= by]
+                    total = _total_before(text, by, parts[0].measure, earlier)
+                    if total and _contradicts(total, parts, "all"):
+                        yield Mismatch(total.start, at + len(word), "sum", total, tuple(parts))
+            at = text.find(word, at + len(word), sentence.end)
+
+
+def _rest(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    """`计划改造120户，已完成80户，剩余30户` and `共12个，其中A类5个，其余7个`: done + rest = whole."""
+    figures = sentence.figures
+    if len(figures) < 3 or not any(text.find(w, sentence.start, sentence.end) != -1 for w in _REST_WORDS):
+        return
+    for index, rest in enumerate(figures):
+        word_at = -1
+        for word in _REST_WORDS:
+            found = text.rfind(word, max(sentence.start, rest.start - 6), rest.start)
+            word_at = max(word_at, found)
+        if word_at == -1 or not all(map(_label_char, text[word_at:rest.start])) or rest.approx:
+            continue
+        same = [f for f in figures[max(0, index - 6):index] if f.measure == rest.measure and f.end <= word_at]
+        if len(same) < 2 or len(same) > 4 or any(f.approx for f in same):
+            continue
+        total, parts = same[0], same[1:]
+        opener = text[total.end:parts[0].start]
+        if not ("其中" in opener or any(word in opener for word in _DONE_WORDS)):
+            continue
+        if any(not all(map(_label_char, text[a.end:b.start].strip("，,、 "))) for a, b in zip(same, same[1:])):
+            continue
+        if _compare(total, [*parts, rest]) != 0:
+            yield Mismatch(total.start, rest.end, "sum", total, (*parts, rest))
+
+
+def _shares(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    """`其中A占30%，B占50%，C占30%` (more than the whole) and `三次产业结构为8.7∶41.2∶50.1`."""
+    shares: list[Amount] = []
+    for figure in sentence.figures:
+        if figure.measure != PERCENT:
+            continue
+        lead = text[max(sentence.start, figure.start - 4):figure.start]
+        if lead.endswith(("占", "占比", "占比为", "占比达", "分别占", "分别占比")) or (
+                shares and text[shares[-1].end:figure.start] in ("、", "，")
+                and "分别占" in text[max(sentence.start, shares[0].start - 6):shares[0].start]):
+            shares.append(figure)
+    if len(shares) >= 2 and ("其中" in text[sentence.start:shares[0].start]
+                             or "分别" in text[sentence.start:shares[0].start]):
+        total = sum(s.value for s in shares)
+        slack = sum(s.slack or 5 * 10 ** (PLACES - 1) for s in shares)
+        whole = 100 * 10**PLACES
+        labels = text[sentence.start:shares[-1].start]
+        if total > whole + slack or (total < whole - slack and any(w in labels for w in ("其他", "其余", "其它"))):
+            yield Mismatch(shares[0].start, shares[-1].end, "shares", shares[0], tuple(shares))
+    if "产业" in text[sentence.start:sentence.end]:
+        yield from _structure(text, sentence)
+
+
+def _structure(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    at = text.find("产业", sentence.start, sentence.end)
+    while at != -1:
+        i = at + 2
+        limit = min(sentence.end, at + 20)
+        while i < limit and not text[i].isdigit():
+            i += 1
+        numbers, starts, j = [], i, i
+        while j < sentence.end:
+            k = j
+            while k < sentence.end and (text[k].isdigit() or text[k] == "."):
+                k += 1
+            if k == j:
+                break
+            numbers.append(text[j:k])
+            if text[k:k + 1] not in ("∶", ":", "："):
+                j = k
+                break
+            j = k + 1
+        if len(numbers) == 3 and all(n.count(".") <= 1 and n[0].isdigit() for n in numbers):
+            values = [_millionths(n) for n in numbers]
+            slack = sum(5 * 10 ** (PLACES - len(n.partition(".")[2]) - 1) for n in numbers)
+            if abs(sum(values) - 100 * 10**PLACES) > slack:
+                yield Mismatch(starts, j, "structure", _structure_total(), ())
+        at = text.find("产业", max(at + 2, j), sentence.end)
+
+
+def _millionths(number: str) -> int:
+    whole, _, fraction = number.partition(".")
+    return int(whole + fraction) * 10 ** (PLACES - len(fraction))
+
+
+def _structure_total() -> Amount:
+    return Amount(0, 0, "100%", 100 * 10**PLACES, PERCENT, 0, False, "")
+
+
+def _ratio(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    """`完成16924人，占计划20000人的95%`: the share stated does not follow from the two figures."""
+    figures = sentence.figures
+    for index, pct in enumerate(figures):
+        if pct.measure != PERCENT or index < 2 or text[pct.start - 1:pct.start] != "的":
+            continue
+        whole, part = figures[index - 1], figures[index - 2]
+        if whole.end != pct.start - 1 or part.measure != whole.measure or part.measure == PERCENT:
+            continue
+        between = text[part.end:whole.start]
+        if not between.lstrip("，, ").startswith("占") or len(between) > 12 or part.approx or whole.approx:
+            continue
+        pct_slack = pct.slack or 5 * 10 ** (PLACES - 1)
+        hundred = 100 * 10**PLACES
+        # too small: even the largest ratio stays below the smallest share the text allows
+        low = (part.value + part.slack) * hundred < (pct.value - pct_slack) * (whole.value - whole.slack)
+        high = (part.value - part.slack) * hundred > (pct.value + pct_slack) * (whole.value + whole.slack)
+        if whole.value > whole.slack and (low or high):
+            yield Mismatch(part.start, pct.end, "ratio", whole, (part, pct))
 
 
 def find_mismatches(text: str) -> Iterator[Mismatch]:
-    for m in _bracketed(text):
-        parsed = _parts(m.inner)
-        if (parsed and parsed[0] == m.unit and not _approximate(text, m.start, m.end)
-                and _compare(parsed[1], m.total) != 0):
-            yield _mismatch(m.start, m.end, m.total, parsed[1])
-    for listed in _among().finditer(text) if _may_list(text) else ():
-        parsed = _parts(listed["list"])
-        if not parsed or _APPROX.search(listed["list"]):
-            continue
-        total = _total_before(text, listed.start(), parsed[0])
-        if total is None or _approximate(text, total.start(), total.end()):
-            continue
-        sign = _compare(parsed[1], total["total"])
-        if sign > 0 or (sign < 0 and parsed[0] not in _MEASURES):
-            yield _mismatch(total.start(), listed.end(), total["total"], parsed[1])
+    previous: list[Amount] = []
+    seen: set[tuple[int, int]] = set()
+    previous_end = -1
+    for sentence in _sentences(text):
+        if previous_end < 0 or "\n" in text[previous_end:sentence.start]:
+            previous = []  # the total may close the sentence before, never the line before
+        previous_end = sentence.end
+        if not sentence.figures:
+            found = list(_structure(text, sentence)) if "∶" in text[sentence.start:sentence.end] else []
+        else:
+            found = [*_bracketed(text, sentence), *_connective_lists(text, sentence, previous),
+                     *_composed(text, sentence), *_rest(text, sentence), *_total_after(text, sentence),
+                     *_shares(text, sentence), *_ratio(text, sentence)]
+        for hit in found:
+            if (hit.start, hit.end) not in seen and not any(s <= hit.start < e for s, e in seen):
+                seen.add((hit.start, hit.end))
+                yield hit
+        previous = sentence.figures
+
+
+def _show(total: Amount, parts: tuple[Amount, ...]) -> tuple[str, str, str]:
+    """The total, the sum and the parts as the message shows them, in the total's own unit."""
+    figures = (total, *parts)
+    if len({f.multiplier for f in figures}) == 1:
+        multiplier = total.multiplier
+        return (render(total.value, multiplier), render(sum(p.value for p in parts), multiplier),
+                "+".join(render(p.value, multiplier) for p in parts))
+    unit = total.multiplier + total.measure
+    return (total.text, render(sum(p.value for p in parts), total.multiplier) + unit,
+            "+".join(p.text for p in parts))
 
 
 class TotalMismatch(Rule):
     """A total that its own breakdown contradicts: `共45个项目，其中新建18个、改建20个`.
 
     ## What it does
-    Finds a breakdown introduced by `其中` whose items are joined by 顿号 (`其中新建18个、
-    改建20个`) and the nearest figure with the same measure word before it (in the same or
-    the previous sentence), or a figure followed by a bracketed breakdown (`318个项目（加固类
-    149个，重建类169个）`), and checks that the parts add up. Only lists that read as the
-    whole breakdown count: every item is a label, a number and the same measure word;
-    approximate figures (`余`, `多`, `约`, `等`) are left alone, and items separated by
-    commas (`其中一本达线630人，二本达线2191人`) are a selection, not a breakdown. For
-    amounts (元, 万元, 亩, 公里 …), often listed in part (`其中中央资金3亿元`), only parts
-    that exceed the total are reported.
-    Percentages are not checked.
+    Reads every figure (a number, 万/亿, a measure word: `18个`, `1.2亿元`, `8000万元`,
+    `1.8万人`) and checks a total against the parts that follow it, in these forms:
+
+    - `其中` / `包括` / `包含` and a 顿号 list (`其中新建18个、改建20个`): the whole for counts
+      (个, 人, 所, 家, 项, 件, 人次 …); for amounts (元, 亩, 公里 …), often listed in part
+      (`其中中央资金3亿元`), only parts that exceed the total are reported;
+    - `分为` / `分成` / `划分为` and a list, and `由…组成` / `由…构成`: always the whole;
+    - `分别为` / `分别是` after `其中` or after a total marked `共` / `合计` / `总计`;
+    - a bracketed breakdown right after the figure: `318个项目（加固类149个，重建类169个）`,
+      `（含…）` only when the parts exceed the figure;
+    - done and remaining: `计划改造120户，已完成80户，剩余30户`, `共12个，其中A类5个，其余7个`;
+    - the parts first and the total after them: `新建18个、改建20个，合计45个` (`合计`, `共计`,
+      `总计`, `一共`, `总共` after a comma);
+    - a selection by commas (`其中一本达线630人，二本达线2191人`, `含…`): a first part larger
+      than the whole; and, when the parts fill the rest of the sentence after a marked total
+      (`全县共有中小学48所，其中小学32所，初中12所，高中8所`), counts that add up to more than it —
+      unless a label cuts across the others (`党员`, `女性`, `高级职称`, `新增`).
+
+    Figures with different multipliers are converted (`1.2亿元` = `8000万元` + `4000万元`);
+    decimals are allowed their rounding (`132.5` against `45.3` + `87.1`). Left alone:
+    approximate figures (`余`, `多`, `约`, `近`, `以上`, a list ending in `等`), lists whose items
+    are not all `label + figure` with one measure word, figures in Chinese numerals (`五类`),
+    and counts of listed items (`三个方面` followed by two).
 
     ## Why is this bad?
     When the parts do not add up to the total, one of the figures is wrong, and readers stop
@@ -252,11 +501,13 @@ class TotalMismatch(Rule):
     ## Example
     ```
     全年共实施45个项目，其中新建18个、改建20个。
+    项目总投资1.2亿元，分为一期工程8000万元、二期工程3000万元。
     ```
 
     ## Use instead
     ```
     全年共实施45个项目，其中新建18个、改建20个、扩建7个。
+    项目总投资1.2亿元，分为一期工程8000万元、二期工程4000万元。
     ```
     """
 
@@ -265,12 +516,87 @@ class TotalMismatch(Rule):
     groups = ("sums",)
     severity = Severity.WARNING
     messages = {"default": ("合计{total}与分项之和{sum}不符（{parts}）",
-                            "the total {total} does not match the sum of its parts {sum} ({parts})")}
+                            "the total {total} does not match the sum of its parts {sum} ({parts})"),
+                "exceeds": ("分项{parts}超过了合计{total}", "the part {parts} exceeds the total {total}")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for hit in find_mismatches(ctx.text):
-            yield ctx.report(hit.start, hit.end, total=hit.total, sum=sum(hit.parts),
-                             parts="+".join(str(p) for p in hit.parts))
+        for hit in ctx.shared("sums", lambda: list(find_mismatches(ctx.text))):
+            if hit.kind == "sum":
+                total, summed, parts = _show(hit.total, hit.parts)
+                key = "exceeds" if len(hit.parts) == 1 else "default"
+                yield ctx.report(hit.start, hit.end, key, total=total, sum=summed, parts=parts)
 
 
-RULES = [TotalMismatch]
+class ShareMismatch(Rule):
+    """Percentages that cannot be right: shares over 100%, or a share its own figures contradict.
+
+    ## What it does
+    Checks three forms of percentage:
+
+    - shares of one whole after `其中` or `分别占` (`其中城镇占45%，农村占62%`): together they
+      may not exceed 100%; they must make 100% when one of them is `其他` / `其余`;
+    - an industry structure written as a ratio (`三次产业结构为8.7∶41.2∶50.1`): the three
+      parts make 100;
+    - a figure, its whole and the share between them (`完成16924人，占计划20000人的95%`):
+      the share must follow from the two figures, allowing for their rounding (`1.8万人`
+      may be anything from 17,500 to 18,499).
+
+    Left alone: growth rates and other percentages that are not shares, shares of different
+    wholes (`占全省的30%`, `占全国的5%`), and shares below 100% without an `其他` part.
+
+    ## Why is this bad?
+    Shares that add up to more than the whole, or a ratio that does not follow from its own
+    figures, tell the reader that one of the figures is wrong.
+
+    ## Example
+    ```
+    其中第一产业占12%，第二产业占45%，第三产业占48%。
+    完成培训16924人，占计划20000人的95%。
+    ```
+
+    ## Use instead
+    ```
+    其中第一产业占12%，第二产业占40%，第三产业占48%。
+    完成培训16924人，占计划20000人的84.6%。
+    ```
+    """
+
+    code = "SM002"
+    name = "share-mismatch"
+    groups = ("sums",)
+    severity = Severity.WARNING
+    messages = {
+        "default": ("各项占比之和为{sum}%，应为100%（{parts}）",
+                    "the shares add up to {sum}%, not 100% ({parts})"),
+        "ratio": ("{part}占{whole}的比例约为{actual}%，与文中的{pct}不符",
+                  "{part} of {whole} is about {actual}%, not {pct}"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for hit in ctx.shared("sums", lambda: list(find_mismatches(ctx.text))):
+            if hit.kind == "shares":
+                yield ctx.report(hit.start, hit.end, sum=render(sum(p.value for p in hit.parts)),
+                                 parts="+".join(p.text for p in hit.parts))
+            elif hit.kind == "structure":
+                numbers = [n for n in _numbers(ctx.text[hit.start:hit.end])]
+                yield ctx.report(hit.start, hit.end, sum=render(sum(map(_millionths, numbers))),
+                                 parts="+".join(numbers))
+            elif hit.kind == "ratio":
+                part, pct = hit.parts
+                actual = part.value * 1000 // hit.total.value  # tenths of a percent
+                yield ctx.report(hit.start, hit.end, "ratio", part=part.text, whole=hit.total.text,
+                                 actual=f"{actual // 10}.{actual % 10}", pct=pct.text)
+
+
+def _numbers(text: str) -> list[str]:
+    out, current = [], ""
+    for char in text:
+        if char.isdigit() or char == ".":
+            current += char
+        elif current:
+            out.append(current)
+            current = ""
+    return out + [current] if current else out
+
+
+RULES = [TotalMismatch, ShareMismatch]

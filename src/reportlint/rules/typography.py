@@ -268,4 +268,248 @@ class MissingFinalPunctuation(Rule):
             yield ctx.report(end - 1, end, fix=fix, tail=text[-8:])
 
 
-RULES = [RangeHyphen, MixedPercentSigns, SpaceAfterOrdinal, LookalikeGlyph, MissingFinalPunctuation]
+_FULL_WIDTH_ALNUM = lazy("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+(?:[\uff0e.][\uff10-\uff19]+)*")
+_FULL_WIDTH_GATE = tuple(chr(c) for c in range(0xFF10, 0xFF1A))
+
+
+def _to_half(run: str) -> str:
+    return "".join(chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" else c for c in run)
+
+
+class FullWidthAlphanumeric(Rule):
+    """Full-width digits or Latin letters: `２０２３年`, `增长５．２%`, `ＧＤＰ`.
+
+    ## What it does
+    Flags runs of full-width digits `０`–`９` and Latin letters `Ａ`–`Ｚ`, `ａ`–`ｚ`. Left alone:
+    `Ｘ`/`ｘ` runs, which are template masks (the placeholders family reports them), and the
+    full-width `％` (TY002 checks that one sign is used throughout).
+
+    ## Why is this bad?
+    Arabic numerals and Latin letters in Chinese text are half-width (GB/T 15835-2011); the
+    full-width forms come from an input method left in full-width mode, look spaced out, and
+    defeat search and sums.
+
+    ## Example
+    ```
+    ２０２３年全县ＧＤＰ增长５.２%。
+    ```
+
+    ## Use instead
+    ```
+    2023年全县GDP增长5.2%。
+    ```
+
+    ## Fix safety
+    Safe: each character becomes its half-width form.
+    """
+
+    code = "TY006"
+    name = "full-width-alphanumeric"
+    groups = ("typography",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    standard = "GB/T 15835-2011 4.1"
+    messages = {"default": ("“{text}”使用了全角数字或字母，应为“{right}”",
+                            "full-width digits or letters {text!r}; write {right!r}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        text = ctx.text
+        if not any(c in text for c in _FULL_WIDTH_GATE) and not any(
+                "\uff21" <= c <= "\uff5a" for c in text):
+            return
+        for m in _FULL_WIDTH_ALNUM.finditer(text):
+            run = m.group()
+            if set(run) <= {"Ｘ", "ｘ"}:
+                continue
+            start, end = m.span()
+            # a full-width point between full-width digits goes with them (５．２)
+            right = _to_half(run)
+            yield ctx.report(start, end, fix=Fix.replace("改为半角", start, end, right),
+                             text=run, right=right)
+
+
+_STRAY_SPACE = lazy("(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff，。、；：？！])"
+                    "|(?<=、)[ \u3000]+(?=[\u4e00-\u9fff])")
+
+
+class StraySpace(Rule):
+    """A stray space inside running Chinese text: `以工作计 划为依据`, `最为常见 。`, `安全、 卫生`.
+
+    ## What it does
+    Flags spaces (half- or full-width) between two Chinese characters, before a Chinese mark
+    (`，。、；：？！`), or after a 顿号, on a line of running text (one that holds a comma or a
+    full stop). Left alone: title, name and signature lines (`上海市市长 龚 正`,
+    `政 府 工 作 报 告`), slogans in quotes (`“好客山东 好品山东”`) and titles in 《》, a space
+    between Chinese and Latin or digits (that is a style choice), and the space after a heading
+    ordinal (TY003).
+
+    ## Why is this bad?
+    Chinese text has no spaces between words; a space in the middle of a word is residue of a
+    PDF line wrap or a deleted character and splits the word for search and for the reader.
+
+    ## Example
+    ```
+    以工作计 划为依据，认真抓好落实 。
+    ```
+
+    ## Use instead
+    ```
+    以工作计划为依据，认真抓好落实。
+    ```
+
+    ## Fix safety
+    Safe: the spaces are deleted.
+    """
+
+    code = "TY007"
+    name = "stray-space"
+    groups = ("typography",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    messages = {"default": ("中文之间有多余空格（“{context}”）", "stray space in Chinese text ('{context}')")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for line in ctx.document.lines:
+            body = line.text
+            if not (" " in body or "\u3000" in body) or not ("，" in body or "。" in body):
+                continue
+            stripped = body.strip(_SPACES)
+            if not stripped:
+                continue
+            lead = len(body) - len(body.lstrip(_SPACES))
+            depth = _quote_depth_map(body)
+            for m in _STRAY_SPACE.finditer(body, lead):
+                s, e = m.span()
+                if depth[s] or _after_marker(body, s) or _name_after_unit(body, e):
+                    continue
+                pos, end = line.span.start + s, line.span.start + e
+                context = body[max(0, s - 4):e + 4]
+                yield ctx.report(pos, end, fix=Fix.replace("删除多余空格", pos, end, ""), context=context)
+
+
+def _name_after_unit(body: str, at: int) -> bool:
+    """A short name after a unit (`农业农村股　吴丽，`, `省长 李强`): a contact or signature."""
+    end = at
+    while end < len(body) and "\u4e00" <= body[end] <= "\u9fff":
+        end += 1
+    return 0 < end - at <= 3 and (end == len(body) or not ("\u4e00" <= body[end] <= "\u9fff"))
+
+
+def _after_marker(body: str, at: int) -> bool:
+    """The space follows a heading ordinal (`一、 过去五年`): TY003's business."""
+    head = body[:at].strip(_SPACES)
+    return len(head) <= 5 and head.endswith(("、", "）", ")", "."))
+
+
+def _quote_depth_map(body: str) -> list[int]:
+    """How many “ or 《 are open at each offset of the line (slogans and titles keep spaces)."""
+    depths: list[int] = []
+    depth = 0
+    for ch in body:
+        if ch in "”》" and depth:
+            depth -= 1
+        depths.append(depth)
+        if ch in "“《":
+            depth += 1
+    return depths
+
+
+_DOUBLED = lazy("[，。、；：]{2,}")
+
+
+class DoubledPunctuation(Rule):
+    """Two punctuation marks where one belongs: `。。`, `，，`, `、、`, `，。`.
+
+    ## What it does
+    Flags runs of two or more of `，。、；：`. Left alone: `……` and `——`, which are one mark
+    written with two characters, and a mark next to a quote or bracket (`。”`, `）。`).
+
+    ## Why is this bad?
+    A sentence takes one mark at each pause (GB/T 15834-2011 4); a doubled mark is a typing slip
+    or the trace of an edit that deleted the words between two marks.
+
+    ## Example
+    ```
+    全年完成投资12亿元。。同比增长8%，，超额完成任务。
+    ```
+
+    ## Use instead
+    ```
+    全年完成投资12亿元。同比增长8%，超额完成任务。
+    ```
+
+    ## Fix safety
+    Safe when the marks are the same (one is kept); otherwise unsafe (the last is kept, but the
+    words between them may be what was lost).
+    """
+
+    code = "TY008"
+    name = "doubled-punctuation"
+    groups = ("typography",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    standard = "GB/T 15834-2011 4"
+    messages = {"default": ("标点重复：“{text}”", "doubled punctuation {text!r}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        text = ctx.text
+        if not any(a + b in text for a in "，。、；：" for b in "，。、；："):
+            return
+        for m in _DOUBLED.finditer(text):
+            run = m.group()
+            s, e = m.span()
+            if len(run) >= 3 and set(run) == {"。"}:
+                continue  # an ellipsis typed as 。。。: TY009
+            same = len(set(run)) == 1
+            fix = Fix.replace("删除重复的标点", s, e, run[-1],
+                              Applicability.SAFE if same else Applicability.UNSAFE)
+            yield ctx.report(s, e, fix=fix, text=run)
+
+
+_ELLIPSIS = lazy("。{3,}|(?<=[\u4e00-\u9fff，。”])(?:\\.{3,}|···+|⋯+)|(?<!…)…(?!…)")
+
+
+class EllipsisForm(Rule):
+    """An ellipsis in the wrong form: `。。。`, `...`, `···`, a single `…`.
+
+    ## What it does
+    Flags an ellipsis written as three or more `。`, as ASCII dots or middle dots after Chinese
+    text, as `⋯`, or as a single `…`. Left alone: `……` (the right form), dots in numbers,
+    URLs and English text, and `——`.
+
+    ## Why is this bad?
+    The Chinese ellipsis is `……`, two `…` filling two character cells (GB/T 15834-2011 4.11).
+
+    ## Example
+    ```
+    开展了植树、清扫、慰问。。。等一系列活动。
+    ```
+
+    ## Use instead
+    ```
+    开展了植树、清扫、慰问……等一系列活动。
+    ```
+
+    ## Fix safety
+    Safe: the marks become `……`.
+    """
+
+    code = "TY009"
+    name = "ellipsis-form"
+    groups = ("typography",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    standard = "GB/T 15834-2011 4.11"
+    messages = {"default": ("省略号写法不规范：“{text}”，应为“……”", "ellipsis written as {text!r}; use '……'")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        text = ctx.text
+        if not ("。。。" in text or "..." in text or "··" in text or "⋯" in text or "…" in text):
+            return
+        for m in _ELLIPSIS.finditer(text):
+            s, e = m.span()
+            yield ctx.report(s, e, fix=Fix.replace("改为“……”", s, e, "……"), text=m.group())
+
+
+RULES = [RangeHyphen, MixedPercentSigns, SpaceAfterOrdinal, LookalikeGlyph, MissingFinalPunctuation,
+         FullWidthAlphanumeric, StraySpace, DoubledPunctuation, EllipsisForm]

@@ -17,7 +17,7 @@ from reportlint.text.lazyre import LazyPattern
 class Entry:
     """One lexicon line: a term, what to say instead (preferred) or why not (avoid).
 
-    ``kind`` is avoid or preferred; ``followed_by`` (compiled on first use) must match after
+    ``kind`` is avoid, preferred or misspelt; ``followed_by`` (compiled on first use) must match after
     the term.
     """
 
@@ -37,7 +37,7 @@ def load_lexicon(path: str | Path, check: bool = True) -> list[Entry]:
     """
     data = read_mapping(path)
     entries = []
-    for kind in ("avoid", "preferred"):
+    for kind in ("avoid", "preferred", "misspelt"):
         for item in data.get(kind) or ():
             reason = item.get("reason") or ["", ""]
             reason = (reason, reason) if isinstance(reason, str) else tuple(reason)
@@ -163,4 +163,57 @@ class PreferredForm(_WordingRule):
                 yield ctx.report(start, end, term=entry.term, use=entry.use, fix=fix)
 
 
-RULES = [AvoidedTerm, PreferredForm]
+class MisspeltWord(_WordingRule):
+    """A misspelt or confused word of official writing: `布署`, `惯彻`, `签定`, `一股作气`, `权力和义务`.
+
+    ## What it does
+    Flags the words listed under `misspelt:` in `rulesets/data/wording.yaml` (several hundred,
+    each with its source: the 《现代汉语词典》 entry of the right form, and the 《咬文嚼字》
+    list of the 100 most common misspellings where the slip is on it) and in your own lists
+    (option `lists`). The forms covered:
+
+    - a wrong character in a word or idiom: `布署` → `部署`, `惯彻` → `贯彻`, `迫不急待` →
+      `迫不及待`, `按步就班` → `按部就班`, `再接再励` → `再接再厉`, `自已` → `自己`;
+    - look-alike and sound-alike characters: `竟争` → `竞争`, `拔款` → `拨款`, `侯选人` →
+      `候选人`, `幅射` → `辐射`, `台帐` → `台账`;
+    - words confused in one context, listed with that context: `权力和义务` → `权利和义务`,
+      `权利机关` → `权力机关`, `反应问题` → `反映问题`, `急待解决` → `亟待解决`, `必需` before a
+      verb (`必需坚持`) → `必须`.
+
+    Matching is on jieba word boundaries: `宣布署名` holds no `布署`, and `生活必需品` is left
+    alone. Words that are right in one sense and wrong in another without a fixed context
+    (`截止`/`截至` is WD002's, `的/地/得`, `做/作`) are left alone.
+
+    ## Why is this bad?
+    A misspelt word in a 公文 undermines the issuing office's authority, and readers notice it
+    at once.
+
+    ## Example
+    ```
+    会议对下一步工作作了布署，要求各单位认真惯彻，一股作气完成全年任务。
+    ```
+
+    ## Use instead
+    ```
+    会议对下一步工作作了部署，要求各单位认真贯彻，一鼓作气完成全年任务。
+    ```
+
+    ## Fix safety
+    Unsafe: the word list cannot see every context (a proper name may use the form).
+    """
+
+    code = "WD003"
+    name = "misspelt-word"
+    kind = "misspelt"
+    severity = Severity.WARNING
+    fixable = Applicability.UNSAFE
+    messages = {"default": ("“{term}”疑为错别字，应为“{use}”", "{term!r} looks misspelt; write {use!r}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for start, end, entry in self._hits(ctx):
+            if entry.kind == "misspelt":
+                fix = Fix.replace(f"改为“{entry.use}”", start, end, entry.use, Applicability.UNSAFE)
+                yield ctx.report(start, end, term=entry.term, use=entry.use, fix=fix)
+
+
+RULES = [AvoidedTerm, PreferredForm, MisspeltWord]

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
-from reportlint.model import Article, Line
+from reportlint.model import Article, Line, Section
 from reportlint.rules.base import Option, Rule, RuleContext
 from reportlint.text.chars import cn_to_int
 from reportlint.text.lazyre import find_all, lazy
@@ -281,4 +281,205 @@ class SummaryAndPlanSameYear(Rule):
                              summary=summary.text, plan=plan.text, year=plan.year)
 
 
-RULES = [TitleYearMismatch, SummaryAndPlanSameYear]
+_REVIEW_FIRST = ("完成情况", "回顾", "总结", "进展情况", "开展情况", "执行情况")
+_REVIEW_WORDS = ("工作情况", "主要成绩", "成绩", "成效", "做法", "亮点")
+_EITHER_WORDS = ("主要工作", "重点工作", "工作")  # 2024年主要工作: done in a 总结, to do in a 政府工作报告
+_AHEAD_WORDS = ("打算", "计划", "安排", "思路", "要点", "主要任务", "工作任务", "目标", "展望",
+                "下一步", "设想", "部署", "重点任务")
+_SPAN_MARKS = ("—", "–", "-", "－", "~", "～", "至", "到")
+_LOOKING_BACK = ("work-summary", "debrief")
+_LOOKING_AHEAD = ("government-work-report", "work-points", "work-plan")
+
+
+class Frame:
+    """The years a document's parts are about: the year it reviews and the year it plans."""
+
+    __slots__ = ("review", "ahead", "kind")
+
+    def __init__(self, review: int, ahead: int, kind: str) -> None:
+        self.review, self.ahead, self.kind = review, ahead, kind
+
+
+def _doctype_id(article: Article) -> str | None:
+    """The article's 文种 id (the one place to switch to the document model's 文种)."""
+    from reportlint.rules.sections import doctype_of
+
+    doctype = doctype_of(article)
+    return doctype.id if doctype else None
+
+
+def frame_of(ctx: RuleContext, article: Article) -> Frame | None:
+    """From the title year (else the 成文日期) and the 文种: the year reviewed and the year planned.
+
+    A 总结 or 述职 titled 2024 reviews 2024 and plans 2025; a 政府工作报告, 要点 or 计划 of
+    2024 reviews 2023 and plans 2024. Documents about part of a year, and other 文种, have none.
+    """
+    from reportlint.rules.dates import document_date, title_year
+
+    title = article.title_text
+    kind = _doctype_id(article)
+    if kind is None or _part_of_year(title) or not (kind in _LOOKING_BACK or kind in _LOOKING_AHEAD):
+        return None
+    year = title_year(article)
+    if year is None:
+        date = document_date(ctx.document, article)
+        if date is None:
+            return None
+        if kind == "government-work-report":
+            year = date[0]
+        elif date[1] >= 10:  # written at the end of the year it is about
+            year = date[0] + (kind in _LOOKING_AHEAD)
+        elif date[1] <= 3:  # written early in the next year
+            year = date[0] - (kind in _LOOKING_BACK)
+        else:
+            return None
+    if kind in _LOOKING_BACK:
+        return Frame(year, year + 1, kind)
+    return Frame(year - 1, year, kind)
+
+
+def _role(text: str) -> str | None:
+    if any(word in text for word in _REVIEW_FIRST):
+        return "review"
+    if any(word in text for word in _AHEAD_WORDS):
+        return "ahead"
+    if any(word in text for word in _REVIEW_WORDS):
+        return "review"
+    if any(word in text for word in _EITHER_WORDS):
+        return "either"
+    return None
+
+
+def _single_year(text: str, start: int) -> YearMention | None:
+    """The one year a heading names, unless it names a span (2021—2025年, 2023年以来)."""
+    found = year_mentions(text, start)
+    if len(found) != 1:
+        return None
+    at = found[0].end - start
+    after = text[at + 1:at + 3]
+    before = text[max(0, found[0].start - start - 1):found[0].start - start]
+    if after.startswith(("以来", "至今", "起")) or before in _SPAN_MARKS or after[:1] in _SPAN_MARKS:
+        return None
+    return found[0]
+
+
+def _opening_year(text: str, start: int) -> YearMention | None:
+    """``2023年，`` / ``2023年度，`` / ``2023年全年`` / ``2023年是`` opening a paragraph."""
+    found = year_mentions(text[:6], start)
+    if not found or found[0].start != start:
+        return None
+    at = found[0].end - start + 1
+    at += text.startswith("度", at)
+    return found[0] if text.startswith(("，", ",", "全年", "是", "我", "以来", "，我"), at) and not \
+        text.startswith("以来", at) else None
+
+
+class PartYearMismatch(Rule):
+    """A part's year against the document's period: a review of the wrong year, a plan for a past one.
+
+    ## What it does
+    Works out the period from the title year (or, without one, the 成文日期) and the 文种: a
+    `2024年工作总结` or 述职报告 reviews 2024 and plans 2025; a 政府工作报告, 工作要点 or 工作计划
+    of 2024 reviews 2023 and plans 2024. Then checks
+
+    - each heading that names one year and a role: a review (`回顾`, `完成情况`, `主要成绩`,
+      `工作情况`) must name the year reviewed, a plan (`打算`, `计划`, `思路`, `重点任务`, `下一步`)
+      a year after it: `二、2023年工作打算` in a 2024 summary;
+    - in a 总结 or 述职, a paragraph opening with a year (`2023年，…`, `2025年全年…`): in its
+      review part, the year reviewed or one long past (history: `2015年，我局成立…`); in its
+      plan part, a year after the one reviewed.
+
+    Left alone: spans (`2021—2025年`, `2023年以来`), headings naming two years, documents about
+    part of a year (`上半年`, `第三季度`), 文种 without a period (通知, 请示, 方案), a year in the
+    middle of a sentence (`比2023年增长8%`), and a summary whose body never names its title year
+    (title-year-mismatch, YR001, reports that one on the title).
+
+    ## Why is this bad?
+    A part about the wrong year is a sign of a text re-dated by hand in some places and not in
+    others, or of a plan copied from an earlier year.
+
+    ## Example
+    ```
+    县统计局2024年工作总结
+    一、2024年主要工作
+    2023年，全局完成各类统计调查32项。
+    二、2023年工作打算
+    ```
+
+    ## Use instead
+    ```
+    县统计局2024年工作总结
+    一、2024年主要工作
+    2024年，全局完成各类统计调查32项。
+    二、2025年工作打算
+    ```
+    """
+
+    code = "YR003"
+    name = "part-year-mismatch"
+    groups = ("years",)
+    severity = Severity.WARNING
+    messages = {
+        "default": ("“{part}”写的是{year}年，本文回顾的是{review}年",
+                    "{part!r} names {year}, but the document reviews {review}"),
+        "ahead": ("“{part}”是计划/打算部分，却写的是{year}年：本文回顾{review}年，计划应针对{ahead}年",
+                  "{part!r} plans for {year}, but the document reviews {review}: plans are for {ahead}"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            frame = frame_of(ctx, article)
+            if frame is None or frame.review not in _body_years(ctx, article):
+                continue
+            reviewed: set[int] = set()
+            role_by_section: list[tuple[int, int, str]] = []
+            for section in article.sections():
+                heading = section.heading
+                role = _role(heading.title)
+                if role:
+                    role_by_section.append((heading.span.start, _section_end(section), role))
+                short = len(heading.title) <= 30 and "：" not in heading.title
+                mention = _single_year(heading.title, heading.title_span.start) if role and short else None
+                if mention is None:
+                    continue
+                if role == "either":
+                    if mention.year < frame.review:
+                        yield ctx.report(mention.start, mention.end, part=heading.title,
+                                         year=mention.year, review=frame.review)
+                elif role == "review":
+                    reviewed.add(mention.year)
+                    if mention.year != frame.review:
+                        yield ctx.report(mention.start, mention.end, part=heading.title,
+                                         year=mention.year, review=frame.review)
+                elif mention.year <= frame.review and mention.year not in reviewed:
+                    yield ctx.report(mention.start, mention.end, "ahead", part=heading.title,
+                                     year=mention.year, review=frame.review, ahead=frame.ahead)
+            if frame.kind in _LOOKING_BACK:
+                yield from self._openings(ctx, article, frame, role_by_section)
+
+    @staticmethod
+    def _openings(ctx: RuleContext, article: Article, frame: Frame,
+                  roles: list[tuple[int, int, str]]) -> Iterator[Finding]:
+        for paragraph in article.paragraphs():
+            mention = _opening_year(paragraph.text, paragraph.span.start)
+            if mention is None:
+                continue
+            inside = [role for start, end, role in roles if start <= paragraph.span.start < end]
+            role = inside[-1] if inside and inside[-1] != "either" else "review"
+            part = paragraph.text[:12]
+            if role == "review" and frame.review - 3 < mention.year != frame.review:
+                yield ctx.report(mention.start, mention.end, part=part, year=mention.year,
+                                 review=frame.review)
+            elif role == "ahead" and mention.year <= frame.review and mention.year > frame.review - 3:
+                yield ctx.report(mention.start, mention.end, "ahead", part=part, year=mention.year,
+                                 review=frame.review, ahead=frame.ahead)
+
+
+def _section_end(section: Section) -> int:
+    end = section.heading.span.end
+    for child in section.children:
+        end = max(end, _section_end(child) if isinstance(child, Section) else child.span.end)
+    return end
+
+
+RULES = [TitleYearMismatch, SummaryAndPlanSameYear, PartYearMismatch]

@@ -89,7 +89,9 @@ def write_for_run(results: list[Any], path: str, lang: str) -> int:
 
 def load(path: str) -> tuple[Path, dict[str, Counter[Key]]]:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        from reportlint.config.datafiles import read_text_limited
+
+        data = json.loads(read_text_limited(path))
     except FileNotFoundError:
         raise SourceError(path, Message("baseline_missing")) from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -8,7 +8,8 @@ from typing import Any
 
 from reportlint.config import settings as cfg
 from reportlint.load.paths import DEFAULT_SUFFIXES, Expansion, expand
-from reportlint.messages import LocalisedError, warning
+from reportlint.load.source import display_name
+from reportlint.messages import LocalisedError, Message, warning
 from reportlint.plugins import manager
 from reportlint.run.session import CheckOptions, FileResult, Session
 
@@ -38,6 +39,9 @@ def run(paths: list[str], options: CheckOptions,
     """
     session = Session(options)
     session.lang = run_language(session, paths)
+    if options.format is not None and options.format not in session.formatters:  # before --fix writes anything
+        choices = ", ".join(sorted(session.formatters))
+        raise LocalisedError(None, Message("unknown_format", name=options.format, choices=choices))
     try:
         return session, _run(session, paths, on_file)
     except LocalisedError as exc:
@@ -109,7 +113,7 @@ def _files(session: Session, paths: list[str]) -> tuple[list[str], list[FileResu
         for path, reason in found.warnings:
             warning(f"{path}: {reason.text(lang)}")
         files += found.files
-        results += [FileResult(path, error=reason.text(lang)) for path, reason in found.errors]
+        results += [FileResult(display_name(path), error=reason.text(lang)) for path, reason in found.errors]
     return files, results
 
 

@@ -150,10 +150,11 @@ def check_data(session: Any, path: str, data: bytes | None) -> Any:
     """
     from pathlib import Path
 
-    from reportlint.load.source import SourceError
+    from reportlint.load.source import SourceError, display_name
     from reportlint.messages import Message
-    from reportlint.run.session import FileResult
+    from reportlint.run.session import FileResult, _crash_report
 
+    shown = display_name(path)
     config = session.config(str(Path.cwd() / Path(path).name) if is_url(path) else path)
     encoding = session.options.encoding or config.raw.encoding
     if data is None:
@@ -165,20 +166,22 @@ def check_data(session: Any, path: str, data: bytes | None) -> Any:
         except (OSError, ValueError, ImportError) as exc:
             reason = Message("no_such_file") if isinstance(exc, FileNotFoundError) else \
                 Message("verbatim", text=str(exc) or type(exc).__name__)
-            return FileResult(path, error=reason.text(config.lang))
+            return FileResult(shown, error=reason.text(config.lang))
     suffix = Path(path.split("?", 1)[0]).suffix.lower()
     reader = session.readers.get(suffix)
     try:
         if reader is None:
             from reportlint.load.source import load_text
 
-            source = load_text(data, path, encoding)
+            source = load_text(data, shown, encoding)
         else:
-            source = reader(data, path, encoding)
+            source = reader(data, shown, encoding)
     except SourceError as exc:
-        return FileResult(path, error=exc.message.text(config.lang))
+        return FileResult(shown, error=exc.message.text(config.lang))
+    crashes = session.linter.crashes  # a rule crash is the file's error, as in Session.check_file
+    crashes.clear()
     _, diagnostics = session.linter.lint(source, config)
-    return FileResult(path, source, None, diagnostics)
+    return FileResult(shown, source, None, diagnostics, error=_crash_report(crashes, config.lang))
 
 
 def check_bag(bag: Any, options: Any = None) -> Any:

@@ -37,15 +37,69 @@ def jobs_for(requested: int | None, n_files: int) -> int:
 _session: Any = None  # the worker's Session, built once by _start
 
 
-def _start(options: Any) -> None:
-    """Build the worker's Session; Ctrl-C is the main process's to handle (no worker tracebacks)."""
+def _start(options: Any, main_pid: int | None = None) -> None:
+    """Build the worker's Session; Ctrl-C is the main process's to handle (no worker tracebacks).
+
+    A worker must not outlive the run: its parent is the forkserver, so the kernel's parent-death
+    signal (Linux) covers the forkserver going away, and a watchdog thread ends the worker as
+    soon as the main process is gone (SIGKILL included), before it checks or fixes another file.
+    """
     global _session
     import signal
 
     from reportlint.run.session import Session
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    if main_pid is not None:
+        import threading
+
+        threading.Thread(target=_watch, args=(main_pid,), daemon=True, name="reportlint-watchdog").start()
     _session = Session(options)
+
+
+def _die_with_parent() -> None:
+    """prctl(PR_SET_PDEATHSIG, SIGKILL) where it exists (Linux); elsewhere the watchdog alone."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _watch(main_pid: int, interval: float = 0.2) -> None:
+    """Return never while the main process lives; end this worker at once when it is gone."""
+    import time
+
+    try:
+        fd = os.pidfd_open(main_pid)  # Linux 5.3+: woken by the exit itself
+    except (AttributeError, OSError):
+        fd = None
+    if fd is not None:
+        import select
+
+        select.select([fd], [], [])
+    else:
+        while _alive(main_pid):
+            time.sleep(interval)
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _check(path: str) -> Any:
@@ -75,7 +129,7 @@ def check_files(options: Any, files: list[str], jobs: int) -> Iterator[Any]:
     from concurrent.futures import ProcessPoolExecutor  # imported by runs that use it only
 
     chunk = max(1, min(32, len(files) // (jobs * 8)))
-    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start, initargs=(options,))
+    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start, initargs=(options, os.getpid()))
     try:
         yield from pool.map(_check, files, chunksize=chunk)
     except BaseException:  # Ctrl-C, an error, or the caller stopped reading: drop the files not started

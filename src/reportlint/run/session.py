@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,8 @@ from typing import Any
 from reportlint.config import settings as cfg
 from reportlint.diagnostics import Diagnostic
 from reportlint.engine.linter import Linter
-from reportlint.load.source import Source, SourceError, load
+from reportlint.load.source import Source, SourceError, display_name, load
+from reportlint.messages import Message
 from reportlint.model import Document
 from reportlint.plugins import manager
 
@@ -50,6 +52,7 @@ class CheckOptions:
     fix: Any = None  # fixmode.FixSettings when --fix, --fix-only or --diff is given
     jobs: int | None = None  # worker processes; None or 0 = one per CPU (large runs only), 1 = none
     dask: str | None = None  # --dask ADDRESS: check on a Dask cluster (``local[:N]`` starts one)
+    format: str | None = None  # the output format: checked before any file is read or fixed
 
 
 @dataclass
@@ -75,7 +78,7 @@ class Session:
         if self.options.config_file:
             where: Path | None = Path(self.options.config_file)
         else:
-            start = Path.cwd() if path == "-" else Path(path).resolve().parent
+            start = Path.cwd() if path == "-" else Path(os.path.realpath(path)).parent  # a symlink loop stays a path
             where = cfg.config_for_directory(str(start))
         key = str(where)
         if key not in self._raw:
@@ -96,19 +99,32 @@ class Session:
         )
 
     def check_file(self, path: str) -> FileResult:
-        shown = (self.options.stdin_filename or "-") if path == "-" else path
-        config = self.config(shown if path == "-" and self.options.stdin_filename else path)
+        shown = display_name((self.options.stdin_filename or "-") if path == "-" else path)
+        config = self.config(self.options.stdin_filename if path == "-" and self.options.stdin_filename else path)
         encoding = self.options.encoding or config.raw.encoding
         try:
             source = load(path, encoding=encoding, display_path=shown, readers=self.readers)
         except SourceError as exc:
             return FileResult(shown, error=exc.message.text(config.lang))
+        crashes = self.linter.crashes
+        crashes.clear()
         if self.options.fix is not None:
             from reportlint.fix.mode import fix_file
 
-            done = fix_file(path, source, lambda s: self.linter.lint(s, config), self.options.fix)
-            return FileResult(shown, done.source, done.document, done.diagnostics, fixed=done.fixed, fix=done)
+            done = fix_file(path, source, lambda s: self.linter.lint(s, config), self.options.fix,
+                            crashed=lambda: bool(crashes))
+            return FileResult(shown, done.source, done.document, done.diagnostics, fixed=done.fixed, fix=done,
+                              error=_crash_report(crashes, config.lang))
         _, diagnostics = self.linter.lint(source, config)
         # the model is not kept: formatters need only the source, and a run over thousands of
         # files would otherwise hold every parsed document until the end
-        return FileResult(shown, source, None, diagnostics)
+        return FileResult(shown, source, None, diagnostics, error=_crash_report(crashes, config.lang))
+
+
+def _crash_report(crashes: list[tuple[str, Message]], lang: str) -> str | None:
+    """Rule crashes make the file's error (the run exits 2); each crash named once."""
+    if not crashes:
+        return None
+    texts = list(dict.fromkeys(message.text(lang) for _, message in crashes))
+    crashes.clear()
+    return "; ".join(texts)

@@ -10,6 +10,7 @@ installed jieba; without a usable cache folder, every process that needs jieba b
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import marshal
 import re
@@ -316,13 +317,22 @@ def _window(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _candidates(text: str, terms: list[str]) -> list[tuple[int, int, str]]:
-    """Substring occurrences, longest term first, overlaps dropped."""
+    """Substring occurrences, longest term first, overlaps dropped.
+
+    The kept spans never overlap, so sorted by start they are sorted by end too: one bisect
+    finds the only neighbours a new span can overlap (linear-logarithmic on hostile text).
+    """
+    starts: list[int] = []
+    ends: list[int] = []
     found: list[tuple[int, int, str]] = []
     for term in terms:
         at = text.find(term)
         while at != -1:
             end = at + len(term)
-            if not any(s < end and at < e for s, e, _ in found):
+            i = bisect.bisect_left(starts, end)  # spans at or after i start at or after end
+            if i == 0 or ends[i - 1] <= at:
+                starts.insert(i, at)
+                ends.insert(i, end)
                 found.append((at, end, term))
             at = text.find(term, at + 1)
     return sorted(found)
