@@ -47,6 +47,12 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Families outside the brief the set was written from: the layout of a .docx (LY) was not one of its
+# categories, and its .docx files carry python-docx's default page (Letter, 11 pt) — every one
+# deviates from GB/T 9704's layout, truly but unlabelled. Their findings are counted apart.
+UNSCORED = ("LY",)
+
+
 def labels() -> tuple[list[dict], set[str]]:
     found, clean = [], set()
     for path in sorted(BLIND.glob("labels-*.jsonl")):
@@ -78,7 +84,7 @@ def score() -> dict:
     wanted, clean = labels()
     by_file: dict[str, list[dict]] = defaultdict(list)
     for item in findings():
-        if item["severity"] in ("error", "warning"):
+        if item["severity"] in ("error", "warning") and not item["code"].startswith(UNSCORED):
             by_file[Path(item["path"]).name].append(item)
     recall: dict[str, Counter] = defaultdict(Counter)
     missed = []

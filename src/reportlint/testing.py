@@ -14,6 +14,9 @@ A case file looks like::
       with_options:
         pass_str: ...
         configs: {option-name: value}
+      word_layout:              # the text as a .docx built by reportlint.testing_docx
+        fail_str: ...
+        docx: {body: {font: 宋体, size: 12}}
 
 Use it from a plugin's tests, with the rule classes passed in directly (nothing needs to be
 installed)::
@@ -46,7 +49,7 @@ from reportlint.load.source import Source
 from reportlint.plugins import manager
 from reportlint.rules.base import Rule
 
-CASE_KEYS = {"pass_str", "fail_str", "fix_str", "violations", "configs", "unsafe", "lang", "path"}
+CASE_KEYS = {"pass_str", "fail_str", "fix_str", "violations", "configs", "unsafe", "lang", "path", "docx"}
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ class RuleCase:
     unsafe: bool = True
     lang: str = "zh"
     file: str = ""
+    docx: dict[str, Any] | None = None  # build the text into a .docx with this layout spec
 
     @property
     def id(self) -> str:
@@ -86,6 +90,7 @@ def load_cases(directory: str | Path) -> list[RuleCase]:
                 violations=tuple(spec.get("violations") or ()), fix_str=spec.get("fix_str"),
                 configs=spec.get("configs") or {}, unsafe=spec.get("unsafe", True),
                 lang=spec.get("lang", "zh"), file=str(path),
+                docx=(spec.get("docx") or {}) if "docx" in spec else None,
             ))
     return cases
 
@@ -97,13 +102,21 @@ def _linter() -> Linter:
 
 def lint_text(text: str, select: list[str], rules: dict[str, dict[str, Any]] | None = None,
               lang: str = "zh", path: str = "case.txt", *,
-              rule_classes: Sequence[type[Rule]] | None = None) -> tuple[Source, list[Diagnostic]]:
+              rule_classes: Sequence[type[Rule]] | None = None,
+              docx: dict[str, Any] | None = None) -> tuple[Source, list[Diagnostic]]:
     """Lint a string with only the selected rules enabled; ``rule_classes`` replaces the
-    installed rules (a plugin's rules tested before it is installed)."""
+    installed rules (a plugin's rules tested before it is installed); with ``docx``, the text
+    is linted as a .docx built by ``reportlint.testing_docx`` with that layout spec."""
     linter = _linter() if rule_classes is None else Linter(list(rule_classes))
     raw = RawConfig(select=select, rules=rules or {}, files=["<test>"])
     config = resolve(raw, list(linter.rules.values()), lang=lang)
-    source = Source.from_text(text, path=path)
+    if docx is not None:
+        from reportlint.load.docx import read
+        from reportlint.testing_docx import build
+
+        source = read(build(text, docx), "case.docx")
+    else:
+        source = Source.from_text(text, path=path)
     linter.crashes.clear()
     _, diagnostics = linter.lint(source, config)
     if linter.crashes:  # a crashing rule fails its cases loudly
@@ -135,7 +148,7 @@ def run_case(case: RuleCase, rules: Sequence[type[Rule]] | None = None) -> None:
         raise AssertionError(f"{case.id}: rule {case.rule} is not among the rules given "
                              f"({', '.join(r.code for r in rules)})")
     source, diags = lint_text(case.text, [case.rule], {case.rule: case.configs} if case.configs else None,
-                              lang=case.lang, rule_classes=rules)
+                              lang=case.lang, rule_classes=rules, docx=case.docx)
     mine = [d for d in diags if d.code == case.rule]
     if not case.should_fail:
         assert not mine, f"{case.id}: expected no {case.rule}, got " + _describe(source, mine)

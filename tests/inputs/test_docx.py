@@ -41,7 +41,8 @@ def test_docx_gives_the_same_codes_on_the_same_paragraphs_as_the_txt(which, requ
     _docx_from_lines(_lines(original), word)
     want = _findings(txt)
     assert want
-    assert _findings(word) == want
+    # the layout family (LY) reads formatting only a .docx has: compare the text rules
+    assert [f for f in _findings(word) if not f[0].startswith("LY")] == want
 
 
 def test_tables_runs_and_styles(tmp_path):

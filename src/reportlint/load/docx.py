@@ -13,7 +13,7 @@ import itertools
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from reportlint.diagnostics import Edit, Fix
@@ -58,6 +58,8 @@ class DocxLayout:
     """Offsets → (paragraph, run): what a writer needs to put a fix back into a single run."""
 
     paragraphs: tuple[DocxParagraph, ...]
+    # the package as read, for rules that look at formatting (rules/layout.py)
+    package: bytes = field(default=b"", repr=False, compare=False)
 
     def run_at(self, source: Source, offset: int) -> tuple[DocxParagraph, DocxRun | None]:
         line = source.lines.position(offset)[0]
@@ -97,7 +99,7 @@ def read(data: bytes, path: str, encoding: str | None = None) -> Source:
         offset += len(text) + 1
     text = "\n".join(texts)
     return Source(path=path, text=text, original=text, encoding="utf-8", format="docx",
-                  lossless=False, heading_hints=hints, layout=DocxLayout(tuple(paragraphs)))
+                  lossless=False, heading_hints=hints, layout=DocxLayout(tuple(paragraphs), data))
 
 
 def check_package(data: bytes, path: str) -> None:

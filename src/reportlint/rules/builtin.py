@@ -28,6 +28,7 @@ FAMILIES = (
     "signature",
     "wording",
     "typography",
+    "layout",
 )
 
 
