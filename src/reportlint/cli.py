@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # only for annotations: --version and --help must not import 
     from reportlint.rules.base import Rule
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "parse", "rule", "rules", "annotate", "server", "completion")
+COMMANDS = ("check", "parse", "rule", "rules", "annotate", "server", "completion", "clean")
 RULE_EXAMPLE = ("HD004", "arabic-ordinal-with-dunhao")  # rule --help's example; a test checks it exists
 
 
@@ -83,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--dask", metavar="ADDRESS", help="check on a Dask cluster: a scheduler address (tcp://host:8786) or local[:N] for N local worker processes; PATHs may be fsspec URLs (s3://…); needs pip install \"reportlint[dask]\"")
     check.add_argument("--summary-file", metavar="PATH", help="also write one row per file (path, doctype, characters, findings per rule family, max severity) to PATH: .csv, or .parquet (needs pyarrow)")
 
+    check.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
+    check.add_argument("--cache-dir", metavar="DIR", help="keep the result cache in DIR (default: $XDG_CACHE_HOME/reportlint)")
+
+    clean = sub.add_parser("clean", help="remove the result cache", description="Remove the cached results of earlier checks.")
+    clean.add_argument("--cache-dir", metavar="DIR", help="the cache folder to clean (default: $XDG_CACHE_HOME/reportlint)")
+
     parse = sub.add_parser("parse", help="print the parsed skeleton of a file", description="Print the report skeleton (articles, titles, headings, paragraphs, signature).")
     parse.add_argument("path", metavar="PATH")
     parse.add_argument("--format", choices=("tree", "json"), default="tree")
@@ -138,6 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _annotate(args)
         if args.command == "server":
             return _server(args)
+        if args.command == "clean":
+            return _clean(args)
         if args.command == "completion":
             from reportlint.completion import script
 
@@ -221,7 +229,7 @@ def _check(args: argparse.Namespace) -> int:
         ignore=_extend(args.ignore), lang=args.lang, encoding=args.encoding,
         stdin_filename=args.stdin_filename, fix=_fix_settings(args),
         exclude=_extend(args.exclude), force_exclude=args.force_exclude, baseline=args.baseline, write_baseline=args.write_baseline,
-        jobs=args.jobs, format=args.format, dask=args.dask,
+        jobs=args.jobs, format=args.format, cache=not args.no_cache, cache_dir=args.cache_dir, dask=args.dask,
     )
     if args.dask and (problem := _dask_problem(args.dask, _lang(args))):
         error(problem)
@@ -294,6 +302,15 @@ def _dask_problem(address: str, lang: str) -> str | None:
     except ValueError as exc:
         return say("dask_bad_address", lang, error=str(exc))
     return None
+
+
+def _clean(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from reportlint.run import cache
+
+    cache.clean(Path(args.cache_dir) if args.cache_dir else cache.default_dir())
+    return EXIT_OK
 
 
 def _annotate(args: argparse.Namespace) -> int:

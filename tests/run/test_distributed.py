@@ -59,7 +59,7 @@ def corpus(tmp_path_factory) -> Path:
 
 def _run(capsys, *args: str) -> tuple[int, str, str]:
     capsys.readouterr()
-    code = cli.main(["check", "-q", "--lang", "en", *args])
+    code = cli.main(["check", "-q", "--no-cache", "--lang", "en", *args])
     out, err = capsys.readouterr()
     return code, out, err
 

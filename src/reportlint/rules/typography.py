@@ -458,14 +458,17 @@ class DoubledPunctuation(Rule):
         for m in _DOUBLED.finditer(text):
             run = m.group()
             s, e = m.span()
+            if s and _HALF_OF.get(text[s - 1]) == run[0]:  # `,，，`: the half-width mark is a copy too
+                s, run = s - 1, run[0] + run
             if len(run) >= 3 and set(run) == {"。"}:
                 continue  # an ellipsis typed as 。。。: TY009
             same = len(set(run)) == 1
             fix = Fix.replace("删除重复的标点", s, e, run[-1],
                               Applicability.SAFE if same else Applicability.UNSAFE)
-            yield ctx.report(s, e, fix=fix, text=run)
+            yield ctx.report(s, e, fix=fix, text=text[s:e])
 
 
+_HALF_OF = {",": "，", ";": "；", ":": "："}  # half-width marks PU001 turns into these
 _ELLIPSIS = lazy("。{3,}|(?<=[\u4e00-\u9fff，。”])(?:\\.{3,}|···+|⋯+)|(?<!…)…(?!…)")
 
 

@@ -53,6 +53,8 @@ class CheckOptions:
     jobs: int | None = None  # worker processes; None or 0 = one per CPU (large runs only), 1 = none
     dask: str | None = None  # --dask ADDRESS: check on a Dask cluster (``local[:N]`` starts one)
     format: str | None = None  # the output format: checked before any file is read or fixed
+    cache: bool = False  # keep each file's findings in the result cache (run/cache.py); the CLI turns it on
+    cache_dir: str | None = None  # where; None = $XDG_CACHE_HOME/reportlint
 
 
 @dataclass
@@ -73,6 +75,23 @@ class Session:
         self.formatters = self.plugins.collect("reportlint_formatters")
         self.readers = self.plugins.collect("reportlint_readers")
         self.lang = self.options.lang or "zh"
+        self._cache: tuple[Path, str] | None = None  # (folder, run fingerprint); settled on first use
+        self._cache_settled = False
+
+    def result_cache(self) -> tuple[Path, str] | None:
+        """The result cache's folder and this run's fingerprint, or None when the cache is off."""
+        if not self._cache_settled:
+            self._cache_settled = True
+            if self.options.cache and self.options.fix is None:
+                from reportlint.run import cache
+
+                base = Path(self.options.cache_dir) if self.options.cache_dir else cache.default_dir()
+                if base is not None:
+                    plugins = [(name, _version(plugin)) for name, plugin in self.plugins.manager.list_name_plugin()]
+                    for _plugin, dist in self.plugins.manager.list_plugin_distinfo():
+                        plugins.append((getattr(dist, "project_name", "?"), str(getattr(dist, "version", "?"))))
+                    self._cache = (base, cache.run_fingerprint(self.linter.rules, plugins))
+        return self._cache
 
     def raw_config(self, path: str) -> cfg.RawConfig:
         if self.options.config_file:
@@ -115,10 +134,25 @@ class Session:
                             crashed=lambda: bool(crashes))
             return FileResult(shown, done.source, done.document, done.diagnostics, fixed=done.fixed, fix=done,
                               error=_crash_report(crashes, config.lang))
+        found = self.result_cache() if path != "-" else None
+        if found is not None:
+            from reportlint.run import cache
+
+            digest = cache.key(found[1], cache.config_fingerprint(config), source)
+            cached = cache.read(found[0], digest)
+            if cached is not None:
+                return FileResult(shown, source, None, cached)
         _, diagnostics = self.linter.lint(source, config)
+        if found is not None and not crashes:  # a crash is reported on every run, never cached
+            cache.write(found[0], digest, diagnostics)
         # the model is not kept: formatters need only the source, and a run over thousands of
         # files would otherwise hold every parsed document until the end
         return FileResult(shown, source, None, diagnostics, error=_crash_report(crashes, config.lang))
+
+
+def _version(plugin: Any) -> str:
+    """A plugin module's ``__version__`` when it has one (installed plugins also give their dist's)."""
+    return str(getattr(plugin, "__version__", ""))
 
 
 def _crash_report(crashes: list[tuple[str, Message]], lang: str) -> str | None:

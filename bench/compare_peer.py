@@ -1,0 +1,78 @@
+"""reportlint side by side with autocorrect-py (a CJK spacing/punctuation linter) in one run.
+
+autocorrect-py goes into a bench venv, never into the project's dependencies:
+
+    python3 -m venv /tmp/bench-venv && /tmp/bench-venv/bin/pip install autocorrect-py
+    .venv/bin/python bench/compare_peer.py --peer-python /tmp/bench-venv/bin/python \\
+        --file ../shared/examples/seed-report.txt --corpus CORPUS_DIR
+
+Rows: one cold file, the corpus with ``--jobs 1`` and ``--jobs 2``, a warm re-run (result cache);
+wall time and peak RSS of each process (children included). autocorrect-py has no cache and no
+worker option: its corpus row is a single process that lints every file in turn.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PEER = """
+import sys, pathlib, autocorrect_py
+n = 0
+for arg in sys.argv[1:]:
+    p = pathlib.Path(arg)
+    for f in ([p] if p.is_file() else sorted(p.rglob('*.txt'))):
+        n += len(autocorrect_py.lint_for(f.read_text(encoding='utf-8'), str(f)).lines)
+print(n)
+"""
+
+
+def _timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of this child (wait4's usage: the child and its workers)."""
+    start = time.perf_counter()
+    child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, _, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    child.returncode = 0  # reaped above
+    return wall, usage.ru_maxrss / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--peer-python", required=True, help="a python with autocorrect-py installed")
+    parser.add_argument("--file", required=True)
+    parser.add_argument("--corpus", required=True, help="a folder of generated reports (make_corpus.py)")
+    args = parser.parse_args()
+    exe = shutil.which("reportlint", path=str(Path(sys.executable).parent)) or "reportlint"
+    cache = tempfile.mkdtemp(prefix="reportlint-bench-")
+    env = {**os.environ, "XDG_CACHE_HOME": cache}
+    peer = [args.peer_python, "-c", PEER]
+    rows = []
+    # warm YAML/jieba caches once so "cold" means a cold result cache, as after an edit
+    subprocess.run([exe, "check", args.file, "--no-cache"], capture_output=True, env=env, check=False)
+    one = _timed([exe, "check", args.file, "--no-cache"], env)
+    rows.append(("one file, cold", one, _timed([*peer, args.file], env)))
+    for jobs in ("1", "2"):
+        cmd = [exe, "check", args.corpus, "--format", "json", "--no-cache", "--jobs", jobs]
+        theirs = _timed([*peer, args.corpus], env) if jobs == "1" else None
+        rows.append((f"corpus, --jobs {jobs}", _timed(cmd, env), theirs))
+    warm = [exe, "check", args.corpus, "--format", "json", "--jobs", "1"]
+    subprocess.run(warm, capture_output=True, env=env, check=False)  # fills the result cache
+    rows.append(("corpus, warm re-run (cache)", _timed(warm, env), None))
+    shutil.rmtree(cache, ignore_errors=True)
+    print("| run | reportlint s | reportlint peak MiB | autocorrect-py s | autocorrect-py peak MiB |")
+    print("|---|---|---|---|---|")
+    for name, (wall, rss), other in rows:
+        theirs = f"{other[0]:.2f} | {other[1]:.0f}" if other else "— | —"
+        print(f"| {name} | {wall:.2f} | {rss:.0f} | {theirs} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,147 @@
+"""Result cache: one file's findings kept under a key of everything that decides them (as ruff's).
+
+The key hashes the file's path and text as read, the resolved config (rules, severities,
+options, language, per-file ignores) and the contents of the config files it came from, the
+installed rules and plugins with their versions, and reportlint's version. A hit skips linting;
+the source is still read, since the key needs it and formatters show it.
+
+Entries live in ``$XDG_CACHE_HOME/reportlint/results-v<N>/`` (or ``--cache-dir``), are written
+atomically and are untrusted on the way back: an entry too large, truncated, of another key or
+of the wrong shape is a miss. Fix mode and standard input bypass the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import shutil
+from pathlib import Path
+from typing import Any
+
+from reportlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+
+_FORMAT = 1  # bump when an entry's layout changes
+_FOLDER = f"results-v{_FORMAT}"
+MAX_ENTRY_BYTES = 8 * 1024 * 1024  # a larger entry is not read (nor written)
+MAX_DIAGNOSTICS = 100_000
+
+
+def default_dir() -> Path | None:
+    from reportlint.config.datafiles import cache_dir
+
+    return cache_dir()
+
+
+def folder(base: Path | None) -> Path | None:
+    return None if base is None else base / _FOLDER
+
+
+def clean(base: Path | None) -> bool:
+    """Remove every result entry under ``base``; True when something was removed."""
+    where = folder(base)
+    if where is None or not where.is_dir():
+        return False
+    shutil.rmtree(where, ignore_errors=True)
+    return True
+
+
+def _file_digest(path: str) -> str:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return "missing"
+
+
+def run_fingerprint(rules: dict[str, Any], plugin_names: list[tuple[str, str]]) -> str:
+    """What every file of a run shares: reportlint's version, the rules and the plugins."""
+    from reportlint import __version__
+
+    parts = [__version__, repr(sorted(plugin_names))]
+    for code in sorted(rules):
+        rule = rules[code]
+        parts.append(f"{code}:{rule.__module__}.{rule.__qualname__}")
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def config_fingerprint(config: Any) -> str:
+    """The resolved config of one file and the contents of the files it came from."""
+    parts = [config.lang, repr(sorted(config.ignored_here))]
+    for code in sorted(config.rules):
+        s = config.rules[code]
+        parts.append(f"{code}|{int(s.severity)}|{sorted(s.options.items())!r}")
+    parts.extend(f"{name}|{_file_digest(name)}" for name in config.raw.files)
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def key(run: str, config: str, source: Any) -> str:
+    h = hashlib.sha256()
+    for part in (run, config, source.path, source.encoding, str(source.bom), source.original, source.text):
+        data = part.encode("utf-8", "surrogatepass")
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def _entry(base: Path, digest: str) -> Path:
+    return base / _FOLDER / digest[:2] / digest[2:]
+
+
+def _dump(d: Diagnostic) -> tuple[Any, ...]:
+    fix = None
+    if d.fix is not None:
+        fix = (d.fix.title, d.fix.applicability.value, tuple((e.start, e.end, e.content) for e in d.fix.edits))
+    return (d.code, d.name, int(d.severity), d.message, d.start, d.end, fix)
+
+
+def _load(item: Any) -> Diagnostic:
+    code, name, severity, message, start, end, fix = item
+    for value in (code, name, message):
+        if not isinstance(value, str):
+            raise TypeError
+    for value in (severity, start, end):
+        if not isinstance(value, int):
+            raise TypeError
+    made = None
+    if fix is not None:
+        title, applicability, edits = fix
+        if not isinstance(title, str):
+            raise TypeError
+        made = Fix(title, tuple(_edit(e) for e in edits), Applicability(applicability))
+    return Diagnostic(code, name, Severity(severity), message, start, end, made)
+
+
+def _edit(item: Any) -> Edit:
+    start, end, content = item
+    if not (isinstance(start, int) and isinstance(end, int) and isinstance(content, str)):
+        raise TypeError
+    return Edit(start, end, content)
+
+
+def read(base: Path, digest: str) -> list[Diagnostic] | None:
+    """The cached findings for this key, or None (missing, too large, damaged or not ours)."""
+    path = _entry(base, digest)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_ENTRY_BYTES + 1)
+    except OSError:
+        return None
+    if len(data) > MAX_ENTRY_BYTES:
+        return None
+    try:
+        fmt, stored_key, items = marshal.loads(data)  # noqa: S302 - plain data only, checked below
+        if fmt != _FORMAT or stored_key != digest or not isinstance(items, tuple) or len(items) > MAX_DIAGNOSTICS:
+            return None
+        return [_load(item) for item in items]
+    except (ValueError, EOFError, TypeError, KeyError):
+        return None
+
+
+def write(base: Path, digest: str, diagnostics: list[Diagnostic]) -> None:
+    from reportlint.config.datafiles import write_cache_file
+
+    try:
+        payload = marshal.dumps((_FORMAT, digest, tuple(_dump(d) for d in diagnostics)))
+    except ValueError:
+        return
+    if len(payload) <= MAX_ENTRY_BYTES:
+        write_cache_file(_entry(base, digest), payload)
