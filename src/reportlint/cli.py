@@ -80,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--track-changes", action="store_true", help="with --fix on .docx: write each fix as a tracked change (修订) to accept or reject in Word/WPS")
     check.add_argument("--column-unit", choices=("char", "byte", "utf16"), default="char", help="what columns count in concise, full, json and json-lines output: characters (default), UTF-8 bytes (editors whose error formats count bytes, e.g. Vim's %%c) or UTF-16 code units")
     check.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N", help="check on N processes (default: one per CPU for runs of 32 files or more, on POSIX; 0 = one per CPU; 1 = no worker processes)")
+    check.add_argument("--dask", metavar="ADDRESS", help="check on a Dask cluster: a scheduler address (tcp://host:8786) or local[:N] for N local worker processes; PATHs may be fsspec URLs (s3://…); needs pip install \"reportlint[dask]\"")
+    check.add_argument("--summary-file", metavar="PATH", help="also write one row per file (path, doctype, characters, findings per rule family, max severity) to PATH: .csv, or .parquet (needs pyarrow)")
 
     check.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
     check.add_argument("--cache-dir", metavar="DIR", help="keep the result cache in DIR (default: $XDG_CACHE_HOME/reportlint)")
@@ -227,8 +229,11 @@ def _check(args: argparse.Namespace) -> int:
         ignore=_extend(args.ignore), lang=args.lang, encoding=args.encoding,
         stdin_filename=args.stdin_filename, fix=_fix_settings(args),
         exclude=_extend(args.exclude), force_exclude=args.force_exclude, baseline=args.baseline, write_baseline=args.write_baseline,
-        jobs=args.jobs, format=args.format, cache=not args.no_cache, cache_dir=args.cache_dir,
+        jobs=args.jobs, format=args.format, cache=not args.no_cache, cache_dir=args.cache_dir, dask=args.dask,
     )
+    if args.dask and (problem := _dask_problem(args.dask, _lang(args))):
+        error(problem)
+        return EXIT_ERROR
     if args.show_config:
         from reportlint.run.show_config import show_config
 
@@ -272,8 +277,31 @@ def _check(args: argparse.Namespace) -> int:
         except OSError as exc:
             error(f"{args.output_file}: {say('cannot_write_output', lang, error=exc.strerror or str(exc))}")
             return EXIT_ERROR
+    if args.summary_file:
+        from reportlint.run import summary
+
+        try:
+            summary.write(args.summary_file, results, session.linter.rules.values())
+        except (OSError, ImportError) as exc:
+            error(f"{args.summary_file}: {say('cannot_write_summary', lang, error=getattr(exc, 'strerror', None) or str(exc))}")
+            return EXIT_ERROR
     code = exit_code(results) if options.fix is None else fixmode.exit_code(results, options.fix)
     return EXIT_OK if args.exit_zero and code == EXIT_FINDINGS else code
+
+
+def _dask_problem(address: str, lang: str) -> str | None:
+    """Why ``--dask ADDRESS`` cannot run (one line, in the run's language), or None."""
+    from reportlint.messages import say
+    from reportlint.run.distributed import DaskMissing, parse_address, require
+
+    try:
+        parse_address(address)
+        require()
+    except DaskMissing as exc:
+        return say("dask_missing", lang, error=str(exc))
+    except ValueError as exc:
+        return say("dask_bad_address", lang, error=str(exc))
+    return None
 
 
 def _clean(args: argparse.Namespace) -> int:

@@ -100,6 +100,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cannot_write_output": ("无法写入：{error}", "cannot write: {error}"),
     "unknown_rule": ("未知规则“{name}”（用 reportlint rules 列出全部规则）",
                      "unknown rule {name!r} (see 'reportlint rules')"),
+    "dask_missing": ('--dask 需要 Dask：pip install "reportlint[dask]"（{error}）',
+                     '--dask needs Dask: pip install "reportlint[dask]" ({error})'),
+    "dask_bad_address": ("--dask 地址无效：{error}", "bad --dask address: {error}"),
+    "dask_cannot_connect": ("无法连接 Dask 调度器 {address}：{error}",
+                            "cannot connect to the Dask scheduler {address}: {error}"),
+    "cannot_write_summary": ("无法写入汇总表：{error}", "cannot write the summary: {error}"),
     "lsp_missing": ('reportlint server 需要 pygls：pip install "reportlint[lsp]"',
                     'reportlint server needs pygls: pip install "reportlint[lsp]"'),
     # rules and plugins (engine.py, plugins/manager.py)

@@ -77,11 +77,7 @@ def _run(session: Session, paths: list[str],
         from reportlint.run import baseline
 
         known = baseline.load(options.baseline)  # fail before linting
-    found = _expand(paths, session)
-    for path, reason in found.warnings:
-        warning(f"{path}: {reason.text(lang)}")
-    files = found.files
-    results = [FileResult(display_name(path), error=reason.text(lang)) for path, reason in found.errors]
+    files, results = _files(session, paths)
     # The results drive the loop (not zip over the files, which would leave the pool's generator
     # unfinished and its shutdown to the garbage collector, racing the interpreter's exit).
     for done, result in enumerate(_check_all(session, files), 1):
@@ -95,8 +91,41 @@ def _run(session: Session, paths: list[str],
     return results
 
 
+def _files(session: Session, paths: list[str]) -> tuple[list[str], list[FileResult]]:
+    """The files to check, and error results for paths that cannot be; with ``--dask``, fsspec
+    URLs (``s3://…``) are passed through as they are, in their place among the expanded paths."""
+    lang = session.lang
+    groups: list[list[str]] = [paths]
+    if session.options.dask:
+        from reportlint.run.distributed import is_url
+
+        groups = []
+        for path in paths:  # runs of local paths are expanded together, each URL stays itself
+            if groups and not is_url(path) and not is_url(groups[-1][-1]):
+                groups[-1].append(path)
+            else:
+                groups.append([path])
+    files: list[str] = []
+    results: list[FileResult] = []
+    for group in groups:
+        if session.options.dask and is_url(group[0]):
+            files.append(group[0])
+            continue
+        found = _expand(group, session)
+        for path, reason in found.warnings:
+            warning(f"{path}: {reason.text(lang)}")
+        files += found.files
+        results += [FileResult(display_name(path), error=reason.text(lang)) for path, reason in found.errors]
+    return files, results
+
+
 def _check_all(session: Session, files: list[str]) -> Iterator[FileResult]:
-    """Results in file order: on worker processes for large runs (see parallel.py), else here."""
+    """Results in file order: on a Dask cluster with ``--dask`` (see distributed.py), on worker
+    processes for large runs (see parallel.py), else here."""
+    if session.options.dask and "-" not in files:
+        from reportlint.run.distributed import check_files as on_cluster
+
+        return on_cluster(session.options, files, session.options.dask)
     from reportlint.run.parallel import jobs_for  # a small module; the pool is imported only when used
 
     jobs = 1 if "-" in files else jobs_for(session.options.jobs, len(files))

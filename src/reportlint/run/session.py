@@ -51,6 +51,7 @@ class CheckOptions:
     write_baseline: str | None = None  # record every finding of this run in this file
     fix: Any = None  # fixmode.FixSettings when --fix, --fix-only or --diff is given
     jobs: int | None = None  # worker processes; None or 0 = one per CPU (large runs only), 1 = none
+    dask: str | None = None  # --dask ADDRESS: check on a Dask cluster (``local[:N]`` starts one)
     format: str | None = None  # the output format: checked before any file is read or fixed
     cache: bool = False  # keep each file's findings in the result cache (run/cache.py); the CLI turns it on
     cache_dir: str | None = None  # where; None = $XDG_CACHE_HOME/reportlint
