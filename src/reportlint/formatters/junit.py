@@ -54,7 +54,9 @@ class JUnit(Writer):
         self.spool.write("\n  " + ET.tostring(element, encoding="unicode"))
 
     def finish(self, totals: Totals) -> None:
-        root = ET.Element("testsuites", name="reportlint", **{k: str(v) for k, v in self.totals.items()})
+        root = ET.Element("testsuites", name="reportlint")
+        for key, value in self.totals.items():
+            root.set(key, str(value))
         self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         if not self.totals["tests"]:
             self.out.write(ET.tostring(root, encoding="unicode") + "\n")

@@ -18,7 +18,8 @@ from reportlint.outcome import EXIT_ERROR, exit_code
 from reportlint.plugins import manager
 from reportlint.run.session import CheckOptions, FileResult, Session
 
-__all__ = ["DEFAULT_SUFFIXES", "CheckOptions", "Report", "Session", "check", "expand_paths", "results", "run", "run_language"]
+__all__ = ["DEFAULT_SUFFIXES", "CheckOptions", "Report", "Session", "check", "expand_paths", "results", "run",
+           "run_language"]
 
 
 def expand_paths(paths: list[str], session: Session | None = None) -> tuple[list[str], list[tuple[str, str]]]:
@@ -47,8 +48,11 @@ def run(paths: list[str], options: CheckOptions,
     return session, list(found)
 
 
+Results = Generator[FileResult, None, None]
+
+
 def results(paths: list[str], options: CheckOptions,
-            on_file: Callable[[int, int, str], None] | None = None) -> tuple[Session, Generator[FileResult, None, None]]:
+            on_file: Callable[[int, int, str], None] | None = None) -> tuple[Session, Results]:
     """The session and a generator of each file's result in input order, each yielded as soon
     as the file is checked (and filtered by ``--baseline``): nothing holds the run's results.
 
@@ -74,7 +78,7 @@ def results(paths: list[str], options: CheckOptions,
 
 
 def _results(session: Session, files: list[str], unchecked: list[FileResult], known: Any,
-             on_file: Callable[[int, int, str], None] | None) -> Generator[FileResult, None, None]:
+             on_file: Callable[[int, int, str], None] | None) -> Results:
     try:
         yield from unchecked
         # The results drive the loop (not zip over the files, which would leave the pool's generator
@@ -338,7 +342,7 @@ class _Sink:
         if self.failed is not None:
             error(say("cannot_write_output", self.lang, error=self.failed))
             return False
-        if self.spool is not None:
+        if self.spool is not None and self.output_file:
             try:
                 write_report(self.output_file, self.spool)
             except OSError as exc:
