@@ -238,12 +238,12 @@ def _part(text: str, items: list[_Item], hints: Mapping[int, int], marker: Line 
         i += 1
     if title is not None:
         elements.append(Element("title", (title,), (("value", title.text),)))
-    if i < n and items[i].kind == "text_line" and items[i].form is None and _looks_like_addressee(items[i].line.text):
-        line = items[i].line
+    addressee = _addressee(items, i)
+    if addressee is not None:
+        line = items[addressee].line
         value = line.text.rstrip("：:")
         elements.append(Element("addressee", (line,), (("value", value),),
                                 tuple(ElementItem(None, u, line) for u in units_of(value))))
-        i += 1
     title_kind = detect(title.text if title else "", ())
     taken = _minutes_fields(items, i, elements, title_kind is not None and title_kind.id == "minutes")
 
@@ -253,7 +253,7 @@ def _part(text: str, items: list[_Item], hints: Mapping[int, int], marker: Line 
     while j < n:
         item = items[j]
         form = item.form
-        if j in taken:
+        if j in taken or j == addressee:
             j += 1
         elif item.kind == "residue":
             residue.append(item.line)
@@ -414,6 +414,20 @@ def _wraps(text: str, line: Line) -> bool:
         lead += 1
     return (lead >= 2 and len(line.text) <= 40 and "。" not in line.text and not line.text.endswith(_SENTENCE_END)
             and not _looks_like_unit(line.text))
+
+
+def _addressee(items: list[_Item], i: int) -> int | None:
+    """The 主送机关 line: right after the title, or after the short lines a speech puts between
+    (venue and date, the speaker: ``——2026年1月26日在…会议上`` / ``省长 某某``)."""
+    for k in range(i, min(i + 4, len(items))):
+        item = items[k]
+        if item.kind != "text_line" or item.form is not None:
+            return None
+        if _looks_like_addressee(item.line.text):
+            return k
+        if len(item.line.text) > _ADDRESSEE_MAX or "。" in item.line.text:
+            return None
+    return None
 
 
 def _looks_like_addressee(text: str) -> bool:
