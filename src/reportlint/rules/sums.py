@@ -12,23 +12,24 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.rules.base import Rule, RuleContext
-from reportlint.text.amounts import PARTIAL_MEASURES, PERCENT, PLACES, Amount, amounts, render
+from reportlint.text.amounts import PARTIAL_MEASURES, PERCENT, PLACES, Amount, amounts, cn_number, render
 from reportlint.text.lazyre import lazy
 
-_STOPS = "。；;！？!?\n"
+_STOPS = "。！？!?\n"
 _LOOKBACK = 90  # how far before its breakdown a total may stand (it may close the sentence before)
 _LABEL_MAX, _TAIL_MAX = 14, 8
 _LIST_SEPARATORS = ("以及", "、", "和", "及", "与")
-_TOTAL_MARKS = ("共", "合计", "总计", "总共", "一共", "共计", "总数", "总量", "总额", "累计")
+_TOTAL_MARKS = ("共", "合计", "总计", "总共", "一共", "共计", "总数", "总量", "总额", "累计", "现有", "总")
 # Connectives that introduce the parts of the figure before them, and whether the parts they
 # introduce are the whole ("all"), the whole for counts but possibly a part of amounts
 # ("counts"), or just some of the parts ("some": only an excess contradicts).
 _CONNECTIVES = (
-    ("其中", "counts"), ("包括", "counts"), ("包含", "counts"), ("含", "some"),
+    ("其中", "counts"), ("包括", "counts"), ("包含", "counts"), ("含", "some"), ("涵盖", "some"),
+    ("主要有", "some"), ("主要是", "some"), ("主要包括", "some"),
     ("划分为", "all"), ("分为", "all"), ("分成", "all"),
     ("分别为", "marked"), ("分别是", "marked"), ("分别有", "marked"),
 )
-_REST_WORDS = ("其余", "剩余", "尚余", "还剩", "余下", "其他", "其它")
+_REST_WORDS = ("其余", "剩余", "尚余", "还剩", "余下", "其他", "其它", "未完成", "尚未", "正在", "在建", "未")
 _DONE_WORDS = ("已完成", "已建成", "已实施", "已开工", "已拨付", "已发放", "已到位", "已落实", "已签约",
                "已交付", "已改造", "已安置", "已搬迁", "已办结", "已化解", "已整改", "已经完成", "已")
 
@@ -57,7 +58,7 @@ class _Sentence:
         self.start, self.end, self.figures = start, end, figures
 
 
-_SENTENCE = lazy(r"[^。；;！？!?\n]+")
+_SENTENCE = lazy(r"[^。！？!?\n]+")
 
 
 def _sentences(text: str) -> Iterator[_Sentence]:
@@ -74,19 +75,31 @@ def _sentences(text: str) -> Iterator[_Sentence]:
         yield _Sentence(start, end, inside)
 
 
+_ORDINAL = lazy(r"(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[，、,]?|[（(][0-9一二三四五六七八九十]+[)）]|[0-9]{1,2}[.．、])")
+
+
 def _item(text: str, start: int, end: int, figures: list[Amount]) -> Amount | None:
-    """The figure of ``text[start:end]`` when it reads `label + figure + short tail`, else None."""
+    """The figure of ``text[start:end]`` when it reads `label + figure + short tail`, else None.
+
+    The label may open with an ordinal (`一是`, `（1）`, `第二`) and hold numerals that name
+    rather than count (`一期工程`, `二本`): only the last figure of the span is the item's.
+    """
     while start < end and text[start] in " \u3000：:":
         start += 1
     while end > start and text[end - 1] in " \u3000":
         end -= 1
+    ordinal = _ORDINAL.match(text, start, end)
+    if ordinal:
+        start = ordinal.end()
     first = bisect_left(figures, start, key=_start)
     inside: list[Amount] = []
     for figure in figures[first:]:
-        if figure.start >= end or len(inside) > 1:
+        if figure.start >= end or len(inside) > 3:
             break
         if figure.end <= end:
             inside.append(figure)
+    if len(inside) > 1 and all(f.spelled for f in inside[:-1]):
+        inside = inside[-1:]  # `一期工程8000万元`: the numeral names the part
     if len(inside) != 1:
         return None
     figure = inside[0]
@@ -132,7 +145,7 @@ def _list(text: str, start: int, end: int, figures: list[Amount]) -> list[Amount
 
 def _clause_end(text: str, start: int, end: int) -> int:
     for i in range(start, end):
-        if text[i] in "，,：:（(":
+        if text[i] in "，,：:（(；;":
             return i
     return end
 
@@ -152,7 +165,7 @@ def _total_before(text: str, at: int, measure: str, figures: list[Amount],
             continue
         if "其中" in text[figure.end:at] and not through_among:
             return None
-        return None if figure.approx else figure
+        return None if figure.spelled and figure.value < 10 * 10**PLACES else figure
     return None
 
 
@@ -167,8 +180,10 @@ def _delta(text: str, figure: Amount) -> bool:
 
 
 def _marked(text: str, total: Amount) -> bool:
-    before = text[max(0, total.start - 6):total.start]
-    return any(mark in before for mark in _TOTAL_MARKS)
+    """Whether the figure is stated as a total: `共`, `合计`, `现有`, `总投资` in its own clause."""
+    before = text[max(0, total.start - 12):total.start]
+    cut = max(before.rfind(c) for c in "，,；;：:。、")
+    return any(mark in before[cut + 1:] for mark in _TOTAL_MARKS)
 
 
 def _compare(total: Amount, parts: list[Amount] | tuple[Amount, ...]) -> int:
@@ -178,7 +193,17 @@ def _compare(total: Amount, parts: list[Amount] | tuple[Amount, ...]) -> int:
     return 0 if abs(difference) <= slack else (difference > 0) - (difference < 0)
 
 
+def _exceeds(total: Amount, parts: list[Amount] | tuple[Amount, ...]) -> bool:
+    """Whether the parts add up to more than the total can be, allowing for its hedge."""
+    if total.hedge == "over":
+        return False  # `1200余人`: the parts may add up to more
+    margin = total.value // 10 if total.hedge == "about" else 0  # `约12次`: a tenth either way
+    return sum(p.value for p in parts) - total.value > margin + total.slack + sum(p.slack for p in parts)
+
+
 def _contradicts(total: Amount, parts: list[Amount] | tuple[Amount, ...], mode: str) -> bool:
+    if total.approx:
+        return _exceeds(total, parts)
     sign = _compare(total, parts)
     if sign > 0:
         return True
@@ -227,61 +252,171 @@ def _connective_lists(text: str, sentence: _Sentence, before: list[Amount]) -> I
     for word, mode in _CONNECTIVES:
         at = text.find(word, sentence.start, sentence.end)
         while at != -1:
-            if word == "含" and text[at - 1:at] == "包":
-                at = text.find(word, at + 1, sentence.end)
-                continue
-            begin = at + len(word)
-            while begin < sentence.end and text[begin] in "，,：: ":
-                begin += 1
-            end = _clause_end(text, begin, sentence.end)
-            parts = _list(text, begin, end, sentence.figures)
-            candidates = before + [f for f in sentence.figures if f.end <= at]
-            if parts is not None:
-                total = _total_before(text, at, parts[0].measure, candidates, mode == "marked")
-                if total is not None:
-                    this_mode = mode
-                    if mode == "marked":
-                        this_mode = "counts" if _marked(text, total) or "其中" in text[total.end:at] else ""
-                    if this_mode and _contradicts(total, parts, this_mode):
-                        yield Mismatch(total.start, end, "sum", total, tuple(parts))
-            elif mode != "marked":
-                yield from _selection(text, sentence, at, begin)
+            if not (word == "含" and text[at - 1:at] in ("包", "涵")):
+                yield from _after_connective(text, sentence, before, at, word, mode)
             at = text.find(word, at + len(word), sentence.end)
 
 
-# labels that cut across a breakdown (党员, 女性, 高级职称 …): parts so labelled may overlap others
-_CROSS_CUTTING = ("党员", "女", "少数民族", "职称", "学历", "博士", "硕士", "本科", "专科", "以上", "以下", "岁",
-                  "新增", "累计", "同比", "比上年", "占", "其中", "高级", "中级", "骨干", "优秀", "先进")
+def _after_connective(text: str, sentence: _Sentence, before: list[Amount], at: int, word: str,
+                      mode: str) -> Iterator[Mismatch]:
+    begin = _list_start(text, at + len(word), sentence.end)
+    end = _clause_end(text, begin, sentence.end)
+    parts = _list(text, begin, end, sentence.figures)
+    candidates = before + [f for f in sentence.figures if f.end <= at]
+    if parts is not None:
+        total = _total_before(text, at, parts[0].measure, candidates, mode == "marked")
+        if total is not None:
+            this_mode = mode
+            if mode == "marked":
+                this_mode = "counts" if _marked(text, total) or "其中" in text[total.end:at] else ""
+                if not text[total.end:at].strip("，,：: "):
+                    this_mode = "all"  # `补贴资金1268.5万元，分别为…`: the parts of that figure
+            if this_mode and _contradicts(total, parts, this_mode):
+                yield Mismatch(total.start, end, "sum", total, tuple(parts))
+    else:
+        yield from _selection(text, sentence, at, begin, candidates, mode)
 
 
-def _selection(text: str, sentence: _Sentence, at: int, begin: int) -> Iterator[Mismatch]:
+def _list_start(text: str, begin: int, end: int) -> int:
+    """Where the parts after a connective begin: past `，`/`：` and a short heading (`三个批次：`)."""
+    while begin < end and text[begin] in "，,：: ":
+        begin += 1
+    colon = next((i for i in range(begin, min(end, begin + 10)) if text[i] in "：:"), -1)
+    if colon != -1 and all(_label_char(c) for c in text[begin:colon]):
+        begin = colon + 1
+    return begin
+
+
+# Labels that cut across a breakdown (党员, 女性, 高级职称 …): parts so labelled may overlap the
+# others. Each group is one way of dividing people or things; parts whose labels name different
+# groups (`专任教师108人，党员45人`) are not one breakdown.
+_CROSS_CUTTING = (
+    ("党员", "团员"), ("女", "男"), ("少数民族", "汉族"),
+    ("职称", "高级", "中级", "初级", "正高", "副高"),
+    ("学历", "博士", "硕士", "本科", "专科", "研究生", "大专"),
+    ("以上", "以下", "岁", "以内"), ("新增", "新建", "累计", "同比", "比上年", "增长", "增加", "减少"),
+    ("其中", "占"), ("骨干", "优秀", "先进", "模范", "标兵"),
+)
+
+
+def _cross_cutting(labels: list[str]) -> bool:
+    """Whether the labels of some parts name a way of dividing the whole that others do not."""
+    def groups(label: str) -> frozenset[int]:
+        return frozenset(i for i, words in enumerate(_CROSS_CUTTING) if any(w in label for w in words))
+    return len({groups(label) for label in labels}) > 1
+
+
+_RUN_SEPARATORS = ("，", ",", "；", ";", "、")
+_JOINERS = ("以及", "和", "及", "与", "、")
+
+
+def _run(text: str, begin: int, end: int, figures: list[Amount]) -> tuple[list[Amount], list[str], bool]:
+    """The parts that follow ``begin``: `label + figure` clauses with one measure word.
+
+    Returns the parts, their labels and whether they fill the text up to ``end`` (no other
+    clause follows them and the list does not end in `等`).
+    """
+    parts: list[Amount] = []
+    labels: list[str] = []
+    spans = _split(text, begin, end, _RUN_SEPARATORS)
+    pending = -1  # a clause without a figure: a label shared with the next (`医院、卫生院…`)
+    filled = True
+    for start, stop in spans:
+        if pending != -1:
+            start = pending
+        pieces = [(start, stop)]
+        count = sum(1 for f in figures if start <= f.start and f.end <= stop and not f.spelled)
+        if count > 1:
+            pieces = _split(text, start, stop, _JOINERS)
+        for b, e in pieces:
+            part = _item(text, b, e, figures)
+            if part is None:
+                if not any(b <= f.start < e for f in figures) and not parts and text[e:e + 1] == "、":
+                    pending = b
+                    continue
+                filled = False
+                break
+            label = text[b:part.start]
+            if (part.approx or (parts and part.measure != parts[0].measure) or part.measure == PERCENT
+                    or label.lstrip("，,；;、 ").startswith(_TOTAL_MARKS)):
+                filled = False
+                break
+            parts.append(part)
+            labels.append(label)
+            pending = -1
+        else:
+            continue
+        break
+    if parts:
+        rest = text[parts[-1].end:end]
+        filled = filled and "等" not in rest and not any(c.isdigit() for c in rest)
+    return parts, labels, filled
+
+
+def _selection(text: str, sentence: _Sentence, at: int, begin: int, candidates: list[Amount],
+               mode: str) -> Iterator[Mismatch]:
     """`其中一本达线630人，二本达线2191人`: parts by commas, perhaps only some of them.
 
     The first part may not exceed the whole (later clauses may be about something else). The
-    parts together may not either when they make up the rest of the sentence, the total is
-    marked as one (`共有`, `合计`), they are counts, and no label cuts across the others
-    (`其中专任教师108人，党员45人` counts some people twice).
+    parts together may not either when they make up the rest of the sentence, none of them
+    alone exceeds the whole, and no label cuts across the others (`其中专任教师108人，党员45人`
+    counts some people twice). After `分为` (and `分别为` after a marked total) they must make
+    the whole.
     """
-    parts: list[Amount] = []
-    for start, stop in _split(text, begin, sentence.end, ("，", ",")):
-        part = _item(text, start, stop, sentence.figures)
-        if part is None or part.approx or part.measure == PERCENT or (parts and part.measure != parts[0].measure):
-            break
-        parts.append(part)
+    parts, labels, filled = _run(text, begin, sentence.end, sentence.figures)
     if not parts:
         return
-    earlier = [f for f in sentence.figures if f.end <= at]
-    total = _total_before(text, at, parts[0].measure, earlier)
+    total = _total_before(text, at, parts[0].measure, candidates, mode == "marked")
     if total is None:
         return
-    if _compare(total, parts[:1]) > 0:  # later clauses may already be about something else
+    if _exceeds(total, parts[:1]):  # later clauses may already be about something else
         yield Mismatch(total.start, parts[0].end, "sum", total, tuple(parts[:1]))
         return
-    labels = text[begin:parts[-1].start]
-    whole_sentence = not text[parts[-1].end:sentence.end].strip("”） ")
-    if (len(parts) >= 2 and whole_sentence and _marked(text, total) and total.measure not in PARTIAL_MEASURES
-            and not any(w in labels for w in _CROSS_CUTTING) and _compare(total, parts) > 0):
+    if len(parts) < 2 or not filled or _cross_cutting(labels) or any(_exceeds(total, [p]) for p in parts):
+        return
+    whole = mode == "all" or (mode == "marked" and (_marked(text, total) or "其中" in text[total.end:at]
+                                                    or not text[total.end:at].strip("，,：: ")))
+    if _contradicts(total, parts, "all" if whole else "some"):
         yield Mismatch(total.start, parts[-1].end, "sum", total, tuple(parts))
+
+
+_BARE_OPENERS = ("，", ",", "：", ":")
+
+
+def _bare_lists(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    """`全体职工共计452人，男职工268人，女职工194人` and `共开展检查15次：一是…6次，二是…5次`.
+
+    A total marked as one (`共`, `合计`, `现有`) or closed by a colon, then a list of clauses
+    with its measure word up to the end of the sentence: the parts may not exceed it. After a
+    colon and a marked total, ordinals (`一是`, `（一）`) make the list the whole.
+    """
+    for index, total in enumerate(sentence.figures[:-2]):
+        opener = text[total.end:total.end + 1]
+        if opener not in _BARE_OPENERS or total.measure == PERCENT or _delta(text, total):
+            continue
+        colon = opener in "：:"
+        if not (colon or _marked(text, total)) or (total.spelled and total.value < 10 * 10**PLACES):
+            continue
+        begin = total.end + 1
+        if text.startswith(tuple(w for w, _ in _CONNECTIVES), begin) or text.startswith("由", begin):
+            continue  # the connective's own form
+        parts, labels, filled = _run(text, begin, sentence.end, sentence.figures)
+        if len(parts) < 2 or not filled or parts[0].measure != total.measure or _cross_cutting(labels):
+            continue
+        if any(_exceeds(total, [p]) for p in parts):
+            continue
+        whole = colon and _marked(text, total) and all(_ORDINAL.match(text, p_start(text, parts, i, begin))
+                                                       for i in range(len(parts)))
+        if _contradicts(total, parts, "all" if whole else "some"):
+            yield Mismatch(total.start, parts[-1].end, "sum", total, tuple(parts))
+
+
+def p_start(text: str, parts: list[Amount], i: int, begin: int) -> int:
+    """Where the clause of ``parts[i]`` begins (after the separator that precedes it)."""
+    at = begin if i == 0 else parts[i - 1].end
+    while at < len(text) and text[at] in "，,；;、 ":
+        at += 1
+    return at
 
 
 _TOTAL_AFTER = ("合计", "共计", "总计", "累计共", "一共", "总共")
@@ -433,7 +568,74 @@ def _ratio(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
             yield Mismatch(part.start, pct.end, "ratio", whole, (part, pct))
 
 
+_COUNTED = lazy(
+    r"(?<![第0-9一二三四五六七八九十百“”])(?P<n>[两三四五六七八九]|十[一二三四五六七八九]?|[2-9]|1[0-9])"
+    r"(?P<m>个方面|个|项|类|大|条|种|批|件|方面)(?P<what>[\u4e00-\u9fff]{1,10})[：:]")
+_ORDINAL_WORDS = ("是", "要", "则", "来")
+_CN_ORDER = "一二三四五六七八九十"
+
+
+def _counted_lists(text: str) -> Iterator[Mismatch]:
+    """`重点抓好三项工作：一是…二是…` or `设置五类用户：A、B、C、D`: the count against the items.
+
+    Only a count whose list follows its colon in the same paragraph: ordinals (`一是`, `一要`)
+    counted to the end of the paragraph, or a 顿号 list of short names up to the end of the
+    clause. Left alone: names in quotation marks (`“四个一批”：`), lists ending in `等`, and
+    a count whose items are the paragraphs that follow.
+    """
+    for m in _COUNTED.finditer(text):
+        count = cn_number(m["n"]) if not m["n"].isdigit() else int(m["n"])
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end == -1 else line_end
+        if count is None or "“" in text[max(0, m.start() - 2):m.start()]:
+            continue
+        listed = _ordinals(text, m.end(), line_end) or _names(text, m.end(), line_end)
+        if listed and listed != count:
+            figure = Amount(m.start(), m.start("m"), m["n"], count * 10**PLACES, "", 0, False, "",
+                            spelled=not m["n"].isdigit())
+            shown = Amount(m.end(), m.end(), str(listed), listed * 10**PLACES, "", 0, False, "")
+            yield Mismatch(m.start(), m.end(), "count", figure, (shown,))
+
+
+def _ordinals(text: str, at: int, end: int) -> int:
+    """How many ordinals (`一是…二是…三是…`) run on from ``at`` to ``end``; 0 when none opens."""
+    word = next((w for w in _ORDINAL_WORDS if text.startswith("一" + w, at)), None)
+    if word is None:
+        return 0
+    seen, position = 1, at + 2
+    while seen < len(_CN_ORDER):
+        found = text.find(_CN_ORDER[seen] + word, position, end)
+        if found == -1:
+            break
+        seen, position = seen + 1, found + 2
+    if text.find(_CN_ORDER[0] + word, at + 2, end) != -1:
+        return 0  # a second enumeration in the paragraph: not one list
+    return seen
+
+
+def _names(text: str, at: int, end: int) -> int:
+    """How many names a plain 顿号 list (`A、B和C。`) holds; 0 when it is not one."""
+    stop = at
+    while stop < end and text[stop] not in "。；;！？，,（(：:":
+        stop += 1
+    if stop < end and text[stop] in "，,（(：:":
+        return 0
+    body = text[at:stop]
+    if "等" in body[-3:] or "“" in body or any(c.isdigit() for c in body):
+        return 0
+    items = body.split("、")
+    last = items[-1]
+    for joiner in ("以及", "和", "及", "与"):
+        if joiner in last[1:]:
+            items[-1:] = last.split(joiner, 1)
+            break
+    if len(items) < 2 or any(not 1 < len(item) <= 12 for item in items):
+        return 0
+    return len(items)
+
+
 def find_mismatches(text: str) -> Iterator[Mismatch]:
+    yield from _counted_lists(text)
     previous: list[Amount] = []
     seen: set[tuple[int, int]] = set()
     previous_end = -1
@@ -445,6 +647,7 @@ def find_mismatches(text: str) -> Iterator[Mismatch]:
             found = list(_structure(text, sentence)) if "∶" in text[sentence.start:sentence.end] else []
         else:
             found = [*_bracketed(text, sentence), *_connective_lists(text, sentence, previous),
+                     *_bare_lists(text, sentence),
                      *_composed(text, sentence), *_rest(text, sentence), *_total_after(text, sentence),
                      *_shares(text, sentence), *_ratio(text, sentence)]
         for hit in found:
@@ -517,7 +720,8 @@ class TotalMismatch(Rule):
     severity = Severity.WARNING
     messages = {"default": ("合计{total}与分项之和{sum}不符（{parts}）",
                             "the total {total} does not match the sum of its parts {sum} ({parts})"),
-                "exceeds": ("分项{parts}超过了合计{total}", "the part {parts} exceeds the total {total}")}
+                "exceeds": ("分项{parts}超过了合计{total}", "the part {parts} exceeds the total {total}"),
+                "count": ("称有{total}项，实际列出{listed}项", "says {total} items but lists {listed}")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for hit in ctx.shared("sums", lambda: list(find_mismatches(ctx.text))):
@@ -525,6 +729,8 @@ class TotalMismatch(Rule):
                 total, summed, parts = _show(hit.total, hit.parts)
                 key = "exceeds" if len(hit.parts) == 1 else "default"
                 yield ctx.report(hit.start, hit.end, key, total=total, sum=summed, parts=parts)
+            elif hit.kind == "count":
+                yield ctx.report(hit.start, hit.end, "count", total=hit.total.text, listed=hit.parts[0].text)
 
 
 class ShareMismatch(Rule):
