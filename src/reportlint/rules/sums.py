@@ -303,7 +303,8 @@ def _cross_cutting(labels: list[str]) -> bool:
     """Whether the labels of some parts name a way of dividing the whole that others do not."""
     def groups(label: str) -> frozenset[int]:
         return frozenset(i for i, words in enumerate(_CROSS_CUTTING) if any(w in label for w in words))
-    return len({groups(label) for label in labels}) > 1
+    rest = ("其他", "其余", "其它")  # `其他占10%`: whatever the others leave
+    return len({groups(label) for label in labels if not any(w in label for w in rest)}) > 1
 
 
 _RUN_SEPARATORS = ("，", ",", "；", ";", "、")
@@ -380,7 +381,7 @@ def _selection(text: str, sentence: _Sentence, at: int, begin: int, candidates: 
         yield Mismatch(total.start, parts[-1].end, "sum", total, tuple(parts))
 
 
-_BARE_OPENERS = ("，", ",", "：", ":")
+_BARE_OPENERS = ("，", ",", "：", ":", "中，")
 
 
 def _bare_lists(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
@@ -391,13 +392,14 @@ def _bare_lists(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
     colon and a marked total, ordinals (`一是`, `（一）`) make the list the whole.
     """
     for index, total in enumerate(sentence.figures[:-2]):
-        opener = text[total.end:total.end + 1]
-        if opener not in _BARE_OPENERS or total.measure == PERCENT or _delta(text, total):
+        opener = next((o for o in _BARE_OPENERS if text.startswith(o, _noun_end(text, total))), "")
+        if not opener or total.measure == PERCENT or _delta(text, total):
             continue
         colon = opener in "：:"
-        if not (colon or _marked(text, total)) or (total.spelled and total.value < 10 * 10**PLACES):
+        among = opener == "中，"  # `全体职工452人中，男职工…，女职工…`
+        if not (colon or among or _marked(text, total)) or (total.spelled and total.value < 10 * 10**PLACES):
             continue
-        begin = total.end + 1
+        begin = _noun_end(text, total) + len(opener)
         if text.startswith(tuple(w for w, _ in _CONNECTIVES), begin) or text.startswith("由", begin):
             continue  # the connective's own form
         parts, labels, filled = _run(text, begin, sentence.end, sentence.figures)
@@ -409,6 +411,14 @@ def _bare_lists(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
                                                        for i in range(len(parts)))
         if _contradicts(total, parts, "all" if whole else "some"):
             yield Mismatch(total.start, parts[-1].end, "sum", total, tuple(parts))
+
+
+def _noun_end(text: str, total: Amount) -> int:
+    """Past the figure and the noun it counts when that noun closes with `中` (`112个行政村中`)."""
+    at = total.end
+    while at < total.end + 8 and at < len(text) and _label_char(text[at]) and text[at] != "中":
+        at += 1
+    return at if text.startswith("中，", at) else total.end
 
 
 def p_start(text: str, parts: list[Amount], i: int, begin: int) -> int:
@@ -429,7 +439,9 @@ def _total_after(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
         while at != -1:
             after = at + len(word)
             after += text.startswith(("达到", "为"), after) and (2 if text.startswith("达到", after) else 1)
-            total = next((f for f in sentence.figures if f.start == after), None)
+            # `合计组织生活会议42次`: a short label may stand between the word and its figure
+            total = next((f for f in sentence.figures if after <= f.start <= after + _LABEL_MAX
+                          and all(map(_label_char, text[after:f.start]))), None)
             opener = text[at - 1:at]
             if total and not total.approx and total.measure != PERCENT and opener in "，,；;":
                 spans = _split(text, sentence.start, at - 1, ("，", ",", "：", ":", *_LIST_SEPARATORS))
@@ -482,7 +494,7 @@ def _rest(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
         opener = text[total.end:parts[0].start]
         if not ("其中" in opener or any(word in opener for word in _DONE_WORDS)):
             continue
-        if any(not all(map(_label_char, text[a.end:b.start].strip("，,、 "))) for a, b in zip(same, same[1:])):
+        if any(not all(_label_char(c) or c in "，,、 的" for c in text[a.end:b.start]) for a, b in zip(same, same[1:])):
             continue
         if _compare(total, [*parts, rest]) != 0:
             yield Mismatch(total.start, rest.end, "sum", total, (*parts, rest))
@@ -499,8 +511,11 @@ def _shares(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
                 shares and text[shares[-1].end:figure.start] in ("、", "，")
                 and "分别占" in text[max(sentence.start, shares[0].start - 6):shares[0].start]):
             shares.append(figure)
-    if len(shares) >= 2 and ("其中" in text[sentence.start:shares[0].start]
-                             or "分别" in text[sentence.start:shares[0].start]):
+    opening = text[sentence.start:shares[0].start] if shares else ""
+    labels_of = [text[(shares[i - 1].end if i else sentence.start):share.start].split("，")[-1]
+                 for i, share in enumerate(shares)]
+    if len(shares) >= 2 and ("其中" in opening or "分别" in opening or "中，" in opening) and (
+            "分别" in opening or not _cross_cutting(labels_of)):
         total = sum(s.value for s in shares)
         slack = sum(s.slack or 5 * 10 ** (PLACES - 1) for s in shares)
         whole = 100 * 10**PLACES
@@ -509,6 +524,24 @@ def _shares(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
             yield Mismatch(shares[0].start, shares[-1].end, "shares", shares[0], tuple(shares))
     if "产业" in text[sentence.start:sentence.end]:
         yield from _structure(text, sentence)
+        yield from _structure_listed(text, sentence)
+
+
+def _structure_listed(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    """`三次产业占比分别为12.5%、38.6%、50.2%`: the three shares of the economy make 100%."""
+    at = text.find("三次产业", sentence.start, sentence.end)
+    respectively = text.find("分别为", at, sentence.end) if at != -1 else -1
+    if respectively == -1:
+        return
+    shares = [f for f in sentence.figures if f.start >= respectively]
+    if len(shares) < 3 or any(f.measure != PERCENT or f.approx for f in shares[:3]):
+        return
+    shares = shares[:3]
+    if shares[0].start != respectively + 3 or any(text[a.end:b.start] != "、" for a, b in zip(shares, shares[1:])):
+        return
+    slack = sum(s.slack or 5 * 10 ** (PLACES - 1) for s in shares)
+    if abs(sum(s.value for s in shares) - 100 * 10**PLACES) > slack:
+        yield Mismatch(shares[0].start, shares[-1].end, "shares", shares[0], tuple(shares))
 
 
 def _structure(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
@@ -545,6 +578,45 @@ def _millionths(number: str) -> int:
 
 def _structure_total() -> Amount:
     return Amount(0, 0, "100%", 100 * 10**PLACES, PERCENT, 0, False, "")
+
+
+_RATE_VERBS = ("为", "达到", "达", "是", "仅为")
+
+
+def _rates(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    """`受理申请268件，办结245件，办结率为93.5%`: a rate its own two figures contradict.
+
+    Only a rate named after the part's own verb (`办结` … `办结率`, `完成` … `完成率`), with the
+    whole the figure of that measure just before the part.
+    """
+    figures = sentence.figures
+    for index, pct in enumerate(figures):
+        if pct.measure != PERCENT or index < 2 or pct.approx:
+            continue
+        lead = text[max(sentence.start, pct.start - 6):pct.start]
+        for verb in _RATE_VERBS:
+            if lead.endswith(verb):
+                lead = lead[:-len(verb)]
+                break
+        if not lead.endswith("率") or len(lead) < 3:
+            continue
+        stem = lead[-3:-1]
+        part, whole = figures[index - 1], figures[index - 2]
+        if part.measure != whole.measure or part.measure == PERCENT or part.approx or whole.approx:
+            continue
+        if stem not in text[whole.end:part.start] or not text[part.end:pct.start].startswith(("，", ",")):
+            continue
+        yield from _ratio_check(part, whole, pct)
+
+
+def _ratio_check(part: Amount, whole: Amount, pct: Amount) -> Iterator[Mismatch]:
+    pct_slack = pct.slack or 5 * 10 ** (PLACES - 1)
+    hundred = 100 * 10**PLACES
+    # too small: even the largest ratio stays below the smallest share the text allows
+    low = (part.value + part.slack) * hundred < (pct.value - pct_slack) * (whole.value - whole.slack)
+    high = (part.value - part.slack) * hundred > (pct.value + pct_slack) * (whole.value + whole.slack)
+    if whole.value > whole.slack and (low or high):
+        yield Mismatch(part.start if part.start > whole.start else whole.start, pct.end, "ratio", whole, (part, pct))
 
 
 def _ratio(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
@@ -649,7 +721,7 @@ def find_mismatches(text: str) -> Iterator[Mismatch]:
             found = [*_bracketed(text, sentence), *_connective_lists(text, sentence, previous),
                      *_bare_lists(text, sentence),
                      *_composed(text, sentence), *_rest(text, sentence), *_total_after(text, sentence),
-                     *_shares(text, sentence), *_ratio(text, sentence)]
+                     *_shares(text, sentence), *_ratio(text, sentence), *_rates(text, sentence)]
         for hit in found:
             if (hit.start, hit.end) not in seen and not any(s <= hit.start < e for s, e in seen):
                 seen.add((hit.start, hit.end))

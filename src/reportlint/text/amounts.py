@@ -29,7 +29,7 @@ PLACES = 6  # values are held in millionths
 PERCENT = "%"
 
 AMOUNT = lazy(
-    r"(?<![0-9.第])(?:(?P<n>[0-9]+(?:\.[0-9]+)?)|(?<![零〇一二两三四五六七八九十百千几])"
+    r"(?<![0-9.,第])(?:(?P<n>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)|(?<![零〇一二两三四五六七八九十百千几])"
     r"(?P<cn>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*))"
     r"(?P<h>余|多)?(?:(?P<mult>万亿|亿|万)?(?P<m>" + "|".join(MEASURES) + r")|(?P<pct>[%％]))")
 # Hedges and what they allow: "over" (the true figure may be larger: 余, 多, 超过), "about"
@@ -111,7 +111,7 @@ def amount_at(text: str, m: re.Match[str]) -> Amount | None:
             return None
         number = str(spelled)
     else:
-        number = m["n"]
+        number = m["n"].replace(",", "")
     parsed = _value(number, _MULTIPLIERS[multiplier])
     if parsed is None:
         return None
