@@ -91,6 +91,8 @@ def _item(text: str, start: int, end: int, figures: list[Amount]) -> Amount | No
     ordinal = _ORDINAL.match(text, start, end)
     if ordinal:
         start = ordinal.end()
+        while start < end and text[start] in " \u3000":
+            start += 1
     first = bisect_left(figures, start, key=_start)
     inside: list[Amount] = []
     for figure in figures[first:]:
@@ -706,8 +708,139 @@ def _names(text: str, at: int, end: int) -> int:
     return len(items)
 
 
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+_ITEM_END = "；;。，,、 \u3000"
+
+
+def _line_item(text: str, start: int, end: int) -> Amount | None:
+    """The figure of a list line (`1. 新建项目18个；`), or None."""
+    while end > start and text[end - 1] in _ITEM_END:
+        end -= 1
+    figures = amounts(text, start, end)
+    part = _item(text, start, end, figures) if figures else None
+    return None if part is None or part.approx or part.measure == PERCENT else part
+
+
+def _line_lists(text: str) -> Iterator[Mismatch]:
+    """A total closing its line with a colon and its parts on the lines below, one a line.
+
+    `全年共招录新员工56人，具体如下：` then `1. 技术岗位28人；` …: the parts may not exceed the
+    total, and make it exactly when it is marked (`共`) and the lines are numbered; a last line
+    `合计45个` after the parts must be their sum.
+    """
+    lines = _lines(text)
+    index = 0
+    while index < len(lines):
+        start, end = lines[index]
+        body_end = end
+        while body_end > start and text[body_end - 1] in " \u3000":
+            body_end -= 1
+        head = amounts(text, start, body_end) if body_end > start and text[body_end - 1] in "：:" else []
+        parts: list[Amount] = []
+        numbered = True
+        following = index + 1
+        while following < len(lines):
+            line_start, line_end = lines[following]
+            part = _line_item(text, line_start, line_end)
+            if part is None or (parts and part.measure != parts[0].measure):
+                break
+            label = text[line_start:part.start].strip()
+            if label.startswith(_TOTAL_MARKS):
+                if len(parts) >= 2 and _compare(part, parts) != 0:
+                    yield Mismatch(parts[0].start, part.end, "sum", part, tuple(parts))
+                parts = []
+                following += 1
+                break
+            numbered = numbered and bool(_ORDINAL.match(text, line_start, line_end))
+            parts.append(part)
+            following += 1
+        total = next((f for f in reversed(head) if not f.approx and f.measure != PERCENT), None)
+        if total is not None and len(parts) >= 2 and parts[0].measure == total.measure:
+            whole = numbered and _marked(text, total)
+            if _contradicts(total, parts, "all" if whole else "some"):
+                yield Mismatch(total.start, parts[-1].end, "sum", total, tuple(parts))
+        index = max(index + 1, following if parts else index + 1)
+
+
+_TABLE_TOTALS = ("合计", "总计", "共计", "小计", "总数", "合 计", "总 计")
+_TABLE_SKIP = ("率", "比", "%", "％", "增长", "增减", "排名", "序号", "编号", "年", "占", "平均", "均")
+_CELL_NUMBER = lazy(r"\s*\**\s*(?P<n>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)\s*\**\s*")
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of a pipe-table row as spans of ``text``."""
+    line = text[start:end]
+    first = line.find("|")
+    last = line.rfind("|")
+    spans, at = [], start + first + 1
+    for piece in line[first + 1:last].split("|"):
+        spans.append((at, at + len(piece)))
+        at += len(piece) + 1
+    return spans
+
+
+def _cell_amount(text: str, span: tuple[int, int]) -> Amount | None:
+    m = _CELL_NUMBER.fullmatch(text, span[0], span[1])
+    if m is None:
+        return None
+    number = m["n"].replace(",", "")
+    whole, _, fraction = number.partition(".")
+    value = int(whole + fraction) * 10 ** (PLACES - len(fraction))
+    slack = 5 * 10 ** (PLACES - len(fraction) - 1) if fraction else 0
+    return Amount(m.start("n"), m.end("n"), m["n"], value, "", slack, False, "")
+
+
+def _tables(text: str) -> Iterator[Mismatch]:
+    """A Markdown table whose `合计` row is not the sum of the rows above it, column by column."""
+    rows: list[tuple[int, int]] = []
+    for start, end in [*_lines(text), (len(text) + 1, len(text) + 1)]:
+        if text[start:end].lstrip().startswith("|"):
+            rows.append((start, end))
+            continue
+        if len(rows) >= 4:
+            yield from _table(text, rows)
+        rows = []
+
+
+def _table(text: str, rows: list[tuple[int, int]]) -> Iterator[Mismatch]:
+    cells = [_cells(text, s, e) for s, e in rows]
+    if not set(text[cells[1][0][0]:cells[1][-1][1]]) <= set("-:| "):
+        return  # no header separator: not a Markdown table
+    header, body = cells[0], cells[2:]
+    begin = 0
+    for number, row in enumerate(body):
+        first = text[row[0][0]:row[0][1]].strip(" *")
+        if first not in _TABLE_TOTALS:
+            continue
+        above = body[begin:number]
+        begin = number + 1
+        if len(above) < 2 or first == "小计":
+            continue
+        for column in range(1, len(row)):
+            title = text[header[column][0]:header[column][1]] if column < len(header) else ""
+            if any(w in title for w in _TABLE_SKIP) or any(len(r) != len(row) for r in above):
+                continue
+            total = _cell_amount(text, row[column])
+            parts = [_cell_amount(text, r[column]) for r in above]
+            if total is None or any(p is None for p in parts):
+                continue
+            found = [p for p in parts if p is not None]
+            if _compare(total, found) != 0:
+                yield Mismatch(total.start, total.end, "sum", total, tuple(found))
+
+
 def find_mismatches(text: str) -> Iterator[Mismatch]:
     yield from _counted_lists(text)
+    yield from _line_lists(text)
+    if "|" in text:
+        yield from _tables(text)
     previous: list[Amount] = []
     seen: set[tuple[int, int]] = set()
     previous_end = -1
