@@ -19,7 +19,9 @@ _STOPS = "。！？!?\n"
 _LOOKBACK = 90  # how far before its breakdown a total may stand (it may close the sentence before)
 _LABEL_MAX, _TAIL_MAX = 14, 8
 _LIST_SEPARATORS = ("以及", "、", "和", "及", "与")
-_TOTAL_MARKS = ("共", "合计", "总计", "总共", "一共", "共计", "总数", "总量", "总额", "累计", "现有", "总")
+_TOTAL_MARKS = ("共", "合计", "总计", "总共", "一共", "共计", "总数", "总量", "总额", "累计", "现有", "总投资",
+                "总里程", "总面积", "总人数", "总规模")
+_STRONG_MARKS = ("共", "合计", "总计", "总共", "一共", "共计", "现有")
 # Connectives that introduce the parts of the figure before them, and whether the parts they
 # introduce are the whole ("all"), the whole for counts but possibly a part of amounts
 # ("counts"), or just some of the parts ("some": only an excess contradicts).
@@ -407,12 +409,25 @@ def _bare_lists(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
         parts, labels, filled = _run(text, begin, sentence.end, sentence.figures)
         if len(parts) < 2 or not filled or parts[0].measure != total.measure or _cross_cutting(labels):
             continue
+        if not (colon or among) and not _parallel(text, total, labels):
+            continue  # `生产总值6.66万亿元，财政总收入7019亿元…`: indicators side by side, not parts
         if any(_exceeds(total, [p]) for p in parts):
             continue
         whole = colon and _marked(text, total) and all(_ORDINAL.match(text, p_start(text, parts, i, begin))
                                                        for i in range(len(parts)))
         if _contradicts(total, parts, "all" if whole else "some"):
             yield Mismatch(total.start, parts[-1].end, "sum", total, tuple(parts))
+
+
+def _parallel(text: str, total: Amount, labels: list[str]) -> bool:
+    """Whether comma clauses after a total read as its parts: a count marked `共`/`合计`/`现有`
+    whose parts name one kind of thing (`男职工…，女职工…`, `内科…、外科…`)."""
+    before = text[max(0, total.start - 12):total.start]
+    cut = max(before.rfind(c) for c in "，,；;：:。、")
+    if total.measure in PARTIAL_MEASURES or not any(m in before[cut + 1:] for m in _STRONG_MARKS):
+        return False
+    names = [label.strip("，,；;、 ").rstrip("有为是的") for label in labels]
+    return all(names) and len({name[-1] for name in names}) == 1 and not any("总" in name for name in names)
 
 
 def _noun_end(text: str, total: Amount) -> int:
