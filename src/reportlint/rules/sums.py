@@ -197,6 +197,9 @@ def _compare(total: Amount, parts: list[Amount] | tuple[Amount, ...]) -> int:
     return 0 if abs(difference) <= slack else (difference > 0) - (difference < 0)
 
 
+_NEAR_MISS = 80  # percent of the total a not-necessarily-whole list must reach to be called short
+
+
 def _exceeds(total: Amount, parts: list[Amount] | tuple[Amount, ...]) -> bool:
     """Whether the parts add up to more than the total can be, allowing for its hedge."""
     if total.hedge == "over":
@@ -211,7 +214,11 @@ def _contradicts(total: Amount, parts: list[Amount] | tuple[Amount, ...], mode: 
     sign = _compare(total, parts)
     if sign > 0:
         return True
-    return sign < 0 and (mode == "all" or (mode == "counts" and total.measure not in PARTIAL_MEASURES))
+    if sign < 0 and mode == "counts" and total.measure not in PARTIAL_MEASURES:
+        # a list that need not be whole: short only when it misses by a little (a slip), not
+        # when it names a few kinds among many (`教职工860人，其中教授86人、副教授210人`)
+        return sum(p.value for p in parts) * 100 >= total.value * _NEAR_MISS
+    return sign < 0 and mode == "all"
 
 
 def _bracketed(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
@@ -449,8 +456,33 @@ def p_start(text: str, parts: list[Amount], i: int, begin: int) -> int:
 _TOTAL_AFTER = ("合计", "共计", "总计", "累计共", "一共", "总共")
 
 
-def _total_after(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
-    """`新建18个、改建20个，合计45个`: the parts first, then the total they make."""
+_EXPECTED = ("应到", "应出席", "应参会", "应参加")
+_PRESENT = ("实到", "实际出席", "实出席", "实际到会", "出席")
+_ABSENT = ("请假", "缺席", "因事请假", "因病请假", "未到")
+
+
+def _attendance(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    """`应到会委员35人，实到32人，请假4人`: those present and those absent make those expected."""
+    roles: dict[str, Amount] = {}
+    for figure in sentence.figures:
+        lead = text[max(sentence.start, figure.start - 8):figure.start].split("，")[-1]
+        for role, words in (("expected", _EXPECTED), ("present", _PRESENT), ("absent", _ABSENT)):
+            if role not in roles and lead.startswith(words) and not figure.approx:
+                roles[role] = figure
+    if len(roles) == 3 and len({f.measure for f in roles.values()}) == 1:
+        total, parts = roles["expected"], (roles["present"], roles["absent"])
+        if _compare(total, parts) != 0:
+            yield Mismatch(total.start, max(p.end for p in parts), "sum", total, parts)
+
+
+_SUMMING_UP = ("以上", "上述", "以上各项", "上述各项")
+
+
+def _total_after(text: str, sentence: _Sentence, last: _Sentence | None) -> Iterator[Mismatch]:
+    """`新建18个、改建20个，合计45个`: the parts first, then the total they make.
+
+    The parts may fill the sentence before one that sums them up: `…。以上共计45个。`
+    """
     for word in _TOTAL_AFTER:
         at = text.find(word, sentence.start, sentence.end)
         while at != -1:
@@ -460,12 +492,16 @@ def _total_after(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
             total = next((f for f in sentence.figures if after <= f.start <= after + _LABEL_MAX
                           and all(map(_label_char, text[after:f.start]))), None)
             opener = text[at - 1:at]
+            lead = text[sentence.start:at].strip()
+            figures, span = sentence.figures, (sentence.start, at - 1)
+            if lead in _SUMMING_UP and last is not None:
+                figures, span, opener = last.figures, (last.start, last.end), "，"
             if total and not total.approx and total.measure != PERCENT and opener in "，,；;":
-                spans = _split(text, sentence.start, at - 1, ("，", ",", "：", ":", *_LIST_SEPARATORS))
+                spans = _split(text, span[0], span[1], ("，", ",", "：", ":", "；", ";", *_LIST_SEPARATORS))
                 parts: list[Amount] = []
                 for start, stop in reversed(spans):
                     among = text.startswith("其中", start)
-                    part = _item(text, start + 2 if among else start, stop, sentence.figures)
+                    part = _item(text, start + 2 if among else start, stop, figures)
                     if part is None or part.approx or part.measure != total.measure:
                         break
                     parts.insert(0, part)
@@ -859,22 +895,25 @@ def find_mismatches(text: str) -> Iterator[Mismatch]:
     previous: list[Amount] = []
     seen: set[tuple[int, int]] = set()
     previous_end = -1
+    last: _Sentence | None = None
     for sentence in _sentences(text):
         if previous_end < 0 or "\n" in text[previous_end:sentence.start]:
             previous = []  # the total may close the sentence before, never the line before
+            last = None
         previous_end = sentence.end
         if not sentence.figures:
             found = list(_structure(text, sentence)) if "∶" in text[sentence.start:sentence.end] else []
         else:
             found = [*_bracketed(text, sentence), *_connective_lists(text, sentence, previous),
                      *_bare_lists(text, sentence),
-                     *_composed(text, sentence), *_rest(text, sentence), *_total_after(text, sentence),
+                     *_composed(text, sentence), *_rest(text, sentence), *_total_after(text, sentence, last),
+                     *_attendance(text, sentence),
                      *_shares(text, sentence), *_ratio(text, sentence), *_rates(text, sentence)]
         for hit in found:
             if (hit.start, hit.end) not in seen and not any(s <= hit.start < e for s, e in seen):
                 seen.add((hit.start, hit.end))
                 yield hit
-        previous = sentence.figures
+        previous, last = sentence.figures, sentence
 
 
 def _show(total: Amount, parts: tuple[Amount, ...]) -> tuple[str, str, str]:
