@@ -887,11 +887,18 @@ def _table(text: str, rows: list[tuple[int, int]]) -> Iterator[Mismatch]:
                 yield Mismatch(total.start, total.end, "sum", total, tuple(found))
 
 
-def find_mismatches(text: str) -> Iterator[Mismatch]:
+def _mismatches(ctx: RuleContext) -> list[Mismatch]:
+    """The document's mismatches; a Markdown table is read from the source (its pipes are blanked)."""
+    source = ctx.source
+    tables = source.original if source.format == "markdown" and len(source.original) == len(ctx.text) else ""
+    return list(find_mismatches(ctx.text, tables))
+
+
+def find_mismatches(text: str, tables: str = "") -> Iterator[Mismatch]:
     yield from _counted_lists(text)
     yield from _line_lists(text)
-    if "|" in text:
-        yield from _tables(text)
+    if "|" in (tables or text):
+        yield from _tables(tables or text)
     previous: list[Amount] = []
     seen: set[tuple[int, int]] = set()
     previous_end = -1
@@ -983,7 +990,7 @@ class TotalMismatch(Rule):
                 "count": ("称有{total}项，实际列出{listed}项", "says {total} items but lists {listed}")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for hit in ctx.shared("sums", lambda: list(find_mismatches(ctx.text))):
+        for hit in ctx.shared("sums", lambda: _mismatches(ctx)):
             if hit.kind == "sum":
                 total, summed, parts = _show(hit.total, hit.parts)
                 key = "exceeds" if len(hit.parts) == 1 else "default"
@@ -1038,7 +1045,7 @@ class ShareMismatch(Rule):
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for hit in ctx.shared("sums", lambda: list(find_mismatches(ctx.text))):
+        for hit in ctx.shared("sums", lambda: _mismatches(ctx)):
             if hit.kind == "shares":
                 yield ctx.report(hit.start, hit.end, sum=render(sum(p.value for p in hit.parts)),
                                  parts="+".join(p.text for p in hit.parts))
