@@ -77,7 +77,8 @@ def _sentences(text: str) -> Iterator[_Sentence]:
         yield _Sentence(start, end, inside)
 
 
-_ORDINAL = lazy(r"(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[，、,]?|[（(][0-9一二三四五六七八九十]+[)）]|[0-9]{1,2}[.．、])")
+_ORDINAL = lazy(r"(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[，、,]?"
+                r"|[（(][0-9一二三四五六七八九十]+[)）]|[0-9]{1,2}[.．、])")
 
 
 def _item(text: str, start: int, end: int, figures: list[Amount]) -> Amount | None:
@@ -402,7 +403,7 @@ def _bare_lists(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
     with its measure word up to the end of the sentence: the parts may not exceed it. After a
     colon and a marked total, ordinals (`一是`, `（一）`) make the list the whole.
     """
-    for index, total in enumerate(sentence.figures[:-2]):
+    for total in sentence.figures[:-2]:
         opener = next((o for o in _BARE_OPENERS if text.startswith(o, _noun_end(text, total))), "")
         if not opener or total.measure == PERCENT or _delta(text, total):
             continue
@@ -420,7 +421,7 @@ def _bare_lists(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
             continue  # `生产总值6.66万亿元，财政总收入7019亿元…`: indicators side by side, not parts
         if any(_exceeds(total, [p]) for p in parts):
             continue
-        whole = colon and _marked(text, total) and all(_ORDINAL.match(text, p_start(text, parts, i, begin))
+        whole = colon and _marked(text, total) and all(_ORDINAL.match(text, _clause_start(text, parts, i, begin))
                                                        for i in range(len(parts)))
         if _contradicts(total, parts, "all" if whole else "some"):
             yield Mismatch(total.start, parts[-1].end, "sum", total, tuple(parts))
@@ -445,7 +446,7 @@ def _noun_end(text: str, total: Amount) -> int:
     return at if text.startswith("中，", at) else total.end
 
 
-def p_start(text: str, parts: list[Amount], i: int, begin: int) -> int:
+def _clause_start(text: str, parts: list[Amount], i: int, begin: int) -> int:
     """Where the clause of ``parts[i]`` begins (after the separator that precedes it)."""
     at = begin if i == 0 else parts[i - 1].end
     while at < len(text) and text[at] in "，,；;、 ":
@@ -716,9 +717,9 @@ def _counted_lists(text: str) -> Iterator[Mismatch]:
             continue
         listed = _ordinals(text, m.end(), line_end) or _names(text, m.end(), line_end)
         if listed and listed != count:
-            figure = Amount(m.start(), m.start("m"), m["n"], count * 10**PLACES, "", 0, False, "",
+            figure = Amount(m.start(), m.end("m"), m["n"] + m["m"], count * 10**PLACES, "", 0, False, "",
                             spelled=not m["n"].isdigit())
-            shown = Amount(m.end(), m.end(), str(listed), listed * 10**PLACES, "", 0, False, "")
+            shown = Amount(m.end(), m.end(), f"{listed}{m['m']}", listed * 10**PLACES, "", 0, False, "")
             yield Mismatch(m.start(), m.end(), "count", figure, (shown,))
 
 
@@ -939,29 +940,42 @@ class TotalMismatch(Rule):
     """A total that its own breakdown contradicts: `共45个项目，其中新建18个、改建20个`.
 
     ## What it does
-    Reads every figure (a number, 万/亿, a measure word: `18个`, `1.2亿元`, `8000万元`,
-    `1.8万人`) and checks a total against the parts that follow it, in these forms:
+    Reads every figure once (`18个`, `1.2亿元`, `8000万元`, `1,250人次`, `1.8万人`, Chinese
+    numerals `一百二十条`) and checks a total against its parts in the forms Chinese reports use.
 
-    - `其中` / `包括` / `包含` and a 顿号 list (`其中新建18个、改建20个`): the whole for counts
-      (个, 人, 所, 家, 项, 件, 人次 …); for amounts (元, 亩, 公里 …), often listed in part
-      (`其中中央资金3亿元`), only parts that exceed the total are reported;
-    - `分为` / `分成` / `划分为` and a list, and `由…组成` / `由…构成`: always the whole;
-    - `分别为` / `分别是` after `其中` or after a total marked `共` / `合计` / `总计`;
-    - a bracketed breakdown right after the figure: `318个项目（加固类149个，重建类169个）`,
-      `（含…）` only when the parts exceed the figure;
-    - done and remaining: `计划改造120户，已完成80户，剩余30户`, `共12个，其中A类5个，其余7个`;
-    - the parts first and the total after them: `新建18个、改建20个，合计45个` (`合计`, `共计`,
-      `总计`, `一共`, `总共` after a comma);
-    - a selection by commas (`其中一本达线630人，二本达线2191人`, `含…`): a first part larger
-      than the whole; and, when the parts fill the rest of the sentence after a marked total
-      (`全县共有中小学48所，其中小学32所，初中12所，高中8所`), counts that add up to more than it —
-      unless a label cuts across the others (`党员`, `女性`, `高级职称`, `新增`).
+    Parts that make the whole, where any difference is reported:
 
-    Figures with different multipliers are converted (`1.2亿元` = `8000万元` + `4000万元`);
-    decimals are allowed their rounding (`132.5` against `45.3` + `87.1`). Left alone:
-    approximate figures (`余`, `多`, `约`, `近`, `以上`, a list ending in `等`), lists whose items
-    are not all `label + figure` with one measure word, figures in Chinese numerals (`五类`),
-    and counts of listed items (`三个方面` followed by two).
+    - `分为` / `分成` / `划分为`, also after a short heading (`分为三个批次：第一批280人次、…`);
+      `由…组成` / `由…构成`; `分别为` / `分别是` right after the total, after `其中` or after a
+      marked total, by 顿号 or by commas (`共发展新党员23名，分别是：机关支部5名，…`);
+    - done and the rest: `计划改造120户，已完成80户，剩余30户`, `已完成38个，未完成16个`,
+      `已办结1426件，正在办理中152件`, `112个行政村中，已实现…98个，尚未实现的有16个`;
+    - meeting attendance: `应到会委员35人，实到32人，请假4人`;
+    - the parts first and their total after: `新建18个、改建20个，合计45个`,
+      `…，合计组织生活会议42次`, a list closed by a sentence `以上共计26个`, list lines closed by
+      a line `合计26人`;
+    - a colon and numbered parts after a total marked `共`/`合计`
+      (`共开展检查15次：一是…6次，二是…5次，三是…3次`);
+    - a `合计` / `总计` row of a Markdown table, column by column (columns of rates, shares,
+      ranks and years are skipped).
+
+    Parts that need not be whole (`其中`, `包括`, `包含`, `含`, `涵盖`, `主要有`, a bracket after the
+    figure, a list under a total ending in a colon, `…人中，`, a marked total followed by clauses
+    naming one kind of thing: `全体职工共计452人，男职工268人，女职工194人`): reported when they
+    add up to more than the total; a 顿号 list of counts after `其中` / `包括` is also reported when
+    it falls short by a little (it reaches 80% of the total: a slip, not a selection).
+
+    Also: a stated count against the items listed after its colon in the same paragraph
+    (`设置五类用户：管理员、审核员、录入员和查询员`, `三项工作：一是…四是…`).
+
+    Figures must share the total's measure word (`名` and `位` count as `人`); 元/万元/亿元 and
+    万/亿 are converted; decimals are allowed their rounding. A total hedged with `约`/`近`/
+    `左右` is reported only when its parts exceed it by more than a tenth, one with `余`/`多`/
+    `超过`/`以上` never. Left alone: parts hedged themselves, lists ending in `等`, parts whose
+    labels divide the whole in different ways (`其中专任教师108人，党员45人`), a part that alone
+    exceeds the total after the first (the sentence has moved on), indicators side by side
+    (`生产总值6.66万亿元，财政总收入7019亿元…`), counts in quotation marks (`“四个一批”：`), a
+    count whose items are the following paragraphs, and tables in .docx files.
 
     ## Why is this bad?
     When the parts do not add up to the total, one of the figures is wrong, and readers stop
@@ -971,12 +985,22 @@ class TotalMismatch(Rule):
     ```
     全年共实施45个项目，其中新建18个、改建20个。
     项目总投资1.2亿元，分为一期工程8000万元、二期工程3000万元。
+    共发展新党员23名，分别是：机关支部5名，一车间支部8名，二车间支部6名，三车间支部6名。
+    今年全县计划实施项目56个，已完成38个，未完成16个。
+    全体职工共计452人，男职工268人，女职工194人。
+    共收到意见建议一百二十条，其中采纳八十五条、部分采纳二十条、未采纳十条。
+    系统设置五类用户：管理员、审核员、录入员和查询员。
     ```
 
     ## Use instead
     ```
     全年共实施45个项目，其中新建18个、改建20个、扩建7个。
     项目总投资1.2亿元，分为一期工程8000万元、二期工程4000万元。
+    共发展新党员25名，分别是：机关支部5名，一车间支部8名，二车间支部6名，三车间支部6名。
+    今年全县计划实施项目56个，已完成38个，未完成18个。
+    全体职工共计452人，男职工258人，女职工194人。
+    共收到意见建议一百二十条，其中采纳八十五条、部分采纳二十五条、未采纳十条。
+    系统设置四类用户：管理员、审核员、录入员和查询员。
     ```
     """
 
@@ -987,7 +1011,7 @@ class TotalMismatch(Rule):
     messages = {"default": ("合计{total}与分项之和{sum}不符（{parts}）",
                             "the total {total} does not match the sum of its parts {sum} ({parts})"),
                 "exceeds": ("分项{parts}超过了合计{total}", "the part {parts} exceeds the total {total}"),
-                "count": ("称有{total}项，实际列出{listed}项", "says {total} items but lists {listed}")}
+                "count": ("称有{total}，实际列出{listed}", "says {total} but lists {listed}")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for hit in ctx.shared("sums", lambda: _mismatches(ctx)):
@@ -1003,18 +1027,23 @@ class ShareMismatch(Rule):
     """Percentages that cannot be right: shares over 100%, or a share its own figures contradict.
 
     ## What it does
-    Checks three forms of percentage:
+    Checks four forms of percentage:
 
-    - shares of one whole after `其中` or `分别占` (`其中城镇占45%，农村占62%`): together they
-      may not exceed 100%; they must make 100% when one of them is `其他` / `其余`;
-    - an industry structure written as a ratio (`三次产业结构为8.7∶41.2∶50.1`): the three
-      parts make 100;
+    - shares of one whole after `其中`, `分别占` or a whole named with `中，`
+      (`参与调查的企业中，国有企业占35%，民营企业占52%，外资企业占18%`): together they may not
+      exceed 100%; they must make 100% when one of them is `其他` / `其余`;
+    - an industry structure written as a ratio (`三次产业结构为8.7∶41.2∶50.1`) or listed
+      (`三次产业占比分别为12.5%、38.6%、50.2%`): the three parts make 100;
     - a figure, its whole and the share between them (`完成16924人，占计划20000人的95%`):
       the share must follow from the two figures, allowing for their rounding (`1.8万人`
-      may be anything from 17,500 to 18,499).
+      may be anything from 17,500 to 18,499);
+    - a rate named after its part's own verb (`受理申请268件，办结245件，办结率为93.5%`,
+      `计划新建120户，实际完成132户，完成率为105%`): the rate must follow from the two figures.
 
     Left alone: growth rates and other percentages that are not shares, shares of different
-    wholes (`占全省的30%`, `占全国的5%`), and shares below 100% without an `其他` part.
+    wholes (`占全省的30%`, `占全国的5%`, `…比重分别为99.3%、93.8%`), shares whose labels divide the
+    whole in different ways, shares below 100% without an `其他` part, and a rate that names no
+    figure before it (`群众满意率为98.5%`).
 
     ## Why is this bad?
     Shares that add up to more than the whole, or a ratio that does not follow from its own
@@ -1024,12 +1053,14 @@ class ShareMismatch(Rule):
     ```
     其中第一产业占12%，第二产业占45%，第三产业占48%。
     完成培训16924人，占计划20000人的95%。
+    截至目前，共受理申请268件，办结245件，办结率为93.5%。
     ```
 
     ## Use instead
     ```
     其中第一产业占12%，第二产业占40%，第三产业占48%。
     完成培训16924人，占计划20000人的84.6%。
+    截至目前，共受理申请268件，办结245件，办结率为91.4%。
     ```
     """
 
