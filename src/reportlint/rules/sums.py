@@ -658,7 +658,10 @@ def _rates(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
         part, whole = figures[index - 1], figures[index - 2]
         if part.measure != whole.measure or part.measure == PERCENT or part.approx or whole.approx:
             continue
-        if stem not in text[whole.end:part.start] or not text[part.end:pct.start].startswith(("，", ",")):
+        between = text[whole.end:part.start]
+        if "、" in between or not any(c in between for c in "，,；;") or stem not in between.split("，")[-1]:
+            continue  # `上线52人、本科线上线434人`: two parts of one list, not a whole and its part
+        if not text[part.end:pct.start].startswith(("，", ",")):
             continue
         yield from _ratio_check(part, whole, pct)
 
