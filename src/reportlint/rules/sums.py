@@ -659,7 +659,9 @@ def _rates(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
         if part.measure != whole.measure or part.measure == PERCENT or part.approx or whole.approx:
             continue
         between = text[whole.end:part.start]
-        if "、" in between or not any(c in between for c in "，,；;") or stem not in between.split("，")[-1]:
+        clause = text[max(sentence.start, whole.start - _LABEL_MAX):whole.start].split("，")[-1]
+        if ("、" in between + clause or "；" in between or ";" in between or "，" not in between
+                or stem not in between.split("，")[-1]):
             continue  # `上线52人、本科线上线434人`: two parts of one list, not a whole and its part
         if not text[part.end:pct.start].startswith(("，", ",")):
             continue
