@@ -421,10 +421,21 @@ def _bare_lists(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
             continue  # `生产总值6.66万亿元，财政总收入7019亿元…`: indicators side by side, not parts
         if any(_exceeds(total, [p]) for p in parts):
             continue
-        whole = colon and _marked(text, total) and all(_ORDINAL.match(text, _clause_start(text, parts, i, begin))
-                                                       for i in range(len(parts)))
+        numbered = all(_ORDINAL.match(text, _clause_start(text, parts, i, begin)) for i in range(len(parts)))
+        whole = _complementary(labels) or (colon and _marked(text, total) and numbered)
         if _contradicts(total, parts, "all" if whole else "some"):
             yield Mismatch(total.start, parts[-1].end, "sum", total, tuple(parts))
+
+
+def _complementary(labels: list[str]) -> bool:
+    """Two labels that are a thing and its negation (`体检合格…，不合格…`): together the whole."""
+    if len(labels) != 2:
+        return False
+    first, second = (label.strip("，,；;、 ").rstrip("的有为是") for label in labels)
+    for negation in ("尚未", "不", "未"):
+        if second.startswith(negation) and len(second) > len(negation) and first.endswith(second[len(negation):]):
+            return True
+    return False
 
 
 def _parallel(text: str, total: Amount, labels: list[str]) -> bool:
