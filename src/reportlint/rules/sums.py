@@ -965,7 +965,8 @@ class TotalMismatch(Rule):
       `由…组成` / `由…构成`; `分别为` / `分别是` right after the total, after `其中` or after a
       marked total, by 顿号 or by commas (`共发展新党员23名，分别是：机关支部5名，…`);
     - done and the rest: `计划改造120户，已完成80户，剩余30户`, `已完成38个，未完成16个`,
-      `已办结1426件，正在办理中152件`, `112个行政村中，已实现…98个，尚未实现的有16个`;
+      `已办结1426件，正在办理中152件`, `112个行政村中，已实现…98个，尚未实现的有16个`, a thing and
+      its negation after a total (`共386人，体检合格352人，不合格24人`);
     - meeting attendance: `应到会委员35人，实到32人，请假4人`;
     - the parts first and their total after: `新建18个、改建20个，合计45个`,
       `…，合计组织生活会议42次`, a list closed by a sentence `以上共计26个`, list lines closed by
