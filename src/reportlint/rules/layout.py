@@ -8,6 +8,7 @@ number of paragraphs affected. Text and Markdown inputs carry no formatting: not
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,13 @@ SIZE_NAMES = {42.0: "初号", 36.0: "小初", 26.0: "一号", 24.0: "小一", 22
 SIZE_NAMES_EN = {16.0: "size 3", 22.0: "size 2", 12.0: "small 4", 14.0: "size 4", 10.5: "size 5"}
 
 
+_ATTACHMENT_LABEL = re.compile(r"^附件\s*[0-9０-９]*$")
+_DATE_LINE = re.compile(r"^[0-9０-９〇○零一二三四五六七八九十]{2,4}年[0-9０-９一二三四五六七八九十]{1,2}月"
+                        r"[0-9０-９一二三四五六七八九十]{1,3}日$")
+_CC_LINE = re.compile(r"^抄\s*送[：:]")
+_ISSUE_LINE = re.compile(r"[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日\s*印\s*发$")
+
+
 def formatting(ctx: RuleContext) -> Formatting | None:
     def read() -> Formatting | None:
         layout = ctx.source.layout
@@ -36,8 +44,12 @@ def formatting(ctx: RuleContext) -> Formatting | None:
         from reportlint.load.docx_layout import read_formatting
 
         found = read_formatting(package)
-        # paragraph k must be line k; a reader that saw other paragraphs makes every place wrong
-        if found is None or len(found.paragraphs) != ctx.source.lines.line_count:
+        # paragraph k must be line k; a reader that saw other paragraphs makes every place wrong.
+        # The Source's lines go on after the body with text boxes, headers, footers, notes.
+        lines = getattr(layout, "paragraphs", ())
+        body = sum(1 for q in lines if q.where == "body" or q.where.startswith("table "))
+        if found is None or len(found.paragraphs) != body or any(
+                q.where != f.where for q, f in zip(lines, found.paragraphs)):
             return None
         return found
     return ctx.shared("docx-formatting", read)
@@ -93,7 +105,12 @@ def parts(ctx: RuleContext, fmt: Formatting) -> list[Part]:
 
         def at(line: int) -> ParagraphFormat | None:
             p = paras[line - 1] if 0 < line <= len(paras) else None
-            return p if p is not None and p.where == "body" and p.text.strip() else None
+            if p is None or p.where != "body" or not (text := p.text.strip()):
+                return None
+            # the 附件 label and the 版记 have their own sizes and places (LY009, LY011)
+            if _ATTACHMENT_LABEL.match(text) or _CC_LINE.match(text) or _ISSUE_LINE.search(text):
+                return None
+            return p
 
         for article in doc.articles:
             if article.title is not None and (p := at(article.title.number)):
@@ -485,4 +502,337 @@ class FirstLineIndent(_LayoutRule):
                 yield p.line, "default", {"found": f"{found:.1f}".rstrip("0").rstrip(".")}
 
 
-RULES = [PageSize, PageMargins, LineGrid, BodyFont, TitleFormat, HeadingFont, FirstLineIndent]
+SONGTI = ["宋体", "SimSun", "NSimSun", "新宋体", "宋体-简", "Songti SC", "STSong", "华文宋体"]
+DASHES = ["—", "―"]  # 一字线 (U+2014, and U+2015 which some fonts draw the same)
+
+
+def _start_chars(p: ParagraphFormat) -> float:
+    """Where the first line starts, in characters of the paragraph's first run from the left edge."""
+    runs = [r for r in p.runs if r.text.strip()]
+    size = runs[0].size if runs else 16.0
+    if p.first_line_chars is not None:
+        found = (p.first_line_chars + p.left / size / 20 * 100) / 100
+    else:
+        found = (p.first_line + p.left) / 20 / size
+    text = p.text
+    body = text.lstrip(" \u3000\t")
+    lead = text[:len(text) - len(body)]
+    return found + lead.count("\u3000") + lead.count(" ") / 2 + lead.count("\t") * 2
+
+
+def _blank(p: ParagraphFormat) -> bool:
+    return not p.text.strip()
+
+
+class PageNumber(_LayoutRule):
+    __doc__ = """Page numbers of a .docx 公文 not in the form ``— 1 —``, 4号宋体, odd pages right, even left.
+
+    ## What it does
+    Reads the footers each Word section uses (``w:footerReference``, carried over from the
+    section before when not given) and the PAGE field in them (simple or complex). Flags a
+    section whose footers hold no page number, a document without different odd and even
+    footers (``w:evenAndOddHeaders``), a number without a 一字线 (``dashes``) on each side,
+    digits not in ``fonts`` or not ``size`` points, and an odd-page number not right-aligned
+    or an even-page number not left-aligned. The one-character inset (空一字) and the 7 mm
+    below the text block are not measured; a number drawn in a text box is read, its box's
+    position is not.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.5: 一般用4号半角宋体阿拉伯数字，编排在公文版心下边缘之下，数字左右各放一条一字线；
+    单页码居右空一字，双页码居左空一字. A centred ``- 1 -`` or a bare ``1`` is sent back.
+
+    ## Example
+    A footer with a centred PAGE field in 五号 Calibri, the same on every page.
+
+    ## Use instead
+    Different odd and even footers: ``— 1 —`` in 4号宋体, right-aligned on odd pages and
+    left-aligned on even pages.
+    """
+    code = "LY008"
+    name = "page-number"
+    standard = "GB/T 9704-2012 7.5"
+    options = {
+        "fonts": Option(SONGTI, list, "accepted fonts of the digits (the w:ascii slot)"),
+        "size": Option(14.0, (int, float), "size of the page number in points (4号 = 14)"),
+        "dashes": Option(DASHES, list, "accepted 一字线 characters around the number"),
+    }
+    messages = {
+        "default": ("页脚中没有页码，GB/T 9704-2012 7.5 要求用4号半角宋体阿拉伯数字编排页码",
+                    "the footers hold no page number; GB/T 9704-2012 7.5 asks for one in 4号 SimSun digits"),
+        "missing_even": ("偶数页页脚中没有页码，GB/T 9704-2012 7.5 要求双页码居左空一字",
+                         "the even-page footer holds no page number; GB/T 9704-2012 7.5 asks for one on the left"),
+        "even_odd": ("页脚未设“奇偶页不同”，单双页页码位置相同，GB/T 9704-2012 7.5 要求单页码居右、双页码居左",
+                     "odd and even pages share one footer; GB/T 9704-2012 7.5 puts odd page numbers "
+                     "right and even ones left"),
+        "form": ("页码形式为“{found}”，GB/T 9704-2012 7.5 要求数字左右各放一条一字线（— 1 —）",
+                 "the page number reads \"{found}\"; GB/T 9704-2012 7.5 asks for a dash on each side (— 1 —)"),
+        "font": ("页码字体为{found}，GB/T 9704-2012 7.5 要求半角宋体",
+                 "the page number is set in {found}; GB/T 9704-2012 7.5 asks for half-width SimSun (宋体)"),
+        "size": ("页码字号为{found}，GB/T 9704-2012 7.5 要求{want}",
+                 "the page number is {found_en}; GB/T 9704-2012 7.5 asks for {want_en}"),
+        "align_odd": ("单页码{found}，GB/T 9704-2012 7.5 要求单页码居右空一字",
+                      "odd-page numbers are {found_en}; GB/T 9704-2012 7.5 puts them right"),
+        "align_even": ("双页码{found}，GB/T 9704-2012 7.5 要求双页码居左空一字",
+                       "even-page numbers are {found_en}; GB/T 9704-2012 7.5 puts them left"),
+    }
+
+    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[tuple[int, str, dict[str, Any]]]:
+        want = float(ctx.settings["size"])
+        dashes = tuple(ctx.settings["dashes"])
+        for s in fmt.sections:
+            footers = dict(s.footers)
+            odd = footers.get("default")
+            even = footers.get("even") if fmt.even_and_odd else None
+            if odd is None or not odd.page_field:
+                if even is None or not even.page_field:
+                    yield s.first_line, "default", {}
+                    continue
+            if not fmt.even_and_odd:
+                yield s.first_line, "even_odd", {}
+            elif even is None or not even.page_field:
+                yield s.first_line, "missing_even", {}
+            for footer, side in ((odd, "right"), (even, "left")):
+                if footer is None or not footer.page_field:
+                    continue
+                before, after = footer.before.strip(), footer.after.strip()
+                if not (before.endswith(dashes) and after.startswith(dashes)):
+                    yield s.first_line, "form", {"found": f"{footer.before}1{footer.after}".strip()}
+                number = footer.number
+                if number is not None and not font_ok(number.ascii, ctx.settings["fonts"]):
+                    yield s.first_line, "font", {"found": number.ascii or "（未设置）"}
+                if number is not None and abs(number.size - want) > 0:
+                    yield s.first_line, "size", _sizes(number.size, want)
+                align = footer.align or "left"
+                ok = ("right", "end") if side == "right" else ("left", "start", "both", "distribute")
+                if fmt.even_and_odd and align not in ok:
+                    zh, en = ALIGN_NAMES.get(align, ("居中", "centred") if align == "center" else (align, align))
+                    yield s.first_line, "align_odd" if side == "right" else "align_even", \
+                        {"found": zh, "found_en": en}
+
+
+ALIGN_NAMES["center"] = ("居中", "centred")
+_SENTENCE_MARKS = set("。，；：:！？、")
+
+
+def _body_paragraphs(fmt: Formatting) -> list[ParagraphFormat]:
+    return [p for p in fmt.paragraphs if p.where == "body"]
+
+
+class AttachmentLabel(_LayoutRule):
+    __doc__ = """The 附件 label of a .docx 公文 not in 3号黑体, flush left, on a new page.
+
+    ## What it does
+    Finds paragraphs that hold only ``附件`` and an optional number (``附件2``) — the label at the
+    top of an attachment, not the 附件说明 ``附件：…`` under the body — and checks their Chinese
+    runs' East-Asian font (``fonts``) and size (``size``), that the first line starts at the
+    left edge (no indent, no leading spaces, not centred or right-aligned), and that the label
+    starts a page (page break before it, a page break ending the paragraph before, or a new
+    section).
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.3.7: 附件应当另面编排……"附件"二字及附件顺序号用3号黑体字顶格编排在版心左上角第一行.
+
+    ## Example
+    ``附件1`` in 仿宋, indented two characters, straight after the 成文日期 on the same page.
+
+    ## Use instead
+    ``附件1`` in 3号黑体, flush left, with 段前分页 (page break before).
+    """
+    code = "LY009"
+    name = "attachment-label"
+    standard = "GB/T 9704-2012 7.3.7"
+    options = {
+        "fonts": Option(HEITI, list, "accepted fonts of the label (East-Asian slot)"),
+        "size": Option(16.0, (int, float), "size of the label in points (3号 = 16)"),
+    }
+    messages = {
+        "default": ("附件标识字体为{found}，GB/T 9704-2012 7.3.7 要求3号黑体",
+                    "the attachment label is set in {found}; GB/T 9704-2012 7.3.7 asks for 3号 SimHei (黑体)"),
+        "size": ("附件标识字号为{found}，GB/T 9704-2012 7.3.7 要求{want}",
+                 "the attachment label is {found_en}; GB/T 9704-2012 7.3.7 asks for {want_en}"),
+        "indent": ("附件标识未顶格（左空{found}字），GB/T 9704-2012 7.3.7 要求顶格编排在版心左上角",
+                   "the attachment label starts {found} characters in; GB/T 9704-2012 7.3.7 puts it flush left"),
+        "align": ("附件标识{found}，GB/T 9704-2012 7.3.7 要求顶格编排在版心左上角",
+                  "the attachment label is {found_en}; GB/T 9704-2012 7.3.7 puts it flush left"),
+        "page": ("附件未另面编排，GB/T 9704-2012 7.3.7 要求附件另面编排",
+                 "the attachment does not start a new page; GB/T 9704-2012 7.3.7 asks for one"),
+    }
+
+    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[tuple[int, str, dict[str, Any]]]:
+        want = float(ctx.settings["size"])
+        paras = fmt.paragraphs
+        starts = {s.first_line for s in fmt.sections if s.index > 0}
+        for p in _body_paragraphs(fmt):
+            if not _ATTACHMENT_LABEL.match(p.text.strip()):
+                continue
+            part = Part(p, "label", 0, len(p.text))
+            if (font := _font_deviation(part, ctx.settings["fonts"])) is not None:
+                yield p.line, "default", {"found": font}
+            if (size := _size_deviation(part, want, 0.0)) is not None:
+                yield p.line, "size", _sizes(size, want)
+            if p.align in ("center", "right", "end"):
+                zh, en = ALIGN_NAMES[p.align]
+                yield p.line, "align", {"found": zh, "found_en": en}
+            elif abs(start := _start_chars(p)) > 0.25:
+                yield p.line, "indent", {"found": f"{start:.1f}".rstrip("0").rstrip(".")}
+            if p.line > 1 and not p.page_break_before and p.line not in starts:
+                k = p.line - 1
+                broke = False
+                while k >= 1:
+                    prev = paras[k - 1]
+                    if prev.page_break or prev.page_break_before and _blank(prev) or k in starts:
+                        broke = True
+                        break
+                    if not _blank(prev):
+                        break
+                    k -= 1
+                if not broke and k >= 1:
+                    yield p.line, "page", {}
+
+
+class SignatureDate(_LayoutRule):
+    __doc__ = """The 署名 and 成文日期 of a .docx 公文 not placed on the right.
+
+    ## What it does
+    Finds a paragraph that is only a date (``2024年5月6日``) — the 成文日期 — and the short
+    unpunctuated line just above it, the 发文机关署名; each must be right-aligned or start at
+    least ``min-indent`` characters in (an indent or leading spaces). Centred, or left at the
+    margin, is flagged. How far from the right edge (右空二字 or 四字) is not measured.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.3.5: the 成文日期 is set 右空四字 (sealed) or under the 署名 and 右空二字
+    (unsealed), the 署名 centred above the date — both at the right of the page, never at the
+    left margin.
+
+    ## Example
+    ``县人民政府`` and ``2024年5月6日`` justified at the left margin like body text.
+
+    ## Use instead
+    Both right-aligned (with a right indent of two or four characters).
+    """
+    code = "LY010"
+    name = "signature-date-placement"
+    standard = "GB/T 9704-2012 7.3.5"
+    options = {"min-indent": Option(10.0, (int, float), "a left-aligned date or 署名 must start this many characters in")}
+    messages = {
+        "default": ("成文日期{found}，GB/T 9704-2012 7.3.5 要求成文日期右空二字或四字编排",
+                    "the date of the document is {found_en}; GB/T 9704-2012 7.3.5 sets it at the right"),
+        "signature": ("发文机关署名{found}，GB/T 9704-2012 7.3.5 要求署名编排在成文日期之上、居右",
+                      "the issuer's signature is {found_en}; GB/T 9704-2012 7.3.5 sets it at the right, "
+                      "above the date"),
+    }
+
+    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[tuple[int, str, dict[str, Any]]]:
+        least = float(ctx.settings["min-indent"])
+        paras = fmt.paragraphs
+        for p in _body_paragraphs(fmt):
+            if not _DATE_LINE.match(p.text.strip()):
+                continue
+            if (where := self.misplaced(p, least)) is not None:
+                yield p.line, "default", where
+            k = p.line - 1
+            while k >= 1 and _blank(paras[k - 1]):
+                k -= 1
+            if k < 1:
+                continue
+            sig = paras[k - 1]
+            text = sig.text.strip()
+            if sig.where == "body" and len(text) <= 30 and not _SENTENCE_MARKS & set(text) \
+                    and not _ATTACHMENT_LABEL.match(text) and (where := self.misplaced(sig, least)) is not None:
+                yield sig.line, "signature", where
+
+    @staticmethod
+    def misplaced(p: ParagraphFormat, least: float) -> dict[str, Any] | None:
+        if p.align in ("right", "end"):
+            return None
+        if p.align == "center":
+            return {"found": "居中", "found_en": "centred"}
+        start = _start_chars(p)
+        if start >= least:
+            return None
+        where = f"{start:.1f}".rstrip("0").rstrip(".")
+        return {"found": f"居左（左空{where}字）", "found_en": f"at the left ({where} characters in)"}
+
+
+class Imprint(_LayoutRule):
+    __doc__ = """The 版记 of a .docx 公文 (抄送 / 印发 lines) without its rules, not last, or not in 4号仿宋.
+
+    ## What it does
+    Finds the 版记 lines — a paragraph starting ``抄送：`` and one ending ``2024年5月6日印发`` —
+    and checks that a rule runs above the first and below the last (a paragraph border, a
+    border of the paragraph next to it, a line drawn in it, or a bordered table), that no text
+    follows the 版记 (it closes the document, so it sits on the last page), that its Chinese
+    runs are in ``fonts`` at ``size`` points, and that each line starts one character in
+    (``indent`` ± 0.5). Where the last page ends is not known from the file: that the 版记
+    sits at its foot is not checked.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.4: 版记 lines in 4号仿宋, 抄送 and 印发机关 左空一字, between a first and a
+    last rule as wide as the text block, the last rule on the bottom edge of the last page.
+
+    ## Example
+    ``抄送：县委办公室。`` and ``县政府办公室　2024年5月6日印发`` as plain body paragraphs in 3号,
+    with the signature page still to come after them.
+
+    ## Use instead
+    The 版记 at the end, in 4号仿宋, one character in, with a rule above 抄送 and below 印发.
+    """
+    code = "LY011"
+    name = "imprint"
+    standard = "GB/T 9704-2012 7.4"
+    options = {
+        "fonts": Option(FANGSONG, list, "accepted fonts of the 版记 (East-Asian slot)"),
+        "size": Option(14.0, (int, float), "size of the 版记 in points (4号 = 14)"),
+        "indent": Option(1.0, (int, float), "characters the 抄送 and 印发 lines start in"),
+    }
+    messages = {
+        "default": ("版记缺少分隔线（{found}），GB/T 9704-2012 7.4 要求首条和末条分隔线",
+                    "the 版记 lacks its rule ({found_en}); GB/T 9704-2012 7.4 asks for a first and a last rule"),
+        "rule_last": ("版记缺少分隔线（{found}），GB/T 9704-2012 7.4 要求首条和末条分隔线",
+                      "the 版记 lacks its rule ({found_en}); GB/T 9704-2012 7.4 asks for a first and a last rule"),
+        "last": ("版记之后还有正文内容，GB/T 9704-2012 7.4 要求版记置于公文最后一面",
+                 "text follows the 版记; GB/T 9704-2012 7.4 puts it on the last page"),
+        "font": ("版记字体为{found}，GB/T 9704-2012 7.4 要求4号仿宋",
+                 "the 版记 is set in {found}; GB/T 9704-2012 7.4 asks for 4号 FangSong (仿宋)"),
+        "size": ("版记字号为{found}，GB/T 9704-2012 7.4 要求{want}",
+                 "the 版记 is {found_en}; GB/T 9704-2012 7.4 asks for {want_en}"),
+        "indent": ("版记行左空{found}字，GB/T 9704-2012 7.4 要求左空一字",
+                   "a 版记 line starts {found} characters in; GB/T 9704-2012 7.4 asks for one"),
+    }
+
+    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[tuple[int, str, dict[str, Any]]]:
+        paras = fmt.paragraphs
+        lines = [p for p in fmt.paragraphs if _CC_LINE.match(p.text.strip()) or _ISSUE_LINE.search(p.text.strip())]
+        if not lines:
+            return
+        first, last = lines[0], lines[-1]
+        want = float(ctx.settings["size"])
+        in_table = first.where != "body" or last.where != "body"
+        if not in_table:
+            before = next((q for q in reversed(paras[:first.line - 1]) if not _blank(q) or q.drawing), None)
+            above = "top" in first.borders or first.drawing or (
+                before is not None and ("bottom" in before.borders or before.drawing))
+            after_p = paras[last.line] if last.line < len(paras) else None
+            below = "bottom" in last.borders or last.drawing or (
+                after_p is not None and ("top" in after_p.borders or after_p.drawing))
+            if not above:
+                yield first.line, "default", {"found": "首条", "found_en": "first"}
+            if not below:
+                yield last.line, "rule_last", {"found": "末条", "found_en": "last"}
+        later = next((q for q in paras[last.line:] if not _blank(q) and q.where == last.where), None)
+        if later is not None and last.where == "body":
+            yield later.line, "last", {}
+        tol = 0.5
+        for p in lines:
+            part = Part(p, "imprint", 0, len(p.text))
+            if (font := _font_deviation(part, ctx.settings["fonts"])) is not None:
+                yield p.line, "font", {"found": font}
+            if (size := _size_deviation(part, want, 0.0)) is not None:
+                yield p.line, "size", _sizes(size, want)
+            if not in_table and p.align not in ("center", "right", "end") and \
+                    abs((start := _start_chars(p)) - float(ctx.settings["indent"])) > tol:
+                yield p.line, "indent", {"found": f"{start:.1f}".rstrip("0").rstrip(".")}
+
+
+RULES = [PageSize, PageMargins, LineGrid, BodyFont, TitleFormat, HeadingFont, FirstLineIndent,
+         PageNumber, AttachmentLabel, SignatureDate, Imprint]
