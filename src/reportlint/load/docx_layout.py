@@ -30,6 +30,18 @@ WORD_DEFAULT_SIZE = 10.0
 RUN_XPATH = "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r | ./w:fldSimple/w:r"  # points, when nothing in the file gives a size
 
 
+_XPATHS: dict[str, Any] = {}
+
+
+def xpath(expression: str) -> Any:
+    """A compiled XPath in the w: namespace (works on python-docx's elements too)."""
+    if expression not in _XPATHS:
+        from lxml import etree
+
+        _XPATHS[expression] = etree.XPath(expression, namespaces={"w": W})
+    return _XPATHS[expression]
+
+
 def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
@@ -403,7 +415,7 @@ class _Reader:
 
         runs: list[RunFormat] = []
         pos = 0
-        for index, r in enumerate(p.xpath(RUN_XPATH, namespaces={"w": W})):
+        for index, r in enumerate(xpath(RUN_XPATH)(p)):
             text = _run_text(r)
             if not text:
                 continue
@@ -419,9 +431,9 @@ class _Reader:
             style=st.names.get(style_id or "", ""), align=align, left=left, first_line=first_line,
             first_line_chars=first_chars, line_spacing=line_spacing, line_rule=line_rule, runs=tuple(runs),
             right=_right(p_levels), borders=_borders(p_levels),
-            drawing=bool(p.xpath(".//w:drawing | .//w:pict", namespaces={"w": W})),
+            drawing=bool(xpath(".//w:drawing | .//w:pict")(p)),
             page_break_before=_on(_first(p_levels, "pageBreakBefore")),
-            page_break=bool(p.xpath(".//w:br[@w:type='page']", namespaces={"w": W}))))
+            page_break=bool(xpath(".//w:br[@w:type='page']")(p))))
         self.elements.append(p)
         sect = ppr.find(_w("sectPr")) if ppr is not None and where == "body" else None
         if sect is not None:

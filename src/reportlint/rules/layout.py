@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from reportlint.diagnostics import Finding, Severity
+from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.load.docx_layout import Formatting, ParagraphFormat, RunFormat, SectionFormat, mm
 from reportlint.rules.base import Option, Rule, RuleContext
 from reportlint.text.chars import is_cjk
@@ -132,6 +132,24 @@ def parts(ctx: RuleContext, fmt: Formatting) -> list[Part]:
     return ctx.shared("docx-layout-parts", compute)
 
 
+@dataclass(frozen=True)
+class FormatFix(Fix):
+    """A fix of a .docx's formatting, not its text: ``changes`` say what to set where.
+
+    Each change is ``("run", line, run index, "font" | "size", value)``, ``("para", line,
+    "indent" | "align" | "flush", value)`` or ``("section", index, "margins", (top, bottom,
+    left, right) twips)``; ``fix/docx_layout.py`` writes them (as 修订 with --track-changes).
+    Its one edit is empty, so the text fix loop never applies it.
+    """
+
+    changes: tuple[tuple[Any, ...], ...] = ()
+
+
+Change = tuple[Any, ...]
+# (line, message key, message args) and, for a fixable kind, the changes that fix this offender
+Deviation = tuple[int, str, dict[str, Any]] | tuple[int, str, dict[str, Any], list[Change]]
+
+
 class _LayoutRule(Rule):
     """Shared machinery: one finding per (message key, section), at the first offender."""
 
@@ -144,19 +162,27 @@ class _LayoutRule(Rule):
             return
         first: dict[tuple[str, int], tuple[int, dict[str, Any]]] = {}
         counts: dict[tuple[str, int], int] = {}
-        for line, key, args in self.deviations(ctx, fmt):
+        changes: dict[tuple[str, int], list[Change]] = {}
+        for line, key, args, *fix in self.deviations(ctx, fmt):
             section = fmt.paragraphs[line - 1].section if 0 < line <= len(fmt.paragraphs) else 0
             slot = (key, section)
             counts[slot] = counts.get(slot, 0) + 1
             first.setdefault(slot, (line, args))
+            if fix and fix[0] and changes.get(slot, []) is not None:
+                changes.setdefault(slot, []).extend(fix[0])
+            else:
+                changes[slot] = None  # type: ignore[assignment]  # one offender without a fix: no fix
         for slot, (line, args) in sorted(first.items(), key=lambda item: item[1][0]):
             start, end = ctx.source.lines.line_span(line)
             text = ctx.text[start:end]
             lead = len(text) - len(text.lstrip())
-            yield ctx.report(start + lead if lead < len(text) else start, end, slot[0],
-                             line=line, count=counts[slot], **args)
+            at = start + lead if lead < len(text) else start
+            made = changes.get(slot)
+            fix_ = FormatFix(f"{self.code}: Word formatting", (Edit(at, at, ""),), Applicability.SAFE,
+                             changes=tuple(made)) if made else None
+            yield ctx.report(at, end, slot[0], fix=fix_, line=line, count=counts[slot], **args)
 
-    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[Deviation]:
         raise NotImplementedError  # pragma: no cover
         yield
 
@@ -188,7 +214,7 @@ class PageSize(_LayoutRule):
     messages = {"default": ("页面为{width:.0f}×{height:.0f}毫米，GB/T 9704-2012 5.1 要求A4（210×297毫米）",
                             "the page is {width:.0f} × {height:.0f} mm; GB/T 9704-2012 5.1 asks for A4 (210 × 297 mm)")}
 
-    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[Deviation]:
         tol = float(ctx.settings["tolerance-mm"])
         for s in fmt.sections:
             if s.page_width is None or s.page_height is None:
@@ -219,6 +245,7 @@ class PageMargins(_LayoutRule):
     default 25.4 / 31.8 mm margins are the most common reason a document is sent back.
     """ + _DOC_EXAMPLE
     code = "LY002"
+    fixable = Applicability.SAFE
     name = "page-margins"
     standard = "GB/T 9704-2012 5.2.1"
     options = {"tolerance-mm": Option(1.0, (int, float), "allowed difference, millimetres")}
@@ -231,16 +258,26 @@ class PageMargins(_LayoutRule):
                   "the text block is {width:.1f} × {height:.1f} mm; GB/T 9704-2012 5.2.1 asks for 156 × 225 mm"),
     }
 
-    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[Deviation]:
         tol = float(ctx.settings["tolerance-mm"]) + 0.05  # twips round to 0.02 mm
+        size_tol = float(ctx.settings["tolerance-mm"])
         for s in fmt.sections:
+            fix: list[Change] = []
+            if s.page_width is not None and s.page_height is not None and \
+                    abs(mm(s.page_width) - 210) <= size_tol and abs(mm(s.page_height) - 297) <= size_tol:
+                # on an A4 page the four margins follow from 天头, 订口 and the block: exact
+                left = round((28 - 0) * 1440 / 25.4) - s.gutter
+                right = s.page_width - left - s.gutter - round(156 * 1440 / 25.4)
+                bottom = s.page_height - round(37 * 1440 / 25.4) - round(225 * 1440 / 25.4)
+                if left > 0:
+                    fix = [("section", s.index, "margins", (round(37 * 1440 / 25.4), bottom, left, right))]
             if s.top is not None and abs(mm(s.top) - 37) > tol:
-                yield s.first_line, "default", {"found": mm(s.top)}
+                yield s.first_line, "default", {"found": mm(s.top)}, fix
             if s.left is not None and abs(mm(s.left + s.gutter) - 28) > tol:
-                yield s.first_line, "left", {"found": mm(s.left + s.gutter)}
+                yield s.first_line, "left", {"found": mm(s.left + s.gutter)}, fix
             block = _text_block(s)
             if block and (abs(block[0] - 156) > tol or abs(block[1] - 225) > tol):
-                yield s.first_line, "block", {"width": block[0], "height": block[1]}
+                yield s.first_line, "block", {"width": block[0], "height": block[1]}, fix
 
 
 class LineGrid(_LayoutRule):
@@ -272,7 +309,7 @@ class LineGrid(_LayoutRule):
                   "{found} characters per line; GB/T 9704-2012 5.2.3 asks for {want}"),
     }
 
-    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[Deviation]:
         tol = int(ctx.settings["tolerance"])
         want_lines, want_chars = int(ctx.settings["lines"]), int(ctx.settings["chars"])
         body = [p for p in parts(ctx, fmt) if p.role == "body"]
@@ -324,6 +361,20 @@ def _size_deviation(part: Part, want: float, tol: float) -> float | None:
     return None
 
 
+def _font_changes(part: Part, accepted: list[str]) -> list[Change]:
+    return [("run", part.paragraph.line, r.index, "font", accepted[0]) for r in part.runs()
+            if any(map(is_cjk, r.text)) and not font_ok(r.east_asia, accepted) and r.index >= 0]
+
+
+def _size_changes(part: Part, want: float, tol: float) -> list[Change]:
+    return [("run", part.paragraph.line, r.index, "size", want) for r in part.runs()
+            if abs(r.size - want) > tol and r.index >= 0]
+
+
+def _no_lead(p: ParagraphFormat) -> bool:
+    return p.text[:1] not in (" ", "\u3000", "\t")
+
+
 class BodyFont(_LayoutRule):
     __doc__ = """Body text of a .docx 公文 not set in 仿宋 3号 (16 pt).
 
@@ -337,6 +388,7 @@ class BodyFont(_LayoutRule):
     Word's default, not the 公文 standard.
     """ + _DOC_EXAMPLE
     code = "LY004"
+    fixable = Applicability.SAFE
     name = "body-font"
     standard = "GB/T 9704-2012 5.2.2, 7.3.3"
     options = {
@@ -352,15 +404,16 @@ class BodyFont(_LayoutRule):
                  "body text is {found_en} ({count} paragraph(s)); GB/T 9704-2012 5.2.2 asks for {want_en}"),
     }
 
-    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[Deviation]:
         want = float(ctx.settings["size"])
         for part in parts(ctx, fmt):
             if part.role != "body":
                 continue
+            tol = float(ctx.settings["size-tolerance"])
             if (font := _font_deviation(part, ctx.settings["fonts"])) is not None:
-                yield part.paragraph.line, "default", {"found": font}
-            if (size := _size_deviation(part, want, float(ctx.settings["size-tolerance"]))) is not None:
-                yield part.paragraph.line, "size", _sizes(size, want)
+                yield part.paragraph.line, "default", {"found": font}, _font_changes(part, ctx.settings["fonts"])
+            if (size := _size_deviation(part, want, tol)) is not None:
+                yield part.paragraph.line, "size", _sizes(size, want), _size_changes(part, want, tol)
 
 
 def _sizes(found: float, want: float) -> dict[str, Any]:
@@ -379,6 +432,7 @@ class TitleFormat(_LayoutRule):
     GB/T 9704-2012 7.3.1: 标题一般用2号小标宋体字，编排于红色分隔线下空二行位置，分一行或多行居中排布.
     """ + _DOC_EXAMPLE
     code = "LY005"
+    fixable = Applicability.SAFE
     name = "title-format"
     standard = "GB/T 9704-2012 7.3.1"
     options = {
@@ -394,19 +448,19 @@ class TitleFormat(_LayoutRule):
                   "the title is {found_en}; GB/T 9704-2012 7.3.1 asks for it centred"),
     }
 
-    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[Deviation]:
         want = float(ctx.settings["size"])
         for part in parts(ctx, fmt):
             if part.role != "title":
                 continue
             line = part.paragraph.line
             if (font := _font_deviation(part, ctx.settings["fonts"])) is not None:
-                yield line, "default", {"found": font}
+                yield line, "default", {"found": font}, _font_changes(part, ctx.settings["fonts"])
             if (size := _size_deviation(part, want, 0.0)) is not None:
-                yield line, "size", _sizes(size, want)
+                yield line, "size", _sizes(size, want), _size_changes(part, want, 0.0)
             if part.paragraph.align != "center":
                 zh, en = ALIGN_NAMES.get(part.paragraph.align or "left", (part.paragraph.align, part.paragraph.align))
-                yield line, "align", {"found": zh, "found_en": en}
+                yield line, "align", {"found": zh, "found_en": en}, [("para", line, "align", "center")]
 
 
 class HeadingFont(_LayoutRule):
@@ -421,6 +475,7 @@ class HeadingFont(_LayoutRule):
     GB/T 9704-2012 7.3.3: 一般第一层用黑体字、第二层用楷体字、第三层和第四层用仿宋体字标注.
     """ + _DOC_EXAMPLE
     code = "LY006"
+    fixable = Applicability.SAFE
     name = "heading-font"
     standard = "GB/T 9704-2012 7.3.3"
     options = {
@@ -434,7 +489,7 @@ class HeadingFont(_LayoutRule):
                     "level-{level} headings are set in {found} ({count}); GB/T 9704-2012 7.3.3 asks for {want}"),
     }
 
-    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[Deviation]:
         for part in parts(ctx, fmt):
             if part.role != "heading" or not 1 <= part.level <= 4:
                 continue
@@ -444,7 +499,7 @@ class HeadingFont(_LayoutRule):
                 yield part.paragraph.line, f"level{part.level}", {
                     "found": font, "level": part.level, "level_zh": LEVEL_NAMES[part.level][0],
                     "want": LEVEL_NAMES[part.level][1] if accepted == self.options[f"level-{part.level}"].default
-                    else "、".join(accepted)}
+                    else "、".join(accepted)}, _font_changes(part, accepted)
 
     @classmethod
     def render(cls, key: str, args: dict[str, Any], lang: str) -> str:
@@ -464,6 +519,7 @@ class FirstLineIndent(_LayoutRule):
     GB/T 9704-2012 7.3.3: 每个自然段左空二字，回行顶格.
     """ + _DOC_EXAMPLE
     code = "LY007"
+    fixable = Applicability.SAFE
     name = "first-line-indent"
     standard = "GB/T 9704-2012 7.3.3"
     options = {
@@ -475,7 +531,7 @@ class FirstLineIndent(_LayoutRule):
                             "first-line indent of {found} characters ({count} paragraph(s)); "
                             "GB/T 9704-2012 7.3.3 asks for two")}
 
-    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[Deviation]:
         want, tol = float(ctx.settings["chars"]), float(ctx.settings["tolerance"])
         seen: set[int] = set()
         firsts = {a.children[0].line.number for a in ctx.document.articles
@@ -499,7 +555,8 @@ class FirstLineIndent(_LayoutRule):
             lead = len(text) - len(text.lstrip("\u3000"))
             found += lead if lead else (len(text) - len(text.lstrip(" "))) / 2
             if abs(found - want) > tol:
-                yield p.line, "default", {"found": f"{found:.1f}".rstrip("0").rstrip(".")}
+                fix = [("para", p.line, "indent", (want, size))] if _no_lead(p) and p.left == 0 else []
+                yield p.line, "default", {"found": f"{found:.1f}".rstrip("0").rstrip(".")}, fix
 
 
 SONGTI = ["宋体", "SimSun", "NSimSun", "新宋体", "宋体-简", "Songti SC", "STSong", "华文宋体"]
@@ -576,7 +633,7 @@ class PageNumber(_LayoutRule):
                        "even-page numbers are {found_en}; GB/T 9704-2012 7.5 puts them left"),
     }
 
-    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[Deviation]:
         want = float(ctx.settings["size"])
         dashes = tuple(ctx.settings["dashes"])
         for s in fmt.sections:
@@ -639,6 +696,7 @@ class AttachmentLabel(_LayoutRule):
     ``附件1`` in 3号黑体, flush left, with 段前分页 (page break before).
     """
     code = "LY009"
+    fixable = Applicability.SAFE
     name = "attachment-label"
     standard = "GB/T 9704-2012 7.3.7"
     options = {
@@ -658,7 +716,7 @@ class AttachmentLabel(_LayoutRule):
                  "the attachment does not start a new page; GB/T 9704-2012 7.3.7 asks for one"),
     }
 
-    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[Deviation]:
         want = float(ctx.settings["size"])
         paras = fmt.paragraphs
         starts = {s.first_line for s in fmt.sections if s.index > 0}
@@ -667,14 +725,15 @@ class AttachmentLabel(_LayoutRule):
                 continue
             part = Part(p, "label", 0, len(p.text))
             if (font := _font_deviation(part, ctx.settings["fonts"])) is not None:
-                yield p.line, "default", {"found": font}
+                yield p.line, "default", {"found": font}, _font_changes(part, ctx.settings["fonts"])
             if (size := _size_deviation(part, want, 0.0)) is not None:
-                yield p.line, "size", _sizes(size, want)
+                yield p.line, "size", _sizes(size, want), _size_changes(part, want, 0.0)
             if p.align in ("center", "right", "end"):
                 zh, en = ALIGN_NAMES[p.align]
-                yield p.line, "align", {"found": zh, "found_en": en}
+                yield p.line, "align", {"found": zh, "found_en": en}, [("para", p.line, "align", "left")]
             elif abs(start := _start_chars(p)) > 0.25:
-                yield p.line, "indent", {"found": f"{start:.1f}".rstrip("0").rstrip(".")}
+                fix = [("para", p.line, "flush", 0)] if _no_lead(p) else []
+                yield p.line, "indent", {"found": f"{start:.1f}".rstrip("0").rstrip(".")}, fix
             if p.line > 1 and not p.page_break_before and p.line not in starts:
                 k = p.line - 1
                 broke = False
@@ -722,7 +781,7 @@ class SignatureDate(_LayoutRule):
                       "above the date"),
     }
 
-    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[Deviation]:
         least = float(ctx.settings["min-indent"])
         paras = fmt.paragraphs
         for p in _body_paragraphs(fmt):
@@ -778,6 +837,7 @@ class Imprint(_LayoutRule):
     The 版记 at the end, in 4号仿宋, one character in, with a rule above 抄送 and below 印发.
     """
     code = "LY011"
+    fixable = Applicability.SAFE
     name = "imprint"
     standard = "GB/T 9704-2012 7.4"
     options = {
@@ -800,7 +860,7 @@ class Imprint(_LayoutRule):
                    "a 版记 line starts {found} characters in; GB/T 9704-2012 7.4 asks for one"),
     }
 
-    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    def deviations(self, ctx: RuleContext, fmt: Formatting) -> Iterator[Deviation]:
         paras = fmt.paragraphs
         lines = [p for p in fmt.paragraphs if _CC_LINE.match(p.text.strip()) or _ISSUE_LINE.search(p.text.strip())]
         if not lines:
@@ -826,9 +886,9 @@ class Imprint(_LayoutRule):
         for p in lines:
             part = Part(p, "imprint", 0, len(p.text))
             if (font := _font_deviation(part, ctx.settings["fonts"])) is not None:
-                yield p.line, "font", {"found": font}
+                yield p.line, "font", {"found": font}, _font_changes(part, ctx.settings["fonts"])
             if (size := _size_deviation(part, want, 0.0)) is not None:
-                yield p.line, "size", _sizes(size, want)
+                yield p.line, "size", _sizes(size, want), _size_changes(part, want, 0.0)
             if not in_table and p.align not in ("center", "right", "end") and \
                     abs((start := _start_chars(p)) - float(ctx.settings["indent"])) > tol:
                 yield p.line, "indent", {"found": f"{start:.1f}".rstrip("0").rstrip(".")}
