@@ -26,8 +26,8 @@ TWIPS_PER_MM = 1440 / 25.4
 # w:themeFontLang w:eastAsia → the script whose font a theme gives when its w:ea is empty
 _SCRIPTS = {"zh-cn": "Hans", "zh-sg": "Hans", "zh-tw": "Hant", "zh-hk": "Hant", "zh-mo": "Hant",
             "ja-jp": "Jpan", "ko-kr": "Hang"}
-WORD_DEFAULT_SIZE = 10.0
-RUN_XPATH = "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r | ./w:fldSimple/w:r"  # points, when nothing in the file gives a size
+WORD_DEFAULT_SIZE = 10.0  # points, when nothing in the file gives a size
+RUN_XPATH = "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r | ./w:fldSimple/w:r"
 
 
 _XPATHS: dict[str, Any] = {}

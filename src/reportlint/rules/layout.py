@@ -772,7 +772,8 @@ class SignatureDate(_LayoutRule):
     code = "LY010"
     name = "signature-date-placement"
     standard = "GB/T 9704-2012 7.3.5"
-    options = {"min-indent": Option(10.0, (int, float), "a left-aligned date or 署名 must start this many characters in")}
+    options = {"min-indent": Option(10.0, (int, float),
+                                    "a left-aligned date or 署名 must start this many characters in")}
     messages = {
         "default": ("成文日期{found}，GB/T 9704-2012 7.3.5 要求成文日期右空二字或四字编排",
                     "the date of the document is {found_en}; GB/T 9704-2012 7.3.5 sets it at the right"),
