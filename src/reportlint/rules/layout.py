@@ -197,6 +197,14 @@ _DOC_EXAMPLE = """
 """
 
 
+_FIX_SAFETY = """
+    ## Fix safety
+    Safe: ``check --fix`` sets the formatting in word/document.xml (the East-Asian font and
+    size of the runs, the paragraph's alignment or first-line indent, an A4 page's margins);
+    the text is not touched. With ``--track-changes`` each change is a tracked formatting change.
+"""
+
+
 class PageSize(_LayoutRule):
     __doc__ = """The page of a .docx 公文 is not A4 portrait (210 × 297 mm).
 
@@ -243,7 +251,7 @@ class PageMargins(_LayoutRule):
     ## Why is this bad?
     GB/T 9704-2012 5.2.1 fixes the margins so that documents bind and file alike; Word's
     default 25.4 / 31.8 mm margins are the most common reason a document is sent back.
-    """ + _DOC_EXAMPLE
+    """ + _DOC_EXAMPLE + _FIX_SAFETY
     code = "LY002"
     fixable = Applicability.SAFE
     name = "page-margins"
@@ -386,7 +394,7 @@ class BodyFont(_LayoutRule):
     ## Why is this bad?
     GB/T 9704-2012 5.2.2 and 7.3.3: 如无特殊说明，公文格式各要素一般用3号仿宋体字. 宋体 小四 is
     Word's default, not the 公文 standard.
-    """ + _DOC_EXAMPLE
+    """ + _DOC_EXAMPLE + _FIX_SAFETY
     code = "LY004"
     fixable = Applicability.SAFE
     name = "body-font"
@@ -430,7 +438,7 @@ class TitleFormat(_LayoutRule):
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.1: 标题一般用2号小标宋体字，编排于红色分隔线下空二行位置，分一行或多行居中排布.
-    """ + _DOC_EXAMPLE
+    """ + _DOC_EXAMPLE + _FIX_SAFETY
     code = "LY005"
     fixable = Applicability.SAFE
     name = "title-format"
@@ -473,7 +481,7 @@ class HeadingFont(_LayoutRule):
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.3: 一般第一层用黑体字、第二层用楷体字、第三层和第四层用仿宋体字标注.
-    """ + _DOC_EXAMPLE
+    """ + _DOC_EXAMPLE + _FIX_SAFETY
     code = "LY006"
     fixable = Applicability.SAFE
     name = "heading-font"
@@ -517,7 +525,7 @@ class FirstLineIndent(_LayoutRule):
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.3: 每个自然段左空二字，回行顶格.
-    """ + _DOC_EXAMPLE
+    """ + _DOC_EXAMPLE + _FIX_SAFETY
     code = "LY007"
     fixable = Applicability.SAFE
     name = "first-line-indent"
@@ -694,6 +702,11 @@ class AttachmentLabel(_LayoutRule):
 
     ## Use instead
     ``附件1`` in 3号黑体, flush left, with 段前分页 (page break before).
+
+    ## Fix safety
+    Safe: ``check --fix`` sets the East-Asian font and size of the runs and removes the indent
+    (the rules and the placement are not fixed); the text is not touched. With
+    ``--track-changes`` each change is a tracked formatting change.
     """
     code = "LY009"
     fixable = Applicability.SAFE
@@ -836,6 +849,11 @@ class Imprint(_LayoutRule):
 
     ## Use instead
     The 版记 at the end, in 4号仿宋, one character in, with a rule above 抄送 and below 印发.
+
+    ## Fix safety
+    Safe: ``check --fix`` sets the East-Asian font and size of the runs
+    (the rules and the placement are not fixed); the text is not touched. With
+    ``--track-changes`` each change is a tracked formatting change.
     """
     code = "LY011"
     fixable = Applicability.SAFE
