@@ -8,7 +8,6 @@ number of paragraphs affected. Text and Markdown inputs carry no formatting: not
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +16,7 @@ from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.load.docx_layout import Formatting, ParagraphFormat, RunFormat, SectionFormat, mm
 from reportlint.rules.base import Option, Rule, RuleContext
 from reportlint.text.chars import is_cjk
+from reportlint.text.lazyre import lazy
 
 FANGSONG = ["仿宋_GB2312", "仿宋", "FangSong", "仿宋GB2312", "FangSong_GB2312", "方正仿宋_GBK", "方正仿宋简体"]
 XIAOBIAOSONG = ["方正小标宋简体", "方正小标宋_GBK", "小标宋", "方正小标宋", "小标宋体", "FZXiaoBiaoSong-B05S"]
@@ -28,11 +28,11 @@ SIZE_NAMES = {42.0: "初号", 36.0: "小初", 26.0: "一号", 24.0: "小一", 22
 SIZE_NAMES_EN = {16.0: "size 3", 22.0: "size 2", 12.0: "small 4", 14.0: "size 4", 10.5: "size 5"}
 
 
-_ATTACHMENT_LABEL = re.compile(r"^附件\s*[0-9０-９]*$")
-_DATE_LINE = re.compile(r"^[0-9０-９〇○零一二三四五六七八九十]{2,4}年[0-9０-９一二三四五六七八九十]{1,2}月"
+_ATTACHMENT_LABEL = lazy(r"^附件\s*[0-9０-９]*$")
+_DATE_LINE = lazy(r"^[0-9０-９〇○零一二三四五六七八九十]{2,4}年[0-9０-９一二三四五六七八九十]{1,2}月"
                         r"[0-9０-９一二三四五六七八九十]{1,3}日$")
-_CC_LINE = re.compile(r"^抄\s*送[：:]")
-_ISSUE_LINE = re.compile(r"[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日\s*印\s*发$")
+_CC_LINE = lazy(r"^抄\s*送[：:]")
+_ISSUE_LINE = lazy(r"[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日\s*印\s*发$")
 
 
 def formatting(ctx: RuleContext) -> Formatting | None:
