@@ -62,7 +62,8 @@ def _fix(path: str, source: Source, lint: LintFn, settings: FixSettings,
     if reason:
         return FixOutcome(source, source, *first, refused=reason, pending=pending)
     outcome = _loop(source, lint, settings, first, word)
-    if not outcome.changed:
+    formats = _formats(outcome, settings) if word and not settings.diff else []
+    if not outcome.changed and not formats:
         return outcome
     if crashed():  # a rule failed (or yielded a bad edit) on some pass: write nothing
         return FixOutcome(source, source, *first, refused=Message("rule_crashed_no_write"), pending=outcome.fixed)
@@ -74,7 +75,10 @@ def _fix(path: str, source: Source, lint: LintFn, settings: FixSettings,
             if not settings.diff:
                 from reportlint.fix.docx import write_docx, write_tracked
 
-                (write_tracked if settings.track_changes else write_docx)(path, source, outcome.source)
+                if outcome.changed:
+                    (write_tracked if settings.track_changes else write_docx)(path, source, outcome.source)
+                if formats:
+                    _write_formats(path, outcome, formats, lint, settings)
         elif settings.diff or path == "-":
             encode(outcome.source)  # fail now, not after printing a diff that cannot be written
         else:
@@ -100,8 +104,28 @@ def _loop(source: Source, lint: LintFn, settings: FixSettings,
     else:
         outcome = fix_until_stable(source, lint, settings.unsafe, settings.max_passes, first,
                                    eligible=docxfix.eligible, apply=docxfix.apply_in_runs)
-    outcome.unfixable = sum(1 for d in outcome.diagnostics if applicable(d.fix, settings.unsafe))
+    outcome.unfixable = sum(1 for d in outcome.diagnostics
+                            if applicable(d.fix, settings.unsafe) and not getattr(d.fix, "changes", ()))
     return outcome
+
+
+def _formats(outcome: FixOutcome, settings: FixSettings) -> list[Any]:
+    """The findings whose fix is a Word formatting change (layout rules), not a text edit."""
+    return [d for d in outcome.diagnostics if getattr(d.fix, "changes", ()) and applicable(d.fix, settings.unsafe)]
+
+
+def _write_formats(path: str, outcome: FixOutcome, formats: list[Any], lint: LintFn,
+                   settings: FixSettings) -> None:
+    """Write the formatting changes into the (text-fixed) file, then lint what was written."""
+    from reportlint.fix.docx_layout import changes_of, write_formats
+    from reportlint.load.docx import read
+
+    data = write_formats(path, outcome.source.text, changes_of(formats), track=settings.track_changes)
+    fixed = read(data, path)
+    outcome.source = fixed
+    outcome.document, outcome.diagnostics = lint(fixed)
+    outcome.applied.update((d.code, d.name) for d in formats)
+    outcome.history.append(formats)
 
 
 def unified_diff(outcome: FixOutcome, path: str) -> str:

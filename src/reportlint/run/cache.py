@@ -79,6 +79,10 @@ def key(run: str, config: str, source: Any) -> str:
         data = part.encode("utf-8", "surrogatepass")
         h.update(len(data).to_bytes(8, "little"))
         h.update(data)
+    # a .docx's formatting is not in its text: the layout rules see the package, so must the key
+    package = getattr(getattr(source, "layout", None), "package", b"")
+    if package:
+        h.update(hashlib.sha256(package).digest())
     return h.hexdigest()
 
 
