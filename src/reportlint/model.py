@@ -161,10 +161,15 @@ class Signature:
 
 @dataclass(frozen=True)
 class Article:
-    """One report. A compilation page holds several, each opened by a ``第N篇`` marker."""
+    """One report. A compilation page holds several, each opened by a ``第N篇`` marker.
 
-    marker: Line | None  # the 第N篇 line
-    marker_label: str  # 第1篇
+    ``Document.articles`` lists every article in document order, each followed by its attached
+    parts (``attachments``, which are also articles: 附件1 with its own title, elements and 文种),
+    so a rule walking ``document.articles`` reads the attachments' text too.
+    """
+
+    marker: Line | None  # the 第N篇 line (None for an attached part: its label is its `attachment` element)
+    marker_label: str  # 第1篇; 附件1 for an attached part
     title: Line | None
     children: tuple[Section | Paragraph, ...]
     signature: Signature | None
@@ -185,6 +190,11 @@ class Article:
 
     def elements_of(self, kind: str) -> list[Element]:
         return [element for element in self.elements if element.kind == kind]
+
+    @property
+    def is_attachment(self) -> bool:
+        """Whether this article is an attached part (附件1 …) of the article before it."""
+        return bool(self.elements) and self.elements[0].kind == "attachment"
 
     def sections(self) -> Iterator[Section]:
         yield from _walk_sections(self.children)

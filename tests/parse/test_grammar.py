@@ -85,7 +85,9 @@ def test_sections_nest_by_level_and_articles_split_at_markers():
 def test_title_without_marker():
     doc = parse_document(Source.from_text("2026年某市政府工作报告\n各位代表：\n现在报告工作。\n"))
     assert doc.articles[0].title_text == "2026年某市政府工作报告"
-    assert [p.text for p in doc.articles[0].paragraphs()] == ["各位代表：", "现在报告工作。"]
+    # the salutation after the title is the 主送机关 element, not body text
+    assert [p.text for p in doc.articles[0].paragraphs()] == ["现在报告工作。"]
+    assert doc.articles[0].element("addressee").text == "各位代表："
 
 
 _alphabet = st.sampled_from(list("一二三十（）()、.．。，,：:1290年月日第篇 \t　\n总结xX*【】〔〕《》“”位用户关注热度") + ["\r\n"])

@@ -83,6 +83,10 @@ class Part:
         return [r for r in self.paragraph.runs if r.start < self.end and r.end > self.start and r.text.strip()]
 
 
+# elements of the document model that are set like body paragraphs (the first line of each)
+_BODY_ELEMENTS = frozenset({"addressee", "attachment_note", "annotation", "contact", "minutes_field"})
+
+
 def parts(ctx: RuleContext, fmt: Formatting) -> list[Part]:
     """Title, headings and body paragraphs of the body (tables and the 版头/版记 are not read)."""
     def compute() -> list[Part]:
@@ -110,6 +114,10 @@ def parts(ctx: RuleContext, fmt: Formatting) -> list[Part]:
             if para.markup_level is not None or (p := at(line_of(para.span.start)[0])) is None:
                 continue
             out.append(Part(p, "body", 0, len(p.text)))
+        for article in doc.articles:  # elements set as body text (GB/T 9704-2012 7.3: 3号仿宋)
+            for element in article.elements:
+                if element.kind in _BODY_ELEMENTS and (p := at(element.lines[0].number)) is not None:
+                    out.append(Part(p, "body", 0, len(p.text)))
         out.sort(key=lambda part: (part.paragraph.line, part.start))
         return out
     return ctx.shared("docx-layout-parts", compute)
@@ -463,6 +471,7 @@ class FirstLineIndent(_LayoutRule):
         seen: set[int] = set()
         firsts = {a.children[0].line.number for a in ctx.document.articles
                   if a.children and hasattr(a.children[0], "line") and not hasattr(a.children[0], "heading")}
+        firsts |= {e.lines[0].number for a in ctx.document.articles for e in a.elements_of("addressee")}
         for part in parts(ctx, fmt):
             p = part.paragraph
             if part.role == "title" or p.line in seen or (part.role == "heading" and not ctx.settings["headings"]):
