@@ -195,25 +195,25 @@ class AddresseeForm(Rule):
                 line = _colonless(article)
                 if line is not None:
                     end = line.span.start + len(line.text.rstrip())
-                    yield ctx.report(line.span.start, end, fix=Fix.replace(self.code, end, end, "："))
+                    yield ctx.report(line.span.start, end, fix=Fix.replace("补全角冒号", end, end, "："))
                 continue
             last = element.lines[-1]
             text = last.text.rstrip()
             end = last.span.start + len(text)
             if text.endswith(":"):
-                yield ctx.report(end - 1, end, "halfwidth", fix=Fix.replace(self.code, end - 1, end, "："))
+                yield ctx.report(end - 1, end, "halfwidth", fix=Fix.replace("改为全角冒号", end - 1, end, "："))
                 text, end = text[:-1], end - 1
             elif text.endswith("。"):
-                yield ctx.report(end - 1, end, fix=Fix.replace(self.code, end - 1, end, "："))
+                yield ctx.report(end - 1, end, fix=Fix.replace("改为全角冒号", end - 1, end, "："))
                 continue
             elif not text.endswith("："):
-                yield ctx.report(last.span.start, end, fix=Fix.replace(self.code, end, end, "："))
+                yield ctx.report(last.span.start, end, fix=Fix.replace("补全角冒号", end, end, "："))
                 continue
             else:
                 text, end = text[:-1], end - 1
             if text and text[-1] in "、，,；;":
                 yield ctx.report(end - 1, end, "separator", mark=text[-1],
-                                 fix=Fix.replace(self.code, end - 1, end, ""))
+                                 fix=Fix.replace("删去多余的标点", end - 1, end, ""))
 
 
 class AddresseePerson(Rule):

@@ -17,7 +17,7 @@ from typing import Any
 
 from reportlint.config.datafiles import read_mapping
 from reportlint.config.resources import data_dir
-from reportlint.model import Article, Element, Line
+from reportlint.model import Article, Line
 from reportlint.rules.base import Option
 
 # the option every profile-reading rule takes
@@ -33,6 +33,7 @@ class SectionSpec:
     anywhere: bool  # look at whole paragraphs, not only their first sentence
     pattern: re.Pattern[str] | None = None  # present when it matches any body line
     fields: tuple[str, ...] = ()  # 纪要 header fields (时间, 地点 …) that stand for the part
+    advisory: bool = False  # only noted (SC004, info), not warned about (SC001)
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,8 @@ def _spec(key: str, value: dict[str, Any]) -> SectionSpec:
     pattern = value.get("pattern")
     return SectionSpec(key, tuple(value["name"]), tuple(value.get("heading") or ()),
                        tuple(value.get("paragraph") or ()), bool(value.get("anywhere")),
-                       re.compile(pattern) if pattern else None, tuple(value.get("fields") or ()))
+                       re.compile(pattern) if pattern else None, tuple(value.get("fields") or ()),
+                       bool(value.get("advisory")))
 
 
 def _entries(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -147,7 +149,3 @@ def body_lines(article: Article) -> Iterator[Line]:
                 yield child.line
 
     yield from walk(article.children)
-
-
-def elements(article: Article, kind: str) -> list[Element]:
-    return article.elements_of(kind)

@@ -179,12 +179,15 @@ class MissingSection(Rule):
                             ("this {doctype_en} has no {section_en} part ({source}; nothing mentions "
                              "{keywords})"))}
 
+    advisory = False  # SC004 reports the advisory parts
+
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        items = [(article, doctype) for article, doctype in _profiled(ctx, self.settings["doctypes"])
-                 if doctype.sections]
-        present = present_sections([(article, doctype.sections) for article, doctype in items])
-        for (article, doctype), found in zip(items, present):
-            for spec in doctype.sections:
+        items = [(article, doctype, tuple(s for s in doctype.sections if s.advisory == self.advisory))
+                 for article, doctype in _profiled(ctx, self.settings["doctypes"])]
+        items = [item for item in items if item[2]]
+        present = present_sections([(article, specs) for article, _, specs in items])
+        for (article, doctype, specs), found in zip(items, present):
+            for spec in specs:
                 if spec.id in found:
                     continue
                 words = "、".join((spec.fields or spec.heading or spec.paragraph)[:4]) or spec.name[0]
@@ -192,6 +195,50 @@ class MissingSection(Rule):
                 yield ctx.report(title.start, title.end, doctype=doctype.name[0], doctype_en=doctype.name[1],
                                  section=spec.name[0], section_en=spec.name[1], keywords=words,
                                  source=_source(doctype))
+
+
+class MissingAdvisoryPart(MissingSection):
+    """A 计划 or 方案 that does not name a part its profile advises: goals, measures, steps, responsibilities.
+
+    ## What it does
+    Like SC001, for the parts a profile marks `advisory: true` in `rulesets/data/doctypes.yaml`:
+    a 方案 without its goals, tasks and measures, steps and schedule, or responsibilities; a 计划
+    without its goals, measures or steps. Informational: writers often leave a schedule or the
+    division of work implicit in texts that are otherwise fine.
+
+    ## Why is this bad?
+    A plan that says what to do but not by when or by whom cannot be followed up: the three
+    elements of a 计划 (目标、措施、步骤) and the responsibilities of a 方案 are what a reviewer
+    checks first.
+
+    ## Example
+    ```
+    县农村人居环境整治提升行动实施方案
+    一、总体要求
+    ……
+    二、重点任务
+    ……
+    ```
+
+    ## Use instead
+    ```
+    县农村人居环境整治提升行动实施方案
+    一、总体要求
+    ……
+    二、重点任务
+    ……
+    三、实施步骤（2024年3月至12月，分三个阶段）
+    ……
+    四、保障措施（县农业农村局牵头负责）
+    ……
+    ```
+    """
+
+    code = "SC004"
+    name = "missing-advisory-part"
+    groups = ("sections",)
+    severity = Severity.INFO
+    advisory = True
 
 
 class RequestInReport(Rule):
@@ -305,4 +352,4 @@ class NoticeWithoutDeadline(Rule):
                     break
 
 
-RULES = [MissingSection, RequestInReport, NoticeWithoutDeadline]
+RULES = [MissingSection, MissingAdvisoryPart, RequestInReport, NoticeWithoutDeadline]
