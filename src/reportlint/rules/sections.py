@@ -246,8 +246,10 @@ class RequestInReport(Rule):
 
     ## What it does
     For the 文种 whose profile forbids a part (`forbid:` in `rulesets/data/doctypes.yaml`; the
-    bundled profile of 报告 forbids a request), flags the body line that holds it: `请批示`,
-    `请审批`, `请批复`, `妥否，请…`, `请予批准`. 政府工作报告 (`请予审议`) and 调研报告 are other 文种.
+    bundled profile of 报告 forbids a request), flags the title — the 文种 is what is wrong — and
+    names the body line that holds the request: `请批示`, `请审批`, `请批复`, `妥否，请…`,
+    `请予批准`. `报请审批`/`提请批准` (a procedure reported) and quoted phrases are not requests;
+    政府工作报告 (`请予审议`) and 调研报告 are other 文种.
 
     ## Why is this bad?
     《党政机关公文处理工作条例》第十五条（四）: a request may not travel inside a 报告 or any
@@ -275,8 +277,8 @@ class RequestInReport(Rule):
     severity = Severity.WARNING
     standard = "《党政机关公文处理工作条例》第十五条（四）"
     options = {"doctypes": DOCTYPES_OPTION}
-    messages = {"default": ("{doctype}中夹带请示事项“{text}”（{source}）：请示应另行请示",
-                            "a {doctype_en} must not carry a request ({text!r}; {source}): send a 请示")}
+    messages = {"default": ("{doctype}中夹带请示事项（第{line}行“{text}”；{source}）：请示事项应另行请示",
+                            "a {doctype_en} must not carry a request ({text!r} on line {line}; {source}): send a 请示")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in _articles(ctx):
@@ -286,11 +288,19 @@ class RequestInReport(Rule):
             for line in body_lines(article):
                 for spec in doctype.forbid:
                     match = spec.pattern.search(line.text) if spec.pattern else None
+                    if match and _quoted(line.text, match.start()):
+                        continue  # a report about requests, quoting one
                     if match:
-                        start = line.span.start + match.start()
-                        yield ctx.report(start, line.span.start + match.end(), doctype=doctype.name[0],
+                        title = article.title.span if article.title is not None else line.span
+                        yield ctx.report(title.start, title.end, doctype=doctype.name[0], line=line.number,
                                          doctype_en=doctype.name[1], text=match.group(0), source=_source(doctype))
                         break
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether ``at`` stands inside “…”, 《…》 or 「…」 on its line."""
+    before = text[:at]
+    return any(before.count(open_) > before.count(close) for open_, close in ("“”", "《》", "「」"))
 
 
 _SUBMIT = lazy(r"(?:报送|上报|报至|报给|报名|提交|反馈|推荐|报送至|发送至|报县|报市|报区|报镇|报省)")
