@@ -50,6 +50,18 @@ def _colonless(article: Article) -> Line | None:
     return first if names and all(_ORGAN_END.search(name) for name in names) else None
 
 
+def _person_line(article: Article) -> Line | None:
+    """The first body line, when it is a 主送 naming a person (`县政府李县长：`), which the model
+    does not take for a 主送机关."""
+    first = next(body_lines(article), None)
+    if first is None or article.title is None or first.number != article.title.number + 1:
+        return None
+    text = first.text.strip()
+    if not 2 < len(text) <= 40 or not text.endswith(("：", ":")) or any(mark in text for mark in "。！？；"):
+        return None
+    return first if any(_PERSON_END.search(name) for name in _names(text)) else None
+
+
 class AddresseeMissing(Rule):
     """A 请示, 通知, 批复 or 函 with no 主送机关.
 
@@ -91,8 +103,8 @@ class AddresseeMissing(Rule):
         for article, doctype in _addressed(ctx, self.settings["doctypes"]):
             if article.element("addressee") is not None or not is_complete(article):
                 continue
-            if _colonless(article) is not None:  # there is one, without its colon (AD003)
-                continue
+            if _colonless(article) is not None or _person_line(article) is not None:
+                continue  # there is one: without its colon (AD003), or a person (AD004)
             title = article.title.span  # type: ignore[union-attr]
             yield ctx.report(title.start, title.end, doctype=doctype.name[0], doctype_en=doctype.name[1],
                              source=doctype.source or "rulesets/data/doctypes.yaml")
@@ -252,9 +264,9 @@ class AddresseePerson(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article, doctype in _addressed(ctx, self.settings["doctypes"]):
             element = article.element("addressee")
-            if element is None:
-                continue
-            for line in element.lines:
+            person = _person_line(article) if element is None else None
+            lines = element.lines if element is not None else (person,) if person is not None else ()
+            for line in lines:
                 for name in _names(line.text):
                     if name and _PERSON_END.search(name):
                         start = line.span.start + line.text.find(name)

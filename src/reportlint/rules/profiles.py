@@ -124,7 +124,7 @@ def doctype_of(article: Article, extra: str = "") -> DocType | None:
 
 def is_complete(article: Article, min_chars: int = 200) -> bool:
     """Whether the article is a whole document rather than a fragment: two headings, enough text,
-    or the frame of a 公文 (a 主送机关 and a 落款).
+    or the frame of a 公文 (a 落款 with both unit and date, or a 主送机关 and a 落款).
 
     Profiles judge what a finished document contains; a three-line excerpt is not one.
     """
@@ -133,7 +133,9 @@ def is_complete(article: Article, min_chars: int = 200) -> bool:
     body = sum(len(p.text) for p in article.paragraphs()) + sum(len(h.line.text) for h in article.headings())
     if body >= min_chars:
         return True
-    return article.element("addressee") is not None and article.signature is not None and body >= 40
+    sig = article.signature
+    framed = article.element("addressee") is not None or (sig is not None and bool(sig.units) and sig.date is not None)
+    return framed and sig is not None and body >= 40
 
 
 def body_lines(article: Article) -> Iterator[Line]:

@@ -361,7 +361,7 @@ class SignatureDateBeforeEvents(Rule):
             month, day = int(match.group(2)), int(match.group(3))
             if match.group(1):
                 year = int(match.group(1))
-            elif signed[1] < month <= signed[1] + 4:
+            elif signed[1] <= month <= signed[1] + 4:
                 year = signed[0]
             else:
                 continue
