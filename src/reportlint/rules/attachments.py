@@ -88,7 +88,8 @@ class AttachmentCountMismatch(Rule):
     standard = "GB/T 9704-2012 7.3.4、8"
     messages = {
         "default": ("附件说明列出的“{name}”在正文后没有对应附件（列出{listed}个，附有{present}个；GB/T 9704-2012 8）",
-                    "the 附件说明 lists {name!r} but no attached part answers it ({listed} listed, {present} attached)"),
+                    ("the 附件说明 lists {name!r} but no attached part answers it "
+                     "({listed} listed, {present} attached)")),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -258,7 +259,8 @@ class AttachmentNotePunctuation(Rule):
                 text = line.text.rstrip()
                 if text and text[-1] in _TRAILING and not text.endswith("……"):
                     end = line.span.start + len(text)
-                    yield ctx.report(end - 1, end, mark=text[-1], fix=Fix.replace("删去附件名称后的标点", end - 1, end, ""))
+                    fix = Fix.replace("删去附件名称后的标点", end - 1, end, "")
+                    yield ctx.report(end - 1, end, mark=text[-1], fix=fix)
 
 
 RULES = [AttachmentCountMismatch, AttachmentNoteNumbering, AttachmentNameMismatch, AttachmentNotePunctuation]

@@ -21,7 +21,8 @@ from reportlint.model import Article, Line
 from reportlint.rules.base import Option
 
 # the option every profile-reading rule takes
-DOCTYPES_OPTION = Option("", str, "a YAML file of extra or changed 文种 profiles (laid out like rulesets/data/doctypes.yaml)")
+DOCTYPES_OPTION = Option("", str,
+                         "a YAML file of extra or changed 文种 profiles (laid out like rulesets/data/doctypes.yaml)")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Article
 from reportlint.rules.base import Rule, RuleContext
-from reportlint.text.lazyre import lazy
 from reportlint.rules.profiles import (  # noqa: F401  (doctype_of, doctypes, is_complete: used by other modules)
     DOCTYPES_OPTION,
     DocType,
@@ -20,6 +19,7 @@ from reportlint.rules.profiles import (  # noqa: F401  (doctype_of, doctypes, is
     is_complete,
     load_doctypes,
 )
+from reportlint.text.lazyre import lazy
 
 _FIRST_SENTENCE = re.compile(r"[^。！？；]*")
 _FIELD_LABEL = lazy(r"[ \t\u3000]*([\u4e00-\u9fff]{2,4})[ \t\u3000]*[：:]")

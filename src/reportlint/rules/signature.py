@@ -270,7 +270,8 @@ _FULL_DATE = lazy(r"([0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年\s
 _BODY_DATE = lazy(r"(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日")
 _DONE = ("已", "了", "完成", "圆满", "顺利", "成功", "结束", "闭幕")
 _NOT_DONE = ("将", "拟", "定于", "计划", "预计", "届时", "前", "截止", "截至", "起", "至", "以后", "之后", "期间", "要",
-             "请", "务必", "应", "须", "力争", "争取", "去年", "上年", "前年", "明年", "开始", "底", "—", "－", "-", "~", "～")
+             "请", "务必", "应", "须", "力争", "争取", "去年", "上年", "前年", "明年", "开始", "底",
+             "—", "－", "-", "~", "～")
 
 
 def _year_digits(text: str) -> int | None:
@@ -337,18 +338,18 @@ class SignatureDateBeforeEvents(Rule):
     standard = "《党政机关公文处理工作条例》第九条（十二）"
     options = {"doctypes": DOCTYPES_OPTION}
     messages = {"default": ("成文日期{date}早于正文第{line}行已发生的事件（{event}）",
-                            "the date {date} is earlier than an event the body reports as done on line {line} ({event})")}
+                            ("the date {date} is earlier than an event the body reports as done "
+                             "on line {line} ({event})"))}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article, _, _ in _signed_articles(ctx, self.settings["doctypes"]):
-            sig = article.signature
-            signed = _date_of(sig.date) if sig is not None and sig.date is not None else None
-            if signed is None:
+            date = article.signature.date if article.signature is not None else None
+            signed = _date_of(date) if date is not None else None
+            if date is None or signed is None:
                 continue
             for line in body_lines(article):
                 event = self._event_after(line, signed)
                 if event is not None:
-                    date = sig.date  # type: ignore[union-attr]
                     yield ctx.report(date.span.start, date.span.end, date=date.text.strip(),
                                      line=line.number, event=event)
                     break
