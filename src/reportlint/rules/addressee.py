@@ -62,6 +62,18 @@ def _person_line(article: Article) -> Line | None:
     return first if any(_PERSON_END.search(name) for name in _names(text)) else None
 
 
+def _unplaced(article: Article) -> bool:
+    """Whether one of the first two body lines reads as a 主送 the model did not place (after a
+    发文字号 put under the title, say): organs' names and a colon, no sentence."""
+    for line, _ in zip(body_lines(article), range(2)):
+        text = line.text.strip()
+        if len(text) <= 100 and text.endswith(("：", ":")) and not any(mark in text for mark in "。！？；"):
+            names = [name for name in _names(text) if name]
+            if names and all(_ORGAN_END.search(name) for name in names):
+                return True
+    return False
+
+
 class AddresseeMissing(Rule):
     """A 请示, 通知, 批复 or 函 with no 主送机关.
 
@@ -103,7 +115,7 @@ class AddresseeMissing(Rule):
         for article, doctype in _addressed(ctx, self.settings["doctypes"]):
             if article.element("addressee") is not None or not is_complete(article):
                 continue
-            if _colonless(article) is not None or _person_line(article) is not None:
+            if _colonless(article) is not None or _person_line(article) is not None or _unplaced(article):
                 continue  # there is one: without its colon (AD003), or a person (AD004)
             title = article.title.span  # type: ignore[union-attr]
             yield ctx.report(title.start, title.end, doctype=doctype.name[0], doctype_en=doctype.name[1],
