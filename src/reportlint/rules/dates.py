@@ -54,9 +54,53 @@ def _year_value(text: str) -> int | None:
     return value if value and 1900 <= value <= 2100 else None
 
 
+_MASTHEAD_STARTS = ("签发人", "密级", "份号", "特急", "加急", "紧急", "绝密", "机密", "秘密", "★")
+_ISSUER_ENDS = ("局", "委", "政府", "办公室", "大学", "学院", "公司", "委员会", "支部", "总支", "党委", "厅", "部",
+                "中心", "学校", "医院", "集团", "办")
+
+
+def _is_masthead(text: str) -> bool:
+    """A 版头 line: `某某县人民政府文件`, a 发文字号 `某政发〔2024〕3号`, 签发人, 密级, a bare issuer."""
+    text = text.strip()
+    if not text or len(text) > 40:
+        return False
+    if text.endswith("文件") or text.startswith(_MASTHEAD_STARTS):
+        return True
+    if text.endswith("号") and any(mark in text for mark in "〔[［【﹝"):
+        return True
+    return len(text) <= 20 and text.endswith(_ISSUER_ENDS) and not _TITLE_YEAR.search(text)
+
+
+def title_line(article: Article) -> Line | None:
+    """The article's title: past a 版头 (`某某县人民政府文件`, the 发文字号), the first short line after it.
+
+    The parser takes a document's first line for its title; in a 公文 that line is the 版头.
+    (The document model's GB/T 9704 elements, once they exist, should replace this.)
+    """
+    title = article.title
+    if title is None or not _is_masthead(title.text):
+        return title
+    for child in article.children[:6]:
+        if isinstance(child, Section):
+            break
+        text = child.text.strip()
+        if not text or _is_masthead(text):
+            continue
+        if len(text) <= 60 and "。" not in text and not text.endswith(("：", ":")):
+            return child.line
+        break
+    return title
+
+
+def title_text(article: Article) -> str:
+    """The text of :func:`title_line`."""
+    line = title_line(article)
+    return line.text.strip() if line is not None else ""
+
+
 def title_year(article: Article) -> int | None:
     """The year a report's title names (2023年工作总结, 二〇二三年…); None without one."""
-    match = _TITLE_YEAR.search(article.title_text)
+    match = _TITLE_YEAR.search(title_text(article))
     return _year_value(match.group(1) or match.group(2)) if match else None
 
 
@@ -635,7 +679,7 @@ _PLAN_WORDS = ("计划", "要点", "打算", "安排", "方案", "思路", "规�
 _FUTURE = ("计划", "预计", "力争", "争取", "将于", "将在", "拟", "前完成", "以前", "之前", "截至", "截止",
            "定于", "将", "预定", "安排在",
            "目前", "现已", "下一步", "明年", "今后", "届时")
-_SUMMARY_TITLE = ("总结", "述职", "汇报")
+_SUMMARY_TITLE = ("总结", "述职", "汇报", "工作情况的报告", "工作情况报告")
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
@@ -643,11 +687,16 @@ def _has_any(text: str, words: tuple[str, ...]) -> bool:
 
 
 def report_period(article: Article) -> Period | None:
-    """The period a summary's title covers (2023年 → the year, 上半年 → to 30 June …)."""
-    title = article.title_text
-    if not _has_any(title, _SUMMARY_TITLE) or _has_any(title, _PLAN_WORDS):
+    """The period a summary's title covers (2023年 → the year, 上半年 → to 30 June …).
+
+    `2024年工作总结和2025年工作计划` covers 2024: the period is the one before the plan words.
+    """
+    title = title_text(article)
+    back = min((title.find(w) for w in _SUMMARY_TITLE if w in title), default=-1)
+    ahead = min((title.find(w) for w in _PLAN_WORDS if w in title), default=-1)
+    if back == -1 or -1 < ahead < back:
         return None
-    m = _PERIOD.search(title)
+    m = _PERIOD.search(title, 0, back)
     if not m:
         return None
     year = int(m[1])
@@ -743,11 +792,19 @@ class DateAfterPeriod(Rule):
     messages = {"default": ("日期{text}晚于标题所述期间（{period}）",
                             "date {text!r} is after the period the title reports on ({period})"),
                 "signed": ("日期{text}晚于成文日期（{signed}），却写成已经发生的事",
-                           "date {text!r} is after the document's own date ({signed}) but told as done")}
+                           "date {text!r} is after the document's own date ({signed}) but told as done"),
+                "before": ("日期{text}早于标题所述期间（{period}），却写成本期的工作",
+                           "date {text!r} is before the period the title reports on ({period}) but told as its work"),
+                "outside": ("成文日期{text}与标题年份{year}年不符",
+                            "the document's date {text!r} does not fit the title year {year}"),
+                "stale": ("期限或会期{text}早于成文日期（{signed}）所在年份：疑为沿用往年文稿",
+                          "deadline or meeting date {text!r} is in a year before the document's date ({signed})")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
             signed = document_date(ctx.document, article)
+            yield from _signed_outside(ctx, article, signed)
+            yield from _stale_deadlines(ctx, article, signed)
             period = report_period(article) or _period_from_date(article, signed)
             if period is None:
                 continue
@@ -755,7 +812,7 @@ class DateAfterPeriod(Rule):
             if signed and signed[0] == period.year and signed < period.end:
                 cutoff, key = signed, "signed"  # a summary signed on 20 December cannot report the 28th
             skip = _plan_spans(article)
-            body_start = article.title.span.end if article.title else article.span.start
+            body_start = _body_start(article)
             for m in DATE.finditer(ctx.text, body_start, article.span.end):
                 if any(s <= m.start() < e for s, e in skip):
                     continue
@@ -770,11 +827,89 @@ class DateAfterPeriod(Rule):
                 late = (year, month, day) > period.end
                 yield ctx.report(m.start(), m.end(), "default" if late else key, text=m.group(0),
                                  period=period.label, signed=f"{cutoff[0]}年{cutoff[1]}月{cutoff[2]}日")
+            yield from _before_period(ctx, article, period, skip)
+
+
+def _before_period(ctx: RuleContext, article: Article, period: Period,
+                   skip: list[tuple[int, int]]) -> Iterator[Finding]:
+    """A whole-year summary of 2024 telling `2023年5月6日，召开…` as its own work."""
+    if not period.whole_year:
+        return
+    body_start = _body_start(article)
+    for m in DATE.finditer(ctx.text, body_start, article.span.end):
+        if not m["y"] or int(m["y"]) != period.year - 1 or any(s <= m.start() < e for s, e in skip):
+            continue
+        if not _valid(int(m["y"]), int(m["m"]), int(m["d"])) or int(m["m"]) == 12:
+            continue
+        text = ctx.text
+        at = m.start()
+        opens = at == 0 or text[at - 1] in "。；！？\n，" or text[at - 1:at] in ("于", "在")
+        after = text[m.end():m.end() + 1]
+        sentence = _sentence(text, m.start(), m.end())
+        if not opens or after not in ("，", ",") and not text.startswith(("召开", "举办", "组织", "开展"), m.end()):
+            continue
+        if _has_any(sentence, _PAST_CONTEXT) or len(_TITLE_YEAR.findall(sentence)) > 1:
+            continue
+        if _in_signature(ctx, m.start()):
+            continue
+        yield ctx.report(m.start(), m.end(), "before", text=m.group(0), period=period.label)
+
+
+# a sentence that tells an earlier year's event as history or a baseline
+_PAST_CONTEXT = ("以来", "至今", "起", "开始", "启动", "成立", "去年", "上年", "此前", "以前", "之前", "同期",
+                 "相比", "较", "自", "从", "先后", "连续", "分别", "首次", "曾", "当时", "印发", "出台", "颁布",
+                 "批复", "立项", "获批", "签订", "签约", "开工")
+_DEADLINE = ("前报送", "前报", "前上报", "前提交", "前完成", "之前", "截止", "定于", "拟于", "届时", "前将")
+
+
+def _body_start(article: Article) -> int:
+    title = title_line(article)
+    return title.span.end if title is not None else article.span.start
+
+
+def _signed_outside(ctx: RuleContext, article: Article, signed: Day | None) -> Iterator[Finding]:
+    """A summary of 2024 signed in 2023 (or in 2026), a plan for 2024 signed after 2024."""
+    line = article.signature.date if article.signature and article.signature.date else None
+    year = title_year(article)
+    if signed is None or line is None or year is None:
+        return
+    title = title_text(article)
+    back = _has_any(title, _SUMMARY_TITLE)
+    ahead = _has_any(title, ("要点", "计划", "打算")) and not back
+    if back and not ("半年" in title or "季度" in title or "月份" in title):
+        wrong = signed[0] < year or signed[0] > year + 1
+    elif ahead:
+        wrong = signed[0] > year or signed[0] < year - 1
+    else:
+        return
+    if wrong:
+        m = DATE.search(line.text) or CN_DATE.search(line.text)
+        if m is not None:
+            yield ctx.report(line.span.start + m.start(), line.span.start + m.end(), "outside",
+                             text=m.group(0), year=year)
+
+
+def _stale_deadlines(ctx: RuleContext, article: Article, signed: Day | None) -> Iterator[Finding]:
+    """`请于2023年3月10日前报送` in a text signed in 2024: a deadline copied from last year's."""
+    if signed is None:
+        return
+    body_start = _body_start(article)
+    for m in DATE.finditer(ctx.text, body_start, article.span.end):
+        if not m["y"] or int(m["y"]) >= signed[0] or _in_signature(ctx, m.start()):
+            continue
+        after = ctx.text[m.end():m.end() + 6]
+        before = ctx.text[max(0, m.start() - 3):m.start()]
+        deadline = after.startswith(("前", "之前", "以前")) and _has_any(after, ("前报", "前上报", "前提交", "前完成",
+                                                                               "前将", "前把", "之前", "前，", "前报送"))
+        planned = _has_any(before, ("定于", "拟于", "请于", "须于", "务必于", "截止"))
+        if deadline or planned:
+            yield ctx.report(m.start(), m.end(), "stale", text=m.group(0),
+                             signed=f"{signed[0]}年{signed[1]}月{signed[2]}日")
 
 
 def _period_from_date(article: Article, signed: Day | None) -> Period | None:
     """A summary titled without a year, signed late in the year (10–12月), covers that year."""
-    title = article.title_text
+    title = title_text(article)
     if signed is None or signed[1] < 10 or not _has_any(title, _SUMMARY_TITLE) or _has_any(title, _PLAN_WORDS):
         return None
     if "半年" in title or "季度" in title or "月份" in title:
