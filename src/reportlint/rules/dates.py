@@ -260,6 +260,22 @@ class ImpossibleDate(Rule):
         for date in _cn_dates(ctx):
             if date.day is None and not _is_lunar(text, date.start):
                 yield ctx.report(date.start, date.end, text=date.text)
+        dated = {m.start() for m, _, _ in _dated(ctx)}
+        for at in find_all(text, "月"):  # 2023年13月: a month that does not exist, with no day
+            digits = text[max(0, at - 2):at]
+            digits = digits[-1:] if not digits[:1].isdigit() else digits
+            start = at - len(digits)
+            if not (digits.isascii() and digits.isdigit()) or text[start - 1:start] != "年":
+                continue
+            year = text[max(0, start - 5):start - 1]
+            if len(year) == 4 and year.isdigit() and year[:2] in ("19", "20") and not 1 <= int(digits) <= 12:
+                if start - 5 not in dated and not _is_lunar(text, start - 5):
+                    yield ctx.report(start - 5, at + 1, text=text[start - 5:at + 1])
+        for pattern, groups in ((_FULL_DOTTED, (1, 2, 3)), (_FULL_SLASHED, (1, 3, 4))):
+            for m in pattern.finditer(text):  # 2024.6.31, 2024/2/30
+                year, month, day = (int(m[g]) for g in groups)
+                if not _valid(year, month, day):
+                    yield ctx.report(m.start(), m.end(), text=m.group(0))
 
 
 class WeekdayMismatch(Rule):
@@ -604,11 +620,21 @@ def _has_date_words(text: str) -> bool:
     return "年" in text and "月" in text and "日" in text
 
 
+_STARTS: list[tuple[Document, list[int]]] = []
+
+
+def _line_starts(document: Document) -> list[int]:
+    """Where each line of ``document`` starts, computed once per document (not once per article)."""
+    if not _STARTS or _STARTS[0][0] is not document:
+        _STARTS[:] = [(document, [line.span.start for line in document.lines])]
+    return _STARTS[0][1]
+
+
 def _date_lines(document: Document) -> Iterator[Line]:
     """The lines that carry a 成文日期: the signature date and the dateline under the title."""
     from bisect import bisect_left
 
-    starts = [line.span.start for line in document.lines]
+    starts = _line_starts(document)
     for article in document.articles:
         if article.signature and article.signature.date:
             yield article.signature.date
@@ -719,7 +745,7 @@ def document_date(document: Document, article: Article) -> Day | None:
     lines = [article.signature.date] if article.signature and article.signature.date else []
     from bisect import bisect_left
 
-    starts = [line.span.start for line in document.lines]
+    starts = _line_starts(document)
     first = bisect_left(starts, article.span.start)
     lines += [line for line in document.lines[first:first + 4] if line.span.start <= article.span.end
               and len(line.text) <= 80 and _has_date_words(line.text)]
