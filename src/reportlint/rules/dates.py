@@ -92,10 +92,28 @@ def title_line(article: Article) -> Line | None:
     return title
 
 
+_TITLE_ENDS = ("报告", "总结", "通知", "要点", "计划", "请示", "函", "纪要", "方案", "意见", "决定", "通报",
+               "批复", "讲话", "述职报告", "安排", "规划", "公告", "通告")
+
+
 def title_text(article: Article) -> str:
-    """The text of :func:`title_line`."""
+    """The text of :func:`title_line`, with a second title line joined (`关于2024年度安全生产工作` /
+    `情况的报告`)."""
     line = title_line(article)
-    return line.text.strip() if line is not None else ""
+    if line is None:
+        return ""
+    text = line.text.strip()
+    if text.endswith(_TITLE_ENDS):
+        return text
+    for child in article.children[:8]:
+        if isinstance(child, Section):
+            break
+        if child.span.start > line.span.start:
+            following = child.text.strip()
+            if len(following) <= 20 and "。" not in following and following.endswith(_TITLE_ENDS):
+                return text + following
+            break
+    return text
 
 
 def title_year(article: Article) -> int | None:
@@ -823,8 +841,8 @@ class DateAfterPeriod(Rule):
                            "date {text!r} is before the period the title reports on ({period}) but told as its work"),
                 "outside": ("成文日期{text}与标题年份{year}年不符",
                             "the document's date {text!r} does not fit the title year {year}"),
-                "stale": ("期限或会期{text}早于成文日期（{signed}）所在年份：疑为沿用往年文稿",
-                          "deadline or meeting date {text!r} is in a year before the document's date ({signed})")}
+                "stale": ("期限或会期{text}早于本文所在年份（{signed}）：疑为沿用往年文稿",
+                          "deadline or meeting date {text!r} is in a year before the document's ({signed})")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
@@ -915,22 +933,41 @@ def _signed_outside(ctx: RuleContext, article: Article, signed: Day | None) -> I
                              text=m.group(0), year=year)
 
 
+_DEADLINE_AT = lazy(
+    r"(?<![0-9])((?:19|20)[0-9]{2})年(?:[0-9]{1,2}月(?:[0-9]{1,2}日|底|末|中旬|上旬|下旬)?|底|末)(?:之|以)?前")
+_FORWARD_TITLE = ("通知", "要点", "计划", "方案", "安排", "意见", "函", "请示")
+
+
 def _stale_deadlines(ctx: RuleContext, article: Article, signed: Day | None) -> Iterator[Finding]:
-    """`请于2023年3月10日前报送` in a text signed in 2024: a deadline copied from last year's."""
-    if signed is None:
+    """`请于2023年3月10日前报送`, `2023年6月底前完成` in a text of 2024: a deadline copied from last year's.
+
+    The text's year is its 成文日期's, else (for a 通知, 要点, 计划 or 方案) its title's.
+    """
+    title = title_text(article)
+    now = signed[0] if signed else title_year(article) if _has_any(title, _FORWARD_TITLE) else None
+    if now is None or _has_any(title, _SUMMARY_TITLE):
         return
-    body_start = _body_start(article)
-    for m in DATE.finditer(ctx.text, body_start, article.span.end):
-        if not m["y"] or int(m["y"]) >= signed[0] or _in_signature(ctx, m.start()):
+    shown = f"{signed[0]}年{signed[1]}月{signed[2]}日" if signed else f"{now}年"
+    text, body_start = ctx.text, _body_start(article)
+    seen = set()
+    for m in DATE.finditer(text, body_start, article.span.end):
+        if not m["y"] or int(m["y"]) >= now or _in_signature(ctx, m.start()):
             continue
-        after = ctx.text[m.end():m.end() + 6]
-        before = ctx.text[max(0, m.start() - 3):m.start()]
+        after = text[m.end():m.end() + 6]
+        before = text[max(0, m.start() - 3):m.start()]
         deadline = after.startswith(("前", "之前", "以前")) and _has_any(after, ("前报", "前上报", "前提交", "前完成",
                                                                                "前将", "前把", "之前", "前，", "前报送"))
-        planned = _has_any(before, ("定于", "拟于", "请于", "须于", "务必于", "截止"))
+        planned = _has_any(before, ("定于", "拟于", "请于", "须于", "务必于", "截止", "时间：", "时间:"))
         if deadline or planned:
-            yield ctx.report(m.start(), m.end(), "stale", text=m.group(0),
-                             signed=f"{signed[0]}年{signed[1]}月{signed[2]}日")
+            seen.add(m.start())
+            yield ctx.report(m.start(), m.end(), "stale", text=m.group(0), signed=shown)
+    for m in _DEADLINE_AT.finditer(text, body_start, article.span.end):
+        if m.start() in seen or int(m[1]) >= now or _in_signature(ctx, m.start()):
+            continue
+        sentence = _sentence(text, m.start(), m.end())
+        if _has_any(sentence, ("已", "了", "此前", "以来")):
+            continue
+        yield ctx.report(m.start(), m.end(), "stale", text=m.group(0), signed=shown)
 
 
 def _period_from_date(article: Article, signed: Day | None) -> Period | None:

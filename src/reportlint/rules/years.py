@@ -330,7 +330,7 @@ def _title_of(article: Article) -> str:
 
 
 _BACK_TITLE = ("总结", "述职", "工作情况", "工作报告", "汇报", "回顾", "执行情况", "完成情况")
-_AHEAD_TITLE = ("要点", "计划", "打算", "安排", "思路")
+_AHEAD_TITLE = ("要点", "计划", "打算", "安排", "思路", "方案")
 
 
 def _kind_from_title(title: str) -> str | None:
@@ -476,7 +476,7 @@ class PartYearMismatch(Rule):
         for article in ctx.document.articles:
             yield from self._relatives(ctx, article)
             frame = frame_of(ctx, article)
-            if frame is None or frame.review not in _body_years(ctx, article):
+            if frame is None:
                 continue
             reviewed: set[int] = set()
             role_by_section: list[tuple[int, int, str]] = []
@@ -520,9 +520,10 @@ class PartYearMismatch(Rule):
         lines = [(p.line.text, p.span.start) for p in article.paragraphs() if p.span.start >= after]
         lines += [(h.line.text, h.line.span.start) for h in article.headings()]
         for text, start in lines:
-            if any(lo <= start < hi for lo, hi in ahead):
-                continue  # 今年 in the plans of a summary written in January is the next year
+            planning = any(lo <= start < hi for lo, hi in ahead)
             for mention, word, expected in relative_clashes(text, start, year):
+                if planning and word != "明年":
+                    continue  # 今年 in the plans of a summary written in January is the next year
                 yield ctx.report(mention.start, mention.end, "today", year=mention.year, word=word,
                                  expected=expected)
         yield from _title_phrase_reused(ctx, article, year)
@@ -626,10 +627,12 @@ def _topic_year(text: str, at: int, start: int) -> YearMention | None:
         at += 1
     if text.startswith(("在", "于"), at):
         at += 1
-    head = text[at:at + 5]
-    if len(head) < 5 or not head[:4].isdigit() or head[4] != "年" or head[:2] not in ("19", "20"):
+    head = text[at:at + 6]
+    gap = 1 if head[4:5] in (" ", "\u3000") else 0  # 2023 年 (a space from a word processor)
+    if len(head) < 5 + gap or not (head[:4].isascii() and head[:4].isdigit()) or head[4 + gap] != "年" \
+            or head[:2] not in ("19", "20"):
         return None
-    after = text[at + 5:at + 9]
+    after = text[at + 5 + gap:at + 9 + gap]
     if after.startswith(_NOT_TOPIC):
         return None
     months = after[:1].isdigit() and any(mark in after[1:4] for mark in ("—", "-", "－", "至", "～", "~"))
