@@ -851,6 +851,7 @@ class DateAfterPeriod(Rule):
             yield from _stale_deadlines(ctx, article, signed)
             period = report_period(article) or _period_from_date(article, signed)
             if period is None:
+                yield from _done_after_signing(ctx, article, signed)
                 continue
             cutoff, key = period.end, "default"
             if signed and signed[0] == period.year and signed < period.end:
@@ -911,6 +912,26 @@ def _body_start(article: Article) -> int:
     return title.span.end if title is not None else article.span.start
 
 
+_DONE = ("了", "已", "发生", "造成")
+
+
+def _done_after_signing(ctx: RuleContext, article: Article, signed: Day | None) -> Iterator[Finding]:
+    """A 通报 or 纪要 signed on 5 March 2024 that tells `2024年3月20日…召开了` as done."""
+    title = title_text(article)
+    if signed is None or _has_any(title, _PLAN_WORDS) or _has_any(title, _FORWARD_TITLE):
+        return
+    for m in DATE.finditer(ctx.text, _body_start(article), article.span.end):
+        if not m["y"] or not _valid(int(m["y"]), int(m["m"]), int(m["d"])):
+            continue
+        day = (int(m["y"]), int(m["m"]), int(m["d"]))
+        if day <= signed or _in_signature(ctx, m.start()):
+            continue
+        sentence = _sentence(ctx.text, m.start(), m.end())
+        if _has_any(sentence, _DONE) and not _has_any(sentence, _FUTURE):
+            yield ctx.report(m.start(), m.end(), "signed", text=m.group(0), period="",
+                             signed=f"{signed[0]}年{signed[1]}月{signed[2]}日")
+
+
 def _signed_outside(ctx: RuleContext, article: Article, signed: Day | None) -> Iterator[Finding]:
     """A summary of 2024 signed in 2023 (or in 2026), a plan for 2024 signed after 2024."""
     line = article.signature.date if article.signature and article.signature.date else None
@@ -921,11 +942,12 @@ def _signed_outside(ctx: RuleContext, article: Article, signed: Day | None) -> I
     back = _has_any(title, _SUMMARY_TITLE)
     ahead = _has_any(title, ("要点", "计划", "打算")) and not back
     if back and not ("半年" in title or "季度" in title or "月份" in title):
-        wrong = signed[0] < year or signed[0] > year + 1
+        # a whole year cannot be summed up in its first half
+        wrong = signed[0] < year or signed[0] > year + 1 or (signed[0] == year and signed[1] <= 6)
     elif ahead:
         wrong = signed[0] > year or signed[0] < year - 1
-    else:
-        return
+    else:  # 关于做好2024年…的通知 signed in 2022 or in 2026: a year not edited
+        wrong = signed[0] < year - 1 or signed[0] > year + 1
     if wrong:
         m = DATE.search(line.text) or CN_DATE.search(line.text)
         if m is not None:

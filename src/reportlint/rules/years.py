@@ -329,7 +329,7 @@ def _title_of(article: Article) -> str:
     return title_text(article)
 
 
-_BACK_TITLE = ("总结", "述职", "工作情况", "工作报告", "汇报", "回顾", "执行情况", "完成情况")
+_BACK_TITLE = ("总结", "述职", "工作情况", "工作报告", "汇报", "回顾", "执行情况", "完成情况", "统计公报")
 _AHEAD_TITLE = ("要点", "计划", "打算", "安排", "思路", "方案")
 
 
@@ -602,7 +602,7 @@ _DONE_VERBS = ("圆满完成了", "圆满完成", "全面完成了", "全面完�
 def _topic_starts(text: str) -> Iterator[int]:
     """Sentence and clause starts, and the year right after a verb of completion (完成2023年…任务)."""
     yield from _sentence_starts(text)
-    for verb in ("完成", "实现", "落实", "总结", "回顾"):
+    for verb in ("完成", "实现", "落实", "总结", "回顾", "截至", "截止到", "截止"):
         for at in find_all(text, verb):
             end = at + 2
             end += text.startswith("了", end)
@@ -636,6 +636,10 @@ def _topic_year(text: str, at: int, start: int) -> YearMention | None:
     if after.startswith(_NOT_TOPIC):
         return None
     months = after[:1].isdigit() and any(mark in after[1:4] for mark in ("—", "-", "－", "至", "～", "~"))
+    if text[max(0, at - 2):at] in ("截至", "截止") or text[max(0, at - 3):at] == "截止到":
+        # 截至2023年11月底: a point inside an earlier year (its end, 截至2023年底, is a baseline)
+        month = after[:2] if after[1:2].isdigit() else after[:1]
+        months = month.isdigit() and int(month) < 12 and after[len(month):len(month) + 1] == "月"
     if not (after[:1] in _TOPIC_NEXT or after.startswith(_TOPIC_WORDS) or months):
         return None
     return YearMention(int(head[:4]), start + at, start + at + 4)
@@ -652,12 +656,25 @@ def _judge(role: str, year: int, frame: Frame, sentence: str) -> str | None:
         if year == frame.review + 1 and not any(word in sentence for word in _FUTURE_WORDS):
             return "default"
         return None
+    if role == "ahead-loose" and year == frame.review and frame.review < frame.ahead \
+            and _names_year_ahead(sentence, year):
+        return "ahead"
     if role in ("ahead", "ahead-loose") and frame.ahead - 3 < year < frame.ahead:
         if any(word in sentence for word in _PAST_WORDS) or year == frame.review and role == "ahead-loose":
             return None
         if role == "ahead" or any(word in sentence for word in _FUTURE_WORDS):
             return "ahead"
     return None
+
+
+_LOOKED_BACK = ("不平凡", "不寻常", "极不", "难忘", "成绩", "丰收", "硕果")
+
+
+def _names_year_ahead(sentence: str, year: int) -> bool:
+    """`2024年是全面推进…的关键之年` opening a 2025 plan: last year's plan text kept."""
+    text = sentence.lstrip()
+    return text.startswith((f"{year}年是", f"{year}年，是")) and "之年" in text \
+        and not any(word in text for word in _LOOKED_BACK)
 
 
 _RELATIVE = (("今年", 0), ("本年度", 0), ("本年", 0), ("去年", -1), ("上年", -1), ("上一年", -1),
@@ -698,18 +715,19 @@ def _title_phrase_reused(ctx: RuleContext, article: Article, year: int) -> Itera
     title = title_line(article)
     if title is None:
         return
-    phrases = set()
+    phrases, yearly = set(), False
     for mention in year_mentions(title.text):
-        at = mention.end - title.span.start if False else mention.end + 1
+        at = mention.end + 1
+        yearly = yearly or title.text.startswith("度", at)
         at += title.text.startswith("度", at)
         phrase = ""
         for ch in title.text[at:at + 6]:
             if not ("\u4e00" <= ch <= "\u9fff"):
                 break
             phrase += ch
-        if len(phrase) >= 4 and phrase[:4] not in ("工作总结", "工作要点", "工作计划", "工作报告", "工作情况"):
-            phrases.add(phrase[:4])
-    if not phrases:
+        if len(phrase) >= 3 and not phrase.startswith(("工作", "全年", "上半", "下半", "第")):
+            phrases.add(phrase[:3])
+    if not phrases and not yearly:
         return
     body_start = title.span.end
     text = ctx.text[body_start:article.span.end]
@@ -717,14 +735,15 @@ def _title_phrase_reused(ctx: RuleContext, article: Article, year: int) -> Itera
         if not year - 3 <= mention.year < year:
             continue
         at = mention.end - body_start + 1
-        at += text.startswith("度", at)
-        if text[at:at + 4] not in phrases:
-            continue
+        annual = text.startswith("度", at)
+        at += annual
+        if text[at:at + 3] not in phrases and not (yearly and annual):
+            continue  # 关于表彰2024年度…的决定 that honours the 2023年度 work
         sentence = _sentence_at(text, mention.start - body_start)
         before = text[max(0, mention.start - body_start - 2):mention.start - body_start]
         if any(mark in before for mark in _COMPARE_MARKS) or any(w in sentence for w in _HISTORY_WORDS):
             continue
-        if any(m.year == year for m in year_mentions(sentence)):
+        if any(m.year != mention.year for m in year_mentions(sentence)):
             continue
         yield ctx.report(mention.start, mention.end, "copied", year=mention.year, title=year,
                          phrase=text[at:at + 4])
