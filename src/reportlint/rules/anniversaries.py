@@ -151,7 +151,8 @@ def _plenums(table: dict, default: dict, check: bool) -> Iterator[Anchor]:
         yield Anchor(f"congress-{name}", congress, None, (info["congress"], following),
                      ahead, behind, source, gates=gates)
         # named as past (党的二十大以来, 二十大报告) before it met: impossible whatever the year
-        held = _checked(rf"(?<!迎接)(?<!喜迎)(?:党的){name}大(?=以来|报告|提出|强调|指出|作出|部署|明确|胜利召开以来)", check)
+        past = "以来|报告|提出|强调|指出|作出|部署|明确|胜利召开以来"
+        held = _checked(rf"(?<!迎接)(?<!喜迎)(?:党的){name}大(?={past})", check)
         gates = (((f"党的{name}大",),),) if is_literal(name) else None
         yield Anchor(f"congress-held-{name}", held, None, (info["congress"], 2100), 0, 0, source, gates=gates)
         for n, year in enumerate(info["sessions"]):
@@ -293,7 +294,7 @@ def find_clashes(ctx: RuleContext, anchors: tuple[Anchor, ...]) -> Iterator[Clas
             continue
         for m in anchor.pattern.finditer(text):
             compared = _ends_with(text, max(0, m.start() - 3), m.start(), _COMPARED, quote=True)
-            held = anchor.years is not None and anchor.years[1] == 2100  # named as past: history is the point
+            held = anchor.years is not None and anchor.years[1] == 2100  # named as past: the point is history
             if compared or (not held and _is_history(text, m.end())):
                 continue
             ref = reference_year(ctx, m.start())
@@ -341,13 +342,15 @@ class AnniversaryYearMismatch(_AnchorRule):
 
     ## What it does
     Computes the year an anniversary or a numbered day falls in — 建党N周年 (1921+N),
-    新中国成立N周年 (1949+N), 改革开放N周年 (1978+N), 第N个教师节 (1984+N) and the other
-    entries of `rulesets/data/anchors.yaml` — and compares it with the year the text speaks
+    新中国成立N周年 (1949+N), 改革开放N周年 (1978+N), 第N个教师节 (1984+N), 毛泽东同志诞辰N周年
+    (1893+N), 红军长征胜利, 抗战胜利, 五四运动, 建军, 香港/澳门回归, 辛亥革命 and the other
+    entries of `rulesets/data/anchors.yaml`, each with its source — and compares it with the year the text speaks
     of: a year stated in the same clause or opening the sentence (`2024年是…`, `今年…`),
     else the year in the title. It must match (a mention may look one year ahead; a
     政府工作报告 reviews the previous year; a paragraph reviewing several years, `过去五年`,
-    may look five years back). Mentions of the event itself (`在庆祝建党95周年大会上的讲话`)
-    are history and pass.
+    may look five years back; in a 总结 or 述职 an anniversary told as celebrated may not look
+    ahead, unless the text prepares it: `迎接新中国成立75周年`). Mentions of the event itself
+    (`在庆祝建党95周年大会上的讲话`) are history and pass.
 
     ## Why is this bad?
     The text was copied from an older report and re-dated by editing only the title: a 2023
@@ -382,9 +385,14 @@ class EraYearMismatch(_AnchorRule):
     Compares the year the text speaks of (as for AN001) with the years in which a phrase is
     current: the five-year plans (“十二五” 2011—2015 … “十五五” 2026—2030; `开局之年` is a
     plan's first year and `收官之年` its last), party-wide campaigns (创先争优活动,
-    群众路线教育实践活动, 党史学习教育 …, catalog D37) and 贯彻…全会精神 for each plenary
-    session (current until the next congress). A phrase may be one year ahead and five years
-    behind. Comparisons with a period (`较“十三五”末增长`, `高于“十三五”时期`) are baselines
+    群众路线教育实践活动, 党史学习教育 …, catalog D37), 贯彻…全会精神 for each plenary session
+    (current from its year until the next congress) and the 精神 of each 全国人大 / 全国政协
+    session (十四届全国人大二次会议 2024: term N's M-th session meets in 1978 + 5(N−5) + M−1).
+    A period may be one year ahead and five years behind; a plenum's or session's 精神 cannot be
+    carried out before it met (one year's grace in a 总结 written early the next year). A
+    congress, plenum or session named as past before it met is impossible in any wording:
+    `党的二十大以来` in 2021, `二十届三中全会` in a 2023 summary (`迎接党的二十大` and
+    `即将召开的…` are left alone). Comparisons with a period (`较“十三五”末增长`, `高于“十三五”时期`) are baselines
     and pass.
 
     ## Why is this bad?

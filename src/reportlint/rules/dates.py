@@ -237,8 +237,9 @@ class ImpossibleDate(Rule):
 
     ## What it does
     Checks every `M月D日` (with or without a year), the second day of a range within one month
-    (`2月27日至30日`, `4月28日—31日`) and dates in Chinese numerals in running text
-    (`二〇二三年二月二十九日`). Without a year in the date, the year comes from a date earlier
+    (`2月27日至30日`, `4月28日—31日`), dates in Chinese numerals in running text
+    (`二〇二三年二月二十九日`), a month that does not exist (`2023年13月`) and dotted or slashed
+    dates (`2024.6.31`, `2024/2/30`). Without a year in the date, the year comes from a date earlier
     on the same line, else the report's title, else its 成文日期. Lunar dates
     (`农历二月三十`) and Chinese-numeral dates without a year (`二月三十日`) are left alone.
 
@@ -285,8 +286,8 @@ class ImpossibleDate(Rule):
             start = at - len(digits)
             if not (digits.isascii() and digits.isdigit()) or text[start - 1:start] != "年":
                 continue
-            year = text[max(0, start - 5):start - 1]
-            if len(year) == 4 and year.isdigit() and year[:2] in ("19", "20") and not 1 <= int(digits) <= 12:
+            written = text[max(0, start - 5):start - 1]
+            if len(written) == 4 and written.isdigit() and written[:2] in ("19", "20") and not 1 <= int(digits) <= 12:
                 if start - 5 not in dated and not _is_lunar(text, start - 5):
                     yield ctx.report(start - 5, at + 1, text=text[start - 5:at + 1])
         for pattern, groups in ((_FULL_DOTTED, (1, 2, 3)), (_FULL_SLASHED, (1, 3, 4))):
@@ -804,13 +805,25 @@ class DateAfterPeriod(Rule):
     """A date in a summary's body later than the period its title reports on.
 
     ## What it does
-    For a summary or 述职 titled with a period (`2023年工作总结`, `2023年上半年工作总结`) —
-    or, without a year in the title, signed in October to December of a year — flags dates in
-    the body after the end of that period (a date without a year, `10月18日`, is taken to be in
-    the period's year), and dates after the document's own 成文日期 told as done (a summary
-    signed `2023年12月20日` that reports `12月28日召开了总结表彰大会`). Sections about next
-    steps, the signature, and sentences that plan or count up to a date (`计划`, `定于`, `将`,
-    `力争`, `截至`) are skipped.
+    For a summary or 述职 titled with a period (`2023年工作总结`, `2023年上半年工作总结`,
+    `2024年工作总结和2025年工作计划`, `关于2024年度工作情况的报告`) — or, without a year in the
+    title, signed in October to December of a year — flags dates in the body after the end of
+    that period (a date without a year, `10月18日`, is taken to be in the period's year), dates
+    after the document's own 成文日期 told as done (a summary signed `2023年12月20日` that reports
+    `12月28日召开了总结表彰大会`), and a whole-year summary that opens a sentence with a date of
+    the year before (`2023年5月16日，召开…` in a 2024 summary). Sections about next steps, the
+    signature, and sentences that plan or count up to a date (`计划`, `定于`, `将`, `力争`, `截至`)
+    are skipped. In any document it also flags
+
+    - a 成文日期 outside the title's year: a 2024 summary signed in 2023 or in the first half of
+      2024, a 2024 plan signed in 2025, a 通知 about 2024 signed in 2022;
+    - a deadline or meeting date in a year before the document's (`请于2023年4月10日前报送`,
+      `2023年6月底前完成`, `会议时间：2023年3月8日` in a 2024 通知 or 方案);
+    - in a 通报 or 纪要, a date after its 成文日期 told as having happened (`发生`, `了`).
+
+    Left alone: history in the sentence (`2023年5月16日，县审计局启动…`, `以来`, `此前`), the
+    end of the year before (`12月`), half-year and quarterly summaries signed early, and dates
+    in a plan's own year.
 
     ## Why is this bad?
     A 2023 summary that reports events of 2024 was re-dated from another year's text, or the
@@ -913,6 +926,7 @@ def _body_start(article: Article) -> int:
 
 
 _DONE = ("了", "已", "发生", "造成")
+_WHOLE_YEAR = ("年工作总结", "年度工作总结", "年度总结", "年总结", "年度述职")
 
 
 def _done_after_signing(ctx: RuleContext, article: Article, signed: Day | None) -> Iterator[Finding]:
@@ -943,7 +957,8 @@ def _signed_outside(ctx: RuleContext, article: Article, signed: Day | None) -> I
     ahead = _has_any(title, ("要点", "计划", "打算")) and not back
     if back and not ("半年" in title or "季度" in title or "月份" in title):
         # a whole year cannot be summed up in its first half
-        wrong = signed[0] < year or signed[0] > year + 1 or (signed[0] == year and signed[1] <= 6)
+        whole = any(f"{year}{tail}" in title for tail in _WHOLE_YEAR)
+        wrong = signed[0] < year or signed[0] > year + 1 or (whole and signed[0] == year and signed[1] <= 6)
     elif ahead:
         wrong = signed[0] > year or signed[0] < year - 1
     else:  # 关于做好2024年…的通知 signed in 2022 or in 2026: a year not edited
@@ -957,6 +972,7 @@ def _signed_outside(ctx: RuleContext, article: Article, signed: Day | None) -> I
 
 _DEADLINE_AT = lazy(
     r"(?<![0-9])((?:19|20)[0-9]{2})年(?:[0-9]{1,2}月(?:[0-9]{1,2}日|底|末|中旬|上旬|下旬)?|底|末)(?:之|以)?前")
+_DEADLINE_WORDS = ("前报", "前上报", "前提交", "前完成", "前将", "前把", "之前", "前，", "前报送")
 _FORWARD_TITLE = ("通知", "要点", "计划", "方案", "安排", "意见", "函", "请示")
 
 
@@ -977,8 +993,7 @@ def _stale_deadlines(ctx: RuleContext, article: Article, signed: Day | None) -> 
             continue
         after = text[m.end():m.end() + 6]
         before = text[max(0, m.start() - 3):m.start()]
-        deadline = after.startswith(("前", "之前", "以前")) and _has_any(after, ("前报", "前上报", "前提交", "前完成",
-                                                                               "前将", "前把", "之前", "前，", "前报送"))
+        deadline = after.startswith(("前", "之前", "以前")) and _has_any(after, _DEADLINE_WORDS)
         planned = _has_any(before, ("定于", "拟于", "请于", "须于", "务必于", "截止", "时间：", "时间:"))
         if deadline or planned:
             seen.add(m.start())
