@@ -622,12 +622,12 @@ def _topic_starts(text: str) -> Iterator[int]:
 
 
 def _sentence_at(text: str, at: int) -> str:
-    """The sentence holding ``at`` (between 。；！？ marks)."""
-    lo = at
-    while lo > 0 and text[lo - 1] not in _SENTENCE_ENDS:
+    """The sentence holding ``at`` (between 。；！？ marks), at most 200 characters either way."""
+    lo, floor = at, max(0, at - 200)
+    while lo > floor and text[lo - 1] not in _SENTENCE_ENDS:
         lo -= 1
-    end = at
-    while end < len(text) and text[end] not in _SENTENCE_ENDS:
+    end, ceiling = at, min(len(text), at + 200)
+    while end < ceiling and text[end] not in _SENTENCE_ENDS:
         end += 1
     return text[lo:end]
 
