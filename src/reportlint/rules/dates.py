@@ -232,15 +232,18 @@ def _in_signature(ctx: RuleContext, offset: int) -> bool:
     return any(line.span.start <= offset < line.span.end for line in lines)
 
 
+_SPOKEN_DAY = lazy(r"(?<![0-9])(?:(?P<y>(?:19|20)[0-9]{2})年)?(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})号$")
+
+
 class ImpossibleDate(Rule):
     """A calendar date that does not exist: `2月30日`, `4月31日`, `2月29日` in a non-leap year.
 
     ## What it does
     Checks every `M月D日` (with or without a year), the second day of a range within one month
     (`2月27日至30日`, `4月28日—31日`), dates in Chinese numerals in running text
-    (`二〇二三年二月二十九日`), a month that does not exist (`2023年13月`) and dotted or slashed
-    dates (`2024.6.31`, `2024/2/30`). Without a year in the date, the year comes from a date earlier
-    on the same line, else the report's title, else its 成文日期. Lunar dates
+    (`二〇二三年二月二十九日`), a month that does not exist (`2023年13月`), dotted or slashed
+    dates (`2024.6.31`, `2024/2/30`) and the spoken `6月31号`. Without a year in the date, the
+    year comes from a date earlier on the same line, else the report's title, else its 成文日期. Lunar dates
     (`农历二月三十`) and Chinese-numeral dates without a year (`二月三十日`) are left alone.
 
     ## Why is this bad?
@@ -290,6 +293,13 @@ class ImpossibleDate(Rule):
             if len(written) == 4 and written.isdigit() and written[:2] in ("19", "20") and not 1 <= int(digits) <= 12:
                 if start - 5 not in dated and not _is_lunar(text, start - 5):
                     yield ctx.report(start - 5, at + 1, text=text[start - 5:at + 1])
+        for at in find_all(text, "号"):  # 6月31号: the spoken form of a day
+            m = _SPOKEN_DAY.search(text, max(0, at - 12), at + 1)
+            if m is None or _is_lunar(text, m.start()):
+                continue
+            year = int(m["y"]) if m["y"] else _document_year(ctx, m.start())
+            if not _valid(year, int(m["m"]), int(m["d"])):
+                yield ctx.report(m.start(), m.end(), text=m.group(0))
         for pattern, groups in ((_FULL_DOTTED, (1, 2, 3)), (_FULL_SLASHED, (1, 3, 4))):
             for m in pattern.finditer(text):  # 2024.6.31, 2024/2/30
                 year, month, day = (int(m[g]) for g in groups)
