@@ -20,16 +20,14 @@ def family_of(rule: Any) -> str:
 
 
 def doctype(source: Any) -> str:
-    """The 文种 of the first article with a title, or ""."""
+    """The 文种 the model decided for the first article that has one, or ""."""
     if source is None:
         return ""
     from reportlint.parse import parse_document
-    from reportlint.rules.sections import doctype_of
 
     for article in parse_document(source).articles:
-        found = doctype_of(article)
-        if found is not None:
-            return str(found.name[0])
+        if article.doctype is not None:
+            return article.doctype.name
     return ""
 
 
