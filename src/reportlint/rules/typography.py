@@ -32,11 +32,22 @@ def _ranges(text: str) -> Iterator[re.Match[str]]:
         end = match.end()
         after, then = text[end:end + 1], text[end + 1:end + 2]
         han = after != "" and "\u4e00" <= after <= "\u9fff"
-        if han or (after in ("%", "％") and not "0" <= then <= "9"):
+        if (han or (after in ("%", "％") and not "0" <= then <= "9")) and _is_range(text, match):
             yield match
             at = end
         else:
             at = match.start() + 1
+
+
+# a label before the numbers makes them an identifier (图2-1, 表1-2, 附件3-1), not a range
+_ID_LABELS = ("图", "表", "式", "附件", "附表", "附图", "条", "款", "编号", "代码", "型号", "号码")
+
+
+def _is_range(text: str, match: re.Match[str]) -> bool:
+    """A range runs upwards (2-3家, 2011-2020年); 5-2号楼, 高一3-2班 and 图2-1 are identifiers."""
+    if float(match.group(1)) >= float(match.group(2)):
+        return False
+    return not text[max(0, match.start() - 3):match.start()].endswith(_ID_LABELS)
 
 
 # ○ (U+25CB WHITE CIRCLE) among Chinese numerals stands in for 〇 (U+3007)
@@ -55,8 +66,11 @@ class RangeHyphen(Rule):
     ## Why is this bad?
     GB/T 15834-2011 4.13 has three 连接号 forms; a range of numbers takes the wave `～`
     (`67%～89%`) or the one-character dash `—`, not the short hyphen, which reads as a minus
-    sign or a code (`GB/T 9704-2012`). Published reports do write the hyphen, so this is
-    reported as information only.
+    sign or a code (`GB/T 9704-2012`). A warning: in a 公文 the hyphen range is a defect the
+    proof-reader marks, although published reports do let it through.
+
+    Left alone: standard numbers (`GB/T 9704-2012`), ISO dates (`2024-03-05`), phone numbers
+    and ranges already written with `～` or `—`.
 
     ## Example
     ```
@@ -75,7 +89,7 @@ class RangeHyphen(Rule):
     code = "TY001"
     name = "range-hyphen"
     groups = ("typography",)
-    severity = Severity.INFO
+    severity = Severity.WARNING
     fixable = Applicability.SAFE
     standard = "GB/T 15834-2011 4.13"
     messages = {"default": ("数值范围“{text}”用了短横线，应使用浪纹线“～”",
@@ -116,7 +130,7 @@ class MixedPercentSigns(Rule):
     code = "TY002"
     name = "mixed-percent-signs"
     groups = ("typography",)
-    severity = Severity.INFO
+    severity = Severity.WARNING
     fixable = Applicability.SAFE
     standard = "GB/T 15835-2011 4.3"
     messages = {"default": ("百分号混用：“%”{half} 处、“％”{full} 处，应统一",
@@ -160,7 +174,7 @@ class SpaceAfterOrdinal(Rule):
     code = "TY003"
     name = "space-after-ordinal"
     groups = ("typography",)
-    severity = Severity.INFO
+    severity = Severity.WARNING
     fixable = Applicability.SAFE
     standard = "GB/T 9704-2012 7.3.3"
     messages = {"default": ("序号“{marker}”后有多余空格", "stray space after the ordinal {marker!r}")}
