@@ -527,4 +527,70 @@ class NearRepeatedSentence(Rule):
             previous = current
 
 
-RULES = [DuplicateParagraph, RepeatedSentence, DoubledWord, NearRepeatedSentence]
+_NUM = r"[0-9０-９.．一二三四五六七八九十百千万亿两]+"
+_NOT_PUNCT = r"[^，。；：！？、,.;:!?\n]"
+# (pattern, the redundant part's group) — two words for one meaning inside one clause.
+# Sources: 《咬文嚼字》编辑部《咬文嚼字》合订本“语病门诊”（约……左右、超过……以上、截至……为止、
+# 各位……们 are its standing examples of 语义重复）; 吕叔湘、朱德熙《语法修辞讲话》第五讲“重复”
+_REDUNDANT = lazy(
+    rf"(?:大约|约|近|将近|大概|估计)(?P<n1>{_NUM}{_NOT_PUNCT}{{0,6}}?)(?P<r1>左右|上下)"
+    rf"|(?:超过|超出|逾|高于|多于)(?P<n2>{_NUM}{_NOT_PUNCT}{{0,6}}?)(?P<r2>以上|之上)"
+    rf"|(?:超过|逾)(?P<n22>[0-9０-９]+)(?P<r22>多)(?=[^0-9０-９])"
+    rf"|(?:约|大约|近|将近)(?P<n3>[0-9０-９]+)(?P<r3>余|多)(?=[^0-9０-９])"
+    rf"|(?P<n4>[0-9０-９]+)余(?P<r4>多)"
+    rf"|(?:截至|截止)(?P<n5>{_NOT_PUNCT}{{0,11}}?[日月年底末时前今])(?P<r5>为止|止)(?![步])"
+    rf"|(?:各位|诸位|众多|广大)(?P<n6>[\u4e00-\u9fff]{{0,5}}[^我你他她它咱人\W])(?P<r6>们)"
+    rf"|(?:从|自)(?P<n7>{_NOT_PUNCT}{{1,10}}?)开始(?P<r7>起)"
+    rf"|(?P<r8>百分之)(?P<n8>[0-9０-９.]+)[%％]"
+    rf"|(?P<r9>首先)第一|第一(?P<r10>首先)"
+    rf"|(?:凯旋)(?P<r11>而归|归来)|(?P<r12>亲眼)目睹|(?P<r13>再次)重申|(?P<r14>互相)之间互相"
+    rf"|(?P<r15>忍不住)不禁|(?P<r16>免费)赠送|(?P<r17>过分)溺爱|悬殊(?P<r18>很大|较大|巨大)"
+    rf"|(?P<r19>目前)现在|(?P<r20>当前)目前|涉及(?P<r21>到)")
+
+
+class RedundantExpression(Rule):
+    """Two words for one meaning in one phrase: `约3万人左右`, `超过50%以上`, `截至6月底为止`.
+
+    ## What it does
+    Flags the 语义重复 an editor strikes out: an estimate marked twice (`约……左右`,
+    `大约……上下`, `约200余人`, `100余多人`), a lower bound marked twice (`超过……以上`,
+    `逾……以上`), an end date marked twice (`截至……为止`), a plural marked twice
+    (`各位代表们`, `广大群众们`), `从……开始起`, `百分之30%`, and fixed redundant phrases
+    (`凯旋而归`, `亲眼目睹`, `再次重申`, `免费赠送`, `悬殊很大`, `涉及到`). Left alone: each
+    word alone (`约3万人`, `3万人左右`, `50%以上`), `我们`/`人们` after 各位 (`各位代表！我们`)
+    and `截止` that closes a sentence (`报名于5月1日截止`).
+
+    ## Why is this bad?
+    The second word repeats what the first already says; editors of official texts mark it as
+    a 语病 (《咬文嚼字》 lists these forms among its standing examples of 语义重复).
+
+    ## Example
+    ```
+    全县约3万人左右参加了培训，覆盖率超过90%以上。
+    ```
+
+    ## Use instead
+    ```
+    全县约3万人参加了培训，覆盖率超过90%。
+    ```
+
+    ## Fix safety
+    Unsafe: the redundant word is deleted; which of the two to keep is the writer's choice.
+    """
+
+    code = "DU005"
+    name = "redundant-expression"
+    groups = ("duplicates",)
+    severity = Severity.WARNING
+    fixable = Applicability.UNSAFE
+    messages = {"default": ("语义重复：“{text}”中的“{extra}”多余", "redundant wording: {extra!r} repeats the meaning in {text!r}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for m in _REDUNDANT.finditer(ctx.text):
+            group = next(name for name, value in m.groupdict().items() if value and name.startswith("r"))
+            start, end = m.span(group)
+            fix = Fix.replace(f"删除“{m.group(group)}”", start, end, "", Applicability.UNSAFE)
+            yield ctx.report(m.start(), m.end(), fix=fix, text=m.group(0), extra=m.group(group))
+
+
+RULES = [DuplicateParagraph, RepeatedSentence, DoubledWord, NearRepeatedSentence, RedundantExpression]
