@@ -315,9 +315,16 @@ def _real_mask(text: str, s: int, e: int, kind: str) -> bool:
 _ADMIN_WORDS = tuple(_ADMIN.split("|"))
 
 
+def _sentence_around(text: str, start: int, end: int) -> str:
+    lo = max(text.rfind(c, 0, start) for c in "。！？\n") + 1
+    stops = [i for i in (text.find(c, end) for c in "。！？\n") if i != -1]
+    return text[lo:min(stops) if stops else len(text)]
+
+
 def anonymises_people(text: str) -> bool:
-    """Whether the text names people as 张某某 / 刘某 (a case description, a ruling, a 通报):
-    such a text anonymises organisations and places on purpose too (某某村, 某某公司)."""
+    """Whether the sentence names people as 张某某 / 刘某 (a case description, a ruling, a
+    通报): such a sentence anonymises organisations and places on purpose too (某某村党支部书记
+    孙某某). A 某某局 in another sentence of the same document is still a slot."""
     at = text.find("某")
     while at != -1:
         if at and text[at - 1] in SURNAMES:
@@ -335,16 +342,13 @@ def find_placeholders(text: str) -> list[Hit]:
     masks = "".join(c for c in _M if c in text)
     hits: list[Hit] = []
     taken: list[Span] = []
-    anonymous: bool | None = None
     for kind, finder in _FINDERS:
         for s, e in finder(text, masks):
             if s == e or any(s < te and ts < e for ts, te in taken) or _in_example(text, s):
                 continue
             if kind != "instruction" and not _real_mask(text, s, e, kind):
                 continue
-            if text[s:e] == "某某" and anonymous is None:
-                anonymous = anonymises_people(text)
-            if text[s:e] == "某某" and anonymous:
+            if text[s:e] == "某某" and anonymises_people(_sentence_around(text, s, e)):
                 continue
             hits.append(Hit(kind, s, e, text[s:e]))
             taken.append((s, e))
@@ -420,9 +424,9 @@ class MaskedName(_PlaceholderRule):
     `〇 ○ □ ■ △` (`〇〇县`, `□□村`); `某某` counts before an organisation or a title (`某某局`).
 
     Left alone: a surname with 某 or 某某 (`张某某`, `刘某`, `王某某同志`), which anonymises a
-    person on purpose, `某企业`/`某公司` in a case description, `某某村`/`某某公司` in a text that
+    person on purpose, `某企业`/`某公司` in a case description, `某某村`/`某某公司` in a sentence that
     anonymises people that way (a 通报 or case: `某某村党支部书记孙某某`), and 〇 in Chinese
-    numerals (`二〇〇八年`). A bare `某某局` in a text that names no one so is a slot.
+    numerals (`二〇〇八年`). A bare `某某局` in a sentence that names no one so is a slot.
 
     ## Why is this bad?
     A leftover `xx县局` tells every reader that the report is a filled-in template, and the
