@@ -387,7 +387,7 @@ def _across_wraps(text: str) -> list[tuple[int, int, str]]:
     The second copy is what follows the gap (so the finding spans it); a single character
     counts only for the function characters (`的⏎的`).
     """
-    found = []
+    found: list[tuple[int, int, str]] = []
     if "\n" not in text and " " not in text and "\u3000" not in text:
         return found
     for gap in _GAP.finditer(text):
@@ -456,12 +456,13 @@ class NearRepeatedSentence(Rule):
     ## What it does
     Compares each sentence of at least `min-length` characters with the sentences of its own
     paragraph and of the paragraph before it, and flags one that repeats an earlier sentence
-    except for a single changed run of at most four Chinese characters (`组织党员` →
-    `带领党员`, `落脚点` → `归宿点`): the trace of a paste that was edited in one place and never
-    removed; and a sentence of at least ten Chinese characters written again word for word in
-    the next paragraph, away from where DU002 sees it. Left alone: parallel statements that differ in a number (`利润增长6.9%` /
-    `利润增长12.9%`), an ordinal (`（一）……` / `（二）……`) or in more than one place, and
-    sentences in paragraphs further apart. Identical repeats are DU001's and DU002's.
+    except for a few changed Chinese characters (at most four, or 15% of the sentence, in up
+    to three places: `组织党员` → `带领党员`, `落脚点` → `归宿点`): the trace of a paste that was
+    edited and never removed; and a sentence of at least ten Chinese characters written again
+    word for word in the next paragraph, away from where DU002 sees it. Left alone: parallel
+    statements that differ in a number (`利润增长6.9%` / `利润增长12.9%`), an ordinal
+    (`（一）……` / `（二）……`), Latin text or in more words than that, and sentences in
+    paragraphs further apart. Identical repeats are DU001's and DU002's.
 
     ## Why is this bad?
     Two almost identical sentences side by side say the same thing twice; the reader stops to
@@ -583,7 +584,8 @@ class RedundantExpression(Rule):
     groups = ("duplicates",)
     severity = Severity.WARNING
     fixable = Applicability.UNSAFE
-    messages = {"default": ("语义重复：“{text}”中的“{extra}”多余", "redundant wording: {extra!r} repeats the meaning in {text!r}")}
+    messages = {"default": ("语义重复：“{text}”中的“{extra}”多余",
+                            "redundant wording: {extra!r} repeats the meaning in {text!r}")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for m in _REDUNDANT.finditer(ctx.text):

@@ -47,7 +47,7 @@ def load_data(path: Path = DATA) -> ScriptData:
 
     raw = read_mapping(path)
     pairs = dict(pair for pair in raw["traditional"].split())
-    japanese = dict(pair for pair in (raw.get("japanese") or "").split())
+    japanese = {pair[0]: pair[1] for pair in str(raw.get("japanese") or "").split()}
     return ScriptData(pairs, dict(raw.get("residue") or {}), frozenset(pairs.values()), japanese)
 
 
@@ -348,7 +348,10 @@ _LATIN_MOJIBAKE = lazy("[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0
                        "\u2039\u203a\u20ac\u2122]{1,2}(?:[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153"
                        "\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e"
                        "\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122 ]{1,2})+")
-_UTF8_HAN = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2})+")
+@cache
+def _utf8_han() -> re.Pattern[bytes]:
+    """UTF-8 Han characters as bytes (compiled on first use: most texts never need it)."""
+    return re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2})+")
 
 
 def _gbk(char: str) -> bytes:
@@ -390,7 +393,7 @@ def gbk_mojibake(text: str) -> Iterator[tuple[int, int, str]]:
             data += piece
             ends.append(len(data))
             end += 1
-        m = _UTF8_HAN.match(bytes(data))
+        m = _utf8_han().match(bytes(data))
         usable = [n for n in ends if m and n <= m.end() - m.end() % 3 and n % 3 == 0] if m else []
         if usable and usable[-1] >= 6:
             stop = at + ends.index(usable[-1]) + 1

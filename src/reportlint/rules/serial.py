@@ -434,7 +434,8 @@ class DunhaoInApproximation(_PatternRule):
     pattern = APPROXIMATE
     group = 1
     fix_title = "删除顿号"
-    messages = {"default": ("表示概数的相邻数字之间不用顿号：“{text}”", "no 顿号 inside an approximate number: {text!r}")}
+    messages = {"default": ("表示概数的相邻数字之间不用顿号：“{text}”",
+                            "no 顿号 inside an approximate number: {text!r}")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for m in self.pattern.finditer(ctx.text):

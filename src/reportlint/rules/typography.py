@@ -32,7 +32,7 @@ def _ranges(text: str) -> Iterator[re.Match[str]]:
         end = match.end()
         after, then = text[end:end + 1], text[end + 1:end + 2]
         han = after != "" and "\u4e00" <= after <= "\u9fff"
-        if (han or (after in ("%", "％") and not "0" <= then <= "9")) and _is_range(text, match):
+        if han or (after in ("%", "％") and not "0" <= then <= "9"):
             yield match
             at = end
         else:
@@ -97,6 +97,8 @@ class RangeHyphen(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for m in _ranges(ctx.text):
+            if not _is_range(ctx.text, m):
+                continue
             hyphen = m.start(2) - 1
             fix = Fix.replace("改为浪纹线“～”", hyphen, hyphen + 1, "～")
             yield ctx.report(m.start(), m.end(), fix=fix, text=m.group(0))
@@ -472,11 +474,12 @@ class DoubledPunctuation(Rule):
         for m in _DOUBLED.finditer(text):
             run = m.group()
             s, e = m.span()
-            # `,，，` and `，，,`: a half-width copy next to the run (PU001 widens it) belongs to the run
-            while s and _HALF_OF.get(text[s - 1]) == run[0]:
-                s, run = s - 1, run[0] + run
-            while e < len(text) and _HALF_OF.get(text[e]) == run[-1]:
-                e, run = e + 1, run + run[-1]
+            # `,，，`, `;，，` and `，，,`: a half-width mark next to the run (PU001 widens it)
+            # belongs to the run, or the run's fix would leave `；，` behind
+            while s and text[s - 1] in _HALF_OF:
+                s, run = s - 1, _HALF_OF[text[s - 1]] + run
+            while e < len(text) and text[e] in _HALF_OF:
+                e, run = e + 1, run + _HALF_OF[text[e]]
             if len(run) >= 3 and set(run) == {"。"}:
                 continue  # an ellipsis typed as 。。。: TY009
             same = len(set(run)) == 1
