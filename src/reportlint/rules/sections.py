@@ -13,6 +13,7 @@ from reportlint.config.resources import data_dir
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Article
 from reportlint.rules.base import Option, Rule, RuleContext
+from reportlint.text.userre import compile_user
 
 _FIRST_SENTENCE = re.compile(r"[^。！？；]*")
 
@@ -44,7 +45,7 @@ def load_doctypes(path: str | Path) -> list[DocType]:
         for key, value in (data.get("sections") or {}).items()
     }
     return [
-        DocType(entry["id"], tuple(entry["name"]), re.compile(entry["title"]),
+        DocType(entry["id"], tuple(entry["name"]), compile_user(entry["title"], where=f"{path}: title"),
                 tuple(specs[s] for s in entry.get("sections") or ()), bool(entry.get("signature")))
         for entry in data.get("doctypes") or ()
     ]
