@@ -6,7 +6,10 @@ found when an error or warning of one of its category's rule families starts on 
 labelled line. A false finding is an error or warning on a line no label names (any category);
 on a clean document every error or warning is false.
 
-    python bench/blind_score.py [--json] [--details]
+    python bench/blind_score.py [--json] [--details] [--by-doctype]
+
+``--by-doctype`` breaks recall and false findings down by 文种 × category, the 文种 of each
+document as its writer recorded it in the set's README table (the head word: 通知, 请示, 工作总结…).
 """
 
 from __future__ import annotations
@@ -76,6 +79,48 @@ def findings() -> list[dict]:
     return json.loads(proc.stdout or "[]")
 
 
+def doctypes() -> dict[str, str]:
+    """file → 文种 from the README tables (``| a01.txt | 通知（印发通知） | …``), parentheses dropped."""
+    import re
+
+    kinds = {}
+    for readme in sorted(BLIND.glob("README-*.md")):
+        for line in readme.read_text(encoding="utf-8").splitlines():
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if len(cells) > 2 and re.fullmatch(r"[ab][0-9]+\.\w+", cells[0]):
+                kinds[cells[0]] = re.split(r"[（(]", cells[1])[0].strip() or "?"
+    return kinds
+
+
+def by_doctype(result: dict) -> dict[str, dict]:
+    """文种 → {"recall": category → Counter, "false": n, "files": n}."""
+    kinds = doctypes()
+    wanted, _ = labels()
+    missed = {(m["file"], m["line"], m["category"], m["text"]) for m in result["missed"]}
+    table: dict[str, dict] = defaultdict(lambda: {"recall": defaultdict(Counter), "false": 0, "files": set()})
+    for label in wanted:
+        row = table[kinds.get(label["file"], "?")]
+        row["files"].add(label["file"])
+        counts = row["recall"][label["category"]]
+        counts["total"] += 1
+        counts["found"] += (label["file"], label["line"], label["category"], label["text"]) not in missed
+    for name in result["clean"]:
+        table[kinds.get(name, "?")]["files"].add(name)
+    for f in result["false"]:
+        table[kinds.get(Path(f["path"]).name, "?")]["false"] += 1
+    return table
+
+
+def print_by_doctype(result: dict) -> None:
+    print(f"{'文种':<10} {'files':>5} {'found':>5} {'total':>5} {'false':>5}  categories (found/total)")
+    for kind, row in sorted(by_doctype(result).items(), key=lambda kv: -len(kv[1]["files"])):
+        recall = row["recall"]
+        found = sum(c["found"] for c in recall.values())
+        total = sum(c["total"] for c in recall.values())
+        cells = " ".join(f"{cat} {c['found']}/{c['total']}" for cat, c in sorted(recall.items()))
+        print(f"{kind:<10} {len(row['files']):>5} {found:>5} {total:>5} {row['false']:>5}  {cells}")
+
+
 def answers(code: str, category: str) -> bool:
     return any(code.startswith(prefix) for prefix in FAMILIES.get(category, ()))
 
@@ -106,6 +151,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="machine-readable summary")
     parser.add_argument("--details", action="store_true", help="list missed labels and false findings")
+    parser.add_argument("--by-doctype", action="store_true", help="recall and false findings per 文种 × category")
     args = parser.parse_args()
     result = score()
     recall, false = result["recall"], result["false"]
@@ -125,6 +171,8 @@ def main() -> int:
     print(f"{'all':<13} {found:>5} {total:>5} {found / total:>7.0%}")
     print(f"false findings (error/warning on no labelled line): {len(false)} "
           f"({', '.join(f'{k} {v}' for k, v in false_by_family.most_common())}); on clean documents: {len(on_clean)}")
+    if args.by_doctype:
+        print_by_doctype(result)
     if args.details:
         for label in result["missed"]:
             print(f"MISSED {label['file']}:{label['line']} [{label['category']}] {label['text']}")

@@ -52,7 +52,7 @@ def corpus(tmp_path_factory) -> Path:
         else:
             target.write_text(text * 3, encoding="utf-8")
     if MAKE_CORPUS.exists():
-        subprocess.run([sys.executable, str(MAKE_CORPUS), str(root / "generated"), "-n", "200"],
+        subprocess.run([sys.executable, str(MAKE_CORPUS), str(root / "generated"), "-n", "500"],
                        check=True, capture_output=True)
     return root
 
@@ -83,12 +83,12 @@ def test_dask_json_equals_a_local_run_on_fixtures_seed_and_own_documents(cluster
 
 
 @pytest.mark.skipif(not MAKE_CORPUS.exists(), reason="/work/shared/bench/make_corpus.py is not on this machine")
-def test_dask_json_equals_a_local_run_on_200_generated_documents(cluster, corpus, capsys):
+def test_dask_json_equals_a_local_run_on_500_generated_documents(cluster, corpus, capsys):
     generated = str(corpus / "generated")
     local = _run(capsys, "--jobs", "1", "--format", "json", generated)
     dask = _run(capsys, "--dask", cluster[0].scheduler_address, "--format", "json", generated)
     assert dask == local
-    assert len(list((corpus / "generated").rglob("*.txt"))) == 200
+    assert len(list((corpus / "generated").rglob("*.txt"))) == 500
 
 
 def test_fsspec_file_urls_give_the_local_findings(cluster, corpus, capsys):
@@ -98,6 +98,29 @@ def test_fsspec_file_urls_give_the_local_findings(cluster, corpus, capsys):
                 *(f"file://{f}" for f in files))
     assert dask[0] == local[0]
     assert dask[1].replace("file://", "") == local[1]
+
+
+def test_a_url_glob_checks_every_file_it_matches_in_order(cluster, corpus, capsys):
+    files = sorted(str(p) for p in (corpus / "own").glob("*.txt"))
+    local = _run(capsys, "--jobs", "1", "--format", "json", *files)
+    dask = _run(capsys, "--dask", cluster[0].scheduler_address, "--format", "json",
+                f"file://{corpus / 'own'}/*.txt")
+    assert dask[0] == local[0]
+    assert dask[1].replace("file://", "") == local[1]
+    assert len(json.loads(local[1])) >= 2
+
+
+def test_url_globs_expand_through_fsspec_and_keep_unmatched_patterns():
+    import fsspec
+
+    fs = fsspec.filesystem("memory")
+    for name in ("/glob/2024/a.txt", "/glob/2024/sub/b.txt", "/glob/c.md"):
+        fs.pipe(name, b"x")
+    assert distributed.expand_url("memory://glob/**/*.txt") == ["memory:///glob/2024/a.txt",
+                                                                 "memory:///glob/2024/sub/b.txt"]
+    assert distributed.expand_url("memory://glob/*") == ["memory:///glob/c.md"]  # folders are not files
+    assert distributed.expand_url("memory://glob/none/*.txt") == ["memory://glob/none/*.txt"]
+    assert distributed.expand_url("memory://glob/c.md") == ["memory://glob/c.md"]  # no glob: as given
 
 
 def test_memory_urls_are_read_through_fsspec():

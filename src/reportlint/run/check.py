@@ -109,7 +109,9 @@ def _files(session: Session, paths: list[str]) -> tuple[list[str], list[FileResu
     results: list[FileResult] = []
     for group in groups:
         if session.options.dask and is_url(group[0]):
-            files.append(group[0])
+            from reportlint.run.distributed import expand_url
+
+            files += expand_url(group[0])
             continue
         found = _expand(group, session)
         for path, reason in found.warnings:

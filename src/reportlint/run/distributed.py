@@ -34,6 +34,24 @@ def is_url(path: str) -> bool:
     return bool(sep) and len(scheme) > 1 and scheme.replace("+", "").replace("-", "").isalnum()
 
 
+GLOB_MAGIC = ("*", "?", "[")
+
+
+def expand_url(url: str) -> list[str]:
+    """A URL with a glob (``s3://bucket/2024/**/*.txt``) as the sorted URLs it matches, each
+    with its scheme; a URL without one as itself. A glob that matches nothing is returned as
+    is, so the worker reports it as a file that does not exist, like a local path."""
+    scheme, _, rest = url.partition("://")
+    if not any(mark in rest for mark in GLOB_MAGIC):
+        return [url]
+    import fsspec
+
+    fs, _, _ = fsspec.core.get_fs_token_paths(url)
+    matches = sorted(fs.glob(rest if scheme == "file" else url))
+    found = [fs.unstrip_protocol(m) for m in matches if not fs.isdir(m)]
+    return found or [url]
+
+
 def require() -> None:
     try:
         import distributed  # noqa: F401
