@@ -9,6 +9,7 @@ finish in well under a minute here; ``derandomize`` makes every run try the same
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 
 import pytest
@@ -21,7 +22,6 @@ from reportlint.load.source import SourceError, load_text
 from reportlint.parse.build import parse_document
 from reportlint.parse.parser import classify_lines
 
-import os
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "10000"))
 FUZZ = settings(max_examples=EXAMPLES, derandomize=True, deadline=None, database=None,
                 suppress_health_check=list(HealthCheck))

@@ -228,7 +228,7 @@ def _table(rebuild: bool = False) -> _Buckets:
         if found is not None:
             return found
     built = _build(path)
-    if cached:
+    if cached and isinstance(built.data, bytes):  # always: a built table is held in memory
         _write(cached, built.data)
     return built
 
