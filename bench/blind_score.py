@@ -72,7 +72,7 @@ def labels() -> tuple[list[dict], set[str]]:
 def findings() -> list[dict]:
     exe = Path(sys.executable).with_name("reportlint")
     docs = sorted(str(p) for p in (BLIND / "docs").iterdir() if p.is_file())
-    proc = subprocess.run([str(exe), "check", "--format", "json", "--no-summary", "--jobs", "1", *docs],
+    proc = subprocess.run([str(exe), "check", "--format", "json", "--no-summary", "--no-cache", "--jobs", "1", *docs],
                           capture_output=True, text=True)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"reportlint failed ({proc.returncode}): {proc.stderr.strip()}")

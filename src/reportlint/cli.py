@@ -8,12 +8,12 @@ import sys
 from collections.abc import Sequence
 
 from reportlint import __version__
+from reportlint.outcome import EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs --version ~3 ms
 if TYPE_CHECKING:  # only for annotations: --version and --help must not import the rules
     from reportlint.rules.base import Rule
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("check", "parse", "rule", "rules", "annotate", "server", "completion", "clean")
 RULE_EXAMPLE = ("HD004", "arabic-ordinal-with-dunhao")  # rule --help's example; a test checks it exists
 
@@ -152,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.write(script(build_parser(), args.shell))
             return EXIT_OK
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # `reportlint rules | head -1`: the reader left; say nothing more
         import os
 
@@ -177,25 +177,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_ERROR
 
 
-def _write_out(stream: object, text: str) -> str | None:
-    """Write the report; the reason (one line) when the stream cannot take it (``/dev/full``).
-    Standard output is then pointed at /dev/null, so the interpreter's final flush stays quiet."""
-    try:
-        stream.write(text)  # type: ignore[attr-defined]
-        stream.flush()  # type: ignore[attr-defined]
-    except OSError as exc:
-        if exc.errno == errno.EPIPE:
-            raise
-        import os
-
-        try:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())  # type: ignore[attr-defined]
-        except (OSError, AttributeError, ValueError):
-            pass
-        return exc.strerror or str(exc)
-    return None
-
-
 def _terminate_like_interrupt() -> None:
     """SIGTERM (a CI timeout, ``kill``) stops a run as Ctrl-C does: workers cancelled, exit 130."""
     import signal
@@ -213,13 +194,8 @@ def _lang(args: argparse.Namespace) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
-    import shutil
-
-    from reportlint.formatters import progress
-    from reportlint.formatters.builtin import HUMAN
-    from reportlint.formatters.common import Options, want_color, write_report
     from reportlint.messages import error, say
-    from reportlint.run.check import CheckOptions, exit_code, run
+    from reportlint.run.check import CheckOptions, Report, check
 
     if not args.paths and not args.show_config:
         error(say("no_paths", _lang(args)))
@@ -238,55 +214,10 @@ def _check(args: argparse.Namespace) -> int:
         from reportlint.run.show_config import show_config
 
         return show_config(args.show_config, options)
-    fmt = args.format or ("full" if sys.stdout.isatty() and not args.output_file else "concise")
-    bar = progress.for_run(fmt in HUMAN, args.quiet)
-    try:
-        session, results = run(args.paths, options, on_file=bar)
-    finally:
-        if bar is not None:
-            bar.close()
-    lang = session.lang
-    render = session.formatters.get(fmt)
-    if render is None:
-        error(say("unknown_format", lang, name=fmt, choices=", ".join(sorted(session.formatters))))
-        return EXIT_ERROR
-    for result in results:
-        if result.error:
-            error(f"{result.path}: {result.error}")
-    if options.write_baseline:
-        from reportlint.run.baseline import write_for_run
-
-        return write_for_run(results, options.write_baseline, lang)
-    if options.fix is not None:
-        from reportlint.fix import mode as fixmode
-    report_to = sys.stdout if options.fix is None else fixmode.emit(results, options.fix, lang)
-    if report_to is None:  # --diff, --fix-only
-        return fixmode.exit_code(results, options.fix)
-    text = render(results, Options(
-        lang=lang, show_summary=not (args.no_summary or args.quiet), statistics=args.statistics,
-        color=not args.output_file and want_color(sys.stdout), width=shutil.get_terminal_size().columns,
-        rules=tuple(session.linter.rules.values()), column_unit=args.column_unit))
-    if not args.output_file:
-        failed = _write_out(report_to, text)
-        if failed:
-            error(say("cannot_write_output", lang, error=failed))
-            return EXIT_ERROR
-    else:
-        try:
-            write_report(args.output_file, text)
-        except OSError as exc:
-            error(f"{args.output_file}: {say('cannot_write_output', lang, error=exc.strerror or str(exc))}")
-            return EXIT_ERROR
-    if args.summary_file:
-        from reportlint.run import summary
-
-        try:
-            summary.write(args.summary_file, results, session.linter.rules.values())
-        except (OSError, ImportError) as exc:
-            error(f"{args.summary_file}: {say('cannot_write_summary', lang, error=getattr(exc, 'strerror', None) or str(exc))}")
-            return EXIT_ERROR
-    code = exit_code(results) if options.fix is None else fixmode.exit_code(results, options.fix)
-    return EXIT_OK if args.exit_zero and code == EXIT_FINDINGS else code
+    return check(args.paths, options, Report(
+        format=args.format, output_file=args.output_file, statistics=args.statistics, quiet=args.quiet,
+        show_summary=not args.no_summary, exit_zero=args.exit_zero, column_unit=args.column_unit,
+        summary_file=args.summary_file))
 
 
 def _dask_problem(address: str, lang: str) -> str | None:

@@ -82,6 +82,75 @@ class Section:
         return self.heading.level
 
 
+# GB/T 9704-2012 elements outside the body text (and the header fields of a 纪要): kind -> name
+ELEMENT_KINDS = {
+    "copy_number": "份号",  # 7.2.1
+    "secrecy": "密级和保密期限",  # 7.2.2
+    "urgency": "紧急程度",  # 7.2.3
+    "issuer_mark": "发文机关标志",  # 7.2.4
+    "doc_number": "发文字号",  # 7.2.5
+    "signer": "签发人",  # 7.2.6
+    "title": "标题",  # 7.3.1
+    "addressee": "主送机关",  # 7.3.2
+    "attachment_note": "附件说明",  # 7.3.4: 附件：1.…  2.…  (items = the attachments listed)
+    "issuer": "发文机关署名",  # 7.3.5
+    "date": "成文日期",  # 7.3.5
+    "annotation": "附注",  # 7.3.6: （此件公开发布）
+    "contact": "联系人/联系电话",  # 7.3.6 (附注 of a 请示: 联系人和电话)
+    "attachment": "附件",  # 7.3.7: the 附件 label line opening an attached part (items[0].number)
+    "copies_to": "抄送",  # 7.4.2
+    "printed_by": "印发机关和印发日期",  # 7.4.3
+    "minutes_field": "纪要字段",  # 时间 地点 主持 出席 列席 请假 记录 (GB/T 9704-2012 10.3)
+}
+
+
+@dataclass(frozen=True)
+class ElementItem:
+    """A numbered entry of an element: an attachment listed in the 附件说明, a 抄送 unit…"""
+
+    number: int | None  # 1 for "1." / "附件1"; None when unnumbered
+    text: str  # the attachment name / unit name, wrapped lines joined
+    line: Line  # where the item starts
+
+
+@dataclass(frozen=True)
+class Element:
+    """A GB/T 9704-2012 element (or a 纪要 header field / 事务文书 part marker) outside the body text."""
+
+    kind: str  # one of ELEMENT_KINDS
+    lines: tuple[Line, ...]  # the physical lines it spans (wrapped lines included)
+    fields: tuple[tuple[str, str], ...] = ()  # parsed parts: (("label", "抄送"), ("value", "…"))
+    items: tuple[ElementItem, ...] = ()  # numbered entries: 附件说明 items, 抄送 units…
+
+    @property
+    def span(self) -> Span:
+        return Span(self.lines[0].span.start, self.lines[-1].span.end)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    @property
+    def name(self) -> str:
+        """The Chinese name of the kind (发文字号)."""
+        return ELEMENT_KINDS.get(self.kind, self.kind)
+
+    def field(self, key: str) -> str | None:
+        for name, value in self.fields:
+            if name == key:
+                return value
+        return None
+
+
+@dataclass(frozen=True)
+class DocType:
+    """The 文种 of an article and why it was decided."""
+
+    id: str  # an id from rulesets/data/doctypes.yaml (request, notice, work-summary…)
+    name: str  # the Chinese name (请示)
+    evidence: tuple[str, ...]  # ("标题以“请示”结尾",) / ("发文字号…",) / ("结构：含附件说明",)
+
+
 @dataclass(frozen=True)
 class Signature:
     """The closing block: issuing unit line(s) and/or the date line."""
@@ -92,15 +161,40 @@ class Signature:
 
 @dataclass(frozen=True)
 class Article:
-    """One report. A compilation page holds several, each opened by a ``第N篇`` marker."""
+    """One report. A compilation page holds several, each opened by a ``第N篇`` marker.
 
-    marker: Line | None  # the 第N篇 line
-    marker_label: str  # 第1篇
+    ``Document.articles`` lists every article in document order, each followed by its attached
+    parts (``attachments``, which are also articles: 附件1 with its own title, elements and 文种),
+    so a rule walking ``document.articles`` reads the attachments' text too.
+    """
+
+    marker: Line | None  # the 第N篇 line (None for an attached part: its label is its `attachment` element)
+    marker_label: str  # 第1篇; 附件1 for an attached part
     title: Line | None
     children: tuple[Section | Paragraph, ...]
     signature: Signature | None
     residue: tuple[Line, ...]
     span: Span
+    # the GB/T 9704 elements in document order; their lines are not in ``children``
+    elements: tuple[Element, ...] = ()
+    doctype: DocType | None = None
+    # each 附件 part (附件1 …) as an article of its own, with its own title, elements and 文种
+    attachments: tuple[Article, ...] = ()
+
+    def element(self, kind: str) -> Element | None:
+        """The first element of ``kind``, or None."""
+        for element in self.elements:
+            if element.kind == kind:
+                return element
+        return None
+
+    def elements_of(self, kind: str) -> list[Element]:
+        return [element for element in self.elements if element.kind == kind]
+
+    @property
+    def is_attachment(self) -> bool:
+        """Whether this article is an attached part (附件1 …) of the article before it."""
+        return bool(self.elements) and self.elements[0].kind == "attachment"
 
     def sections(self) -> Iterator[Section]:
         yield from _walk_sections(self.children)

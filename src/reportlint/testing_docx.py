@@ -13,7 +13,16 @@ A spec (the ``docx:`` key of a YAML rule case) overrides parts::
       h1: {font: 黑体}                     # h2, h3, h4 likewise
       lines: {3: {font: 宋体, size: 12, align: left, indent: 0}}   # one paragraph
 
-A line after the title ending in ：/: is the 主送机关 (flush left); a date line is right-aligned.
+      footer: {form: "— {n} —", font: 宋体, size: 14, even_odd: true, odd: right, even: left}
+      footer: none                         # no page number at all
+      attachment: {font: 黑体, size: 16, indent: 0, new_page: true}
+      imprint: {rules: true, size: 14, font: 仿宋_GB2312}
+
+A line after the title ending in ：/: is the 主送机关 (flush left); a date line is right-aligned,
+and so is the 署名 just above it (a short line without punctuation). Page numbers go in odd and
+even footers as a PAGE field between dashes (7.5). A line ``附件`` / ``附件2`` is the attachment
+label (黑体, flush left, on a new page); lines starting ``抄送：`` and ending ``印发`` are the 版记,
+in 4号仿宋, the first with a rule above and the last with a rule below.
 """
 
 from __future__ import annotations
@@ -34,6 +43,11 @@ _LEVELS = (
 )
 _DATE = re.compile(r"^\s*[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日\s*$")
 _RUN_IN_END = "。：:"
+_ATTACHMENT = re.compile(r"^附件[0-9]*$")
+_IMPRINT = re.compile(r"^抄送[：:]|印发$")
+FOOTER = {"form": "— {n} —", "font": "宋体", "size": 14.0, "even_odd": True, "odd": "right", "even": "left"}
+ATTACHMENT = {"font": "黑体", "size": 16.0, "indent": 0.0, "align": "left", "new_page": True}
+IMPRINT = {"rules": True, "size": 14.0, "font": "仿宋_GB2312"}
 
 
 def build(text: str, spec: dict[str, Any] | None = None) -> bytes:
@@ -80,15 +94,30 @@ def build(text: str, spec: dict[str, Any] | None = None) -> bytes:
         r.font.name = font  # w:ascii and w:hAnsi
         r._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
 
-    for n, line in enumerate(text.split("\n"), 1):
+    attachment = ATTACHMENT | (spec.get("attachment") or {})
+    imprint = IMPRINT | (spec.get("imprint") or {})
+    lines = text.split("\n")
+    imprint_lines = [n for n, line in enumerate(lines, 1) if _IMPRINT.search(line)]
+    for n, line in enumerate(lines, 1):
         p = document.add_paragraph()
         fmt: dict[str, Any] = dict(body)
         level = next((lv for lv, pat in _LEVELS if pat.match(line)), None)
+        signature = n < len(lines) and _DATE.match(lines[n]) and line and not any(c in line for c in "。，；：:")
         if n == 1:
             fmt = dict(title)
-        elif n == 2 and line.rstrip().endswith(("：", ":")) or _DATE.match(line):
+        elif n == 2 and line.rstrip().endswith(("：", ":")) or _DATE.match(line) or signature:
             fmt["indent"] = 0.0
-            fmt["align"] = "left" if not _DATE.match(line) else "right"
+            fmt["align"] = "left" if not (_DATE.match(line) or signature) else "right"
+        elif _ATTACHMENT.match(line):
+            fmt = dict(attachment)
+            if attachment["new_page"]:
+                p.paragraph_format.page_break_before = True
+        elif n in imprint_lines:
+            fmt |= {"font": imprint["font"], "size": imprint["size"], "indent": 0.0, "align": "left"}
+            p.paragraph_format.left_indent = Pt(imprint["size"])
+            if imprint["rules"]:
+                _border(p, "top" if n == imprint_lines[0] else None)
+                _border(p, "bottom" if n == imprint_lines[-1] else None)
         fmt |= per_line.get(n, {})
         p.alignment = aligns[fmt["align"]]
         p.paragraph_format.first_line_indent = Pt(fmt["indent"] * fmt["size"]) if fmt["indent"] else None
@@ -99,6 +128,66 @@ def build(text: str, spec: dict[str, Any] | None = None) -> bytes:
                 run(p, line[cut:], fmt["font"], fmt["size"])
         elif line:
             run(p, line, fmt["font"], fmt["size"])
+    footer = spec.get("footer", {})
+    if footer != "none":
+        _footers(document, FOOTER | (footer or {}), aligns)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _border(paragraph: Any, side: str | None) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    if side is None:
+        return
+    ppr = paragraph._p.get_or_add_pPr()
+    bdr = ppr.find(qn("w:pBdr"))
+    if bdr is None:
+        bdr = OxmlElement("w:pBdr")
+        ppr.append(bdr)
+    line = OxmlElement(f"w:{side}")
+    for key, value in (("val", "single"), ("sz", "8"), ("space", "1"), ("color", "auto")):
+        line.set(qn(f"w:{key}"), value)
+    bdr.append(line)
+
+
+def _footers(document: Any, spec: dict[str, Any], aligns: dict[str, Any]) -> None:
+    """Page numbers: ``form`` with ``{n}`` standing for a PAGE field, in odd and even footers."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    document.settings.odd_and_even_pages_header_footer = bool(spec["even_odd"])
+    section = document.sections[0]
+    places = [(section.footer, spec["odd"])]
+    if spec["even_odd"]:
+        places.append((section.even_page_footer, spec["even"]))
+    head, _, tail = spec["form"].partition("{n}")
+    for footer, align in places:
+        p = footer.paragraphs[0]
+        p.alignment = aligns[align]
+
+        def run(text: str, p: Any = p) -> Any:
+            r = p.add_run(text)
+            r.font.size = Pt(spec["size"])
+            r.font.name = spec["font"]
+            r._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), spec["font"])
+            return r
+
+        if head:
+            run(head)
+        for kind, instr in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+            r = run("" if kind or instr == " PAGE " else instr or "")
+            if kind:
+                fld = OxmlElement("w:fldChar")
+                fld.set(qn("w:fldCharType"), kind)
+                r._element.append(fld)
+            elif instr == " PAGE ":
+                el = OxmlElement("w:instrText")
+                el.set(qn("xml:space"), "preserve")
+                el.text = instr
+                r._element.append(el)
+        if tail:
+            run(tail)

@@ -49,7 +49,7 @@ def test_a_doctypes_title_with_nested_quantifiers_is_exit_2_not_a_hang(cli, tmp_
     run = cli("check", str(doc), "--lang", "en")  # the fixture's timeout is 120 s; this hung for minutes
     assert run.returncode == 2
     (line,) = [x for x in run.stderr.splitlines() if "SC001" in x]
-    assert "types.yaml: title" in line and "(a+)+$" in line and "exponential" in line
+    assert "doctypes: title" in line and "(a+)+$" in line and "exponential" in line
 
 
 def test_an_anchor_with_nested_quantifiers_is_exit_2(cli, tmp_path: Path) -> None:

@@ -335,18 +335,23 @@ def test_a_file_whose_skeleton_did_not_parse_is_not_rewritten(tmp_path):
 def test_non_convergence_is_reported_and_the_passes_made_are_kept(tmp_path):
     from types import SimpleNamespace
 
-    from reportlint.fix.mode import FixSettings, emit, exit_code, fix_file
+    from reportlint.fix.mode import FixSettings, emit, fix_file, status
+    from reportlint.outcome import EXIT_FINDINGS, Totals, exit_code
 
     path = tmp_path / "a.txt"
     path.write_text("甲\n", encoding="utf-8")
     settings = FixSettings(max_passes=3)
     outcome = fix_file(str(path), Source.from_text("甲\n", str(path)), _linter_for(["FX005", "FX006"]), settings)
     assert path.read_text(encoding="utf-8") == "乙\n"  # three passes: 甲→乙→甲→乙
-    result = SimpleNamespace(path="a.txt", error=None, fix=outcome, diagnostics=outcome.diagnostics)
+    result = SimpleNamespace(path="a.txt", error=None, fix=outcome, diagnostics=outcome.diagnostics,
+                             source=outcome.source)
     out, err = io.StringIO(), io.StringIO()
     assert emit([result], settings, "en", out, err) is out
     assert "a.txt: fixes did not converge after 3 passes (FX006 keep rewriting the text)" in err.getvalue()
-    assert exit_code([result], settings) == 1
+    totals = Totals()
+    totals.add(result)
+    totals.add_fix(result.path, *status(result, settings))
+    assert exit_code(totals, settings) == EXIT_FINDINGS
 
 
 def test_fixing_a_txt_imports_neither_docx_nor_the_word_writer(tmp_path):

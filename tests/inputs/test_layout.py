@@ -86,7 +86,8 @@ def test_conforming_document_has_no_layout_finding():
 def test_one_finding_per_kind_per_section_with_count_and_clause():
     _, diags = lint_text(DOC, ["LY004"], docx={"body": {"font": "宋体"}})
     assert len(diags) == 1
-    assert "宋体" in diags[0].message and "5.2.2" in diags[0].message and "本节共4段" in diags[0].message
+    # lines 2, 3, 5 (after the run-in heading), 6 and the date: 5.2.2 covers every element
+    assert "宋体" in diags[0].message and "5.2.2" in diags[0].message and "本节共5段" in diags[0].message
 
 
 def test_english_message():

@@ -85,10 +85,14 @@ def test_sections_nest_by_level_and_articles_split_at_markers():
 def test_title_without_marker():
     doc = parse_document(Source.from_text("2026年某市政府工作报告\n各位代表：\n现在报告工作。\n"))
     assert doc.articles[0].title_text == "2026年某市政府工作报告"
-    assert [p.text for p in doc.articles[0].paragraphs()] == ["各位代表：", "现在报告工作。"]
+    # the salutation after the title is the 主送机关 element, not body text
+    assert [p.text for p in doc.articles[0].paragraphs()] == ["现在报告工作。"]
+    assert doc.articles[0].element("addressee").text == "各位代表："
 
 
-_alphabet = st.sampled_from(list("一二三十（）()、.．。，,：:1290年月日第篇 \t　\n总结xX*【】〔〕《》“”位用户关注热度") + ["\r\n"])
+_alphabet = st.sampled_from(list("一二三十（）()、.．。，,：:1290年月日第篇 \t　\n总结xX*【】〔〕《》“”位用户关注热度") + ["\r\n"]
+                            + ["附件", "抄送：", "印发", "文件", "号", "机密", "★", "特急", "签发人：", "联系人：",
+                               "（此件", "时间：", "出席：", "市人民政府", "000001", "请示", "各单位："])
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
@@ -101,3 +105,26 @@ def test_any_input_parses_and_keeps_every_line(text):
     assert [line.text for line in doc.lines] == nonblank
     for line in doc.lines:
         assert source.text[line.span.start:line.span.end] == line.text
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_alphabet, max_size=200).map("".join))
+def test_every_line_lands_in_exactly_one_place(text):
+    """Each line belongs to one article, where it is an element, body text (a heading or a
+    paragraph), the signature, residue or the marker: nothing is lost, nothing is read twice."""
+    doc = parse_document(Source.from_text(text))
+    owners: dict[int, int] = {}
+    for index, article in enumerate(doc.articles):
+        elements = {ln.number for e in article.elements for ln in e.lines}
+        body = [h.line.number for h in article.headings()] + [p.line.number for p in article.paragraphs()]
+        assert len(body) == len(set(body)) and not elements & set(body)
+        residue = {ln.number for ln in article.residue}
+        assert not residue & (elements | set(body))
+        if article.signature:
+            signed = {u.number for u in article.signature.units}
+            signed |= {article.signature.date.number} if article.signature.date else set()
+            assert signed <= elements  # the 落款 is also the issuer and date elements
+        mine = elements | set(body) | residue | ({article.marker.number} if article.marker else set())
+        for number in mine:
+            assert owners.setdefault(number, index) == index
+    assert sorted(owners) == sorted(line.number for line in doc.lines)

@@ -134,7 +134,7 @@ def test_year_phrase_tests():
 def test_number_ranges_and_doubled_function_characters():
     ranges = re.compile(
         r"(?<![A-Za-z0-9./\-])(?<![A-Za-z] )(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)(?=[%％](?![0-9])|[\u4e00-\u9fff])")
-    doubled = re.compile(r"(?<![目别不实求])([的了是在和与及对于把被从向将并而或之其以为])\1(?![确非之美在])")
+    doubled = re.compile(r"(?<![目别不实求])([的了是在和与及对于把被从向将并而或之其以为们各])\1(?![确非之美在])")
     for text in _texts(list("0123456789-.%％家a １的了是目确求 "), count=6000):
         assert [m.span() for m in typography._ranges(text)] == [m.span() for m in ranges.finditer(text)], text
         assert duplicates._doubled_chars(text) == [m.start() for m in doubled.finditer(text)], text

@@ -20,10 +20,24 @@ ApplyFn = Callable[[Source, Sequence[Fix]], Source]
 T = TypeVar("T")
 
 
-def applicable(fix: Fix | None, unsafe: bool) -> bool:
+def applicable(fix: Fix | None, unsafe: bool, source: Source | None = None) -> bool:
+    """The one test of whether a fix may be applied, by ``--fix`` and in every report's ``[*]``
+    marks and fixable counts: it has edits, it is not display-only, it is safe or ``unsafe``
+    fixes are allowed, and (given the ``source``) the file's format can take it (see ``writable``)."""
     if fix is None or not fix.edits or fix.applicability is Applicability.DISPLAY:
         return False
-    return unsafe or fix.applicability is Applicability.SAFE
+    if not (unsafe or fix.applicability is Applicability.SAFE):
+        return False
+    return source is None or writable(fix, source)
+
+
+def writable(fix: Fix, source: Source) -> bool:
+    """Whether ``--fix`` can write the fix into this file: in Word, only edits inside one run."""
+    if source.format != "docx":
+        return True
+    from reportlint.load.docx import fits_runs
+
+    return fits_runs(source, fix)
 
 
 def _choose(items: Iterable[T], fix_of: Callable[[T], Fix]) -> list[T]:

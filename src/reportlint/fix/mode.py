@@ -62,7 +62,8 @@ def _fix(path: str, source: Source, lint: LintFn, settings: FixSettings,
     if reason:
         return FixOutcome(source, source, *first, refused=reason, pending=pending)
     outcome = _loop(source, lint, settings, first, word)
-    if not outcome.changed:
+    formats = _formats(outcome, settings) if word and not settings.diff else []
+    if not outcome.changed and not formats:
         return outcome
     if crashed():  # a rule failed (or yielded a bad edit) on some pass: write nothing
         return FixOutcome(source, source, *first, refused=Message("rule_crashed_no_write"), pending=outcome.fixed)
@@ -74,7 +75,10 @@ def _fix(path: str, source: Source, lint: LintFn, settings: FixSettings,
             if not settings.diff:
                 from reportlint.fix.docx import write_docx, write_tracked
 
-                (write_tracked if settings.track_changes else write_docx)(path, source, outcome.source)
+                if outcome.changed:
+                    (write_tracked if settings.track_changes else write_docx)(path, source, outcome.source)
+                if formats:
+                    _write_formats(path, outcome, formats, lint, settings)
         elif settings.diff or path == "-":
             encode(outcome.source)  # fail now, not after printing a diff that cannot be written
         else:
@@ -100,8 +104,28 @@ def _loop(source: Source, lint: LintFn, settings: FixSettings,
     else:
         outcome = fix_until_stable(source, lint, settings.unsafe, settings.max_passes, first,
                                    eligible=docxfix.eligible, apply=docxfix.apply_in_runs)
-    outcome.unfixable = sum(1 for d in outcome.diagnostics if applicable(d.fix, settings.unsafe))
+    outcome.unfixable = sum(1 for d in outcome.diagnostics
+                            if applicable(d.fix, settings.unsafe) and not getattr(d.fix, "changes", ()))
     return outcome
+
+
+def _formats(outcome: FixOutcome, settings: FixSettings) -> list[Any]:
+    """The findings whose fix is a Word formatting change (layout rules), not a text edit."""
+    return [d for d in outcome.diagnostics if getattr(d.fix, "changes", ()) and applicable(d.fix, settings.unsafe)]
+
+
+def _write_formats(path: str, outcome: FixOutcome, formats: list[Any], lint: LintFn,
+                   settings: FixSettings) -> None:
+    """Write the formatting changes into the (text-fixed) file, then lint what was written."""
+    from reportlint.fix.docx_layout import changes_of, write_formats
+    from reportlint.load.docx import read
+
+    data = write_formats(path, outcome.source.text, changes_of(formats), track=settings.track_changes)
+    fixed = read(data, path)
+    outcome.source = fixed
+    outcome.document, outcome.diagnostics = lint(fixed)
+    outcome.applied.update((d.code, d.name) for d in formats)
+    outcome.history.append(formats)
 
 
 def unified_diff(outcome: FixOutcome, path: str) -> str:
@@ -123,32 +147,55 @@ def _lines(text: str, newline: str) -> list[str]:
     return [part + newline for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
 
 
-def emit(results: list[Any], settings: FixSettings, lang: str,
-         out: TextIO | None = None, err: TextIO | None = None) -> TextIO | None:
-    """Print what fix mode adds (diffs, fixed stdin text, notes); return where findings go.
-
-    None means findings are not reported (``--diff``, ``--fix-only``). When stdout carries the
-    fixed text of stdin, findings go to stderr; fix notes always do, so machine formats on
-    stdout stay parsable.
-    """
-    out, err = out or sys.stdout, err or sys.stderr
-    fixed = [r for r in results if r.fix is not None]
-    for r in fixed:
-        _warn(r.path, r.fix, settings, lang, err)
-    stdin = [r for r in fixed if r.fix.stdin]
-    if settings.diff:
-        for r in fixed:
-            if r.fix.changed:
-                out.write(unified_diff(r.fix, r.path))
-    else:
-        for r in stdin:
-            if not _cannot_echo(r.fix, settings):
-                out.flush()
-                out.buffer.write(encode(r.fix.source))
-    _report_fixed(fixed, settings, lang, err)
+def report_stream(settings: FixSettings, stdin: bool, out: TextIO | None = None,
+                  err: TextIO | None = None) -> TextIO | None:
+    """Where findings go in fix mode: nowhere with ``--diff`` and ``--fix-only``; to stderr when
+    stdout carries the fixed text of stdin; else to stdout. Fix notes always go to stderr, so
+    machine formats on stdout stay parsable."""
     if settings.diff or settings.fix_only:
         return None
-    return err if stdin else out
+    return (err or sys.stderr) if stdin else (out or sys.stdout)
+
+
+def emit_file(result: Any, settings: FixSettings, lang: str,
+              out: TextIO | None = None, err: TextIO | None = None) -> None:
+    """Print what fix mode adds for one file as soon as it is done: notes (stderr), its diff or
+    the fixed text of stdin (stdout)."""
+    if result.fix is None:
+        return
+    out, err = out or sys.stdout, err or sys.stderr
+    _warn(result.path, result.fix, settings, lang, err)
+    if settings.diff:
+        if result.fix.changed:
+            out.write(unified_diff(result.fix, result.path))
+    elif result.fix.stdin and not _cannot_echo(result.fix, settings):
+        out.flush()
+        out.buffer.write(encode(result.fix.source))
+
+
+def status(result: Any, settings: FixSettings) -> tuple[int, bool, bool, list[tuple[tuple[str, str], int]]]:
+    """One file's part of the exit code and the closing note: (fixes applied, fixes left
+    unwritten, the file's fix was an error, the applied fixes by (code, name))."""
+    outcome = result.fix
+    if outcome is None:
+        return 0, False, False, []
+    not_written = bool((outcome.refused and outcome.pending) or outcome.unfixable)
+    failed = bool(_cannot_echo(outcome, settings) or outcome.error)
+    return outcome.fixed, not_written, failed, sorted(outcome.applied.items())
+
+
+def emit(results: list[Any], settings: FixSettings, lang: str,
+         out: TextIO | None = None, err: TextIO | None = None) -> TextIO | None:
+    """All of fix mode's output for a list of results at once (the API, tests); the check run
+    streams it with ``emit_file`` and ``report_fixed``. Returns where findings go."""
+    from reportlint.outcome import Totals
+
+    totals = Totals()
+    for result in results:
+        emit_file(result, settings, lang, out, err)
+        totals.add_fix(result.path, *status(result, settings))
+    report_fixed(totals, settings, lang, err)
+    return report_stream(settings, any(r.fix is not None and r.fix.stdin for r in results), out, err)
 
 
 def _cannot_echo(outcome: FixOutcome, settings: FixSettings) -> bool:
@@ -175,33 +222,16 @@ def _warn(path: str, outcome: FixOutcome, settings: FixSettings, lang: str, err:
         warning(note("no_converge", passes=outcome.passes, codes=codes), err)
 
 
-def _report_fixed(fixed: list[Any], settings: FixSettings, lang: str, err: TextIO) -> None:
-    total = sum(r.fix.fixed for r in fixed)
-    if not total:
+def report_fixed(totals: Any, settings: FixSettings, lang: str, err: TextIO | None = None) -> None:
+    """The closing note: how many fixes were applied (would be, with ``--diff``), by file and rule
+    with ``--show-fixes``; ``totals`` is the run's ``outcome.Totals``."""
+    err = err or sys.stderr
+    if not totals.fixed:
         return
-    err.write(say("would_fix" if settings.diff else "fixed", lang, n=total) + "\n")
+    err.write(say("would_fix" if settings.diff else "fixed", lang, n=totals.fixed) + "\n")
     if not settings.show_fixes:
         return
     err.write(say("would_listing" if settings.diff else "listing", lang) + "\n")
-    for r in fixed:
-        if r.fix.fixed:
-            err.write(f"- {r.path}:\n")
-            applied = sorted(r.fix.applied.items())
-            err.writelines(f"    {count:>3} × {code} ({name})\n" for (code, name), count in applied)
-
-
-def exit_code(results: list[Any], settings: FixSettings) -> int:
-    """ruff's rules: 0 when nothing remains (fixed findings do not count), 1 when findings remain,
-    2 on errors; ``--diff`` exits 1 when there is anything to fix."""
-    fixed = [r for r in results if r.fix is not None]
-    if any(r.error for r in results) or any(_cannot_echo(r.fix, settings) or r.fix.error for r in fixed):
-        return 2
-    total = sum(r.fix.fixed for r in fixed)
-    not_written = any((r.fix.refused and r.fix.pending) or r.fix.unfixable for r in fixed)
-    if settings.diff:
-        return 1 if total or not_written else 0
-    if settings.exit_non_zero_on_fix and total:
-        return 1
-    if settings.fix_only:
-        return 1 if not_written else 0
-    return 1 if any(r.diagnostics for r in results) else 0
+    for path, applied in totals.applied:
+        err.write(f"- {path}:\n")
+        err.writelines(f"    {count:>3} × {code} ({name})\n" for (code, name), count in applied)

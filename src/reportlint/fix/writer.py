@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import stat
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from reportlint.load.source import Source
 from reportlint.messages import LocalisedError, Message
@@ -67,8 +68,9 @@ def read_only(path: str) -> bool:
     return not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK)
 
 
-def write_atomic(path: str, data: bytes) -> None:
-    """Replace a regular file without ever showing half of it.
+def write_atomic(path: str, data: bytes | IO[bytes]) -> None:
+    """Replace a regular file without ever showing half of it; ``data`` is bytes or a binary
+    file read from its start (a report streamed to a spool).
 
     A temporary file in the same directory is written, fsynced and checked; then it is renamed
     over the file (readers and a crash see the old file or the new one), with the file's mode,
@@ -92,7 +94,7 @@ def write_atomic(path: str, data: bytes) -> None:
         os.chmod(tmp, mode)
         in_place = st is not None and (st.st_nlink > 1 or not _same_owner(tmp, st))
         if in_place:
-            if Path(tmp).read_bytes() != data:  # the copy is the way back if the in-place write fails
+            if not _reads_back(tmp, data):  # the copy is the way back if the in-place write fails
                 raise OSError(errno.EIO, "the temporary copy did not read back")
             _overwrite(target, data)
             os.unlink(tmp)
@@ -105,7 +107,20 @@ def write_atomic(path: str, data: bytes) -> None:
     _sync_directory(target.parent)
 
 
-def _overwrite(target: Path, data: bytes) -> None:
+def _reads_back(tmp: str, data: bytes | IO[bytes]) -> bool:
+    if isinstance(data, bytes):
+        return Path(tmp).read_bytes() == data
+    data.seek(0)
+    with open(tmp, "rb") as copy:
+        while True:
+            want, got = data.read(1 << 16), copy.read(1 << 16)
+            if want != got:
+                return False
+            if not want:
+                return True
+
+
+def _overwrite(target: Path, data: bytes | IO[bytes]) -> None:
     """Rewrite the file's own bytes (its inode, links and owner stay); on failure put back the old ones."""
     with open(target, "r+b") as handle:
         old = handle.read()
@@ -121,15 +136,23 @@ def _overwrite(target: Path, data: bytes) -> None:
             raise
 
 
-def write_in_place(path: str, data: bytes) -> None:
+def write_in_place(path: str, data: bytes | IO[bytes]) -> None:
     """Write to what is not a regular file (``/dev/stdout``, a FIFO, a device) as it is."""
     with open(path, "wb") as handle:
-        handle.write(data)
+        _copy(handle, data)
         handle.flush()
 
 
-def _write_all(handle: Any, data: bytes) -> None:
-    handle.write(data)
+def _copy(handle: Any, data: bytes | IO[bytes]) -> None:
+    if isinstance(data, bytes):
+        handle.write(data)
+    else:
+        data.seek(0)
+        shutil.copyfileobj(data, handle)
+
+
+def _write_all(handle: Any, data: bytes | IO[bytes]) -> None:
+    _copy(handle, data)
     handle.flush()
     os.fsync(handle.fileno())
 

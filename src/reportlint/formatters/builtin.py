@@ -17,14 +17,27 @@ MODULES = {
 HUMAN = frozenset({"full", "concise", "html"})  # formats that may show a summary and a progress bar
 
 
-def _lazy(module: str) -> Callable[[list[Any], Any], str]:
+WRITERS = {
+    "full": "Full", "concise": "Concise", "json": "Json", "json-lines": "JsonLines",
+    "sarif": "Sarif", "github": "GitHub", "gitlab": "GitLab", "junit": "JUnit", "html": "Page",
+}
+
+
+def _lazy(name: str, module: str) -> Callable[[list[Any], Any], str]:
+    """The formatter contract (``render(results, options) -> str``) plus ``writer(out, options)``,
+    the streaming writer (``formatters.common.Writer``) the check run uses when a format has one."""
+
     def render(results: list[Any], options: Any) -> str:
         return importlib.import_module(f"reportlint.formatters.{module}").render(results, options)
 
+    def writer(out: Any, options: Any) -> Any:
+        return getattr(importlib.import_module(f"reportlint.formatters.{module}"), WRITERS[name])(out, options)
+
     render.__name__ = f"render_{module}"
+    render.writer = writer  # type: ignore[attr-defined]
     return render
 
 
 @hookimpl
 def reportlint_formatters() -> dict[str, object]:
-    return {name: _lazy(module) for name, module in MODULES.items()}
+    return {name: _lazy(name, module) for name, module in MODULES.items()}

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import os
+import shutil
+import tempfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 from reportlint.diagnostics import Diagnostic, Severity
+from reportlint.fix.apply import applicable
 from reportlint.load.source import Source
 from reportlint.messages import say
+from reportlint.outcome import Totals
 
 
 @dataclass(frozen=True)
@@ -29,23 +34,92 @@ class Options:
 
 def writable(diag: Diagnostic, source: Source | None = None) -> bool:
     """Whether ``--fix`` can write the fix into this file: in Word, only edits inside one run."""
-    if diag.fix is None:
-        return False
-    if source is None or source.format != "docx":
-        return True
-    from reportlint.load.docx import fits_runs
+    from reportlint.fix.apply import writable as fits
 
-    return fits_runs(source, diag.fix)
+    return diag.fix is not None and (source is None or fits(diag.fix, source))
 
 
 def safe_fix(diag: Diagnostic, source: Source | None = None) -> bool:
-    """Marked ``[*]``: ``--fix`` would apply it without asking."""
-    return diag.fix is not None and diag.fix.applicability.value == "safe" and writable(diag, source)
+    """Marked ``[*]``: ``--fix`` would apply it without asking (the fix loop's own test)."""
+    return applicable(diag.fix, False, source)
 
 
 def fixable(diag: Diagnostic, source: Source | None = None) -> bool:
     """Counted as fixable: ``--fix`` or ``--unsafe-fixes`` would apply it (display-only never)."""
-    return diag.fix is not None and diag.fix.applicability.value != "display" and writable(diag, source)
+    return applicable(diag.fix, True, source)
+
+
+def new_totals() -> Totals:
+    """Empty run totals that count fixable findings as the reports do."""
+    return Totals(fixable)
+
+
+class Writer:
+    """A format written as the run goes: ``file(result)`` for each file in input order as soon as
+    it is checked, then ``finish(totals)`` with the run's ``outcome.Totals``. Everything goes to
+    ``out``; a writer keeps no file's results after its ``file`` returns. A format that must
+    put totals first (SARIF's invocation, JUnit's counts, the HTML page's tables) writes each
+    file's part to a spool (a temporary file past a few MiB) and copies it out at the end."""
+
+    def __init__(self, out: TextIO, options: Options) -> None:
+        self.out = out
+        self.options = options
+
+    def file(self, result: Any) -> None:
+        raise NotImplementedError
+
+    def finish(self, totals: Totals) -> None:
+        raise NotImplementedError
+
+
+def renderer(writer: Callable[[TextIO, Options], Writer]) -> Callable[[list[Any], Options], str]:
+    """``render(results, options) -> str``, the formatter contract, from a streaming writer."""
+
+    def render(results: list[Any], options: Options) -> str:
+        buffer = io.StringIO()
+        stream = writer(buffer, options)
+        totals = new_totals()
+        for result in results:
+            totals.add(result)
+            stream.file(result)
+        stream.finish(totals)
+        return buffer.getvalue()
+
+    return render
+
+
+SPOOL_MAX = 4 << 20  # characters a spool keeps in memory before it moves to a temporary file
+
+
+def spool() -> IO[str]:
+    return tempfile.SpooledTemporaryFile(max_size=SPOOL_MAX, mode="w+", encoding="utf-8", newline="",
+                                         errors="surrogateescape")
+
+
+def copy_spool(source: IO[str], out: TextIO) -> None:
+    source.seek(0)
+    shutil.copyfileobj(source, out)
+    source.close()
+
+
+class JsonArray:
+    """A JSON array written item by item, byte for byte what ``pretty_json`` writes for the whole
+    list at ``depth`` levels of nesting (2 spaces each): JSON strings hold no raw newline, so an
+    item's own pretty text is indented by prefixing each of its lines."""
+
+    def __init__(self, out: IO[str], depth: int = 0) -> None:
+        self.out = out
+        self.pad = "  " * (depth + 1)
+        self.close_pad = "  " * depth
+        self.empty = True
+
+    def add(self, value: Any) -> None:
+        text = pretty_json(value)[:-1].replace("\n", "\n" + self.pad)
+        self.out.write(("[\n" if self.empty else ",\n") + self.pad + text)
+        self.empty = False
+
+    def close(self) -> None:
+        self.out.write("[]" if self.empty else f"\n{self.close_pad}]")
 
 
 def want_color(stream: TextIO) -> bool:
@@ -145,16 +219,21 @@ def column_in(source: Source, line: int, column: int, unit: str = "char") -> int
 def located(results: list[Any], unit: str = "char") -> Iterator[Located]:
     """Each diagnostic with its line/column range; columns counted in ``unit`` (see column_in)."""
     for result in results:
-        if result.source is None:
-            continue
-        index = result.source.lines
-        for diag in result.diagnostics:
-            line, col = index.position(diag.start)
-            end_line, end_col = index.position(diag.end)
-            if unit != "char":
-                col = column_in(result.source, line, col, unit)
-                end_col = column_in(result.source, end_line, end_col, unit)
-            yield Located(result.path, diag, line, col, end_line, end_col, result.source)
+        yield from located_in(result, unit)
+
+
+def located_in(result: Any, unit: str = "char") -> Iterator[Located]:
+    """One file's diagnostics with their line/column ranges (nothing for an unread file)."""
+    if result.source is None:
+        return
+    index = result.source.lines
+    for diag in result.diagnostics:
+        line, col = index.position(diag.start)
+        end_line, end_col = index.position(diag.end)
+        if unit != "char":
+            col = column_in(result.source, line, col, unit)
+            end_col = column_in(result.source, end_line, end_col, unit)
+        yield Located(result.path, diag, line, col, end_line, end_col, result.source)
 
 
 def position_dict(source: Source, offset: int, unit: str = "char") -> dict[str, int]:
@@ -176,32 +255,29 @@ def fix_dict(source: Source, diag: Diagnostic, unit: str = "char") -> dict[str, 
     }
 
 
-def summary_line(results: list[Any], lang: str) -> str:
-    diags = [d for r in results for d in r.diagnostics]
-    files = sum(1 for r in results if r.diagnostics)
-    checked = sum(1 for r in results if r.source is not None)
-    unread = sum(1 for r in results if getattr(r, "error", None) and r.source is None)
-    crashed = sum(1 for r in results if getattr(r, "error", None) and r.source is not None)
-    if crashed:  # a rule crashed: never "no problems" (the run exits 2; stderr names the rule)
-        return say("summary_rule_crashed", lang, n=crashed)
-    if not diags:
-        return say("summary_clean_unread" if unread else "summary_clean", lang, n=checked, unread=unread)
-    counts = Counter(d.severity for d in diags)
+def summary_line(totals: Totals, lang: str) -> str:
+    """The closing line of the human formats, from the run's totals."""
+    if totals.crashed:  # a rule crashed: never "no problems" (the run exits 2; stderr names the rule)
+        return say("summary_rule_crashed", lang, n=totals.crashed)
+    if not totals.findings:
+        return say("summary_clean_unread" if totals.unread else "summary_clean", lang,
+                   n=totals.checked, unread=totals.unread)
+    counts = totals.severities
     parts = say("summary_part_separator", lang).join(
         say(f"summary_{s.label}s", lang, n=counts[s]) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
         if counts[s])
-    text = say("summary_found", lang, n=len(diags), parts=parts, files=files)
-    fixable_count = sum(1 for r in results for d in r.diagnostics if fixable(d, r.source))
-    return text + (say("summary_fixable", lang, n=fixable_count) if fixable_count else "")
+    text = say("summary_found", lang, n=totals.findings, parts=parts, files=totals.with_findings)
+    return text + (say("summary_fixable", lang, n=totals.fixable) if totals.fixable else "")
 
 
-def write_report(path: str, text: str) -> None:
+def write_report(path: str, text: str | IO[bytes]) -> None:
     """``--output-file``: a regular file (or a new one, with default permissions) is replaced
     atomically, so CI never uploads half a report and a failed write leaves nothing behind;
-    anything else (``/dev/stdout``, ``/dev/null``, a FIFO) is written as it is, never replaced."""
+    anything else (``/dev/stdout``, ``/dev/null``, a FIFO) is written as it is, never replaced.
+    ``text`` is the report, or a binary spool holding it in UTF-8 (the streamed report)."""
     from reportlint.fix.writer import write_atomic, write_in_place
 
-    data = text.encode("utf-8", "surrogateescape")
+    data = text.encode("utf-8", "surrogateescape") if isinstance(text, str) else text
     if path.startswith(("/dev/", "/proc/")):  # /dev/stdout and friends: the descriptor, not a file to replace
         write_in_place(path, data)
     else:

@@ -4,21 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlint.formatters.common import Options, located, safe_fix, summary_line
+from reportlint.formatters import statistics
+from reportlint.formatters.common import Writer, located_in, renderer, safe_fix, summary_line
 from reportlint.messages import printable
+from reportlint.outcome import Totals
 
 
-def render(results: list[Any], options: Options) -> str:
-    if options.statistics:
-        from reportlint.formatters import statistics
+class Concise(Writer):
+    def file(self, result: Any) -> None:
+        if self.options.statistics:
+            return
+        lang, unit = self.options.lang, self.options.column_unit
+        for item in located_in(result, unit):
+            d = item.diagnostic
+            mark = " [*]" if safe_fix(d, item.source) else ""
+            line = f"{item.path}:{item.line}:{item.column}: {d.code}{mark} {d.message}{item.docx_note(lang)}"
+            self.out.write(printable(line) + "\n")
 
-        return statistics.render_text(results, options)
-    out = []
-    for item in located(results, options.column_unit):
-        d = item.diagnostic
-        mark = " [*]" if safe_fix(d, item.source) else ""
-        line = f"{item.path}:{item.line}:{item.column}: {d.code}{mark} {d.message}{item.docx_note(options.lang)}"
-        out.append(printable(line))
-    if options.show_summary:
-        out.append(summary_line(results, options.lang))
-    return "\n".join(out) + ("\n" if out else "")
+    def finish(self, totals: Totals) -> None:
+        if self.options.statistics:
+            self.out.write(statistics.render_text(totals, self.options))
+        elif self.options.show_summary:
+            self.out.write(summary_line(totals, self.options.lang) + "\n")
+
+
+render = renderer(Concise)

@@ -10,14 +10,17 @@ from reportlint.formatters import statistics
 from reportlint.formatters.common import (
     Located,
     Options,
+    Writer,
     column_in,
-    located,
+    located_in,
+    renderer,
     safe_fix,
     severity_word,
     summary_line,
     writable,
 )
 from reportlint.messages import printable, say
+from reportlint.outcome import Totals
 from reportlint.text.chars import char_width
 
 ELLIPSIS = "..."  # ASCII: "…" is East Asian *ambiguous* and would misalign carets in CJK terminals
@@ -136,13 +139,22 @@ def _to_string(lines: list[list[Segment]], color: bool) -> str:
     return buffer.getvalue()
 
 
-def render(results: list[Any], options: Options) -> str:
-    if options.statistics:
-        return statistics.render_text(results, options)
-    lines: list[list[Segment]] = []
-    for item in located(results):
-        lines += _finding(item, options)
-        lines.append([])
-    if options.show_summary:
-        lines.append([(summary_line(results, options.lang), "bold")])
-    return _to_string(lines, options.color)
+class Full(Writer):
+    def file(self, result: Any) -> None:
+        if self.options.statistics:
+            return
+        lines: list[list[Segment]] = []
+        for item in located_in(result):
+            lines += _finding(item, self.options)
+            lines.append([])
+        if lines:
+            self.out.write(_to_string(lines, self.options.color))
+
+    def finish(self, totals: Totals) -> None:
+        if self.options.statistics:
+            self.out.write(statistics.render_text(totals, self.options))
+        elif self.options.show_summary:
+            self.out.write(_to_string([[(summary_line(totals, self.options.lang), "bold")]], self.options.color))
+
+
+render = renderer(Full)

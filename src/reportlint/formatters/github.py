@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from reportlint.diagnostics import Severity
-from reportlint.formatters.common import Options, located
+from reportlint.formatters.common import Options, Writer, located_in, renderer
 from reportlint.messages import printable
+from reportlint.outcome import Totals
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -26,13 +27,26 @@ def command(kind: str, properties: dict[str, Any], message: str) -> str:
     return f"::{kind} {props}::{escape_data(message)}"
 
 
-def render(results: list[Any], options: Options) -> str:
-    out = []
-    for item in located(results):
-        d = item.diagnostic
-        out.append(command(COMMAND[d.severity], {
-            "file": item.path, "line": item.line, "col": item.column,
-            "endLine": item.end_line, "endColumn": item.end_column, "title": d.code,
-        }, f"{d.message} ({d.name})"))
-    out += [command("error", {"file": r.path, "title": "reportlint"}, r.error) for r in results if r.error]
-    return "".join(line + "\n" for line in out)
+class GitHub(Writer):
+    """Annotations per file as it comes; unreadable files are reported last, as errors."""
+
+    def __init__(self, out: Any, options: Options) -> None:
+        super().__init__(out, options)
+        self.errors: list[tuple[str, str]] = []
+
+    def file(self, result: Any) -> None:
+        for item in located_in(result):
+            d = item.diagnostic
+            self.out.write(command(COMMAND[d.severity], {
+                "file": item.path, "line": item.line, "col": item.column,
+                "endLine": item.end_line, "endColumn": item.end_column, "title": d.code,
+            }, f"{d.message} ({d.name})") + "\n")
+        if result.error:
+            self.errors.append((result.path, result.error))
+
+    def finish(self, totals: Totals) -> None:
+        for path, reason in self.errors:
+            self.out.write(command("error", {"file": path, "title": "reportlint"}, reason) + "\n")
+
+
+render = renderer(GitHub)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from reportlint.diagnostics import Severity
-from reportlint.formatters.common import Located, Options, fingerprints, located, pretty_json
+from reportlint.formatters.common import JsonArray, Located, Options, Writer, fingerprints, located_in, renderer
+from reportlint.outcome import Totals
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -29,7 +30,19 @@ def issue(item: Located, fingerprint: str) -> dict[str, Any]:
     }
 
 
-def render(results: list[Any], options: Options) -> str:
-    items = list(located(results))
-    report = [issue(item, fp) for item, fp in zip(items, fingerprints(items))]
-    return pretty_json(report)
+class GitLab(Writer):
+    def __init__(self, out: Any, options: Options) -> None:
+        super().__init__(out, options)
+        self.array = JsonArray(out)
+
+    def file(self, result: Any) -> None:
+        items = list(located_in(result))
+        for item, fp in zip(items, fingerprints(items)):
+            self.array.add(issue(item, fp))
+
+    def finish(self, totals: Totals) -> None:
+        self.array.close()
+        self.out.write("\n")
+
+
+render = renderer(GitLab)

@@ -10,8 +10,9 @@ from typing import Any
 
 from reportlint import ruledocs
 from reportlint.diagnostics import Severity
-from reportlint.formatters.common import Options, severity_word, summary_line
+from reportlint.formatters.common import Options, Writer, copy_spool, renderer, severity_word, spool, summary_line
 from reportlint.messages import say
+from reportlint.outcome import Totals
 
 ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 CSS = """
@@ -140,15 +141,31 @@ def _severity_class(severities: list[Severity]) -> str:
     return f"sev-{max(severities).label}"
 
 
-class Page:
-    """Builds the page; ``n`` numbers findings across all documents (ids in the DOM)."""
+class Page(Writer):
+    """Writes the page; ``n`` numbers findings across all documents (ids in the DOM).
 
-    def __init__(self, results: list[Any], options: Options) -> None:
-        self.results = results
-        self.options = options
+    The summary, filters and tables come before the documents, so each document's section and
+    its row of the file table are spooled as the file comes; per rule only counts are kept.
+    """
+
+    def __init__(self, out: Any, options: Options) -> None:
+        super().__init__(out, options)
         self.t = _Labels(options.lang)
         self.rules = {rule.code: rule for rule in options.rules}
         self.n = 0
+        self.number = 0
+        self.docs = spool()
+        self.rows = spool()
+        self.files_of: Counter[str] = Counter()  # code → files it was found in
+        self.first: dict[str, tuple[str, Severity]] = {}  # code → (name, severity) of its first finding
+
+    def file(self, result: Any) -> None:
+        self.number += 1
+        for d in result.diagnostics:
+            self.first.setdefault(d.code, (d.name, d.severity))
+        self.files_of.update({d.code for d in result.diagnostics})
+        self.rows.write(self.file_row(self.number, result))
+        self.docs.write(self.document(self.number, result))
 
     def sev(self, severity: Severity) -> str:
         return escape(severity_word(severity, self.options.lang))
@@ -221,48 +238,41 @@ class Page:
             out.append(f'<div class="line" data-n="{line}"><span class="lt">{"".join(parts)}</span></div>')
         return "".join(out)
 
-    def rule_table(self) -> str:
-        count: Counter[str] = Counter()
-        files: dict[str, set[str]] = defaultdict(set)
-        first: dict[str, Any] = {}
-        for r in self.results:
-            for d in r.diagnostics:
-                count[d.code] += 1
-                files[d.code].add(r.path)
-                first.setdefault(d.code, d)
+    def rule_table(self, totals: Totals) -> str:
+        count = {code: row.count for code, row in totals.rules.items()}
         t = self.t
         rows = []
         for code in sorted(count, key=lambda c: (-count[c], c)):
-            d = first[code]
+            name, severity = self.first[code]
             rule = self.rules.get(code)
             summary = _inline_code(escape(ruledocs.summary(rule, self.options.lang))) if rule is not None else ""
             rows.append(
-                f'<tr data-rule="{escape(code)}" data-severity="{d.severity.label}" class="sev-{d.severity.label}">'
-                f'<td><span class="badge">{escape(code)}</span></td><td>{escape(d.name)}</td>'
-                f'<td>{self.sev(d.severity)}</td><td class="n">{count[code]}</td>'
-                f'<td class="n">{len(files[code])}</td><td>{summary}</td></tr>')
+                f'<tr data-rule="{escape(code)}" data-severity="{severity.label}" class="sev-{severity.label}">'
+                f'<td><span class="badge">{escape(code)}</span></td><td>{escape(name)}</td>'
+                f'<td>{self.sev(severity)}</td><td class="n">{count[code]}</td>'
+                f'<td class="n">{self.files_of[code]}</td><td>{summary}</td></tr>')
         return (f'<h2>{t["by_rule"]}</h2><table class="by-rule"><thead><tr><th>{t["code"]}</th><th>{t["name"]}</th>'
                 f'<th>{t["severity"]}</th><th>{t["count"]}</th><th>{t["files"]}</th><th>{t["summary"]}</th></tr>'
                 f'</thead><tbody>{"".join(rows)}</tbody></table>')
 
-    def file_table(self) -> str:
+    def file_row(self, number: int, r: Any) -> str:
         t = self.t
-        rows = []
-        for number, r in enumerate(self.results, 1):
-            counts = Counter(d.severity for d in r.diagnostics)
-            cells = "".join(f'<td class="n">{counts[s]}</td>' for s in ORDER)
-            note = f' <span class="error">{escape(t["unreadable"])}</span>' if r.error else ""
-            rows.append(f'<tr><td><a href="#doc-{number}">{escape(r.path)}</a>{note}</td>{cells}'
-                        f'<td class="n">{len(r.diagnostics)}</td></tr>')
+        counts = Counter(d.severity for d in r.diagnostics)
+        cells = "".join(f'<td class="n">{counts[s]}</td>' for s in ORDER)
+        note = f' <span class="error">{escape(t["unreadable"])}</span>' if r.error else ""
+        return (f'<tr><td><a href="#doc-{number}">{escape(r.path)}</a>{note}</td>{cells}'
+                f'<td class="n">{len(r.diagnostics)}</td></tr>')
+
+    def file_table_head(self) -> str:
+        t = self.t
         heads = "".join(f"<th>{self.sev(s)}</th>" for s in ORDER)
         return (f'<h2>{t["by_file"]}</h2><table class="by-file"><thead><tr><th>{t["file"]}</th>{heads}'
-                f'<th>{t["total"]}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+                f'<th>{t["total"]}</th></tr></thead><tbody>')
 
-    def filters(self) -> str:
+    def filters(self, totals: Totals) -> str:
         t = self.t
-        diags = [d for r in self.results for d in r.diagnostics]
-        sev_count = Counter(d.severity for d in diags)
-        rule_count = Counter(d.code for d in diags)
+        sev_count = totals.severities
+        rule_count = {code: row.count for code, row in totals.rules.items()}
         sev_boxes = "".join(
             f'<label class="sev-{s.label}"><input type="checkbox" data-filter="severity" value="{s.label}" checked> '
             f'<span class="badge">{self.sev(s)}</span> ({sev_count[s]})</label>' for s in ORDER)
@@ -273,11 +283,10 @@ class Page:
                 f'<fieldset><legend>{t["severity"]}</legend>{sev_boxes}</fieldset>'
                 f'<fieldset><legend>{t["rule"]}</legend>{rule_boxes}</fieldset></nav>')
 
-    def render(self) -> str:
+    def finish(self, totals: Totals) -> None:
         t = self.t
-        docs = "".join(self.document(i, r) for i, r in enumerate(self.results, 1))
         lang = "en" if self.options.lang == "en" else "zh-CN"
-        return (
+        self.out.write(
             f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             # nothing may be fetched: the page must open offline and cannot leak the report
@@ -285,10 +294,13 @@ class Page:
             'style-src \'unsafe-inline\'; script-src \'unsafe-inline\'; img-src data:">'
             f'<meta name="generator" content="reportlint"><title>{t["title"]}</title><style>{CSS}</style></head>'
             f'<body><header><h1>{t["title"]}</h1>'
-            f'<p class="summary">{escape(summary_line(self.results, self.options.lang))}</p></header>'
-            f'{self.filters()}<main>{self.rule_table()}{self.file_table()}{docs}</main>'
-            f'<script>{SCRIPT}</script></body></html>\n'
+            f'<p class="summary">{escape(summary_line(totals, self.options.lang))}</p></header>'
+            f'{self.filters(totals)}<main>{self.rule_table(totals)}{self.file_table_head()}'
         )
+        copy_spool(self.rows, self.out)
+        self.out.write("</tbody></table>")
+        copy_spool(self.docs, self.out)
+        self.out.write(f'</main><script>{SCRIPT}</script></body></html>\n')
 
 
 class _Labels:
@@ -301,5 +313,4 @@ class _Labels:
         return say(f"html_{key}", self.lang)
 
 
-def render(results: list[Any], options: Options) -> str:
-    return Page(results, options).render()
+render = renderer(Page)

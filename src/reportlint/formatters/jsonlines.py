@@ -5,9 +5,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from reportlint.formatters.common import Options
-from reportlint.formatters.json import items
+from reportlint.formatters.common import Writer, renderer
+from reportlint.formatters.json import item_dicts
+from reportlint.outcome import Totals
 
 
-def render(results: list[Any], options: Options) -> str:
-    return "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items(results, options.column_unit))
+class JsonLines(Writer):
+    def file(self, result: Any) -> None:
+        for found in item_dicts(result, self.options.column_unit):
+            self.out.write(json.dumps(found, ensure_ascii=False) + "\n")
+
+    def finish(self, totals: Totals) -> None:
+        pass
+
+
+render = renderer(JsonLines)

@@ -6,7 +6,8 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from reportlint.formatters.common import Options, located
+from reportlint.formatters.common import Options, Writer, copy_spool, located_in, renderer, spool
+from reportlint.outcome import Totals
 
 # XML 1.0 forbids most control characters even as references; a report quoting one must still parse
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -36,18 +37,35 @@ def suite(result: Any, items: list[Any]) -> ET.Element:
     return element
 
 
-def render(results: list[Any], options: Options) -> str:
-    by_path: dict[int, list[Any]] = {}
-    for item in located(results):
-        by_path.setdefault(id(item.source), []).append(item)
-    root = ET.Element("testsuites", name="reportlint")
-    totals = {"tests": 0, "failures": 0, "errors": 0}
-    for result in results:
-        element = suite(result, by_path.get(id(result.source), []) if result.source is not None else [])
-        root.append(element)
-        for key in totals:
-            totals[key] += int(element.get(key, "0"))
-    for key, value in totals.items():
-        root.set(key, str(value))
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+class JUnit(Writer):
+    """The root element carries the run's counts, so each file's test suite is written to a
+    spool as the file comes (with the indentation ``ET.indent`` gives the whole tree)."""
+
+    def __init__(self, out: Any, options: Options) -> None:
+        super().__init__(out, options)
+        self.spool = spool()
+        self.totals = {"tests": 0, "failures": 0, "errors": 0}
+
+    def file(self, result: Any) -> None:
+        element = suite(result, list(located_in(result)))
+        for key in self.totals:
+            self.totals[key] += int(element.get(key, "0"))
+        ET.indent(element, level=1)
+        self.spool.write("\n  " + ET.tostring(element, encoding="unicode"))
+
+    def finish(self, totals: Totals) -> None:
+        root = ET.Element("testsuites", name="reportlint")
+        for key, value in self.totals.items():
+            root.set(key, str(value))
+        self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        if not self.totals["tests"]:
+            self.out.write(ET.tostring(root, encoding="unicode") + "\n")
+            self.spool.close()
+            return
+        open_tag = ET.tostring(root, encoding="unicode")
+        self.out.write(open_tag[:-len(" />")] + ">")
+        copy_spool(self.spool, self.out)
+        self.out.write("\n</testsuites>\n")
+
+
+render = renderer(JUnit)

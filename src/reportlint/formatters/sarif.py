@@ -8,8 +8,19 @@ from urllib.parse import quote
 
 from reportlint import __version__
 from reportlint.diagnostics import Diagnostic, Severity
-from reportlint.formatters.common import Options, fingerprints, located, pretty_json
+from reportlint.formatters.common import (
+    JsonArray,
+    Options,
+    Writer,
+    copy_spool,
+    fingerprints,
+    located_in,
+    pretty_json,
+    renderer,
+    spool,
+)
 from reportlint.load.source import Source
+from reportlint.outcome import Totals
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -63,7 +74,7 @@ def fixes(source: Source, diag: Diagnostic, location_uri: str) -> list[dict[str,
     }]
 
 
-def result(item: Any, rule_index: dict[str, int], fingerprint: str) -> dict[str, Any]:
+def sarif_result(item: Any, rule_index: dict[str, int], fingerprint: str) -> dict[str, Any]:
     diag = item.diagnostic
     location_uri = uri(item.path)
     found: dict[str, Any] = {
@@ -96,27 +107,55 @@ def notifications(results: list[Any]) -> list[dict[str, Any]]:
     } for r in results if r.error]
 
 
+RESULTS = "@@reportlint-sarif-results@@"  # stands for the results array while the head is written
+
+
 def document(results: list[Any], options: Options) -> dict[str, Any]:
-    rules = sorted(options.rules, key=lambda r: r.code)
-    rule_index = {rule.code: i for i, rule in enumerate(rules)}
-    errors = notifications(results)
-    items = list(located(results))
-    return {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "reportlint",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "rules": [rule_descriptor(rule, options.lang) for rule in rules],
-            }},
-            "invocations": [{"executionSuccessful": not errors, "toolExecutionNotifications": errors}],
-            "columnKind": "unicodeCodePoints",
-            "results": [result(item, rule_index, fp) for item, fp in zip(items, fingerprints(items))],
-        }],
-    }
+    """The whole SARIF log as one value (the API, tests); ``--format sarif`` streams it."""
+    import json
+
+    return dict(json.loads(render(results, options)))
 
 
-def render(results: list[Any], options: Options) -> str:
-    return pretty_json(document(results, options))
+class Sarif(Writer):
+    """The results array is the log's last member but follows the invocation, which says whether
+    every file could be read: results are spooled as each file comes and copied out at the end."""
+
+    def __init__(self, out: Any, options: Options) -> None:
+        super().__init__(out, options)
+        self.rules = sorted(options.rules, key=lambda r: r.code)
+        self.rule_index = {rule.code: i for i, rule in enumerate(self.rules)}
+        self.errors: list[dict[str, Any]] = []
+        self.spool = spool()
+        self.array = JsonArray(self.spool, depth=3)
+
+    def file(self, result: Any) -> None:
+        self.errors += notifications([result])
+        items = list(located_in(result))
+        for item, fp in zip(items, fingerprints(items)):
+            self.array.add(sarif_result(item, self.rule_index, fp))
+
+    def finish(self, totals: Totals) -> None:
+        head = pretty_json({
+            "$schema": SCHEMA,
+            "version": "2.1.0",
+            "runs": [{
+                "tool": {"driver": {
+                    "name": "reportlint",
+                    "version": __version__,
+                    "semanticVersion": __version__,
+                    "rules": [rule_descriptor(rule, self.options.lang) for rule in self.rules],
+                }},
+                "invocations": [{"executionSuccessful": not self.errors, "toolExecutionNotifications": self.errors}],
+                "columnKind": "unicodeCodePoints",
+                "results": RESULTS,
+            }],
+        })
+        before, after = head.split(f'"{RESULTS}"')
+        self.out.write(before)
+        self.array.close()
+        copy_spool(self.spool, self.out)
+        self.out.write(after)
+
+
+render = renderer(Sarif)

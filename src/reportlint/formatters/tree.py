@@ -1,4 +1,9 @@
-"""``reportlint parse``: the skeleton tree as indented text (like ``sqlfluff parse``) or JSON."""
+"""``reportlint parse``: the skeleton tree as indented text (like ``sqlfluff parse``) or JSON.
+
+The JSON layout is documented by ``docs/parse-schema.json`` (JSON Schema; tests validate the
+output against it): document → articles → elements / sections / paragraphs / attachments, each
+with line numbers and code-point spans.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,10 @@ from typing import Any
 
 from reportlint.formatters.common import pretty_json
 from reportlint.load.source import Source
-from reportlint.model import Article, Document, Line, Paragraph, Section
+from reportlint.model import Article, Document, Element, Line, Paragraph, Section, Span
 
 _EXCERPT = 30
+JSON_VERSION = 1
 
 
 def _excerpt(text: str) -> str:
@@ -28,20 +34,49 @@ def render_text(document: Document, source: Source) -> str:
 
 
 def _article_text(out: list[str], article: Article, source: Source) -> None:
-    first = article.marker or article.title or next(iter(article.paragraphs()), None)
-    where = _pos(source, first) if first else "[L:   -, C:  -]"
-    out.append(f"{where} article {article.marker_label}".rstrip())
-    if article.title:
-        out.append(f"{_pos(source, article.title)}   title: {_excerpt(article.title.text)}")
-    _children_text(out, article.children, source, 2)
-    if article.signature:
-        sig = article.signature
-        for unit in sig.units:
-            out.append(f"{_pos(source, unit)}   signature.unit: {unit.text}")
-        if sig.date:
-            out.append(f"{_pos(source, sig.date)}   signature.date: {sig.date.text}")
+    starts = [line.span.start for line in (article.marker, article.title) if line is not None]
+    starts += [e.span.start for e in article.elements] + [p.span.start for p in article.paragraphs()]
+    starts += [h.span.start for h in article.headings()]
+    if starts:
+        ln, col = source.lines.position(min(starts))
+        where = f"[L:{ln:4d}, C:{col:3d}]"
+    else:  # pragma: no cover - an article has at least one line
+        where = "[L:   -, C:  -]"
+    kind = "attachment" if article.is_attachment else "article"
+    out.append(f"{where} {kind} {article.marker_label}".rstrip())
+    if article.doctype is not None:
+        dt = article.doctype
+        out.append(f"{where}   文种: {dt.name} ({dt.id}) ← {'；'.join(dt.evidence)}")
+    # the elements and the body in document order; a section prints its whole block
+    nodes: list[tuple[int, int, list[str]]] = []
+    for element in article.elements:
+        if element.kind != "attachment":
+            nodes.append((element.span.start, 0, _element_text(element, source)))
+    for child in article.children:
+        block: list[str] = []
+        _children_text(block, (child,), source, 2)
+        nodes.append((child.heading.span.start if isinstance(child, Section) else child.span.start, 1, block))
     for line in article.residue:
-        out.append(f"{_pos(source, line)}   residue: {_excerpt(line.text)}")
+        nodes.append((line.span.start, 2, [f"{_pos(source, line)}   residue: {_excerpt(line.text)}"]))
+    for _start, _order, lines in sorted(nodes, key=lambda n: (n[0], n[1])):
+        out.extend(lines)
+
+
+def _element_text(element: Element, source: Source) -> list[str]:
+    if element.kind == "title":
+        return [f"{_pos(source, element.lines[0])}   title: {_excerpt(element.lines[0].text)}"]
+    if element.kind == "issuer":
+        return [f"{_pos(source, unit)}   signature.unit: {unit.text}" for unit in element.lines]
+    if element.kind == "date":
+        return [f"{_pos(source, element.lines[0])}   signature.date: {element.lines[0].text}"]
+    lines = [f"{_pos(source, element.lines[0])}   {element.name} {element.kind}: {_excerpt(element.lines[0].text)}"]
+    if element.kind != "attachment_note":  # a note's wrapped lines are in its items
+        lines += [f"{_pos(source, line)}     …: {_excerpt(line.text)}" for line in element.lines[1:]]
+    if element.kind in ("attachment_note", "copies_to"):
+        for item in element.items:
+            number = "-" if item.number is None else str(item.number)
+            lines.append(f"{_pos(source, item.line)}     item {number}: {_excerpt(item.text)}")
+    return lines
 
 
 def _children_text(out: list[str], children: tuple[Section | Paragraph, ...], source: Source,
@@ -60,26 +95,47 @@ def _children_text(out: list[str], children: tuple[Section | Paragraph, ...], so
 
 
 def render_json(document: Document, source: Source) -> str:
+    return pretty_json(tree(document, source))
+
+
+def tree(document: Document, source: Source) -> dict[str, Any]:
+    """The document as plain data (the layout ``docs/parse-schema.json`` describes)."""
+
+    def span(s: Span) -> dict[str, int]:
+        return {"start": s.start, "end": s.end}
+
     def line(ln: Line | None) -> dict[str, Any] | None:
         if ln is None:
             return None
         number, column = source.lines.position(ln.span.start)
-        return {"line": number, "column": column, "text": ln.text}
+        return {"line": number, "column": column, "text": ln.text, "span": span(ln.span)}
 
     def node(child: Section | Paragraph) -> dict[str, Any]:
         if isinstance(child, Section):
             h = child.heading
             return {"type": "section", "level": h.level, "ordinal": h.ordinal, "marker": h.marker.strip(),
-                    "title": h.title, "body": h.body, "at": line(h.line),
+                    "title": h.title, "body": h.body, "at": line(h.line), "markup_level": h.markup_level,
                     "children": [node(c) for c in child.children]}
-        return {"type": "paragraph", "at": line(child.line)}
+        return {"type": "paragraph", "at": line(child.line), "markup_level": child.markup_level}
 
-    articles = [
-        {"marker": a.marker_label or None, "title": line(a.title),
-         "children": [node(c) for c in a.children],
-         "signature": None if a.signature is None else {
-             "units": [line(u) for u in a.signature.units], "date": line(a.signature.date)},
-         "residue": [line(r) for r in a.residue]}
-        for a in document.articles
-    ]
-    return pretty_json({"path": source.path, "articles": articles})
+    def element(e: Element) -> dict[str, Any]:
+        return {"kind": e.kind, "name": e.name, "span": span(e.span), "lines": [line(ln) for ln in e.lines],
+                "fields": dict(e.fields),
+                "items": [{"number": i.number, "text": i.text, "at": line(i.line)} for i in e.items]}
+
+    def article(a: Article) -> dict[str, Any]:
+        return {
+            "marker": a.marker_label or None, "attachment": a.is_attachment, "span": span(a.span),
+            "title": line(a.title),
+            "doctype": None if a.doctype is None else {
+                "id": a.doctype.id, "name": a.doctype.name, "evidence": list(a.doctype.evidence)},
+            "elements": [element(e) for e in a.elements],
+            "children": [node(c) for c in a.children],
+            "signature": None if a.signature is None else {
+                "units": [line(u) for u in a.signature.units], "date": line(a.signature.date)},
+            "residue": [line(r) for r in a.residue],
+            "attachments": [article(x) for x in a.attachments],
+        }
+
+    top = [a for a in document.articles if not a.is_attachment]
+    return {"version": JSON_VERSION, "path": source.path, "articles": [article(a) for a in top]}

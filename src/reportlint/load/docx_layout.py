@@ -14,6 +14,7 @@ controls), so paragraph *k* is line *k* of the Source text.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import zipfile
 from dataclasses import dataclass
@@ -26,6 +27,19 @@ TWIPS_PER_MM = 1440 / 25.4
 _SCRIPTS = {"zh-cn": "Hans", "zh-sg": "Hans", "zh-tw": "Hant", "zh-hk": "Hant", "zh-mo": "Hant",
             "ja-jp": "Jpan", "ko-kr": "Hang"}
 WORD_DEFAULT_SIZE = 10.0  # points, when nothing in the file gives a size
+RUN_XPATH = "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r | ./w:fldSimple/w:r"
+
+
+_XPATHS: dict[str, Any] = {}
+
+
+def xpath(expression: str) -> Any:
+    """A compiled XPath in the w: namespace (works on python-docx's elements too)."""
+    if expression not in _XPATHS:
+        from lxml import etree
+
+        _XPATHS[expression] = etree.XPath(expression, namespaces={"w": W})
+    return _XPATHS[expression]
 
 
 def _w(tag: str) -> str:
@@ -42,6 +56,7 @@ class RunFormat:
     east_asia: str | None
     ascii: str | None
     size: float  # points
+    index: int = -1  # position among the paragraph's run elements (``RUN_XPATH``), for fixes
 
 
 @dataclass(frozen=True)
@@ -57,6 +72,11 @@ class ParagraphFormat:
     line_spacing: int | None  # w:spacing/@w:line
     line_rule: str  # auto (240ths of a line), exact, atLeast (twips)
     runs: tuple[RunFormat, ...]
+    right: int = 0  # twips
+    borders: frozenset[str] = frozenset()  # w:pBdr sides drawn (top, bottom …)
+    drawing: bool = False  # holds a drawing or VML shape (a rule drawn as a line, a seal …)
+    page_break_before: bool = False  # w:pageBreakBefore
+    page_break: bool = False  # holds a page break (w:br w:type="page")
 
     @property
     def text(self) -> str:
@@ -79,6 +99,20 @@ class SectionFormat:
     grid_type: str | None  # w:docGrid/@w:type: default, lines, linesAndChars, snapToChars
     line_pitch: int | None  # twips
     char_space: int | None  # 4096ths of a point added to the default font size
+    footers: tuple[tuple[str, FooterFormat], ...] = ()  # (default / even / first, footer) in force
+    title_page: bool = False  # w:titlePg: the first page has its own footer
+
+
+@dataclass(frozen=True)
+class FooterFormat:
+    """A footer part as far as the page number goes: the paragraph holding the PAGE field."""
+
+    part: str  # word/footer1.xml
+    page_field: bool
+    before: str  # the paragraph's text before the field's result
+    after: str
+    align: str | None
+    number: RunFormat | None  # the formatting of the field's result (or of its first run)
 
 
 @dataclass(frozen=True)
@@ -86,6 +120,7 @@ class Formatting:
     sections: tuple[SectionFormat, ...]
     paragraphs: tuple[ParagraphFormat, ...]
     default_size: float  # the document-default font size (points), the base of the character grid
+    even_and_odd: bool = False  # settings w:evenAndOddHeaders: odd and even pages have own footers
 
 
 class _Styles:
@@ -193,9 +228,10 @@ def read_formatting(data: bytes) -> Formatting | None:
             document = _xml(package, "word/document.xml")
             theme_name = next((n for n in sorted(package.namelist())
                                if n.startswith("word/theme/") and n.endswith(".xml")), "")
+            settings = _xml(package, "word/settings.xml")
             styles = _Styles(_xml(package, "word/styles.xml"),
-                             _xml(package, theme_name) if theme_name else None,
-                             _xml(package, "word/settings.xml"))
+                             _xml(package, theme_name) if theme_name else None, settings)
+            footers = _footers(package, styles)
     except (zipfile.BadZipFile, OSError, ValueError):
         return None
     if document is None:
@@ -203,12 +239,100 @@ def read_formatting(data: bytes) -> Formatting | None:
     body = document.find(_w("body"))
     if body is None:
         return None
-    return _Reader(styles).read(body)
+    found = _Reader(styles, footers).read(body)
+    flag = settings.find(_w("evenAndOddHeaders")) if settings is not None else None
+    even_odd = flag is not None and (flag.get(_w("val")) or "true") not in ("0", "false", "off")
+    return dataclasses.replace(found, even_and_odd=even_odd)
+
+
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def _footers(package: zipfile.ZipFile, styles: _Styles) -> dict[str, FooterFormat]:
+    """Relationship id → the footer part's page number paragraph."""
+    rels = _xml(package, "word/_rels/document.xml.rels")
+    out: dict[str, FooterFormat] = {}
+    if rels is None:
+        return out
+    for rel in rels.iterchildren(f"{{{_REL}}}Relationship"):
+        if not (rel.get("Type") or "").endswith("/footer"):
+            continue
+        target = (rel.get("Target") or "").lstrip("/")
+        name = target if target.startswith("word/") else f"word/{target}"
+        root = _xml(package, name)
+        if root is not None:
+            out[rel.get("Id") or ""] = _footer(name, root, styles)
+    return out
+
+
+def _footer(name: str, root: Any, styles: _Styles) -> FooterFormat:
+    """The first paragraph of the footer (text boxes and frames included) that holds a PAGE field."""
+    for p in root.iter(_w("p")):
+        before: list[str] = []
+        after: list[str] = []
+        found, number = False, None
+        stack: list[list[Any]] = []  # open complex fields: [instruction, begin run, separated]
+        for r in p.iter(_w("r")):
+            parent = r.getparent()
+            simple = parent is not None and parent.tag == _w("fldSimple") and _is_page(parent.get(_w("instr")) or "")
+            fld = r.find(_w("fldChar"))
+            if fld is not None:
+                kind = fld.get(_w("fldCharType"))
+                if kind == "begin":
+                    stack.append(["", r, False])
+                elif kind == "separate" and stack:
+                    stack[-1][2] = True
+                elif kind == "end" and stack:
+                    instr, begin, _ = stack.pop()
+                    if _is_page(instr) and not found:
+                        found, number = True, number if number is not None else begin
+                continue
+            if stack and not stack[-1][2]:
+                instr_el = r.find(_w("instrText"))
+                if instr_el is not None:
+                    stack[-1][0] += instr_el.text or ""
+                continue
+            if simple or (stack and _is_page(stack[-1][0])):
+                if not found and number is None:
+                    number = r
+                found = found or simple
+                continue  # the number shown, not text around it
+            (after if found else before).append(_run_text(r))
+        if not found and any(_is_page(f.get(_w("instr")) or "") for f in p.iter(_w("fldSimple"))):
+            found = True  # a PAGE field with no cached result
+        if not found:
+            continue
+        ppr = p.find(_w("pPr"))
+        style_el = ppr.find(_w("pStyle")) if ppr is not None else None
+        pchain = styles.chain(style_el.get(_w("val")) if style_el is not None else styles.default_paragraph)
+        levels = [x for x in [ppr, *(s.find(_w("pPr")) for s in pchain), styles.p_default] if x is not None]
+        jc = _first(levels, "jc")
+        run = None
+        if number is not None:
+            rpr = number.find(_w("rPr"))
+            rstyle = rpr.find(_w("rStyle")) if rpr is not None else None
+            cchain = styles.chain(rstyle.get(_w("val")) if rstyle is not None else None)
+            rl = [rpr, *(s.find(_w("rPr")) for s in cchain), *(s.find(_w("rPr")) for s in pchain), styles.r_default]
+            run = RunFormat(0, 0, "", styles.font(rl, "eastAsia"), styles.font(rl, "ascii"),
+                            styles.size(rl) or WORD_DEFAULT_SIZE)
+        return FooterFormat(name, True, "".join(before), "".join(after),
+                            jc.get(_w("val")) if jc is not None else None, run)
+    return FooterFormat(name, False, "", "", None, None)
+
+
+def _is_page(instr: str) -> bool:
+    words = instr.split()
+    return bool(words) and words[0].upper() == "PAGE"
 
 
 class _Reader:
-    def __init__(self, styles: _Styles) -> None:
+    def __init__(self, styles: _Styles, footers: dict[str, FooterFormat] | None = None) -> None:
         self.styles = styles
+        self.footer_parts = footers or {}
+        self.footer_refs: dict[str, str] = {}  # footers carry over from the previous section
+        self.elements: list[Any] = []  # the w:p of each paragraph, for fixes
+        self.sect_elements: list[Any] = []
         self.paragraphs: list[ParagraphFormat] = []
         self.sections: list[SectionFormat] = []
         self.section_start = 1
@@ -247,10 +371,17 @@ class _Reader:
             except ValueError:
                 return None
 
+        self.sect_elements.append(sect)
         size = sect.find(_w("pgSz")) if sect is not None else None
         mar = sect.find(_w("pgMar")) if sect is not None else None
         grid = sect.find(_w("docGrid")) if sect is not None else None
         top = num(mar, "top")
+        if sect is not None:
+            for ref in sect.iterchildren(_w("footerReference")):
+                self.footer_refs[ref.get(_w("type")) or "default"] = ref.get(f"{{{R}}}id") or ""
+        footers = tuple((kind, self.footer_parts[rid]) for kind, rid in sorted(self.footer_refs.items())
+                        if rid in self.footer_parts)
+        title_pg = sect.find(_w("titlePg")) if sect is not None else None
         self.sections.append(SectionFormat(
             index=len(self.sections), first_line=self.section_start,
             page_width=num(size, "w"), page_height=num(size, "h"),
@@ -258,6 +389,8 @@ class _Reader:
             left=num(mar, "left"), right=num(mar, "right"), gutter=num(mar, "gutter") or 0,
             grid_type=grid.get(_w("type")) if grid is not None else None,
             line_pitch=num(grid, "linePitch"), char_space=num(grid, "charSpace"),
+            footers=footers,
+            title_page=title_pg is not None and (title_pg.get(_w("val")) or "1") not in ("0", "false", "off"),
         ))
         self.section_start = len(self.paragraphs) + 1
 
@@ -282,8 +415,7 @@ class _Reader:
 
         runs: list[RunFormat] = []
         pos = 0
-        for r in p.xpath("./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r | ./w:fldSimple/w:r",
-                         namespaces={"w": W}):
+        for index, r in enumerate(xpath(RUN_XPATH)(p)):
             text = _run_text(r)
             if not text:
                 continue
@@ -292,15 +424,42 @@ class _Reader:
             cchain = st.chain(rstyle.get(_w("val")) if rstyle is not None else None)
             levels = [rpr, *(s.find(_w("rPr")) for s in cchain), *style_rprs, st.r_default]
             runs.append(RunFormat(pos, pos + len(text), text, st.font(levels, "eastAsia"),
-                                  st.font(levels, "ascii"), st.size(levels) or WORD_DEFAULT_SIZE))
+                                  st.font(levels, "ascii"), st.size(levels) or WORD_DEFAULT_SIZE, index))
             pos += len(text)
         self.paragraphs.append(ParagraphFormat(
             line=len(self.paragraphs) + 1, where=where, section=len(self.sections),
             style=st.names.get(style_id or "", ""), align=align, left=left, first_line=first_line,
-            first_line_chars=first_chars, line_spacing=line_spacing, line_rule=line_rule, runs=tuple(runs)))
+            first_line_chars=first_chars, line_spacing=line_spacing, line_rule=line_rule, runs=tuple(runs),
+            right=_right(p_levels), borders=_borders(p_levels),
+            drawing=bool(xpath(".//w:drawing | .//w:pict")(p)),
+            page_break_before=_on(_first(p_levels, "pageBreakBefore")),
+            page_break=bool(xpath(".//w:br[@w:type='page']")(p))))
+        self.elements.append(p)
         sect = ppr.find(_w("sectPr")) if ppr is not None and where == "body" else None
         if sect is not None:
             self.close_section(sect)
+
+
+def _on(el: Any) -> bool:
+    return el is not None and (el.get(_w("val")) or "true") not in ("0", "false", "off")
+
+
+def _right(levels: list[Any]) -> int:
+    for level in levels:
+        ind = level.find(_w("ind"))
+        if ind is not None:
+            for attr in ("right", "end"):
+                if (ind.get(_w(attr)) or "").lstrip("-").isdigit():
+                    return int(ind.get(_w(attr)))
+    return 0
+
+
+def _borders(levels: list[Any]) -> frozenset[str]:
+    bdr = _first(levels, "pBdr")
+    if bdr is None:
+        return frozenset()
+    return frozenset(el.tag.rsplit("}", 1)[-1] for el in bdr.iterchildren()
+                     if isinstance(el.tag, str) and (el.get(_w("val")) or "none") not in ("none", "nil"))
 
 
 def _abs(value: int | None) -> int | None:

@@ -213,7 +213,8 @@ def _inline(text: str, start: int, end: int, scan: _Scan) -> None:
         working = "".join(scan.chars[start:end])
         for m in pattern.finditer(working):
             if pattern is _COMMENT:
-                scan.comments.append((start + m.start(), start + m.end(), m.group(0)))
+                # the comment as written: a code span inside it was blanked in the working copy
+                scan.comments.append((start + m.start(), start + m.end(), text[start + m.start():start + m.end()]))
             scan.cut(start + m.start(), start + m.end())
     working = "".join(scan.chars[start:end])
     for m in _LINK.finditer(working):

@@ -17,10 +17,10 @@ GRAMMAR_FILE = "report.lark"
 class RawLine:
     """A classified line: its kind, the marker token (if any) and the rest of the line."""
 
-    kind: str  # compilation | heading | date_line | residue | text_line
+    kind: str  # compilation | heading | date_line | residue | element | text_line
     start: int
     end: int
-    marker_type: str | None = None  # H1..H4 or COMPILATION
+    marker_type: str | None = None  # H1..H4, COMPILATION, or an element terminal (ATTACH, DOC_NUMBER…)
     marker_end: int | None = None
 
 
@@ -87,7 +87,7 @@ class _ToLines(Transformer):
 
     def _line(self, kind: str, tokens: list[Token]) -> RawLine:
         first, last = tokens[0], tokens[-1]
-        marker = first if first.type in ("H1", "H2", "H3", "H4", "COMPILATION") else None
+        marker = first if first.type != "TEXT" and kind != "date_line" and kind != "residue" else None
         return RawLine(  # the lexer sets every token's positions; lark types them as optional
             kind=kind,
             start=cast(int, first.start_pos),
@@ -107,6 +107,9 @@ class _ToLines(Transformer):
 
     def residue(self, tokens: list[Token]) -> RawLine:
         return self._line("residue", tokens)
+
+    def element(self, tokens: list[Token]) -> RawLine:
+        return self._line("element", tokens)
 
     def text_line(self, tokens: list[Token]) -> RawLine:
         return self._line("text_line", tokens)

@@ -29,7 +29,10 @@ def reportlint_formatters() -> dict[str, Any]:
     """Return ``{name: formatter}`` for ``--format NAME``.
 
     A formatter is a callable ``(results, options) -> str`` where ``results`` is a list of
-    ``reportlint.run.session.FileResult``.
+    ``reportlint.run.session.FileResult``. To write each file's results as they come (flat
+    memory on long runs), it may also carry ``formatter.writer(out, options)`` returning a
+    ``reportlint.formatters.common.Writer`` (``file(result)`` per file, then ``finish(totals)``);
+    without one, ``reportlint check`` passes every result at the end.
     """
 
 

@@ -37,6 +37,7 @@ _COMPARED = ("较", "比", "与", "同", "于", "过")  # 较/高于“十三五
 # a mention of the event itself (a speech given at it, what happened since) is history, not a claim
 _HISTORY = ("大会上", "大会的", "上的讲话", "以来", "之际", "前夕")
 _CLAUSE_ENDS = "，。；"
+_PREPARES = ("迎", "筹备", "将", "明年", "即将", "计划", "准备", "谋划")
 
 
 def _ends_with(text: str, start: int, end: int, words: tuple[str, ...],
@@ -149,12 +150,44 @@ def _plenums(table: dict, default: dict, check: bool) -> Iterator[Anchor]:
         gates = tuple(((f"{name}大",), *c) for c in after_gates) if is_literal(name) else None
         yield Anchor(f"congress-{name}", congress, None, (info["congress"], following),
                      ahead, behind, source, gates=gates)
+        # named as past (党的二十大以来, 二十大报告) before it met: impossible whatever the year
+        past = "以来|报告|提出|强调|指出|作出|部署|明确|胜利召开以来"
+        held = _checked(rf"(?<!迎接)(?<!喜迎)(?:党的){name}大(?={past})", check)
+        gates = (((f"党的{name}大",),),) if is_literal(name) else None
+        yield Anchor(f"congress-held-{name}", held, None, (info["congress"], 2100), 0, 0, source, gates=gates)
         for n, year in enumerate(info["sessions"]):
             pattern = _checked(rf"{name}届{_SESSIONS[n]}中全会(?={after})", check)
             session = f"{name}届{_SESSIONS[n]}中全会"
             gates = tuple(((session,), *c) for c in after_gates) if is_literal(name) else None
             yield Anchor(f"plenum-{name}-{n + 1}", pattern, None, (year, following),
-                         ahead, behind, source, gates=gates)
+                         0, behind, source, gates=gates)
+            bare = _checked(rf"(?<!即将召开的)(?<!迎接){name}届{_SESSIONS[n]}中全会(?!精神)", check)
+            gates = (((session,),),) if is_literal(name) else None
+            yield Anchor(f"plenum-held-{name}-{n + 1}", bare, None, (year, 2100), 0, 0, source, gates=gates)
+    yield from _npc_sessions(table, check)
+
+
+def _npc_sessions(table: dict, check: bool) -> Iterator[Anchor]:
+    """十四届全国人大二次会议 (2024): from the 5th NPC (1978) each term's sessions fall one a year.
+
+    The same years hold for the 全国政协 sessions that meet with them (十四届全国政协二次会议).
+    """
+    source = table.get("npc_source", "")
+    for term in range(10, 16):
+        for session in range(1, 6):
+            year = 1978 + 5 * (term - 5) + (session - 1)
+            name, number = _TERMS[term], _SESSIONS[session - 1]
+            phrases = (f"{name}届全国人大{number}次会议", f"{name}届全国人民代表大会第{number}次会议",
+                       f"{name}届全国政协{number}次会议")
+            gates: Gates = tuple(((phrase,),) for phrase in phrases)
+            pattern = "|".join(phrases)
+            current = _checked(rf"(?:{pattern})(?=精神)", check)
+            yield Anchor(f"npc-{term}-{session}", current, None, (year, year + 1), 0, 5, source, gates=gates)
+            held = _checked(rf"(?<!即将召开的)(?:{pattern})(?!精神)", check)
+            yield Anchor(f"npc-held-{term}-{session}", held, None, (year, 2100), 0, 0, source, gates=gates)
+
+
+_TERMS = {10: "十", 11: "十一", 12: "十二", 13: "十三", 14: "十四", 15: "十五"}
 
 
 def load_anchors(path: str | Path, check: bool = True) -> list[Anchor]:
@@ -228,6 +261,24 @@ def _behind(ctx: RuleContext, anchor: Anchor, start: int, ref: Reference) -> int
     return 1 if doctype is not None and doctype.id == "government-work-report" else 0
 
 
+def _is_summary(ctx: RuleContext, start: int) -> bool:
+    from reportlint.rules.dates import title_text
+
+    article = article_at(ctx.document, start)
+    return article is not None and any(word in title_text(article) for word in ("总结", "述职"))
+
+
+def _looks_back(ctx: RuleContext, start: int) -> bool:
+    """A 总结 or 述职, written up to a few months after the year it covers."""
+    from reportlint.rules.dates import document_date, title_text, title_year
+
+    article = article_at(ctx.document, start)
+    if article is None or not any(word in title_text(article) for word in ("总结", "述职", "汇报")):
+        return False
+    signed = document_date(ctx.document, article)
+    return signed is None or signed[0] != title_year(article)
+
+
 def _paragraph(text: str, at: int) -> str:
     """The line holding ``at``, at most 400 characters either side (no search to the text's ends)."""
     lo = max(0, at - 400)
@@ -243,7 +294,8 @@ def find_clashes(ctx: RuleContext, anchors: tuple[Anchor, ...]) -> Iterator[Clas
             continue
         for m in anchor.pattern.finditer(text):
             compared = _ends_with(text, max(0, m.start() - 3), m.start(), _COMPARED, quote=True)
-            if compared or _is_history(text, m.end()):
+            held = anchor.years is not None and anchor.years[1] == 2100  # named as past: the point is history
+            if compared or (not held and _is_history(text, m.end())):
                 continue
             ref = reference_year(ctx, m.start())
             if ref is None:
@@ -255,11 +307,16 @@ def find_clashes(ctx: RuleContext, anchors: tuple[Anchor, ...]) -> Iterator[Clas
                 implied, lo, hi = str(anchor.base + n), anchor.base + n, anchor.base + n
             else:
                 lo, hi = anchor.years  # type: ignore[misc]
-                implied = f"{lo}—{hi}" if lo != hi else str(lo)
+                implied = f"{lo}—{hi}" if lo != hi and hi < 2100 else str(lo)
                 place = _place_in_period(text, m.end()) if anchor.phases else None
                 if place and ref.stated:  # “十四五”开局之年 is its first year, 收官之年 its last
                     lo = hi = lo if place == "first" else hi
-            if lo - anchor.ahead <= ref.year <= hi + _behind(ctx, anchor, m.start(), ref):
+            if anchor.base is not None:
+                prepares = any(w in text[max(0, m.start() - 10):m.start()] for w in _PREPARES)
+                ahead = 0 if _is_summary(ctx, m.start()) and not prepares else anchor.ahead
+            else:
+                ahead = anchor.ahead or (not ref.stated and _looks_back(ctx, m.start()))
+            if lo - ahead <= ref.year <= hi + _behind(ctx, anchor, m.start(), ref):
                 continue
             shown = m.group(0)[1:-1] if m.group(0)[:1] + m.group(0)[-1:] == "“”" else m.group(0)
             yield Clash(m.start(), m.end(), shown, implied, ref.year)
@@ -285,13 +342,15 @@ class AnniversaryYearMismatch(_AnchorRule):
 
     ## What it does
     Computes the year an anniversary or a numbered day falls in — 建党N周年 (1921+N),
-    新中国成立N周年 (1949+N), 改革开放N周年 (1978+N), 第N个教师节 (1984+N) and the other
-    entries of `rulesets/data/anchors.yaml` — and compares it with the year the text speaks
+    新中国成立N周年 (1949+N), 改革开放N周年 (1978+N), 第N个教师节 (1984+N), 毛泽东同志诞辰N周年
+    (1893+N), 红军长征胜利, 抗战胜利, 五四运动, 建军, 香港/澳门回归, 辛亥革命 and the other
+    entries of `rulesets/data/anchors.yaml`, each with its source — and compares it with the year the text speaks
     of: a year stated in the same clause or opening the sentence (`2024年是…`, `今年…`),
     else the year in the title. It must match (a mention may look one year ahead; a
     政府工作报告 reviews the previous year; a paragraph reviewing several years, `过去五年`,
-    may look five years back). Mentions of the event itself (`在庆祝建党95周年大会上的讲话`)
-    are history and pass.
+    may look five years back; in a 总结 or 述职 an anniversary told as celebrated may not look
+    ahead, unless the text prepares it: `迎接新中国成立75周年`). Mentions of the event itself
+    (`在庆祝建党95周年大会上的讲话`) are history and pass.
 
     ## Why is this bad?
     The text was copied from an older report and re-dated by editing only the title: a 2023
@@ -326,9 +385,14 @@ class EraYearMismatch(_AnchorRule):
     Compares the year the text speaks of (as for AN001) with the years in which a phrase is
     current: the five-year plans (“十二五” 2011—2015 … “十五五” 2026—2030; `开局之年` is a
     plan's first year and `收官之年` its last), party-wide campaigns (创先争优活动,
-    群众路线教育实践活动, 党史学习教育 …, catalog D37) and 贯彻…全会精神 for each plenary
-    session (current until the next congress). A phrase may be one year ahead and five years
-    behind. Comparisons with a period (`较“十三五”末增长`, `高于“十三五”时期`) are baselines
+    群众路线教育实践活动, 党史学习教育 …, catalog D37), 贯彻…全会精神 for each plenary session
+    (current from its year until the next congress) and the 精神 of each 全国人大 / 全国政协
+    session (十四届全国人大二次会议 2024: term N's M-th session meets in 1978 + 5(N−5) + M−1).
+    A period may be one year ahead and five years behind; a plenum's or session's 精神 cannot be
+    carried out before it met (one year's grace in a 总结 written early the next year). A
+    congress, plenum or session named as past before it met is impossible in any wording:
+    `党的二十大以来` in 2021, `二十届三中全会` in a 2023 summary (`迎接党的二十大` and
+    `即将召开的…` are left alone). Comparisons with a period (`较“十三五”末增长`, `高于“十三五”时期`) are baselines
     and pass.
 
     ## Why is this bad?

@@ -54,9 +54,71 @@ def _year_value(text: str) -> int | None:
     return value if value and 1900 <= value <= 2100 else None
 
 
+_MASTHEAD_STARTS = ("签发人", "密级", "份号", "特急", "加急", "紧急", "绝密", "机密", "秘密", "★")
+_ISSUER_ENDS = ("局", "委", "政府", "办公室", "大学", "学院", "公司", "委员会", "支部", "总支", "党委", "厅", "部",
+                "中心", "学校", "医院", "集团", "办")
+
+
+def _is_masthead(text: str) -> bool:
+    """A 版头 line: `某某县人民政府文件`, a 发文字号 `某政发〔2024〕3号`, 签发人, 密级, a bare issuer."""
+    text = text.strip()
+    if not text or len(text) > 40:
+        return False
+    if text.endswith("文件") or text.startswith(_MASTHEAD_STARTS):
+        return True
+    if text.endswith("号") and any(mark in text for mark in "〔[［【﹝"):
+        return True
+    return len(text) <= 20 and text.endswith(_ISSUER_ENDS) and not _TITLE_YEAR.search(text)
+
+
+def title_line(article: Article) -> Line | None:
+    """The article's title: past a 版头 (`某某县人民政府文件`, the 发文字号), the first short line after it.
+
+    The parser takes a document's first line for its title; in a 公文 that line is the 版头.
+    (The document model's GB/T 9704 elements, once they exist, should replace this.)
+    """
+    title = article.title
+    if title is None or not _is_masthead(title.text):
+        return title
+    for child in article.children[:6]:
+        if isinstance(child, Section):
+            break
+        text = child.text.strip()
+        if not text or _is_masthead(text):
+            continue
+        if len(text) <= 60 and "。" not in text and not text.endswith(("：", ":")):
+            return child.line
+        break
+    return title
+
+
+_TITLE_ENDS = ("报告", "总结", "通知", "要点", "计划", "请示", "函", "纪要", "方案", "意见", "决定", "通报",
+               "批复", "讲话", "述职报告", "安排", "规划", "公告", "通告")
+
+
+def title_text(article: Article) -> str:
+    """The text of :func:`title_line`, with a second title line joined (`关于2024年度安全生产工作` /
+    `情况的报告`)."""
+    line = title_line(article)
+    if line is None:
+        return ""
+    text = line.text.strip()
+    if text.endswith(_TITLE_ENDS):
+        return text
+    for child in article.children[:8]:
+        if isinstance(child, Section):
+            break
+        if child.span.start > line.span.start:
+            following = child.text.strip()
+            if len(following) <= 20 and "。" not in following and following.endswith(_TITLE_ENDS):
+                return text + following
+            break
+    return text
+
+
 def title_year(article: Article) -> int | None:
     """The year a report's title names (2023年工作总结, 二〇二三年…); None without one."""
-    match = _TITLE_YEAR.search(article.title_text)
+    match = _TITLE_YEAR.search(title_text(article))
     return _year_value(match.group(1) or match.group(2)) if match else None
 
 
@@ -170,14 +232,18 @@ def _in_signature(ctx: RuleContext, offset: int) -> bool:
     return any(line.span.start <= offset < line.span.end for line in lines)
 
 
+_SPOKEN_DAY = lazy(r"(?<![0-9])(?:(?P<y>(?:19|20)[0-9]{2})年)?(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})号$")
+
+
 class ImpossibleDate(Rule):
     """A calendar date that does not exist: `2月30日`, `4月31日`, `2月29日` in a non-leap year.
 
     ## What it does
     Checks every `M月D日` (with or without a year), the second day of a range within one month
-    (`2月27日至30日`, `4月28日—31日`) and dates in Chinese numerals in running text
-    (`二〇二三年二月二十九日`). Without a year in the date, the year comes from a date earlier
-    on the same line, else the report's title, else its 成文日期. Lunar dates
+    (`2月27日至30日`, `4月28日—31日`), dates in Chinese numerals in running text
+    (`二〇二三年二月二十九日`), a month that does not exist (`2023年13月`), dotted or slashed
+    dates (`2024.6.31`, `2024/2/30`) and the spoken `6月31号`. Without a year in the date, the
+    year comes from a date earlier on the same line, else the report's title, else its 成文日期. Lunar dates
     (`农历二月三十`) and Chinese-numeral dates without a year (`二月三十日`) are left alone.
 
     ## Why is this bad?
@@ -216,6 +282,29 @@ class ImpossibleDate(Rule):
         for date in _cn_dates(ctx):
             if date.day is None and not _is_lunar(text, date.start):
                 yield ctx.report(date.start, date.end, text=date.text)
+        dated = {m.start() for m, _, _ in _dated(ctx)}
+        for at in find_all(text, "月"):  # 2023年13月: a month that does not exist, with no day
+            digits = text[max(0, at - 2):at]
+            digits = digits[-1:] if not digits[:1].isdigit() else digits
+            start = at - len(digits)
+            if not (digits.isascii() and digits.isdigit()) or text[start - 1:start] != "年":
+                continue
+            written = text[max(0, start - 5):start - 1]
+            if len(written) == 4 and written.isdigit() and written[:2] in ("19", "20") and not 1 <= int(digits) <= 12:
+                if start - 5 not in dated and not _is_lunar(text, start - 5):
+                    yield ctx.report(start - 5, at + 1, text=text[start - 5:at + 1])
+        for at in find_all(text, "号"):  # 6月31号: the spoken form of a day
+            m = _SPOKEN_DAY.search(text, max(0, at - 12), at + 1)
+            if m is None or _is_lunar(text, m.start()):
+                continue
+            year = int(m["y"]) if m["y"] else _document_year(ctx, m.start())
+            if not _valid(year, int(m["m"]), int(m["d"])):
+                yield ctx.report(m.start(), m.end(), text=m.group(0))
+        for pattern, groups in ((_FULL_DOTTED, (1, 2, 3)), (_FULL_SLASHED, (1, 3, 4))):
+            for m in pattern.finditer(text):  # 2024.6.31, 2024/2/30
+                year, month, day = (int(m[g]) for g in groups)
+                if not _valid(year, month, day):
+                    yield ctx.report(m.start(), m.end(), text=m.group(0))
 
 
 class WeekdayMismatch(Rule):
@@ -560,11 +649,21 @@ def _has_date_words(text: str) -> bool:
     return "年" in text and "月" in text and "日" in text
 
 
+_STARTS: list[tuple[Document, list[int]]] = []
+
+
+def _line_starts(document: Document) -> list[int]:
+    """Where each line of ``document`` starts, computed once per document (not once per article)."""
+    if not _STARTS or _STARTS[0][0] is not document:
+        _STARTS[:] = [(document, [line.span.start for line in document.lines])]
+    return _STARTS[0][1]
+
+
 def _date_lines(document: Document) -> Iterator[Line]:
     """The lines that carry a 成文日期: the signature date and the dateline under the title."""
     from bisect import bisect_left
 
-    starts = [line.span.start for line in document.lines]
+    starts = _line_starts(document)
     for article in document.articles:
         if article.signature and article.signature.date:
             yield article.signature.date
@@ -635,7 +734,7 @@ _PLAN_WORDS = ("计划", "要点", "打算", "安排", "方案", "思路", "规�
 _FUTURE = ("计划", "预计", "力争", "争取", "将于", "将在", "拟", "前完成", "以前", "之前", "截至", "截止",
            "定于", "将", "预定", "安排在",
            "目前", "现已", "下一步", "明年", "今后", "届时")
-_SUMMARY_TITLE = ("总结", "述职", "汇报")
+_SUMMARY_TITLE = ("总结", "述职", "汇报", "工作情况的报告", "工作情况报告")
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
@@ -643,11 +742,16 @@ def _has_any(text: str, words: tuple[str, ...]) -> bool:
 
 
 def report_period(article: Article) -> Period | None:
-    """The period a summary's title covers (2023年 → the year, 上半年 → to 30 June …)."""
-    title = article.title_text
-    if not _has_any(title, _SUMMARY_TITLE) or _has_any(title, _PLAN_WORDS):
+    """The period a summary's title covers (2023年 → the year, 上半年 → to 30 June …).
+
+    `2024年工作总结和2025年工作计划` covers 2024: the period is the one before the plan words.
+    """
+    title = title_text(article)
+    back = min((title.find(w) for w in _SUMMARY_TITLE if w in title), default=-1)
+    ahead = min((title.find(w) for w in _PLAN_WORDS if w in title), default=-1)
+    if back == -1 or -1 < ahead < back:
         return None
-    m = _PERIOD.search(title)
+    m = _PERIOD.search(title, 0, back)
     if not m:
         return None
     year = int(m[1])
@@ -670,7 +774,7 @@ def document_date(document: Document, article: Article) -> Day | None:
     lines = [article.signature.date] if article.signature and article.signature.date else []
     from bisect import bisect_left
 
-    starts = [line.span.start for line in document.lines]
+    starts = _line_starts(document)
     first = bisect_left(starts, article.span.start)
     lines += [line for line in document.lines[first:first + 4] if line.span.start <= article.span.end
               and len(line.text) <= 80 and _has_date_words(line.text)]
@@ -711,13 +815,25 @@ class DateAfterPeriod(Rule):
     """A date in a summary's body later than the period its title reports on.
 
     ## What it does
-    For a summary or 述职 titled with a period (`2023年工作总结`, `2023年上半年工作总结`) —
-    or, without a year in the title, signed in October to December of a year — flags dates in
-    the body after the end of that period (a date without a year, `10月18日`, is taken to be in
-    the period's year), and dates after the document's own 成文日期 told as done (a summary
-    signed `2023年12月20日` that reports `12月28日召开了总结表彰大会`). Sections about next
-    steps, the signature, and sentences that plan or count up to a date (`计划`, `定于`, `将`,
-    `力争`, `截至`) are skipped.
+    For a summary or 述职 titled with a period (`2023年工作总结`, `2023年上半年工作总结`,
+    `2024年工作总结和2025年工作计划`, `关于2024年度工作情况的报告`) — or, without a year in the
+    title, signed in October to December of a year — flags dates in the body after the end of
+    that period (a date without a year, `10月18日`, is taken to be in the period's year), dates
+    after the document's own 成文日期 told as done (a summary signed `2023年12月20日` that reports
+    `12月28日召开了总结表彰大会`), and a whole-year summary that opens a sentence with a date of
+    the year before (`2023年5月16日，召开…` in a 2024 summary). Sections about next steps, the
+    signature, and sentences that plan or count up to a date (`计划`, `定于`, `将`, `力争`, `截至`)
+    are skipped. In any document it also flags
+
+    - a 成文日期 outside the title's year: a 2024 summary signed in 2023 or in the first half of
+      2024, a 2024 plan signed in 2025, a 通知 about 2024 signed in 2022;
+    - a deadline or meeting date in a year before the document's (`请于2023年4月10日前报送`,
+      `2023年6月底前完成`, `会议时间：2023年3月8日` in a 2024 通知 or 方案);
+    - in a 通报 or 纪要, a date after its 成文日期 told as having happened (`发生`, `了`).
+
+    Left alone: history in the sentence (`2023年5月16日，县审计局启动…`, `以来`, `此前`), the
+    end of the year before (`12月`), half-year and quarterly summaries signed early, and dates
+    in a plan's own year.
 
     ## Why is this bad?
     A 2023 summary that reports events of 2024 was re-dated from another year's text, or the
@@ -743,19 +859,28 @@ class DateAfterPeriod(Rule):
     messages = {"default": ("日期{text}晚于标题所述期间（{period}）",
                             "date {text!r} is after the period the title reports on ({period})"),
                 "signed": ("日期{text}晚于成文日期（{signed}），却写成已经发生的事",
-                           "date {text!r} is after the document's own date ({signed}) but told as done")}
+                           "date {text!r} is after the document's own date ({signed}) but told as done"),
+                "before": ("日期{text}早于标题所述期间（{period}），却写成本期的工作",
+                           "date {text!r} is before the period the title reports on ({period}) but told as its work"),
+                "outside": ("成文日期{text}与标题年份{year}年不符",
+                            "the document's date {text!r} does not fit the title year {year}"),
+                "stale": ("期限或会期{text}早于本文所在年份（{signed}）：疑为沿用往年文稿",
+                          "deadline or meeting date {text!r} is in a year before the document's ({signed})")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
             signed = document_date(ctx.document, article)
+            yield from _signed_outside(ctx, article, signed)
+            yield from _stale_deadlines(ctx, article, signed)
             period = report_period(article) or _period_from_date(article, signed)
             if period is None:
+                yield from _done_after_signing(ctx, article, signed)
                 continue
             cutoff, key = period.end, "default"
             if signed and signed[0] == period.year and signed < period.end:
                 cutoff, key = signed, "signed"  # a summary signed on 20 December cannot report the 28th
             skip = _plan_spans(article)
-            body_start = article.title.span.end if article.title else article.span.start
+            body_start = _body_start(article)
             for m in DATE.finditer(ctx.text, body_start, article.span.end):
                 if any(s <= m.start() < e for s, e in skip):
                     continue
@@ -770,11 +895,131 @@ class DateAfterPeriod(Rule):
                 late = (year, month, day) > period.end
                 yield ctx.report(m.start(), m.end(), "default" if late else key, text=m.group(0),
                                  period=period.label, signed=f"{cutoff[0]}年{cutoff[1]}月{cutoff[2]}日")
+            yield from _before_period(ctx, article, period, skip)
+
+
+def _before_period(ctx: RuleContext, article: Article, period: Period,
+                   skip: list[tuple[int, int]]) -> Iterator[Finding]:
+    """A whole-year summary of 2024 telling `2023年5月6日，召开…` as its own work."""
+    if not period.whole_year:
+        return
+    body_start = _body_start(article)
+    for m in DATE.finditer(ctx.text, body_start, article.span.end):
+        if not m["y"] or int(m["y"]) != period.year - 1 or any(s <= m.start() < e for s, e in skip):
+            continue
+        if not _valid(int(m["y"]), int(m["m"]), int(m["d"])) or int(m["m"]) == 12:
+            continue
+        text = ctx.text
+        at = m.start()
+        opens = at == 0 or text[at - 1] in "。；！？\n，" or text[at - 1:at] in ("于", "在")
+        after = text[m.end():m.end() + 1]
+        sentence = _sentence(text, m.start(), m.end())
+        if not opens or after not in ("，", ",") and not text.startswith(("召开", "举办", "组织", "开展"), m.end()):
+            continue
+        if _has_any(sentence, _PAST_CONTEXT) or len(_TITLE_YEAR.findall(sentence)) > 1:
+            continue
+        if _in_signature(ctx, m.start()):
+            continue
+        yield ctx.report(m.start(), m.end(), "before", text=m.group(0), period=period.label)
+
+
+# a sentence that tells an earlier year's event as history or a baseline
+_PAST_CONTEXT = ("以来", "至今", "起", "开始", "启动", "成立", "去年", "上年", "此前", "以前", "之前", "同期",
+                 "相比", "较", "自", "从", "先后", "连续", "分别", "首次", "曾", "当时", "印发", "出台", "颁布",
+                 "批复", "立项", "获批", "签订", "签约", "开工")
+_DEADLINE = ("前报送", "前报", "前上报", "前提交", "前完成", "之前", "截止", "定于", "拟于", "届时", "前将")
+
+
+def _body_start(article: Article) -> int:
+    title = title_line(article)
+    return title.span.end if title is not None else article.span.start
+
+
+_DONE = ("了", "已", "发生", "造成")
+_WHOLE_YEAR = ("年工作总结", "年度工作总结", "年度总结", "年总结", "年度述职")
+
+
+def _done_after_signing(ctx: RuleContext, article: Article, signed: Day | None) -> Iterator[Finding]:
+    """A 通报 or 纪要 signed on 5 March 2024 that tells `2024年3月20日…召开了` as done."""
+    title = title_text(article)
+    if signed is None or _has_any(title, _PLAN_WORDS) or _has_any(title, _FORWARD_TITLE):
+        return
+    for m in DATE.finditer(ctx.text, _body_start(article), article.span.end):
+        if not m["y"] or not _valid(int(m["y"]), int(m["m"]), int(m["d"])):
+            continue
+        day = (int(m["y"]), int(m["m"]), int(m["d"]))
+        if day <= signed or _in_signature(ctx, m.start()):
+            continue
+        sentence = _sentence(ctx.text, m.start(), m.end())
+        if _has_any(sentence, _DONE) and not _has_any(sentence, _FUTURE):
+            yield ctx.report(m.start(), m.end(), "signed", text=m.group(0), period="",
+                             signed=f"{signed[0]}年{signed[1]}月{signed[2]}日")
+
+
+def _signed_outside(ctx: RuleContext, article: Article, signed: Day | None) -> Iterator[Finding]:
+    """A summary of 2024 signed in 2023 (or in 2026), a plan for 2024 signed after 2024."""
+    line = article.signature.date if article.signature and article.signature.date else None
+    year = title_year(article)
+    if signed is None or line is None or year is None:
+        return
+    title = title_text(article)
+    back = _has_any(title, _SUMMARY_TITLE)
+    ahead = _has_any(title, ("要点", "计划", "打算")) and not back
+    if back and not ("半年" in title or "季度" in title or "月份" in title):
+        # a whole year cannot be summed up in its first half
+        whole = any(f"{year}{tail}" in title for tail in _WHOLE_YEAR)
+        wrong = signed[0] < year or signed[0] > year + 1 or (whole and signed[0] == year and signed[1] <= 6)
+    elif ahead:
+        wrong = signed[0] > year or signed[0] < year - 1
+    else:  # 关于做好2024年…的通知 signed in 2022 or in 2026: a year not edited
+        wrong = signed[0] < year - 1 or signed[0] > year + 1
+    if wrong:
+        m = DATE.search(line.text) or CN_DATE.search(line.text)
+        if m is not None:
+            yield ctx.report(line.span.start + m.start(), line.span.start + m.end(), "outside",
+                             text=m.group(0), year=year)
+
+
+_DEADLINE_AT = lazy(
+    r"(?<![0-9])((?:19|20)[0-9]{2})年(?:[0-9]{1,2}月(?:[0-9]{1,2}日|底|末|中旬|上旬|下旬)?|底|末)(?:之|以)?前")
+_DEADLINE_WORDS = ("前报", "前上报", "前提交", "前完成", "前将", "前把", "之前", "前，", "前报送")
+_FORWARD_TITLE = ("通知", "要点", "计划", "方案", "安排", "意见", "函", "请示")
+
+
+def _stale_deadlines(ctx: RuleContext, article: Article, signed: Day | None) -> Iterator[Finding]:
+    """`请于2023年3月10日前报送`, `2023年6月底前完成` in a text of 2024: a deadline copied from last year's.
+
+    The text's year is its 成文日期's, else (for a 通知, 要点, 计划 or 方案) its title's.
+    """
+    title = title_text(article)
+    now = signed[0] if signed else title_year(article) if _has_any(title, _FORWARD_TITLE) else None
+    if now is None or _has_any(title, _SUMMARY_TITLE):
+        return
+    shown = f"{signed[0]}年{signed[1]}月{signed[2]}日" if signed else f"{now}年"
+    text, body_start = ctx.text, _body_start(article)
+    seen = set()
+    for m in DATE.finditer(text, body_start, article.span.end):
+        if not m["y"] or int(m["y"]) >= now or _in_signature(ctx, m.start()):
+            continue
+        after = text[m.end():m.end() + 6]
+        before = text[max(0, m.start() - 3):m.start()]
+        deadline = after.startswith(("前", "之前", "以前")) and _has_any(after, _DEADLINE_WORDS)
+        planned = _has_any(before, ("定于", "拟于", "请于", "须于", "务必于", "截止", "时间：", "时间:"))
+        if deadline or planned:
+            seen.add(m.start())
+            yield ctx.report(m.start(), m.end(), "stale", text=m.group(0), signed=shown)
+    for m in _DEADLINE_AT.finditer(text, body_start, article.span.end):
+        if m.start() in seen or int(m[1]) >= now or _in_signature(ctx, m.start()):
+            continue
+        sentence = _sentence(text, m.start(), m.end())
+        if _has_any(sentence, ("已", "了", "此前", "以来")):
+            continue
+        yield ctx.report(m.start(), m.end(), "stale", text=m.group(0), signed=shown)
 
 
 def _period_from_date(article: Article, signed: Day | None) -> Period | None:
     """A summary titled without a year, signed late in the year (10–12月), covers that year."""
-    title = article.title_text
+    title = title_text(article)
     if signed is None or signed[1] < 10 or not _has_any(title, _SUMMARY_TITLE) or _has_any(title, _PLAN_WORDS):
         return None
     if "半年" in title or "季度" in title or "月份" in title:

@@ -17,9 +17,12 @@ _CLAUSE = lazy(rf"[^{_CLAUSE_SEP}。！？；!?;]+")
 _CJK = r"\u4e00-\u9fff"
 # a word written twice: 社区社区, 用友用友, a whole title pasted onto itself
 DOUBLED = lazy(rf"([{_CJK}]{{2,20}})\1")
+# the same word on both sides of a line break or a stray space: 社区⏎社区, 提高 提高
+_GAP = lazy(r"\n|[ \u3000]+")
 # function characters that never double inside a word, and their legitimate neighbours: what
 # ``(?<![目别不实求])([的了…以为])\1(?![确非之美在])`` matches, found by str.find (see _doubled_chars)
-_FUNCTION_CHARS = "的了是在和与及对于把被从向将并而或之其以为"
+_FUNCTION_CHARS = "的了是在和与及对于把被从向将并而或之其以为们各"
+_NEVER_DOUBLED = "们各"  # a suffix and a determiner no word doubles: 我们们, 各各单位
 _NOT_BEFORE, _NOT_AFTER = "目别不实求", "确非之美在"
 # legitimate reduplication (ABAB verbs and adjectives; AABB words are single characters doubled)
 REDUPLICATION = frozenset(
@@ -31,8 +34,36 @@ REDUPLICATION = frozenset(
 )
 
 
+_HALF_TO_FULL = str.maketrans({",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"})
+_PARAGRAPH_END = tuple("。！？；…”’）)》：:!?;")
+
+
 def _line_text(line: Line) -> str:
     return _SPACES.sub("", line.text)
+
+
+def _paragraph_key(text: str) -> str:
+    """A paragraph as compared: no spaces, half-width punctuation as full-width (`,` = `，`)."""
+    return _SPACES.sub("", text).translate(_HALF_TO_FULL)
+
+
+def _logical_paragraphs(ctx: RuleContext, skip: set[int]) -> list[list[Line]]:
+    """Lines joined where a hard wrap broke a paragraph: a line that stops without closing
+    punctuation runs on into the next line (`……研究部署，⏎推动各项措施落地见效。`)."""
+    groups: list[list[Line]] = []
+    open_group = False
+    for line in ctx.document.lines:
+        if line.number in skip:
+            open_group = False
+            continue
+        text = line.text.rstrip()
+        run_on = open_group and groups and line.number == groups[-1][-1].number + 1
+        if run_on:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+        open_group = bool(text) and text[-1] in "，、," and len(text) >= 10
+    return groups
 
 
 def _skipped_lines(ctx: RuleContext) -> set[int]:
@@ -58,8 +89,11 @@ class DuplicateParagraph(Rule):
     """The same paragraph twice in one document, adjacent or not.
 
     ## What it does
-    Compares every paragraph of at least `min-length` characters (spaces ignored) with the
-    paragraphs before it and flags a repeat. Titles are left to the residue rules.
+    Compares every paragraph of at least `min-length` characters with the paragraphs before it
+    and flags a repeat. Copies that differ only in spaces, in half- or full-width punctuation
+    (`,` for `，`) or in where a hard wrap broke the line (a line ending in `，` runs on into the
+    next) count as the same paragraph. Titles are left to the residue rules; a paragraph that
+    differs in any word is left to DU004.
 
     ## Why is this bad?
     A paragraph pasted twice shows that the report was assembled from pieces and never read
@@ -95,17 +129,17 @@ class DuplicateParagraph(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         seen: dict[str, int] = {}
-        skip = _skipped_lines(ctx)
-        for line in ctx.document.lines:
-            key = _line_text(line)
-            if line.number in skip or len(key) < self.settings["min-length"]:
+        for group in _logical_paragraphs(ctx, _skipped_lines(ctx)):
+            key = "".join(_paragraph_key(line.text) for line in group)
+            if len(key) < self.settings["min-length"]:
                 continue
             if key in seen:
-                start, end = _delete_line(ctx, line.span.start, line.span.end)
+                first, last = group[0].span.start, group[-1].span.end
+                start, end = _delete_line(ctx, first, last)
                 fix = Fix.replace("删除重复的段落", start, end, "", Applicability.UNSAFE)
-                yield ctx.report(line.span.start, line.span.end, fix=fix, first=seen[key])
+                yield ctx.report(first, last, fix=fix, first=seen[key])
             else:
-                seen[key] = line.number
+                seen[key] = group[0].number
 
 
 class Piece:
@@ -122,7 +156,7 @@ def _sentences(ctx: RuleContext) -> list[Piece]:
     pieces: list[Piece] = []
     for line in ctx.document.lines:
         for m in _SENTENCE.finditer(line.text):
-            key = _SPACES.sub("", m.group(0)).rstrip("。！？；!?;")
+            key = _paragraph_key(m.group(0)).rstrip("。！？；!?;")
             if key:
                 pieces.append(Piece(key, line.span.start + m.start(), line.span.start + m.end(), line.number))
     return pieces
@@ -249,7 +283,7 @@ class DoubledWord(Rule):
     ## What it does
     Flags a doubled function character (的的, 了了, 是是, 在在 …) and a doubled word of two or
     more characters, also across a line break in a hard-wrapped paragraph (`社区⏎社区`,
-    `的⏎的`). Legitimate reduplication is not flagged: AABB forms (实实在在, 的的确确),
+    `的⏎的`) or a stray space (`提高 提高`). Legitimate reduplication is not flagged: AABB forms (实实在在, 的的确确),
     ABAB verbs and adjectives (研究研究, 雪白雪白), 一X一X (一步一步), 不了了之.
 
     ## Why is this bad?
@@ -288,11 +322,13 @@ class DoubledWord(Rule):
         for at in _doubled_chars(ctx.text):
             if any(s <= at < e for s, e, _ in hits) or _aabb(ctx.text, at):
                 continue
-            if _whole_words(ctx.text, at, ctx.text[at]):
+            if ctx.text[at] in _NEVER_DOUBLED or _whole_words(ctx.text, at, ctx.text[at]):
                 hits.append((at, at + 2, ctx.text[at]))
         hits.extend(_across_wraps(ctx.text))
         for start, end, unit in sorted(hits):
             mid = end - len(unit)  # the second copy (after the line break, for a wrapped one)
+            if "\n" not in ctx.text[start:end]:
+                mid = start + len(unit)  # a stray space goes with the copy
             fix = Fix.replace("删除重复的字词", mid, end, "", Applicability.UNSAFE)
             yield ctx.report(start, end, fix=fix, word=unit, text=ctx.text[start:end].replace("\n", "⏎"))
 
@@ -317,7 +353,16 @@ def _whole_words(text: str, start: int, unit: str) -> bool:
     end = start + 2 * len(unit)
     lo, hi = _window(text, start, end)
     cuts = boundaries(text[lo:hi])
-    return {start - lo, start - lo + len(unit), end - lo} <= cuts
+    if {start - lo, start - lo + len(unit), end - lo} <= cuts:
+        return True
+    if len(unit) < 2:
+        return False
+    # jieba may glue a copy to its neighbour (切实加强加强 → 切实加强/加强 or 强加): the text
+    # reads right with one copy deleted when a word then ends where the unit ends (切实加强|组织)
+    # and the second copy is a word of its own; where the pair straddles two words it does not
+    # (构建共建共治: 共建|共治, the second 建共 is no word)
+    single = text[lo:start + len(unit)] + text[end:hi]
+    return {start - lo + len(unit), end - lo} <= cuts and start - lo + len(unit) in boundaries(single)
 
 
 def _doubled_chars(text: str) -> list[int]:
@@ -337,26 +382,32 @@ def _doubled_chars(text: str) -> list[int]:
 
 
 def _across_wraps(text: str) -> list[tuple[int, int, str]]:
-    """`社区⏎社区`: a line that ends without punctuation and a next line that repeats its end.
+    """`社区⏎社区`, `提高 提高`: a line break or a stray space with the same word on both sides.
 
-    The second copy is what follows the line break (so the finding spans it); a single
-    character counts only for the function characters (`的⏎的`).
+    The second copy is what follows the gap (so the finding spans it); a single character
+    counts only for the function characters (`的⏎的`).
     """
-    found = []
-    for at in find_all(text, "\n"):
-        if not (at and is_cjk(text[at - 1]) and is_cjk(text[at + 1:at + 2] or "a")):
+    found: list[tuple[int, int, str]] = []
+    if "\n" not in text and " " not in text and "\u3000" not in text:
+        return found
+    for gap in _GAP.finditer(text):
+        at, after = gap.start(), gap.end()
+        if not (at and is_cjk(text[at - 1]) and is_cjk(text[after:after + 1] or "a")):
             continue
         for n in (4, 3, 2, 1):
             unit = text[at - n:at]
-            if len(unit) < n or text[at + 1:at + 1 + n] != unit or not all(map(is_cjk, unit)):
+            if len(unit) < n or text[after:after + n] != unit or not all(map(is_cjk, unit)):
                 continue
             if n == 1 and unit not in _FUNCTION_CHARS:
                 break
-            joined = text[max(0, at - 12):at] + text[at + 1:at + 13]
+            joined = text[max(0, at - 12):at] + text[after:after + 12]
             start = min(at, 12) - n
-            if n > 1 and (DoubledWord._legitimate(joined, start, unit) or not _whole_words(joined, start, unit)):
+            # a space already marks the word boundary jieba would be asked for (进一步提高 提高)
+            wrap = gap.group(0) == "\n"
+            if n > 1 and (DoubledWord._legitimate(joined, start, unit)
+                          or (wrap and not _whole_words(joined, start, unit))):
                 break
-            found.append((at - n, at + 1 + n, unit))
+            found.append((at - n, after + n, unit))
             break
     return found
 
@@ -370,4 +421,178 @@ def _aabb(text: str, start: int) -> bool:
     return doubled(start - 2) or doubled(start + 2)
 
 
-RULES = [DuplicateParagraph, RepeatedSentence, DoubledWord]
+_ORDINAL_CHARS = set("一二三四五六七八九十百第首次再其后最")
+
+
+def near_repeat(a: str, b: str, min_chars: int = 15) -> tuple[int, int, str] | None:
+    """Where ``b`` repeats ``a`` with a few words changed: the first change as (start, end) in
+    ``b`` and the text it replaced in ``a``; None when the two are equal or too short, or differ
+    in more than a few characters (at most four, or 15% of the longer, in up to three places),
+    or in a number, an ordinal or Latin text (parallel statements: `增长6.9%` / `增长12.9%`,
+    `（一）…` / `（二）…`).
+    """
+    if a == b or min(len(a), len(b)) < min_chars or abs(len(a) - len(b)) > 0.25 * max(len(a), len(b)):
+        return None
+    from difflib import SequenceMatcher
+
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < 0.8 or matcher.quick_ratio() < 0.8 or matcher.ratio() < 0.8:
+        return None
+    changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    old = sum(i2 - i1 for _, i1, i2, _, _ in changes)
+    new = sum(j2 - j1 for _, _, _, j1, j2 in changes)
+    if len(changes) > 3 or max(old, new) > max(4, 0.15 * max(len(a), len(b))):
+        return None
+    changed = "".join(a[i1:i2] + b[j1:j2] for _, i1, i2, j1, j2 in changes)
+    if any(c.isdigit() or c in _ORDINAL_CHARS or c.isascii() for c in changed):
+        return None
+    _, i1, i2, j1, j2 = changes[0]
+    return j1, j2, a[i1:i2]
+
+
+class NearRepeatedSentence(Rule):
+    """A sentence pasted again with one word changed, in the same or the next paragraph.
+
+    ## What it does
+    Compares each sentence of at least `min-length` characters with the sentences of its own
+    paragraph and of the paragraph before it, and flags one that repeats an earlier sentence
+    except for a few changed Chinese characters (at most four, or 15% of the sentence, in up
+    to three places: `组织党员` → `带领党员`, `落脚点` → `归宿点`): the trace of a paste that was
+    edited and never removed; and a sentence of at least ten Chinese characters written again
+    word for word in the next paragraph, away from where DU002 sees it. Left alone: parallel
+    statements that differ in a number (`利润增长6.9%` / `利润增长12.9%`), an ordinal
+    (`（一）……` / `（二）……`), Latin text or in more words than that, and sentences in
+    paragraphs further apart. Identical repeats are DU001's and DU002's.
+
+    ## Why is this bad?
+    Two almost identical sentences side by side say the same thing twice; the reader stops to
+    look for a difference that is not there.
+
+    ## Example
+    ```
+    支部坚持每月开展一次主题党日活动，组织党员深入学习党的创新理论。
+    支部坚持每月开展一次主题党日活动，带领党员深入学习党的创新理论。
+    ```
+
+    ## Use instead
+    ```
+    支部坚持每月开展一次主题党日活动，组织党员深入学习党的创新理论。
+    ```
+    """
+
+    code = "DU004"
+    name = "near-repeated-sentence"
+    groups = ("duplicates",)
+    severity = Severity.WARNING
+    options = {"min-length": Option(15, int, "shortest sentence (in characters) compared")}
+    messages = {
+        "default": (
+            "句子近似重复：与第 {first} 行的句子只差“{old}”/“{new}”，疑为粘贴后未删除",
+            "near-repeat of the sentence on line {first}, differing only in {old!r}/{new!r}",
+        ),
+        "exact": ("句子重复：上一段（第 {first} 行）已经写过“{text}”",
+                  "sentence repeated from the paragraph before (line {first}): {text!r}"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        skip = _skipped_lines(ctx)
+        pieces = [p for p in _sentences(ctx) if p.line not in skip]
+        pasted = {id(pieces[i + k + j]) for i, k in repeated_blocks(pieces, 6) for j in range(k)}
+        headings = {h.line.number for h in ctx.document.headings()}
+        by_line: dict[int, list[Piece]] = {}
+        for piece in pieces:
+            by_line.setdefault(piece.line, []).append(piece)
+        lines = sorted(by_line)
+        previous: list[Piece] = []
+        for number in lines:
+            current = by_line[number]
+            if number in headings:
+                previous = []
+                continue
+            for index, piece in enumerate(current):
+                if id(piece) in pasted:
+                    continue  # DU002's: pasted twice in a row
+                if any(e.key == piece.key and sum(map(is_cjk, piece.key)) >= 10
+                       and len(piece.key) >= self.settings["min-length"] for e in previous):
+                    yield ctx.report(piece.start, piece.end, "exact", first=previous[0].line,
+                                     text=_excerpt(piece.key))
+                    continue
+                for earlier in (*previous, *current[:index]):
+                    changed = near_repeat(earlier.key, piece.key, self.settings["min-length"])
+                    if changed is None:
+                        continue
+                    lo, hi, old = changed
+                    yield ctx.report(piece.start, piece.end, first=earlier.line, old=old or "∅",
+                                     new=piece.key[lo:hi] or "∅")
+                    break
+            previous = current
+
+
+_NUM = r"[0-9０-９.．一二三四五六七八九十百千万亿两]+"
+_NOT_PUNCT = r"[^，。；：！？、,.;:!?\n]"
+# (pattern, the redundant part's group) — two words for one meaning inside one clause.
+# Sources: 《咬文嚼字》编辑部《咬文嚼字》合订本“语病门诊”（约……左右、超过……以上、截至……为止、
+# 各位……们 are its standing examples of 语义重复）; 吕叔湘、朱德熙《语法修辞讲话》第五讲“重复”
+_REDUNDANT = lazy(
+    rf"(?:大约|约|近|将近|大概|估计)(?P<n1>{_NUM}{_NOT_PUNCT}{{0,6}}?)(?P<r1>左右|上下)"
+    rf"|(?:超过|超出|逾|高于|多于)(?P<n2>{_NUM}{_NOT_PUNCT}{{0,6}}?)(?P<r2>以上|之上)"
+    rf"|(?:超过|逾)(?P<n22>[0-9０-９]+)(?P<r22>多)(?=[^0-9０-９])"
+    rf"|(?:约|大约|近|将近)(?P<n3>[0-9０-９]+)(?P<r3>余|多)(?=[^0-9０-９])"
+    rf"|(?P<n4>[0-9０-９]+)余(?P<r4>多)"
+    rf"|(?:截至|截止)(?P<n5>{_NOT_PUNCT}{{0,11}}?[日月年底末时前今])(?P<r5>为止|止)(?![步])"
+    rf"|(?:各位|诸位|众多|广大)(?P<n6>[\u4e00-\u9fff]{{0,5}}[^我你他她它咱人\W])(?P<r6>们)"
+    rf"|(?:从|自)(?P<n7>{_NOT_PUNCT}{{1,10}}?)开始(?P<r7>起)"
+    rf"|(?P<r8>百分之)(?P<n8>[0-9０-９.]+)[%％]"
+    rf"|(?P<r9>首先)第一|第一(?P<r10>首先)"
+    rf"|(?:凯旋)(?P<r11>而归|归来)|(?P<r12>亲眼)目睹|(?P<r13>再次)重申|(?P<r14>互相)之间互相"
+    rf"|(?P<r15>忍不住)不禁|(?P<r16>免费)赠送|(?P<r17>过分)溺爱|悬殊(?P<r18>很大|较大|巨大)"
+    rf"|(?P<r19>目前)现在|(?P<r20>当前)目前|涉及(?P<r21>到)")
+
+
+class RedundantExpression(Rule):
+    """Two words for one meaning in one phrase: `约3万人左右`, `超过50%以上`, `截至6月底为止`.
+
+    ## What it does
+    Flags the 语义重复 an editor strikes out: an estimate marked twice (`约……左右`,
+    `大约……上下`, `约200余人`, `100余多人`), a lower bound marked twice (`超过……以上`,
+    `逾……以上`), an end date marked twice (`截至……为止`), a plural marked twice
+    (`各位代表们`, `广大群众们`), `从……开始起`, `百分之30%`, and fixed redundant phrases
+    (`凯旋而归`, `亲眼目睹`, `再次重申`, `免费赠送`, `悬殊很大`, `涉及到`). Left alone: each
+    word alone (`约3万人`, `3万人左右`, `50%以上`), `我们`/`人们` after 各位 (`各位代表！我们`)
+    and `截止` that closes a sentence (`报名于5月1日截止`).
+
+    ## Why is this bad?
+    The second word repeats what the first already says; editors of official texts mark it as
+    a 语病 (《咬文嚼字》 lists these forms among its standing examples of 语义重复).
+
+    ## Example
+    ```
+    全县约3万人左右参加了培训，覆盖率超过90%以上。
+    ```
+
+    ## Use instead
+    ```
+    全县约3万人参加了培训，覆盖率超过90%。
+    ```
+
+    ## Fix safety
+    Unsafe: the redundant word is deleted; which of the two to keep is the writer's choice.
+    """
+
+    code = "DU005"
+    name = "redundant-expression"
+    groups = ("duplicates",)
+    severity = Severity.WARNING
+    fixable = Applicability.UNSAFE
+    messages = {"default": ("语义重复：“{text}”中的“{extra}”多余",
+                            "redundant wording: {extra!r} repeats the meaning in {text!r}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for m in _REDUNDANT.finditer(ctx.text):
+            group = next(name for name, value in m.groupdict().items() if value and name.startswith("r"))
+            start, end = m.span(group)
+            fix = Fix.replace(f"删除“{m.group(group)}”", start, end, "", Applicability.UNSAFE)
+            yield ctx.report(m.start(), m.end(), fix=fix, text=m.group(0), extra=m.group(group))
+
+
+RULES = [DuplicateParagraph, RepeatedSentence, DoubledWord, NearRepeatedSentence, RedundantExpression]

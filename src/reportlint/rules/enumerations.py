@@ -49,6 +49,10 @@ def _label(family: str, value: int) -> str:
         return f"其{int_to_cn(value)}"
     if family == "xian":
         return _SEQUENCE_WORDS[value - 1] if 1 <= value <= 3 else "最后"
+    if family == "step":
+        return f"第{int_to_cn(value)}步"
+    if family == "yao":
+        return f"{int_to_cn(value)}要"
     return f"{int_to_cn(value)}是"
 
 
@@ -96,7 +100,32 @@ class Problem:
         self.kind, self.ordinal, self.expected = kind, ordinal, expected
 
 
+def _yao_and_step_ordinals(text: str, base: int) -> Iterator[Ordinal]:
+    """一要……二要……三要 and 第一步，第二步，: at the start of a clause. `统一要求`, `第一要务`
+    and `进一步` are not ordinals (a 要 run needs a clause opener before the numeral)."""
+    for at in find_all(text, "要"):
+        start = at
+        while start > 0 and at - start < 2 and text[start - 1] in _NUMERALS:
+            start -= 1
+        if start == at or (start and text[start - 1] not in _CLAUSE_OPENERS):
+            continue
+        value = cn_to_int(text[start:at])
+        if value:
+            yield Ordinal(value, text[start:at], base + start, base + at + 1, "yao")
+    for at in find_all(text, "第"):
+        if at and text[at - 1] not in _CLAUSE_OPENERS:
+            continue
+        end = at + 1
+        while end < len(text) and end - at <= 2 and text[end] in _NUMERALS:
+            end += 1
+        if end > at + 1 and text.startswith("步", end) and text[end + 1:end + 2] in _AFTER_ORDINAL:
+            value = cn_to_int(text[at + 1:end])
+            if value:
+                yield Ordinal(value, text[at + 1:end], base + at, base + end + 1, "step")
+
+
 def _ordinals(text: str, base: int) -> Iterator[Ordinal]:
+    yield from _yao_and_step_ordinals(text, base)
     for m in ORDINAL.finditer(text):
         numeral = m.group(1)
         if text.startswith(numeral, m.end()):  # 一是一，二是二
@@ -194,9 +223,10 @@ class EnumerationGap(_EnumerationRule):
     ## What it does
     Follows the narrative ordinals of each section (a heading's run-in text and its
     paragraphs, across paragraph breaks), each family on its own: `一是、二是`, `第一，第二，`,
-    `其一，其二，` and `首先，其次，再次，最后，`. Flags an ordinal that skips one (`第二，…第四，`,
-    `首先，…再次，`), and a 一是 run that starts at 二是 or later. Left alone: words that only
-    look like ordinals (`第一书记`, `第二批`, `第二、三产业`, `再次强调`, `最后一公里`), an
+    `其一，其二，`, `首先，其次，再次，最后，`, `一要……二要……` and `第一步，第二步，`. Flags an
+    ordinal that skips one (`第二，…第四，`, `首先，…再次，`), and a 一是 run that starts at
+    二是 or later. Left alone: words that only look like ordinals (`第一书记`, `第二批`,
+    `第二、三产业`, `再次强调`, `最后一公里`, `第一要务`, `统一要求`, `进一步`), an
     ordinal without a following mark, and a `第二，`/`其次，` whose first item was written
     another way (`首先要…。其次，…`).
 

@@ -134,7 +134,9 @@ class HeadingSequence(Rule):
     not start at 一 or 1. Numbering restarts after an appendix or glossary line (附件,
     名词解释, 注释) and after a paywall cut (`此处隐藏3607个字`, from where the text resumes
     at any number); a number missing only because its line was not read as a heading
-    (`20.2026年…`) is not a gap.
+    (`20.2026年…`) is not a gap. When single numbers are wrong and the run goes on as counted
+    (`一、二、二、四、五、`), only the wrong headings are reported (the second `二、`, which
+    should be `三、`), not every break they cause.
 
     ## Why is this bad?
     A gap or a repeat shows that a part was deleted or pasted in without renumbering; readers
@@ -174,6 +176,8 @@ class HeadingSequence(Rule):
                   "heading number {got!r} comes after {prev!r}: wrong order"),
         "start": ("同级标题从“{got}”开始，应从“{first}”开始",
                   "the sibling run starts at {got!r} instead of {first!r}"),
+        "wrong": ("标题序号“{got}”有误：按前后同级标题应为“{want}”",
+                  "heading number {got!r} is wrong: its siblings make it {want!r}"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -188,6 +192,10 @@ class HeadingSequence(Rule):
         this way a run of thousands of headings with a break at every one costs linear time.
         """
         found = list(self._breaks(outline, run))
+        wrong = self._misnumbered(run, found)
+        if wrong is not None:
+            yield from wrong_findings(ctx, run, wrong)
+            return
         base = found[0][2]["expected"] - found[0][0] if found else 0
         for index, (position, key, args) in enumerate(found):
             stop = found[index + 1][0] if index + 1 < len(found) else len(run)
@@ -215,6 +223,23 @@ class HeadingSequence(Rule):
                         "expected": expected}
                 yield position, key, args
             prev = node
+
+    @staticmethod
+    def _misnumbered(run: list[_Node], found: list[tuple[int, str, dict[str, Any]]]) -> list[int] | None:
+        """The headings to blame when single numbers are wrong and the run goes on as counted:
+        in 一、二、二、四、五 only the second 二、 is wrong (it should be 三、), though the
+        sequence breaks twice (二→二, 二→四). Counted by position from the run's first number,
+        the wrong headings are fewer than the breaks; then only they are reported."""
+        if len(found) < 2 or found[0][0] == 0:
+            return None
+        base = run[0].heading.ordinal
+        wrong = []
+        for position, node in enumerate(run):
+            if node.heading.ordinal <= 0:
+                return None
+            if node.heading.ordinal != base + position:
+                wrong.append(position)
+        return wrong if 0 < len(wrong) < len(found) else None
 
     @staticmethod
     def _kind(prev: _Node | None, got: int, expected: int) -> str:
@@ -254,6 +279,18 @@ class HeadingSequence(Rule):
         if not edits:
             return None
         return Fix("重新编号同级标题", tuple(edits), Applicability.UNSAFE)
+
+
+def wrong_findings(ctx: RuleContext, run: list[_Node], wrong: list[int]) -> Iterator[Finding]:
+    """One finding per misnumbered heading, each fixed by its own number."""
+    base = run[0].heading.ordinal
+    for position in wrong:
+        heading = run[position].heading
+        value = base + position
+        start, end = _numeral_span(heading)
+        fix = Fix("改正标题序号", (Edit(start, end, _numeral(value, heading.numeral)),), Applicability.UNSAFE)
+        yield ctx.report(heading.marker_span.start, heading.marker_span.end, "wrong", fix=fix,
+                         got=heading.marker, want=_with_ordinal(heading, value))
 
 
 class HeadingLevelSkipped(Rule):

@@ -168,10 +168,26 @@ def _blanks(text: str, masks: str) -> list[Span]:
         while stop < len(text) and text[stop] == char:
             stop += 1
         single = at and _han_or_digit(text[at - 1]) and stop < len(text) and _han_or_digit(text[stop])
-        if stop - at >= 2 or single:
+        if (stop - at >= 2 or single) and not _in_name_token(text, at, stop):
             found.append((at, stop if stop - at >= 2 else at + 1))
             end = found[-1][1]
     return found
+
+
+_TOKEN_STOPS = frozenset(" \t\n\u3000，。；：、“”‘’《》（）【】！？,;()<>\"'")
+_EXTENSION = lazy(r"\.[A-Za-z][A-Za-z0-9]{1,4}\b")
+
+
+def _in_name_token(text: str, at: int, stop: int) -> bool:
+    """An underscore inside a URL, an e-mail address or a file name (`2024_12/t20241201_123.htm`,
+    `单位名称_报告.docx`) names something; it is no blank to fill in."""
+    lo, hi = at, stop
+    while lo > 0 and at - lo < 80 and text[lo - 1] not in _TOKEN_STOPS:
+        lo -= 1
+    while hi < len(text) and hi - stop < 80 and text[hi] not in _TOKEN_STOPS:
+        hi += 1
+    token = text[lo:hi]
+    return "/" in token or "@" in token or _EXTENSION.search(token) is not None
 
 
 def _han_or_digit(char: str) -> bool:
@@ -296,6 +312,31 @@ def _real_mask(text: str, s: int, e: int, kind: str) -> bool:
     return True
 
 
+_ADMIN_WORDS = tuple(_ADMIN.split("|"))
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    lo = max(text.rfind(c, 0, start) for c in "。！？\n") + 1
+    stops = [i for i in (text.find(c, end) for c in "。！？\n") if i != -1]
+    return text[lo:min(stops) if stops else len(text)]
+
+
+def anonymises_people(text: str) -> bool:
+    """Whether the sentence names people as 张某某 / 刘某 (a case description, a ruling, a
+    通报): such a sentence anonymises organisations and places on purpose too (某某村党支部书记
+    孙某某). A 某某局 in another sentence of the same document is still a slot."""
+    at = text.find("某")
+    while at != -1:
+        if at and text[at - 1] in SURNAMES:
+            end = at + 1 + (text[at + 1:at + 2] == "某")
+            if not text.startswith(_ADMIN_WORDS, end) and not text.startswith(("同志",), end) or \
+                    text.startswith(("同志", "等", "（", "(", "，", "、", "系", "在", "因", "于", "将", "被"), end):
+                if not (at > 1 and text[at - 2] == "某"):
+                    return True
+        at = text.find("某", at + 1)
+    return False
+
+
 def find_placeholders(text: str) -> list[Hit]:
     """Every placeholder in the text, overlaps resolved in favour of the more specific kind."""
     masks = "".join(c for c in _M if c in text)
@@ -306,6 +347,8 @@ def find_placeholders(text: str) -> list[Hit]:
             if s == e or any(s < te and ts < e for ts, te in taken) or _in_example(text, s):
                 continue
             if kind != "instruction" and not _real_mask(text, s, e, kind):
+                continue
+            if text[s:e] == "某某" and anonymises_people(_sentence_around(text, s, e)):
                 continue
             hits.append(Hit(kind, s, e, text[s:e]))
             taken.append((s, e))
@@ -381,8 +424,9 @@ class MaskedName(_PlaceholderRule):
     `〇 ○ □ ■ △` (`〇〇县`, `□□村`); `某某` counts before an organisation or a title (`某某局`).
 
     Left alone: a surname with 某 or 某某 (`张某某`, `刘某`, `王某某同志`), which anonymises a
-    person on purpose, `某企业`/`某公司` in a case description, and 〇 in Chinese numerals
-    (`二〇〇八年`).
+    person on purpose, `某企业`/`某公司` in a case description, `某某村`/`某某公司` in a sentence that
+    anonymises people that way (a 通报 or case: `某某村党支部书记孙某某`), and 〇 in Chinese
+    numerals (`二〇〇八年`). A bare `某某局` in a sentence that names no one so is a slot.
 
     ## Why is this bad?
     A leftover `xx县局` tells every reader that the report is a filled-in template, and the
@@ -466,6 +510,8 @@ class FillInBlank(_PlaceholderRule):
 
     ## What it does
     Flags two or more underscores, or a single underscore between Chinese characters or digits.
+    Left alone: underscores in URLs, e-mail addresses and file names
+    (`2024_12/t20241201_5567.html`, `单位名称_自查报告.docx`).
 
     ## Why is this bad?
     The blank was meant to be filled in before the document left the office.

@@ -275,6 +275,9 @@ def _chrome_pattern() -> LazyPattern:
 _CHROME = _chrome_pattern()
 _CHROME_TAIL = 60  # what follows the chrome on its line: a short tail, no sentence of the report
 _AFTER_SENTENCE = "。！？!?”）)】"
+# a disclaimer or copyright notice runs on in sentences of the site's own: 本站部分内容来源于网络，
+# 如有侵权请联系删除。 — chrome to its end, though a full sentence follows
+_NOTICE_TAIL = lazy(r"侵权|联系(?:我们|本站)?删除|本站|本网|转载|版权")
 
 
 def _chrome_at(text: str, start: int) -> int | None:
@@ -326,7 +329,7 @@ def find_chrome(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, int, 
         line_end = text.find("\n", start)
         line_end = len(text) if line_end == -1 else line_end
         tail = text[m.end():line_end]
-        if len(tail) > _CHROME_TAIL or "。" in tail:
+        if (len(tail) > _CHROME_TAIL or "。" in tail) and not _NOTICE_TAIL.search(tail):
             continue
         kind = next(k for k, v in m.groupdict().items() if v is not None)
         found.append((kind, start, m.end(), cut))
@@ -342,14 +345,17 @@ class PageChrome(Rule):
     line or trailing a paragraph, that the skeleton did not already take as a residue line
     (RS001):
 
-    - navigation: `当前位置：首页 > 工作动态`, `您现在的位置：`, `返回顶部`;
+    - navigation: `当前位置：首页 > 工作动态`, `您现在的位置：`, `返回顶部`, `第1页/共3页`;
     - sharing: `分享到：`, `扫一扫`, `长按识别二维码`, `关注微信公众号`, `点击上方蓝字关注`;
     - credits and copyright: `版权所有`, `Copyright ©`, `责任编辑：`, `来源：人民网`,
       `（来源：县融媒体中心）`, `（通讯员：王敏）`, `原标题：`, `本文转载自`, `京ICP备…`,
-      `公网安备`, `转载请注明出处`;
-    - counters: `浏览次数：1024`, `阅读：356`, `点赞(12)`, `【打印本页】【关闭窗口】`, `字号：大 中 小`;
+      `公网安备`, `转载请注明出处`, `编辑：`, `原创 2024-03-05`, `发表于安徽`, and a
+      `免责声明：` with the site's own sentences after it (`本站部分内容来源于网络，如有侵权请联系删除。`);
+    - counters: `浏览次数：1024`, `阅读：356`, `点赞(12)`, `【打印本页】【关闭窗口】`, `字号：大 中 小`,
+      `【字体：大 中 小】`, `点赞 在看 分享`;
     - related-article lists: `相关文章`, `推荐阅读：`, `上一篇：`, `下一篇：`, `阅读原文`;
-    - download prompts: `点击下载`, `下载word版`, `文档下载`.
+    - download prompts: `点击下载`, `下载word版`, `文档下载`, and a document-sharing site's
+      `文档贡献者：`, `下载积分：`.
 
     Left alone: the same words inside a sentence (`为基层干部点赞`, `分享经验做法`,
     `信息来源广泛`), chrome followed on its line by a full sentence, a data source that is not

@@ -32,11 +32,12 @@ PINYIN_RESIDUE = AtStarts(rf"[(（]{PINYIN_SYLLABLE}[)）]", _pinyin_starts)
 class ScriptData:
     """The pairs and residue terms of ``rulesets/data/script.yaml``."""
 
-    __slots__ = ("to_simplified", "residue", "simplified")
+    __slots__ = ("to_simplified", "residue", "simplified", "japanese")
 
     def __init__(self, to_simplified: dict[str, str], residue: dict[str, str],
-                 simplified: frozenset[str]) -> None:
+                 simplified: frozenset[str], japanese: dict[str, str] | None = None) -> None:
         self.to_simplified, self.residue, self.simplified = to_simplified, residue, simplified
+        self.japanese = japanese or {}
 
 
 @cache
@@ -46,7 +47,8 @@ def load_data(path: Path = DATA) -> ScriptData:
 
     raw = read_mapping(path)
     pairs = dict(pair for pair in raw["traditional"].split())
-    return ScriptData(pairs, dict(raw.get("residue") or {}), frozenset(pairs.values()))
+    japanese = {pair[0]: pair[1] for pair in str(raw.get("japanese") or "").split()}
+    return ScriptData(pairs, dict(raw.get("residue") or {}), frozenset(pairs.values()), japanese)
 
 
 class Survey:
@@ -337,10 +339,203 @@ class LostCharacter(Rule):
                 yield ctx.report(m.start(), m.end(), text=text[max(0, m.start() - 3) : m.end() + 3])
 
 
+# the markers a wrong decoding leaves when it meets its own replacement bytes (EF BF BD read
+# as GBK is 锟斤拷; uninitialised memory printed in GBK is 烫烫 / 屯屯)
+_MOJIBAKE_MARKERS = ("锟斤拷", "烫烫烫", "屯屯屯")
+# UTF-8 read as Latin-1 or Windows-1252: a lead byte Ã…ï followed by continuation bytes
+_LATIN_MOJIBAKE = lazy("[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+                       "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030"
+                       "\u2039\u203a\u20ac\u2122]{1,2}(?:[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153"
+                       "\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e"
+                       "\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122 ]{1,2})+")
+@cache
+def _utf8_han() -> re.Pattern[bytes]:
+    """UTF-8 Han characters as bytes (compiled on first use: most texts never need it)."""
+    return re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2})+")
+
+
+def _gbk(char: str) -> bytes:
+    if char == "\u20ac":  # Windows code page 936 (what editors call GBK) puts € at 0x80
+        return b"\x80"
+    try:
+        return char.encode("gbk")
+    except UnicodeEncodeError:
+        return b""
+
+
+def _decodes_to_han(raw: bytes) -> str:
+    try:
+        decoded = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return ""
+    return decoded if decoded and all("\u4e00" <= c <= "\u9fff" for c in decoded) else ""
+
+
+def gbk_mojibake(text: str) -> Iterator[tuple[int, int, str]]:
+    """Runs of UTF-8 Chinese read as GBK (`鎬荤粨` for 总结, `宸ヤ綔` for 工作): the GBK bytes of
+    the run are valid UTF-8 for at least two Han characters.
+
+    A run starts only at a character whose GBK lead byte is a UTF-8 lead of the Han block
+    (E4–E9) and whose trail byte is a continuation byte — rare characters in ordinary text.
+    """
+    at = 0
+    while at < len(text):
+        raw = _gbk(text[at]) if ord(text[at]) > 0x7F else b""
+        if len(raw) != 2 or not (0xE4 <= raw[0] <= 0xE9 and 0x80 <= raw[1] <= 0xBF):
+            at += 1
+            continue
+        data, ends = bytearray(), []
+        end = at
+        while end < len(text) and len(data) < 60:
+            piece = _gbk(text[end]) if ord(text[end]) > 0x7F else b""
+            if not piece:  # ASCII or no GBK form; € is GBK's one-byte 0x80
+                break
+            data += piece
+            ends.append(len(data))
+            end += 1
+        m = _utf8_han().match(bytes(data))
+        usable = [n for n in ends if m and n <= m.end() - m.end() % 3 and n % 3 == 0] if m else []
+        if usable and usable[-1] >= 6:
+            stop = at + ends.index(usable[-1]) + 1
+            yield at, stop, bytes(data[:usable[-1]]).decode("utf-8")
+            at = stop
+        else:
+            at += 1
+
+
+def latin_mojibake(text: str) -> Iterator[tuple[int, int, str]]:
+    """UTF-8 Chinese read as Latin-1 or Windows-1252 (`å·¥ä½œ` for 工作)."""
+    if not any("\u00c2" <= c <= "\u00ef" for c in text):
+        return
+    for m in _LATIN_MOJIBAKE.finditer(text):
+        raw = bytearray()
+        for char in m.group(0):
+            try:
+                raw += char.encode("cp1252")
+            except UnicodeEncodeError:
+                raw += char.encode("latin-1", errors="ignore")
+        decoded = raw.decode("utf-8", errors="ignore")
+        if sum("\u4e00" <= c <= "\u9fff" for c in decoded) >= 1:
+            yield m.start(), m.end(), decoded
+
+
+class Mojibake(Rule):
+    """Chinese text decoded with the wrong encoding: `鎬荤粨`, `å·¥ä½œ`, `锟斤拷`.
+
+    ## What it does
+    Flags a run of characters that is UTF-8 Chinese read as GBK (`宸ヤ綔鎬荤粨` is 工作总结: the
+    run's GBK bytes are valid UTF-8 Han characters) or as Latin-1/Windows-1252 (`å·¥ä½œ`), and
+    the markers a broken conversion leaves (`锟斤拷`, `烫烫烫`, `屯屯屯`). The decoded text is
+    given in the message. Left alone: ordinary Chinese, whose GBK bytes are not UTF-8, Latin
+    words with accents (`café`, `Zürich`) and a single `?` or `�` (ZH005).
+
+    ## Why is this bad?
+    A paragraph pasted from a file opened in the wrong encoding; the reader sees garbage where
+    the text should be.
+
+    ## Example
+    ```
+    2024骞村伐浣滄€荤粨
+    ```
+
+    ## Use instead
+    ```
+    2024年工作总结
+    ```
+    """
+
+    code = "ZH006"
+    name = "mojibake"
+    groups = ("script",)
+    severity = Severity.WARNING
+    messages = {
+        "default": ("“{text}”是编码错误产生的乱码（原文应为“{decoded}”）",
+                    "{text!r} is mojibake (wrong encoding; the text was {decoded!r})"),
+        "marker": ("“{text}”是编码转换失败留下的乱码", "{text!r} is left by a failed encoding conversion"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        text = ctx.text
+        for marker in _MOJIBAKE_MARKERS:
+            for at in find_all(text, marker):
+                yield ctx.report(at, at + len(marker), "marker", text=marker)
+        for start, end, decoded in (*gbk_mojibake(text), *latin_mojibake(text)):
+            yield ctx.report(start, end, text=text[start:end], decoded=decoded)
+
+
+# hiragana and katakana, without the katakana middle dot and the long-vowel mark that Chinese
+# uses in foreign names (马克思・韦伯)
+_KANA = lazy("[\u3041-\u309f\u30a0-\u30fa\u30fd-\u30ff]+")
+
+
+class JapaneseForm(Rule):
+    """Japanese kana or a Japanese character form in Chinese text: `対策`, `県`, `の`.
+
+    ## What it does
+    Flags hiragana and katakana (`做好の工作`) and the Japanese 新字体 forms that are neither
+    simplified nor traditional Chinese (`対`, `総`, `単`, `県`, `労働`, listed with their
+    standard characters in `rulesets/data/script.yaml`), with the standard character as a
+    fix. Left alone: the katakana middle dot in foreign names (`马克思・韦伯`), characters that
+    are standard in Chinese too (`芸芸众生`, `称`), a kana run inside mojibake (ZH006), and a
+    document written mostly in Japanese.
+
+    ## Why is this bad?
+    Typed with a Japanese input method or pasted from a Japanese page; the 《通用规范汉字表》
+    form is required in an official document, and kana have no place in Chinese text.
+
+    ## Example
+    ```
+    加强対策研究，推进全県経済发展。
+    ```
+
+    ## Use instead
+    ```
+    加强对策研究，推进全县经济发展。
+    ```
+
+    ## Fix safety
+    Unsafe: one character is replaced by its usual standard form, which a word may not follow
+    (Japanese 総合 is 综合, not 总合); kana are only reported.
+    """
+
+    code = "ZH007"
+    name = "japanese-form"
+    groups = ("script",)
+    severity = Severity.WARNING
+    fixable = Applicability.UNSAFE
+    messages = {
+        "default": ("“{text}”是日文字形，应为“{right}”", "{text!r} is a Japanese character form; write {right!r}"),
+        "kana": ("“{text}”是日文假名", "{text!r} is Japanese kana"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        text = ctx.text
+        japanese = load_data().japanese
+        found = [at for at in offsets(text, japanese)] if any(c in text for c in japanese) else []
+        kana = list(_KANA.finditer(text))
+        if not (found or kana):
+            return
+        han = sum("\u4e00" <= c <= "\u9fff" for c in text)
+        if sum(len(m.group(0)) for m in kana) > han // 4:
+            return  # a Japanese text, not a slip in a Chinese one
+        garbled = [(s, e) for s, e, _ in gbk_mojibake(text)]
+        for at in found:
+            if not any(s <= at < e for s, e in garbled):
+                right = japanese[text[at]]
+                fix = Fix.replace(f"改为“{right}”", at, at + 1, right, Applicability.UNSAFE)
+                yield ctx.report(at, at + 1, fix=fix,
+                                 text=text[at], right=right)
+        for m in kana:
+            if not any(s <= m.start() < e for s, e in garbled):
+                yield ctx.report(m.start(), m.end(), "kana", text=m.group(0))
+
+
 RULES = [
     TraditionalCharacters,
     TraditionalDocument,
     ConversionResidue,
     PinyinResidue,
     LostCharacter,
+    Mojibake,
+    JapaneseForm,
 ]

@@ -1,83 +1,28 @@
-"""Required sections per document type (文种 from the title; profiles in rulesets/data/doctypes.yaml)."""
+"""Required parts per 文种 profile (rulesets/data/doctypes.yaml; the 文种 is the document model's)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
-from reportlint.config.datafiles import read_mapping
-from reportlint.config.resources import data_dir
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Article
-from reportlint.rules.base import Option, Rule, RuleContext
-from reportlint.text.userre import compile_user
+from reportlint.rules.base import Rule, RuleContext
+from reportlint.rules.profiles import (  # noqa: F401  (doctype_of, doctypes, is_complete: used by other modules)
+    DOCTYPES_OPTION,
+    DocType,
+    SectionSpec,
+    body_lines,
+    doctype_of,
+    doctypes,
+    is_complete,
+    load_doctypes,
+)
+from reportlint.text.lazyre import lazy
 
 _FIRST_SENTENCE = re.compile(r"[^。！？；]*")
-
-
-@dataclass(frozen=True)
-class SectionSpec:
-    id: str
-    name: tuple[str, str]  # (zh, en)
-    heading: tuple[str, ...]
-    paragraph: tuple[str, ...]
-    anywhere: bool  # look at whole paragraphs, not only their first sentence
-
-
-@dataclass(frozen=True)
-class DocType:
-    id: str
-    name: tuple[str, str]
-    title: re.Pattern[str]
-    sections: tuple[SectionSpec, ...]
-    signature: bool
-
-
-def load_doctypes(path: str | Path) -> list[DocType]:
-    """Parse a doctypes file (see rulesets/data/doctypes.yaml for the layout)."""
-    data = read_mapping(path)
-    specs = {
-        key: SectionSpec(key, tuple(value["name"]), tuple(value.get("heading") or ()),
-                         tuple(value.get("paragraph") or ()), bool(value.get("anywhere")))
-        for key, value in (data.get("sections") or {}).items()
-    }
-    return [
-        DocType(entry["id"], tuple(entry["name"]), compile_user(entry["title"], where=f"{path}: title"),
-                tuple(specs[s] for s in entry.get("sections") or ()), bool(entry.get("signature")))
-        for entry in data.get("doctypes") or ()
-    ]
-
-
-@cache
-def doctypes(extra: str = "") -> tuple[DocType, ...]:
-    """The user's profiles (when given) come first, so they override the bundled ones."""
-    bundled = load_doctypes(data_dir("rulesets") / "data" / "doctypes.yaml")
-    return tuple((load_doctypes(extra) if extra else []) + bundled)
-
-
-def is_complete(article: Article, min_chars: int = 200) -> bool:
-    """Whether the article is a whole report rather than a fragment: two headings or enough text.
-
-    Profiles judge what a finished document contains; a three-line excerpt is not one.
-    """
-    if sum(1 for _ in article.headings()) >= 2:
-        return True
-    body = sum(len(p.text) for p in article.paragraphs()) + sum(len(h.line.text) for h in article.headings())
-    return body >= min_chars
-
-
-def doctype_of(article: Article, extra: str = "") -> DocType | None:
-    """The 文种 named by the title: the first profile whose pattern the title matches."""
-    title = article.title_text.strip()
-    if not title:
-        return None
-    for doctype in doctypes(extra):
-        if doctype.title.search(title):
-            return doctype
-    return None
+_FIELD_LABEL = lazy(r"[ \t\u3000]*([\u4e00-\u9fff]{2,4})[ \t\u3000]*[：:]")
 
 
 @dataclass(frozen=True)
@@ -104,18 +49,46 @@ def _terms_found(texts: list[list[str]], terms: set[str]) -> list[set[str]]:
     return [{term for _ in group for _, _, term in next(hits)} for group in texts]
 
 
+def _field_labels(article: Article) -> set[str]:
+    """The labels of a 纪要's header fields (时间, 地点, 主持 …), from the model or from the lines."""
+    labels = {label for element in article.elements_of("minutes_field")
+              for key, label in element.fields if key == "label"}
+    for line in body_lines(article):
+        head = _FIELD_LABEL.match(line.text)
+        if head:
+            labels.add(head.group(1))
+    return labels
+
+
+def _by_pattern_or_field(article: Article, specs: list[SectionSpec]) -> set[str]:
+    """The ids of the parts found by their pattern (on any body line) or their 纪要 field."""
+    found: set[str] = set()
+    if any(spec.fields for spec in specs):
+        labels = _field_labels(article)
+        found.update(spec.id for spec in specs if labels & set(spec.fields))
+    patterned = [spec for spec in specs if spec.pattern is not None and spec.id not in found]
+    if patterned:
+        lines = [line.text for line in body_lines(article)]
+        found.update(spec.id for spec in patterned
+                     if any(spec.pattern.search(text) for text in lines))  # type: ignore[union-attr]
+    return found
+
+
 def present_sections(items: list[tuple[Article, tuple[SectionSpec, ...]]]) -> list[set[str]]:
     """For each (article, specs), the ids of the parts it names.
 
-    Headings are checked first for every article at once; paragraphs only for the parts
-    still missing, so jieba sees few and short texts.
+    A part's pattern or 纪要 field settles it first; then headings are checked for every
+    article at once; paragraphs only for the parts still missing, so jieba sees few and short texts.
     """
+    present = [_by_pattern_or_field(article, list(specs)) for article, specs in items]
+    items = [(article, tuple(s for s in specs if s.id not in got)) for (article, specs), got in zip(items, present)]
     texts = [_texts(article) for article, _ in items]
     heading_terms = {t for _, specs in items for spec in specs for t in spec.heading}
     in_titles = _terms_found([t.titles for t in texts], heading_terms)
-    present = [{spec.id for spec in specs if found & set(spec.heading)}
-               for (_, specs), found in zip(items, in_titles)]
-    missing = [[spec for spec in specs if spec.id not in got] for (_, specs), got in zip(items, present)]
+    for got, (_, specs), found in zip(present, items, in_titles):
+        got.update(spec.id for spec in specs if found & set(spec.heading))
+    missing = [[spec for spec in specs if spec.id not in got and spec.paragraph]
+               for (_, specs), got in zip(items, present)]
     groups = [t.wholes if any(s.anywhere for s in miss) else t.firsts if miss else []
               for t, miss in zip(texts, missing)]
     in_paragraphs = _terms_found(groups, {t for miss in missing for spec in miss for t in spec.paragraph})
@@ -124,22 +97,52 @@ def present_sections(items: list[tuple[Article, tuple[SectionSpec, ...]]]) -> li
     return present
 
 
+def _profiled(ctx: RuleContext, extra: str) -> Iterator[tuple[Article, DocType]]:
+    """Whole articles (not fragments) with a title and a 文种 profile, attachments included."""
+    for article in _articles(ctx):
+        doctype = doctype_of(article, extra)
+        if doctype is not None and article.title is not None and is_complete(article):
+            yield article, doctype
+
+
+def _articles(ctx: RuleContext) -> Iterator[Article]:
+    for article in ctx.document.articles:
+        yield article
+        yield from article.attachments
+
+
+def _source(doctype: DocType) -> str:
+    return doctype.source or "rulesets/data/doctypes.yaml"
+
+
 class MissingSection(Rule):
-    """A report without a part its document type needs: a 工作总结 that never names its problems.
+    """A document without a part its 文种 needs: a 工作总结 that never names its problems, a 请示
+    without its request, a 批复 that does not say which 请示 it answers.
 
     ## What it does
-    Detects the 文种 from the title (工作总结, 半年总结, 述职报告, 工作要点, 工作计划, 请示 …)
-    and checks the parts its profile in `rulesets/data/doctypes.yaml` requires: a 工作总结
-    needs its achievements and methods, its problems and shortcomings, and its next steps; a
-    请示 needs its closing request (妥否，请批示). A part is present when a heading contains one
-    of its keywords, or when the first sentence of a paragraph does — a problems paragraph
-    without a heading (`但是我们也清醒地认识到……`) counts. Keywords match whole words on jieba
-    word boundaries. 政府工作报告, 活动总结 and 通知 have no required parts. Fragments (fewer
-    than two headings and under 200 characters) are not judged.
+    Takes the 文种 from the document model (title, 发文字号 and structure) and checks the parts
+    its profile in `rulesets/data/doctypes.yaml` requires:
+
+    - 工作总结, 半年总结, 述职报告: achievements and methods, problems and shortcomings, next steps;
+    - 工作计划, 工作要点: tasks and measures; 计划: goals, measures, steps; 方案: goals, measures,
+      steps and schedule, responsibilities;
+    - 请示: its closing request (妥否，请批示 / 当否，请批复 / 请予审批);
+    - 批复: the request it answers (你单位《关于……的请示》收悉);
+    - 函: its closing formula (特此函告, 请函复, 盼复);
+    - 通报: a finding (causes, lessons or significance) and a decision or requirements;
+    - 纪要: the time, the place, the chair and the attendees (header fields or the opening paragraph).
+
+    A part is present when a heading contains one of its keywords, when the first sentence of a
+    paragraph does (a problems paragraph without a heading, `但是我们也清醒地认识到……`, counts),
+    or when a body line matches its pattern. Keywords match whole words on jieba word boundaries.
+    The message names the 文种 and the clause the profile rests on. 政府工作报告, 活动总结 and the
+    文种 without a profile are not judged, nor are fragments (fewer than two headings and under 200
+    characters, unless the text has a 主送机关 and a 落款).
 
     ## Why is this bad?
     A summary that lists only achievements reads as propaganda and is usually sent back; a
-    请示 without its request does not say what the office is asked to approve.
+    请示 without its request does not say what the office is asked to approve; a 批复 that does
+    not cite the 请示 cannot be filed against it.
 
     ## Example
     ```
@@ -161,34 +164,202 @@ class MissingSection(Rule):
     ……
     ```
 
-    Add or override profiles with the `doctypes` option (a YAML file laid out like the
-    bundled one; its profiles are tried first).
+    Add 文种 or change a profile with the `doctypes` option: a YAML file laid out like the
+    bundled one. An entry with a new `id` (and its `title` pattern) adds a 文种, tried first; an
+    entry repeating a bundled `id` replaces the keys it gives (`sections: [...]`); new parts go
+    under `sections:`.
     """
 
     code = "SC001"
     name = "missing-section"
     groups = ("sections",)
     severity = Severity.WARNING
-    options = {"doctypes": Option("", str, "a YAML file of extra document-type profiles, tried first")}
-    messages = {"default": ("{doctype}缺少“{section}”部分（标题和段首均未见：{keywords}）",
-                            ("this {doctype_en} has no {section_en} part (no heading or opening "
-                             "sentence mentions {keywords})"))}
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {"default": ("{doctype}缺少“{section}”部分（{source}；未见：{keywords}）",
+                            ("this {doctype_en} has no {section_en} part ({source}; nothing mentions "
+                             "{keywords})"))}
+
+    advisory = False  # SC004 reports the advisory parts
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        items = []
-        for article in ctx.document.articles:
-            doctype = doctype_of(article, self.settings["doctypes"])
-            if doctype is not None and doctype.sections and article.title is not None and is_complete(article):
-                items.append((article, doctype))
-        present = present_sections([(article, doctype.sections) for article, doctype in items])
-        for (article, doctype), found in zip(items, present):
-            for spec in doctype.sections:
+        items = [(article, doctype, tuple(s for s in doctype.sections if s.advisory == self.advisory))
+                 for article, doctype in _profiled(ctx, self.settings["doctypes"])]
+        items = [item for item in items if item[2]]
+        present = present_sections([(article, specs) for article, _, specs in items])
+        for (article, doctype, specs), found in zip(items, present):
+            for spec in specs:
                 if spec.id in found:
                     continue
-                words = "、".join((spec.heading or spec.paragraph)[:4])
+                words = "、".join((spec.fields or spec.heading or spec.paragraph)[:4]) or spec.name[0]
                 title = article.title.span  # type: ignore[union-attr]
                 yield ctx.report(title.start, title.end, doctype=doctype.name[0], doctype_en=doctype.name[1],
-                                 section=spec.name[0], section_en=spec.name[1], keywords=words)
+                                 section=spec.name[0], section_en=spec.name[1], keywords=words,
+                                 source=_source(doctype))
 
 
-RULES = [MissingSection]
+class MissingAdvisoryPart(MissingSection):
+    """A 计划 or 方案 that does not name a part its profile advises: goals, measures, steps, responsibilities.
+
+    ## What it does
+    Like SC001, for the parts a profile marks `advisory: true` in `rulesets/data/doctypes.yaml`:
+    a 方案 without its goals, tasks and measures, steps and schedule, or responsibilities; a 计划
+    without its goals, measures or steps. Informational: writers often leave a schedule or the
+    division of work implicit in texts that are otherwise fine.
+
+    ## Why is this bad?
+    A plan that says what to do but not by when or by whom cannot be followed up: the three
+    elements of a 计划 (目标、措施、步骤) and the responsibilities of a 方案 are what a reviewer
+    checks first.
+
+    ## Example
+    ```
+    县农村人居环境整治提升行动实施方案
+    一、总体要求
+    ……
+    二、重点任务
+    ……
+    ```
+
+    ## Use instead
+    ```
+    县农村人居环境整治提升行动实施方案
+    一、总体要求
+    ……
+    二、重点任务
+    ……
+    三、实施步骤（2024年3月至12月，分三个阶段）
+    ……
+    四、保障措施（县农业农村局牵头负责）
+    ……
+    ```
+    """
+
+    code = "SC004"
+    name = "missing-advisory-part"
+    groups = ("sections",)
+    severity = Severity.INFO
+    advisory = True
+
+
+class RequestInReport(Rule):
+    """A 报告 that carries a request: `妥否，请批示` or `请审批` inside a report.
+
+    ## What it does
+    For the 文种 whose profile forbids a part (`forbid:` in `rulesets/data/doctypes.yaml`; the
+    bundled profile of 报告 forbids a request), flags the title — the 文种 is what is wrong — and
+    names the body line that holds the request: `请批示`, `请审批`, `请批复`, `妥否，请…`,
+    `请予批准`. `报请审批`/`提请批准` (a procedure reported) and quoted phrases are not requests;
+    政府工作报告 (`请予审议`) and 调研报告 are other 文种.
+
+    ## Why is this bad?
+    《党政机关公文处理工作条例》第十五条（四）: a request may not travel inside a 报告 or any
+    other non-request document — a 报告 is read for information and needs no answer, so the
+    request is never acted on. Send the request as a 请示 of its own.
+
+    ## Example
+    ```
+    县应急管理局关于2024年安全生产工作情况的报告
+    ……
+    以上报告妥否，请批示。
+    ```
+
+    ## Use instead
+    ```
+    县应急管理局关于2024年安全生产工作情况的报告
+    ……
+    特此报告。
+    ```
+    """
+
+    code = "SC002"
+    name = "request-in-report"
+    groups = ("sections",)
+    severity = Severity.WARNING
+    standard = "《党政机关公文处理工作条例》第十五条（四）"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {"default": ("{doctype}中夹带请示事项（第{line}行“{text}”；{source}）：请示事项应另行请示",
+                            "a {doctype_en} must not carry a request ({text!r} on line {line}; {source}): send a 请示")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in _articles(ctx):
+            doctype = doctype_of(article, self.settings["doctypes"])
+            if doctype is None or not doctype.forbid:
+                continue
+            for line in body_lines(article):
+                for spec in doctype.forbid:
+                    match = spec.pattern.search(line.text) if spec.pattern else None
+                    if match and _quoted(line.text, match.start()):
+                        continue  # a report about requests, quoting one
+                    if match:
+                        title = article.title.span if article.title is not None else line.span
+                        yield ctx.report(title.start, title.end, doctype=doctype.name[0], line=line.number,
+                                         doctype_en=doctype.name[1], text=match.group(0), source=_source(doctype))
+                        break
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether ``at`` stands inside “…”, 《…》 or 「…」 on its line."""
+    before = text[:at]
+    return any(before.count(open_) > before.count(close) for open_, close in ("“”", "《》", "「」"))
+
+
+_SUBMIT = lazy(r"(?:报送|上报|报至|报给|报名|提交|反馈|推荐|报送至|发送至|报县|报市|报区|报镇|报省)")
+_DEADLINE = lazy(r"\d{1,2}月\d{1,2}日|\d{1,2}月(?:底|中旬|上旬|下旬|份)|截止|截至|以前|之前|前(?:报|提交|反馈)|"
+                       r"[一二三四五六七八九十]+月[一二三四五六七八九十]+日|\d+个?工作日|即日|随时|每(?:月|季|周|年|半年)|"
+                       r"[季年]度?(?:末|底)|月底|年底|届时|定期")
+
+
+class NoticeWithoutDeadline(Rule):
+    """A 通知 that asks for something to be sent in but never says by when.
+
+    ## What it does
+    For a 通知 (by the document model's 文种), flags the body line that asks the recipients to
+    submit something (`报送`, `上报`, `提交`, `反馈`, `报名`) when no line of the notice gives a
+    time limit (`5月20日前`, `月底前`, `截止`, `3个工作日内`, `每月`). A notice that asks for
+    nothing to be sent, such as an 印发通知 (`请认真贯彻执行`), is not judged.
+
+    ## Why is this bad?
+    A 通知 tells its recipients what to do and by when (《党政机关公文处理工作条例》第八条（八）);
+    a request for material without a deadline is answered late or never, and the issuing office
+    has no date to chase.
+
+    ## Example
+    ```
+    请各学校将自查报告报送县教育局安全股。
+    ```
+
+    ## Use instead
+    ```
+    请各学校于5月20日前将自查报告报送县教育局安全股。
+    ```
+    """
+
+    code = "SC003"
+    name = "notice-without-deadline"
+    groups = ("sections",)
+    severity = Severity.WARNING
+    standard = "《党政机关公文处理工作条例》第八条（八）"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {"default": ("通知要求“{verb}”却未写明时限（何时前完成）",
+                            "the notice asks recipients to {verb!r} but gives no deadline")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in _articles(ctx):
+            doctype = doctype_of(article, self.settings["doctypes"])
+            if doctype is None or doctype.id != "notice":
+                continue
+            lines = list(body_lines(article))
+            texts = [line.text for line in lines]
+            elements = [line.text for element in article.elements for line in element.lines
+                        if element.kind not in ("copies_to", "printed_by", "date", "issuer")]
+            if any(_DEADLINE.search(text) for text in texts + elements + [article.title_text]):
+                continue
+            for line in lines:
+                match = _SUBMIT.search(line.text)
+                if match and "请" in line.text[:match.start()]:
+                    start = line.span.start + match.start()
+                    yield ctx.report(start, start + len(match.group(0)), verb=match.group(0))
+                    break
+
+
+RULES = [MissingSection, MissingAdvisoryPart, RequestInReport, NoticeWithoutDeadline]

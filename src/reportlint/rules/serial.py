@@ -392,6 +392,100 @@ def _title_with_stop(ctx: RuleContext, article: Article) -> Line | None:
     return first
 
 
+_APPROX_UNITS = "个人名次天岁十百千万家位件户所项条辆台套"
+# 三、四个 / 十一、二个 / 二、三十人: two neighbouring numerals joined by a 顿号, then a unit
+APPROXIMATE = Gated(
+    rf"(?<![第、])(?:[一二三四五六七八九](?=、[二三四五六七八九十][{_APPROX_UNITS}小公])"
+    rf"|(?<=十)[一二三四五六七八](?=、[二三四五六七八九][{_APPROX_UNITS}小公]))(、)(?![^、\n]{{0,3}}、)",
+    "、")
+_NEXT = {a: b for a, b in zip("一二三四五六七八九", "二三四五六七八九十", strict=True)}
+
+
+class DunhaoInApproximation(_PatternRule):
+    """A 顿号 between two neighbouring numbers that give an estimate: `三、四个`, `二、三十人`.
+
+    ## What it does
+    Flags a 顿号 between two consecutive Chinese numerals followed by a measure word or a
+    multiple (`个 人 名 次 天 岁 十 百 千 万 家 …`): `三、四个小时`, `十一、二个`, `二、三十人`.
+    Left alone: lists of ordinals or categories (`第一、二季度`, `一、二年级`, `一、二类`,
+    `一、二、三级医院`) and numbers that are not neighbours (`三、五个` is left to the writer).
+
+    ## Why is this bad?
+    GB/T 15834-2011 B.1.5: neighbouring numbers that together give an approximate number
+    (概数) take no 顿号 between them.
+
+    ## Example
+    ```
+    每天工作十一、二个小时，来了二、三十人。
+    ```
+
+    ## Use instead
+    ```
+    每天工作十一二个小时，来了二三十人。
+    ```
+
+    ## Fix safety
+    Safe: the 顿号 is deleted.
+    """
+
+    code = "SP007"
+    name = "dunhao-in-approximation"
+    standard = "GB/T 15834-2011 B.1.5"
+    pattern = APPROXIMATE
+    group = 1
+    fix_title = "删除顿号"
+    messages = {"default": ("表示概数的相邻数字之间不用顿号：“{text}”",
+                            "no 顿号 inside an approximate number: {text!r}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for m in self.pattern.finditer(ctx.text):
+            first, second = ctx.text[m.start(1) - 1], ctx.text[m.end(1)]
+            if _NEXT.get(first) != second or ctx.text.startswith("年级", m.end(1) + 1):
+                continue
+            fix = Fix.replace(self.fix_title, m.start(1), m.end(1), "")
+            yield ctx.report(m.start(1) - 1, m.end(1) + 1, fix=fix, text=ctx.text[m.start(1) - 1:m.end(1) + 2])
+
+
+# 安全、卫生、和环保: a 顿号 before the conjunction that joins the last item
+# 和, 与 and 或 are left alone: they open words (和衷共济, 和苑) and parallel prepositional
+# phrases (与经济发展相协调的、与常住人口相匹配的) too often
+BEFORE_CONJUNCTION = Gated(r"、(?=以及|或者|及(?![时早格至第]))", "、")
+
+
+class DunhaoBeforeConjunction(_PatternRule):
+    """A 顿号 right before the conjunction that joins the last item: `思想、政治、及业务素质`.
+
+    ## What it does
+    Flags `、及`, `、以及` and `、或者`. Left alone: words that begin with 及 (`及时`, `及早`),
+    and `、和`, `、与`, `、或`, since 和/与/或 also open words (`和衷共济`) and parallel
+    prepositional phrases (`与经济发展相协调的、与常住人口相匹配的`).
+
+    ## Why is this bad?
+    GB/T 15834-2011 B.1.4: where a conjunction joins the last of a list, it takes the place of
+    the 顿号; both together are one mark too many.
+
+    ## Example
+    ```
+    提高思想、政治、及业务素质。
+    ```
+
+    ## Use instead
+    ```
+    提高思想、政治及业务素质。
+    ```
+
+    ## Fix safety
+    Safe: the 顿号 is deleted.
+    """
+
+    code = "SP008"
+    name = "dunhao-before-conjunction"
+    standard = "GB/T 15834-2011 B.1.4"
+    pattern = BEFORE_CONJUNCTION
+    fix_title = "删除顿号"
+    messages = {"default": ("连词前不用顿号", "no 顿号 before a conjunction")}
+
+
 RULES = [
     NarrativeOrdinalPunctuation,
     OrdinalWithDunhao,
@@ -399,4 +493,6 @@ RULES = [
     DunhaoBetweenQuotes,
     DunhaoBeforeDeng,
     TitleEndsWithPunctuation,
+    DunhaoInApproximation,
+    DunhaoBeforeConjunction,
 ]

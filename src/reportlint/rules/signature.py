@@ -1,19 +1,28 @@
-"""Signature block: a 总结, 通知, 请示 or 报告 whose closing block lacks the issuing unit or the date."""
+"""落款: the issuing unit and the 成文日期 of the 文种 that are signed, the unit against the title or
+版头, the date against the events the body reports as done."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
-from reportlint.model import Article
+from reportlint.model import Article, Line
 from reportlint.rules.base import Rule, RuleContext
-from reportlint.rules.sections import doctype_of, is_complete
+from reportlint.rules.profiles import DOCTYPES_OPTION, body_lines, doctype_of, is_complete
+from reportlint.text.chars import cn_to_int
+from reportlint.text.lazyre import lazy
 
 
-def _signed_articles(ctx: RuleContext) -> Iterator[tuple[Article, str, str]]:
-    """Articles whose 文种 is signed (per rulesets/data/doctypes.yaml), with its names."""
+def _articles(ctx: RuleContext) -> Iterator[Article]:
     for article in ctx.document.articles:
-        doctype = doctype_of(article)
+        yield article
+        yield from article.attachments
+
+
+def _signed_articles(ctx: RuleContext, extra: str = "") -> Iterator[tuple[Article, str, str]]:
+    """Articles whose 文种 is signed (per its profile in rulesets/data/doctypes.yaml), with its names."""
+    for article in _articles(ctx):
+        doctype = doctype_of(article, extra)
         if doctype is not None and doctype.signature:
             yield article, doctype.name[0], doctype.name[1]
 
@@ -48,12 +57,13 @@ class SignatureMissingDate(Rule):
     groups = ("signature",)
     severity = Severity.WARNING
     standard = "《党政机关公文处理工作条例》第九条（十二）"
+    options = {"doctypes": DOCTYPES_OPTION}
     messages = {
         "default": ("{doctype}落款“{unit}”下缺少成文日期", "the {doctype_en} is signed {unit!r} but has no date"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for article, zh, en in _signed_articles(ctx):
+        for article, zh, en in _signed_articles(ctx, self.settings["doctypes"]):
             sig = article.signature
             if sig and sig.units and sig.date is None:
                 first, last = sig.units[0], sig.units[-1]
@@ -91,12 +101,13 @@ class SignatureMissingUnit(Rule):
     groups = ("signature",)
     severity = Severity.WARNING
     standard = "《党政机关公文处理工作条例》第九条（十一）"
+    options = {"doctypes": DOCTYPES_OPTION}
     messages = {
         "default": ("{doctype}的成文日期上方缺少发文机关署名", "the {doctype_en}'s date has no issuing unit above it"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for article, zh, en in _signed_articles(ctx):
+        for article, zh, en in _signed_articles(ctx, self.settings["doctypes"]):
             sig = article.signature
             if sig and sig.date and not sig.units:
                 yield ctx.report(sig.date.span.start, sig.date.span.end, doctype=zh, doctype_en=en)
@@ -134,15 +145,237 @@ class SignatureMissing(Rule):
     groups = ("signature",)
     severity = Severity.INFO
     standard = "《党政机关公文处理工作条例》第九条"
+    options = {"doctypes": DOCTYPES_OPTION}
     messages = {"default": ("{doctype}结尾没有落款（发文机关署名和成文日期）",
                             "the {doctype_en} ends without a signature block (unit and date)")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for article, zh, en in _signed_articles(ctx):
+        for article, zh, en in _signed_articles(ctx, self.settings["doctypes"]):
             if article.signature is None and is_complete(article):
                 paragraphs = list(article.paragraphs())
                 end = paragraphs[-1].span.end if paragraphs else article.span.end
                 yield ctx.report(end - 1, end, doctype=zh, doctype_en=en)
 
 
-RULES = [SignatureMissingDate, SignatureMissingUnit, SignatureMissing]
+_ORGAN = lazy(r"(?:局|委|办|院|府|部|厅|处|科|室|会|校|所|站|队|中心|公司|街道|办事处|镇|乡|村|社区|支部|党委|团委|"
+              r"委员会|小组|集团|医院|中学|小学|大学|学院|幼儿园|馆|台|社|协会|联合会|总工会|妇联|团县委|团市委)$")
+_TITLE_ISSUER = lazy(r"^(.{2,60}?)关于")
+_SPLIT = lazy(r"[\s\u3000、，,]+|(?<=[局委办院府部厅处室会校所站队司])(?:和|与|及)")
+_BRACKETED = lazy(r"[（(][^）)]*[）)]")
+
+
+def _organs(text: str) -> list[str]:
+    """The organ names in a run of text (a title's head, a 版头 line, a 落款 line)."""
+    names = [name for name in _SPLIT.split(_BRACKETED.sub("", text)) if name]
+    return names if names and all(len(name) >= 3 and _ORGAN.search(name) for name in names) else []
+
+
+def _norm(name: str) -> str:
+    return name.replace("人民政府", "政府").replace("委员会", "委").replace("中国共产党", "中共")
+
+
+def _same_organ(a: str, b: str) -> bool:
+    """The same organ, by its full or a standard short name (县人民政府 = 县政府; 县教育局 ⊂ 某某县教育局)."""
+    x, y = _norm(a), _norm(b)
+    return x == y or (len(min(x, y, key=len)) >= 3 and (x.endswith(y) or y.endswith(x)))
+
+
+def _issuers(article: Article) -> tuple[list[str], str]:
+    """The issuing organs the title (`XX县教育局关于……的通知`) or the 版头 (`XX县教育局文件`) names."""
+    match = _TITLE_ISSUER.match(article.title_text.strip())
+    if match:
+        found = _organs(match.group(1))
+        if found:
+            return found, "title"
+    mark = article.element("issuer_mark")
+    if mark is not None:
+        text = "".join(line.text.strip() for line in mark.lines)
+        text = text[:-2] if text.endswith("文件") else text
+        found = _organs(text)
+        if found:
+            return found, "issuer_mark"
+    return [], ""
+
+
+class SignatureUnitMismatch(Rule):
+    """A 落款 that names another organ than the title or the 版头.
+
+    ## What it does
+    For the signed 文种, compares the 发文机关署名 with the issuing organ the title names
+    (`XX县教育局关于……的通知`), else with the 发文机关标志 of the 版头 (`XX县教育局文件`), and
+    flags a 落款 unit that is neither of them, or a joint issuer missing from the 落款. A
+    standard short name counts as the same organ (县人民政府 = 县政府; 教育局 for 某某县教育局);
+    a title that does not start with an organ's name is not judged.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.3.5: the 发文机关署名 is the full name or the standard short name of the
+    organ that issues the document. A 落款 copied from another office's document makes the
+    document speak for the wrong organ.
+
+    ## Example
+    ```
+    河口县教育局关于开展校园安全隐患排查的通知
+    ……
+    河口县文化和旅游局
+    2024年4月8日
+    ```
+
+    ## Use instead
+    ```
+    河口县教育局关于开展校园安全隐患排查的通知
+    ……
+    河口县教育局
+    2024年4月8日
+    ```
+    """
+
+    code = "SG004"
+    name = "signature-unit-mismatch"
+    groups = ("signature",)
+    severity = Severity.WARNING
+    standard = "GB/T 9704-2012 7.3.5"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {
+        "default": ("落款“{unit}”与{where}的发文机关“{issuer}”不一致（{doctype}，GB/T 9704-2012 7.3.5）",
+                    "the signature {unit!r} is not the issuing organ {issuer!r} named in the {where_en}"),
+        "missing": ("{where}列出的联合发文机关“{issuer}”未在落款中署名（{doctype}，GB/T 9704-2012 7.3.5）",
+                    "the joint issuer {issuer!r} named in the {where_en} does not sign the document"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article, zh, _ in _signed_articles(ctx, self.settings["doctypes"]):
+            sig = article.signature
+            if sig is None or not sig.units:
+                continue
+            issuers, where = _issuers(article)
+            units = [(line, name) for line in sig.units for name in _organs(line.text)]
+            if not issuers or not units or len(units) != len(sig.units) and len(sig.units) > 1:
+                continue
+            where_zh, where_en = ("标题", "title") if where == "title" else ("版头", "document header")
+            wrong = [(line, name) for line, name in units if not any(_same_organ(name, i) for i in issuers)]
+            for line, name in wrong:
+                yield ctx.report(line.span.start, line.span.end, unit=name, issuer="、".join(issuers),
+                                 where=where_zh, where_en=where_en, doctype=zh)
+            if wrong:
+                continue
+            for issuer in issuers:
+                if not any(_same_organ(name, issuer) for _, name in units):
+                    last = sig.units[-1]
+                    yield ctx.report(last.span.start, last.span.end, "missing", issuer=issuer,
+                                     where=where_zh, where_en=where_en, doctype=zh)
+
+
+_FULL_DATE = lazy(r"([0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+                  r"\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日")
+_BODY_DATE = lazy(r"(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日")
+_DONE = ("已", "了", "完成", "圆满", "顺利", "成功", "结束", "闭幕")
+_NOT_DONE = ("将", "拟", "定于", "计划", "预计", "届时", "前", "截止", "截至", "起", "至", "以后", "之后", "期间", "要",
+             "请", "务必", "应", "须", "力争", "争取", "去年", "上年", "前年", "明年", "开始", "底",
+             "—", "－", "-", "~", "～")
+
+
+def _year_digits(text: str) -> int | None:
+    digits = "".join(str("〇一二三四五六七八九".index(c)) if c in "一二三四五六七八九" else "0" if c in "〇○零" else c
+                     for c in text)
+    return int(digits) if digits.isdigit() else None
+
+
+def _date_of(line: Line) -> tuple[int, int, int] | None:
+    match = _FULL_DATE.search(line.text)
+    if not match:
+        return None
+    year = _year_digits(match.group(1))
+    month = int(match.group(2)) if match.group(2).isdigit() else cn_to_int(match.group(2))
+    day = int(match.group(3)) if match.group(3).isdigit() else cn_to_int(match.group(3))
+    if year is None or month is None or day is None:
+        return None
+    return year, month, day
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around a date: from the previous full stop or semicolon to the next."""
+    lo = max(text.rfind(mark, 0, start) for mark in "。；！？") + 1
+    ends = [i for i in (text.find(mark, end) for mark in "。；！？") if i >= 0]
+    return text[lo:min(ends) if ends else len(text)]
+
+
+class SignatureDateBeforeEvents(Rule):
+    """A 成文日期 earlier than an event the body reports as done.
+
+    ## What it does
+    For the signed 文种, compares the 成文日期 with the dates in the body whose clause says the
+    event has happened (`已`, `了`, `圆满完成`, `顺利`), and flags the 成文日期 when such an event
+    falls after it. A date without a year is read in the 成文日期's year only when it is at most
+    four months later; clauses about plans, deadlines or spans (`将于`, `定于`, `前`, `至`, `起`)
+    are not judged.
+
+    ## Why is this bad?
+    《党政机关公文处理工作条例》第九条（十二）: the 成文日期 is the date the document was signed
+    or adopted. A document cannot report what had not happened yet; the date is wrong (often
+    left over from a template or an earlier draft).
+
+    ## Example
+    ```
+    5月16日，全县防汛应急演练已在城关镇顺利举行。
+    ……
+    县应急管理局
+    2024年5月10日
+    ```
+
+    ## Use instead
+    ```
+    5月16日，全县防汛应急演练已在城关镇顺利举行。
+    ……
+    县应急管理局
+    2024年5月20日
+    ```
+    """
+
+    code = "SG005"
+    name = "signature-date-before-events"
+    groups = ("signature",)
+    severity = Severity.WARNING
+    standard = "《党政机关公文处理工作条例》第九条（十二）"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {"default": ("成文日期{date}早于正文第{line}行已发生的事件（{event}）",
+                            ("the date {date} is earlier than an event the body reports as done "
+                             "on line {line} ({event})"))}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article, _, _ in _signed_articles(ctx, self.settings["doctypes"]):
+            date = article.signature.date if article.signature is not None else None
+            signed = _date_of(date) if date is not None else None
+            if date is None or signed is None:
+                continue
+            for line in body_lines(article):
+                event = self._event_after(line, signed)
+                if event is not None:
+                    yield ctx.report(date.span.start, date.span.end, date=date.text.strip(),
+                                     line=line.number, event=event)
+                    break
+
+    @staticmethod
+    def _event_after(line: Line, signed: tuple[int, int, int]) -> str | None:
+        if "月" not in line.text:
+            return None
+        for match in _BODY_DATE.finditer(line.text):
+            month, day = int(match.group(2)), int(match.group(3))
+            if match.group(1):
+                year = int(match.group(1))
+            elif signed[1] <= month <= signed[1] + 4:
+                year = signed[0]
+            else:
+                continue
+            if (year, month, day) <= signed or not 1 <= month <= 12:
+                continue
+            clause = _clause(line.text, match.start(), match.end())
+            after = line.text[match.end():match.end() + 2]
+            if any(word in clause for word in _NOT_DONE) or after.startswith(("前", "起", "至", "—", "-")):
+                continue
+            if any(word in clause for word in _DONE):
+                return match.group(0)
+        return None
+
+
+RULES = [SignatureMissingDate, SignatureMissingUnit, SignatureMissing, SignatureUnitMismatch,
+         SignatureDateBeforeEvents]

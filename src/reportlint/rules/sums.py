@@ -12,23 +12,26 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.rules.base import Rule, RuleContext
-from reportlint.text.amounts import PARTIAL_MEASURES, PERCENT, PLACES, Amount, amounts, render
+from reportlint.text.amounts import PARTIAL_MEASURES, PERCENT, PLACES, Amount, amounts, cn_number, render
 from reportlint.text.lazyre import lazy
 
-_STOPS = "。；;！？!?\n"
+_STOPS = "。！？!?\n"
 _LOOKBACK = 90  # how far before its breakdown a total may stand (it may close the sentence before)
 _LABEL_MAX, _TAIL_MAX = 14, 8
 _LIST_SEPARATORS = ("以及", "、", "和", "及", "与")
-_TOTAL_MARKS = ("共", "合计", "总计", "总共", "一共", "共计", "总数", "总量", "总额", "累计")
+_TOTAL_MARKS = ("共", "合计", "总计", "总共", "一共", "共计", "总数", "总量", "总额", "累计", "现有", "总投资",
+                "总里程", "总面积", "总人数", "总规模")
+_STRONG_MARKS = ("共", "合计", "总计", "总共", "一共", "共计", "现有")
 # Connectives that introduce the parts of the figure before them, and whether the parts they
 # introduce are the whole ("all"), the whole for counts but possibly a part of amounts
 # ("counts"), or just some of the parts ("some": only an excess contradicts).
 _CONNECTIVES = (
-    ("其中", "counts"), ("包括", "counts"), ("包含", "counts"), ("含", "some"),
+    ("其中", "counts"), ("包括", "counts"), ("包含", "counts"), ("含", "some"), ("涵盖", "some"),
+    ("主要有", "some"), ("主要是", "some"), ("主要包括", "some"),
     ("划分为", "all"), ("分为", "all"), ("分成", "all"),
     ("分别为", "marked"), ("分别是", "marked"), ("分别有", "marked"),
 )
-_REST_WORDS = ("其余", "剩余", "尚余", "还剩", "余下", "其他", "其它")
+_REST_WORDS = ("其余", "剩余", "尚余", "还剩", "余下", "其他", "其它", "未完成", "尚未", "正在", "在建", "未")
 _DONE_WORDS = ("已完成", "已建成", "已实施", "已开工", "已拨付", "已发放", "已到位", "已落实", "已签约",
                "已交付", "已改造", "已安置", "已搬迁", "已办结", "已化解", "已整改", "已经完成", "已")
 
@@ -57,7 +60,7 @@ class _Sentence:
         self.start, self.end, self.figures = start, end, figures
 
 
-_SENTENCE = lazy(r"[^。；;！？!?\n]+")
+_SENTENCE = lazy(r"[^。！？!?\n]+")
 
 
 def _sentences(text: str) -> Iterator[_Sentence]:
@@ -74,19 +77,34 @@ def _sentences(text: str) -> Iterator[_Sentence]:
         yield _Sentence(start, end, inside)
 
 
+_ORDINAL = lazy(r"(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[，、,]?"
+                r"|[（(][0-9一二三四五六七八九十]+[)）]|[0-9]{1,2}[.．、])")
+
+
 def _item(text: str, start: int, end: int, figures: list[Amount]) -> Amount | None:
-    """The figure of ``text[start:end]`` when it reads `label + figure + short tail`, else None."""
+    """The figure of ``text[start:end]`` when it reads `label + figure + short tail`, else None.
+
+    The label may open with an ordinal (`一是`, `（1）`, `第二`) and hold numerals that name
+    rather than count (`一期工程`, `二本`): only the last figure of the span is the item's.
+    """
     while start < end and text[start] in " \u3000：:":
         start += 1
     while end > start and text[end - 1] in " \u3000":
         end -= 1
+    ordinal = _ORDINAL.match(text, start, end)
+    if ordinal:
+        start = ordinal.end()
+        while start < end and text[start] in " \u3000":
+            start += 1
     first = bisect_left(figures, start, key=_start)
     inside: list[Amount] = []
     for figure in figures[first:]:
-        if figure.start >= end or len(inside) > 1:
+        if figure.start >= end or len(inside) > 3:
             break
         if figure.end <= end:
             inside.append(figure)
+    if len(inside) > 1 and all(f.spelled for f in inside[:-1]):
+        inside = inside[-1:]  # `一期工程8000万元`: the numeral names the part
     if len(inside) != 1:
         return None
     figure = inside[0]
@@ -132,7 +150,7 @@ def _list(text: str, start: int, end: int, figures: list[Amount]) -> list[Amount
 
 def _clause_end(text: str, start: int, end: int) -> int:
     for i in range(start, end):
-        if text[i] in "，,：:（(":
+        if text[i] in "，,：:（(；;":
             return i
     return end
 
@@ -152,7 +170,7 @@ def _total_before(text: str, at: int, measure: str, figures: list[Amount],
             continue
         if "其中" in text[figure.end:at] and not through_among:
             return None
-        return None if figure.approx else figure
+        return None if figure.spelled and figure.value < 10 * 10**PLACES else figure
     return None
 
 
@@ -167,8 +185,10 @@ def _delta(text: str, figure: Amount) -> bool:
 
 
 def _marked(text: str, total: Amount) -> bool:
-    before = text[max(0, total.start - 6):total.start]
-    return any(mark in before for mark in _TOTAL_MARKS)
+    """Whether the figure is stated as a total: `共`, `合计`, `现有`, `总投资` in its own clause."""
+    before = text[max(0, total.start - 12):total.start]
+    cut = max(before.rfind(c) for c in "，,；;：:。、")
+    return any(mark in before[cut + 1:] for mark in _TOTAL_MARKS)
 
 
 def _compare(total: Amount, parts: list[Amount] | tuple[Amount, ...]) -> int:
@@ -178,11 +198,28 @@ def _compare(total: Amount, parts: list[Amount] | tuple[Amount, ...]) -> int:
     return 0 if abs(difference) <= slack else (difference > 0) - (difference < 0)
 
 
+_NEAR_MISS = 80  # percent of the total a not-necessarily-whole list must reach to be called short
+
+
+def _exceeds(total: Amount, parts: list[Amount] | tuple[Amount, ...]) -> bool:
+    """Whether the parts add up to more than the total can be, allowing for its hedge."""
+    if total.hedge == "over":
+        return False  # `1200余人`: the parts may add up to more
+    margin = total.value // 10 if total.hedge == "about" else 0  # `约12次`: a tenth either way
+    return sum(p.value for p in parts) - total.value > margin + total.slack + sum(p.slack for p in parts)
+
+
 def _contradicts(total: Amount, parts: list[Amount] | tuple[Amount, ...], mode: str) -> bool:
+    if total.approx:
+        return _exceeds(total, parts)
     sign = _compare(total, parts)
     if sign > 0:
         return True
-    return sign < 0 and (mode == "all" or (mode == "counts" and total.measure not in PARTIAL_MEASURES))
+    if sign < 0 and mode == "counts" and total.measure not in PARTIAL_MEASURES:
+        # a list that need not be whole: short only when it misses by a little (a slip), not
+        # when it names a few kinds among many (`教职工860人，其中教授86人、副教授210人`)
+        return sum(p.value for p in parts) * 100 >= total.value * _NEAR_MISS
+    return sign < 0 and mode == "all"
 
 
 def _bracketed(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
@@ -227,81 +264,256 @@ def _connective_lists(text: str, sentence: _Sentence, before: list[Amount]) -> I
     for word, mode in _CONNECTIVES:
         at = text.find(word, sentence.start, sentence.end)
         while at != -1:
-            if word == "含" and text[at - 1:at] == "包":
-                at = text.find(word, at + 1, sentence.end)
-                continue
-            begin = at + len(word)
-            while begin < sentence.end and text[begin] in "，,：: ":
-                begin += 1
-            end = _clause_end(text, begin, sentence.end)
-            parts = _list(text, begin, end, sentence.figures)
-            candidates = before + [f for f in sentence.figures if f.end <= at]
-            if parts is not None:
-                total = _total_before(text, at, parts[0].measure, candidates, mode == "marked")
-                if total is not None:
-                    this_mode = mode
-                    if mode == "marked":
-                        this_mode = "counts" if _marked(text, total) or "其中" in text[total.end:at] else ""
-                    if this_mode and _contradicts(total, parts, this_mode):
-                        yield Mismatch(total.start, end, "sum", total, tuple(parts))
-            elif mode != "marked":
-                yield from _selection(text, sentence, at, begin)
+            if not (word == "含" and text[at - 1:at] in ("包", "涵")):
+                yield from _after_connective(text, sentence, before, at, word, mode)
             at = text.find(word, at + len(word), sentence.end)
 
 
-# labels that cut across a breakdown (党员, 女性, 高级职称 …): parts so labelled may overlap others
-_CROSS_CUTTING = ("党员", "女", "少数民族", "职称", "学历", "博士", "硕士", "本科", "专科", "以上", "以下", "岁",
-                  "新增", "累计", "同比", "比上年", "占", "其中", "高级", "中级", "骨干", "优秀", "先进")
+def _after_connective(text: str, sentence: _Sentence, before: list[Amount], at: int, word: str,
+                      mode: str) -> Iterator[Mismatch]:
+    begin = _list_start(text, at + len(word), sentence.end)
+    end = _clause_end(text, begin, sentence.end)
+    parts = _list(text, begin, end, sentence.figures)
+    candidates = before + [f for f in sentence.figures if f.end <= at]
+    if parts is not None:
+        total = _total_before(text, at, parts[0].measure, candidates, mode == "marked")
+        if total is not None:
+            this_mode = mode
+            if mode == "marked":
+                this_mode = "counts" if _marked(text, total) or "其中" in text[total.end:at] else ""
+                if not text[total.end:at].strip("，,：: "):
+                    this_mode = "all"  # `补贴资金1268.5万元，分别为…`: the parts of that figure
+            if this_mode and _contradicts(total, parts, this_mode):
+                yield Mismatch(total.start, end, "sum", total, tuple(parts))
+    else:
+        yield from _selection(text, sentence, at, begin, candidates, mode)
 
 
-def _selection(text: str, sentence: _Sentence, at: int, begin: int) -> Iterator[Mismatch]:
+def _list_start(text: str, begin: int, end: int) -> int:
+    """Where the parts after a connective begin: past `，`/`：` and a short heading (`三个批次：`)."""
+    while begin < end and text[begin] in "，,：: ":
+        begin += 1
+    colon = next((i for i in range(begin, min(end, begin + 10)) if text[i] in "：:"), -1)
+    if colon != -1 and all(_label_char(c) for c in text[begin:colon]):
+        begin = colon + 1
+    return begin
+
+
+# Labels that cut across a breakdown (党员, 女性, 高级职称 …): parts so labelled may overlap the
+# others. Each group is one way of dividing people or things; parts whose labels name different
+# groups (`专任教师108人，党员45人`) are not one breakdown.
+_CROSS_CUTTING = (
+    ("党员", "团员"), ("女", "男"), ("少数民族", "汉族"),
+    ("职称", "高级", "中级", "初级", "正高", "副高"),
+    ("学历", "博士", "硕士", "本科", "专科", "研究生", "大专"),
+    ("以上", "以下", "岁", "以内"), ("新增", "新建", "累计", "同比", "比上年", "增长", "增加", "减少"),
+    ("其中", "占"), ("骨干", "优秀", "先进", "模范", "标兵"),
+)
+
+
+def _cross_cutting(labels: list[str]) -> bool:
+    """Whether the labels of some parts name a way of dividing the whole that others do not."""
+    def groups(label: str) -> frozenset[int]:
+        return frozenset(i for i, words in enumerate(_CROSS_CUTTING) if any(w in label for w in words))
+    rest = ("其他", "其余", "其它")  # `其他占10%`: whatever the others leave
+    return len({groups(label) for label in labels if not any(w in label for w in rest)}) > 1
+
+
+_RUN_SEPARATORS = ("，", ",", "；", ";", "、")
+_JOINERS = ("以及", "和", "及", "与", "、")
+
+
+def _run(text: str, begin: int, end: int, figures: list[Amount]) -> tuple[list[Amount], list[str], bool]:
+    """The parts that follow ``begin``: `label + figure` clauses with one measure word.
+
+    Returns the parts, their labels and whether they fill the text up to ``end`` (no other
+    clause follows them and the list does not end in `等`).
+    """
+    parts: list[Amount] = []
+    labels: list[str] = []
+    spans = _split(text, begin, end, _RUN_SEPARATORS)
+    pending = -1  # a clause without a figure: a label shared with the next (`医院、卫生院…`)
+    filled = True
+    for start, stop in spans:
+        if pending != -1:
+            start = pending
+        pieces = [(start, stop)]
+        count = sum(1 for f in figures if start <= f.start and f.end <= stop and not f.spelled)
+        if count > 1:
+            pieces = _split(text, start, stop, _JOINERS)
+        for b, e in pieces:
+            part = _item(text, b, e, figures)
+            if part is None:
+                if not any(b <= f.start < e for f in figures) and not parts and text[e:e + 1] == "、":
+                    pending = b
+                    continue
+                filled = False
+                break
+            label = text[b:part.start]
+            if (part.approx or (parts and part.measure != parts[0].measure) or part.measure == PERCENT
+                    or label.lstrip("，,；;、 ").startswith(_TOTAL_MARKS)):
+                filled = False
+                break
+            parts.append(part)
+            labels.append(label)
+            pending = -1
+        else:
+            continue
+        break
+    if parts:
+        rest = text[parts[-1].end:end]
+        filled = filled and "等" not in rest and not any(c.isdigit() for c in rest)
+    return parts, labels, filled
+
+
+def _selection(text: str, sentence: _Sentence, at: int, begin: int, candidates: list[Amount],
+               mode: str) -> Iterator[Mismatch]:
     """`其中一本达线630人，二本达线2191人`: parts by commas, perhaps only some of them.
 
     The first part may not exceed the whole (later clauses may be about something else). The
-    parts together may not either when they make up the rest of the sentence, the total is
-    marked as one (`共有`, `合计`), they are counts, and no label cuts across the others
-    (`其中专任教师108人，党员45人` counts some people twice).
+    parts together may not either when they make up the rest of the sentence, none of them
+    alone exceeds the whole, and no label cuts across the others (`其中专任教师108人，党员45人`
+    counts some people twice). After `分为` (and `分别为` after a marked total) they must make
+    the whole.
     """
-    parts: list[Amount] = []
-    for start, stop in _split(text, begin, sentence.end, ("，", ",")):
-        part = _item(text, start, stop, sentence.figures)
-        if part is None or part.approx or part.measure == PERCENT or (parts and part.measure != parts[0].measure):
-            break
-        parts.append(part)
+    parts, labels, filled = _run(text, begin, sentence.end, sentence.figures)
     if not parts:
         return
-    earlier = [f for f in sentence.figures if f.end <= at]
-    total = _total_before(text, at, parts[0].measure, earlier)
+    total = _total_before(text, at, parts[0].measure, candidates, mode == "marked")
     if total is None:
         return
-    if _compare(total, parts[:1]) > 0:  # later clauses may already be about something else
+    if _exceeds(total, parts[:1]):  # later clauses may already be about something else
         yield Mismatch(total.start, parts[0].end, "sum", total, tuple(parts[:1]))
         return
-    labels = text[begin:parts[-1].start]
-    whole_sentence = not text[parts[-1].end:sentence.end].strip("”） ")
-    if (len(parts) >= 2 and whole_sentence and _marked(text, total) and total.measure not in PARTIAL_MEASURES
-            and not any(w in labels for w in _CROSS_CUTTING) and _compare(total, parts) > 0):
+    if len(parts) < 2 or not filled or _cross_cutting(labels) or any(_exceeds(total, [p]) for p in parts):
+        return
+    whole = mode == "all" or (mode == "marked" and (_marked(text, total) or "其中" in text[total.end:at]
+                                                    or not text[total.end:at].strip("，,：: ")))
+    if _contradicts(total, parts, "all" if whole else "some"):
         yield Mismatch(total.start, parts[-1].end, "sum", total, tuple(parts))
+
+
+_BARE_OPENERS = ("，", ",", "：", ":", "中，")
+
+
+def _bare_lists(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    """`全体职工共计452人，男职工268人，女职工194人` and `共开展检查15次：一是…6次，二是…5次`.
+
+    A total marked as one (`共`, `合计`, `现有`) or closed by a colon, then a list of clauses
+    with its measure word up to the end of the sentence: the parts may not exceed it. After a
+    colon and a marked total, ordinals (`一是`, `（一）`) make the list the whole.
+    """
+    for total in sentence.figures[:-2]:
+        opener = next((o for o in _BARE_OPENERS if text.startswith(o, _noun_end(text, total))), "")
+        if not opener or total.measure == PERCENT or _delta(text, total):
+            continue
+        colon = opener in "：:"
+        among = opener == "中，"  # `全体职工452人中，男职工…，女职工…`
+        if not (colon or among or _marked(text, total)) or (total.spelled and total.value < 10 * 10**PLACES):
+            continue
+        begin = _noun_end(text, total) + len(opener)
+        if text.startswith(tuple(w for w, _ in _CONNECTIVES), begin) or text.startswith("由", begin):
+            continue  # the connective's own form
+        parts, labels, filled = _run(text, begin, sentence.end, sentence.figures)
+        if len(parts) < 2 or not filled or parts[0].measure != total.measure or _cross_cutting(labels):
+            continue
+        if not (colon or among) and not _parallel(text, total, labels):
+            continue  # `生产总值6.66万亿元，财政总收入7019亿元…`: indicators side by side, not parts
+        if any(_exceeds(total, [p]) for p in parts):
+            continue
+        numbered = all(_ORDINAL.match(text, _clause_start(text, parts, i, begin)) for i in range(len(parts)))
+        whole = _complementary(labels) or (colon and _marked(text, total) and numbered)
+        if _contradicts(total, parts, "all" if whole else "some"):
+            yield Mismatch(total.start, parts[-1].end, "sum", total, tuple(parts))
+
+
+def _complementary(labels: list[str]) -> bool:
+    """Two labels that are a thing and its negation (`体检合格…，不合格…`): together the whole."""
+    if len(labels) != 2:
+        return False
+    first, second = (label.strip("，,；;、 ").rstrip("的有为是") for label in labels)
+    for negation in ("尚未", "不", "未"):
+        if second.startswith(negation) and len(second) > len(negation) and first.endswith(second[len(negation):]):
+            return True
+    return False
+
+
+def _parallel(text: str, total: Amount, labels: list[str]) -> bool:
+    """Whether comma clauses after a total read as its parts: a count marked `共`/`合计`/`现有`
+    whose parts name one kind of thing (`男职工…，女职工…`, `内科…、外科…`)."""
+    before = text[max(0, total.start - 12):total.start]
+    cut = max(before.rfind(c) for c in "，,；;：:。、")
+    if total.measure in PARTIAL_MEASURES or not any(m in before[cut + 1:] for m in _STRONG_MARKS):
+        return False
+    names = [label.strip("，,；;、 ").rstrip("有为是的") for label in labels]
+    return all(names) and len({name[-1] for name in names}) == 1 and not any("总" in name for name in names)
+
+
+def _noun_end(text: str, total: Amount) -> int:
+    """Past the figure and the noun it counts when that noun closes with `中` (`112个行政村中`)."""
+    at = total.end
+    while at < total.end + 8 and at < len(text) and _label_char(text[at]) and text[at] != "中":
+        at += 1
+    return at if text.startswith("中，", at) else total.end
+
+
+def _clause_start(text: str, parts: list[Amount], i: int, begin: int) -> int:
+    """Where the clause of ``parts[i]`` begins (after the separator that precedes it)."""
+    at = begin if i == 0 else parts[i - 1].end
+    while at < len(text) and text[at] in "，,；;、 ":
+        at += 1
+    return at
 
 
 _TOTAL_AFTER = ("合计", "共计", "总计", "累计共", "一共", "总共")
 
 
-def _total_after(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
-    """`新建18个、改建20个，合计45个`: the parts first, then the total they make."""
+_EXPECTED = ("应到", "应出席", "应参会", "应参加")
+_PRESENT = ("实到", "实际出席", "实出席", "实际到会", "出席")
+_ABSENT = ("请假", "缺席", "因事请假", "因病请假", "未到")
+
+
+def _attendance(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    """`应到会委员35人，实到32人，请假4人`: those present and those absent make those expected."""
+    roles: dict[str, Amount] = {}
+    for figure in sentence.figures:
+        lead = text[max(sentence.start, figure.start - 8):figure.start].split("，")[-1]
+        for role, words in (("expected", _EXPECTED), ("present", _PRESENT), ("absent", _ABSENT)):
+            if role not in roles and lead.startswith(words) and not figure.approx:
+                roles[role] = figure
+    if len(roles) == 3 and len({f.measure for f in roles.values()}) == 1:
+        total, parts = roles["expected"], (roles["present"], roles["absent"])
+        if _compare(total, parts) != 0:
+            yield Mismatch(total.start, max(p.end for p in parts), "sum", total, parts)
+
+
+_SUMMING_UP = ("以上", "上述", "以上各项", "上述各项")
+
+
+def _total_after(text: str, sentence: _Sentence, last: _Sentence | None) -> Iterator[Mismatch]:
+    """`新建18个、改建20个，合计45个`: the parts first, then the total they make.
+
+    The parts may fill the sentence before one that sums them up: `…。以上共计45个。`
+    """
     for word in _TOTAL_AFTER:
         at = text.find(word, sentence.start, sentence.end)
         while at != -1:
             after = at + len(word)
             after += text.startswith(("达到", "为"), after) and (2 if text.startswith("达到", after) else 1)
-            total = next((f for f in sentence.figures if f.start == after), None)
+            # `合计组织生活会议42次`: a short label may stand between the word and its figure
+            total = next((f for f in sentence.figures if after <= f.start <= after + _LABEL_MAX
+                          and all(map(_label_char, text[after:f.start]))), None)
             opener = text[at - 1:at]
+            lead = text[sentence.start:at].strip()
+            figures, span = sentence.figures, (sentence.start, at - 1)
+            if lead in _SUMMING_UP and last is not None:
+                figures, span, opener = last.figures, (last.start, last.end), "，"
             if total and not total.approx and total.measure != PERCENT and opener in "，,；;":
-                spans = _split(text, sentence.start, at - 1, ("，", ",", "：", ":", *_LIST_SEPARATORS))
+                spans = _split(text, span[0], span[1], ("，", ",", "：", ":", "；", ";", *_LIST_SEPARATORS))
                 parts: list[Amount] = []
                 for start, stop in reversed(spans):
                     among = text.startswith("其中", start)
-                    part = _item(text, start + 2 if among else start, stop, sentence.figures)
+                    part = _item(text, start + 2 if among else start, stop, figures)
                     if part is None or part.approx or part.measure != total.measure:
                         break
                     parts.insert(0, part)
@@ -347,7 +559,7 @@ def _rest(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
         opener = text[total.end:parts[0].start]
         if not ("其中" in opener or any(word in opener for word in _DONE_WORDS)):
             continue
-        if any(not all(map(_label_char, text[a.end:b.start].strip("，,、 "))) for a, b in zip(same, same[1:])):
+        if any(not all(_label_char(c) or c in "，,、 的" for c in text[a.end:b.start]) for a, b in zip(same, same[1:])):
             continue
         if _compare(total, [*parts, rest]) != 0:
             yield Mismatch(total.start, rest.end, "sum", total, (*parts, rest))
@@ -364,8 +576,11 @@ def _shares(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
                 shares and text[shares[-1].end:figure.start] in ("、", "，")
                 and "分别占" in text[max(sentence.start, shares[0].start - 6):shares[0].start]):
             shares.append(figure)
-    if len(shares) >= 2 and ("其中" in text[sentence.start:shares[0].start]
-                             or "分别" in text[sentence.start:shares[0].start]):
+    opening = text[sentence.start:shares[0].start] if shares else ""
+    labels_of = [text[(shares[i - 1].end if i else sentence.start):share.start].split("，")[-1]
+                 for i, share in enumerate(shares)]
+    if len(shares) >= 2 and ("其中" in opening or "分别" in opening or "中，" in opening) and (
+            "分别" in opening or not _cross_cutting(labels_of)):
         total = sum(s.value for s in shares)
         slack = sum(s.slack or 5 * 10 ** (PLACES - 1) for s in shares)
         whole = 100 * 10**PLACES
@@ -374,6 +589,24 @@ def _shares(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
             yield Mismatch(shares[0].start, shares[-1].end, "shares", shares[0], tuple(shares))
     if "产业" in text[sentence.start:sentence.end]:
         yield from _structure(text, sentence)
+        yield from _structure_listed(text, sentence)
+
+
+def _structure_listed(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    """`三次产业占比分别为12.5%、38.6%、50.2%`: the three shares of the economy make 100%."""
+    at = text.find("三次产业", sentence.start, sentence.end)
+    respectively = text.find("分别为", at, sentence.end) if at != -1 else -1
+    if respectively == -1:
+        return
+    shares = [f for f in sentence.figures if f.start >= respectively]
+    if len(shares) < 3 or any(f.measure != PERCENT or f.approx for f in shares[:3]):
+        return
+    shares = shares[:3]
+    if shares[0].start != respectively + 3 or any(text[a.end:b.start] != "、" for a, b in zip(shares, shares[1:])):
+        return
+    slack = sum(s.slack or 5 * 10 ** (PLACES - 1) for s in shares)
+    if abs(sum(s.value for s in shares) - 100 * 10**PLACES) > slack:
+        yield Mismatch(shares[0].start, shares[-1].end, "shares", shares[0], tuple(shares))
 
 
 def _structure(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
@@ -412,6 +645,50 @@ def _structure_total() -> Amount:
     return Amount(0, 0, "100%", 100 * 10**PLACES, PERCENT, 0, False, "")
 
 
+_RATE_VERBS = ("为", "达到", "达", "是", "仅为")
+
+
+def _rates(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    """`受理申请268件，办结245件，办结率为93.5%`: a rate its own two figures contradict.
+
+    Only a rate named after the part's own verb (`办结` … `办结率`, `完成` … `完成率`), with the
+    whole the figure of that measure just before the part.
+    """
+    figures = sentence.figures
+    for index, pct in enumerate(figures):
+        if pct.measure != PERCENT or index < 2 or pct.approx:
+            continue
+        lead = text[max(sentence.start, pct.start - 6):pct.start]
+        for verb in _RATE_VERBS:
+            if lead.endswith(verb):
+                lead = lead[:-len(verb)]
+                break
+        if not lead.endswith("率") or len(lead) < 3:
+            continue
+        stem = lead[-3:-1]
+        part, whole = figures[index - 1], figures[index - 2]
+        if part.measure != whole.measure or part.measure == PERCENT or part.approx or whole.approx:
+            continue
+        between = text[whole.end:part.start]
+        clause = text[max(sentence.start, whole.start - _LABEL_MAX):whole.start].split("，")[-1]
+        if ("、" in between + clause or "；" in between or ";" in between or "，" not in between
+                or stem not in between.split("，")[-1]):
+            continue  # `上线52人、本科线上线434人`: two parts of one list, not a whole and its part
+        if not text[part.end:pct.start].startswith(("，", ",")):
+            continue
+        yield from _ratio_check(part, whole, pct)
+
+
+def _ratio_check(part: Amount, whole: Amount, pct: Amount) -> Iterator[Mismatch]:
+    pct_slack = pct.slack or 5 * 10 ** (PLACES - 1)
+    hundred = 100 * 10**PLACES
+    # too small: even the largest ratio stays below the smallest share the text allows
+    low = (part.value + part.slack) * hundred < (pct.value - pct_slack) * (whole.value - whole.slack)
+    high = (part.value - part.slack) * hundred > (pct.value + pct_slack) * (whole.value + whole.slack)
+    if whole.value > whole.slack and (low or high):
+        yield Mismatch(part.start if part.start > whole.start else whole.start, pct.end, "ratio", whole, (part, pct))
+
+
 def _ratio(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
     """`完成16924人，占计划20000人的95%`: the share stated does not follow from the two figures."""
     figures = sentence.figures
@@ -433,25 +710,234 @@ def _ratio(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
             yield Mismatch(part.start, pct.end, "ratio", whole, (part, pct))
 
 
-def find_mismatches(text: str) -> Iterator[Mismatch]:
+_COUNTED = lazy(
+    r"(?<![第0-9一二三四五六七八九十百“”])(?P<n>[两三四五六七八九]|十[一二三四五六七八九]?|[2-9]|1[0-9])"
+    r"(?P<m>个方面|个|项|类|大|条|种|批|件|方面)(?P<what>[\u4e00-\u9fff]{1,10})[：:]")
+_ORDINAL_WORDS = ("是", "要", "则", "来")
+_CN_ORDER = "一二三四五六七八九十"
+
+
+def _counted_lists(text: str) -> Iterator[Mismatch]:
+    """`重点抓好三项工作：一是…二是…` or `设置五类用户：A、B、C、D`: the count against the items.
+
+    Only a count whose list follows its colon in the same paragraph: ordinals (`一是`, `一要`)
+    counted to the end of the paragraph, or a 顿号 list of short names up to the end of the
+    clause. Left alone: names in quotation marks (`“四个一批”：`), lists ending in `等`, and
+    a count whose items are the paragraphs that follow.
+    """
+    for m in _COUNTED.finditer(text):
+        count = cn_number(m["n"]) if not m["n"].isdigit() else int(m["n"])
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end == -1 else line_end
+        if count is None or "“" in text[max(0, m.start() - 2):m.start()]:
+            continue
+        listed = _ordinals(text, m.end(), line_end) or _names(text, m.end(), line_end)
+        if listed and listed != count:
+            figure = Amount(m.start(), m.end("m"), m["n"] + m["m"], count * 10**PLACES, "", 0, False, "",
+                            spelled=not m["n"].isdigit())
+            shown = Amount(m.end(), m.end(), f"{listed}{m['m']}", listed * 10**PLACES, "", 0, False, "")
+            yield Mismatch(m.start(), m.end(), "count", figure, (shown,))
+
+
+def _ordinals(text: str, at: int, end: int) -> int:
+    """How many ordinals (`一是…二是…三是…`) run on from ``at`` to ``end``; 0 when none opens."""
+    word = next((w for w in _ORDINAL_WORDS if text.startswith("一" + w, at)), None)
+    if word is None:
+        return 0
+    seen, position = 1, at + 2
+    while seen < len(_CN_ORDER):
+        found = text.find(_CN_ORDER[seen] + word, position, end)
+        if found == -1:
+            break
+        seen, position = seen + 1, found + 2
+    if text.find(_CN_ORDER[0] + word, at + 2, end) != -1:
+        return 0  # a second enumeration in the paragraph: not one list
+    return seen
+
+
+def _names(text: str, at: int, end: int) -> int:
+    """How many names a plain 顿号 list (`A、B和C。`) holds; 0 when it is not one."""
+    stop = at
+    while stop < end and text[stop] not in "。；;！？，,（(：:":
+        stop += 1
+    if stop < end and text[stop] in "，,（(：:":
+        return 0
+    body = text[at:stop]
+    if "等" in body[-3:] or "“" in body or any(c.isdigit() for c in body):
+        return 0
+    items = body.split("、")
+    last = items[-1]
+    for joiner in ("以及", "和", "及", "与"):
+        if joiner in last[1:]:
+            items[-1:] = last.split(joiner, 1)
+            break
+    if len(items) < 2 or any(not 1 < len(item) <= 12 for item in items):
+        return 0
+    return len(items)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+_ITEM_END = "；;。，,、 \u3000"
+
+
+def _line_item(text: str, start: int, end: int) -> Amount | None:
+    """The figure of a list line (`1. 新建项目18个；`), or None."""
+    while end > start and text[end - 1] in _ITEM_END:
+        end -= 1
+    figures = amounts(text, start, end)
+    part = _item(text, start, end, figures) if figures else None
+    return None if part is None or part.approx or part.measure == PERCENT else part
+
+
+def _line_lists(text: str) -> Iterator[Mismatch]:
+    """A total closing its line with a colon and its parts on the lines below, one a line.
+
+    `全年共招录新员工56人，具体如下：` then `1. 技术岗位28人；` …: the parts may not exceed the
+    total, and make it exactly when it is marked (`共`) and the lines are numbered; a last line
+    `合计45个` after the parts must be their sum.
+    """
+    lines = _lines(text)
+    index = 0
+    while index < len(lines):
+        start, end = lines[index]
+        body_end = end
+        while body_end > start and text[body_end - 1] in " \u3000":
+            body_end -= 1
+        head = amounts(text, start, body_end) if body_end > start and text[body_end - 1] in "：:" else []
+        parts: list[Amount] = []
+        numbered = True
+        following = index + 1
+        while following < len(lines):
+            line_start, line_end = lines[following]
+            part = _line_item(text, line_start, line_end)
+            if part is None or (parts and part.measure != parts[0].measure):
+                break
+            label = text[line_start:part.start].strip()
+            if label.startswith(_TOTAL_MARKS):
+                if len(parts) >= 2 and _compare(part, parts) != 0:
+                    yield Mismatch(parts[0].start, part.end, "sum", part, tuple(parts))
+                parts = []
+                following += 1
+                break
+            numbered = numbered and bool(_ORDINAL.match(text, line_start, line_end))
+            parts.append(part)
+            following += 1
+        total = next((f for f in reversed(head) if not f.approx and f.measure != PERCENT), None)
+        if total is not None and len(parts) >= 2 and parts[0].measure == total.measure:
+            whole = numbered and _marked(text, total)
+            if _contradicts(total, parts, "all" if whole else "some"):
+                yield Mismatch(total.start, parts[-1].end, "sum", total, tuple(parts))
+        index = max(index + 1, following if parts else index + 1)
+
+
+_TABLE_TOTALS = ("合计", "总计", "共计", "小计", "总数", "合 计", "总 计")
+_TABLE_SKIP = ("率", "比", "%", "％", "增长", "增减", "排名", "序号", "编号", "年", "占", "平均", "均")
+_CELL_NUMBER = lazy(r"\s*\**\s*(?P<n>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)\s*\**\s*")
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of a pipe-table row as spans of ``text``."""
+    line = text[start:end]
+    first = line.find("|")
+    last = line.rfind("|")
+    spans, at = [], start + first + 1
+    for piece in line[first + 1:last].split("|"):
+        spans.append((at, at + len(piece)))
+        at += len(piece) + 1
+    return spans
+
+
+def _cell_amount(text: str, span: tuple[int, int]) -> Amount | None:
+    m = _CELL_NUMBER.fullmatch(text, span[0], span[1])
+    if m is None:
+        return None
+    number = m["n"].replace(",", "")
+    whole, _, fraction = number.partition(".")
+    value = int(whole + fraction) * 10 ** (PLACES - len(fraction))
+    slack = 5 * 10 ** (PLACES - len(fraction) - 1) if fraction else 0
+    return Amount(m.start("n"), m.end("n"), m["n"], value, "", slack, False, "")
+
+
+def _tables(text: str) -> Iterator[Mismatch]:
+    """A Markdown table whose `合计` row is not the sum of the rows above it, column by column."""
+    rows: list[tuple[int, int]] = []
+    for start, end in [*_lines(text), (len(text) + 1, len(text) + 1)]:
+        if text[start:end].lstrip().startswith("|"):
+            rows.append((start, end))
+            continue
+        if len(rows) >= 4:
+            yield from _table(text, rows)
+        rows = []
+
+
+def _table(text: str, rows: list[tuple[int, int]]) -> Iterator[Mismatch]:
+    cells = [_cells(text, s, e) for s, e in rows]
+    if not set(text[cells[1][0][0]:cells[1][-1][1]]) <= set("-:| "):
+        return  # no header separator: not a Markdown table
+    header, body = cells[0], cells[2:]
+    begin = 0
+    for number, row in enumerate(body):
+        first = text[row[0][0]:row[0][1]].strip(" *")
+        if first not in _TABLE_TOTALS:
+            continue
+        above = body[begin:number]
+        begin = number + 1
+        if len(above) < 2 or first == "小计":
+            continue
+        for column in range(1, len(row)):
+            title = text[header[column][0]:header[column][1]] if column < len(header) else ""
+            if any(w in title for w in _TABLE_SKIP) or any(len(r) != len(row) for r in above):
+                continue
+            total = _cell_amount(text, row[column])
+            parts = [_cell_amount(text, r[column]) for r in above]
+            if total is None or any(p is None for p in parts):
+                continue
+            found = [p for p in parts if p is not None]
+            if _compare(total, found) != 0:
+                yield Mismatch(total.start, total.end, "sum", total, tuple(found))
+
+
+def _mismatches(ctx: RuleContext) -> list[Mismatch]:
+    """The document's mismatches; a Markdown table is read from the source (its pipes are blanked)."""
+    source = ctx.source
+    tables = source.original if source.format == "markdown" and len(source.original) == len(ctx.text) else ""
+    return list(find_mismatches(ctx.text, tables))
+
+
+def find_mismatches(text: str, tables: str = "") -> Iterator[Mismatch]:
+    yield from _counted_lists(text)
+    yield from _line_lists(text)
+    if "|" in (tables or text):
+        yield from _tables(tables or text)
     previous: list[Amount] = []
     seen: set[tuple[int, int]] = set()
     previous_end = -1
+    last: _Sentence | None = None
     for sentence in _sentences(text):
         if previous_end < 0 or "\n" in text[previous_end:sentence.start]:
             previous = []  # the total may close the sentence before, never the line before
+            last = None
         previous_end = sentence.end
         if not sentence.figures:
             found = list(_structure(text, sentence)) if "∶" in text[sentence.start:sentence.end] else []
         else:
             found = [*_bracketed(text, sentence), *_connective_lists(text, sentence, previous),
-                     *_composed(text, sentence), *_rest(text, sentence), *_total_after(text, sentence),
-                     *_shares(text, sentence), *_ratio(text, sentence)]
+                     *_bare_lists(text, sentence),
+                     *_composed(text, sentence), *_rest(text, sentence), *_total_after(text, sentence, last),
+                     *_attendance(text, sentence),
+                     *_shares(text, sentence), *_ratio(text, sentence), *_rates(text, sentence)]
         for hit in found:
             if (hit.start, hit.end) not in seen and not any(s <= hit.start < e for s, e in seen):
                 seen.add((hit.start, hit.end))
                 yield hit
-        previous = sentence.figures
+        previous, last = sentence.figures, sentence
 
 
 def _show(total: Amount, parts: tuple[Amount, ...]) -> tuple[str, str, str]:
@@ -470,29 +956,43 @@ class TotalMismatch(Rule):
     """A total that its own breakdown contradicts: `共45个项目，其中新建18个、改建20个`.
 
     ## What it does
-    Reads every figure (a number, 万/亿, a measure word: `18个`, `1.2亿元`, `8000万元`,
-    `1.8万人`) and checks a total against the parts that follow it, in these forms:
+    Reads every figure once (`18个`, `1.2亿元`, `8000万元`, `1,250人次`, `1.8万人`, Chinese
+    numerals `一百二十条`) and checks a total against its parts in the forms Chinese reports use.
 
-    - `其中` / `包括` / `包含` and a 顿号 list (`其中新建18个、改建20个`): the whole for counts
-      (个, 人, 所, 家, 项, 件, 人次 …); for amounts (元, 亩, 公里 …), often listed in part
-      (`其中中央资金3亿元`), only parts that exceed the total are reported;
-    - `分为` / `分成` / `划分为` and a list, and `由…组成` / `由…构成`: always the whole;
-    - `分别为` / `分别是` after `其中` or after a total marked `共` / `合计` / `总计`;
-    - a bracketed breakdown right after the figure: `318个项目（加固类149个，重建类169个）`,
-      `（含…）` only when the parts exceed the figure;
-    - done and remaining: `计划改造120户，已完成80户，剩余30户`, `共12个，其中A类5个，其余7个`;
-    - the parts first and the total after them: `新建18个、改建20个，合计45个` (`合计`, `共计`,
-      `总计`, `一共`, `总共` after a comma);
-    - a selection by commas (`其中一本达线630人，二本达线2191人`, `含…`): a first part larger
-      than the whole; and, when the parts fill the rest of the sentence after a marked total
-      (`全县共有中小学48所，其中小学32所，初中12所，高中8所`), counts that add up to more than it —
-      unless a label cuts across the others (`党员`, `女性`, `高级职称`, `新增`).
+    Parts that make the whole, where any difference is reported:
 
-    Figures with different multipliers are converted (`1.2亿元` = `8000万元` + `4000万元`);
-    decimals are allowed their rounding (`132.5` against `45.3` + `87.1`). Left alone:
-    approximate figures (`余`, `多`, `约`, `近`, `以上`, a list ending in `等`), lists whose items
-    are not all `label + figure` with one measure word, figures in Chinese numerals (`五类`),
-    and counts of listed items (`三个方面` followed by two).
+    - `分为` / `分成` / `划分为`, also after a short heading (`分为三个批次：第一批280人次、…`);
+      `由…组成` / `由…构成`; `分别为` / `分别是` right after the total, after `其中` or after a
+      marked total, by 顿号 or by commas (`共发展新党员23名，分别是：机关支部5名，…`);
+    - done and the rest: `计划改造120户，已完成80户，剩余30户`, `已完成38个，未完成16个`,
+      `已办结1426件，正在办理中152件`, `112个行政村中，已实现…98个，尚未实现的有16个`, a thing and
+      its negation after a total (`共386人，体检合格352人，不合格24人`);
+    - meeting attendance: `应到会委员35人，实到32人，请假4人`;
+    - the parts first and their total after: `新建18个、改建20个，合计45个`,
+      `…，合计组织生活会议42次`, a list closed by a sentence `以上共计26个`, list lines closed by
+      a line `合计26人`;
+    - a colon and numbered parts after a total marked `共`/`合计`
+      (`共开展检查15次：一是…6次，二是…5次，三是…3次`);
+    - a `合计` / `总计` row of a Markdown table, column by column (columns of rates, shares,
+      ranks and years are skipped).
+
+    Parts that need not be whole (`其中`, `包括`, `包含`, `含`, `涵盖`, `主要有`, a bracket after the
+    figure, a list under a total ending in a colon, `…人中，`, a marked total followed by clauses
+    naming one kind of thing: `全体职工共计452人，男职工268人，女职工194人`): reported when they
+    add up to more than the total; a 顿号 list of counts after `其中` / `包括` is also reported when
+    it falls short by a little (it reaches 80% of the total: a slip, not a selection).
+
+    Also: a stated count against the items listed after its colon in the same paragraph
+    (`设置五类用户：管理员、审核员、录入员和查询员`, `三项工作：一是…四是…`).
+
+    Figures must share the total's measure word (`名` and `位` count as `人`); 元/万元/亿元 and
+    万/亿 are converted; decimals are allowed their rounding. A total hedged with `约`/`近`/
+    `左右` is reported only when its parts exceed it by more than a tenth, one with `余`/`多`/
+    `超过`/`以上` never. Left alone: parts hedged themselves, lists ending in `等`, parts whose
+    labels divide the whole in different ways (`其中专任教师108人，党员45人`), a part that alone
+    exceeds the total after the first (the sentence has moved on), indicators side by side
+    (`生产总值6.66万亿元，财政总收入7019亿元…`), counts in quotation marks (`“四个一批”：`), a
+    count whose items are the following paragraphs, and tables in .docx files.
 
     ## Why is this bad?
     When the parts do not add up to the total, one of the figures is wrong, and readers stop
@@ -502,12 +1002,22 @@ class TotalMismatch(Rule):
     ```
     全年共实施45个项目，其中新建18个、改建20个。
     项目总投资1.2亿元，分为一期工程8000万元、二期工程3000万元。
+    共发展新党员23名，分别是：机关支部5名，一车间支部8名，二车间支部6名，三车间支部6名。
+    今年全县计划实施项目56个，已完成38个，未完成16个。
+    全体职工共计452人，男职工268人，女职工194人。
+    共收到意见建议一百二十条，其中采纳八十五条、部分采纳二十条、未采纳十条。
+    系统设置五类用户：管理员、审核员、录入员和查询员。
     ```
 
     ## Use instead
     ```
     全年共实施45个项目，其中新建18个、改建20个、扩建7个。
     项目总投资1.2亿元，分为一期工程8000万元、二期工程4000万元。
+    共发展新党员25名，分别是：机关支部5名，一车间支部8名，二车间支部6名，三车间支部6名。
+    今年全县计划实施项目56个，已完成38个，未完成18个。
+    全体职工共计452人，男职工258人，女职工194人。
+    共收到意见建议一百二十条，其中采纳八十五条、部分采纳二十五条、未采纳十条。
+    系统设置四类用户：管理员、审核员、录入员和查询员。
     ```
     """
 
@@ -517,32 +1027,40 @@ class TotalMismatch(Rule):
     severity = Severity.WARNING
     messages = {"default": ("合计{total}与分项之和{sum}不符（{parts}）",
                             "the total {total} does not match the sum of its parts {sum} ({parts})"),
-                "exceeds": ("分项{parts}超过了合计{total}", "the part {parts} exceeds the total {total}")}
+                "exceeds": ("分项{parts}超过了合计{total}", "the part {parts} exceeds the total {total}"),
+                "count": ("称有{total}，实际列出{listed}", "says {total} but lists {listed}")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for hit in ctx.shared("sums", lambda: list(find_mismatches(ctx.text))):
+        for hit in ctx.shared("sums", lambda: _mismatches(ctx)):
             if hit.kind == "sum":
                 total, summed, parts = _show(hit.total, hit.parts)
                 key = "exceeds" if len(hit.parts) == 1 else "default"
                 yield ctx.report(hit.start, hit.end, key, total=total, sum=summed, parts=parts)
+            elif hit.kind == "count":
+                yield ctx.report(hit.start, hit.end, "count", total=hit.total.text, listed=hit.parts[0].text)
 
 
 class ShareMismatch(Rule):
     """Percentages that cannot be right: shares over 100%, or a share its own figures contradict.
 
     ## What it does
-    Checks three forms of percentage:
+    Checks four forms of percentage:
 
-    - shares of one whole after `其中` or `分别占` (`其中城镇占45%，农村占62%`): together they
-      may not exceed 100%; they must make 100% when one of them is `其他` / `其余`;
-    - an industry structure written as a ratio (`三次产业结构为8.7∶41.2∶50.1`): the three
-      parts make 100;
+    - shares of one whole after `其中`, `分别占` or a whole named with `中，`
+      (`参与调查的企业中，国有企业占35%，民营企业占52%，外资企业占18%`): together they may not
+      exceed 100%; they must make 100% when one of them is `其他` / `其余`;
+    - an industry structure written as a ratio (`三次产业结构为8.7∶41.2∶50.1`) or listed
+      (`三次产业占比分别为12.5%、38.6%、50.2%`): the three parts make 100;
     - a figure, its whole and the share between them (`完成16924人，占计划20000人的95%`):
       the share must follow from the two figures, allowing for their rounding (`1.8万人`
-      may be anything from 17,500 to 18,499).
+      may be anything from 17,500 to 18,499);
+    - a rate named after its part's own verb (`受理申请268件，办结245件，办结率为93.5%`,
+      `计划新建120户，实际完成132户，完成率为105%`): the rate must follow from the two figures.
 
     Left alone: growth rates and other percentages that are not shares, shares of different
-    wholes (`占全省的30%`, `占全国的5%`), and shares below 100% without an `其他` part.
+    wholes (`占全省的30%`, `占全国的5%`, `…比重分别为99.3%、93.8%`), shares whose labels divide the
+    whole in different ways, shares below 100% without an `其他` part, and a rate that names no
+    figure before it (`群众满意率为98.5%`).
 
     ## Why is this bad?
     Shares that add up to more than the whole, or a ratio that does not follow from its own
@@ -552,12 +1070,14 @@ class ShareMismatch(Rule):
     ```
     其中第一产业占12%，第二产业占45%，第三产业占48%。
     完成培训16924人，占计划20000人的95%。
+    截至目前，共受理申请268件，办结245件，办结率为93.5%。
     ```
 
     ## Use instead
     ```
     其中第一产业占12%，第二产业占40%，第三产业占48%。
     完成培训16924人，占计划20000人的84.6%。
+    截至目前，共受理申请268件，办结245件，办结率为91.4%。
     ```
     """
 
@@ -573,7 +1093,7 @@ class ShareMismatch(Rule):
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for hit in ctx.shared("sums", lambda: list(find_mismatches(ctx.text))):
+        for hit in ctx.shared("sums", lambda: _mismatches(ctx)):
             if hit.kind == "shares":
                 yield ctx.report(hit.start, hit.end, sum=render(sum(p.value for p in hit.parts)),
                                  parts="+".join(p.text for p in hit.parts))

@@ -39,6 +39,17 @@ def _ranges(text: str) -> Iterator[re.Match[str]]:
             at = match.start() + 1
 
 
+# a label before the numbers makes them an identifier (图2-1, 表1-2, 附件3-1), not a range
+_ID_LABELS = ("图", "表", "式", "附件", "附表", "附图", "条", "款", "编号", "代码", "型号", "号码")
+
+
+def _is_range(text: str, match: re.Match[str]) -> bool:
+    """A range runs upwards (2-3家, 2011-2020年); 5-2号楼, 高一3-2班 and 图2-1 are identifiers."""
+    if float(match.group(1)) >= float(match.group(2)):
+        return False
+    return not text[max(0, match.start() - 3):match.start()].endswith(_ID_LABELS)
+
+
 # ○ (U+25CB WHITE CIRCLE) among Chinese numerals stands in for 〇 (U+3007)
 _NUMERAL_CIRCLE = lazy(r"(?<=[〇零一二三四五六七八九○])○|○(?=[〇零一二三四五六七八九○])")
 _LOOKALIKE_QUOTES = {"〝": "“", "〞": "”", "‚": "“", "‛": "”"}
@@ -55,8 +66,11 @@ class RangeHyphen(Rule):
     ## Why is this bad?
     GB/T 15834-2011 4.13 has three 连接号 forms; a range of numbers takes the wave `～`
     (`67%～89%`) or the one-character dash `—`, not the short hyphen, which reads as a minus
-    sign or a code (`GB/T 9704-2012`). Published reports do write the hyphen, so this is
-    reported as information only.
+    sign or a code (`GB/T 9704-2012`). A warning: in a 公文 the hyphen range is a defect the
+    proof-reader marks, although published reports do let it through.
+
+    Left alone: standard numbers (`GB/T 9704-2012`), ISO dates (`2024-03-05`), phone numbers
+    and ranges already written with `～` or `—`.
 
     ## Example
     ```
@@ -75,7 +89,7 @@ class RangeHyphen(Rule):
     code = "TY001"
     name = "range-hyphen"
     groups = ("typography",)
-    severity = Severity.INFO
+    severity = Severity.WARNING
     fixable = Applicability.SAFE
     standard = "GB/T 15834-2011 4.13"
     messages = {"default": ("数值范围“{text}”用了短横线，应使用浪纹线“～”",
@@ -83,6 +97,8 @@ class RangeHyphen(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for m in _ranges(ctx.text):
+            if not _is_range(ctx.text, m):
+                continue
             hyphen = m.start(2) - 1
             fix = Fix.replace("改为浪纹线“～”", hyphen, hyphen + 1, "～")
             yield ctx.report(m.start(), m.end(), fix=fix, text=m.group(0))
@@ -116,7 +132,7 @@ class MixedPercentSigns(Rule):
     code = "TY002"
     name = "mixed-percent-signs"
     groups = ("typography",)
-    severity = Severity.INFO
+    severity = Severity.WARNING
     fixable = Applicability.SAFE
     standard = "GB/T 15835-2011 4.3"
     messages = {"default": ("百分号混用：“%”{half} 处、“％”{full} 处，应统一",
@@ -160,7 +176,7 @@ class SpaceAfterOrdinal(Rule):
     code = "TY003"
     name = "space-after-ordinal"
     groups = ("typography",)
-    severity = Severity.INFO
+    severity = Severity.WARNING
     fixable = Applicability.SAFE
     standard = "GB/T 9704-2012 7.3.3"
     messages = {"default": ("序号“{marker}”后有多余空格", "stray space after the ordinal {marker!r}")}
@@ -458,11 +474,12 @@ class DoubledPunctuation(Rule):
         for m in _DOUBLED.finditer(text):
             run = m.group()
             s, e = m.span()
-            # `,，，` and `，，,`: a half-width copy next to the run (PU001 widens it) belongs to the run
-            while s and _HALF_OF.get(text[s - 1]) == run[0]:
-                s, run = s - 1, run[0] + run
-            while e < len(text) and _HALF_OF.get(text[e]) == run[-1]:
-                e, run = e + 1, run + run[-1]
+            # `,，，`, `;，，` and `，，,`: a half-width mark next to the run (PU001 widens it)
+            # belongs to the run, or the run's fix would leave `；，` behind
+            while s and text[s - 1] in _HALF_OF:
+                s, run = s - 1, _HALF_OF[text[s - 1]] + run
+            while e < len(text) and text[e] in _HALF_OF:
+                e, run = e + 1, run + _HALF_OF[text[e]]
             if len(run) >= 3 and set(run) == {"。"}:
                 continue  # an ellipsis typed as 。。。: TY009
             same = len(set(run)) == 1

@@ -38,9 +38,17 @@ def year_mentions(text: str, start: int = 0) -> list[YearMention]:
     return found
 
 
+def _title_line(article: Article) -> Line | None:
+    from reportlint.rules.dates import title_line
+
+    return title_line(article)
+
+
 def _body_lines(article: Article) -> list[Line]:
+    title = _title_line(article)
     lines = [section.heading.line for section in article.sections()]
-    lines += [paragraph.line for paragraph in article.paragraphs()]
+    lines += [paragraph.line for paragraph in article.paragraphs()
+              if title is None or paragraph.span.start > title.span.start]
     return lines
 
 
@@ -106,9 +114,10 @@ class TitleYearMismatch(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
-            if article.title is None:
+            title = _title_line(article)
+            if title is None:
                 continue
-            titled = year_mentions(article.title.text, article.title.span.start)
+            titled = year_mentions(title.text, title.span.start)
             if not titled:
                 continue
             mention = titled[0]
@@ -168,7 +177,8 @@ def _summary_of_previous_year(article: Article, year: int) -> bool:
     A report or plan titled with a year legitimately reviews the year before; a summary of a
     year does not open by naming another one.
     """
-    title = article.title.text if article.title else ""
+    line = _title_line(article)
+    title = line.text if line else ""
     if not _names_summary(title, year):
         return False
     lines = sorted(_body_lines(article), key=lambda line: line.span.start)
@@ -268,8 +278,9 @@ class SummaryAndPlanSameYear(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
-            if article.title is not None:
-                yield from self._pairs(ctx, _parts(article.title.text, article.title.span.start))
+            title = _title_line(article)
+            if title is not None:
+                yield from self._pairs(ctx, _parts(title.text, title.span.start))
             heading_parts = [part for heading in article.headings()
                              for part in _parts(heading.title, heading.title_span.start)]
             yield from self._pairs(ctx, heading_parts)
@@ -286,8 +297,9 @@ _REVIEW_WORDS = ("工作情况", "主要成绩", "成绩", "成效", "做法", "
 _EITHER_WORDS = ("主要工作", "重点工作", "工作")  # 2024年主要工作: done in a 总结, to do in a 政府工作报告
 _AHEAD_WORDS = ("打算", "计划", "安排", "思路", "要点", "主要任务", "工作任务", "目标", "展望",
                 "下一步", "设想", "部署", "重点任务")
+_PROBLEM_WORDS = ("问题", "不足", "差距", "短板", "困难", "风险")
 _SPAN_MARKS = ("—", "–", "-", "－", "~", "～", "至", "到")
-_LOOKING_BACK = ("work-summary", "debrief")
+_LOOKING_BACK = ("work-summary", "debrief", "half-year-summary", "activity-summary")
 _LOOKING_AHEAD = ("government-work-report", "work-points", "work-plan")
 
 
@@ -302,10 +314,34 @@ class Frame:
 
 def _doctype_id(article: Article) -> str | None:
     """The article's 文种 id (the one place to switch to the document model's 文种)."""
+    from reportlint.rules.dates import title_line
     from reportlint.rules.sections import doctype_of
 
+    if title_line(article) is not article.title:  # behind a 版头: judge the real title
+        return _kind_from_title(_title_of(article))
     doctype = doctype_of(article)
     return doctype.id if doctype else None
+
+
+def _title_of(article: Article) -> str:
+    from reportlint.rules.dates import title_text
+
+    return title_text(article)
+
+
+_BACK_TITLE = ("总结", "述职", "工作情况", "工作报告", "汇报", "回顾", "执行情况", "完成情况", "统计公报")
+_AHEAD_TITLE = ("要点", "计划", "打算", "安排", "思路", "方案")
+
+
+def _kind_from_title(title: str) -> str | None:
+    """A report titled `关于2024年工作情况的报告` looks back; one naming a 要点 or 计划 first looks ahead."""
+    if "政府工作报告" in title:
+        return "government-work-report"
+    back = min((title.find(w) for w in _BACK_TITLE if w in title), default=-1)
+    ahead = min((title.find(w) for w in _AHEAD_TITLE if w in title), default=-1)
+    if back != -1 and (ahead == -1 or back < ahead):
+        return "work-summary"
+    return "work-plan" if ahead != -1 else None
 
 
 def frame_of(ctx: RuleContext, article: Article) -> Frame | None:
@@ -316,11 +352,15 @@ def frame_of(ctx: RuleContext, article: Article) -> Frame | None:
     """
     from reportlint.rules.dates import document_date, title_year
 
-    title = article.title_text
+    title = _title_of(article)
     kind = _doctype_id(article)
-    if kind is None or _part_of_year(title) or not (kind in _LOOKING_BACK or kind in _LOOKING_AHEAD):
+    if kind in (None, "report"):
+        kind = _kind_from_title(title)
+    if kind is None or not (kind in _LOOKING_BACK or kind in _LOOKING_AHEAD):
         return None
     year = title_year(article)
+    if _part_of_year(title):  # 2024年上半年工作总结: its review and its plans are both about 2024
+        return Frame(year, year, kind) if year is not None else None
     if year is None:
         date = document_date(ctx.document, article)
         if date is None:
@@ -345,6 +385,8 @@ def _role(text: str) -> str | None:
         return "ahead"
     if any(word in text for word in _REVIEW_WORDS):
         return "review"
+    if any(word in text for word in _PROBLEM_WORDS):
+        return "problems"
     if any(word in text for word in _EITHER_WORDS):
         return "either"
     return None
@@ -378,21 +420,32 @@ class PartYearMismatch(Rule):
     """A part's year against the document's period: a review of the wrong year, a plan for a past one.
 
     ## What it does
-    Works out the period from the title year (or, without one, the 成文日期) and the 文种: a
-    `2024年工作总结` or 述职报告 reviews 2024 and plans 2025; a 政府工作报告, 工作要点 or 工作计划
-    of 2024 reviews 2023 and plans 2024. Then checks
+    Works out the period from the title year (or, without one, the 成文日期) and the 文种 — the
+    title past a 版头 (`某某县人民政府文件`, the 发文字号) and with a second title line joined: a
+    `2024年工作总结`, 述职报告 or `关于2024年度工作情况的报告` reviews 2024 and plans 2025; a
+    政府工作报告, 工作要点, 工作计划 or 方案 of 2024 reviews 2023 and plans 2024; a
+    `2024年上半年工作总结` reviews and plans 2024. Then checks
 
     - each heading that names one year and a role: a review (`回顾`, `完成情况`, `主要成绩`,
       `工作情况`) must name the year reviewed, a plan (`打算`, `计划`, `思路`, `重点任务`, `下一步`)
       a year after it: `二、2023年工作打算` in a 2024 summary;
-    - in a 总结 or 述职, a paragraph opening with a year (`2023年，…`, `2025年全年…`): in its
-      review part, the year reviewed or one long past (history: `2015年，我局成立…`); in its
-      plan part, a year after the one reviewed.
+    - every sentence or clause whose time is a year (`2023年，…`, `2023年全县…`, `2023年1—11月`,
+      `完成2023年各项目标任务`, `截至2023年11月底`): in a review part (by default, the body of
+      a 总结 or 述职) one of the three years before the one reviewed, or the next year told as
+      done; in a plan part a year before the one planned, with a verb of intent (`将`, `力争`) or
+      under a plan heading; a plan opening `2024年是…的关键之年` for 2025;
+    - `今年`, `去年`, `明年` next to a year that is not the title year, its previous or its next
+      (`今年以来（2023年1—11月）` in a 2024 summary);
+    - the title's phrase after its year repeated in the body with an earlier year
+      (`关于表彰2024年度…的决定` honouring `2023年度` work, `2024年汛期` → `2023年汛期`).
 
-    Left alone: spans (`2021—2025年`, `2023年以来`), headings naming two years, documents about
-    part of a year (`上半年`, `第三季度`), 文种 without a period (通知, 请示, 方案), a year in the
-    middle of a sentence (`比2023年增长8%`), and a summary whose body never names its title year
-    (title-year-mismatch, YR001, reports that one on the title).
+    Left alone: comparisons and baselines (`比2023年增长`, `较2020年`, `与2022年相比`, `同期`),
+    histories (`自2019年以来`, `2015年，县档案馆迁入新馆`: more than three years back;
+    sentences with `以来`, `连续`, `启动`, `成立`, `获批`, `基础上`), spans (`2021—2025年`,
+    `2023年以来`, `截至2023年底`), sentences naming two different years, targets (`到2035年`),
+    problem parts (`存在的问题`), the 今年 of a summary's plans (written in January, it is the next
+    year), 政府工作报告 sentences (they review five years), 文种 without a period (通知, 请示), and a
+    summary whose body never names its title year (YR001 reports that one on the title).
 
     ## Why is this bad?
     A part about the wrong year is a sign of a text re-dated by hand in some places and not in
@@ -424,12 +477,17 @@ class PartYearMismatch(Rule):
                     "{part!r} names {year}, but the document reviews {review}"),
         "ahead": ("“{part}”是计划/打算部分，却写的是{year}年：本文回顾{review}年，计划应针对{ahead}年",
                   "{part!r} plans for {year}, but the document reviews {review}: plans are for {ahead}"),
+        "copied": ("正文的“{year}年…{phrase}”与标题的{title}年不符：疑为沿用往年文稿",
+                   "the body's {year} ... {phrase!r} contradicts the title's {title}: an old text re-dated"),
+        "today": ("“{word}”与{year}年并提，按本文年份应为{expected}年",
+                  "{word!r} stands next to {year}, but by the document's year it is {expected}"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
+            yield from self._relatives(ctx, article)
             frame = frame_of(ctx, article)
-            if frame is None or frame.review not in _body_years(ctx, article):
+            if frame is None:
                 continue
             reviewed: set[int] = set()
             role_by_section: list[tuple[int, int, str]] = []
@@ -451,28 +509,255 @@ class PartYearMismatch(Rule):
                     if mention.year != frame.review:
                         yield ctx.report(mention.start, mention.end, part=heading.title,
                                          year=mention.year, review=frame.review)
-                elif mention.year <= frame.review and mention.year not in reviewed:
+                elif mention.year < frame.ahead and mention.year not in reviewed:
                     yield ctx.report(mention.start, mention.end, "ahead", part=heading.title,
                                      year=mention.year, review=frame.review, ahead=frame.ahead)
-            if frame.kind in _LOOKING_BACK:
+            if frame.kind != "government-work-report":
                 yield from self._openings(ctx, article, frame, role_by_section)
+
+    @staticmethod
+    def _relatives(ctx: RuleContext, article: Article) -> Iterator[Finding]:
+        """今年/去年/明年 next to a year that is not the title's, its previous or its next."""
+        from reportlint.rules.dates import title_year
+
+        year = title_year(article)
+        if year is None:
+            return
+        back = _kind_from_title(_title_of(article)) == "work-summary"
+        ahead = [(s.heading.span.start, _section_end(s)) for s in article.sections()
+                 if _role(s.heading.title) == "ahead"] if back else []
+        title = _title_line(article)
+        after = title.span.end if title is not None else article.span.start
+        lines = [(p.line.text, p.span.start) for p in article.paragraphs() if p.span.start >= after]
+        lines += [(h.line.text, h.line.span.start) for h in article.headings()]
+        for text, start in lines:
+            planning = any(lo <= start < hi for lo, hi in ahead)
+            for mention, word, expected in relative_clashes(text, start, year):
+                if planning and word != "明年":
+                    continue  # 今年 in the plans of a summary written in January is the next year
+                yield ctx.report(mention.start, mention.end, "today", year=mention.year, word=word,
+                                 expected=expected)
+        yield from _title_phrase_reused(ctx, article, year)
 
     @staticmethod
     def _openings(ctx: RuleContext, article: Article, frame: Frame,
                   roles: list[tuple[int, int, str]]) -> Iterator[Finding]:
-        for paragraph in article.paragraphs():
-            mention = _opening_year(paragraph.text, paragraph.span.start)
-            if mention is None:
+        title = _title_line(article)
+        after = title.span.end if title is not None else article.span.start
+        lines = [(p.line.text, p.span.start) for p in article.paragraphs() if p.span.start >= after]
+        lines += [(h.title, h.title_span.start) for h in article.headings()
+                  if len(h.title) > 30 or "，" in h.title]
+        lines += [(h.body, h.body_span.start) for h in article.headings() if h.body and h.body_span]
+        lines.sort(key=lambda item: item[1])
+        back = frame.kind in _LOOKING_BACK
+        seen: set[int] = set()
+        for (text, start), role in zip(lines, _roles_at([s for _, s in lines], roles)):
+            if role == "either":
+                role = None
+            role = role or ("review" if back else "ahead-loose")
+            if role == "problems" or (role == "review" and not back):
                 continue
-            inside = [role for start, end, role in roles if start <= paragraph.span.start < end]
-            role = inside[-1] if inside and inside[-1] != "either" else "review"
-            part = paragraph.text[:12]
-            if role == "review" and frame.review - 3 < mention.year != frame.review:
-                yield ctx.report(mention.start, mention.end, part=part, year=mention.year,
-                                 review=frame.review)
-            elif role == "ahead" and mention.year <= frame.review and mention.year > frame.review - 3:
-                yield ctx.report(mention.start, mention.end, "ahead", part=part, year=mention.year,
-                                 review=frame.review, ahead=frame.ahead)
+            for at in _topic_starts(text):
+                mention = _topic_year(text, at, start)
+                if mention is None:
+                    continue
+                sentence = _sentence_at(text, at)
+                verdict = _judge(role, mention.year, frame, sentence)
+                if verdict is not None and mention.start not in seen:
+                    seen.add(mention.start)
+                    yield ctx.report(mention.start, mention.end, verdict, part=sentence[:16],
+                                     year=mention.year, review=frame.review, ahead=frame.ahead)
+
+
+_TOPIC_NEXT = "，,是我全共累新完实各本该"
+_TOPIC_WORDS = ("度", "上半年", "下半年", "前三季度", "一季度", "第一季度", "前两季度")
+_NOT_TOPIC = ("以来", "至今", "起", "开始", "以前", "之前", "前", "后", "底", "末", "初", "年代",
+              "同期", "相比", "到", "至", "—", "–", "-", "～", "~", "、", "和", "与", "及", "或", "度以来")
+# a sentence that places the year in a history, compares with it, or spans several years
+_HISTORY_WORDS = ("以来", "至今", "连续", "先后", "分别", "相比", "同期", "历年", "成立", "始建", "创建",
+                  "建于", "启动", "起步", "立项", "获批", "当时", "曾", "此前", "以前", "之前", "去年",
+                  "上年", "上一年", "基础上", "延续", "结转", "遗留", "跨年", "首次", "荣获", "被评为",
+                  "被授予", "批准", "以前年度", "累计", "历史")
+_FUTURE_WORDS = ("将", "计划", "预计", "力争", "争取", "拟", "确保", "目标", "预期", "展望", "明年",
+                 "要", "继续", "进一步", "持续")
+_PAST_WORDS = ("已", "取得", "基础上", "今年", "本年", "去年", "上年", "了", "以来", "完成了")
+_SENTENCE_ENDS = "。；！？;!?"
+
+
+def _roles_at(starts: list[int], roles: list[tuple[int, int, str]]) -> list[str | None]:
+    """The role of the innermost section holding each offset (``starts`` sorted; one sweep)."""
+    found: list[str | None] = []
+    open_: list[tuple[int, int, str]] = []
+    i = 0
+    for at in starts:
+        while i < len(roles) and roles[i][0] <= at:
+            open_.append(roles[i])
+            i += 1
+        open_ = [r for r in open_ if r[1] > at]
+        found.append(open_[-1][2] if open_ else None)
+    return found
+
+
+def _sentence_starts(text: str) -> Iterator[int]:
+    """Where a sentence or clause begins: the start, and after 。；！？ and ，：."""
+    yield 0
+    for i, ch in enumerate(text):
+        if ch in _SENTENCE_ENDS or ch in "，,：:":
+            yield i + 1
+
+
+_DONE_VERBS = ("圆满完成了", "圆满完成", "全面完成了", "全面完成", "超额完成了", "超额完成", "完成了", "完成",
+               "实现了", "实现", "落实了", "总结了", "回顾")
+
+
+def _topic_starts(text: str) -> Iterator[int]:
+    """Sentence and clause starts, and the year right after a verb of completion (完成2023年…任务)."""
+    yield from _sentence_starts(text)
+    for verb in ("完成", "实现", "落实", "总结", "回顾", "截至", "截止到", "截止"):
+        for at in find_all(text, verb):
+            end = at + 2
+            end += text.startswith("了", end)
+            if text[end:end + 2] in ("20", "19"):
+                yield end
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence holding ``at`` (between 。；！？ marks), at most 200 characters either way."""
+    lo, floor = at, max(0, at - 200)
+    while lo > floor and text[lo - 1] not in _SENTENCE_ENDS:
+        lo -= 1
+    end, ceiling = at, min(len(text), at + 200)
+    while end < ceiling and text[end] not in _SENTENCE_ENDS:
+        end += 1
+    return text[lo:end]
+
+
+def _topic_year(text: str, at: int, start: int) -> YearMention | None:
+    """A year that opens a sentence or clause as its time: `2023年，…`, `2023年全县…`, `2023年1—11月`."""
+    while at < len(text) and text[at] in " \t\u3000":
+        at += 1
+    if text.startswith(("在", "于"), at):
+        at += 1
+    head = text[at:at + 6]
+    gap = 1 if head[4:5] in (" ", "\u3000") else 0  # 2023 年 (a space from a word processor)
+    if len(head) < 5 + gap or not (head[:4].isascii() and head[:4].isdigit()) or head[4 + gap] != "年" \
+            or head[:2] not in ("19", "20"):
+        return None
+    after = text[at + 5 + gap:at + 9 + gap]
+    if after.startswith(_NOT_TOPIC):
+        return None
+    months = after[:1].isdigit() and any(mark in after[1:4] for mark in ("—", "-", "－", "至", "～", "~"))
+    if text[max(0, at - 2):at] in ("截至", "截止") or text[max(0, at - 3):at] == "截止到":
+        # 截至2023年11月底: a point inside an earlier year (its end, 截至2023年底, is a baseline)
+        month = after[:2] if after[1:2].isdigit() else after[:1]
+        months = month.isdigit() and int(month) < 12 and after[len(month):len(month) + 1] == "月"
+    if not (after[:1] in _TOPIC_NEXT or after.startswith(_TOPIC_WORDS) or months):
+        return None
+    return YearMention(int(head[:4]), start + at, start + at + 4)
+
+
+def _judge(role: str, year: int, frame: Frame, sentence: str) -> str | None:
+    """The message key when ``year`` does not fit the part's role, else None."""
+    years = {m.year for m in year_mentions(sentence)}
+    if len(years) > 1 or any(word in sentence for word in _HISTORY_WORDS):
+        return None
+    if role == "review":
+        if frame.review - 3 < year < frame.review:
+            return "default"
+        if year == frame.review + 1 and not any(word in sentence for word in _FUTURE_WORDS):
+            return "default"
+        return None
+    if role == "ahead-loose" and year == frame.review and frame.review < frame.ahead \
+            and _names_year_ahead(sentence, year):
+        return "ahead"
+    if role in ("ahead", "ahead-loose") and frame.ahead - 3 < year < frame.ahead:
+        if any(word in sentence for word in _PAST_WORDS) or year == frame.review and role == "ahead-loose":
+            return None
+        if role == "ahead" or any(word in sentence for word in _FUTURE_WORDS):
+            return "ahead"
+    return None
+
+
+_LOOKED_BACK = ("不平凡", "不寻常", "极不", "难忘", "成绩", "丰收", "硕果")
+
+
+def _names_year_ahead(sentence: str, year: int) -> bool:
+    """`2024年是全面推进…的关键之年` opening a 2025 plan: last year's plan text kept."""
+    text = sentence.lstrip()
+    return text.startswith((f"{year}年是", f"{year}年，是")) and "之年" in text \
+        and not any(word in text for word in _LOOKED_BACK)
+
+
+_RELATIVE = (("今年", 0), ("本年度", 0), ("本年", 0), ("去年", -1), ("上年", -1), ("上一年", -1),
+             ("明年", 1), ("下一年", 1))
+_COMPARE_MARKS = "比较到至于从自与同和、—-及"
+
+
+def relative_clashes(text: str, start: int, year: int) -> Iterator[tuple[YearMention, str, int]]:
+    """`今年（2023年）`, `2022年即去年` in a text about ``year``: (mention, word, expected year)."""
+    for word, shift in _RELATIVE:
+        for at in find_all(text, word):
+            if word in ("本年", "上年") and text.startswith(("本年度", "上年度"), at) and word == "本年":
+                continue
+            lo, hi = max(0, at - 8), min(len(text), at + len(word) + 8)
+            for mark in _SENTENCE_ENDS + "，,":
+                cut = text.rfind(mark, lo, at)
+                lo = max(lo, cut + 1)
+                cut = text.find(mark, at, hi)
+                hi = cut if cut != -1 else hi
+            for mention in year_mentions(text[lo:hi], start + lo):
+                offset = mention.start - start
+                before = text[max(0, offset - 2):offset]
+                after = text[mention.end - start + 1:mention.end - start + 3]
+                if mention.year == year + shift or any(mark in before for mark in _COMPARE_MARKS):
+                    continue
+                if after.startswith(("以来", "至今", "起", "底", "末", "同期", "相比")):
+                    continue
+                between = text[min(at, offset):max(at, offset)]
+                if any(mark in between for mark in _COMPARE_MARKS):
+                    continue
+                yield mention, word, year + shift
+
+
+def _title_phrase_reused(ctx: RuleContext, article: Article, year: int) -> Iterator[Finding]:
+    """The title's `2024年度安全生产目标考核` repeated in the body as `2023年度安全生产目标考核`."""
+    from reportlint.rules.dates import title_line
+
+    title = title_line(article)
+    if title is None:
+        return
+    phrases, yearly = set(), False
+    for mention in year_mentions(title.text):
+        at = mention.end + 1
+        yearly = yearly or title.text.startswith("度", at)
+        at += title.text.startswith("度", at)
+        phrase = ""
+        for ch in title.text[at:at + 6]:
+            if not ("\u4e00" <= ch <= "\u9fff"):
+                break
+            phrase += ch
+        if len(phrase) >= 3 and not phrase.startswith(("工作", "全年", "上半", "下半", "第")):
+            phrases.add(phrase[:3])
+    if not phrases and not yearly:
+        return
+    body_start = title.span.end
+    text = ctx.text[body_start:article.span.end]
+    for mention in year_mentions(text, body_start):
+        if not year - 3 <= mention.year < year:
+            continue
+        at = mention.end - body_start + 1
+        annual = text.startswith("度", at)
+        at += annual
+        if text[at:at + 3] not in phrases and not (yearly and annual):
+            continue  # 关于表彰2024年度…的决定 that honours the 2023年度 work
+        sentence = _sentence_at(text, mention.start - body_start)
+        before = text[max(0, mention.start - body_start - 2):mention.start - body_start]
+        if any(mark in before for mark in _COMPARE_MARKS) or any(w in sentence for w in _HISTORY_WORDS):
+            continue
+        if any(m.year != mention.year for m in year_mentions(sentence)):
+            continue
+        yield ctx.report(mention.start, mention.end, "copied", year=mention.year, title=year,
+                         phrase=text[at:at + 4])
 
 
 def _section_end(section: Section) -> int:

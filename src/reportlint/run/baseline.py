@@ -6,12 +6,14 @@ import json
 import os
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from reportlint.diagnostics import Diagnostic
 from reportlint.load.source import Source, SourceError
 from reportlint.messages import Message, error, say
+from reportlint.outcome import EXIT_ERROR, EXIT_OK
 
 VERSION = 1
 CONTEXT = 8  # characters of the same line kept on each side of the offending text
@@ -43,23 +45,22 @@ def _file_key(path: str, base: Path) -> str:
         return Path(path).resolve().as_posix()
 
 
-def build(results: list[Any], base: Path) -> dict[str, Any]:
-    files: dict[str, list[dict[str, Any]]] = {}
-    for result in results:
-        if result.source is None or not result.diagnostics:
-            continue
-        counts = Counter(key(result.source, d) for d in result.diagnostics)
-        files[_file_key(result.path, base)] = [
-            {"code": c, "text": t, "context": ctx, "count": n}
-            for (c, t, ctx), n in sorted(counts.items())
-        ]
+def entries(result: Any) -> list[dict[str, Any]]:
+    """One file's baseline entries (empty for a clean or unread file)."""
+    if result.source is None or not result.diagnostics:
+        return []
+    counts = Counter(key(result.source, d) for d in result.diagnostics)
+    return [{"code": c, "text": t, "context": ctx, "count": n} for (c, t, ctx), n in sorted(counts.items())]
+
+
+def build(results: Iterable[Any], base: Path) -> dict[str, Any]:
+    files = {_file_key(r.path, base): found for r in results if (found := entries(r))}
     return {"reportlint-baseline": VERSION, "files": dict(sorted(files.items()))}
 
 
-def write(results: list[Any], path: str) -> int:
+def _write(data: dict[str, Any], path: str) -> int:
     """Write atomically; return how many findings were recorded."""
     target = Path(path)
-    data = build(results, target.parent if str(target.parent) else Path("."))
     body = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     tmp = target.with_name(f".{target.name}.tmp")
     try:
@@ -68,23 +69,58 @@ def write(results: list[Any], path: str) -> int:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise SourceError(path, Message("baseline_cannot_write", error=exc.strerror or str(exc))) from None
-    return sum(e["count"] for entries in data["files"].values() for e in entries)
+    return sum(e["count"] for found in data["files"].values() for e in found)
 
 
-def write_for_run(results: list[Any], path: str, lang: str) -> int:
-    """The CLI's --write-baseline: nothing is written when some input could not be read."""
-    failed = [r for r in results if r.error]
-    if failed:
-        error(f"{path}: {say('baseline_not_written', lang, n=len(failed))}")
-        return 2
-    try:
-        count = write(results, path)
-    except SourceError as exc:
-        error(exc.text(lang))
-        return 2
-    files = sum(1 for r in results if r.diagnostics)
-    print(say("baseline_recorded", lang, count=count, files=files, path=path), file=sys.stderr)
-    return 0
+def _base(path: str) -> Path:
+    target = Path(path)
+    return target.parent if str(target.parent) else Path(".")
+
+
+def write(results: Iterable[Any], path: str) -> int:
+    """Write atomically; return how many findings were recorded."""
+    return _write(build(results, _base(path)), path)
+
+
+class Recorder:
+    """``--write-baseline`` in a streamed run: each file's entries (a few short strings per
+    finding) are kept as it comes, never the file's results."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.base = _base(path)
+        self.files: dict[str, list[dict[str, Any]]] = {}
+        self.with_findings = 0
+        self.failed = 0
+
+    def add(self, result: Any) -> None:
+        self.failed += bool(result.error)
+        self.with_findings += bool(result.diagnostics)
+        found = entries(result)
+        if found:
+            self.files[_file_key(result.path, self.base)] = found
+
+    def finish(self, lang: str) -> int:
+        """Write the baseline (nothing when some input could not be read); the exit code."""
+        if self.failed:
+            error(f"{self.path}: {say('baseline_not_written', lang, n=self.failed)}")
+            return EXIT_ERROR
+        try:
+            count = _write({"reportlint-baseline": VERSION, "files": dict(sorted(self.files.items()))}, self.path)
+        except SourceError as exc:
+            error(exc.text(lang))
+            return EXIT_ERROR
+        print(say("baseline_recorded", lang, count=count, files=self.with_findings, path=self.path), file=sys.stderr)
+        return EXIT_OK
+
+
+def write_for_run(results: Iterable[Any], path: str, lang: str) -> int:
+    """The CLI's --write-baseline over a list of results: nothing is written when some input
+    could not be read."""
+    recorder = Recorder(path)
+    for result in results:
+        recorder.add(result)
+    return recorder.finish(lang)
 
 
 def load(path: str) -> tuple[Path, dict[str, Counter[Key]]]:

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import errno
+import os
+import sys
+from collections.abc import Callable, Generator, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from reportlint.config import settings as cfg
 from reportlint.load.paths import DEFAULT_SUFFIXES, Expansion, expand
 from reportlint.load.source import display_name
-from reportlint.messages import LocalisedError, Message, warning
+from reportlint.messages import LocalisedError, Message, error, say, warning
+from reportlint.outcome import EXIT_ERROR, exit_code
 from reportlint.plugins import manager
 from reportlint.run.session import CheckOptions, FileResult, Session
 
-__all__ = ["DEFAULT_SUFFIXES", "CheckOptions", "Session", "expand_paths", "run", "run_language", "exit_code"]
+__all__ = ["DEFAULT_SUFFIXES", "CheckOptions", "Report", "Session", "check", "expand_paths", "results", "run",
+           "run_language"]
 
 
 def expand_paths(paths: list[str], session: Session | None = None) -> tuple[list[str], list[tuple[str, str]]]:
@@ -32,10 +38,25 @@ def _expand(paths: list[str], session: Session | None) -> Expansion:
 
 def run(paths: list[str], options: CheckOptions,
         on_file: Callable[[int, int, str], None] | None = None) -> tuple[Session, list[FileResult]]:
-    """``on_file(done, total, path)`` is called after each file (the progress bar listens).
+    """Every file's result in a list (the API, ``annotate``, tests); ``reportlint check`` streams
+    them with ``results``/``check`` instead. ``on_file(done, total, path)`` is called after each file.
 
     An error that stops the run (a config or baseline problem) leaves with the run's language in
     ``lang``, so the CLI reports it in the same language as everything else.
+    """
+    session, found = results(paths, options, on_file)
+    return session, list(found)
+
+
+Results = Generator[FileResult, None, None]
+
+
+def results(paths: list[str], options: CheckOptions,
+            on_file: Callable[[int, int, str], None] | None = None) -> tuple[Session, Results]:
+    """The session and a generator of each file's result in input order, each yielded as soon
+    as the file is checked (and filtered by ``--baseline``): nothing holds the run's results.
+
+    Config, format and baseline problems are raised here, before any file is read or fixed.
     """
     session = Session(options)
     session.lang = run_language(session, paths)
@@ -43,7 +64,39 @@ def run(paths: list[str], options: CheckOptions,
         choices = ", ".join(sorted(session.formatters))
         raise LocalisedError(None, Message("unknown_format", name=options.format, choices=choices))
     try:
-        return session, _run(session, paths, on_file)
+        manager.report_errors(session.plugins, session.lang)
+        known = None
+        if options.baseline:  # imported only when asked for: every check pays for its imports
+            from reportlint.run import baseline
+
+            known = baseline.load(options.baseline)  # fail before linting
+        files, unchecked = _files(session, paths)
+    except LocalisedError as exc:
+        exc.lang = exc.lang or session.lang
+        raise
+    return session, _results(session, files, unchecked, known, on_file)
+
+
+def _results(session: Session, files: list[str], unchecked: list[FileResult], known: Any,
+             on_file: Callable[[int, int, str], None] | None) -> Results:
+    try:
+        yield from unchecked
+        # The results drive the loop (not zip over the files, which would leave the pool's generator
+        # unfinished and its shutdown to the garbage collector, racing the interpreter's exit).
+        checked = _check_all(session, files)
+        try:
+            for done, result in enumerate(checked, 1):
+                if known is not None:
+                    from reportlint.run.baseline import filter_results
+
+                    filter_results([result], known)
+                yield result
+                if on_file is not None:
+                    on_file(done, len(files), files[done - 1])
+        finally:
+            close = getattr(checked, "close", None)
+            if close is not None:  # a consumer that stopped early (an error, Ctrl-C) ends the pool now
+                close()
     except LocalisedError as exc:
         exc.lang = exc.lang or session.lang
         raise
@@ -66,29 +119,6 @@ def run_language(session: Session, paths: list[str]) -> str:
         return session.raw_config(first).lang
     except cfg.ConfigError:
         return "zh"  # reported, in the default language, when the config is used
-
-
-def _run(session: Session, paths: list[str],
-         on_file: Callable[[int, int, str], None] | None) -> list[FileResult]:
-    options, lang = session.options, session.lang
-    manager.report_errors(session.plugins, lang)
-    known = None
-    if options.baseline:  # imported only when asked for: every check pays for its imports
-        from reportlint.run import baseline
-
-        known = baseline.load(options.baseline)  # fail before linting
-    files, results = _files(session, paths)
-    # The results drive the loop (not zip over the files, which would leave the pool's generator
-    # unfinished and its shutdown to the garbage collector, racing the interpreter's exit).
-    for done, result in enumerate(_check_all(session, files), 1):
-        results.append(result)
-        if on_file is not None:
-            on_file(done, len(files), files[done - 1])
-    if known is not None:
-        from reportlint.run.baseline import filter_results
-
-        filter_results(results, known)
-    return results
 
 
 def _files(session: Session, paths: list[str]) -> tuple[list[str], list[FileResult]]:
@@ -138,7 +168,197 @@ def _check_all(session: Session, files: list[str]) -> Iterator[FileResult]:
     return check_files(session.options, files, jobs)
 
 
-def exit_code(results: list[Any]) -> int:
-    if any(r.error for r in results):
-        return 2
-    return 1 if any(r.diagnostics for r in results) else 0
+@dataclass(frozen=True)
+class Report:
+    """How ``reportlint check`` reports a run (the output flags of the command line)."""
+
+    format: str | None = None  # None: full on a terminal, concise otherwise
+    output_file: str | None = None
+    statistics: bool = False
+    quiet: bool = False
+    show_summary: bool = True
+    exit_zero: bool = False
+    column_unit: str = "char"
+    summary_file: str | None = None
+
+
+def check(paths: list[str], options: CheckOptions, report: Report) -> int:
+    """``reportlint check``: check the files and report each one as soon as it is done, then
+    the closing lines; returns the exit code (``outcome.exit_code``).
+
+    Fix mode and baselines happen here, file by file: a run keeps the totals, never its results.
+    """
+    import shutil
+
+    from reportlint.formatters import progress
+    from reportlint.formatters.builtin import HUMAN
+    from reportlint.formatters.common import Options, new_totals, want_color, write_report
+
+    stdout = sys.stdout
+    fmt = report.format or ("full" if stdout.isatty() and not report.output_file else "concise")
+    options = replace(options, format=fmt)
+    bar = progress.for_run(fmt in HUMAN, report.quiet)
+    session, found = results(paths, options, on_file=bar)
+    lang, fix = session.lang, options.fix
+    totals = new_totals()
+    sink = _Sink(report.output_file, lang)
+    to = sink.stream(fix, "-" in paths)
+    writer = None
+    if to is not None and not options.write_baseline:
+        writer = _writer(session.formatters[fmt], to, Options(
+            lang=lang, show_summary=report.show_summary and not report.quiet, statistics=report.statistics,
+            color=not report.output_file and want_color(stdout), width=shutil.get_terminal_size().columns,
+            rules=tuple(session.linter.rules.values()), column_unit=report.column_unit))
+    recorder = table = None
+    if options.write_baseline:
+        from reportlint.run.baseline import Recorder
+
+        recorder = Recorder(options.write_baseline)
+    if report.summary_file and to is not None:  # --diff and --fix-only report nothing
+        from reportlint.run.summary import Table
+
+        table = Table(session.linter.rules.values())
+    if fix is not None:
+        from reportlint.fix import mode as fixmode
+    try:
+        for result in found:
+            if result.error:
+                error(f"{result.path}: {result.error}")
+            totals.add(result)
+            if recorder is not None:
+                recorder.add(result)
+                continue
+            if fix is not None:
+                fixmode.emit_file(result, fix, lang)
+                totals.add_fix(result.path, *fixmode.status(result, fix))
+                sink.stdin_fixed = sink.stdin_fixed or (result.fix is not None and result.fix.stdin)
+            if table is not None:
+                table.add(result)
+            if writer is not None:
+                sink.guard(writer.file, result)
+    finally:
+        found.close()
+        if bar is not None:
+            bar.close()
+    if recorder is not None:
+        return recorder.finish(lang)
+    if fix is not None:
+        fixmode.report_fixed(totals, fix, lang)
+    if writer is not None:
+        sink.guard(writer.finish, totals)
+    if not sink.close(write_report):
+        return EXIT_ERROR
+    if table is not None and report.summary_file:
+        try:
+            table.write(report.summary_file)
+        except (OSError, ImportError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            error(f"{report.summary_file}: {say('cannot_write_summary', lang, error=reason)}")
+            return EXIT_ERROR
+    return exit_code(totals, fix, report.exit_zero)
+
+
+def _writer(formatter: Any, out: TextIO, options: Any) -> Any:
+    """The format's streaming writer; a plugin formatter without one (``render(results, options)
+    -> str`` only) gets every result at the end, as before streaming."""
+    make = getattr(formatter, "writer", None)
+    if make is not None:
+        return make(out, options)
+    return _Collect(formatter, out, options)
+
+
+class _Collect:
+    def __init__(self, render: Callable[[list[Any], Any], str], out: TextIO, options: Any) -> None:
+        self.render, self.out, self.options = render, out, options
+        self.results: list[Any] = []
+
+    def file(self, result: Any) -> None:
+        self.results.append(result)
+
+    def finish(self, totals: Any) -> None:
+        self.out.write(self.render(self.results, self.options))
+
+
+class _Sink:
+    """Where the report goes: standard output as it is written; stderr, after fix mode's closing
+    note, when stdout carries the fixed text of stdin; ``--output-file``: a spool, written
+    atomically at the end. A stream that cannot take the report (``/dev/full``) stops the
+    report, not the run: the reason is printed once and the run exits 2."""
+
+    def __init__(self, output_file: str | None, lang: str) -> None:
+        self.output_file, self.lang = output_file, lang
+        self.out: TextIO | None = None
+        self.spool: Any = None
+        self.later: Any = None  # fix mode reading stdin: findings held until the fixed text and notes are out
+        self.stdin_fixed = False  # ... and then written to stderr (stdout carries the fixed text)
+        self.failed: str | None = None
+
+    def stream(self, fix: Any, stdin: bool) -> TextIO | None:
+        target: TextIO | None = sys.stdout
+        if fix is not None:
+            from reportlint.fix.mode import report_stream
+
+            target = report_stream(fix, stdin)
+        if target is None:
+            return None
+        if self.output_file:
+            import io
+            import tempfile
+
+            self.spool = tempfile.SpooledTemporaryFile(max_size=4 << 20)
+            self.out = io.TextIOWrapper(self.spool, encoding="utf-8", errors="surrogateescape", newline="")
+        elif target is sys.stderr:
+            import io
+
+            self.later = io.StringIO()  # stdin is one file: its findings are small
+            self.out = self.later
+        else:
+            self.out = target
+        return self.out
+
+    def guard(self, write: Callable[[Any], None], value: Any) -> None:
+        if self.failed is not None:
+            return
+        try:
+            write(value)
+        except OSError as exc:
+            if exc.errno == errno.EPIPE or self.output_file:
+                raise
+            self.failed = exc.strerror or str(exc)
+            _silence(self.out)
+
+    def close(self, write_report: Callable[[str, Any], None]) -> bool:
+        """Flush or write the report; False (the reason printed) when it could not be written."""
+        if self.out is None:
+            return True
+        try:
+            if self.failed is None:
+                if self.later is not None:
+                    (sys.stderr if self.stdin_fixed else sys.stdout).write(self.later.getvalue())
+                self.out.flush()
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise
+            self.failed = exc.strerror or str(exc)
+            _silence(self.out)
+        if self.failed is not None:
+            error(say("cannot_write_output", self.lang, error=self.failed))
+            return False
+        if self.spool is not None and self.output_file:
+            try:
+                write_report(self.output_file, self.spool)
+            except OSError as exc:
+                reason = say("cannot_write_output", self.lang, error=exc.strerror or str(exc))
+                error(f"{self.output_file}: {reason}")
+                return False
+            finally:
+                self.spool.close()
+        return True
+
+
+def _silence(stream: Any) -> None:
+    """Point the stream's descriptor at /dev/null, so the interpreter's final flush stays quiet."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass

@@ -35,16 +35,17 @@ def jobs_for(requested: int | None, n_files: int) -> int:
 
 
 _session: Any = None  # the worker's Session, built once by _start
+_stopping: Any = None  # the run's "stop" event: set when the main process is interrupted
 
 
-def _start(options: Any, main_pid: int | None = None) -> None:
+def _start(options: Any, main_pid: int | None = None, stopping: Any = None) -> None:
     """Build the worker's Session; Ctrl-C is the main process's to handle (no worker tracebacks).
 
     A worker must not outlive the run: its parent is the forkserver, so the kernel's parent-death
     signal (Linux) covers the forkserver going away, and a watchdog thread ends the worker as
     soon as the main process is gone (SIGKILL included), before it checks or fixes another file.
     """
-    global _session
+    global _session, _stopping
     import signal
 
     from reportlint.run.session import Session
@@ -56,6 +57,7 @@ def _start(options: Any, main_pid: int | None = None) -> None:
 
         threading.Thread(target=_watch, args=(main_pid,), daemon=True, name="reportlint-watchdog").start()
     _session = Session(options)
+    _stopping = stopping
 
 
 def _die_with_parent() -> None:
@@ -103,6 +105,8 @@ def _alive(pid: int) -> bool:
 
 
 def _check(path: str) -> Any:
+    if _stopping is not None and _stopping.is_set():  # interrupted: finish the chunk without work
+        return None
     return _session.check_file(path)
 
 
@@ -129,10 +133,17 @@ def check_files(options: Any, files: list[str], jobs: int) -> Iterator[Any]:
     from concurrent.futures import ProcessPoolExecutor  # imported by runs that use it only
 
     chunk = max(1, min(32, len(files) // (jobs * 8)))
-    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start, initargs=(options, os.getpid()))
+    context = _context()
+    stopping = context.Event()
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start,
+                               initargs=(options, os.getpid(), stopping))
     try:
         yield from pool.map(_check, files, chunksize=chunk)
-    except BaseException:  # Ctrl-C, an error, or the caller stopped reading: drop the files not started
+    except BaseException:  # Ctrl-C, SIGTERM, an error, or the caller stopped reading
+        # Workers skip the rest of their chunk, so the exit does not wait for it (seconds on a
+        # loaded machine); killing them instead trips a CPython 3.11 bug in the pool's thread.
+        stopping.set()
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
+

@@ -7,6 +7,7 @@ from typing import Any
 
 from reportlint.config import settings as cfg
 from reportlint.messages import say
+from reportlint.outcome import EXIT_OK
 
 
 def show_config(path: str, options: Any) -> int:
@@ -15,7 +16,7 @@ def show_config(path: str, options: Any) -> int:
 
     session = Session(options)
     sys.stdout.write(render(session, path))
-    return 0
+    return EXIT_OK
 
 
 def render(session: Any, path: str) -> str:

@@ -20,53 +20,67 @@ def family_of(rule: Any) -> str:
 
 
 def doctype(source: Any) -> str:
-    """The 文种 of the first article with a title, or ""."""
+    """The 文种 the model decided for the first article that has one, or ""."""
     if source is None:
         return ""
     from reportlint.parse import parse_document
-    from reportlint.rules.sections import doctype_of
 
     for article in parse_document(source).articles:
-        found = doctype_of(article)
-        if found is not None:
-            return str(found.name[0])
+        if article.doctype is not None:
+            return article.doctype.name
     return ""
+
+
+class Table:
+    """The rows of a run, one per file as it comes: a few numbers and the 文种 per file, not its results."""
+
+    def __init__(self, rules: Iterable[Any]) -> None:
+        self.families_of = {rule.code: family_of(rule) for rule in rules}
+        self.families = sorted(set(self.families_of.values()))
+        self.header = ["path", "doctype", "characters", "error", "findings",
+                       *(f"findings_{f}" for f in self.families), "max_severity"]
+        self.rows: list[dict[str, Any]] = []
+
+    def add(self, result: Any) -> None:
+        row: dict[str, Any] = {"path": result.path, "doctype": doctype(result.source),
+                               "characters": len(result.source.text) if result.source is not None else 0,
+                               "error": result.error or "", "findings": len(result.diagnostics)}
+        for f in self.families:
+            row[f"findings_{f}"] = 0
+        for d in result.diagnostics:
+            key = f"findings_{self.families_of.get(d.code, 'other')}"
+            row[key] = row.get(key, 0) + 1
+        worst = max((d.severity for d in result.diagnostics), default=None)
+        row["max_severity"] = worst.label if worst is not None else ""
+        self.rows.append(row)
+
+    def write(self, path: str) -> None:
+        """Write the summary to ``path``: Parquet for ``.parquet`` (needs pyarrow), CSV otherwise."""
+        if path.lower().endswith(".parquet"):
+            import pyarrow as pa  # optional: ImportError is reported by the CLI
+            import pyarrow.parquet as pq
+
+            pq.write_table(pa.Table.from_pylist(self.rows), path)
+            return
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=self.header, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(self.rows)
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(out.getvalue())
 
 
 def rows(results: Iterable[Any], rules: Iterable[Any]) -> tuple[list[str], list[dict[str, Any]]]:
     """The header and one row per result (see the module docstring)."""
-    families_of = {rule.code: family_of(rule) for rule in rules}
-    families = sorted(set(families_of.values()))
-    header = ["path", "doctype", "characters", "error", "findings",
-              *(f"findings_{f}" for f in families), "max_severity"]
-    table = []
+    table = Table(rules)
     for result in results:
-        row: dict[str, Any] = {"path": result.path, "doctype": doctype(result.source),
-                               "characters": len(result.source.text) if result.source is not None else 0,
-                               "error": result.error or "", "findings": len(result.diagnostics)}
-        for f in families:
-            row[f"findings_{f}"] = 0
-        for d in result.diagnostics:
-            key = f"findings_{families_of.get(d.code, 'other')}"
-            row[key] = row.get(key, 0) + 1
-        worst = max((d.severity for d in result.diagnostics), default=None)
-        row["max_severity"] = worst.label if worst is not None else ""
-        table.append(row)
-    return header, table
+        table.add(result)
+    return table.header, table.rows
 
 
 def write(path: str, results: Iterable[Any], rules: Iterable[Any]) -> None:
-    """Write the summary to ``path``: Parquet for ``.parquet`` (needs pyarrow), CSV otherwise."""
-    header, table = rows(results, rules)
-    if path.lower().endswith(".parquet"):
-        import pyarrow as pa  # optional: ImportError is reported by the CLI
-        import pyarrow.parquet as pq
-
-        pq.write_table(pa.Table.from_pylist(table), path)
-        return
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=header, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(table)
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        handle.write(out.getvalue())
+    """Write the summary of ``results`` to ``path`` (see ``Table.write``)."""
+    table = Table(rules)
+    for result in results:
+        table.add(result)
+    table.write(path)

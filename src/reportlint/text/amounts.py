@@ -16,8 +16,11 @@ MEASURES = (
     "个百分点", "平方公里", "平方米", "立方米", "人次", "户次", "车次", "架次", "课时", "学时", "公里",
     "公顷", "千瓦", "个", "项", "名", "人", "所", "户", "家", "件", "次", "处", "座", "条", "台", "篇",
     "场", "期", "批", "支", "套", "辆", "间", "栋", "起", "宗", "元", "亩", "吨", "位", "只", "头",
-    "株", "棵", "张", "份", "本", "册", "门", "部", "艘", "笔", "床", "村", "校",
+    "株", "棵", "张", "份", "本", "册", "门", "部", "艘", "笔", "床", "村", "校", "例", "种", "组", "枚",
+    "盏", "届", "轮", "堂", "幅",
 )
+# Measure words that count the same things: `党员45名，其中男党员30人`.
+SAME_MEASURE = {"名": "人", "位": "人"}
 # Amounts (funds, land, length) are often listed in part: only parts that exceed their total
 # contradict it.
 PARTIAL_MEASURES = frozenset({"元", "公里", "平方公里", "平方米", "立方米", "公顷", "亩", "吨", "千瓦"})
@@ -26,10 +29,36 @@ PLACES = 6  # values are held in millionths
 PERCENT = "%"
 
 AMOUNT = lazy(
-    r"(?<![0-9.第])(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<h>余|多)?(?:(?P<mult>万亿|亿|万)?(?P<m>"
-    + "|".join(MEASURES) + r")|(?P<pct>[%％]))")
-_APPROX_BEFORE = ("约", "近", "超", "逾", "达近", "超过", "不足", "不到", "将近", "大约", "接近", "突破")
-_APPROX_AFTER = ("余", "多", "以上", "以下", "左右", "上下", "之多", "有余")
+    r"(?<![0-9.,第])(?:(?P<n>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)|(?<![零〇一二两三四五六七八九十百千几])"
+    r"(?P<cn>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*))"
+    r"(?P<h>余|多)?(?:(?P<mult>万亿|亿|万)?(?P<m>" + "|".join(MEASURES) + r")|(?P<pct>[%％]))")
+# Hedges and what they allow: "over" (the true figure may be larger: 余, 多, 超过), "about"
+# (约, 近, 左右: a little either way), "under" (不足, 不到: smaller).
+_HEDGES_BEFORE = (("达近", "about"), ("超过", "over"), ("不足", "under"), ("不到", "under"),
+                  ("将近", "about"), ("大约", "about"), ("接近", "about"), ("突破", "over"),
+                  ("约", "about"), ("近", "about"), ("超", "over"), ("逾", "over"))
+_HEDGES_AFTER = (("以上", "over"), ("以下", "under"), ("左右", "about"), ("上下", "about"),
+                 ("之多", "over"), ("有余", "over"), ("余", "over"), ("多", "over"))
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def cn_number(numeral: str) -> int | None:
+    """一百二十 → 120, 两千零五 → 2005, 十二 → 12, 三 → 3 (None when it is not one number)."""
+    total, digit, last_unit = 0, None, 10**4
+    for char in numeral:
+        if char in _CN_DIGITS:
+            if digit is not None and digit != 0:
+                return None  # 二三: two digits in a row
+            digit = _CN_DIGITS[char]
+        else:
+            unit = _CN_UNITS[char]
+            if unit >= last_unit:
+                return None
+            total += (1 if digit is None else digit) * unit
+            digit, last_unit = None, unit
+    return total + (digit or 0)
 
 
 class Amount:
@@ -39,17 +68,28 @@ class Amount:
     people); whole numbers are exact. ``approx`` marks a figure hedged by 余, 多, 约, 近 …
     """
 
-    __slots__ = ("start", "end", "text", "value", "measure", "slack", "approx", "multiplier")
+    __slots__ = ("start", "end", "text", "value", "measure", "slack", "approx", "multiplier", "hedge",
+                 "spelled")
 
     def __init__(self, start: int, end: int, text: str, value: int, measure: str, slack: int,
-                 approx: bool, multiplier: str) -> None:
+                 approx: bool, multiplier: str, hedge: str = "", spelled: bool = False) -> None:
         self.start, self.end, self.text, self.value = start, end, text, value
         self.measure, self.slack, self.approx, self.multiplier = measure, slack, approx, multiplier
+        self.hedge = hedge  # "", "over", "about" or "under" (see _HEDGES_BEFORE)
+        self.spelled = spelled  # written in Chinese numerals (一百二十条)
 
     @property
     def number(self) -> str:
         """The figure as written, without its measure word (``1.2亿`` for ``1.2亿元``)."""
-        return self.text[:-1] if self.measure == PERCENT else self.text[: len(self.text) - len(self.measure)]
+        return self.text[:-1] if self.measure == PERCENT else self.text[: len(self.text) - len(self.unit)]
+
+    @property
+    def unit(self) -> str:
+        """The measure word as written (``名`` where :attr:`measure` reads ``人``)."""
+        written = self.text[-len(self.measure):] if self.measure != PERCENT else self.text[-1:]
+        if written == self.measure or self.measure == PERCENT:
+            return written
+        return self.text[-1:]
 
 
 def _value(number: str, multiplier: int) -> tuple[int, int] | None:
@@ -63,16 +103,24 @@ def _value(number: str, multiplier: int) -> tuple[int, int] | None:
 
 def amount_at(text: str, m: re.Match[str]) -> Amount | None:
     """An :class:`Amount` from a match of :data:`AMOUNT` (None for an impossible figure)."""
-    number = m["n"]
     multiplier = m["mult"] or ""
     measure = PERCENT if m["pct"] else m["m"]
+    if m["cn"]:
+        spelled = cn_number(m["cn"])
+        if spelled is None:
+            return None
+        number = str(spelled)
+    else:
+        number = m["n"].replace(",", "")
     parsed = _value(number, _MULTIPLIERS[multiplier])
     if parsed is None:
         return None
     start, end = m.start(), m.end()
     before = text[max(0, start - 2):start]  # the longest hedge before a figure has two characters
-    approx = before.endswith(_APPROX_BEFORE) or text.startswith(_APPROX_AFTER, end) or bool(m["h"])
-    return Amount(start, end, text[start:end], parsed[0], measure, parsed[1], approx, multiplier)
+    hedge = "over" if m["h"] else next((h for w, h in _HEDGES_BEFORE if before.endswith(w)), "")
+    hedge = hedge or next((h for w, h in _HEDGES_AFTER if text.startswith(w, end)), "")
+    return Amount(start, end, text[start:end], parsed[0], SAME_MEASURE.get(measure, measure), parsed[1],
+                  bool(hedge), multiplier, hedge, bool(m["cn"]))
 
 
 def amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlint.messages import error, say
+from reportlint.outcome import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
 AUTHOR, INITIALS = "reportlint", "RL"
 
@@ -30,26 +31,26 @@ def annotate(path: str, output: str | None, options: Any) -> int:
     lang = session.lang
     if not path.lower().endswith(".docx"):
         error(f"{path}: {say('annotate_docx_only', lang)}")
-        return 2
+        return EXIT_ERROR
     output = output or default_output(path)
     if Path(output).resolve() == Path(path).resolve():
         error(f"{output}: {say('annotate_same_file', lang)}")
-        return 2
+        return EXIT_ERROR
     result = results[0] if results else None
     if result is None or result.error or result.source is None:
         error(f"{path}: {result.error if result is not None else ''}")
-        return 2
+        return EXIT_ERROR
     data = build_copy(Path(path).read_bytes(), result.source, result.diagnostics, lang)
     try:
         _write_new(output, data)
     except OSError as exc:
         error(f"{output}: {say('cannot_write_output', lang, error=exc.strerror or str(exc))}")
-        return 2
+        return EXIT_ERROR
     n = len(result.diagnostics)
     import sys
 
     sys.stderr.write(say("annotated", lang, path=output, n=n) + "\n")
-    return 1 if n else 0
+    return EXIT_FINDINGS if n else EXIT_OK
 
 
 def _write_new(path: str, data: bytes) -> None:

@@ -1,0 +1,289 @@
+"""主送机关: present where the 文种 needs one, one organ for a 请示, an organ rather than a person,
+and the form GB/T 9704-2012 7.3.2 gives it (the names, then a full-width colon)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reportlint.diagnostics import Applicability, Finding, Fix, Severity
+from reportlint.model import Article, Line
+from reportlint.rules.base import Rule, RuleContext
+from reportlint.rules.profiles import DOCTYPES_OPTION, DocType, body_lines, doctype_of, is_complete
+from reportlint.text.lazyre import lazy
+
+_ORGAN_END = lazy(r"(?:局|委|办|院|府|部|厅|处|科|室|会|校|所|站|队|中心|公司|街道|办事处|镇|乡|村|社区|支部|党委|"
+                  r"委员会|小组|集团|医院|中学|小学|学院|幼儿园|馆|单位|部门|机关|学校|企业|党组|党组织)$")
+_PERSON_END = lazy(r"(?:局长|书记|主任|县长|市长|镇长|乡长|区长|省长|部长|厅长|处长|科长|校长|院长|主席|经理|董事长|"
+                   r"同志|领导|先生|女士)$")
+_SEPARATORS = lazy(r"[、，,；;]")
+
+
+def _addressed(ctx: RuleContext, extra: str) -> Iterator[tuple[Article, DocType]]:
+    """Articles (attachments included) whose 文种 profile says something about the 主送机关."""
+    for article in _articles(ctx):
+        doctype = doctype_of(article, extra)
+        if doctype is not None and doctype.addressee and article.title is not None:
+            yield article, doctype
+
+
+def _articles(ctx: RuleContext) -> Iterator[Article]:
+    for article in ctx.document.articles:
+        yield article
+        yield from article.attachments
+
+
+def _names(text: str) -> list[str]:
+    """The names listed in a 主送机关 line: the text before the colon, split at 、 and ，."""
+    head = text.strip().rstrip("：:").strip()
+    return [name.strip() for name in _SEPARATORS.split(head)]
+
+
+def _colonless(article: Article) -> Line | None:
+    """The first body line, when it is a 主送机关 written without its colon (`县教育局`)."""
+    first = next(body_lines(article), None)
+    if first is None or article.title is None or first.number != article.title.number + 1:
+        return None
+    text = first.text.strip()
+    if not 2 < len(text) <= 40 or any(mark in text for mark in "。！？；：:“”《"):
+        return None
+    names = [name for name in _SEPARATORS.split(text) if name]
+    return first if names and all(_ORGAN_END.search(name) for name in names) else None
+
+
+def _person_line(article: Article) -> Line | None:
+    """The first body line, when it is a 主送 naming a person (`县政府李县长：`), which the model
+    does not take for a 主送机关."""
+    first = next(body_lines(article), None)
+    if first is None or article.title is None or first.number != article.title.number + 1:
+        return None
+    text = first.text.strip()
+    if not 2 < len(text) <= 40 or not text.endswith(("：", ":")) or any(mark in text for mark in "。！？；"):
+        return None
+    return first if any(_PERSON_END.search(name) for name in _names(text)) else None
+
+
+def _unplaced(article: Article) -> bool:
+    """Whether one of the first two body lines reads as a 主送 the model did not place (after a
+    发文字号 put under the title, say): organs' names and a colon, no sentence."""
+    for line, _ in zip(body_lines(article), range(2)):
+        text = line.text.strip()
+        if len(text) <= 100 and text.endswith(("：", ":")) and not any(mark in text for mark in "。！？；"):
+            names = [name for name in _names(text) if name]
+            if names and all(_ORGAN_END.search(name) for name in names):
+                return True
+    return False
+
+
+class AddresseeMissing(Rule):
+    """A 请示, 通知, 批复 or 函 with no 主送机关.
+
+    ## What it does
+    For the 文种 whose profile needs a 主送机关 (`addressee:` in `rulesets/data/doctypes.yaml`:
+    请示, 通知, 批复, 函), flags the title of a whole document that has none between its title
+    and its body. Fragments and the 文种 without the key (报告 to a meeting, 政府工作报告, 总结)
+    are not judged.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.3.2 and 《党政机关公文处理工作条例》第九条（八）: the 主送机关 is the
+    organ that must handle the document. A 请示 with no 主送 has nobody to answer it; a 通知
+    with none does not say who is to carry it out.
+
+    ## Example
+    ```
+    县林业局关于申请森林防火专项经费的请示
+    今年入春以来，我县降水偏少……
+    ```
+
+    ## Use instead
+    ```
+    县林业局关于申请森林防火专项经费的请示
+    县人民政府：
+    今年入春以来，我县降水偏少……
+    ```
+    """
+
+    code = "AD001"
+    name = "addressee-missing"
+    groups = ("addressee",)
+    severity = Severity.WARNING
+    standard = "GB/T 9704-2012 7.3.2"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {"default": ("{doctype}缺少主送机关（{source}；GB/T 9704-2012 7.3.2）",
+                            "this {doctype_en} has no addressee ({source}; GB/T 9704-2012 7.3.2)")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article, doctype in _addressed(ctx, self.settings["doctypes"]):
+            if article.element("addressee") is not None or not is_complete(article):
+                continue
+            if _colonless(article) is not None or _person_line(article) is not None or _unplaced(article):
+                continue  # there is one: without its colon (AD003), or a person (AD004)
+            title = article.title.span  # type: ignore[union-attr]
+            yield ctx.report(title.start, title.end, doctype=doctype.name[0], doctype_en=doctype.name[1],
+                             source=doctype.source or "rulesets/data/doctypes.yaml")
+
+
+class SeveralAddressees(Rule):
+    """A 请示 sent to more than one organ.
+
+    ## What it does
+    For the 文种 whose profile allows a single 主送机关 (`addressee: one`: the 请示), flags a
+    主送 line that lists several organs (`县委、县政府：`).
+
+    ## Why is this bad?
+    《党政机关公文处理工作条例》第十五条（一）: a document to a higher organ is addressed to one
+    organ (原则上主送一个上级机关), the others being copied. A 请示 sent to several organs is
+    answered by none, or by each differently.
+
+    ## Example
+    ```
+    县人民政府、县财政局：
+    ```
+
+    ## Use instead
+    ```
+    县人民政府：
+    ……
+    抄送：县财政局。
+    ```
+    """
+
+    code = "AD002"
+    name = "several-addressees"
+    groups = ("addressee",)
+    severity = Severity.WARNING
+    standard = "《党政机关公文处理工作条例》第十五条（一）"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {"default": ("{doctype}应主送一个上级机关，此处主送了{count}个：{names}（条例第十五条（一））",
+                            "a {doctype_en} goes to one organ; this one is addressed to {count}: {names}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article, doctype in _addressed(ctx, self.settings["doctypes"]):
+            element = article.element("addressee")
+            if doctype.addressee != "one" or element is None:
+                continue
+            names = [name for name in _names("".join(line.text for line in element.lines)) if name]
+            if len(names) > 1:
+                span = element.span
+                yield ctx.report(span.start, span.end, doctype=doctype.name[0], doctype_en=doctype.name[1],
+                                 count=len(names), names="、".join(names))
+
+
+class AddresseeForm(Rule):
+    """A 主送机关 line without its full-width colon, or ending in a stray 、 or ，.
+
+    ## What it does
+    For the 文种 with a 主送机关, flags the 主送 line when the colon after the last name is
+    missing (`县人民政府` alone on the line under the title), half-width (`县人民政府:`), or
+    preceded by a separator (`各乡镇人民政府、县直各部门、：`), or when the line ends with a
+    full stop.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.3.2: the 主送机关 is placed one line under the title, flush left, with a
+    full-width colon after the last name. Without it the line reads as a stray heading.
+
+    ## Example
+    ```
+    各乡镇人民政府，县直有关部门、：
+    ```
+
+    ## Use instead
+    ```
+    各乡镇人民政府，县直有关部门：
+    ```
+
+    ## Fix safety
+    Replacing a half-width colon, removing a separator before the colon, and adding a missing
+    colon are safe: the line is the 主送机关 and nothing else.
+    """
+
+    code = "AD003"
+    name = "addressee-form"
+    groups = ("addressee",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    standard = "GB/T 9704-2012 7.3.2"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {
+        "default": ("主送机关后缺少全角冒号“：”（GB/T 9704-2012 7.3.2）",
+                    "the addressee needs a full-width colon after the last name (GB/T 9704-2012 7.3.2)"),
+        "halfwidth": ("主送机关后应为全角冒号“：”，不是“:”（GB/T 9704-2012 7.3.2）",
+                      "the addressee ends with a half-width ':' instead of '：' (GB/T 9704-2012 7.3.2)"),
+        "separator": ("主送机关最后一个名称后多了“{mark}”（GB/T 9704-2012 7.3.2）",
+                      "a stray {mark!r} after the last addressee (GB/T 9704-2012 7.3.2)"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article, _ in _addressed(ctx, self.settings["doctypes"]):
+            element = article.element("addressee")
+            if element is None:
+                line = _colonless(article)
+                if line is not None:
+                    end = line.span.start + len(line.text.rstrip())
+                    yield ctx.report(line.span.start, end, fix=Fix.replace("补全角冒号", end, end, "："))
+                continue
+            last = element.lines[-1]
+            text = last.text.rstrip()
+            end = last.span.start + len(text)
+            if text.endswith(":"):
+                yield ctx.report(end - 1, end, "halfwidth", fix=Fix.replace("改为全角冒号", end - 1, end, "："))
+                text, end = text[:-1], end - 1
+            elif text.endswith("。"):
+                yield ctx.report(end - 1, end, fix=Fix.replace("改为全角冒号", end - 1, end, "："))
+                continue
+            elif not text.endswith("："):
+                yield ctx.report(last.span.start, end, fix=Fix.replace("补全角冒号", end, end, "："))
+                continue
+            else:
+                text, end = text[:-1], end - 1
+            if text and text[-1] in "、，,；;":
+                yield ctx.report(end - 1, end, "separator", mark=text[-1],
+                                 fix=Fix.replace("删去多余的标点", end - 1, end, ""))
+
+
+class AddresseePerson(Rule):
+    """A 主送机关 that names a person (`张局长：`, `县委王书记：`) rather than an organ.
+
+    ## What it does
+    For the 文种 with a 主送机关, flags a 主送 name that ends in a post or a form of address
+    (局长, 书记, 主任, 县长, 同志, 领导 …).
+
+    ## Why is this bad?
+    《党政机关公文处理工作条例》第九条（八） makes the 主送机关 an organ, and 第十五条（五）
+    forbids sending a document in an organ's name to a leader of the higher organ (except a
+    matter that leader assigned directly). Address the organ; the leader gets it through the
+    organ's own handling.
+
+    ## Example
+    ```
+    县政府李县长：
+    ```
+
+    ## Use instead
+    ```
+    县人民政府：
+    ```
+    """
+
+    code = "AD004"
+    name = "addressee-person"
+    groups = ("addressee",)
+    severity = Severity.WARNING
+    standard = "《党政机关公文处理工作条例》第十五条（五）"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {"default": ("主送机关“{name}”是个人而非机关（{doctype}；条例第九条（八）、第十五条（五））",
+                            "the addressee {name!r} is a person, not an organ (this {doctype_en})")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article, doctype in _addressed(ctx, self.settings["doctypes"]):
+            element = article.element("addressee")
+            person = _person_line(article) if element is None else None
+            lines = element.lines if element is not None else (person,) if person is not None else ()
+            for line in lines:
+                for name in _names(line.text):
+                    if name and _PERSON_END.search(name):
+                        start = line.span.start + line.text.find(name)
+                        yield ctx.report(start, start + len(name), name=name, doctype=doctype.name[0],
+                                         doctype_en=doctype.name[1])
+
+
+RULES = [AddresseeMissing, SeveralAddressees, AddresseeForm, AddresseePerson]

@@ -1,0 +1,266 @@
+"""附件说明 (GB/T 9704-2012 7.3.4) against the 附件 parts present (8): count, numbers, names, and
+the form of the 附件说明 itself."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reportlint.diagnostics import Applicability, Finding, Fix, Severity
+from reportlint.model import Article, ElementItem
+from reportlint.rules.base import Rule, RuleContext
+from reportlint.text.lazyre import lazy
+
+_NOT_NAME = lazy(r"[\s\u3000《》〈〉“”\"'。，、；;,.：:]")
+_TRAILING = "。，、；;,.：:！!？?"
+
+
+def _items(article: Article) -> tuple[ElementItem, ...]:
+    note = article.element("attachment_note")
+    return note.items if note is not None else ()
+
+
+def _parts(article: Article) -> list[tuple[int | None, str, Article]]:
+    """The attached parts: (number from the 附件N label, title, part)."""
+    found = []
+    for part in article.attachments:
+        label = part.element("attachment")
+        number = label.items[0].number if label is not None and label.items else None
+        found.append((number, part.title_text.strip(), part))
+    return found
+
+
+def _key(name: str) -> str:
+    return _NOT_NAME.sub("", name)
+
+
+def _item_span(item: ElementItem) -> tuple[int, int]:
+    line = item.line
+    at = line.text.find(item.text[:8]) if item.text else -1
+    start = line.span.start + (at if at >= 0 else 0)
+    return start, line.span.end
+
+
+class AttachmentCountMismatch(Rule):
+    """An 附件说明 that lists more or fewer attachments than the document carries.
+
+    ## What it does
+    When a document has both an 附件说明 (`附件：1.…  2.…`) and attached parts (`附件1`,
+    `附件2` …, each opening a part of its own, numbered 1, 2, … in order), flags the 附件说明
+    entries no attached part answers. A document whose attachments travel as separate files
+    (no attached part at all) is not judged.
+
+    ## Why is this bad?
+    GB/T 9704-2012 8: the 附件 number and title must match the 附件说明 (7.3.4). A reader
+    checking what was sent finds a part nobody announced, or looks for one that is not there.
+
+    ## Example
+    ```
+    附件：1.森林防火装备购置清单
+          2.林区视频监控点建设方案
+          3.资金测算表
+    ……
+    附件1
+    森林防火装备购置清单
+    ……
+    附件2
+    林区视频监控点建设方案
+    ```
+
+    ## Use instead
+    ```
+    附件：1.森林防火装备购置清单
+          2.林区视频监控点建设方案
+    ……
+    附件1
+    森林防火装备购置清单
+    ……
+    附件2
+    林区视频监控点建设方案
+    ```
+
+    (or attach the 资金测算表 as 附件3).
+    """
+
+    code = "AT001"
+    name = "attachment-count-mismatch"
+    groups = ("attachments",)
+    severity = Severity.WARNING
+    standard = "GB/T 9704-2012 7.3.4、8"
+    messages = {
+        "default": ("附件说明列出的“{name}”在正文后没有对应附件（列出{listed}个，附有{present}个；GB/T 9704-2012 8）",
+                    ("the 附件说明 lists {name!r} but no attached part answers it "
+                     "({listed} listed, {present} attached)")),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            items, parts = _items(article), _parts(article)
+            if not items or not parts or len(items) == len(parts):
+                continue
+            numbers = [number for number, _, _ in parts]
+            listed = [item.number if item.number is not None else index + 1 for index, item in enumerate(items)]
+            if None in numbers or numbers != list(range(1, len(numbers) + 1)):
+                continue  # the parts' own numbering is off: nothing sure to compare
+            if listed != list(range(1, len(listed) + 1)):
+                continue  # AT002's business
+            if len(items) > len(parts):
+                for item in items[len(parts):]:
+                    start, end = _item_span(item)
+                    yield ctx.report(start, end, name=item.text, listed=len(items), present=len(parts))
+
+
+class AttachmentNoteNumbering(Rule):
+    """An 附件说明 numbered wrongly: one attachment with a number, several without, or a gap.
+
+    ## What it does
+    Flags, in the 附件说明, a single attachment written with a number (`附件：1.实施方案`),
+    several attachments listed without numbers, and numbers that skip or repeat (`1.` `2.` `4.`).
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.3.4: with several attachments, their order numbers are given as Arabic
+    numerals (`附件：1.××××`); a single attachment takes none. A gap makes the reader look for
+    an attachment that does not exist.
+
+    ## Example
+    ```
+    附件：1.全县中小学校园安全隐患排查表
+    ```
+
+    ## Use instead
+    ```
+    附件：全县中小学校园安全隐患排查表
+    ```
+    """
+
+    code = "AT002"
+    name = "attachment-note-numbering"
+    groups = ("attachments",)
+    severity = Severity.WARNING
+    standard = "GB/T 9704-2012 7.3.4"
+    messages = {
+        "default": ("附件说明的序号不连续：“{got}”应为“{want}”（GB/T 9704-2012 7.3.4）",
+                    "the 附件说明 numbers skip or repeat: {got} where {want} belongs"),
+        "single": ("只有一个附件时附件说明不加序号（GB/T 9704-2012 7.3.4）",
+                   "a single attachment takes no number in the 附件说明 (GB/T 9704-2012 7.3.4)"),
+        "unnumbered": ("附件说明列有{count}个附件，应标注序号“1.”“2.”……（GB/T 9704-2012 7.3.4）",
+                       "the 附件说明 lists {count} attachments without numbers (1. 2. …)"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            items = _items(article)
+            if len(items) == 1 and items[0].number is not None and not article.attachments[1:]:
+                start, end = _item_span(items[0])
+                yield ctx.report(items[0].line.span.start, end, "single")
+            elif len(items) > 1 and all(item.number is None for item in items):
+                yield ctx.report(items[0].line.span.start, items[0].line.span.end, "unnumbered", count=len(items))
+            elif len(items) > 1:
+                for want, item in enumerate(items, 1):
+                    if item.number is not None and item.number != want:
+                        yield ctx.report(item.line.span.start, item.line.span.end, got=item.number, want=want)
+                        break
+
+
+class AttachmentNameMismatch(Rule):
+    """An 附件说明 entry whose name differs from the title of the attachment with its number.
+
+    ## What it does
+    When the 附件说明 and the attached parts agree in number, compares each listed name with
+    the title of the part carrying the same number (`附件2` → its title), ignoring spaces,
+    book-title marks and punctuation, and flags the entry whose name differs.
+
+    ## Why is this bad?
+    GB/T 9704-2012 8: the 附件 number and title must match the 附件说明. A renamed or
+    re-ordered attachment leaves the list pointing at the wrong document.
+
+    ## Example
+    ```
+    附件：1.森林防火装备购置清单
+          2.林区视频监控点建设方案
+    ……
+    附件2
+    林区视频监控建设方案
+    ```
+
+    ## Use instead
+    ```
+    附件：1.森林防火装备购置清单
+          2.林区视频监控点建设方案
+    ……
+    附件2
+    林区视频监控点建设方案
+    ```
+    """
+
+    code = "AT003"
+    name = "attachment-name-mismatch"
+    groups = ("attachments",)
+    severity = Severity.WARNING
+    standard = "GB/T 9704-2012 8"
+    messages = {"default": ("附件说明中的“{name}”与附件{number}的标题“{title}”不一致（GB/T 9704-2012 8）",
+                            "the 附件说明 lists {name!r} but attachment {number} is titled {title!r}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            items, parts = _items(article), _parts(article)
+            if not items or len(items) != len(parts):
+                continue
+            by_number = {number: title for number, title, _ in parts if number is not None}
+            for index, item in enumerate(items):
+                number = item.number if item.number is not None else index + 1
+                title = by_number.get(number, parts[index][1] if len(items) == 1 else None)
+                if not title or not item.text or _key(item.text) == _key(title):
+                    continue
+                start, end = _item_span(item)
+                yield ctx.report(start, end, name=item.text.rstrip(_TRAILING), number=number, title=title)
+
+
+class AttachmentNotePunctuation(Rule):
+    """Punctuation after an attachment's name in the 附件说明: `1.实施方案。`, `2.汇总表；`.
+
+    ## What it does
+    Flags a full stop, comma, semicolon or colon that ends an entry of the 附件说明.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.3.4: no punctuation follows an attachment's name. The entries are names,
+    not sentences.
+
+    ## Example
+    ```
+    附件：1.森林防火装备购置清单；
+          2.林区视频监控点建设方案。
+    ```
+
+    ## Use instead
+    ```
+    附件：1.森林防火装备购置清单
+          2.林区视频监控点建设方案
+    ```
+
+    ## Fix safety
+    Deleting the mark is safe: it stands after the last character of the name.
+    """
+
+    code = "AT004"
+    name = "attachment-note-punctuation"
+    groups = ("attachments",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    standard = "GB/T 9704-2012 7.3.4"
+    messages = {"default": ("附件名称后不加标点符号“{mark}”（GB/T 9704-2012 7.3.4）",
+                            "no punctuation {mark!r} after an attachment's name (GB/T 9704-2012 7.3.4)")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            note = article.element("attachment_note")
+            if note is None:
+                continue
+            for line in note.lines:
+                text = line.text.rstrip()
+                if text and text[-1] in _TRAILING and not text.endswith("……"):
+                    end = line.span.start + len(text)
+                    fix = Fix.replace("删去附件名称后的标点", end - 1, end, "")
+                    yield ctx.report(end - 1, end, mark=text[-1], fix=fix)
+
+
+RULES = [AttachmentCountMismatch, AttachmentNoteNumbering, AttachmentNameMismatch, AttachmentNotePunctuation]

@@ -1,0 +1,268 @@
+"""版记 (GB/T 9704-2012 7.4): the 抄送 line, the 印发机关和印发日期 line, their order, and the
+印发日期 against the 成文日期."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reportlint.diagnostics import Applicability, Finding, Fix, Severity
+from reportlint.model import Article, Element
+from reportlint.rules.base import Rule, RuleContext
+from reportlint.text.lazyre import lazy
+
+_DATE = lazy(r"([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
+_LOOSE_COPIES = lazy(r"[ \t\u3000]*抄[ \t\u3000]*[送报](?![：:])")
+_LOOSE_PRINTED = lazy(r".{2,30}?(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年.{1,6}日\s*印发|.{2,30}印发$")
+
+
+def _copies(article: Article) -> list[Element]:
+    return article.elements_of("copies_to")
+
+
+def _date(text: str) -> tuple[int, int, int] | None:
+    match = _DATE.search(text)
+    return (int(match.group(1)), int(match.group(2)), int(match.group(3))) if match else None
+
+
+class CopiesToForm(Rule):
+    """A 抄送 line not in its standard form `抄送：A，B，C。`.
+
+    ## What it does
+    Flags, in the 抄送 line of the 版记, organs separated by 顿号 or semicolons instead of
+    commas, and a half-width colon after `抄送` (a missing final full stop is IM005's).
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.4.2: the 抄送机关 follow `抄送` and a full-width colon, separated by
+    commas, with a full stop after the last one.
+
+    ## Example
+    ```
+    抄送：县应急管理局、县财政局
+    ```
+
+    ## Use instead
+    ```
+    抄送：县应急管理局，县财政局。
+    ```
+
+    ## Fix safety
+    Replacing the separators and the colon is safe: the line lists organs only.
+    """
+
+    code = "IM001"
+    name = "copies-to-form"
+    groups = ("imprint",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    standard = "GB/T 9704-2012 7.4.2"
+    messages = {
+        "default": ("抄送机关之间应用逗号“，”隔开，不用“{mark}”（GB/T 9704-2012 7.4.2）",
+                    "organs in the 抄送 line are separated by '，', not {mark!r} (GB/T 9704-2012 7.4.2)"),
+        "colon": ("“抄送”后应为全角冒号“：”（GB/T 9704-2012 7.4.2）",
+                  "'抄送' takes a full-width colon (GB/T 9704-2012 7.4.2)"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            for element in _copies(article):
+                first = element.lines[0]
+                colon = first.text.find("：")
+                half = first.text.find(":")
+                if half >= 0 and (colon < 0 or half < colon):
+                    at = first.span.start + half
+                    yield ctx.report(at, at + 1, "colon", fix=Fix.replace("改为全角冒号", at, at + 1, "："))
+                    colon = half
+                for index, line in enumerate(element.lines):
+                    base = colon + 1 if index == 0 else 0
+                    for offset, char in enumerate(line.text[base:], base):
+                        if char in "、；;,":
+                            at = line.span.start + offset
+                            yield ctx.report(at, at + 1, mark=char, fix=Fix.replace("改为逗号", at, at + 1, "，"))
+
+
+class CopiesToFinalStop(Rule):
+    """A 抄送 line without the full stop after its last organ: `抄送：县财政局，县审计局`.
+
+    ## What it does
+    Notes a 抄送 line of the 版记 whose last organ is not followed by `。`. Informational:
+    many offices' templates drop the stop, and the line is still read correctly.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.4.2: a full stop follows the last 抄送机关.
+
+    ## Example
+    ```
+    抄送：县财政局，县审计局
+    ```
+
+    ## Use instead
+    ```
+    抄送：县财政局，县审计局。
+    ```
+
+    ## Fix safety
+    Adding the full stop is safe.
+    """
+
+    code = "IM005"
+    name = "copies-to-final-stop"
+    groups = ("imprint",)
+    severity = Severity.INFO
+    fixable = Applicability.SAFE
+    standard = "GB/T 9704-2012 7.4.2"
+    messages = {"default": ("最后一个抄送机关后应加句号“。”（GB/T 9704-2012 7.4.2）",
+                            "the 抄送 line ends with '。' after the last organ (GB/T 9704-2012 7.4.2)")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            for element in _copies(article):
+                last = element.lines[-1]
+                text = last.text.rstrip()
+                if text and text[-1] not in "。：:":
+                    end = last.span.start + len(text)
+                    yield ctx.report(end - 1, end, fix=Fix.replace("补句号", end, end, "。"))
+
+
+class PrintedByForm(Rule):
+    """An 印发 line without its office or its date: `2024年5月6日印发` alone, `县政府办公室印发`.
+
+    ## What it does
+    Flags the 印发机关和印发日期 line of the 版记 when it lacks the 印发机关 or the 印发日期,
+    or when a 抄送 line has no colon at all (`抄送县财政局`).
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.4.3: the 印发机关 (left) and the 印发日期 followed by `印发` (right) share
+    one line; both are needed to trace who produced the copies and when.
+
+    ## Example
+    ```
+    2024年5月6日印发
+    ```
+
+    ## Use instead
+    ```
+    河口县人民政府办公室  2024年5月6日印发
+    ```
+    """
+
+    code = "IM002"
+    name = "printed-by-form"
+    groups = ("imprint",)
+    severity = Severity.WARNING
+    standard = "GB/T 9704-2012 7.4.3"
+    messages = {
+        "default": ("印发机关和印发日期应同行写全：此行缺少{part}（GB/T 9704-2012 7.4.3）",
+                    "the 印发 line needs both the office and the date: {part_en} is missing (GB/T 9704-2012 7.4.3)"),
+        "copies": ("“抄送”后缺少全角冒号“：”（GB/T 9704-2012 7.4.2）",
+                   "'抄送' needs a full-width colon after it (GB/T 9704-2012 7.4.2)"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            for element in article.elements_of("printed_by"):
+                unit = (element.field("unit") or "").strip()
+                line = element.lines[0]
+                if not unit:
+                    yield ctx.report(line.span.start, line.span.end, part="印发机关", part_en="the office")
+        tail = ctx.document.lines[-6:]
+        element_lines = {line.number for article in ctx.document.articles
+                         for element in article.elements for line in element.lines}
+        for line in tail:
+            if line.number in element_lines:
+                continue
+            text = line.text.strip()
+            if _LOOSE_COPIES.match(line.text) and len(text) < 120 and "。" not in text[:-1]:
+                yield ctx.report(line.span.start, line.span.end, "copies")
+            elif text.endswith("印发") and len(text) <= 40 and _DATE.search(text) is None:
+                yield ctx.report(line.span.start, line.span.end, part="印发日期", part_en="the date")
+
+
+class ImprintOrder(Rule):
+    """A 版记 with the 印发 line above the 抄送 line.
+
+    ## What it does
+    Flags a 抄送 line that comes after the 印发机关和印发日期 line.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.4.1: in the 版记 the 抄送机关 come first and the 印发机关和印发日期 last,
+    on the bottom line of the last page.
+
+    ## Example
+    ```
+    河口县人民政府办公室  2024年5月6日印发
+    抄送：县委办公室，县人大常委会办公室。
+    ```
+
+    ## Use instead
+    ```
+    抄送：县委办公室，县人大常委会办公室。
+    河口县人民政府办公室  2024年5月6日印发
+    ```
+    """
+
+    code = "IM003"
+    name = "imprint-order"
+    groups = ("imprint",)
+    severity = Severity.WARNING
+    standard = "GB/T 9704-2012 7.4.1"
+    messages = {"default": ("版记中抄送应在印发机关和印发日期之前（GB/T 9704-2012 7.4.1）",
+                            "in the 版记 the 抄送 line comes before the 印发 line (GB/T 9704-2012 7.4.1)")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            printed = article.elements_of("printed_by")
+            if not printed:
+                continue
+            for element in _copies(article):
+                if element.lines[0].number > printed[0].lines[0].number:
+                    yield ctx.report(element.span.start, element.lines[0].span.end)
+
+
+class PrintedBeforeSigned(Rule):
+    """An 印发日期 earlier than the 成文日期.
+
+    ## What it does
+    Compares the date of the 印发 line with the 成文日期 under the 落款 and flags the 印发 line
+    when it is earlier.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.4.3: the 印发日期 is the day the document was sent to print, which comes
+    after it was signed (7.3.5); an earlier date is a typing slip or a left-over.
+
+    ## Example
+    ```
+    河口县林业局
+    2024年3月8日
+    ……
+    河口县林业局办公室  2024年3月6日印发
+    ```
+
+    ## Use instead
+    ```
+    河口县林业局办公室  2024年3月8日印发
+    ```
+    """
+
+    code = "IM004"
+    name = "printed-before-signed"
+    groups = ("imprint",)
+    severity = Severity.WARNING
+    standard = "GB/T 9704-2012 7.4.3"
+    messages = {"default": ("印发日期{printed}早于成文日期{signed}（GB/T 9704-2012 7.4.3）",
+                            "the printing date {printed} is earlier than the date signed {signed}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            sig = article.signature
+            signed = _date(sig.date.text) if sig is not None and sig.date is not None else None
+            if signed is None:
+                continue
+            for element in article.elements_of("printed_by"):
+                printed = _date(element.field("date") or element.text)
+                if printed is not None and printed < signed:
+                    line = element.lines[0]
+                    yield ctx.report(line.span.start, line.span.end, printed="{}年{}月{}日".format(*printed),
+                                     signed=sig.date.text.strip())  # type: ignore[union-attr]
+
+
+RULES = [CopiesToForm, PrintedByForm, ImprintOrder, PrintedBeforeSigned, CopiesToFinalStop]
