@@ -16,7 +16,8 @@ TEXT = "关于做好2023年度社区服务工作的通知\n云发[]18号\n各街
 
 
 def _entries(base: Path) -> list[Path]:
-    return [p for p in (base / "results-v1").rglob("*") if p.is_file()] if (base / "results-v1").exists() else []
+    where = cache.folder(base)
+    return [p for p in where.rglob("*") if p.is_file()] if where is not None and where.exists() else []
 
 
 @pytest.fixture
@@ -130,7 +131,7 @@ def test_rule_options_and_plugins_are_in_the_key() -> None:
     assert cache.config_fingerprint(Conf({"max": 1})) == cache.config_fingerprint(Conf({"max": 1}))
 
 
-@pytest.mark.parametrize("damage", ["truncate", "garbage", "other key", "wrong shape", "too large"])
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "other key", "wrong shape", "too large", "deep"])
 def test_damaged_entries_are_misses(tmp_path: Path, damage: str) -> None:
     doc = tmp_path / "a.txt"
     doc.write_text(TEXT, encoding="utf-8")
@@ -139,18 +140,20 @@ def test_damaged_entries_are_misses(tmp_path: Path, damage: str) -> None:
     cold = Session(options).check_file(str(doc))
     (entry,) = _entries(store)
     data = entry.read_bytes()
-    import marshal
+    import json
 
     if damage == "truncate":
         entry.write_bytes(data[: len(data) // 2])
     elif damage == "garbage":
         entry.write_bytes(b"\xff" * 64)
     elif damage == "other key":
-        fmt, _, items = marshal.loads(data)
-        entry.write_bytes(marshal.dumps((fmt, "0" * 64, ())))
+        fmt, _, items = json.loads(data)
+        entry.write_bytes(json.dumps([fmt, "0" * 64, []]).encode())
     elif damage == "wrong shape":
-        fmt, digest, items = marshal.loads(data)
-        entry.write_bytes(marshal.dumps((fmt, digest, (("RL1", 5, "x", "m", 0, 1, None),))))
+        fmt, digest, items = json.loads(data)
+        entry.write_bytes(json.dumps([fmt, digest, [["RL1", 5, "x", "m", 0, 1, None]]]).encode())
+    elif damage == "deep":
+        entry.write_bytes(b"[" * 1_000_000)
     else:
         entry.write_bytes(b"\0" * (cache.MAX_ENTRY_BYTES + 1))
     again = Session(options).check_file(str(doc))
@@ -211,3 +214,36 @@ def test_a_rule_crash_is_not_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(session.linter, "lint", crashing)
     assert session.check_file(str(doc)).error
     assert not _entries(store)  # the next run lints again and reports the crash again
+
+
+# A 5-byte entry whose header claims a 2,147,483,647-item tuple: marshal, the format entries had,
+# allocates the tuple (16 GB) before it finds the data missing. Run under a 1.5 GB address-space
+# limit, so a reader that trusts the claim fails fast instead of taking the machine's memory.
+CLAIMS_2GB = b"(\xff\xff\xff\x7f"
+
+_LIMITED_CHECK = """
+import json, resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (1536 << 20, 1536 << 20))
+from reportlint.run.session import CheckOptions, Session
+result = Session(CheckOptions(cache=True, cache_dir=sys.argv[2])).check_file(sys.argv[1])
+print(json.dumps([[d.code, d.start, d.end] for d in result.diagnostics]))
+"""
+
+
+def test_an_entry_claiming_gigabytes_is_a_miss_never_an_allocation(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    doc = tmp_path / "a.txt"
+    doc.write_text(TEXT, encoding="utf-8")
+    store = tmp_path / "store"
+    cold = Session(CheckOptions(cache=True, cache_dir=str(store))).check_file(str(doc))
+    (entry,) = _entries(store)
+    good = entry.read_bytes()
+    entry.write_bytes(CLAIMS_2GB)
+    run = subprocess.run([sys.executable, "-c", _LIMITED_CHECK, str(doc), str(store)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert json.loads(run.stdout) == [[d.code, d.start, d.end] for d in cold.diagnostics] != []
+    assert entry.read_bytes() == good  # the miss rewrote a good entry

@@ -21,7 +21,7 @@ def cache(monkeypatch, tmp_path):
 
 
 def _entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob("yaml-*.marshal")) if folder.is_dir() else []
+    return sorted(folder.glob("yaml-*.json")) if folder.is_dir() else []
 
 
 def test_a_parsed_file_is_cached_and_served_from_the_cache(cache, tmp_path):
@@ -53,11 +53,40 @@ def test_a_damaged_entry_is_ignored_and_replaced(cache, tmp_path):
     assert datafiles._read(entry, path.read_text(encoding="utf-8")) == (["一", "二"],)
 
 
-def test_values_marshal_cannot_hold_are_parsed_every_time(cache, tmp_path):
+def test_values_json_cannot_hold_are_parsed_every_time(cache, tmp_path):
     path = tmp_path / "dated.yaml"
     path.write_text("when: 2024-01-02\n", encoding="utf-8")
     assert str(datafiles.read_yaml(path)["when"]) == "2024-01-02"
     assert _entries(cache) == []
+
+
+def test_integer_keys_are_not_cached_as_strings(cache, tmp_path):
+    path = tmp_path / "numbered.yaml"
+    path.write_text("1: 一\n2: 二\n", encoding="utf-8")
+    assert datafiles.read_yaml(path) == {1: "一", 2: "二"}
+    assert _entries(cache) == []
+    assert datafiles.read_yaml(path) == {1: "一", 2: "二"}
+
+
+@pytest.mark.parametrize("damage", ["marshal", "deep", "too large"])
+def test_a_hostile_entry_is_a_miss(cache, tmp_path, monkeypatch, damage):
+    """Entries are untrusted: an entry of the old marshal layout, nesting deeper than the
+    parser's stack, or a file over the read limit are all misses."""
+    path = tmp_path / "data.yaml"
+    path.write_text("k: [一, 二]\n", encoding="utf-8")
+    datafiles.read_yaml(path)
+    (entry,) = _entries(cache)
+    if damage == "marshal":
+        import marshal
+
+        entry.write_bytes(marshal.dumps((1, path.read_text(encoding="utf-8"), {"k": ["x"]})))
+    elif damage == "deep":
+        entry.write_bytes(b"[" * 1_000_000)
+    else:
+        monkeypatch.setenv("REPORTLINT_MAX_BYTES", "1K")
+        entry.write_bytes(b'[2,"k: [\\u4e00, \\u4e8c]\\n",{"k":["x"]}]' + b" " * 2000)
+    assert datafiles._read(entry, path.read_text(encoding="utf-8")) is None
+    assert datafiles.read_yaml(path) == {"k": ["一", "二"]}
 
 
 def test_an_unusable_cache_folder_is_skipped(monkeypatch, tmp_path):

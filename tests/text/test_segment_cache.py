@@ -157,3 +157,39 @@ def test_caches_of_other_dictionaries_are_removed(fresh):
     assert not other_dict.exists(), "the cache of an older dict.txt at the same path is removed"
     assert other_env.exists(), "another environment's cache is left alone"
     assert current.exists()
+
+
+_TRUNCATED_UNDER_A_RUN = """
+import json, os, sys
+from pathlib import Path
+from reportlint.text import segment
+
+block, size = sys.argv[1], int(sys.argv[2])
+built = segment._Words()
+built.ensure(["建国"])  # builds the table and writes the cache
+reference = sorted(built.boundaries(block))
+words = segment._Words()
+words.ensure(["建国"])  # a second process's view: the cached file, opened
+assert type(words.table.data) is not bytes
+(cached,) = Path(os.environ["XDG_CACHE_HOME"], "reportlint").glob("jieba-dict-*")
+os.truncate(cached, size)  # another process truncates the table under this one
+print(json.dumps([reference, sorted(words.boundaries(block)), sorted(w for _, _, w in segment.find_words(block, ["存在"]))]))
+"""
+
+
+@pytest.mark.parametrize("size", [0, 4096, 300_000])
+def test_a_table_truncated_under_a_running_process_is_a_miss_not_sigbus(tmp_path, size):
+    """A memory-mapped table died with SIGBUS (exit -7) here; the table is now read with
+    ``pread``, and a short read is damage: rebuilt, with the same boundaries."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    run = subprocess.run([sys.executable, "-c", _TRUNCATED_UNDER_A_RUN, BLOCK, str(size)],
+                         capture_output=True, text=True, env=env, timeout=300)
+    assert run.returncode == 0, (run.returncode, run.stderr[-2000:])
+    reference, after, found = json.loads(run.stdout)
+    assert after == reference and len(reference) > 2
+    assert found == ["存在"]

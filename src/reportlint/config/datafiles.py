@@ -3,18 +3,20 @@
 Every check reads five or more YAML files; importing PyYAML and parsing them costs ~20 ms
 of a ~150 ms cold start. The parsed value is stored next to the exact text it came from,
 so a cached value is used only for identical text and an edited file is parsed again.
+Entries are JSON (parsed here, with a size limit), never marshal or pickle: a cache folder is
+input like any other, and marshal trusts the sizes it reads.
 """
 
 from __future__ import annotations
 
 import contextlib
-import marshal
+import json
 import os
 import zlib
 from pathlib import Path
 from typing import Any
 
-_FORMAT = 1  # bump when the layout of a cache entry changes
+_FORMAT = 2  # bump when the layout of a cache entry changes
 _MAX_ENTRIES = 64  # one per YAML file read (configs of many projects): older entries are pruned
 
 
@@ -173,25 +175,28 @@ def _entry(origin: str) -> Path | None:
     if folder is None:
         return None
     digest = zlib.crc32(origin.encode("utf-8", "surrogatepass"))
-    return folder / f"yaml-{digest:08x}-v{_FORMAT}.marshal"
+    return folder / f"yaml-{digest:08x}-v{_FORMAT}.json"
 
 
 def _read(entry: Path, text: str) -> tuple[Any] | None:
-    """``(value,)`` when the entry holds this very text, else None (missing, stale or damaged)."""
+    """``(value,)`` when the entry holds this very text, else None (missing, stale, damaged, too large)."""
     try:
-        fmt, source, value = marshal.loads(entry.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+        fmt, source, value = json.loads(read_limited(entry))
+    except (OSError, ValueError, TypeError, RecursionError):  # JSONDecodeError, UnicodeError: ValueErrors
         return None
     return (value,) if fmt == _FORMAT and source == text else None
 
 
 def _write(entry: Path, text: str, value: Any) -> None:
-    """Atomic write (temporary file renamed over); values marshal cannot hold are not cached."""
+    """Atomic write (temporary file renamed over); values JSON does not give back equal are not cached."""
+    record = [_FORMAT, text, value]
     try:
-        payload = marshal.dumps((_FORMAT, text, value))
-    except ValueError:  # e.g. a date: YAML types beyond str/int/float/bool/list/dict
+        payload = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+        if json.loads(payload) != record:  # e.g. integer keys, which JSON turns into strings
+            return
+    except (ValueError, TypeError, RecursionError):  # e.g. a date: YAML types beyond JSON's
         return
-    if write_cache_file(entry, payload):
+    if write_cache_file(entry, payload.encode("utf-8", "surrogatepass")):
         _prune(entry.parent)
 
 
@@ -221,7 +226,10 @@ def write_cache_file(path: Path, data: bytes) -> bool:
 def _prune(folder: Path, keep: int = _MAX_ENTRIES) -> None:
     """Drop the least recently written entries beyond ``keep``: the cache must not grow forever."""
     entries = []
-    for path in folder.glob("yaml-*.marshal"):
+    for path in folder.glob("yaml-*.marshal"):  # entries of format 1
+        with contextlib.suppress(OSError):
+            path.unlink()
+    for path in folder.glob("yaml-*.json"):
         with contextlib.suppress(OSError):
             entries.append((path.stat().st_mtime_ns, path))
     for _, path in sorted(entries, reverse=True)[keep:]:

@@ -114,7 +114,8 @@ def check_package(data: bytes, path: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             infos = package.infolist()
             names = {info.filename for info in infos}
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
+    # NotImplementedError: a directory entry naming an unsupported zip version (found by fuzzing)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, NotImplementedError, EOFError) as exc:
         raise SourceError(path, Message("docx_corrupt", error=_short(exc))) from None
     if len(infos) > MAX_MEMBERS:
         raise SourceError(path, Message("docx_too_many_parts", parts=len(infos)))

@@ -27,14 +27,56 @@ class RawLine:
 @cache
 def parser(strict: bool = False) -> Lark:
     path = data_dir("grammars") / GRAMMAR_FILE
+    grammar = path.read_text(encoding="utf-8")
     return Lark(
-        path.read_text(encoding="utf-8"),
+        grammar,
         parser="lalr",
         lexer="contextual",
-        cache=not strict,
+        cache=False if strict else (_cache_file(grammar) or False),
         strict=strict,
         maybe_placeholders=False,
     )
+
+
+def _cache_file(grammar: str) -> str | None:
+    """Where lark may keep the built parser, or None (build it, ~0.5 s): a folder only we can write.
+
+    lark's cache is a pickle, and unpickling runs code: lark's default place for it, a name
+    in the world-writable temporary folder, lets any local user plant one. So the cache goes
+    in our cache folder, used only when that folder and the file are owned by this user and
+    writable by no one else (group or others); otherwise the parser is built every time.
+    """
+    import hashlib
+    import os
+    import stat
+    import sys
+
+    from lark import __version__ as lark_version
+
+    from reportlint.config.datafiles import cache_dir
+
+    folder = cache_dir()
+    if folder is None or not hasattr(os, "geteuid"):
+        return None
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    digest = hashlib.sha256(grammar.encode("utf-8")).hexdigest()[:16]
+    entry = folder / f"lark-{digest}-{lark_version}-py{sys.version_info[0]}{sys.version_info[1]}.pickle"
+    for where, must_exist in ((folder, True), (entry, False)):
+        try:
+            info = os.lstat(where)
+        except FileNotFoundError:
+            if must_exist:
+                return None
+            continue
+        except OSError:
+            return None
+        kind_ok = stat.S_ISDIR(info.st_mode) if where is folder else stat.S_ISREG(info.st_mode)
+        if not kind_ok or info.st_uid != os.geteuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            return None
+    return str(entry)
 
 
 class _ToLines(Transformer):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
@@ -13,6 +12,7 @@ from reportlint.diagnostics import Finding, Severity
 from reportlint.rules.base import Option, Rule, RuleContext
 from reportlint.rules.dates import article_at, year_at
 from reportlint.rules.sections import doctype_of
+from reportlint.text import userre
 from reportlint.text.chars import numeral_value
 from reportlint.text.lazyre import (
     Gates,
@@ -120,7 +120,7 @@ def _slack(entry: dict, default: dict) -> tuple[int, int]:
 def _checked(pattern: str, check: bool) -> str:
     """Compile a user's pattern now, so that a broken one fails as soon as its file is read."""
     if check:
-        re.compile(pattern)
+        userre.check(pattern)  # invalid (re.error) or exponential (UnsafePattern): refused
     return pattern
 
 

@@ -19,6 +19,7 @@ from reportlint.config.datafiles import read_mapping
 from reportlint.config.resources import data_dir
 from reportlint.model import Article, Line
 from reportlint.rules.base import Option
+from reportlint.text.userre import compile_user
 
 # the option every profile-reading rule takes
 DOCTYPES_OPTION = Option("", str,
@@ -55,7 +56,7 @@ def _spec(key: str, value: dict[str, Any]) -> SectionSpec:
     pattern = value.get("pattern")
     return SectionSpec(key, tuple(value["name"]), tuple(value.get("heading") or ()),
                        tuple(value.get("paragraph") or ()), bool(value.get("anywhere")),
-                       re.compile(pattern) if pattern else None, tuple(value.get("fields") or ()),
+                       compile_user(pattern) if pattern else None, tuple(value.get("fields") or ()),
                        bool(value.get("advisory")))
 
 
@@ -65,7 +66,7 @@ def _entries(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _build(entries: list[dict[str, Any]], specs: dict[str, SectionSpec]) -> list[DocType]:
     return [
-        DocType(entry["id"], tuple(entry["name"]), re.compile(entry["title"]),
+        DocType(entry["id"], tuple(entry["name"]), compile_user(entry["title"], where="doctypes: title"),
                 tuple(specs[s] for s in entry.get("sections") or ()), bool(entry.get("signature")),
                 str(entry.get("addressee") or ""), tuple(specs[s] for s in entry.get("forbid") or ()),
                 str(entry.get("source") or ""))

@@ -7,20 +7,23 @@ the source is still read, since the key needs it and formatters show it.
 
 Entries live in ``$XDG_CACHE_HOME/reportlint/results-v<N>/`` (or ``--cache-dir``), are written
 atomically and are untrusted on the way back: an entry too large, truncated, of another key or
-of the wrong shape is a miss. Fix mode and standard input bypass the cache.
+of the wrong shape is a miss. Entries are JSON, a format parsed here, never marshal or pickle:
+marshal trusts the sizes it reads (a 5-byte entry claiming a 2-billion-item tuple allocates
+16 GB before failing), and JSON allocates no more than its text. Fix mode and standard input
+bypass the cache.
 """
 
 from __future__ import annotations
 
 import hashlib
-import marshal
+import json
 import shutil
 from pathlib import Path
 from typing import Any
 
 from reportlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 
-_FORMAT = 1  # bump when an entry's layout changes
+_FORMAT = 2  # bump when an entry's layout changes
 _FOLDER = f"results-v{_FORMAT}"
 MAX_ENTRY_BYTES = 8 * 1024 * 1024  # a larger entry is not read (nor written)
 MAX_DIAGNOSTICS = 100_000
@@ -163,11 +166,11 @@ def read(base: Path, digest: str) -> list[Diagnostic] | None:
     if len(data) > MAX_ENTRY_BYTES:
         return None
     try:
-        fmt, stored_key, items = marshal.loads(data)  # noqa: S302 - plain data only, checked below
-        if fmt != _FORMAT or stored_key != digest or not isinstance(items, tuple) or len(items) > MAX_DIAGNOSTICS:
+        fmt, stored_key, items = json.loads(data)
+        if fmt != _FORMAT or stored_key != digest or not isinstance(items, list) or len(items) > MAX_DIAGNOSTICS:
             return None
         return [_load(item) for item in items]
-    except (ValueError, EOFError, TypeError, KeyError):
+    except (ValueError, TypeError, KeyError, RecursionError):  # JSONDecodeError and UnicodeError are ValueErrors
         return None
 
 
@@ -175,8 +178,8 @@ def write(base: Path, digest: str, diagnostics: list[Diagnostic]) -> None:
     from reportlint.config.datafiles import write_cache_file
 
     try:
-        payload = marshal.dumps((_FORMAT, digest, tuple(_dump(d) for d in diagnostics)))
-    except ValueError:
+        payload = json.dumps([_FORMAT, digest, [_dump(d) for d in diagnostics]], separators=(",", ":")).encode("ascii")
+    except (ValueError, TypeError):
         return
     if len(payload) <= MAX_ENTRY_BYTES:
         write_cache_file(_entry(base, digest), payload)

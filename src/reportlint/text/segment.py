@@ -3,7 +3,7 @@
 jieba's full dictionary takes ~1 s to load. A cut of a block only looks up substrings of that
 block, so the tokenizer here holds just the dictionary entries the blocks at hand can ask for.
 They come from a table of jieba's dictionary split into buckets by first two characters (see
-``_Buckets``), cached in ``$XDG_CACHE_HOME/reportlint/`` (~10 MB): a check maps the file and reads
+``_Buckets``), cached in ``$XDG_CACHE_HOME/reportlint/`` (~10 MB): a check reads the header and
 the few hundred of its 65,536 buckets it needs, ~1 ms. Building the table costs ~1 s, once per
 installed jieba; without a usable cache folder, every process that needs jieba builds it again.
 """
@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import marshal
+import json
+import os
 import re
 import sys
 import threading
@@ -88,11 +89,15 @@ def _defer_hmm_model() -> None:
     sys.modules["jieba.finalseg"] = stand_in
 
 
-_FORMAT = 2  # bump when the layout of the cached table changes
+_FORMAT = 3  # bump when the layout of the cached table changes
 _BUCKETS = 1 << 16
 _MAGIC = b"reportlint-jieba-buckets"  # 24 bytes: the offsets that follow stay aligned
-# after the magic: format, Python version (marshal's), total frequency, buckets, file size
+# after the magic: format, Python version (of the build), total frequency, buckets, file size
 _FIELDS = 5
+_HEAD = len(_MAGIC) + 8 * _FIELDS
+_START = _HEAD + 4 * (_BUCKETS + 1)  # where the buckets begin
+_MAX_TABLE = 256 * 1024 * 1024  # jieba's own table is ~10 MB; a larger claim is damage
+_MAX_BUCKET = 1024 * 1024  # its largest bucket is a few KB
 
 
 def _bucket(key: str) -> int:
@@ -109,31 +114,61 @@ class _Damaged(ValueError):
     """The cached table is not what we wrote (truncated, overwritten, another layout)."""
 
 
+class _File:
+    """A cached table read with ``pread``: only the parts asked for, each checked for length.
+
+    Not a memory map: a mapped file truncated under a running process kills it with SIGBUS
+    on the next read of a lost page; ``pread`` of a truncated file returns short, a miss.
+    """
+
+    def __init__(self, fd: int, size: int) -> None:
+        self.fd, self.size = fd, size
+
+    def __len__(self) -> int:
+        return self.size
+
+    def read(self, lo: int, hi: int) -> bytes:
+        data = os.pread(self.fd, hi - lo, lo)
+        if len(data) != hi - lo:
+            raise _Damaged("truncated")
+        return data
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
+
+
 class _Buckets:
     """jieba's FREQ (each word with its count, each prefix of a word with 0) split into buckets.
 
     Layout: the magic, ``_FIELDS`` int64 fields, ``_BUCKETS + 1`` uint32 offsets into the data,
-    then each bucket as a marshal'd dict of its entries. ``data`` is the file mapped into
-    memory, or the same bytes built in this process when there is no cache to map.
+    then each bucket as a JSON object of its entries (a format parsed here: the table is a
+    file anyone with access to the cache folder could have written, and marshal or pickle
+    trust what they read). ``data`` is the cached file (a ``_File``), or the same bytes built
+    in this process when there is no cache to read.
     """
 
-    def __init__(self, data: Any) -> None:
-        head = len(_MAGIC) + 8 * _FIELDS
-        start = head + 4 * (_BUCKETS + 1)
-        if len(data) < start or data[:len(_MAGIC)] != _MAGIC:
+    def __init__(self, data: bytes | _File) -> None:
+        if len(data) < _START or len(data) > _MAX_TABLE:
+            raise _Damaged("not a bucket table")
+        head = self._read(data, 0, _START)
+        if head[:len(_MAGIC)] != _MAGIC:
             raise _Damaged("not a bucket table")
         fields = array("q")
-        fields.frombytes(data[len(_MAGIC):head])
+        fields.frombytes(head[len(_MAGIC):_HEAD])
         fmt, version, total, buckets, size = fields
         expected = (_FORMAT, sys.hexversion, _BUCKETS, len(data))
         if (fmt, version, buckets, size) != expected or total <= 0:
             raise _Damaged("another layout, Python or size")
-        # a view, not a copy: only the pages of the offsets asked for are read
-        offsets = memoryview(data)[head:start].cast("I")
-        if offsets[0] != 0 or offsets[-1] != size - start:
-            offsets.release()
+        offsets = array("I")
+        offsets.frombytes(head[_HEAD:_START])
+        if offsets[0] != 0 or offsets[-1] != size - _START:
             raise _Damaged("offsets do not span the data")
-        self.data, self.offsets, self.start, self.total = data, offsets, start, total
+        self.data, self.offsets, self.start, self.total = data, offsets, _START, total
+
+    @staticmethod
+    def _read(data: bytes | _File, lo: int, hi: int) -> bytes:
+        return data[lo:hi] if isinstance(data, bytes) else data.read(lo, hi)
 
     def entries(self, numbers: Iterable[int]) -> dict[str, int]:
         """The entries of these buckets, merged (buckets never share a key)."""
@@ -141,14 +176,20 @@ class _Buckets:
         data, offsets, start = self.data, self.offsets, self.start
         for n in sorted(numbers):
             lo, hi = offsets[n], offsets[n + 1]
+            if not 0 <= hi - lo <= _MAX_BUCKET:
+                raise _Damaged(f"bucket {n}")
             try:
-                bucket = marshal.loads(data[start + lo:start + hi]) if lo <= hi else None
-            except (ValueError, EOFError, TypeError):
+                bucket = json.loads(self._read(data, start + lo, start + hi))
+            except (ValueError, RecursionError):  # JSONDecodeError and UnicodeError are ValueErrors
                 bucket = None
-            if type(bucket) is not dict:
+            if type(bucket) is not dict or not all(type(v) is int for v in bucket.values()):
                 raise _Damaged(f"bucket {n}")
             found.update(bucket)
         return found
+
+    def close(self) -> None:
+        if isinstance(self.data, _File):
+            self.data.close()
 
 
 def _encode(freq: dict[str, int], total: int) -> bytes:
@@ -156,13 +197,13 @@ def _encode(freq: dict[str, int], total: int) -> bytes:
     groups: list[dict[str, int]] = [{} for _ in range(_BUCKETS)]
     for key, count in freq.items():
         groups[_bucket(key)][key] = count
-    blobs = [marshal.dumps(group) for group in groups]
+    dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    blobs = [dump(group).encode("utf-8", "surrogatepass") for group in groups]
     offsets, at = array("I", [0]), 0
     for blob in blobs:
         at += len(blob)
         offsets.append(at)
-    start = len(_MAGIC) + 8 * _FIELDS + 4 * len(offsets)
-    fields = array("q", [_FORMAT, sys.hexversion, total, _BUCKETS, start + at])
+    fields = array("q", [_FORMAT, sys.hexversion, total, _BUCKETS, _START + at])
     return b"".join([_MAGIC, fields.tobytes(), offsets.tobytes(), *blobs])
 
 
@@ -187,7 +228,7 @@ def _table(rebuild: bool = False) -> _Buckets:
         if found is not None:
             return found
     built = _build(path)
-    if cached:
+    if cached and isinstance(built.data, bytes):  # always: a built table is held in memory
         _write(cached, built.data)
     return built
 
@@ -210,18 +251,20 @@ def _cache_file(size: int, mtime_ns: int, source: str = "") -> Path | None:
 
 
 def _open(path: Path) -> _Buckets | None:
-    """The cached table mapped into memory (pages are read as buckets are), or None."""
-    import mmap
+    """The cached table, kept open and read bucket by bucket as they are asked for, or None."""
+    import stat
 
     try:
-        with open(path, "rb") as handle:
-            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-    except (OSError, ValueError):  # missing, unreadable, or empty (mmap refuses empty files)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
         return None
     try:
-        return _Buckets(mapped)
-    except _Damaged:
-        mapped.close()
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would hang or never end
+            raise _Damaged("not a regular file")
+        return _Buckets(_File(fd, info.st_size))
+    except (OSError, _Damaged):
+        os.close(fd)
         return None
 
 
@@ -277,6 +320,7 @@ class _Words:
         try:
             self.tokenizer.FREQ.update(self.table.entries(numbers))
         except _Damaged:
+            self.table.close()
             self.table = _table(rebuild=True)
             numbers |= self.loaded
             self.tokenizer.FREQ = self.table.entries(numbers)

@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Scaling of one check with document size and on hostile text: wall time and peak RSS.
+
+    .venv/bin/python bench/scaling.py                  # 1, 10 and 50 MB + the hostile texts
+    .venv/bin/python bench/scaling.py --sizes 1 10     # smaller run
+    .venv/bin/python bench/scaling.py --only hostile
+
+Each case is one fresh ``reportlint check FILE --no-cache --jobs 1`` process; its peak RSS comes
+from ``os.wait4`` (the child's own rusage). Prints a Markdown table with seconds per MB and peak
+RSS over file size; for the sized documents also the ratio of each size's s/MB to the 1 MB one
+(linear time keeps it near 1; the issue's bound is 1.5) and memory (bound: 20x the file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MB = 1024 * 1024
+
+# A report-shaped block written for this benchmark: headings, numbered items, dates, amounts,
+# quotes and brackets, so every rule family has something to look at.
+_BLOCK = """一、{n}年度主要工作情况
+（一）推进重点项目建设。全年共实施重点项目{n}个，完成投资12.5亿元，同比增长8.3%。
+1.基础设施。新建道路{n}公里，改造老旧小区3个，惠及居民2100户。
+2.公共服务。新增学位600个，“一网通办”事项办理时限压缩40%。
+（二）加强基层治理。召开专题会议{n}次，形成《关于加强社区治理的若干措施》等制度文件5件。
+二、存在的问题
+部分项目推进较慢，资金到位不及时；个别单位落实不到位。
+三、下一步工作打算
+坚持问题导向，于2025年6月30日前完成整改，确保各项任务按期完成。
+
+"""
+
+
+def _report(size: int) -> str:
+    parts, total, n = [], 0, 0
+    while total < size:
+        block = _BLOCK.format(n=n % 97 + 1)
+        parts.append(block)
+        total += len(block.encode("utf-8"))
+        n += 1
+    return "某某县人民政府2024年工作总结\n\n" + "".join(parts)
+
+
+HOSTILE = {
+    "100k unmatched （": ("txt", lambda: "某某县工作总结\n\n" + "全年（" * 100_000 + "\n"),
+    "Markdown, 50k [": ("md", lambda: "# 工作总结\n\n" + "[" * 50_000 + "\n"),
+    "Markdown, 50k [ + text": ("md", lambda: "# 工作总结\n\n" + "[链接" * 50_000 + "\n"),
+    "one 2 MB line": ("txt", lambda: "某某县工作总结\n\n" + "全年完成各项任务，" * (2 * MB // 27) + "\n"),
+    "50k-line list of headings": ("txt", lambda: "某某县工作总结\n\n" + "".join(
+        f"{'一二三四五六七八九十'[i % 10]}、第{i}项工作\n" for i in range(50_000))),
+    "50k Markdown headings": ("md", lambda: "".join(f"## {i}. 工作\n\n" for i in range(50_000))),
+}
+
+
+def _measure(path: Path, exe: str) -> tuple[float, float, int]:
+    """Seconds, peak RSS (MB) and exit code of one check of ``path``."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([exe, "check", str(path), "--no-cache", "--jobs", "1", "--format", "concise"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss / 1024, proc.returncode  # Linux: ru_maxrss in KB
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=float, nargs="*", default=[1, 10, 50], help="document sizes in MB")
+    parser.add_argument("--only", choices=["sizes", "hostile"], help="run only one group")
+    args = parser.parse_args()
+    exe = str(Path(sys.executable).with_name("reportlint"))
+    env_limit = max([*args.sizes, 1]) * 2
+    os.environ.setdefault("REPORTLINT_MAX_BYTES", f"{int(env_limit)}M")
+    rows: list[tuple[str, float, float, float, int]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        cases: list[tuple[str, Path]] = []
+        if args.only != "hostile":
+            for mb in args.sizes:
+                path = Path(tmp) / f"report-{mb:g}MB.txt"
+                path.write_text(_report(int(mb * MB)), encoding="utf-8")
+                cases.append((f"report, {mb:g} MB", path))
+        if args.only != "sizes":
+            for i, (name, (suffix, make)) in enumerate(HOSTILE.items()):
+                path = Path(tmp) / f"hostile-{i}.{suffix}"
+                path.write_text(make(), encoding="utf-8")
+                cases.append((name, path))
+        for name, path in cases:
+            size = path.stat().st_size / MB
+            seconds, rss, code = _measure(path, exe)
+            rows.append((name, size, seconds, rss, code))
+            print(f"  {name}: {seconds:.1f} s", file=sys.stderr, flush=True)
+    base = next((s / z for n, z, s, _, _ in rows if n.startswith("report, ")), None)
+    print("| case | size (MB) | time (s) | s/MB | s/MB vs first size | peak RSS (MB) | RSS / size | exit |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for name, size, seconds, rss, code in rows:
+        per = seconds / size
+        ratio = f"{per / base:.2f}" if base and name.startswith("report, ") else ""
+        print(f"| {name} | {size:.2f} | {seconds:.1f} | {per:.2f} | {ratio} | {rss:.0f} | {rss / size:.1f} | {code} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
