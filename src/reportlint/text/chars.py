@@ -42,9 +42,20 @@ def int_to_cn(value: int) -> str:
     if value < 100:
         tens, ones = divmod(value, 10)
         return ("" if tens == 1 else CN_NUMERALS[tens]) + "十" + (CN_NUMERALS[ones] if ones else "")
-    hundreds, rest = divmod(value, 100)
-    tail = "" if rest == 0 else ("零" + int_to_cn(rest) if rest < 10 else int_to_cn(rest))
-    return CN_NUMERALS[hundreds] + "百" + tail
+    if value < 1000:
+        hundreds, rest = divmod(value, 100)
+        tail = "" if rest == 0 else ("零" + int_to_cn(rest) if rest < 10 else int_to_cn(rest))
+        return CN_NUMERALS[hundreds] + "百" + tail
+    if value < 10000:  # 1005 → 一千零五, 1010 → 一千零一十, 1100 → 一千一百
+        thousands, rest = divmod(value, 1000)
+        if rest == 0:
+            tail = ""
+        elif rest < 100:
+            tail = "零" + ("一" if rest >= 10 and rest < 20 else "") + int_to_cn(rest)
+        else:
+            tail = int_to_cn(rest)
+        return CN_NUMERALS[thousands] + "千" + tail
+    return str(value)  # no heading list runs this long; digits rather than a wrong numeral
 
 
 def numeral_value(numeral: str) -> int | None:
