@@ -509,15 +509,17 @@ class NearRepeatedSentence(Rule):
             if number in headings:
                 previous = []
                 continue
+            seen = {e.key for e in previous}
             for index, piece in enumerate(current):
                 if id(piece) in pasted:
                     continue  # DU002's: pasted twice in a row
-                if any(e.key == piece.key and sum(map(is_cjk, piece.key)) >= 10
-                       and len(piece.key) >= self.settings["min-length"] for e in previous):
+                if (piece.key in seen and sum(map(is_cjk, piece.key)) >= 10
+                        and len(piece.key) >= self.settings["min-length"]):
                     yield ctx.report(piece.start, piece.end, "exact", first=previous[0].line,
                                      text=_excerpt(piece.key))
                     continue
-                for earlier in (*previous, *current[:index]):
+                # the nearest sentences only: a paragraph of thousands of pieces stays linear
+                for earlier in (*previous[-NEAR_WINDOW:], *current[max(0, index - NEAR_WINDOW):index]):
                     changed = near_repeat(earlier.key, piece.key, self.settings["min-length"])
                     if changed is None:
                         continue
@@ -527,6 +529,8 @@ class NearRepeatedSentence(Rule):
                     break
             previous = current
 
+
+NEAR_WINDOW = 40  # sentences compared back for a near repeat (a real paragraph has far fewer)
 
 _NUM = r"[0-9０-９.．一二三四五六七八九十百千万亿两]+"
 _NOT_PUNCT = r"[^，。；：！？、,.;:!?\n]"
