@@ -207,3 +207,18 @@ def test_a_worker_killed_mid_run_loses_no_file_and_counts_none_twice(cluster, co
         got.append((result.path, result.error, [(d.code, d.start) for d in result.diagnostics]))
     assert got == expected
     assert client.run(os.getpid) != pids  # a worker really died (and was restarted)
+
+
+def test_the_summary_doctype_is_taken_where_the_file_is_parsed(corpus, monkeypatch):
+    """Workers return each file's 文种 with its findings: the client's summary row never parses again."""
+    from reportlint.run import summary
+
+    session = distributed._session(CheckOptions(lang="en", cache=False))
+    results = distributed.check_partition([str(corpus / "own" / "plain.txt"), str(corpus / "own" / "clean.md")],
+                                          CheckOptions(lang="en", cache=False))
+    assert [r.doctype for r in results] == ["报告", "通知"]
+    monkeypatch.setattr(summary, "doctype", lambda source: pytest.fail("parsed again on the client"))
+    table = summary.Table(session.linter.rules.values())
+    for result in results:
+        table.add(result)
+    assert [row["doctype"] for row in table.rows] == ["报告", "通知"]

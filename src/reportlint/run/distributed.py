@@ -170,7 +170,7 @@ def check_data(session: Any, path: str, data: bytes | None) -> Any:
 
     from reportlint.load.source import SourceError, display_name
     from reportlint.messages import Message
-    from reportlint.run.session import FileResult, _crash_report
+    from reportlint.run.session import FileResult, _crash_report, doctype_of
 
     shown = display_name(path)
     config = session.config(str(Path.cwd() / Path(path).name) if is_url(path) else path)
@@ -198,8 +198,9 @@ def check_data(session: Any, path: str, data: bytes | None) -> Any:
         return FileResult(shown, error=exc.message.text(config.lang))
     crashes = session.linter.crashes  # a rule crash is the file's error, as in Session.check_file
     crashes.clear()
-    _, diagnostics = session.linter.lint(source, config)
-    return FileResult(shown, source, None, diagnostics, error=_crash_report(crashes, config.lang))
+    document, diagnostics = session.linter.lint(source, config)
+    return FileResult(shown, source, None, diagnostics, error=_crash_report(crashes, config.lang),
+                      doctype=doctype_of(document))
 
 
 def check_bag(bag: Any, options: Any = None) -> Any:

@@ -32,6 +32,7 @@ class FileResult:
     error: str | None = None
     fixed: int = 0  # fixes applied (fix mode)
     fix: Any = None  # fixes.FixOutcome in fix mode: what was fixed, written or refused
+    doctype: str | None = None  # the 文种 of the first article that has one ("" for none); None: not parsed here
 
 
 @dataclass
@@ -142,12 +143,22 @@ class Session:
             cached = cache.read(found[0], digest)
             if cached is not None:
                 return FileResult(shown, source, None, cached)
-        _, diagnostics = self.linter.lint(source, config)
+        document, diagnostics = self.linter.lint(source, config)
         if found is not None and not crashes:  # a crash is reported on every run, never cached
             cache.write(found[0], digest, diagnostics)
         # the model is not kept: formatters need only the source, and a run over thousands of
-        # files would otherwise hold every parsed document until the end
-        return FileResult(shown, source, None, diagnostics, error=_crash_report(crashes, config.lang))
+        # files would otherwise hold every parsed document until the end; the summary's 文种 is
+        # taken now, where the file was parsed (on the worker, under --jobs or --dask)
+        return FileResult(shown, source, None, diagnostics, error=_crash_report(crashes, config.lang),
+                          doctype=doctype_of(document))
+
+
+def doctype_of(document: Any) -> str:
+    """The 文种 of the first article the model gave one, or ""."""
+    for article in getattr(document, "articles", ()):
+        if article.doctype is not None:
+            return str(article.doctype.name)
+    return ""
 
 
 def _version(plugin: Any) -> str:

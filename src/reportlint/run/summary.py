@@ -20,7 +20,8 @@ def family_of(rule: Any) -> str:
 
 
 def doctype(source: Any) -> str:
-    """The 文种 the model decided for the first article that has one, or ""."""
+    """The 文种 the model decided for the first article that has one, or "": for results whose
+    document was not parsed in this run (a cache hit, fix mode)."""
     if source is None:
         return ""
     from reportlint.parse import parse_document
@@ -42,7 +43,8 @@ class Table:
         self.rows: list[dict[str, Any]] = []
 
     def add(self, result: Any) -> None:
-        row: dict[str, Any] = {"path": result.path, "doctype": doctype(result.source),
+        known = getattr(result, "doctype", None)  # set where the file was parsed (a worker)
+        row: dict[str, Any] = {"path": result.path, "doctype": doctype(result.source) if known is None else known,
                                "characters": len(result.source.text) if result.source is not None else 0,
                                "error": result.error or "", "findings": len(result.diagnostics)}
         for f in self.families:
