@@ -790,10 +790,31 @@ def document_date(document: Document, article: Article) -> Day | None:
     return None
 
 
-def _plan_spans(article: Article) -> list[tuple[int, int]]:
+class _Spans:
+    """Sorted, merged spans with a binary-search membership test: a date is looked up in
+    O(log n), not against every plan section (a long document has thousands)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        from bisect import bisect_right
+
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+
+def _plan_spans(article: Article) -> _Spans:
     """Sections about next steps may name later dates."""
-    return [(section.heading.span.start, _section_end(section)) for section in article.sections()
-            if _has_any(section.heading.title, _PLAN_WORDS)]
+    return _Spans([(section.heading.span.start, _section_end(section)) for section in article.sections()
+                   if _has_any(section.heading.title, _PLAN_WORDS)])
 
 
 def _section_end(section: Section) -> int:
@@ -882,7 +903,7 @@ class DateAfterPeriod(Rule):
             skip = _plan_spans(article)
             body_start = _body_start(article)
             for m in DATE.finditer(ctx.text, body_start, article.span.end):
-                if any(s <= m.start() < e for s, e in skip):
+                if m.start() in skip:
                     continue
                 if not m["y"] and period.whole_year and key == "default":
                     continue
@@ -899,13 +920,13 @@ class DateAfterPeriod(Rule):
 
 
 def _before_period(ctx: RuleContext, article: Article, period: Period,
-                   skip: list[tuple[int, int]]) -> Iterator[Finding]:
+                   skip: _Spans) -> Iterator[Finding]:
     """A whole-year summary of 2024 telling `2023年5月6日，召开…` as its own work."""
     if not period.whole_year:
         return
     body_start = _body_start(article)
     for m in DATE.finditer(ctx.text, body_start, article.span.end):
-        if not m["y"] or int(m["y"]) != period.year - 1 or any(s <= m.start() < e for s, e in skip):
+        if not m["y"] or int(m["y"]) != period.year - 1 or m.start() in skip:
             continue
         if not _valid(int(m["y"]), int(m["m"]), int(m["d"])) or int(m["m"]) == 12:
             continue
