@@ -56,7 +56,7 @@ def main() -> int:
             else:
                 _own_corpus(corpus, args.n)
         files = sum(1 for p in corpus.rglob("*") if p.is_file())
-        common = ["check", "-q", "--format", "json", str(corpus)]
+        common = ["check", "-q", "--no-cache", "--format", "json", str(corpus)]  # both cold: no result cache
         local_s, local_out = _timed([*exe, *common, "--jobs", str(args.jobs)])
         dask_s, dask_out = _timed([*exe, *common, "--dask", args.dask])
         if local_out != dask_out:
