@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 # heading levels of GB/T 9704-2012 7.3.3: 一、 → （一） → 1. → （1）
 LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
@@ -143,12 +145,44 @@ class Element:
 
 
 @dataclass(frozen=True)
+class PartSpec:
+    """A part a 文种 profile requires or forbids (``sections:`` in rulesets/data/doctypes.yaml)."""
+
+    id: str
+    name: tuple[str, str]  # (zh, en)
+    heading: tuple[str, ...]  # words naming the part in a heading title
+    paragraph: tuple[str, ...]  # words naming it in a paragraph's first sentence
+    anywhere: bool  # look at whole paragraphs, not only their first sentence
+    pattern: re.Pattern[str] | None = None  # present when it matches any body line
+    fields: tuple[str, ...] = ()  # 纪要 header fields (时间, 地点 …) that stand for the part
+    advisory: bool = False  # only noted (SC004, info), not warned about (SC001)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A 文种 profile: what a document of that type needs. ``addressee``: "one" (exactly one
+    主送机关), "required", or "" (not judged)."""
+
+    id: str
+    name: tuple[str, str]  # (zh, en)
+    title: re.Pattern[str]  # the title's tail that names the 文种
+    sections: tuple[PartSpec, ...]
+    signature: bool
+    addressee: str = ""
+    forbid: tuple[PartSpec, ...] = ()  # parts that must not be there (a request inside a 报告)
+    source: str = ""  # the clause the profile rests on, named in messages
+    single_matter: bool = False  # one matter per document (一文一事: a 请示)
+
+
+@dataclass(frozen=True)
 class DocType:
     """The 文种 of an article and why it was decided."""
 
     id: str  # an id from rulesets/data/doctypes.yaml (request, notice, work-summary…)
     name: str  # the Chinese name (请示)
     evidence: tuple[str, ...]  # ("标题以“请示”结尾",) / ("发文字号…",) / ("结构：含附件说明",)
+    # the profile of that 文种 (None for a 文种 the profiles only name)
+    profile: Profile | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -210,6 +244,34 @@ class Article:
     def title_text(self) -> str:
         return self.title.text if self.title else ""
 
+    def body_lines(self) -> Iterator[Line]:
+        """The body's lines in order: headings and paragraphs (never elements)."""
+
+        def walk(children: tuple[Any, ...]) -> Iterator[Line]:
+            for child in children:
+                if isinstance(child, Section):
+                    yield child.heading.line
+                    yield from walk(child.children)
+                else:
+                    yield child.line
+
+        yield from walk(self.children)
+
+    def is_complete(self, min_chars: int = 200) -> bool:
+        """Whether the article is a whole document rather than a fragment: two headings, enough text,
+        or the frame of a 公文 (a 落款 with both unit and date, or a 主送机关 and a 落款).
+
+        Profiles judge what a finished document contains; a three-line excerpt is not one.
+        """
+        if sum(1 for _ in self.headings()) >= 2:
+            return True
+        body = sum(len(p.text) for p in self.paragraphs()) + sum(len(h.line.text) for h in self.headings())
+        if body >= min_chars:
+            return True
+        sig = self.signature
+        framed = self.element("addressee") is not None or (sig is not None and bool(sig.units) and sig.date is not None)
+        return framed and sig is not None and body >= 40
+
 
 @dataclass(frozen=True)
 class Document:
@@ -239,3 +301,8 @@ def _walk_paragraphs(children: tuple[Section | Paragraph, ...]) -> Iterator[Para
             yield from _walk_paragraphs(child.children)
         else:
             yield child
+
+
+# the article helpers as functions (``body_lines(article)``), for rules written that way
+body_lines = Article.body_lines
+is_complete = Article.is_complete

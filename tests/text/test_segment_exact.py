@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reportlint.rules.sections import doctypes
+from reportlint.parse.profiles import doctypes
 from reportlint.rules.wording import lexicon
 from reportlint.text import segment
 

@@ -27,7 +27,7 @@ from reportlint.model import (
     Signature,
     Span,
 )
-from reportlint.parse.doctype import detect
+from reportlint.parse.doctype import MINUTES_ONLY, detect
 from reportlint.parse.elements import UNIT_SUFFIX, Form, form_of, item_of, units_of
 from reportlint.parse.parser import RawLine, classify_lines
 from reportlint.text.chars import numeral_value
@@ -50,7 +50,6 @@ _ADDRESSEE_MAX = 80
 _ADDRESSEE_END = re.compile(r"(?:局|委|会|府|办|院|部|厅|处|室|所|站|中心|公司|集团|学校|单位|部门|机构|组织|"
                             r"党委|党组|政府|委员会|办公室|街道|社区|镇|乡|县|区|市|省|同志|代表|委员|领导|"
                             r"来宾|朋友们?|同事们?|同学们?|老师们?|[)）])$")
-_MINUTES_ONLY = {"主持", "主持人", "出席", "出席人员", "列席", "列席人员", "请假", "请假人员", "记录", "记录人"}
 
 
 def parse_document(source: Source) -> Document:
@@ -335,7 +334,7 @@ def _minutes_fields(items: list[_Item], start: int, elements: list[Element], min
 
     def close() -> None:
         labels = {items[k].form.field_value("label") for k in run}  # type: ignore[union-attr]
-        if run and (minutes or (len(run) >= 2 and labels & _MINUTES_ONLY)):
+        if run and (minutes or (len(run) >= 2 and labels & MINUTES_ONLY)):
             taken.update(run)
         run.clear()
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
-from reportlint.model import Article, Line
-from reportlint.rules.base import Rule, RuleContext
-from reportlint.rules.profiles import DOCTYPES_OPTION, DocType, body_lines, doctype_of, is_complete
+from reportlint.model import Article, Line, Profile, body_lines, is_complete
+from reportlint.rules.base import DOCTYPES_OPTION, Rule, RuleContext, doctype_of
 from reportlint.text.lazyre import lazy
 
 _ORGAN_END = lazy(r"(?:局|委|办|院|府|部|厅|处|科|室|会|校|所|站|队|中心|公司|街道|办事处|镇|乡|村|社区|支部|党委|"
@@ -18,7 +17,7 @@ _PERSON_END = lazy(r"(?:局长|书记|主任|县长|市长|镇长|乡长|区长|
 _SEPARATORS = lazy(r"[、，,；;]")
 
 
-def _addressed(ctx: RuleContext, extra: str) -> Iterator[tuple[Article, DocType]]:
+def _addressed(ctx: RuleContext, extra: str) -> Iterator[tuple[Article, Profile]]:
     """Articles (attachments included) whose 文种 profile says something about the 主送机关."""
     for article in _articles(ctx):
         doctype = doctype_of(article, extra)

@@ -9,9 +9,8 @@ from pathlib import Path
 from reportlint.config.datafiles import read_mapping
 from reportlint.config.resources import data_dir
 from reportlint.diagnostics import Finding, Severity
-from reportlint.rules.base import Option, Rule, RuleContext
+from reportlint.rules.base import Option, Rule, RuleContext, doctype_of
 from reportlint.rules.dates import article_at, year_at
-from reportlint.rules.sections import doctype_of
 from reportlint.text import userre
 from reportlint.text.chars import numeral_value
 from reportlint.text.lazyre import (

@@ -7,18 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportlint.diagnostics import Finding, Severity
-from reportlint.model import Article
-from reportlint.rules.base import Rule, RuleContext
-from reportlint.rules.profiles import (  # noqa: F401  (doctype_of, doctypes, is_complete: used by other modules)
-    DOCTYPES_OPTION,
-    DocType,
-    SectionSpec,
-    body_lines,
-    doctype_of,
-    doctypes,
-    is_complete,
-    load_doctypes,
-)
+from reportlint.model import Article, PartSpec, Profile, body_lines, is_complete
+from reportlint.rules.base import DOCTYPES_OPTION, Rule, RuleContext, doctype_of
 from reportlint.text.lazyre import lazy
 
 _FIRST_SENTENCE = re.compile(r"[^。！？；]*")
@@ -60,7 +50,7 @@ def _field_labels(article: Article) -> set[str]:
     return labels
 
 
-def _by_pattern_or_field(article: Article, specs: list[SectionSpec]) -> set[str]:
+def _by_pattern_or_field(article: Article, specs: list[PartSpec]) -> set[str]:
     """The ids of the parts found by their pattern (on any body line) or their 纪要 field."""
     found: set[str] = set()
     if any(spec.fields for spec in specs):
@@ -74,7 +64,7 @@ def _by_pattern_or_field(article: Article, specs: list[SectionSpec]) -> set[str]
     return found
 
 
-def present_sections(items: list[tuple[Article, tuple[SectionSpec, ...]]]) -> list[set[str]]:
+def present_sections(items: list[tuple[Article, tuple[PartSpec, ...]]]) -> list[set[str]]:
     """For each (article, specs), the ids of the parts it names.
 
     A part's pattern or 纪要 field settles it first; then headings are checked for every
@@ -97,7 +87,7 @@ def present_sections(items: list[tuple[Article, tuple[SectionSpec, ...]]]) -> li
     return present
 
 
-def _profiled(ctx: RuleContext, extra: str) -> Iterator[tuple[Article, DocType]]:
+def _profiled(ctx: RuleContext, extra: str) -> Iterator[tuple[Article, Profile]]:
     """Whole articles (not fragments) with a title and a 文种 profile, attachments included."""
     for article in _articles(ctx):
         doctype = doctype_of(article, extra)
@@ -111,7 +101,7 @@ def _articles(ctx: RuleContext) -> Iterator[Article]:
         yield from article.attachments
 
 
-def _source(doctype: DocType) -> str:
+def _source(doctype: Profile) -> str:
     return doctype.source or "rulesets/data/doctypes.yaml"
 
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
-from reportlint.model import Article, Line
-from reportlint.rules.base import Rule, RuleContext
-from reportlint.rules.profiles import DOCTYPES_OPTION, body_lines, doctype_of, is_complete
+from reportlint.model import Article, Line, body_lines, is_complete
+from reportlint.rules.base import DOCTYPES_OPTION, Rule, RuleContext, doctype_of
 from reportlint.text.chars import cn_to_int
 from reportlint.text.lazyre import lazy
 

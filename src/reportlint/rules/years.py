@@ -314,8 +314,8 @@ class Frame:
 
 def _doctype_id(article: Article) -> str | None:
     """The article's 文种 id (the one place to switch to the document model's 文种)."""
+    from reportlint.rules.base import doctype_of
     from reportlint.rules.dates import title_line
-    from reportlint.rules.sections import doctype_of
 
     if title_line(article) is not article.title:  # behind a 版头: judge the real title
         return _kind_from_title(_title_of(article))
