@@ -156,6 +156,8 @@ class PartSpec:
     pattern: re.Pattern[str] | None = None  # present when it matches any body line
     fields: tuple[str, ...] = ()  # 纪要 header fields (时间, 地点 …) that stand for the part
     advisory: bool = False  # only noted (SC004, info), not warned about (SC001)
+    unless: tuple[str, ...] = ()  # a heading word after one of these names another part (解决……问题)
+    later_year: bool = False  # a heading or first sentence naming a year after the title's is this part
 
 
 @dataclass(frozen=True)
@@ -214,6 +216,8 @@ class Article:
     doctype: DocType | None = None
     # each 附件 part (附件1 …) as an article of its own, with its own title, elements and 文种
     attachments: tuple[Article, ...] = ()
+    # the lines a title wrapped onto (`…关于进一步加强汛期` / `安全生产工作的通知`); ``title`` is the first
+    title_rest: tuple[Line, ...] = ()
 
     def element(self, kind: str) -> Element | None:
         """The first element of ``kind``, or None."""
@@ -241,8 +245,18 @@ class Article:
         yield from _walk_paragraphs(self.children)
 
     @property
+    def title_lines(self) -> tuple[Line, ...]:
+        """Every line of the title: the first and those it wrapped onto."""
+        return (self.title, *self.title_rest) if self.title is not None else ()
+
+    @property
     def title_text(self) -> str:
-        return self.title.text if self.title else ""
+        """The title's text, a wrapped title joined into one."""
+        if self.title is None:
+            return ""
+        if not self.title_rest:
+            return self.title.text
+        return "".join(line.text.strip() for line in self.title_lines)
 
     def body_lines(self) -> Iterator[Line]:
         """The body's lines in order: headings and paragraphs (never elements)."""

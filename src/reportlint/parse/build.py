@@ -27,7 +27,7 @@ from reportlint.model import (
     Signature,
     Span,
 )
-from reportlint.parse.doctype import MINUTES_ONLY, detect
+from reportlint.parse.doctype import MINUTES_ONLY, detect, ends_with_doctype
 from reportlint.parse.elements import UNIT_SUFFIX, Form, form_of, item_of, units_of
 from reportlint.parse.parser import RawLine, classify_lines
 from reportlint.text.chars import numeral_value
@@ -37,6 +37,10 @@ _NUMERAL = re.compile(r"[0-9]+|[一二三四五六七八九十百]+")
 _SPACES = " \t\u3000"
 # a title is short and does not read like a sentence
 _TITLE_MAX = 60
+# a title wraps onto at most two more lines, each short; a subtitle or a byline is not a wrap
+_TITLE_WRAP = 2
+_TITLE_WRAP_MAX = 40
+_NOT_WRAPPED = ("—", "－", "-", "（", "(", "〔", "[", "【", "<", "《")
 _SENTENCE_END = tuple("。；;！!？?，,：:")
 _UNIT_SUFFIX = UNIT_SUFFIX  # the last word of an issuing unit's name in a signature block
 _UNIT_MAX = 30
@@ -232,18 +236,23 @@ def _part(text: str, items: list[_Item], hints: Mapping[int, int], marker: Line 
     i, n = 0, len(items)
     if head:
         i = _head(items, elements)
+    rest: tuple[Line, ...] = ()
     if title is None and (head or label is not None) and i < n and _is_title(items[i], hints):
         title = items[i].line
         i += 1
+        rest = _title_wrap(title, items[i:i + _TITLE_WRAP])
+        i += len(rest)
+    title_text = ""
     if title is not None:
-        elements.append(Element("title", (title,), (("value", title.text),)))
+        title_text = "".join(line.text.strip() for line in (title, *rest)) if rest else title.text
+        elements.append(Element("title", (title, *rest), (("value", title_text),)))
     addressee = _addressee(items, i)
     if addressee is not None:
         line = items[addressee].line
         value = line.text.rstrip("：:")
         elements.append(Element("addressee", (line,), (("value", value),),
                                 tuple(ElementItem(None, u, line) for u in units_of(value))))
-    title_kind = detect(title.text if title else "", ())
+    title_kind = detect(title_text, ())
     taken = _minutes_fields(items, i, elements, title_kind is not None and title_kind.id == "minutes")
 
     residue: list[Line] = []
@@ -282,9 +291,33 @@ def _part(text: str, items: list[_Item], hints: Mapping[int, int], marker: Line 
         span = Span(min(line.span.start for line in own), max(line.span.end for line in own))
     else:  # pragma: no cover - a part always has its label or a line
         span = Span(0, 0)
-    doctype = detect(title.text if title else "", elements)
+    doctype = detect(title_text, elements)
     return Article(marker, marker_label, title, children, signature, tuple(residue), span,
-                   tuple(elements), doctype, attachments)
+                   tuple(elements), doctype, attachments, rest)
+
+
+def _title_wrap(title: Line, following: Sequence[_Item]) -> tuple[Line, ...]:
+    """The lines a title wrapped onto: short title-like lines after it, taken only when the title
+    then ends with a 文种 (`…关于进一步加强汛期` / `安全生产工作的通知`) and did not before — or the
+    next line opens with the 的 of a title's last phrase (`关于印发2024年工作要点` / `的通知`)."""
+    if not following or (ends_with_doctype(title.text) and not following[0].line.text.strip().startswith("的")):
+        return ()
+    joined = title.text.strip()
+    byline = _looks_like_unit(joined)
+    taken: list[Line] = []
+    for item in following:
+        text = item.line.text.strip()
+        if byline and not taken and ends_with_doctype(text):
+            return ()  # a byline over a whole title (`县审计局` / `2024年工作总结`): not a wrap
+        if (item.kind != "text_line" or item.form is not None or not _looks_like_title(text)
+                or len(text) > _TITLE_WRAP_MAX or _looks_like_addressee(text) or text.startswith(_NOT_WRAPPED)
+                or _looks_like_unit(text)):  # joint issuers, one per line: not one name
+            return ()
+        joined += text
+        taken.append(item.line)
+        if ends_with_doctype(joined):
+            return tuple(taken)
+    return ()
 
 
 def _is_title(item: _Item, hints: Mapping[int, int]) -> bool:

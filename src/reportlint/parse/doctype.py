@@ -18,7 +18,8 @@ _NUMBER_KINDS = (("函", "letter"), ("纪要", "minutes"), ("令", "order"))
 # the 文种 a 发文机关标志 names when it is not "…文件": ××市人民政府令, ××会议纪要
 _MARK_KINDS = (("纪要", "minutes"), ("令", "order"), ("公报", "communique"), ("公告", "announcement"))
 # fields that only a 纪要 carries as a header
-MINUTES_ONLY = {"主持", "主持人", "出席", "出席人员", "列席", "列席人员", "请假", "请假人员", "记录", "记录人"}
+MINUTES_ONLY = {"主持", "主持人", "召集人", "出席", "出席人员", "出席领导", "列席", "列席人员", "列席单位",
+                "参会人员", "与会人员", "请假", "请假人员", "缺席", "缺席人员", "记录", "记录人", "记录员"}
 
 
 def _of(doctype_id: str, evidence: tuple[str, ...], extra: str) -> DocType:
@@ -31,13 +32,15 @@ def detect(title: str, elements: Sequence[Element], extra: str = "") -> DocType 
     """The 文种 from the title's tail, else from the 发文字号, the 发文机关标志 and the structure."""
     title = title.strip()
     if title:
-        for candidate in doctypes(extra):
-            match = candidate.title.search(title)
-            if match:
-                word = match.group(0)
-                evidence = f"标题以“{word}”结尾" if match.end() == len(title) else f"标题含“{word}”"
-                return DocType(candidate.id, candidate.name[0], (evidence, *_support(candidate.id, elements)),
-                               candidate)
+        # the 文种 is the title's last word (`关于印发2024年工作要点的通知` is a 通知): a profile
+        # matching at the end wins over one matching inside, each tried in file order
+        matches = [(candidate, match) for candidate in doctypes(extra) if (match := candidate.title.search(title))]
+        matches.sort(key=lambda pair: pair[1].end() != len(title))
+        if matches:
+            candidate, match = matches[0]
+            word = match.group(0)
+            evidence = f"标题以“{word}”结尾" if match.end() == len(title) else f"标题含“{word}”"
+            return DocType(candidate.id, candidate.name[0], (evidence, *_support(candidate.id, elements)), candidate)
     for element in elements:
         if element.kind == "doc_number":
             prefix = element.field("prefix") or ""
@@ -53,6 +56,16 @@ def detect(title: str, elements: Sequence[Element], extra: str = "") -> DocType 
     if len(labels) >= 2 and MINUTES_ONLY.intersection(labels):
         return _of("minutes", (f"结构：含纪要字段（{'、'.join(labels)}）",), extra)
     return None
+
+
+def ends_with_doctype(title: str) -> bool:
+    """Whether a (joined) title ends with a 文种 word of the bundled profiles (`…的通知`)."""
+    title = title.strip()
+    for candidate in doctypes(""):
+        match = candidate.title.search(title)
+        if match and match.end() == len(title):
+            return True
+    return False
 
 
 def doctype_of(article: Article, extra: str = "") -> DocType | None:

@@ -102,6 +102,8 @@ def title_text(article: Article) -> str:
     line = title_line(article)
     if line is None:
         return ""
+    if line is article.title and article.title_rest:  # the model joined a wrapped title
+        return article.title_text.strip()
     text = line.text.strip()
     if text.endswith(_TITLE_ENDS):
         return text

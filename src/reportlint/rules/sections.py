@@ -12,7 +12,11 @@ from reportlint.rules.base import DOCTYPES_OPTION, Rule, RuleContext, doctype_of
 from reportlint.text.lazyre import lazy
 
 _FIRST_SENTENCE = re.compile(r"[^。！？；]*")
-_FIELD_LABEL = lazy(r"[ \t\u3000]*([\u4e00-\u9fff]{2,4})[ \t\u3000]*[：:]")
+_FIELD_LABEL = lazy(r"[ \t\u3000]*((?:[\u4e00-\u9fff][ \t\u3000]?){2,4})[：:]")
+# a further field on a 纪要 header line (`时间：6月3日下午　地点：县政府四楼会议室`)
+_MORE_FIELDS = lazy(r"[ \t\u3000，,；;]((?:[\u4e00-\u9fff][ \t\u3000]?){2,4})[：:]")
+_YEAR = lazy(r"((?:19|20)\d{2})(?:年|—|-)")
+_SPACE = lazy(r"[ \t\u3000]+|^会议")
 
 
 @dataclass(frozen=True)
@@ -43,11 +47,20 @@ def _field_labels(article: Article) -> set[str]:
     """The labels of a 纪要's header fields (时间, 地点, 主持 …), from the model or from the lines."""
     labels = {label for element in article.elements_of("minutes_field")
               for key, label in element.fields if key == "label"}
+    for element in article.elements_of("minutes_field"):
+        for line in element.lines:
+            labels.update(_SPACE.sub("", m.group(1)) for m in _MORE_FIELDS.finditer(line.text))
     for line in body_lines(article):
         head = _FIELD_LABEL.match(line.text)
         if head:
-            labels.add(head.group(1))
+            labels.add(_SPACE.sub("", head.group(1)))
+            labels.update(_SPACE.sub("", m.group(1)) for m in _MORE_FIELDS.finditer(line.text))
     return labels
+
+
+def _minutes_lines(article: Article) -> list[str]:
+    """The 纪要 header lines (fields the model took out of the body)."""
+    return [line.text for element in article.elements_of("minutes_field") for line in element.lines]
 
 
 def _by_pattern_or_field(article: Article, specs: list[PartSpec]) -> set[str]:
@@ -58,10 +71,32 @@ def _by_pattern_or_field(article: Article, specs: list[PartSpec]) -> set[str]:
         found.update(spec.id for spec in specs if labels & set(spec.fields))
     patterned = [spec for spec in specs if spec.pattern is not None and spec.id not in found]
     if patterned:
-        lines = [line.text for line in body_lines(article)]
+        lines = [line.text for line in body_lines(article)] + _minutes_lines(article)
         found.update(spec.id for spec in patterned
                      if any(spec.pattern.search(text) for text in lines))  # type: ignore[union-attr]
     return found
+
+
+def _heading_names(spec: PartSpec, title: str, year: int | None) -> bool:
+    """Whether a heading's title names the part: one of its words anywhere in it (headings are
+    short; `工作思路` names next steps as `思路` does), unless a word before it makes the heading
+    about another part (`着力解决群众急难愁盼问题` reports work done), or, for a part read by
+    the year, a year after the title's (`2025年重点任务` in a 2024 summary)."""
+    for term in spec.heading:
+        at = title.find(term)
+        if at >= 0 and not any(word in title[:at] for word in spec.unless):
+            return True
+    return spec.later_year and year is not None and _later_year(title, year)
+
+
+def _title_year(title: str) -> int | None:
+    match = _YEAR.search(title)
+    return int(match.group(1)) if match else None
+
+
+def _later_year(text: str, year: int) -> bool:
+    """Whether the text opens on, or its heading names, a year after ``year`` (`2025年，我们将…`)."""
+    return any(int(m.group(1)) > year for m in _YEAR.finditer(text[:30]))
 
 
 def present_sections(items: list[tuple[Article, tuple[PartSpec, ...]]]) -> list[set[str]]:
@@ -73,10 +108,11 @@ def present_sections(items: list[tuple[Article, tuple[PartSpec, ...]]]) -> list[
     present = [_by_pattern_or_field(article, list(specs)) for article, specs in items]
     items = [(article, tuple(s for s in specs if s.id not in got)) for (article, specs), got in zip(items, present)]
     texts = [_texts(article) for article, _ in items]
-    heading_terms = {t for _, specs in items for spec in specs for t in spec.heading}
-    in_titles = _terms_found([t.titles for t in texts], heading_terms)
-    for got, (_, specs), found in zip(present, items, in_titles):
-        got.update(spec.id for spec in specs if found & set(spec.heading))
+    for got, (article, specs), text in zip(present, items, texts):
+        year = _title_year(article.title_text)
+        got.update(spec.id for spec in specs if any(_heading_names(spec, title, year) for title in text.titles))
+        got.update(spec.id for spec in specs if spec.later_year and year is not None
+                   and any(_later_year(first, year) for first in text.firsts))
     missing = [[spec for spec in specs if spec.id not in got and spec.paragraph]
                for (_, specs), got in zip(items, present)]
     groups = [t.wholes if any(s.anywhere for s in miss) else t.firsts if miss else []
@@ -352,4 +388,88 @@ class NoticeWithoutDeadline(Rule):
                     break
 
 
-RULES = [MissingSection, MissingAdvisoryPart, RequestInReport, NoticeWithoutDeadline]
+# the verbs a request's matter opens with (申请购置…, 增加编制…)
+_ASKS = ("申请", "请求", "拨付", "购置", "增加", "增设", "调整", "解决", "设立", "变更", "划拨", "追加", "减免",
+         "核增", "新建", "改建", "扩建", "启用", "撤销", "更名", "举办", "招聘", "延长")
+_TWO_IN_TITLE = lazy(r"(" + "|".join(_ASKS) + r")[^和及与并、，]{2,30}?(?:和|及|以及|、)("
+                     + "|".join(_ASKS) + r")")
+_SEVERAL_IN_TITLE = lazy(r"(?:几个|若干|两个|两项|三个|三项|多个|多项)(?:问题|事项|事宜)|"
+                         r"等(?:问题|事项|事宜)(?:的请示)?$")
+_SEVERAL_IN_BODY = lazy(r"一并(?:请示|请求|申请|报批|提出|报请|恳请)|"
+                        r"(?:以下|下列|如下)(?:几|两|二|三|四|[2-9])(?:个|项|件)(?:问题|事项|事宜|请示事项)|"
+                        r"(?:另外|此外|另|同时)(?:还)?(?:有|就)(?:一|两|二)?(?:件事|个问题|个事项|事)(?:请示|报请|恳请)|"
+                        r"(?:另外|此外)(?:还)?(?:需|要)?请示|另请示")
+
+
+def _several_matters(article: Article) -> str | None:
+    """What shows a 请示 asks for more than one thing: the title's two requests (`申请购置救护车和增加
+    编制`), `几个问题`, a body line asking `一并` or announcing `以下两个事项`, or two headings that
+    each open a matter (`一、关于……` `二、关于……`)."""
+    title = article.title_text.strip()
+    pair = _TWO_IN_TITLE.search(title)
+    if pair and pair.group(1) != pair.group(2):
+        return pair.group(0)
+    several = _SEVERAL_IN_TITLE.search(title)
+    if several:
+        return several.group(0)
+    for line in body_lines(article):
+        match = _SEVERAL_IN_BODY.search(line.text)
+        if match and not _quoted(line.text, match.start()):
+            return match.group(0)
+    matters = [h.title for h in article.headings() if h.level == 1 and h.title.startswith("关于")]
+    if len(matters) >= 2:
+        return "、".join(matters[:2])
+    return None
+
+
+class RequestSeveralMatters(Rule):
+    """A 请示 that asks for more than one thing (一文一事).
+
+    ## What it does
+    For the 文种 whose profile says `single-matter: true` (the bundled 请示), flags the title when
+    the document carries more than one matter: two requests joined in the title
+    (`关于申请购置救护车和增加人员编制的请示`), a title on `几个问题` or `等事项`, a body line
+    that adds a matter (`一并请示`, `另外还有一事请示`, `现就以下两个问题请示如下`), or two
+    top-level headings that each open a matter (`一、关于……` / `二、关于……`). The message quotes
+    the evidence.
+
+    ## Why is this bad?
+    《党政机关公文处理工作条例》第十五条（四）: a 请示 handles one matter. Matters bundled
+    together go to different offices and are answered at different speeds; a 批复 cannot answer
+    one and leave the other, and the request is filed under one subject only.
+
+    ## Example
+    ```
+    县卫生健康局关于申请购置救护车和增加人员编制的请示
+    ```
+
+    ## Use instead
+    ```
+    县卫生健康局关于申请购置救护车的请示
+    县卫生健康局关于申请增加县急救中心人员编制的请示
+    ```
+    """
+
+    code = "SC005"
+    name = "request-several-matters"
+    groups = ("sections",)
+    severity = Severity.WARNING
+    standard = "《党政机关公文处理工作条例》第十五条（四）"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {"default": ("{doctype}应一文一事（条例第十五条（四）；{source}），此件涉及不止一个事项：“{evidence}”",
+                            ("a {doctype_en} handles one matter (条例第十五条（四）; {source}); this one carries "
+                             "more: {evidence!r}"))}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in _articles(ctx):
+            doctype = doctype_of(article, self.settings["doctypes"])
+            if doctype is None or not doctype.single_matter or article.title is None:
+                continue
+            evidence = _several_matters(article)
+            if evidence is not None:
+                title = article.title.span
+                yield ctx.report(title.start, title.end, doctype=doctype.name[0], doctype_en=doctype.name[1],
+                                 evidence=evidence, source=_source(doctype))
+
+
+RULES = [MissingSection, MissingAdvisoryPart, RequestInReport, NoticeWithoutDeadline, RequestSeveralMatters]
