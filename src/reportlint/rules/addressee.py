@@ -15,6 +15,11 @@ _ORGAN_END = lazy(r"(?:局|委|办|院|府|部|厅|处|科|室|会|校|所|站|�
 _PERSON_END = lazy(r"(?:局长|书记|主任|县长|市长|镇长|乡长|区长|省长|部长|厅长|处长|科长|校长|院长|主席|经理|董事长|"
                    r"同志|领导|先生|女士)$")
 _SEPARATORS = lazy(r"[、，,；;]")
+_WRONG_CLOSE = ("。", "；", ";", "，", ",")  # a 主送 line closed by one of these, not a colon
+_RUN_IN = lazy(r"[ \t\u3000]*([^：:。，；！？“”《》]{2,40})[：:](.*)$")
+# where two organs' names meet with no mark between them: 县委县政府, 镇党委政府, a space
+_JOINED = lazy(r"(?<=[委办])(?=(?:[省市县区镇乡])?(?:人民)?政府)|[ \t\u3000]+|"
+               r"(?<=[局委办院府部厅处室会校所站队心司])(?:和|及|与)(?=[\u4e00-\u9fff]{2})")
 
 
 def _addressed(ctx: RuleContext, extra: str) -> Iterator[tuple[Article, Profile]]:
@@ -37,23 +42,49 @@ def _names(text: str) -> list[str]:
     return [name.strip() for name in _SEPARATORS.split(head)]
 
 
-def _colonless(article: Article) -> Line | None:
-    """The first body line, when it is a 主送机关 written without its colon (`县教育局`)."""
+def _first_body_line(article: Article) -> Line | None:
+    """The body line right under the title (its last line, when it wrapped), or None."""
     first = next(body_lines(article), None)
-    if first is None or article.title is None or first.number != article.title.number + 1:
+    if first is None or article.title is None or first.number != article.title_lines[-1].number + 1:
+        return None
+    return first
+
+
+def _colonless(article: Article) -> Line | None:
+    """The first body line, when it is a 主送机关 written without its colon (`县教育局`), or
+    closed by another mark (`县人民政府。`, `县人民政府；`)."""
+    first = _first_body_line(article)
+    if first is None:
         return None
     text = first.text.strip()
+    if text[-1:] in _WRONG_CLOSE:
+        text = text[:-1].rstrip()
     if not 2 < len(text) <= 40 or any(mark in text for mark in "。！？；：:“”《"):
         return None
     names = [name for name in _SEPARATORS.split(text) if name]
     return first if names and all(_ORGAN_END.search(name) for name in names) else None
 
 
+def _run_in(article: Article) -> tuple[int, int] | None:
+    """The 主送机关 and its colon, when the body runs on after it on the same line
+    (`县人民政府：我县现有救护车8辆……`): the offsets of the names and the colon."""
+    first = _first_body_line(article)
+    if first is None:
+        return None
+    match = _RUN_IN.match(first.text)
+    if match is None or not match.group(2).strip():
+        return None
+    names = [name for name in _SEPARATORS.split(match.group(1)) if name]
+    if names and all(_ORGAN_END.search(name) for name in names):
+        return first.span.start, first.span.start + match.end(1) + 1
+    return None
+
+
 def _person_line(article: Article) -> Line | None:
     """The first body line, when it is a 主送 naming a person (`县政府李县长：`), which the model
     does not take for a 主送机关."""
-    first = next(body_lines(article), None)
-    if first is None or article.title is None or first.number != article.title.number + 1:
+    first = _first_body_line(article)
+    if first is None:
         return None
     text = first.text.strip()
     if not 2 < len(text) <= 40 or not text.endswith(("：", ":")) or any(mark in text for mark in "。！？；"):
@@ -114,8 +145,9 @@ class AddresseeMissing(Rule):
         for article, doctype in _addressed(ctx, self.settings["doctypes"]):
             if article.element("addressee") is not None or not is_complete(article):
                 continue
-            if _colonless(article) is not None or _person_line(article) is not None or _unplaced(article):
-                continue  # there is one: without its colon (AD003), or a person (AD004)
+            if (_colonless(article) is not None or _person_line(article) is not None or _unplaced(article)
+                    or _run_in(article) is not None):
+                continue  # there is one: without its colon or its own line (AD003), or a person (AD004)
             title = article.title.span  # type: ignore[union-attr]
             yield ctx.report(title.start, title.end, doctype=doctype.name[0], doctype_en=doctype.name[1],
                              source=doctype.source or "rulesets/data/doctypes.yaml")
@@ -126,7 +158,8 @@ class SeveralAddressees(Rule):
 
     ## What it does
     For the 文种 whose profile allows a single 主送机关 (`addressee: one`: the 请示), flags a
-    主送 line that lists several organs (`县委、县政府：`).
+    主送 line that lists several organs (`县委、县政府：`), also run together (`县委县政府：`,
+    `镇党委政府：`) or parted by a space.
 
     ## Why is this bad?
     《党政机关公文处理工作条例》第十五条（一）: a document to a higher organ is addressed to one
@@ -160,7 +193,8 @@ class SeveralAddressees(Rule):
             element = article.element("addressee")
             if doctype.addressee != "one" or element is None:
                 continue
-            names = [name for name in _names("".join(line.text for line in element.lines)) if name]
+            names = [part.strip() for name in _names("".join(line.text for line in element.lines))
+                     for part in _JOINED.split(name) if part.strip()]
             if len(names) > 1:
                 span = element.span
                 yield ctx.report(span.start, span.end, doctype=doctype.name[0], doctype_en=doctype.name[1],
@@ -172,9 +206,9 @@ class AddresseeForm(Rule):
 
     ## What it does
     For the 文种 with a 主送机关, flags the 主送 line when the colon after the last name is
-    missing (`县人民政府` alone on the line under the title), half-width (`县人民政府:`), or
-    preceded by a separator (`各乡镇人民政府、县直各部门、：`), or when the line ends with a
-    full stop.
+    missing (`县人民政府` alone on the line under the title), half-width (`县人民政府:`), another
+    mark (`县人民政府。`, `县人民政府；`), or preceded by a separator (`各乡镇人民政府、县直各部门、：`),
+    and a 主送 the body runs on after on the same line (`县人民政府：我县现有……`).
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.2: the 主送机关 is placed one line under the title, flush left, with a
@@ -191,8 +225,9 @@ class AddresseeForm(Rule):
     ```
 
     ## Fix safety
-    Replacing a half-width colon, removing a separator before the colon, and adding a missing
-    colon are safe: the line is the 主送机关 and nothing else.
+    Replacing a half-width colon or another closing mark, removing a separator before the colon,
+    and adding a missing colon are safe: the line is the 主送机关 and nothing else. A 主送 run into
+    the body is not fixed (where the line breaks is the writer's choice).
     """
 
     code = "AD003"
@@ -209,6 +244,10 @@ class AddresseeForm(Rule):
                       "the addressee ends with a half-width ':' instead of '：' (GB/T 9704-2012 7.3.2)"),
         "separator": ("主送机关最后一个名称后多了“{mark}”（GB/T 9704-2012 7.3.2）",
                       "a stray {mark!r} after the last addressee (GB/T 9704-2012 7.3.2)"),
+        "mark": ("主送机关后应为全角冒号“：”，不是“{mark}”（GB/T 9704-2012 7.3.2）",
+                 "the addressee ends with {mark!r} instead of '：' (GB/T 9704-2012 7.3.2)"),
+        "run_in": ("主送机关应单独成行，正文另起一行（GB/T 9704-2012 7.3.2）",
+                   "the addressee takes a line of its own; the body starts on the next (GB/T 9704-2012 7.3.2)"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -216,9 +255,17 @@ class AddresseeForm(Rule):
             element = article.element("addressee")
             if element is None:
                 line = _colonless(article)
+                run_in = _run_in(article) if line is None else None
                 if line is not None:
                     end = line.span.start + len(line.text.rstrip())
-                    yield ctx.report(line.span.start, end, fix=Fix.replace("补全角冒号", end, end, "："))
+                    mark = line.text.rstrip()[-1]
+                    if mark in _WRONG_CLOSE:
+                        yield ctx.report(end - 1, end, "mark", mark=mark,
+                                         fix=Fix.replace("改为全角冒号", end - 1, end, "："))
+                    else:
+                        yield ctx.report(line.span.start, end, fix=Fix.replace("补全角冒号", end, end, "："))
+                elif run_in is not None:
+                    yield ctx.report(run_in[0], run_in[1], "run_in")
                 continue
             last = element.lines[-1]
             text = last.text.rstrip()
