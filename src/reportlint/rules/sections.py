@@ -274,7 +274,7 @@ class RequestInReport(Rule):
     For the 文种 whose profile forbids a part (`forbid:` in `rulesets/data/doctypes.yaml`; the
     bundled profile of 报告 forbids a request), flags the title — the 文种 is what is wrong — and
     names the body line that holds the request: `请批示`, `请审批`, `请批复`, `妥否，请…`,
-    `请予批准`. `报请审批`/`提请批准` (a procedure reported) and quoted phrases are not requests;
+    `请予批准`, `恳请……追加/拨付/解决`, `请……研究同意`. `报请审批`/`提请批准` (a procedure reported) and quoted phrases are not requests;
     政府工作报告 (`请予审议`) and 调研报告 are other 文种.
 
     ## Why is this bad?
