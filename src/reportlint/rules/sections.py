@@ -158,9 +158,13 @@ class MissingSection(Rule):
     - 通报: a finding (causes, lessons or significance) and a decision or requirements;
     - 纪要: the time, the place, the chair and the attendees (header fields or the opening paragraph).
 
-    A part is present when a heading contains one of its keywords, when the first sentence of a
-    paragraph does (a problems paragraph without a heading, `但是我们也清醒地认识到……`, counts),
-    or when a body line matches its pattern. Keywords match whole words on jieba word boundaries.
+    A part is a concept with a set of synonyms: it is present when a heading contains one of its
+    words (`存在的不足`, `短板弱项`, `差距和问题`; `下一步工作思路`, `2025年工作安排`), unless a
+    word before it makes the heading about work done (`着力解决……问题`), when a heading or the
+    opening of a paragraph names a year after the title's (next steps in a summary), when the first
+    sentence of a paragraph holds one of its phrases (a problems paragraph without a heading,
+    `但是我们也清醒地认识到……`, counts; these match whole words on jieba word boundaries), or when
+    a body line or a 纪要 header field matches its pattern.
     The message names the 文种 and the clause the profile rests on. 政府工作报告, 活动总结 and the
     文种 without a profile are not judged, nor are fragments (fewer than two headings and under 200
     characters, unless the text has a 主送机关 and a 落款).
