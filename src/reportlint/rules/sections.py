@@ -476,4 +476,109 @@ class RequestSeveralMatters(Rule):
                                  evidence=evidence, source=_source(doctype))
 
 
-RULES = [MissingSection, MissingAdvisoryPart, RequestInReport, NoticeWithoutDeadline, RequestSeveralMatters]
+_MIXED_TITLE = lazy(r"(请示报告|报告请示)(?:[（(][^（）()]{1,10}[）)])?$")
+
+
+class MixedDoctypeTitle(Rule):
+    """A title that names two 文种 at once: `关于……的请示报告`.
+
+    ## What it does
+    Flags a title ending with `请示报告` or `报告请示`: two statutory 文种 run together.
+
+    ## Why is this bad?
+    《党政机关公文处理工作条例》第八条 lists 请示 and 报告 as two 文种 with different uses: a
+    请示 asks and waits for a 批复, a 报告 informs and needs no answer (第十五条（四）: no request
+    inside a 报告). A `请示报告` leaves the receiving office unsure whether to answer.
+
+    ## Example
+    ```
+    县水务局关于申请水毁工程修复资金的请示报告
+    ```
+
+    ## Use instead
+    ```
+    县水务局关于申请水毁工程修复资金的请示
+    ```
+    """
+
+    code = "SC006"
+    name = "mixed-doctype-title"
+    groups = ("sections",)
+    severity = Severity.WARNING
+    standard = "《党政机关公文处理工作条例》第八条"
+    messages = {"default": ("标题文种“{word}”混用：请示和报告是两个文种，应按行文目的选用其一（条例第八条、第十五条（四））",
+                            "the title runs two 文种 together ({word!r}): 请示 and 报告 are different documents")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in _articles(ctx):
+            if article.title is None:
+                continue
+            match = _MIXED_TITLE.search(article.title_text.strip())
+            if match:
+                title = article.title.span
+                yield ctx.report(title.start, title.end, word=match.group(1))
+
+
+# the 文种 a closing formula belongs to: 特此通知 closes a 通知
+_CLOSING = lazy(r"^[ \t\u3000]*(?:以上|上述)?[^。！？]{0,8}?(特此(通知|报告|请示|通报|批复|函告|函复|公告|通告))[。！]?[ \t\u3000]*$")
+_CLOSES = {"通知": ("notice",), "报告": ("report", "research-report", "work-summary", "half-year-summary", "debrief"),
+           "请示": ("request",), "通报": ("circular",), "批复": ("reply",), "函告": ("letter",), "函复": ("letter",),
+           "公告": ("announcement",), "通告": ("public-notice",)}
+# the 文种 whose closing formula is fixed enough to judge
+_JUDGED = ("notice", "report", "circular", "reply", "letter", "announcement", "public-notice")
+
+
+class ClosingOfAnotherDoctype(Rule):
+    """A closing formula of another 文种: a 通知 that ends `特此报告。`, a 报告 that ends `特此通知。`.
+
+    ## What it does
+    For a 通知, 报告, 通报, 批复, 函, 公告 or 通告 (by the document model's 文种), flags a closing
+    line `特此……` whose 文种 word is another one's (`特此报告` in a 通知, `特此通知` in a 函).
+    A 请示 closed like a 报告 is SC001's (its request is missing).
+
+    ## Why is this bad?
+    The closing formula repeats the 文种 (《党政机关公文处理工作条例》第八条): one that names
+    another 文种 shows the text was copied from another document, and leaves the reader unsure
+    what is asked of them.
+
+    ## Example
+    ```
+    县教育局关于开展校园安全隐患排查的通知
+    ……
+    特此报告。
+    ```
+
+    ## Use instead
+    ```
+    县教育局关于开展校园安全隐患排查的通知
+    ……
+    特此通知。
+    ```
+    """
+
+    code = "SC007"
+    name = "closing-of-another-doctype"
+    groups = ("sections",)
+    severity = Severity.WARNING
+    standard = "《党政机关公文处理工作条例》第八条"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {"default": ("{doctype}的结语写成了“{closing}”（{source}）",
+                            "this {doctype_en} closes with {closing!r}, the closing of another 文种 ({source})")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in _articles(ctx):
+            doctype = doctype_of(article, self.settings["doctypes"])
+            if doctype is None or doctype.id not in _JUDGED:
+                continue
+            for line in body_lines(article):
+                if "特此" not in line.text:
+                    continue
+                match = _CLOSING.match(line.text)
+                if match and doctype.id not in _CLOSES[match.group(2)]:
+                    start = line.span.start + match.start(1)
+                    yield ctx.report(start, start + len(match.group(1)), doctype=doctype.name[0],
+                                     doctype_en=doctype.name[1], closing=match.group(1), source=_source(doctype))
+
+
+RULES = [MissingSection, MissingAdvisoryPart, RequestInReport, NoticeWithoutDeadline, RequestSeveralMatters,
+         MixedDoctypeTitle, ClosingOfAnotherDoctype]
