@@ -278,7 +278,8 @@ class RequestInReport(Rule):
     For the 文种 whose profile forbids a part (`forbid:` in `rulesets/data/doctypes.yaml`; the
     bundled profile of 报告 forbids a request), flags the title — the 文种 is what is wrong — and
     names the body line that holds the request: `请批示`, `请审批`, `请批复`, `妥否，请…`,
-    `请予批准`, `恳请……追加/拨付/解决`, `请……研究同意`. `报请审批`/`提请批准` (a procedure reported) and quoted phrases are not requests;
+    `请予批准`, `恳请……追加/拨付/解决`, `请……研究同意`. `报请审批`/`提请批准` (a procedure
+    reported) and quoted phrases are not requests;
     政府工作报告 (`请予审议`) and 调研报告 are other 文种.
 
     ## Why is this bad?
@@ -506,7 +507,8 @@ class MixedDoctypeTitle(Rule):
     groups = ("sections",)
     severity = Severity.WARNING
     standard = "《党政机关公文处理工作条例》第八条"
-    messages = {"default": ("标题文种“{word}”混用：请示和报告是两个文种，应按行文目的选用其一（条例第八条、第十五条（四））",
+    messages = {"default": ("标题文种“{word}”混用：请示和报告是两个文种，应按行文目的选用其一"
+                            "（条例第八条、第十五条（四））",
                             "the title runs two 文种 together ({word!r}): 请示 and 报告 are different documents")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -520,7 +522,8 @@ class MixedDoctypeTitle(Rule):
 
 
 # the 文种 a closing formula belongs to: 特此通知 closes a 通知
-_CLOSING = lazy(r"^[ \t\u3000]*(?:以上|上述)?[^。！？]{0,8}?(特此(通知|报告|请示|通报|批复|函告|函复|公告|通告))[。！]?[ \t\u3000]*$")
+_CLOSING = lazy(r"^[ \t\u3000]*(?:以上|上述)?[^。！？]{0,8}?(特此(通知|报告|请示|通报|批复|函告|函复|公告|通告))"
+                r"[。！]?[ \t\u3000]*$")
 _CLOSES = {"通知": ("notice",), "报告": ("report", "research-report", "work-summary", "half-year-summary", "debrief"),
            "请示": ("request",), "通报": ("circular",), "批复": ("reply",), "函告": ("letter",), "函复": ("letter",),
            "公告": ("announcement",), "通告": ("public-notice",)}
