@@ -89,9 +89,11 @@ def _heading_names(spec: PartSpec, title: str, year: int | None) -> bool:
     return spec.later_year and year is not None and _later_year(title, year)
 
 
-def _title_year(title: str) -> int | None:
-    match = _YEAR.search(title)
-    return int(match.group(1)) if match else None
+def _base_year(title: str, headings: list[str]) -> int | None:
+    """The year a document looks back on: the title's (`2024年工作总结`) or the first heading's
+    (`一、2025年工作回顾` under a title naming the year it is delivered in), the earlier."""
+    years = [int(m.group(1)) for text in (title, *headings[:1]) for m in [_YEAR.search(text)] if m]
+    return min(years) if years else None
 
 
 def _later_year(text: str, year: int) -> bool:
@@ -109,7 +111,7 @@ def present_sections(items: list[tuple[Article, tuple[PartSpec, ...]]]) -> list[
     items = [(article, tuple(s for s in specs if s.id not in got)) for (article, specs), got in zip(items, present)]
     texts = [_texts(article) for article, _ in items]
     for got, (article, specs), text in zip(present, items, texts):
-        year = _title_year(article.title_text)
+        year = _base_year(article.title_text, text.titles)
         got.update(spec.id for spec in specs if any(_heading_names(spec, title, year) for title in text.titles))
         got.update(spec.id for spec in specs if spec.later_year and year is not None
                    and any(_later_year(first, year) for first in text.firsts))
