@@ -79,4 +79,4 @@ def test_a_meeting_notices_details_are_not_minutes_fields():
     text = ("关于召开全县防汛工作会议的通知\n各乡镇人民政府，县直各单位：\n经县政府同意，定于6月5日召开全县防汛工作会议。\n"
             "一、会议安排\n会议时间：6月5日上午9时\n参会人员：各乡镇分管负责同志\n")
     article = doc(text).articles[0]
-    assert article.elements_of("minutes_field") == [] and article.doctype.id == "notice"
+    assert article.elements_of("minutes_field") == [] and article.doctype.id == "meeting-notice"

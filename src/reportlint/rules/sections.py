@@ -157,6 +157,7 @@ class MissingSection(Rule):
     - 请示: its closing request (妥否，请批示 / 当否，请批复 / 请予审批);
     - 批复: the request it answers (你单位《关于……的请示》收悉);
     - 函: its closing formula (特此函告, 请函复, 盼复);
+    - 会议通知 (`关于召开……会议的通知`): the time, the place and who attends;
     - 通报: a finding (causes, lessons or significance) and a decision or requirements;
     - 纪要: the time, the place, the chair and the attendees (header fields or the opening paragraph).
 
@@ -379,7 +380,7 @@ class NoticeWithoutDeadline(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in _articles(ctx):
             doctype = doctype_of(article, self.settings["doctypes"])
-            if doctype is None or doctype.id != "notice":
+            if doctype is None or doctype.id not in ("notice", "meeting-notice"):
                 continue
             lines = list(body_lines(article))
             texts = [line.text for line in lines]
@@ -526,11 +527,11 @@ class MixedDoctypeTitle(Rule):
 # the 文种 a closing formula belongs to: 特此通知 closes a 通知
 _CLOSING = lazy(r"^[ \t\u3000]*(?:以上|上述)?[^。！？]{0,8}?(特此(通知|报告|请示|通报|批复|函告|函复|公告|通告))"
                 r"[。！]?[ \t\u3000]*$")
-_CLOSES = {"通知": ("notice",), "报告": ("report", "research-report", "work-summary", "half-year-summary", "debrief"),
+_CLOSES = {"通知": ("notice", "meeting-notice"), "报告": ("report", "research-report", "work-summary", "half-year-summary", "debrief"),
            "请示": ("request",), "通报": ("circular",), "批复": ("reply",), "函告": ("letter",), "函复": ("letter",),
            "公告": ("announcement",), "通告": ("public-notice",)}
 # the 文种 whose closing formula is fixed enough to judge
-_JUDGED = ("notice", "report", "circular", "reply", "letter", "announcement", "public-notice")
+_JUDGED = ("notice", "meeting-notice", "report", "circular", "reply", "letter", "announcement", "public-notice")
 
 
 class ClosingOfAnotherDoctype(Rule):
