@@ -152,6 +152,7 @@ class MissingSection(Rule):
     its profile in `rulesets/data/doctypes.yaml` requires:
 
     - 工作总结, 半年总结, 述职报告: achievements and methods, problems and shortcomings, next steps;
+    - 调研报告: problems and suggestions;
     - 工作计划, 工作要点: tasks and measures; 计划: goals, measures, steps; 方案: goals, measures,
       steps and schedule, responsibilities;
     - 请示: its closing request (妥否，请批示 / 当否，请批复 / 请予审批);
