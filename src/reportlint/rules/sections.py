@@ -375,8 +375,8 @@ class NoticeWithoutDeadline(Rule):
     severity = Severity.WARNING
     standard = "《党政机关公文处理工作条例》第八条（八）"
     options = {"doctypes": DOCTYPES_OPTION}
-    messages = {"default": ("通知要求“{verb}”却未写明时限（何时前完成）",
-                            "the notice asks recipients to {verb!r} but gives no deadline")}
+    messages = {"default": ("{doctype}要求“{verb}”却未写明时限（何时前完成；{source}）",
+                            "the {doctype_en} asks recipients to {verb!r} but gives no deadline ({source})")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in _articles(ctx):
@@ -393,7 +393,8 @@ class NoticeWithoutDeadline(Rule):
                 match = _SUBMIT.search(line.text)
                 if match and "请" in line.text[:match.start()]:
                     start = line.span.start + match.start()
-                    yield ctx.report(start, start + len(match.group(0)), verb=match.group(0))
+                    yield ctx.report(start, start + len(match.group(0)), verb=match.group(0), doctype=doctype.name[0],
+                                     doctype_en=doctype.name[1], source=_source(doctype))
                     break
 
 
