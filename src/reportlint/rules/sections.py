@@ -156,7 +156,7 @@ class MissingSection(Rule):
     - 工作计划, 工作要点: tasks and measures; 计划: goals, measures, steps; 方案: goals, measures,
       steps and schedule, responsibilities;
     - 请示: its closing request (妥否，请批示 / 当否，请批复 / 请予审批);
-    - 批复: the request it answers (你单位《关于……的请示》收悉);
+    - 批复: the request it answers (你单位《关于……的请示》收悉) and the answer (同意, 不予, 请你局……);
     - 函: its closing formula (特此函告, 请函复, 盼复);
     - 会议通知 (`关于召开……会议的通知`): the time, the place and who attends;
     - 通报: a finding (causes, lessons or significance) and a decision or requirements;
