@@ -449,10 +449,12 @@ def _wraps(text: str, line: Line) -> bool:
 
 
 def _addressee(items: list[_Item], i: int) -> int | None:
-    """The 主送机关 line: right after the title, or after the short lines a speech puts between
-    (venue and date, the speaker: ``——2026年1月26日在…会议上`` / ``省长 某某``)."""
+    """The 主送机关 line: right after the title (or a 发文字号 put under it), or after the short lines
+    a speech puts between (venue and date, the speaker: ``——2026年1月26日在…会议上`` / ``省长 某某``)."""
     for k in range(i, min(i + 4, len(items))):
         item = items[k]
+        if k == i and item.form is not None and item.form.kind == "doc_number":
+            continue  # a 发文字号 put under the title instead of above it
         if item.kind != "text_line" or item.form is not None:
             return None
         if _looks_like_addressee(item.line.text):

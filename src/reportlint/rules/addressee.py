@@ -43,11 +43,15 @@ def _names(text: str) -> list[str]:
 
 
 def _first_body_line(article: Article) -> Line | None:
-    """The body line right under the title (its last line, when it wrapped), or None."""
+    """The body line right under the title (blank lines aside), or None when an element stands
+    between them."""
     first = next(body_lines(article), None)
-    if first is None or article.title is None or first.number != article.title_lines[-1].number + 1:
+    if first is None or article.title is None:
         return None
-    return first
+    after = article.title_lines[-1].span.end
+    between = any(after <= line.span.start < first.span.start
+                  for element in article.elements for line in element.lines)
+    return None if between or first.span.start < after else first
 
 
 def _colonless(article: Article) -> Line | None:
