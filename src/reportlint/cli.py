@@ -290,15 +290,13 @@ def _rule(args: argparse.Namespace) -> int:
         if rule.code == wanted.upper() or rule.name == wanted.lower():
             fix = rule.fixable.value if rule.fixable else "no"
             print(f"{rule.code} ({rule.name})")
-            if lang == "en":
-                print(f"groups: {', '.join(rule.groups) or '-'} · default severity: {rule.severity.label} · fix: {fix}"
-                      + (f" · standard: {rule.standard}" if rule.standard else ""))
-            else:
-                from reportlint.formatters.common import severity_word
+            from reportlint.formatters.common import severity_word
+            from reportlint.messages import say
 
-                fix_zh = {"safe": "安全", "unsafe": "不安全", "display": "仅提示", "no": "无"}[fix]
-                print(f"分组：{'、'.join(rule.groups) or '-'} · 默认级别：{severity_word(rule.severity, lang)} · 修复：{fix_zh}"
-                      + (f" · 依据：{rule.standard}" if rule.standard else ""))
+            groups = say("list_separator", lang).join(rule.groups) or "-"
+            print(say("rule_facts", lang, groups=groups, severity=severity_word(rule.severity, lang),
+                      fix=say(f"fixability_{fix}", lang))
+                  + (say("rule_facts_standard", lang, standard=rule.standard) if rule.standard else ""))
             print()
             print(ruledocs.full(rule, lang))
             return EXIT_OK
