@@ -68,6 +68,7 @@ class Session:
     # the run's language (summary, errors, notes); run() settles it from --lang or the first input's config
     lang: str = field(init=False)
     _raw: dict[str, cfg.RawConfig] = field(default_factory=dict)
+    _resolved: dict[tuple[int, frozenset[str]], cfg.Config] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.plugins = manager.build()
@@ -111,12 +112,17 @@ class Session:
         return cfg.config_home(raw) or directory, raw.exclude
 
     def config(self, path: str) -> cfg.Config:
-        o = self.options
-        return cfg.resolve(
-            self.raw_config(path), list(self.linter.rules.values()),
-            select=o.select, extend_select=o.extend_select, ignore=o.ignore, lang=o.lang,
-            path=path,
-        )
+        """Resolved once per config file and set of per-file ignores: files of one folder share it."""
+        raw = self.raw_config(path)
+        key = (id(raw), frozenset(cfg.per_file_ignore_codes(raw, path)))
+        if key not in self._resolved:
+            o = self.options
+            self._resolved[key] = cfg.resolve(
+                raw, list(self.linter.rules.values()),
+                select=o.select, extend_select=o.extend_select, ignore=o.ignore, lang=o.lang,
+                path=path,
+            )
+        return self._resolved[key]
 
     def check_file(self, path: str) -> FileResult:
         shown = display_name((self.options.stdin_filename or "-") if path == "-" else path)
