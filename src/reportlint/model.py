@@ -158,6 +158,7 @@ class PartSpec:
     advisory: bool = False  # only noted (SC004, info), not warned about (SC001)
     unless: tuple[str, ...] = ()  # a heading word after one of these names another part (解决……问题)
     later_year: bool = False  # a heading or first sentence naming a year after the title's is this part
+    unless_next: re.Pattern[str] | None = None  # a word followed by this is not the part (差距缩小)
 
 
 @dataclass(frozen=True)

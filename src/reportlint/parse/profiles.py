@@ -24,7 +24,8 @@ def _spec(key: str, value: dict[str, Any]) -> PartSpec:
     return PartSpec(key, tuple(value["name"]), tuple(value.get("heading") or ()),
                     tuple(value.get("paragraph") or ()), bool(value.get("anywhere")),
                     compile_user(pattern) if pattern else None, tuple(value.get("fields") or ()),
-                    bool(value.get("advisory")), tuple(value.get("unless") or ()), bool(value.get("later-year")))
+                    bool(value.get("advisory")), tuple(value.get("unless") or ()), bool(value.get("later-year")),
+                    compile_user(value["unless-next"]) if value.get("unless-next") else None)
 
 
 def _entries(data: dict[str, Any]) -> list[dict[str, Any]]:

@@ -35,12 +35,24 @@ def _texts(article: Article) -> _Texts:
     return _Texts([h.title for h in article.headings()], firsts, bodies)
 
 
-def _terms_found(texts: list[list[str]], terms: set[str]) -> list[set[str]]:
-    """Per group of texts, the terms that occur in it as whole words (one jieba pass)."""
+def _terms_found(texts: list[list[str]], terms: set[str],
+                 unless_next: dict[str, re.Pattern[str]] | None = None) -> list[set[str]]:
+    """Per group of texts, the terms that occur in it as whole words (one jieba pass); a term
+    whose following text matches its ``unless_next`` pattern does not count (`差距进一步缩小`)."""
     from reportlint.text.segment import find_words_many
 
-    hits = iter(find_words_many([t for group in texts for t in group], terms))
-    return [{term for _ in group for _, _, term in next(hits)} for group in texts]
+    after = unless_next or {}
+    flat = [t for group in texts for t in group]
+    hits = iter(zip(flat, find_words_many(flat, terms)))
+    found: list[set[str]] = []
+    for group in texts:
+        got: set[str] = set()
+        for _ in group:
+            text, matches = next(hits)
+            got.update(term for _, end, term in matches
+                       if term not in after or not after[term].match(text, end))
+        found.append(got)
+    return found
 
 
 def _field_labels(article: Article) -> set[str]:
@@ -84,7 +96,8 @@ def _heading_names(spec: PartSpec, title: str, year: int | None) -> bool:
     the year, a year after the title's (`2025年重点任务` in a 2024 summary)."""
     for term in spec.heading:
         at = title.find(term)
-        if at >= 0 and not any(word in title[:at] for word in spec.unless):
+        if (at >= 0 and not any(word in title[:at] for word in spec.unless)
+                and (spec.unless_next is None or not spec.unless_next.match(title, at + len(term)))):
             return True
     return spec.later_year and year is not None and _later_year(title, year)
 
@@ -119,7 +132,10 @@ def present_sections(items: list[tuple[Article, tuple[PartSpec, ...]]]) -> list[
                for (_, specs), got in zip(items, present)]
     groups = [t.wholes if any(s.anywhere for s in miss) else t.firsts if miss else []
               for t, miss in zip(texts, missing)]
-    in_paragraphs = _terms_found(groups, {t for miss in missing for spec in miss for t in spec.paragraph})
+    unless_next = {t: spec.unless_next for miss in missing for spec in miss if spec.unless_next is not None
+                   for t in spec.paragraph}
+    in_paragraphs = _terms_found(groups, {t for miss in missing for spec in miss for t in spec.paragraph},
+                                 unless_next)
     for got, miss, found in zip(present, missing, in_paragraphs):
         got.update(spec.id for spec in miss if found & set(spec.paragraph))
     return present
