@@ -164,7 +164,7 @@ class PartSpec:
 @dataclass(frozen=True)
 class Profile:
     """A 文种 profile: what a document of that type needs. ``addressee``: "one" (exactly one
-    主送机关), "required", or "" (not judged)."""
+    主送机关), "requester" (one: the organ whose 请示 a 批复 answers), "required", or "" (not judged)."""
 
     id: str
     name: tuple[str, str]  # (zh, en)

@@ -11,10 +11,9 @@ from reportlint.rules.base import DOCTYPES_OPTION, Rule, RuleContext, doctype_of
 from reportlint.text.lazyre import lazy
 
 _ORGAN_END = lazy(r"(?:局|委|办|院|府|部|厅|处|科|室|会|校|所|站|队|中心|公司|街道|办事处|镇|乡|村|社区|支部|党委|"
-                  r"委员会|小组|集团|医院|中学|小学|学院|幼儿园|馆|单位|部门|机关|学校|企业|党组|党组织)$")
+                  r"委员会|小组|集团|医院|中学|小学|学院|幼儿园|馆|单位|部门|机关|学校|企业|党组|党组织|机构)$")
 _PERSON_END = lazy(r"(?:局长|书记|主任|县长|市长|镇长|乡长|区长|省长|部长|厅长|处长|科长|校长|院长|主席|经理|董事长|"
                    r"同志|领导|先生|女士)$")
-_SEPARATORS = lazy(r"[、，,；;]")
 _WRONG_CLOSE = ("。", "；", ";", "，", ",")  # a 主送 line closed by one of these, not a colon
 _RUN_IN = lazy(r"[ \t\u3000]*([^：:。，；！？“”《》]{2,40})[：:](.*)$")
 # where two organs' names meet with no mark between them: 县委县政府, 镇党委政府, a space
@@ -36,10 +35,33 @@ def _articles(ctx: RuleContext) -> Iterator[Article]:
         yield from article.attachments
 
 
+def _split(text: str) -> list[str]:
+    """``text`` split at 、 ，； outside brackets (`各县（市、区）人民政府` is one name)."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and char in "、，,；;":
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
+def _organ(name: str) -> bool:
+    """Whether a name ends like an organ's, a bracketed gloss aside (`各乡镇人民政府（街道办事处）`)."""
+    name = name.strip()
+    if name.endswith(("）", ")")):
+        name = name[:max(name.rfind("（"), name.rfind("("))]
+    return bool(_ORGAN_END.search(name.strip()))
+
+
 def _names(text: str) -> list[str]:
     """The names listed in a 主送机关 line: the text before the colon, split at 、 and ，."""
     head = text.strip().rstrip("：:").strip()
-    return [name.strip() for name in _SEPARATORS.split(head)]
+    return [name.strip() for name in _split(head)]
 
 
 def _first_body_line(article: Article) -> Line | None:
@@ -65,8 +87,18 @@ def _colonless(article: Article) -> Line | None:
         text = text[:-1].rstrip()
     if not 2 < len(text) <= 40 or any(mark in text for mark in "。！？；：:“”《"):
         return None
-    names = [name for name in _SEPARATORS.split(text) if name]
-    return first if names and all(_ORGAN_END.search(name) for name in names) else None
+    names = [name for name in _split(text) if name]
+    return first if names and all(_organ(name) for name in names) else None
+
+
+def _plainly_addressee(line: Line) -> bool:
+    """A colonless 主送 line that reads as one even where the 文种 needs none: closed by a wrong
+    mark, and listing several organs or a class of them (`各县（市、区）应急管理局，市直有关单位。`)."""
+    text = line.text.strip()
+    if text[-1:] not in _WRONG_CLOSE:
+        return False
+    names = [name for name in _split(text[:-1]) if name.strip()]
+    return len(names) >= 2 or text.startswith("各")
 
 
 def _run_in(article: Article) -> tuple[int, int] | None:
@@ -78,8 +110,8 @@ def _run_in(article: Article) -> tuple[int, int] | None:
     match = _RUN_IN.match(first.text)
     if match is None or not match.group(2).strip():
         return None
-    names = [name for name in _SEPARATORS.split(match.group(1)) if name]
-    if names and all(_ORGAN_END.search(name) for name in names):
+    names = [name for name in _split(match.group(1)) if name]
+    if names and all(_organ(name) for name in names):
         return first.span.start, first.span.start + match.end(1) + 1
     return None
 
@@ -103,7 +135,7 @@ def _unplaced(article: Article) -> bool:
         text = line.text.strip()
         if len(text) <= 100 and text.endswith(("：", ":")) and not any(mark in text for mark in "。！？；"):
             names = [name for name in _names(text) if name]
-            if names and all(_ORGAN_END.search(name) for name in names):
+            if names and all(_organ(name) for name in names):
                 return True
     return False
 
@@ -161,7 +193,8 @@ class SeveralAddressees(Rule):
     """A 请示 sent to more than one organ.
 
     ## What it does
-    For the 文种 whose profile allows a single 主送机关 (`addressee: one`: the 请示), flags a
+    For the 文种 whose profile allows a single 主送机关 (`addressee: one`: the 请示; `addressee:
+    requester`: the 批复, sent to the organ whose 请示 it answers), flags a
     主送 line that lists several organs (`县委、县政府：`), also run together (`县委县政府：`,
     `镇党委政府：`) or parted by a space.
 
@@ -190,26 +223,32 @@ class SeveralAddressees(Rule):
     standard = "《党政机关公文处理工作条例》第十五条（一）"
     options = {"doctypes": DOCTYPES_OPTION}
     messages = {"default": ("{doctype}应主送一个上级机关，此处主送了{count}个：{names}（条例第十五条（一））",
-                            "a {doctype_en} goes to one organ; this one is addressed to {count}: {names}")}
+                            "a {doctype_en} goes to one organ; this one is addressed to {count}: {names}"),
+                "reply": ("{doctype}应只主送报送请示的机关，此处主送了{count}个：{names}，其他机关可抄送"
+                          "（条例第八条（十二））",
+                          ("a {doctype_en} goes to the organ that sent the request; this one is addressed to "
+                           "{count}: {names} (copy the others)"))}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article, doctype in _addressed(ctx, self.settings["doctypes"]):
             element = article.element("addressee")
-            if doctype.addressee != "one" or element is None:
+            if doctype.addressee not in ("one", "requester") or element is None:
                 continue
             names = [part.strip() for name in _names("".join(line.text for line in element.lines))
                      for part in _JOINED.split(name) if part.strip()]
             if len(names) > 1:
                 span = element.span
-                yield ctx.report(span.start, span.end, doctype=doctype.name[0], doctype_en=doctype.name[1],
-                                 count=len(names), names="、".join(names))
+                yield ctx.report(span.start, span.end, "reply" if doctype.addressee == "requester" else "default",
+                                 doctype=doctype.name[0], doctype_en=doctype.name[1], count=len(names),
+                                 names="、".join(names))
 
 
 class AddresseeForm(Rule):
     """A 主送机关 line without its full-width colon, or ending in a stray 、 or ，.
 
     ## What it does
-    For the 文种 with a 主送机关, flags the 主送 line when the colon after the last name is
+    For a 主送机关 in any 文种 (and, where the profile needs one, a line under the title that
+    names organs without being taken for one), flags the 主送 line when the colon after the last name is
     missing (`县人民政府` alone on the line under the title), half-width (`县人民政府:`), another
     mark (`县人民政府。`, `县人民政府；`), or preceded by a separator (`各乡镇人民政府、县直各部门、：`),
     and a 主送 the body runs on after on the same line (`县人民政府：我县现有……`).
@@ -255,8 +294,20 @@ class AddresseeForm(Rule):
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for article, _ in _addressed(ctx, self.settings["doctypes"]):
+        extra = self.settings["doctypes"]
+        for article in _articles(ctx):
+            if article.title is None:
+                continue
+            doctype = doctype_of(article, extra)
             element = article.element("addressee")
+            if element is None and (doctype is None or not doctype.addressee):
+                # a 文种 that may go without one: only a line that is plainly a 主送 closed wrongly
+                line = _colonless(article)
+                if line is not None and _plainly_addressee(line):
+                    end = line.span.start + len(line.text.rstrip())
+                    yield ctx.report(end - 1, end, "mark", mark=line.text.rstrip()[-1],
+                                     fix=Fix.replace("改为全角冒号", end - 1, end, "："))
+                continue
             if element is None:
                 line = _colonless(article)
                 run_in = _run_in(article) if line is None else None

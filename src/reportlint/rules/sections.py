@@ -545,7 +545,8 @@ class MixedDoctypeTitle(Rule):
 # the 文种 a closing formula belongs to: 特此通知 closes a 通知
 _CLOSING = lazy(r"^[ \t\u3000]*(?:以上|上述)?[^。！？]{0,8}?(特此(通知|报告|请示|通报|批复|函告|函复|公告|通告))"
                 r"[。！]?[ \t\u3000]*$")
-_CLOSES = {"通知": ("notice", "meeting-notice"), "报告": ("report", "research-report", "work-summary", "half-year-summary", "debrief"),
+_CLOSES = {"通知": ("notice", "meeting-notice"),
+           "报告": ("report", "research-report", "work-summary", "half-year-summary", "debrief"),
            "请示": ("request",), "通报": ("circular",), "批复": ("reply",), "函告": ("letter",), "函复": ("letter",),
            "公告": ("announcement",), "通告": ("public-notice",)}
 # the 文种 whose closing formula is fixed enough to judge
