@@ -296,7 +296,8 @@ class RequestInReport(Rule):
 
     ## What it does
     For the 文种 whose profile forbids a part (`forbid:` in `rulesets/data/doctypes.yaml`; the
-    bundled profile of 报告 forbids a request), flags the title — the 文种 is what is wrong — and
+    bundled profiles of 报告 and of the other non-request 文种 — 通知, 通报, 意见, 决定, 批复,
+    公告, 通告 — forbid a request; a 函 may ask, a 请示 must), flags the title — the 文种 is what is wrong — and
     names the body line that holds the request: `请批示`, `请审批`, `请批复`, `妥否，请…`,
     `请予批准`, `恳请……追加/拨付/解决`, `请……研究同意`. `报请审批`/`提请批准` (a procedure
     reported) and quoted phrases are not requests;
@@ -328,8 +329,10 @@ class RequestInReport(Rule):
     severity = Severity.WARNING
     standard = "《党政机关公文处理工作条例》第十五条（四）"
     options = {"doctypes": DOCTYPES_OPTION}
-    messages = {"default": ("{doctype}中夹带请示事项（第{line}行“{text}”；{source}）：请示事项应另行请示",
-                            "a {doctype_en} must not carry a request ({text!r} on line {line}; {source}): send a 请示")}
+    messages = {"default": ("{doctype}中夹带请示事项（第{line}行“{text}”；条例第十五条（四）{source}）："
+                            "请示事项应另行请示",
+                            ("a {doctype_en} must not carry a request ({text!r} on line {line}; 条例第十五条（四）"
+                             "{source}): send a 请示"))}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in _articles(ctx):
@@ -343,8 +346,10 @@ class RequestInReport(Rule):
                         continue  # a report about requests, quoting one
                     if match:
                         title = article.title.span if article.title is not None else line.span
+                        source = doctype.source if "第十五条（四）" not in doctype.source else ""
+                        source = f"，{source}" if source else ""
                         yield ctx.report(title.start, title.end, doctype=doctype.name[0], line=line.number,
-                                         doctype_en=doctype.name[1], text=match.group(0), source=_source(doctype))
+                                         doctype_en=doctype.name[1], text=match.group(0), source=source)
                         break
 
 
