@@ -360,6 +360,9 @@ def _quoted(text: str, at: int) -> bool:
 
 
 _SUBMIT = lazy(r"(?:报送|上报|报至|报给|报名|提交|反馈|推荐|报送至|发送至|报县|报市|报区|报镇|报省)")
+# a deadline for what is to be sent in, stated anywhere (`报送时间：`, `5月20日前报送`)
+_SUBMIT_BY = lazy(r"(?:报送|提交|反馈|上报|报名)(?:时间|截止|期限)|截[止至](?:时间|日期)|"
+                  r"前(?:报送|报|提交|反馈|上报|发送)")
 _DEADLINE = lazy(r"\d{1,2}月\d{1,2}日|\d{1,2}月(?:底|中旬|上旬|下旬|份)|截止|截至|以前|之前|前(?:报|提交|反馈)|"
                        r"[一二三四五六七八九十]+月[一二三四五六七八九十]+日|\d+个?工作日|即日|随时|每(?:月|季|周|年|半年)|"
                        r"[季年]度?(?:末|底)|月底|年底|届时|定期")
@@ -369,9 +372,11 @@ class NoticeWithoutDeadline(Rule):
     """A 通知 that asks for something to be sent in but never says by when.
 
     ## What it does
-    For a 通知 (by the document model's 文种), flags the body line that asks the recipients to
-    submit something (`报送`, `上报`, `提交`, `反馈`, `报名`) when no line of the notice gives a
-    time limit (`5月20日前`, `月底前`, `截止`, `3个工作日内`, `每月`). A notice that asks for
+    For a 通知 (by the document model's 文种), flags the title when a body line asks the
+    recipients to submit something (`报送`, `上报`, `提交`, `反馈`, `报名`) and neither that line,
+    the lines around it, nor a line stating when things are due (`报送时间：`, `5月20日前报送`)
+    gives a time limit (`5月20日前`, `月底前`, `截止`, `3个工作日内`, `每月`); the message names
+    the line. A notice that asks for
     nothing to be sent, such as an 印发通知 (`请认真贯彻执行`), is not judged.
 
     ## Why is this bad?
@@ -396,8 +401,9 @@ class NoticeWithoutDeadline(Rule):
     severity = Severity.WARNING
     standard = "《党政机关公文处理工作条例》第八条（八）"
     options = {"doctypes": DOCTYPES_OPTION}
-    messages = {"default": ("{doctype}要求“{verb}”却未写明时限（何时前完成；{source}）",
-                            "the {doctype_en} asks recipients to {verb!r} but gives no deadline ({source})")}
+    messages = {"default": ("{doctype}第{line}行要求“{verb}”却未写明时限（何时前完成；{source}）",
+                            ("the {doctype_en} asks recipients to {verb!r} on line {line} but gives no deadline "
+                             "({source})"))}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in _articles(ctx):
@@ -405,18 +411,22 @@ class NoticeWithoutDeadline(Rule):
             if doctype is None or doctype.id not in ("notice", "meeting-notice"):
                 continue
             lines = list(body_lines(article))
-            texts = [line.text for line in lines]
             elements = [line.text for element in article.elements for line in element.lines
                         if element.kind not in ("copies_to", "printed_by", "date", "issuer")]
-            if any(_DEADLINE.search(text) for text in texts + elements + [article.title_text]):
+            if (article.title is None or _DEADLINE.search(article.title_text)
+                    or any(_SUBMIT_BY.search(text) for text in [line.text for line in lines] + elements)):
                 continue
-            for line in lines:
+            for k, line in enumerate(lines):
                 match = _SUBMIT.search(line.text)
-                if match and "请" in line.text[:match.start()]:
-                    start = line.span.start + match.start()
-                    yield ctx.report(start, start + len(match.group(0)), verb=match.group(0), doctype=doctype.name[0],
-                                     doctype_en=doctype.name[1], source=_source(doctype))
-                    break
+                if not match or "请" not in line.text[:match.start()]:
+                    continue
+                near = lines[max(0, k - 1):k + 2]  # the request's line and its neighbours (a list's items)
+                if any(_DEADLINE.search(other.text) for other in near):
+                    continue
+                title = article.title.span
+                yield ctx.report(title.start, title.end, verb=match.group(0), line=line.number,
+                                 doctype=doctype.name[0], doctype_en=doctype.name[1], source=_source(doctype))
+                break
 
 
 # the verbs a request's matter opens with (申请购置…, 增加编制…)
