@@ -387,4 +387,83 @@ class AddresseePerson(Rule):
                                          doctype_en=doctype.name[1])
 
 
-RULES = [AddresseeMissing, SeveralAddressees, AddresseeForm, AddresseePerson]
+_TITLE_ISSUER = lazy(r"^(.{2,60}?)关于")
+# a government department (厅, 局, 委员会 …), not a government, its general office or a party committee
+_DEPARTMENT = lazy(r"(?:厅|局|委员会|委)$")
+_NOT_DEPARTMENT = lazy(r"(?:人民政府|政府|办公厅|办公室|[省市县区镇乡]委|党委|党工委|党组|[省市县区]委员会)$")
+_LOWER_GOVERNMENT = lazy(r"(?:人民政府|[县市区镇乡）)]政府)$")
+_GOVERNMENT_AGREED = lazy(r"经[^，。；]{0,12}(?:人民政府|政府)同意")
+
+
+def _issuing_departments(article: Article) -> list[str]:
+    """The organs the title names before 关于, when every one is a department (`省人社厅关于……`)."""
+    match = _TITLE_ISSUER.match(article.title_text.strip())
+    if match is None:
+        return []
+    names = [name.strip() for part in _split(match.group(1)) for name in part.split() if name.strip()]
+    if names and all(_DEPARTMENT.search(n) and not _NOT_DEPARTMENT.search(n) for n in names):
+        return names
+    return []
+
+
+class DepartmentToLowerGovernment(Rule):
+    """A government department that addresses a lower government: `省人社厅` to `各市、县人民政府：`.
+
+    ## What it does
+    For the directive 文种 意见 and 决定, flags a 主送机关
+    naming a people's government (`各市、县（市、区）人民政府`, `各乡镇人民政府`) when the organs the
+    title names before `关于` are all departments (厅, 局, 委员会, 委 — not a government, its
+    办公厅/办公室 or a party committee), unless the text says the government agreed
+    (`经省人民政府同意`).
+
+    ## Why is this bad?
+    《党政机关公文处理工作条例》第十六条（二）: only the 办公厅（室） of a government may, on its
+    authority, write to lower governments; other departments may not send them directive
+    documents. A department writes to its counterpart departments below, or has the government
+    agree and says so in the text.
+
+    ## Example
+    ```
+    省人力资源和社会保障厅关于进一步做好高校毕业生就业工作的实施意见
+    各市、县（市、区）人民政府：
+    ```
+
+    ## Use instead
+    ```
+    省人力资源和社会保障厅关于进一步做好高校毕业生就业工作的实施意见
+    各市、县（市、区）人力资源社会保障局：
+    ```
+    """
+
+    code = "AD005"
+    name = "department-to-lower-government"
+    groups = ("addressee",)
+    severity = Severity.WARNING
+    standard = "《党政机关公文处理工作条例》第十六条（二）"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {"default": ("“{issuer}”是政府部门，不应向下级人民政府“{name}”行文（{doctype}；条例第十六条（二）："
+                            "应主送下级对口部门，或经本级政府同意并在文中注明）",
+                            ("{issuer!r} is a department and may not address the lower government {name!r} "
+                             "(this {doctype_en}; 条例第十六条（二）)"))}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in _articles(ctx):
+            element = article.element("addressee")
+            if element is None or article.title is None:
+                continue
+            doctype = doctype_of(article, self.settings["doctypes"])
+            if doctype is None or doctype.id not in ("opinion", "decision"):
+                continue
+            issuers = _issuing_departments(article)
+            if not issuers or any(_GOVERNMENT_AGREED.search(line.text) for line in body_lines(article)):
+                continue
+            text = "".join(line.text for line in element.lines)
+            names = [name for name in _names(text) if name and _LOWER_GOVERNMENT.search(name)]
+            if names:
+                first, last = element.lines[0], element.lines[-1]
+                end = last.span.start + len(last.text.rstrip().rstrip("：:"))
+                yield ctx.report(first.span.start, end, issuer="、".join(issuers), name=text.strip().rstrip("：:"),
+                                 doctype=doctype.name[0], doctype_en=doctype.name[1])
+
+
+RULES = [AddresseeMissing, SeveralAddressees, AddresseeForm, AddresseePerson, DepartmentToLowerGovernment]
