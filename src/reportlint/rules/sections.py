@@ -168,7 +168,7 @@ class MissingSection(Rule):
     its profile in `rulesets/data/doctypes.yaml` requires:
 
     - 工作总结, 半年总结, 述职报告: achievements and methods, problems and shortcomings, next steps;
-    - 调研报告: problems and suggestions; 活动总结: its shortcomings;
+    - 调研报告: problems and suggestions;
     - 工作计划, 工作要点: tasks and measures; 计划: goals, measures, steps; 方案: goals, measures,
       steps and schedule, responsibilities;
     - 请示: its closing request (妥否，请批示 / 当否，请批复 / 请予审批);
@@ -185,7 +185,7 @@ class MissingSection(Rule):
     sentence of a paragraph holds one of its phrases (a problems paragraph without a heading,
     `但是我们也清醒地认识到……`, counts; these match whole words on jieba word boundaries), or when
     a body line or a 纪要 header field matches its pattern.
-    The message names the 文种 and the clause the profile rests on. 政府工作报告 and the
+    The message names the 文种 and the clause the profile rests on. 政府工作报告, 活动总结 and the
     文种 without a profile are not judged, nor are fragments (fewer than two headings and under 200
     characters, unless the text has a 主送机关 and a 落款).
 
