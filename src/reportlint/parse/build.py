@@ -452,22 +452,52 @@ def _looks_like_title(text: str) -> bool:
 
 
 def _signature(body: list[tuple[RawLine, Line]]):
-    """Peel the closing block off the end: a date line and/or short unit-name lines."""
+    """Peel the closing block off the end: a date line and/or short unit-name lines (or the
+    name of the person who signs a 述职报告 or a personal 总结)."""
     date = None
     end = len(body)
-    if end and body[end - 1][0].kind == "date_line":
+    if end and (body[end - 1][0].kind == "date_line"
+                or body[end - 1][0].kind == "text_line" and _LOOSE_DATE.match(body[end - 1][1].text)):
         date = body[end - 1][1]
         end -= 1
     units: list[Line] = []
     while end and len(units) < 2:
         raw, line = body[end - 1]
-        if raw.kind != "text_line" or not _looks_like_unit(line.text):
+        signer = not units and _looks_like_signer(line.text, date is not None)
+        if raw.kind != "text_line" or not (_looks_like_unit(line.text) or signer):
             break
         units.insert(0, line)
         end -= 1
     if date is None and not units:
         return None, body
     return Signature(tuple(units), date), body[:end]
+
+
+# a 成文日期 written loosely or incompletely where the 落款 has its date: 2024年12月, 2024/12/5,
+# 2024-12-05, 2024年12月5号, 12月5日 (its form is judged by the rules; here it is the date line)
+_CN = "〇○零一二三四五六七八九十"
+_LOOSE_DATE = re.compile(
+    rf"^[（(]?(?:(?:[0-9]{{2,4}}|[{_CN}]{{2,4}})[ \t]*年[ \t]*(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})[ \t]*月"
+    rf"(?:[ \t]*(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})[ \t]*[日号])?"
+    rf"|(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})月(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})[日号]"
+    rf"|[0-9]{{4}}[ \t]*([/\-－.．])[ \t]*[0-9]{{1,2}}[ \t]*\1[ \t]*[0-9]{{1,2}}日?)[)）]?$")
+# the person who signs a 述职报告 or a personal 总结: 述职人：王某某 / a bare name
+_SIGNER = re.compile(r"^(?:(?:述职人|报告人|汇报人|总结人|发言人|申请人|署名|签名)[ \t\u3000]*[:：][ \t\u3000]*"
+                     r"[\u4e00-\u9fff·]{2,6}|(?:欧阳|司马|诸葛|上官|东方|皇甫|令狐|慕容|尉迟|长孙)[\u4e00-\u9fff]{1,2}"
+                     r"|[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+                     r"姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常"
+                     r"温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍"
+                     r"涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景"
+                     r"党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝]"
+                     r"(?:某某|某|[\u4e00-\u9fff]{1,2}))$")
+_NOT_SIGNER = {"此致", "敬礼", "特此报告", "特此通知", "谢谢", "谢谢大家", "特此函告", "特此批复", "妥否请批示"}
+
+
+def _looks_like_signer(text: str, dated: bool) -> bool:
+    """A signer's name: labelled (述职人：王某某) anywhere, a bare name only above a date."""
+    if text in _NOT_SIGNER or not _SIGNER.match(text):
+        return False
+    return dated or text[:1] in "述报汇总发申署签" and any(c in text for c in ":：")
 
 
 def _looks_like_unit(text: str) -> bool:

@@ -9,19 +9,13 @@ from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.model import Article, Element
 from reportlint.rules.base import Rule, RuleContext
 from reportlint.text.lazyre import lazy
-
-_DATE = lazy(r"([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
+from reportlint.text.ymd import full_date
 _LOOSE_COPIES = lazy(r"[ \t\u3000]*抄[ \t\u3000]*[送报](?![：:])")
 _LOOSE_PRINTED = lazy(r".{2,30}?(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年.{1,6}日\s*印发|.{2,30}印发$")
 
 
 def _copies(article: Article) -> list[Element]:
     return article.elements_of("copies_to")
-
-
-def _date(text: str) -> tuple[int, int, int] | None:
-    match = _DATE.search(text)
-    return (int(match.group(1)), int(match.group(2)), int(match.group(3))) if match else None
 
 
 class CopiesToForm(Rule):
@@ -173,7 +167,7 @@ class PrintedByForm(Rule):
             text = line.text.strip()
             if _LOOSE_COPIES.match(line.text) and len(text) < 120 and "。" not in text[:-1]:
                 yield ctx.report(line.span.start, line.span.end, "copies")
-            elif text.endswith("印发") and len(text) <= 40 and _DATE.search(text) is None:
+            elif text.endswith("印发") and len(text) <= 40 and full_date(text) is None:
                 yield ctx.report(line.span.start, line.span.end, part="印发日期", part_en="the date")
 
 
@@ -254,15 +248,78 @@ class PrintedBeforeSigned(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
             sig = article.signature
-            signed = _date(sig.date.text) if sig is not None and sig.date is not None else None
+            signed = full_date(sig.date.text) if sig is not None and sig.date is not None else None
             if signed is None:
                 continue
             for element in article.elements_of("printed_by"):
-                printed = _date(element.field("date") or element.text)
+                printed = full_date(element.field("date") or element.text)
                 if printed is not None and printed < signed:
                     line = element.lines[0]
                     yield ctx.report(line.span.start, line.span.end, printed="{}年{}月{}日".format(*printed),
                                      signed=sig.date.text.strip())  # type: ignore[union-attr]
 
 
-RULES = [CopiesToForm, PrintedByForm, ImprintOrder, PrintedBeforeSigned, CopiesToFinalStop]
+def _organ_key(name: str) -> str:
+    name = name.strip(" \t\u3000。.：:")
+    return name.replace("人民政府", "政府").replace("委员会", "委").replace("中国共产党", "中共")
+
+
+def _same_organ(a: str, b: str) -> bool:
+    """The same organ by its full or standard short name (县人民政府 = 县政府; 县财政局 ⊂ 青山县财政局)."""
+    x, y = _organ_key(a), _organ_key(b)
+    return bool(x) and (x == y or (len(min(x, y, key=len)) >= 4 and (x.endswith(y) or y.endswith(x))))
+
+
+class CopiesToRepeatsAddressee(Rule):
+    """A 抄送机关 that is already a 主送机关 of the document.
+
+    ## What it does
+    Compares each organ of the 抄送 line with the 主送机关 under the title and flags one that
+    is named in both (by its full or a standard short name).
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.3.2 and 7.4.2: the 主送机关 are the organs that must deal with the
+    document, the 抄送机关 others that need to know about it. An organ cannot be both; the
+    document would reach it twice with two different duties.
+
+    ## Example
+    ```
+    各乡镇人民政府，县水务局：
+    ……
+    抄送：县委办公室，县水务局。
+    ```
+
+    ## Use instead
+    ```
+    各乡镇人民政府，县水务局：
+    ……
+    抄送：县委办公室。
+    ```
+    """
+
+    code = "IM006"
+    name = "copies-to-repeats-addressee"
+    groups = ("imprint",)
+    severity = Severity.WARNING
+    standard = "GB/T 9704-2012 7.3.2、7.4.2"
+    messages = {"default": ("“{unit}”已是主送机关，不应再列为抄送机关（GB/T 9704-2012 7.4.2）",
+                            "{unit!r} is a 主送机关 already and is not also a 抄送机关 (GB/T 9704-2012 7.4.2)")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            addressee = article.element("addressee")
+            if addressee is None or not addressee.items:
+                continue
+            primary = [item.text for item in addressee.items]
+            for element in _copies(article):
+                for item in element.items:
+                    if not any(_same_organ(item.text, name) for name in primary):
+                        continue
+                    line, name = item.line, item.text.strip(" \t\u3000。.")
+                    at = next((ln for ln in element.lines if name in ln.text), line)
+                    start = at.span.start + max(at.text.find(name), 0)
+                    yield ctx.report(start, start + len(name), unit=name)
+
+
+RULES = [CopiesToForm, PrintedByForm, ImprintOrder, PrintedBeforeSigned, CopiesToFinalStop,
+         CopiesToRepeatsAddressee]

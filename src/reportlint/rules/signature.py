@@ -377,5 +377,65 @@ class SignatureDateBeforeEvents(Rule):
         return None
 
 
+_CN = "〇○零一二三四五六七八九十"
+_NUM = rf"(?:[0-9]{{1,4}}|[{_CN}]{{1,4}})"
+_NO_DAY = lazy(rf"^[（(]?{_NUM}[ \t]*年[ \t]*{_NUM}[ \t]*月[)）]?$")
+_NO_YEAR = lazy(rf"^[（(]?{_NUM}[ \t]*月[ \t]*{_NUM}[ \t]*[日号][)）]?$")
+_HAO = lazy(rf"{_NUM}[ \t]*月[ \t]*{_NUM}[ \t]*号[)）]?$")
+
+
+class SignatureDateForm(Rule):
+    """A 成文日期 that is not a full date: `2024年12月`, `12月5日`, `2024年12月5号`.
+
+    ## What it does
+    For the signed 文种, flags the date line of the 落款 when it lacks the day or the year,
+    or writes `号` for `日`. (Dotted or hyphenated dates, two-digit years, zero-padded months and
+    Chinese numerals are the DT rules'.)
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.3.5.4: the 成文日期 gives year, month and day in full
+    (`2024年12月5日`); 《党政机关公文处理工作条例》第九条（十二） makes it part of every
+    document. A date without its day or year cannot tell when the document took effect.
+
+    ## Example
+    ```
+    青山县交通运输局
+    2024年12月
+    ```
+
+    ## Use instead
+    ```
+    青山县交通运输局
+    2024年12月16日
+    ```
+    """
+
+    code = "SG006"
+    name = "signature-date-form"
+    groups = ("signature",)
+    severity = Severity.WARNING
+    standard = "GB/T 9704-2012 7.3.5.4"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {
+        "default": ("成文日期“{date}”缺少日，应写全年月日（GB/T 9704-2012 7.3.5.4）",
+                   "the date {date!r} has no day: write year, month and day in full"),
+        "no-year": ("成文日期“{date}”缺少年份，应写全年月日（GB/T 9704-2012 7.3.5.4）",
+                    "the date {date!r} has no year: write year, month and day in full"),
+        "hao": ("成文日期“{date}”应以“日”结尾，不用“号”（GB/T 9704-2012 7.3.5.4）",
+                "the date {date!r} ends in '日', not '号'"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article, _, _ in _signed_articles(ctx, self.settings["doctypes"]):
+            line = article.signature.date if article.signature is not None else None
+            if line is None:
+                continue
+            text = line.text.strip()
+            kind = ("default" if _NO_DAY.match(text) else "no-year" if _NO_YEAR.match(text)
+                    else "hao" if _HAO.search(text) else None)
+            if kind is not None:
+                yield ctx.report(line.span.start, line.span.end, kind, date=text)
+
+
 RULES = [SignatureMissingDate, SignatureMissingUnit, SignatureMissing, SignatureUnitMismatch,
-         SignatureDateBeforeEvents]
+         SignatureDateBeforeEvents, SignatureDateForm]
