@@ -395,15 +395,43 @@ def _attachment_note(text: str, items: list[_Item], j: int, elements: list[Eleme
             entries.append([nxt_form.number, nxt_form.name, item.line])
         elif nxt_form is None and item.kind in ("heading", "text_line") and (numbered := item_of(item.line.text)):
             entries.append([numbered[0], numbered[1], item.line])
-        elif entries and nxt_form is None and item.kind == "text_line" and _wraps(text, item.line):
+        elif entries and nxt_form is None and item.kind == "text_line" and (
+                _wraps(text, item.line) or _continues_name(item.line, items[k + 1] if k + 1 < len(items) else None)):
             entries[-1][1] += item.line.text
         else:
             break
         lines.append(item.line)
         k += 1
+    entries = [piece for entry in entries for piece in _split_entries(*entry)]
     elements.append(Element("attachment_note", tuple(lines), (("label", "附件"),),
                             tuple(ElementItem(n, t, ln) for n, t, ln in entries)))
     return k
+
+
+_NEXT_ENTRY = re.compile(r"[；;，,、 \t\u3000]+([0-9]{1,2})[.．、](?![0-9])")
+
+
+def _split_entries(number: int | None, name: str, line: Line) -> list[list[Any]]:
+    """Entries written on one line (附件：1.名称；2.名称 3.名称) split at the next number in sequence."""
+    out: list[list[Any]] = []
+    while number is not None:
+        nxt = next((m for m in _NEXT_ENTRY.finditer(name) if int(m.group(1)) == number + 1), None)
+        if nxt is None:
+            break
+        out.append([number, name[:nxt.start()], line])
+        number, name = number + 1, name[nxt.end():].strip(_SPACES)
+    out.append([number, name, line])
+    return out
+
+
+def _continues_name(line: Line, nxt: _Item | None) -> bool:
+    """A wrapped attachment name not indented (one paragraph per line lost the indent): a short
+    piece with no punctuation, followed by the 落款 or the end, and not itself a 落款 line."""
+    text = line.text
+    return (len(text) <= 16 and not any(c in text for c in "。，,；;：:！？!?") and item_of(text) is None
+            and not _looks_like_unit(text) and not _LOOSE_DATE.match(text)
+            and (nxt is None or nxt.kind == "date_line" or nxt.form is not None
+                 or _looks_like_unit(nxt.line.text) or _looks_like_signer(nxt.line.text, True)))
 
 
 def _wraps(text: str, line: Line) -> bool:

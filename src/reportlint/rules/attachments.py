@@ -198,7 +198,9 @@ class AttachmentNameMismatch(Rule):
     severity = Severity.WARNING
     standard = "GB/T 9704-2012 8"
     messages = {"default": ("附件说明中的“{name}”与附件{number}的标题“{title}”不一致（GB/T 9704-2012 8）",
-                            "the 附件说明 lists {name!r} but attachment {number} is titled {title!r}")}
+                            "the 附件说明 lists {name!r} but attachment {number} is titled {title!r}"),
+                "order": ("附件说明中“{name}”排第{number}，与附件顺序不一致（它是附件{other}；GB/T 9704-2012 8）",
+                          "the 附件说明 lists {name!r} as number {number} but it is attachment {other}")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
@@ -212,7 +214,11 @@ class AttachmentNameMismatch(Rule):
                 if not title or not item.text or _key(item.text) == _key(title):
                     continue
                 start, end = _item_span(item)
-                yield ctx.report(start, end, name=item.text.rstrip(_TRAILING), number=number, title=title)
+                other = next((n for n, t in by_number.items() if n != number and _key(t) == _key(item.text)), None)
+                if other is not None:
+                    yield ctx.report(start, end, "order", name=item.text.rstrip(_TRAILING), number=number, other=other)
+                else:
+                    yield ctx.report(start, end, name=item.text.rstrip(_TRAILING), number=number, title=title)
 
 
 class AttachmentNotePunctuation(Rule):
@@ -263,4 +269,169 @@ class AttachmentNotePunctuation(Rule):
                     yield ctx.report(end - 1, end, mark=text[-1], fix=fix)
 
 
-RULES = [AttachmentCountMismatch, AttachmentNoteNumbering, AttachmentNameMismatch, AttachmentNotePunctuation]
+def _signed(article: Article) -> bool:
+    """A 公文 that carries its 附件说明 above the 落款: signed with a unit and a date."""
+    sig = article.signature
+    return sig is not None and bool(sig.units) and sig.date is not None
+
+
+class AttachmentNotListed(Rule):
+    """An attached part the 附件说明 does not list, or attachments with no 附件说明 at all.
+
+    ## What it does
+    For a signed document (a 落款 with unit and date) followed by attached parts (`附件1`,
+    `附件2` …), flags the title when there is no 附件说明 at all, and the label of an attached
+    part beyond the number the 附件说明 lists whose title the 附件说明 does not name.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.3.4: a document with attachments says so in the 附件说明 under the body,
+    with the order number and name of each; 8: the attachments match it. A part nobody
+    announced is easily lost, or taken for a page of another document.
+
+    ## Example
+    ```
+    附件：1.森林防火装备购置清单
+    ……
+    附件1
+    森林防火装备购置清单
+    ……
+    附件2
+    林区视频监控点建设方案
+    ```
+
+    ## Use instead
+    ```
+    附件：1.森林防火装备购置清单
+          2.林区视频监控点建设方案
+    ……
+    附件1
+    森林防火装备购置清单
+    ……
+    附件2
+    林区视频监控点建设方案
+    ```
+    """
+
+    code = "AT005"
+    name = "attachment-not-listed"
+    groups = ("attachments",)
+    severity = Severity.WARNING
+    standard = "GB/T 9704-2012 7.3.4、8"
+    messages = {
+        "default": ("{label}（{title}）未在附件说明中列出（附件说明列有{listed}个；GB/T 9704-2012 7.3.4）",
+                    "{label} ({title}) is not listed in the 附件说明, which lists {listed}"),
+        "no-note": ("正文后附有{count}个附件，但正文下没有附件说明（GB/T 9704-2012 7.3.4）",
+                    "{count} attachment(s) follow the document but it has no 附件说明 (GB/T 9704-2012 7.3.4)"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            parts = _parts(article)
+            if not parts or not _signed(article):
+                continue
+            items = _items(article)
+            if article.element("attachment_note") is None:
+                if article.title is not None:
+                    yield ctx.report(article.title.span.start, article.title.span.end, "no-note", count=len(parts))
+                continue
+            # what the note says up to the first attached part, lines the note's parse missed included
+            first = parts[0][2].element("attachment")
+            end = first.span.start if first is not None else article.span.end
+            note = _key(ctx.text[article.element("attachment_note").span.start:end])  # type: ignore[union-attr]
+            for index, (_, title, part) in enumerate(parts):
+                label = part.element("attachment")
+                if label is None or index < len(items) or not title or _key(title) in note:
+                    continue
+                line = label.lines[0]
+                yield ctx.report(line.span.start, line.span.end, label=line.text.strip(), title=title or "无标题",
+                                 listed=len(items))
+
+
+_LABEL = lazy(r"^附[ \t\u3000]*件[ \t\u3000]*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})")
+_NOTE_ITEM = lazy(r"^(?:附[ \t\u3000]*件[ \t\u3000]*[:：])?[ \t\u3000]*[0-9]{1,2}(、|[ \t\u3000]+(?=[^0-9]))")
+
+
+class AttachmentLabelForm(Rule):
+    """附件 labels and numbers not in their standard form: `附件一`, `附件1：` alone, `附件：1、…`, `附件1` `附件3`.
+
+    ## What it does
+    Flags an attached part's label written with a Chinese numeral (`附件二`) or with a colon
+    and nothing after it (`附件2：`), labels whose numbers skip or repeat (`附件1`, `附件3`), and
+    entries of the 附件说明 numbered with a 顿号 (`1、`) or a bare space instead of `1.`.
+
+    ## Why is this bad?
+    GB/T 9704-2012 8: an attachment is labelled `附件` and its order number in Arabic numerals
+    at the top left; 7.3.4: the 附件说明 numbers its entries `1.` `2.` …. A label out of step
+    with the others or with the 附件说明 makes the reader wonder which part is meant.
+
+    ## Example
+    ```
+    附件：1、森林防火装备购置清单
+          2、林区视频监控点建设方案
+    ……
+    附件一
+    森林防火装备购置清单
+    ```
+
+    ## Use instead
+    ```
+    附件：1.森林防火装备购置清单
+          2.林区视频监控点建设方案
+    ……
+    附件1
+    森林防火装备购置清单
+    ```
+    """
+
+    code = "AT006"
+    name = "attachment-label-form"
+    groups = ("attachments",)
+    severity = Severity.WARNING
+    standard = "GB/T 9704-2012 7.3.4、8"
+    messages = {
+        "default": ("附件标识“{label}”应使用阿拉伯数字：“附件{number}”（GB/T 9704-2012 8）",
+                    "the label {label!r} takes an Arabic numeral: '附件{number}' (GB/T 9704-2012 8)"),
+        "colon": ("附件标识“{label}”后不加冒号（GB/T 9704-2012 8）",
+                  "no colon after the label {label!r} (GB/T 9704-2012 8)"),
+        "sequence": ("附件标识“{label}”的序号不连续，应为“附件{want}”（GB/T 9704-2012 8）",
+                     "the label {label!r} skips or repeats a number: '附件{want}' belongs here"),
+        "item": ("附件说明的序号应写作“{number}.”，不用“{mark}”（GB/T 9704-2012 7.3.4）",
+                 "the 附件说明 numbers its entries '{number}.', not {mark!r} (GB/T 9704-2012 7.3.4)"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            yield from self._labels(ctx, article)
+            note = article.element("attachment_note")
+            if note is None:
+                continue
+            for item in note.items:
+                match = _NOTE_ITEM.match(item.line.text) if item.number is not None else None
+                if match is not None:
+                    at = item.line.span.start + match.start(1)
+                    mark = match.group(1)
+                    yield ctx.report(at, at + len(mark), "item", number=item.number, mark=mark.strip() or "空格")
+
+    def _labels(self, ctx: RuleContext, article: Article) -> Iterator[Finding]:
+        parts = _parts(article)
+        numbers = [number for number, _, _ in parts]
+        sequence_ok = None in numbers or numbers == list(range(1, len(numbers) + 1))
+        for index, (number, _, part) in enumerate(parts):
+            label = part.element("attachment")
+            if label is None:
+                continue
+            line = label.lines[0]
+            text = line.text.strip()
+            written = _LABEL.match(text)
+            written = written.group(0) if written else ""
+            if number is not None and written and not written[-1].isdigit():
+                yield ctx.report(line.span.start, line.span.start + len(written), label=written, number=number)
+            elif text.endswith(("：", ":")) and text.rstrip("：: \t\u3000") == written:
+                yield ctx.report(line.span.start, line.span.end, "colon", label=text)
+            elif not sequence_ok and number is not None and number != index + 1:
+                yield ctx.report(line.span.start, line.span.end, "sequence", label=text, want=index + 1)
+                sequence_ok = True  # one finding: the rest follow from it
+
+
+RULES = [AttachmentCountMismatch, AttachmentNoteNumbering, AttachmentNameMismatch, AttachmentNotePunctuation,
+         AttachmentNotListed, AttachmentLabelForm]

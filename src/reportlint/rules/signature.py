@@ -437,5 +437,83 @@ class SignatureDateForm(Rule):
                 yield ctx.report(line.span.start, line.span.end, kind, date=text)
 
 
+# a title that sums up a whole period, not a campaign or a season's work within it:
+# 2024年工作总结, 某局2024年度述职报告, 2024年上半年工作总结和下半年工作打算
+_PERIOD = lazy(r"((?:19|20)[0-9]{2}|[〇○零一二三四五六七八九]{4})\s*年(?:度)?\s*(?:第?([一二三四1-4])季度|(上半年|下半年|前三季度))?"
+               r"(?:个人|本人|全年|主要)?(?:工作)?(?:总结|述职(?:述廉|述德述廉)?报告)(?:$|[和及暨与、])")
+# (month, day) a period ends on, and the earliest (month, day) a report on it may be dated
+_PERIOD_ENDS = {"": ((12, 31), (10, 1)), "上半年": ((6, 30), (6, 1)), "下半年": ((12, 31), (10, 1)),
+                "前三季度": ((9, 30), (9, 1)), "1": ((3, 31), (3, 1)), "2": ((6, 30), (6, 1)),
+                "3": ((9, 30), (9, 1)), "4": ((12, 31), (12, 1))}
+
+
+def _period(title: str) -> tuple[str, int, tuple[int, int]] | None:
+    """The period a 总结 or 述职报告 title covers: (as written, year, earliest (month, day) to sign)."""
+    match = _PERIOD.search(title)
+    if match is None:
+        return None
+    year = _year_digits(match.group(1))
+    if year is None:
+        return None
+    quarter = match.group(2) or ""
+    key = str("一二三四".index(quarter) + 1) if quarter in ("一", "二", "三", "四") else quarter or match.group(3) or ""
+    written = match.group(1) + "年" + (f"第{quarter}季度" if quarter else match.group(3) or "")
+    return written, year, _PERIOD_ENDS[key][1]
+
+
+class SignatureDateBeforePeriod(Rule):
+    """A 总结 or 述职报告 dated before the period it reports on is over.
+
+    ## What it does
+    For a title that sums up a whole period (`2024年工作总结`, `2024年上半年工作总结`,
+    `2024年第三季度工作总结`, `2024年度述职报告`; not a campaign's or a season's work within it,
+    such as `2024年防汛工作总结`), flags a 成文日期 of that year that falls too
+    early in the period: before October for a year or a second half-year, before June for a
+    first half-year, before the last month of a quarter. (A date in another year is DT007's.)
+
+    ## Why is this bad?
+    《党政机关公文处理工作条例》第九条（十二）: the 成文日期 is the day the document was signed.
+    A summary signed months before its period ends reports on what had not happened yet; the
+    date is usually a slip of the year or left over from last year's file.
+
+    ## Example
+    ```
+    青山县农业农村局2024年工作总结
+    ……
+    青山县农业农村局
+    2024年3月12日
+    ```
+
+    ## Use instead
+    ```
+    青山县农业农村局2024年工作总结
+    ……
+    青山县农业农村局
+    2024年12月12日
+    ```
+    """
+
+    code = "SG007"
+    name = "signature-date-before-period"
+    groups = ("signature",)
+    severity = Severity.WARNING
+    standard = "《党政机关公文处理工作条例》第九条（十二）"
+    messages = {"default": ("成文日期{date}早于标题所总结的时期“{period}”结束",
+                            "the date {date} is before the end of the period {period!r} the title sums up")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in _articles(ctx):
+            sig = article.signature
+            if sig is None or sig.date is None or not article.title_text:
+                continue
+            period = _period(article.title_text)
+            signed = _date_of(sig.date)
+            if period is None or signed is None:
+                continue
+            written, year, (month, day) = period
+            if signed[0] == year and signed < (year, month, day):  # another year: DT007's
+                yield ctx.report(sig.date.span.start, sig.date.span.end, date=sig.date.text.strip(), period=written)
+
+
 RULES = [SignatureMissingDate, SignatureMissingUnit, SignatureMissing, SignatureUnitMismatch,
-         SignatureDateBeforeEvents, SignatureDateForm]
+         SignatureDateBeforeEvents, SignatureDateForm, SignatureDateBeforePeriod]
