@@ -484,6 +484,8 @@ def _signature(body: list[tuple[RawLine, Line]]):
     name of the person who signs a 述职报告 or a personal 总结)."""
     date = None
     end = len(body)
+    if end and body[end - 1][0].kind == "text_line" and (split := _unit_and_date(body[end - 1][1])):
+        return Signature((split[0],), split[1]), body[:end - 1]
     if end and (body[end - 1][0].kind == "date_line"
                 or body[end - 1][0].kind == "text_line" and _LOOSE_DATE.match(body[end - 1][1].text)):
         date = body[end - 1][1]
@@ -496,9 +498,27 @@ def _signature(body: list[tuple[RawLine, Line]]):
             break
         units.insert(0, line)
         end -= 1
+    if date is None and units and end and body[end - 1][0].kind == "date_line":
+        date = body[end - 1][1]  # the date above the unit: kept, its place is judged by the rules
+        end -= 1
     if date is None and not units:
         return None, body
     return Signature(tuple(units), date), body[:end]
+
+
+_UNIT_THEN_DATE = re.compile(r"^(?P<unit>[^ \t\u3000]{2,30})[ \t\u3000]{2,}(?P<date>(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})"
+                             r"年(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})日)$")
+
+
+def _unit_and_date(line: Line) -> tuple[Line, Line] | None:
+    """A 落款 on one line, unit and date apart (青山县教育局    2024年5月6日), as two lines."""
+    match = _UNIT_THEN_DATE.match(line.text)
+    if match is None or not _looks_like_unit(match["unit"]):
+        return None
+    start = line.span.start
+    unit = Line(Span(start, start + match.end("unit")), match["unit"], line.number)
+    date = Line(Span(start + match.start("date"), line.span.end), match["date"], line.number)
+    return unit, date
 
 
 # a 成文日期 written loosely or incompletely where the 落款 has its date: 2024年12月, 2024/12/5,
@@ -528,7 +548,11 @@ def _looks_like_signer(text: str, dated: bool) -> bool:
     return dated or text[:1] in "述报汇总发申署签" and any(c in text for c in ":：")
 
 
+_SEAL = re.compile(r"[ \t\u3000]*[（(](?:印|盖章|公章|章|签章|签字|签名|印章)[)）]$")
+
+
 def _looks_like_unit(text: str) -> bool:
+    text = _SEAL.sub("", text) if text.endswith(("）", ")")) else text
     return (len(text) <= _UNIT_MAX and not text.endswith(_SENTENCE_END)
             and "。" not in text and bool(_UNIT_SUFFIX.search(text)))
 

@@ -263,6 +263,8 @@ class AttachmentNotePunctuation(Rule):
                 continue
             for line in note.lines:
                 text = line.text.rstrip()
+                if _HEADER.match(text):
+                    continue  # `附件：` alone heads the list: its colon is no name's punctuation
                 if text and text[-1] in _TRAILING and not text.endswith("……"):
                     end = line.span.start + len(text)
                     fix = Fix.replace("删去附件名称后的标点", end - 1, end, "")
@@ -347,6 +349,7 @@ class AttachmentNotListed(Rule):
                                  listed=len(items))
 
 
+_HEADER = lazy(r"^附[ \t\u3000]*件[ \t\u3000]*[:：]$")
 _LABEL = lazy(r"^附[ \t\u3000]*件[ \t\u3000]*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})")
 _NOTE_ITEM = lazy(r"^(?:附[ \t\u3000]*件[ \t\u3000]*[:：])?[ \t\u3000]*[0-9]{1,2}(、|[ \t\u3000]+(?=[^0-9]))")
 

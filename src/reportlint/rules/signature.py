@@ -515,5 +515,46 @@ class SignatureDateBeforePeriod(Rule):
                 yield ctx.report(sig.date.span.start, sig.date.span.end, date=sig.date.text.strip(), period=written)
 
 
+class SignatureDateAboveUnit(Rule):
+    """A 落款 with the 成文日期 above the 发文机关署名.
+
+    ## What it does
+    Flags a 成文日期 that stands on the line above the unit's name at the end of the text.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.3.5: the 成文日期 goes under the 发文机关署名. A date above the name
+    reads as the date of the body's last paragraph, and the block looks unfinished.
+
+    ## Example
+    ```
+    ……请各学校认真抓好落实。
+    2024年5月6日
+    青山县教育局
+    ```
+
+    ## Use instead
+    ```
+    ……请各学校认真抓好落实。
+    青山县教育局
+    2024年5月6日
+    ```
+    """
+
+    code = "SG008"
+    name = "signature-date-above-unit"
+    groups = ("signature",)
+    severity = Severity.WARNING
+    standard = "GB/T 9704-2012 7.3.5"
+    messages = {"default": ("成文日期应在发文机关署名“{unit}”之下（GB/T 9704-2012 7.3.5）",
+                            "the date goes under the signing unit {unit!r} (GB/T 9704-2012 7.3.5)")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in _articles(ctx):
+            sig = article.signature
+            if sig is not None and sig.date is not None and sig.units and sig.date.number < sig.units[0].number:
+                unit = "".join(line.text for line in sig.units)
+                yield ctx.report(sig.date.span.start, sig.date.span.end, unit=unit)
+
+
 RULES = [SignatureMissingDate, SignatureMissingUnit, SignatureMissing, SignatureUnitMismatch,
-         SignatureDateBeforeEvents, SignatureDateForm, SignatureDateBeforePeriod]
+         SignatureDateBeforeEvents, SignatureDateForm, SignatureDateBeforePeriod, SignatureDateAboveUnit]
