@@ -19,6 +19,15 @@ def _articles(ctx: RuleContext) -> Iterator[Article]:
         yield from article.attachments
 
 
+def _with_signature(ctx: RuleContext, extra: str = "") -> Iterator[tuple[Article, str, str]]:
+    """Articles that end with a 落款, whatever their 文种 (a 落款 present is judged as written),
+    with the 文种's names."""
+    for article in _articles(ctx):
+        if article.signature is not None:
+            doctype = doctype_of(article, extra)
+            yield article, (doctype.name[0] if doctype else "公文"), (doctype.name[1] if doctype else "document")
+
+
 def _signed_articles(ctx: RuleContext, extra: str = "") -> Iterator[tuple[Article, str, str]]:
     """Articles whose 文种 is signed (per its profile in rulesets/data/doctypes.yaml), with its names."""
     for article in _articles(ctx):
@@ -201,7 +210,7 @@ class SignatureUnitMismatch(Rule):
     """A 落款 that names another organ than the title or the 版头.
 
     ## What it does
-    For the signed 文种, compares the 发文机关署名 with the issuing organ the title names
+    For any document with a 落款, compares the 发文机关署名 with the issuing organ the title names
     (`XX县教育局关于……的通知`), else with the 发文机关标志 of the 版头 (`XX县教育局文件`), and
     flags a 落款 unit that is neither of them, or a joint issuer missing from the 落款. A
     standard short name counts as the same organ (县人民政府 = 县政府; 教育局 for 某某县教育局);
@@ -243,7 +252,7 @@ class SignatureUnitMismatch(Rule):
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for article, zh, _ in _signed_articles(ctx, self.settings["doctypes"]):
+        for article, zh, _ in _with_signature(ctx, self.settings["doctypes"]):
             sig = article.signature
             if sig is None or not sig.units:
                 continue
@@ -388,7 +397,7 @@ class SignatureDateForm(Rule):
     """A 成文日期 that is not a full date: `2024年12月`, `12月5日`, `2024年12月5号`.
 
     ## What it does
-    For the signed 文种, flags the date line of the 落款 when it lacks the day or the year,
+    For any document with a 落款, flags its date line when it lacks the day or the year,
     or writes `号` for `日`. (Dotted or hyphenated dates, two-digit years, zero-padded months and
     Chinese numerals are the DT rules'.)
 
@@ -426,7 +435,7 @@ class SignatureDateForm(Rule):
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for article, _, _ in _signed_articles(ctx, self.settings["doctypes"]):
+        for article, _, _ in _with_signature(ctx, self.settings["doctypes"]):
             line = article.signature.date if article.signature is not None else None
             if line is None:
                 continue
