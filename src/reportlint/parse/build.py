@@ -484,8 +484,11 @@ def _signature(body: list[tuple[RawLine, Line]]):
     name of the person who signs a 述职报告 or a personal 总结)."""
     date = None
     end = len(body)
+    while end and body[end - 1][0].kind == "text_line" and _CHROME.search(body[end - 1][1].text):
+        end -= 1  # a web page's buttons and counters after the 落款 stay body text (the RS rules')
+    body, chrome = body[:end], body[end:]
     if end and body[end - 1][0].kind == "text_line" and (split := _unit_and_date(body[end - 1][1])):
-        return Signature((split[0],), split[1]), body[:end - 1]
+        return Signature((split[0],), split[1]), body[:end - 1] + chrome
     if end and (body[end - 1][0].kind == "date_line"
                 or body[end - 1][0].kind == "text_line" and _LOOSE_DATE.match(body[end - 1][1].text)):
         date = body[end - 1][1]
@@ -502,10 +505,11 @@ def _signature(body: list[tuple[RawLine, Line]]):
         date = body[end - 1][1]  # the date above the unit: kept, its place is judged by the rules
         end -= 1
     if date is None and not units:
-        return None, body
-    return Signature(tuple(units), date), body[:end]
+        return None, body + chrome
+    return Signature(tuple(units), date), body[:end] + chrome
 
 
+_CHROME = re.compile(r"^【[^】]{2,8}】|浏览次数|点击次数|阅读次数|【关闭窗口】|【打印本页】")
 _UNIT_THEN_DATE = re.compile(r"^(?P<unit>[^ \t\u3000]{2,30})[ \t\u3000]{2,}(?P<date>(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})"
                              r"年(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})日)$")
 

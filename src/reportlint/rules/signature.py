@@ -11,6 +11,7 @@ from reportlint.rules.base import Rule, RuleContext
 from reportlint.rules.profiles import DOCTYPES_OPTION, body_lines, doctype_of, is_complete
 from reportlint.text.chars import cn_to_int
 from reportlint.text.lazyre import lazy
+from reportlint.text.ymd import full_date
 
 
 def _articles(ctx: RuleContext) -> Iterator[Article]:
@@ -26,6 +27,11 @@ def _with_signature(ctx: RuleContext, extra: str = "") -> Iterator[tuple[Article
         if article.signature is not None:
             doctype = doctype_of(article, extra)
             yield article, (doctype.name[0] if doctype else "公文"), (doctype.name[1] if doctype else "document")
+
+
+# 文种 whose text may end with a bare date: a speech, minutes, a 述职报告 (the speaker's or
+# author's name stands under the title), a 政府工作报告; and an attached part (a form, a list)
+_UNSIGNED = {"speech", "minutes", "debrief", "government-work-report"}
 
 
 def _signed_articles(ctx: RuleContext, extra: str = "") -> Iterator[tuple[Article, str, str]]:
@@ -75,17 +81,18 @@ class SignatureMissingDate(Rule):
         for article, zh, en in _signed_articles(ctx, self.settings["doctypes"]):
             sig = article.signature
             if sig and sig.units and sig.date is None:
-                first, last = sig.units[0], sig.units[-1]
                 unit = "".join(line.text for line in sig.units)
-                yield ctx.report(first.span.start, last.span.end, doctype=zh, doctype_en=en, unit=unit)
+                start, end = sig.units[0].span.start, sig.units[-1].span.end
+                yield ctx.report(start, end, doctype=zh, doctype_en=en, unit=unit)
 
 
 class SignatureMissingUnit(Rule):
     """A closing date with no issuing unit above it.
 
     ## What it does
-    For the signed document types, flags a 成文日期 at the end of the text with no 发文机关署名
-    (a unit's name) on the lines just above it.
+    Flags a 成文日期 at the end of the text with no 发文机关署名 (a unit's name) on the lines
+    just above it, in any document but a speech, minutes, a 述职报告 or a 政府工作报告 (which may
+    end with a bare date) and an attached part whose 文种 is not signed.
 
     ## Why is this bad?
     《党政机关公文处理工作条例》第九条（十一） requires the issuing body's name in the
@@ -116,10 +123,15 @@ class SignatureMissingUnit(Rule):
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for article, zh, en in _signed_articles(ctx, self.settings["doctypes"]):
+        for article, zh, en in _with_signature(ctx, self.settings["doctypes"]):
             sig = article.signature
-            if sig and sig.date and not sig.units:
-                yield ctx.report(sig.date.span.start, sig.date.span.end, doctype=zh, doctype_en=en)
+            if not sig or not sig.date or sig.units or article.doctype is not None and article.doctype.id in _UNSIGNED:
+                continue
+            profile = doctype_of(article, self.settings["doctypes"])
+            if article.is_attachment and (profile is None or not profile.signature):
+                continue  # an attached form or list may end with its own date
+            start, end = sig.date.span.start, sig.date.span.end
+            yield ctx.report(start, end, doctype=zh, doctype_en=en)
 
 
 class SignatureMissing(Rule):
@@ -127,7 +139,7 @@ class SignatureMissing(Rule):
 
     ## What it does
     For the signed document types, notes an article whose last lines carry neither a unit's
-    name nor a date; the note points at the last character of the text. Fragments (fewer
+    name nor a date; the note points at the title. Fragments (fewer
     than two headings and under 200 characters) are not judged. Informational by default: texts
     copied from web pages often lose the block, and the report may be an attachment signed elsewhere.
 
@@ -161,6 +173,9 @@ class SignatureMissing(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article, zh, en in _signed_articles(ctx, self.settings["doctypes"]):
             if article.signature is None and is_complete(article):
+                if article.title is not None:
+                    yield ctx.report(article.title.span.start, article.title.span.end, doctype=zh, doctype_en=en)
+                    continue
                 paragraphs = list(article.paragraphs())
                 end = paragraphs[-1].span.end if paragraphs else article.span.end
                 yield ctx.report(end - 1, end, doctype=zh, doctype_en=en)
@@ -391,20 +406,23 @@ _NUM = rf"(?:[0-9]{{1,4}}|[{_CN}]{{1,4}})"
 _NO_DAY = lazy(rf"^[（(]?{_NUM}[ \t]*年[ \t]*{_NUM}[ \t]*月[)）]?$")
 _NO_YEAR = lazy(rf"^[（(]?{_NUM}[ \t]*月[ \t]*{_NUM}[ \t]*[日号][)）]?$")
 _HAO = lazy(rf"{_NUM}[ \t]*月[ \t]*{_NUM}[ \t]*号[)）]?$")
+_SEPARATED = lazy(r"^[（(]?([0-9]{4})[ \t]*([.．/\-－])[ \t]*([0-9]{1,2})[ \t]*\2[ \t]*([0-9]{1,2})日?[)）]?$")
 
 
 class SignatureDateForm(Rule):
-    """A 成文日期 that is not a full date: `2024年12月`, `12月5日`, `2024年12月5号`.
+    """A 成文日期 not written as GB/T 9704 asks: `2024年12月`, `12月5日`, `2024年12月5号`,
+    `二〇二四年十二月五日`, `2024.12.5`.
 
     ## What it does
-    For any document with a 落款, flags its date line when it lacks the day or the year,
-    or writes `号` for `日`. (Dotted or hyphenated dates, two-digit years, zero-padded months and
-    Chinese numerals are the DT rules'.)
+    For any document with a 落款, flags its date line when it lacks the day or the year, writes
+    `号` for `日`, uses Chinese numerals (wholly or in part: `二〇二四年12月5日`), or separates
+    year, month and day with dots, slashes or hyphens.
 
     ## Why is this bad?
-    GB/T 9704-2012 7.3.5.4: the 成文日期 gives year, month and day in full
-    (`2024年12月5日`); 《党政机关公文处理工作条例》第九条（十二） makes it part of every
-    document. A date without its day or year cannot tell when the document took effect.
+    GB/T 9704-2012 7.3.5.4: the 成文日期 is written in Arabic numerals with year, month and day
+    in full (`2024年12月5日`); 《党政机关公文处理工作条例》第九条（十二） makes it part of every
+    document. A date without its day or year cannot tell when the document took effect; the
+    other forms are those of older rules (Chinese numerals) or of forms and spreadsheets.
 
     ## Example
     ```
@@ -427,11 +445,15 @@ class SignatureDateForm(Rule):
     options = {"doctypes": DOCTYPES_OPTION}
     messages = {
         "default": ("成文日期“{date}”缺少日，应写全年月日（GB/T 9704-2012 7.3.5.4）",
-                   "the date {date!r} has no day: write year, month and day in full"),
+                    "the date {date!r} has no day: write year, month and day in full"),
         "no-year": ("成文日期“{date}”缺少年份，应写全年月日（GB/T 9704-2012 7.3.5.4）",
                     "the date {date!r} has no year: write year, month and day in full"),
         "hao": ("成文日期“{date}”应以“日”结尾，不用“号”（GB/T 9704-2012 7.3.5.4）",
                 "the date {date!r} ends in '日', not '号'"),
+        "numerals": ("成文日期“{date}”应使用阿拉伯数字{want}（GB/T 9704-2012 7.3.5.4）",
+                     "the date {date!r} is written in Arabic numerals{want_en} (GB/T 9704-2012 7.3.5.4)"),
+        "separated": ("成文日期“{date}”应写作“{want}”，不用“{mark}”分隔（GB/T 9704-2012 7.3.5.4）",
+                      "the date {date!r} is written {want!r}, not separated by {mark!r}"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -440,10 +462,25 @@ class SignatureDateForm(Rule):
             if line is None:
                 continue
             text = line.text.strip()
-            kind = ("default" if _NO_DAY.match(text) else "no-year" if _NO_YEAR.match(text)
-                    else "hao" if _HAO.search(text) else None)
-            if kind is not None:
-                yield ctx.report(line.span.start, line.span.end, kind, date=text)
+            args: dict[str, object] = {"date": text}
+            if _NO_DAY.match(text):
+                kind = "default"
+            elif _NO_YEAR.match(text):
+                kind = "no-year"
+            elif _HAO.search(text):
+                kind = "hao"
+            elif any(c in _CN for c in text):
+                kind = "numerals"
+                date = full_date(text)
+                args["want"] = "：“{}年{}月{}日”".format(*date) if date else ""
+                args["want_en"] = ": '{}年{}月{}日'".format(*date) if date else ""
+            elif (separated := _SEPARATED.match(text)) is not None:
+                kind = "separated"
+                year, month, day = (int(separated.group(k)) for k in (1, 3, 4))
+                args.update(want=f"{year}年{month}月{day}日", mark=separated.group(2))
+            else:
+                continue
+            yield ctx.report(line.span.start, line.span.end, kind, **args)
 
 
 # a title that sums up a whole period, not a campaign or a season's work within it:
