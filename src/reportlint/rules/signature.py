@@ -30,8 +30,9 @@ def _with_signature(ctx: RuleContext, extra: str = "") -> Iterator[tuple[Article
 
 
 # 文种 whose text may end with a bare date: a speech, minutes, a 述职报告 (the speaker's or
-# author's name stands under the title), a 政府工作报告; and an attached part (a form, a list)
-_UNSIGNED = {"speech", "minutes", "debrief", "government-work-report"}
+# author's name stands under the title), a 政府工作报告, and the plans and schemes (often issued
+# under a cover notice that is signed, or with the unit in the title)
+_UNSIGNED = {"speech", "minutes", "debrief", "government-work-report", "work-points", "work-plan", "plan", "scheme"}
 
 
 def _signed_articles(ctx: RuleContext, extra: str = "") -> Iterator[tuple[Article, str, str]]:
@@ -91,8 +92,8 @@ class SignatureMissingUnit(Rule):
 
     ## What it does
     Flags a 成文日期 at the end of the text with no 发文机关署名 (a unit's name) on the lines
-    just above it, in any document but a speech, minutes, a 述职报告 or a 政府工作报告 (which may
-    end with a bare date) and an attached part whose 文种 is not signed.
+    just above it, in any document but a speech, minutes, a 述职报告, a 政府工作报告 or a plan
+    (which may end with a bare date) and an attached part whose 文种 is not signed.
 
     ## Why is this bad?
     《党政机关公文处理工作条例》第九条（十一） requires the issuing body's name in the
