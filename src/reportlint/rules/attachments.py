@@ -29,8 +29,13 @@ def _parts(article: Article) -> list[tuple[int | None, str, Article]]:
     return found
 
 
+_BRACKETED = lazy(r"[（(][^（）()]{1,12}[）)]")
+
+
 def _key(name: str) -> str:
-    return _NOT_NAME.sub("", name)
+    """A name compared loosely: no spaces, book-title marks, punctuation or bracketed remarks
+    (`（试行）`, `（15名）`)."""
+    return _NOT_NAME.sub("", _BRACKETED.sub("", name))
 
 
 def _item_span(item: ElementItem) -> tuple[int, int]:
@@ -208,6 +213,7 @@ class AttachmentNameMismatch(Rule):
             if not items or len(items) != len(parts):
                 continue
             by_number = {number: title for number, title, _ in parts if number is not None}
+            swapped = False
             for index, item in enumerate(items):
                 number = item.number if item.number is not None else index + 1
                 title = by_number.get(number, parts[index][1] if len(items) == 1 else None)
@@ -216,7 +222,10 @@ class AttachmentNameMismatch(Rule):
                 start, end = _item_span(item)
                 other = next((n for n, t in by_number.items() if n != number and _key(t) == _key(item.text)), None)
                 if other is not None:
-                    yield ctx.report(start, end, "order", name=item.text.rstrip(_TRAILING), number=number, other=other)
+                    if not swapped:  # one finding for a list out of order
+                        yield ctx.report(start, end, "order", name=item.text.rstrip(_TRAILING), number=number,
+                                         other=other)
+                    swapped = True
                 else:
                     yield ctx.report(start, end, name=item.text.rstrip(_TRAILING), number=number, title=title)
 
@@ -272,18 +281,17 @@ class AttachmentNotePunctuation(Rule):
 
 
 def _signed(article: Article) -> bool:
-    """A 公文 that carries its 附件说明 above the 落款: signed with a unit and a date."""
-    sig = article.signature
-    return sig is not None and bool(sig.units) and sig.date is not None
+    """A 公文 that carries its 附件说明 above the 落款 (a unit's name or a date)."""
+    return article.signature is not None
 
 
 class AttachmentNotListed(Rule):
     """An attached part the 附件说明 does not list, or attachments with no 附件说明 at all.
 
     ## What it does
-    For a signed document (a 落款 with unit and date) followed by attached parts (`附件1`,
-    `附件2` …), flags the title when there is no 附件说明 at all, and the label of an attached
-    part beyond the number the 附件说明 lists whose title the 附件说明 does not name.
+    For a document with a 落款 followed by attached parts (`附件1`, `附件2` …), flags the first
+    part's title when there is no 附件说明 at all, and the 附件说明 when it does not name an
+    attached part beyond the number it lists.
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.4: a document with attachments says so in the 附件说明 under the body,
@@ -332,9 +340,11 @@ class AttachmentNotListed(Rule):
             if not parts or not _signed(article):
                 continue
             items = _items(article)
-            if article.element("attachment_note") is None:
-                if article.title is not None:
-                    yield ctx.report(article.title.span.start, article.title.span.end, "no-note", count=len(parts))
+            note_element = article.element("attachment_note")
+            if note_element is None:
+                part = parts[0][2]
+                where = part.title if part.title is not None else part.element("attachment").lines[0]  # type: ignore
+                yield ctx.report(where.span.start, where.span.end, "no-note", count=len(parts))
                 continue
             # what the note says up to the first attached part, lines the note's parse missed included
             first = parts[0][2].element("attachment")
@@ -344,9 +354,10 @@ class AttachmentNotListed(Rule):
                 label = part.element("attachment")
                 if label is None or index < len(items) or not title or _key(title) in note:
                     continue
-                line = label.lines[0]
-                yield ctx.report(line.span.start, line.span.end, label=line.text.strip(), title=title or "无标题",
+                line = note_element.lines[0]  # the list the part is missing from
+                yield ctx.report(line.span.start, line.span.end, label=label.lines[0].text.strip(), title=title,
                                  listed=len(items))
+                break
 
 
 _HEADER = lazy(r"^附[ \t\u3000]*件[ \t\u3000]*[:：]$")
