@@ -158,9 +158,10 @@ def _trailer(items: list[_Item]) -> list[_Item]:
 
 def _continues_list(item: _Item, before: _Item | None) -> bool:
     """A wrapped line of a 抄送 list: short, after a 抄送 line or another wrapped line of it."""
-    if item.form is not None or item.kind != "text_line" or len(item.line.text) > _ADDRESSEE_MAX:
+    if (item.form is not None or item.kind != "text_line" or len(item.line.text) > _ADDRESSEE_MAX
+            or item.line.text.endswith("印发")):
         return False
-    return before is not None and (
+    return before is not None and not before.line.text.endswith("。") and (
         (before.form is not None and before.form.kind == "copies_to")
         or (before.form is None and before.line.text.endswith(("，", "、", ","))))
 

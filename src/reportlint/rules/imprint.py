@@ -118,11 +118,12 @@ class CopiesToFinalStop(Rule):
 
 
 class PrintedByForm(Rule):
-    """An 印发 line without its office or its date: `2024年5月6日印发` alone, `县政府办公室印发`.
+    """An 印发 line without its office or its date, or with the two swapped: `2024年5月6日印发` alone,
+    `县政府办公室    印发`, `2024年5月6日印发    县政府办公室`.
 
     ## What it does
     Flags the 印发机关和印发日期 line of the 版记 when it lacks the 印发机关 or the 印发日期,
-    or when a 抄送 line has no colon at all (`抄送县财政局`).
+    or puts the date before the office, and a 抄送 line with no colon at all (`抄送县财政局`).
 
     ## Why is this bad?
     GB/T 9704-2012 7.4.3: the 印发机关 (left) and the 印发日期 followed by `印发` (right) share
@@ -147,6 +148,8 @@ class PrintedByForm(Rule):
     messages = {
         "default": ("印发机关和印发日期应同行写全：此行缺少{part}（GB/T 9704-2012 7.4.3）",
                     "the 印发 line needs both the office and the date: {part_en} is missing (GB/T 9704-2012 7.4.3)"),
+        "reversed": ("印发机关应居左、印发日期居右：此行日期在前（GB/T 9704-2012 7.4.3）",
+                     "the 印发 line puts the office on the left and the date on the right (GB/T 9704-2012 7.4.3)"),
         "copies": ("“抄送”后缺少全角冒号“：”（GB/T 9704-2012 7.4.2）",
                    "'抄送' needs a full-width colon after it (GB/T 9704-2012 7.4.2)"),
     }
@@ -156,8 +159,12 @@ class PrintedByForm(Rule):
             for element in article.elements_of("printed_by"):
                 unit = (element.field("unit") or "").strip()
                 line = element.lines[0]
-                if not unit:
+                if element.field("reversed"):
+                    yield ctx.report(line.span.start, line.span.end, "reversed")
+                elif not unit:
                     yield ctx.report(line.span.start, line.span.end, part="印发机关", part_en="the office")
+                elif not element.field("date"):
+                    yield ctx.report(line.span.start, line.span.end, part="印发日期", part_en="the date")
         tail = ctx.document.lines[-6:]
         element_lines = {line.number for article in ctx.document.articles
                          for element in article.elements for line in element.lines}
@@ -175,7 +182,7 @@ class ImprintOrder(Rule):
     """A 版记 with the 印发 line above the 抄送 line.
 
     ## What it does
-    Flags a 抄送 line that comes after the 印发机关和印发日期 line.
+    Flags the 印发机关和印发日期 line when a 抄送 line comes after it.
 
     ## Why is this bad?
     GB/T 9704-2012 7.4.1: in the 版记 the 抄送机关 come first and the 印发机关和印发日期 last,
@@ -207,9 +214,9 @@ class ImprintOrder(Rule):
             printed = article.elements_of("printed_by")
             if not printed:
                 continue
-            for element in _copies(article):
-                if element.lines[0].number > printed[0].lines[0].number:
-                    yield ctx.report(element.span.start, element.lines[0].span.end)
+            if any(element.lines[0].number > printed[0].lines[0].number for element in _copies(article)):
+                line = printed[0].lines[0]  # the line out of place: it belongs at the bottom
+                yield ctx.report(line.span.start, line.span.end)
 
 
 class PrintedBeforeSigned(Rule):
