@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
-from reportlint.model import Article, Element
+from reportlint.model import Article, Element, Line, Paragraph, Section
 from reportlint.rules.base import Rule, RuleContext
 from reportlint.text.lazyre import lazy
 from reportlint.text.ymd import full_date
@@ -219,12 +219,45 @@ class ImprintOrder(Rule):
                 yield ctx.report(line.span.start, line.span.end)
 
 
+def _first_lines(children: tuple[Section | Paragraph, ...], count: int) -> list[Line]:
+    """The first ``count`` lines of the body, headings included."""
+    out: list[Line] = []
+    for child in children:
+        if len(out) >= count:
+            break
+        if isinstance(child, Section):
+            out.append(child.heading.line)
+            out.extend(_first_lines(child.children, count - len(out)))
+        else:
+            out.append(child.line)
+    return out[:count]
+
+
+def _signed_line(article: Article) -> Line | None:
+    """The line with the 成文日期: the 落款's date, else (a 纪要, a 简报) the 版头 line under the
+    title that gives the issuing office and the date (`某某县人民政府办公室    2025年8月22日`)."""
+    sig = article.signature
+    if sig is not None and sig.date is not None:
+        return sig.date
+    for line in _first_lines(article.children, 3):
+        text = line.text.strip()
+        if len(text) <= 40 and text.endswith("日") and not any(c in text for c in "，,。；") and full_date(text):
+            return line
+    return None
+
+
+def _date_text(text: str) -> str:
+    date = full_date(text)
+    return "{}年{}月{}日".format(*date) if date else text.strip()
+
+
 class PrintedBeforeSigned(Rule):
     """An 印发日期 earlier than the 成文日期.
 
     ## What it does
-    Compares the date of the 印发 line with the 成文日期 under the 落款 and flags the 印发 line
-    when it is earlier.
+    Compares the date of the 印发 line with the 成文日期 under the 落款 (for a 纪要 without a
+    落款, the date beside the issuing office under the title) and flags the 印发 line when it
+    is earlier.
 
     ## Why is this bad?
     GB/T 9704-2012 7.4.3: the 印发日期 is the day the document was sent to print, which comes
@@ -254,16 +287,16 @@ class PrintedBeforeSigned(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
-            sig = article.signature
-            signed = full_date(sig.date.text) if sig is not None and sig.date is not None else None
-            if signed is None:
+            dated = _signed_line(article)
+            signed = full_date(dated.text) if dated is not None else None
+            if dated is None or signed is None:
                 continue
             for element in article.elements_of("printed_by"):
                 printed = full_date(element.field("date") or element.text)
                 if printed is not None and printed < signed:
                     line = element.lines[0]
                     yield ctx.report(line.span.start, line.span.end, printed="{}年{}月{}日".format(*printed),
-                                     signed=sig.date.text.strip())  # type: ignore[union-attr]
+                                     signed=_date_text(dated.text))
 
 
 def _organ_key(name: str) -> str:
@@ -275,6 +308,27 @@ def _same_organ(a: str, b: str) -> bool:
     """The same organ by its full or standard short name (县人民政府 = 县政府; 县财政局 ⊂ 青山县财政局)."""
     x, y = _organ_key(a), _organ_key(b)
     return bool(x) and (x == y or (len(min(x, y, key=len)) >= 4 and (x.endswith(y) or y.endswith(x))))
+
+
+_ORGAN_END = lazy(r"(?:局|委|办|院|府|部|厅|处|室|所|站|中心|公司|集团|学校|单位|部门|党委|党组|政府|委员会|办公室|"
+                  r"街道|社区|镇|乡)$")
+_LIST_SPLIT = lazy(r"[，,、；;]")
+
+
+def _addressees(article: Article) -> list[str]:
+    """The 主送机关: the model's, else the line under the title when it lists organs and ends
+    in a colon or a comma (a slip that keeps the model from taking it: `市文化广电旅游局，`)."""
+    addressee = article.element("addressee")
+    if addressee is not None:
+        return [item.text for item in addressee.items]
+    first = _first_lines(article.children, 1)
+    if article.title is None or not first or first[0].number > article.title.number + 2:
+        return []
+    text = first[0].text.strip()
+    if len(text) > 60 or "。" in text or not text.endswith(("：", ":", "，", ",")):
+        return []
+    names = [name.strip() for name in _LIST_SPLIT.split(text[:-1]) if name.strip()]
+    return names if names and all(_ORGAN_END.search(name) for name in names) else []
 
 
 class CopiesToRepeatsAddressee(Rule):
@@ -314,10 +368,9 @@ class CopiesToRepeatsAddressee(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
-            addressee = article.element("addressee")
-            if addressee is None or not addressee.items:
+            primary = _addressees(article)
+            if not primary:
                 continue
-            primary = [item.text for item in addressee.items]
             for element in _copies(article):
                 for item in element.items:
                     if not any(_same_organ(item.text, name) for name in primary):
