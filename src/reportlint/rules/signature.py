@@ -184,19 +184,26 @@ class SignatureMissing(Rule):
 
 _ORGAN = lazy(r"(?:局|委|办|院|府|部|厅|处|科|室|会|校|所|站|队|中心|公司|街道|办事处|镇|乡|村|社区|支部|党委|团委|"
               r"委员会|小组|集团|医院|中学|小学|大学|学院|幼儿园|馆|台|社|协会|联合会|总工会|妇联|团县委|团市委)$")
-_TITLE_ISSUER = lazy(r"^(.{2,60}?)关于")
+# the organ a title opens with: before 关于, or before the year of a 总结/要点 (某局2024年工作总结)
+_TITLE_ISSUER = lazy(r"^(.{2,60}?)(?:关于|(?=(?:19|20)[0-9]{2}年|[〇○零一二三四五六七八九]{4}年))")
 _SPLIT = lazy(r"[\s\u3000、，,]+|(?<=[局委办院府部厅处室会校所站队司])(?:和|与|及)")
 _BRACKETED = lazy(r"[（(][^）)]*[）)]")
+
+
+# 全县中小学, 各乡镇, 我局, 县直部门: a group or a pronoun, not one organ
+_NOT_ONE = ("全", "各", "我", "本", "市直", "县直", "区直", "省直")
 
 
 def _organs(text: str) -> list[str]:
     """The organ names in a run of text (a title's head, a 版头 line, a 落款 line)."""
     names = [name for name in _SPLIT.split(_BRACKETED.sub("", text)) if name]
-    return names if names and all(len(name) >= 3 and _ORGAN.search(name) for name in names) else []
+    return names if names and all(len(name) >= 3 and _ORGAN.search(name) and not name.startswith(_NOT_ONE)
+                                  for name in names) else []
 
 
 def _norm(name: str) -> str:
-    return name.replace("人民政府", "政府").replace("委员会", "委").replace("中国共产党", "中共")
+    return (name.replace("人民政府", "政府").replace("委员会", "委").replace("中国共产党", "中共")
+            .replace("办公室", "办"))
 
 
 def _same_organ(a: str, b: str) -> bool:
@@ -205,13 +212,26 @@ def _same_organ(a: str, b: str) -> bool:
     return x == y or (len(min(x, y, key=len)) >= 3 and (x.endswith(y) or y.endswith(x)))
 
 
+_BODY_OF_PLACE = lazy(r"(?:人民政府|政府|党委|党工委|办事处|居民委员会|村民委员会|居委会|村委会|委员会|党支部|党总支)$")
+
+
+def _loosely_same(signed: str, named: str) -> bool:
+    """A title that names a place or a body (柳岸社区, 某县某镇) and a 落款 that is its organ
+    (柳岸社区居民委员会, 某镇人民政府)."""
+    if _norm(signed).startswith(_norm(named)):
+        return True
+    place = _BODY_OF_PLACE.sub("", signed)
+    return place != signed and len(place) >= 2 and (named.endswith(place) or place.endswith(named))
+
+
 def _issuers(article: Article) -> tuple[list[str], str]:
     """The issuing organs the title (`XX县教育局关于……的通知`) or the 版头 (`XX县教育局文件`) names."""
     match = _TITLE_ISSUER.match(article.title_text.strip())
     if match:
         found = _organs(match.group(1))
         if found:
-            return found, "title"
+            # 某局关于… names the issuer; 某社区2024年…总结 names the place or body the summary is of
+            return found, "title" if match.group(0).endswith("关于") else "title-loose"
     mark = article.element("issuer_mark")
     if mark is not None:
         text = "".join(line.text.strip() for line in mark.lines)
@@ -276,15 +296,18 @@ class SignatureUnitMismatch(Rule):
             units = [(line, name) for line in sig.units for name in _organs(line.text)]
             if not issuers or not units or len(units) != len(sig.units) and len(sig.units) > 1:
                 continue
-            where_zh, where_en = ("标题", "title") if where == "title" else ("版头", "document header")
-            wrong = [(line, name) for line, name in units if not any(_same_organ(name, i) for i in issuers)]
+            where_zh, where_en = ("版头", "document header") if where == "issuer_mark" else ("标题", "title")
+            loose = where == "title-loose"
+            wrong = [(line, name) for line, name in units
+                     if not any(_same_organ(name, i) or loose and _loosely_same(name, i) for i in issuers)]
             for line, name in wrong:
                 yield ctx.report(line.span.start, line.span.end, unit=name, issuer="、".join(issuers),
                                  where=where_zh, where_en=where_en, doctype=zh)
             if wrong:
                 continue
             for issuer in issuers:
-                if not any(_same_organ(name, issuer) for _, name in units):
+                if not any(_same_organ(name, issuer) or loose and _loosely_same(name, issuer)
+                           for _, name in units):
                     last = sig.units[-1]
                     yield ctx.report(last.span.start, last.span.end, "missing", issuer=issuer,
                                      where=where_zh, where_en=where_en, doctype=zh)
