@@ -141,7 +141,7 @@ def _trailer(items: list[_Item]) -> list[_Item]:
     k = end - 1
     while k >= 0:
         form = items[k].form
-        if form is not None and form.kind in ("copies_to", "printed_by"):
+        if form is not None and form.kind in ("copies_to", "printed_by") or k == end - 1 and _loose_printed(items[k]):
             start = k
         elif not (start < end and _continues_list(items[k], items[k - 1] if k else None)):
             break
@@ -149,11 +149,23 @@ def _trailer(items: list[_Item]) -> list[_Item]:
     if start == end:
         return []
     # a continuation line directly after the document body is body text
-    while start < end and items[start].form is None:
+    while start < end and items[start].form is None and not _loose_printed(items[start]):
         start += 1
     out = items[start:]
     del items[start:]
     return out
+
+
+def _loose_printed(item: _Item) -> bool:
+    """The last line of a 版记 the 印发 form does not read (`2024.5.6印发`, `某办公室2024年5月印发`):
+    still the 版记's, so that the 落款 above it is found; the IM rules judge its form."""
+    text = item.line.text
+    return (item.form is None and item.kind == "text_line" and text.endswith("印发") and "。" not in text
+            and len(text.replace("\u3000", "").replace(" ", "")) <= 40)
+
+
+def _loose_printed_element(item: _Item) -> Element:
+    return Element("printed_by", (item.line,), (("value", item.line.text), ("loose", "1")))
 
 
 def _continues_list(item: _Item, before: _Item | None) -> bool:
@@ -161,7 +173,7 @@ def _continues_list(item: _Item, before: _Item | None) -> bool:
     if (item.form is not None or item.kind != "text_line" or len(item.line.text) > _ADDRESSEE_MAX
             or item.line.text.endswith("印发")):
         return False
-    return before is not None and not before.line.text.endswith("。") and (
+    return before is not None and (
         (before.form is not None and before.form.kind == "copies_to")
         or (before.form is None and before.line.text.endswith(("，", "、", ","))))
 
@@ -261,6 +273,9 @@ def _part(text: str, items: list[_Item], hints: Mapping[int, int], marker: Line 
             j += 1
         elif form is not None and form.kind in _ANYWHERE_KINDS:
             j = _anywhere(items, j, elements)
+        elif _loose_printed(item):
+            elements.append(_loose_printed_element(item))
+            j += 1
         elif form is not None and form.kind in ("attach_header", "attach_inline"):
             j = _attachment_note(text, items, j, elements)
         else:
@@ -268,6 +283,8 @@ def _part(text: str, items: list[_Item], hints: Mapping[int, int], marker: Line 
             j += 1
     k = 0
     while k < len(trailer):
+        if trailer[k].form is None and _loose_printed(trailer[k]):
+            elements.append(_loose_printed_element(trailer[k]))
         k = _anywhere(trailer, k, elements) if trailer[k].form is not None else k + 1
     signature, body = _signature(body)
     if signature is not None:

@@ -148,6 +148,10 @@ class PrintedByForm(Rule):
     messages = {
         "default": ("印发机关和印发日期应同行写全：此行缺少{part}（GB/T 9704-2012 7.4.3）",
                     "the 印发 line needs both the office and the date: {part_en} is missing (GB/T 9704-2012 7.4.3)"),
+        "loose": ("印发机关和印发日期应写作“印发机关　××××年×月×日印发”：此行缺少印发机关或印发日期写法不规范"
+                  "（GB/T 9704-2012 7.4.3）",
+                  "the 印发 line reads '<office>  <year>年<month>月<day>日印发': the office is missing or the date is "
+                  "malformed (GB/T 9704-2012 7.4.3)"),
         "reversed": ("印发机关应居左、印发日期居右：此行日期在前（GB/T 9704-2012 7.4.3）",
                      "the 印发 line puts the office on the left and the date on the right (GB/T 9704-2012 7.4.3)"),
         "copies": ("“抄送”后缺少全角冒号“：”（GB/T 9704-2012 7.4.2）",
@@ -159,7 +163,9 @@ class PrintedByForm(Rule):
             for element in article.elements_of("printed_by"):
                 unit = (element.field("unit") or "").strip()
                 line = element.lines[0]
-                if element.field("reversed"):
+                if element.field("loose"):
+                    yield ctx.report(line.span.start, line.span.end, "loose")
+                elif element.field("reversed"):
                     yield ctx.report(line.span.start, line.span.end, "reversed")
                 elif not unit:
                     yield ctx.report(line.span.start, line.span.end, part="印发机关", part_en="the office")
@@ -182,7 +188,7 @@ class ImprintOrder(Rule):
     """A 版记 with the 印发 line above the 抄送 line.
 
     ## What it does
-    Flags the 印发机关和印发日期 line when a 抄送 line comes after it.
+    Flags a 抄送 line that comes after the 印发机关和印发日期 line.
 
     ## Why is this bad?
     GB/T 9704-2012 7.4.1: in the 版记 the 抄送机关 come first and the 印发机关和印发日期 last,
@@ -214,9 +220,9 @@ class ImprintOrder(Rule):
             printed = article.elements_of("printed_by")
             if not printed:
                 continue
-            if any(element.lines[0].number > printed[0].lines[0].number for element in _copies(article)):
-                line = printed[0].lines[0]  # the line out of place: it belongs at the bottom
-                yield ctx.report(line.span.start, line.span.end)
+            for element in _copies(article):
+                if element.lines[0].number > printed[0].lines[0].number:
+                    yield ctx.report(element.span.start, element.lines[0].span.end)
 
 
 def _first_lines(children: tuple[Section | Paragraph, ...], count: int) -> list[Line]:
