@@ -317,6 +317,10 @@ _FULL_DATE = lazy(r"([0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年\s
                   r"\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日")
 _BODY_DATE = lazy(r"(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日")
 _DONE = ("已", "了", "完成", "圆满", "顺利", "成功", "结束", "闭幕")
+# 文种 that report on what has happened: every dated event in them is past, unless planned
+_REPORTS_ON_PAST = {"work-summary", "half-year-summary", "activity-summary", "debrief"}
+_FUTURE = ("将", "拟", "定于", "计划", "预计", "届时", "力争", "争取", "明年", "下一步", "下阶段", "今后", "打算",
+           "截止", "截至", "以后", "之后", "请", "务必", "须", "应于", "要于", "前完成")
 _NOT_DONE = ("将", "拟", "定于", "计划", "预计", "届时", "前", "截止", "截至", "起", "至", "以后", "之后", "期间", "要",
              "请", "务必", "应", "须", "力争", "争取", "去年", "上年", "前年", "明年", "开始", "底",
              "—", "－", "-", "~", "～")
@@ -353,9 +357,11 @@ class SignatureDateBeforeEvents(Rule):
     ## What it does
     For the signed 文种, compares the 成文日期 with the dates in the body whose clause says the
     event has happened (`已`, `了`, `圆满完成`, `顺利`), and flags the 成文日期 when such an event
-    falls after it. A date without a year is read in the 成文日期's year only when it is at most
-    four months later; clauses about plans, deadlines or spans (`将于`, `定于`, `前`, `至`, `起`)
-    are not judged.
+    falls after it, or that a meeting decided (`经5月16日县政府常务会议研究`). In a 总结 or a
+    述职报告, which report what has happened, every dated event counts unless its clause plans
+    (`将`, `计划`, `下一步`, `截至`). A date without a year is read in the 成文日期's year only
+    when it is at most four months later; in other 文种, clauses about plans, deadlines or spans
+    (`将于`, `定于`, `前`, `至`, `起`) are not judged.
 
     ## Why is this bad?
     《党政机关公文处理工作条例》第九条（十二）: the 成文日期 is the date the document was signed
@@ -395,15 +401,16 @@ class SignatureDateBeforeEvents(Rule):
             signed = _date_of(date) if date is not None else None
             if date is None or signed is None:
                 continue
+            summary = article.doctype is not None and article.doctype.id in _REPORTS_ON_PAST
             for line in body_lines(article):
-                event = self._event_after(line, signed)
+                event = self._event_after(line, signed, summary)
                 if event is not None:
                     yield ctx.report(date.span.start, date.span.end, date=date.text.strip(),
                                      line=line.number, event=event)
                     break
 
     @staticmethod
-    def _event_after(line: Line, signed: tuple[int, int, int]) -> str | None:
+    def _event_after(line: Line, signed: tuple[int, int, int], summary: bool) -> str | None:
         if "月" not in line.text:
             return None
         for match in _BODY_DATE.finditer(line.text):
@@ -418,9 +425,13 @@ class SignatureDateBeforeEvents(Rule):
                 continue
             clause = _clause(line.text, match.start(), match.end())
             after = line.text[match.end():match.end() + 2]
+            if summary:  # a 总结 reports what happened: a date is past unless the clause plans
+                if not any(word in clause for word in _FUTURE) and not after.startswith(("前", "起")):
+                    return match.group(0)
+                continue
             if any(word in clause for word in _NOT_DONE) or after.startswith(("前", "起", "至", "—", "-")):
                 continue
-            if any(word in clause for word in _DONE):
+            if any(word in clause for word in _DONE) or line.text[match.start() - 1:match.start()] == "经":
                 return match.group(0)
         return None
 
