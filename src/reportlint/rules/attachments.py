@@ -172,7 +172,8 @@ class AttachmentNameMismatch(Rule):
     ## What it does
     When the 附件说明 and the attached parts agree in number, compares each listed name with
     the title of the part carrying the same number (`附件2` → its title), ignoring spaces,
-    book-title marks and punctuation, and flags the entry whose name differs.
+    book-title marks, punctuation and bracketed remarks (`（试行）`, `（15名）`), and flags the
+    entry whose name differs; when the names are only out of order, the first entry out of place.
 
     ## Why is this bad?
     GB/T 9704-2012 8: the 附件 number and title must match the 附件说明. A renamed or
@@ -234,7 +235,8 @@ class AttachmentNotePunctuation(Rule):
     """Punctuation after an attachment's name in the 附件说明: `1.实施方案。`, `2.汇总表；`.
 
     ## What it does
-    Flags a full stop, comma, semicolon or colon that ends an entry of the 附件说明.
+    Flags a full stop, comma, semicolon or colon that ends an entry of the 附件说明 (the colon of
+    `附件：` alone, heading a list, is not an entry's).
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.4: no punctuation follows an attachment's name. The entries are names,

@@ -118,12 +118,12 @@ class CopiesToFinalStop(Rule):
 
 
 class PrintedByForm(Rule):
-    """An 印发 line without its office or its date, or with the two swapped: `2024年5月6日印发` alone,
-    `县政府办公室    印发`, `2024年5月6日印发    县政府办公室`.
+    """An 印发 line without its office or its date, or with the date first: `2024年5月6日印发` alone.
 
     ## What it does
-    Flags the 印发机关和印发日期 line of the 版记 when it lacks the 印发机关 or the 印发日期,
-    or puts the date before the office, and a 抄送 line with no colon at all (`抄送县财政局`).
+    Flags the 印发机关和印发日期 line of the 版记 when it lacks the 印发机关 or the 印发日期
+    (`县政府办公室    印发`), puts the date before the office (`2024年5月6日印发    县政府办公室`)
+    or cannot be read (`2024.5.6印发`), and a 抄送 line with no colon at all (`抄送县财政局`).
 
     ## Why is this bad?
     GB/T 9704-2012 7.4.3: the 印发机关 (left) and the 印发日期 followed by `印发` (right) share

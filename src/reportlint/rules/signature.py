@@ -249,8 +249,10 @@ class SignatureUnitMismatch(Rule):
     For any document with a 落款, compares the 发文机关署名 with the issuing organ the title names
     (`XX县教育局关于……的通知`), else with the 发文机关标志 of the 版头 (`XX县教育局文件`), and
     flags a 落款 unit that is neither of them, or a joint issuer missing from the 落款. A
-    standard short name counts as the same organ (县人民政府 = 县政府; 教育局 for 某某县教育局);
-    a title that does not start with an organ's name is not judged.
+    standard short name counts as the same organ (县人民政府 = 县政府; 教育局 for 某某县教育局;
+    办 for 办公室); a title that does not start with an organ's name is not judged. A 总结 titled
+    with its organ before the year (`某某社区2024年工作总结`) may be signed by that organ's body
+    (某某社区居民委员会, 某某镇人民政府).
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.5: the 发文机关署名 is the full name or the standard short name of the
@@ -445,8 +447,7 @@ _SEPARATED = lazy(r"^[（(]?([0-9]{4})[ \t]*([.．/\-－])[ \t]*([0-9]{1,2})[ \t
 
 
 class SignatureDateForm(Rule):
-    """A 成文日期 not written as GB/T 9704 asks: `2024年12月`, `12月5日`, `2024年12月5号`,
-    `二〇二四年十二月五日`, `2024.12.5`.
+    """A 成文日期 not in full Arabic numerals: `2024年12月`, `12月5号`, `二〇二四年十二月五日`, `2024.12.5`.
 
     ## What it does
     For any document with a 落款, flags its date line when it lacks the day or the year, writes
