@@ -10,6 +10,7 @@ from reportlint.model import Article, Element, Line, Paragraph, Section
 from reportlint.rules.base import Rule, RuleContext
 from reportlint.text.lazyre import lazy
 from reportlint.text.ymd import full_date
+
 _LOOSE_COPIES = lazy(r"[ \t\u3000]*抄[ \t\u3000]*[送报](?![：:])")
 _LOOSE_PRINTED = lazy(r".{2,30}?(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年.{1,6}日\s*印发|.{2,30}印发$")
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Article, Line
@@ -498,7 +499,7 @@ class SignatureDateForm(Rule):
             if line is None:
                 continue
             text = line.text.strip()
-            args: dict[str, object] = {"date": text}
+            args: dict[str, Any] = {"date": text}
             if _NO_DAY.match(text):
                 kind = "default"
             elif _NO_YEAR.match(text):
@@ -521,8 +522,8 @@ class SignatureDateForm(Rule):
 
 # a title that sums up a whole period, not a campaign or a season's work within it:
 # 2024年工作总结, 某局2024年度述职报告, 2024年上半年工作总结和下半年工作打算
-_PERIOD = lazy(r"((?:19|20)[0-9]{2}|[〇○零一二三四五六七八九]{4})\s*年(?:度)?\s*(?:第?([一二三四1-4])季度|(上半年|下半年|前三季度))?"
-               r"(?:个人|本人|全年|主要)?(?:工作)?(?:总结|述职(?:述廉|述德述廉)?报告)(?:$|[和及暨与、])")
+_PERIOD = lazy(r"((?:19|20)[0-9]{2}|[〇○零一二三四五六七八九]{4})\s*年(?:度)?\s*"
+               r"(?:第?([一二三四1-4])季度|(上半年|下半年|前三季度))?(?:个人|本人|全年|主要)?(?:工作)?(?:总结|述职(?:述廉|述德述廉)?报告)(?:$|[和及暨与、])")
 # (month, day) a period ends on, and the earliest (month, day) a report on it may be dated
 _PERIOD_ENDS = {"": ((12, 31), (10, 1)), "上半年": ((6, 30), (6, 1)), "下半年": ((12, 31), (10, 1)),
                 "前三季度": ((9, 30), (9, 1)), "1": ((3, 31), (3, 1)), "2": ((6, 30), (6, 1)),
