@@ -512,6 +512,8 @@ def _signature(body: list[tuple[RawLine, Line]]):
         date = body[end - 1][1]
         end -= 1
     units: list[Line] = []
+    if date is not None and end and _SEAL.fullmatch(body[end - 1][1].text):
+        end -= 1  # （盖章） between the unit and the date marks where the seal goes
     while end and len(units) < 2:
         raw, line = body[end - 1]
         signer = not units and _looks_like_signer(line.text, date is not None)

@@ -449,5 +449,52 @@ class AttachmentLabelForm(Rule):
                 sequence_ok = True  # one finding: the rest follow from it
 
 
+class AttachmentNoteAfterSignature(Rule):
+    """An 附件说明 written under the 落款 instead of above it.
+
+    ## What it does
+    Flags an 附件说明 (`附件：1.…`) that comes after the 成文日期 of the 落款.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.3.4: the 附件说明 goes one line under the body, above the 发文机关署名
+    and the 成文日期. Under the date it reads as a note added after signing, or as the label of
+    an attachment with nothing under it.
+
+    ## Example
+    ```
+    ……请各学校认真组织实施。
+    青山县教育局
+    2024年5月6日
+    附件：校园安全检查记录表
+    ```
+
+    ## Use instead
+    ```
+    ……请各学校认真组织实施。
+
+    附件：校园安全检查记录表
+
+    青山县教育局
+    2024年5月6日
+    ```
+    """
+
+    code = "AT007"
+    name = "attachment-note-after-signature"
+    groups = ("attachments",)
+    severity = Severity.WARNING
+    standard = "GB/T 9704-2012 7.3.4"
+    messages = {"default": ("附件说明应在正文之下、落款之上，不应写在成文日期之后（GB/T 9704-2012 7.3.4）",
+                            "the 附件说明 goes under the body and above the signature, not after the date")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            note = article.element("attachment_note")
+            sig = article.signature
+            if note is not None and sig is not None and sig.date is not None and note.span.start > sig.date.span.end:
+                line = note.lines[0]
+                yield ctx.report(line.span.start, line.span.end)
+
+
 RULES = [AttachmentCountMismatch, AttachmentNoteNumbering, AttachmentNameMismatch, AttachmentNotePunctuation,
-         AttachmentNotListed, AttachmentLabelForm]
+         AttachmentNotListed, AttachmentLabelForm, AttachmentNoteAfterSignature]
