@@ -319,6 +319,7 @@ class SignatureUnitMismatch(Rule):
 _FULL_DATE = lazy(r"([0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月"
                   r"\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日")
 _BODY_DATE = lazy(r"(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日")
+_TITLE_YEAR = lazy(r"(?:19|20)[0-9]{2}(?=年)")
 _DONE = ("已", "了", "完成", "圆满", "顺利", "成功", "结束", "闭幕")
 # 文种 that report on what has happened: every dated event in them is past, unless planned
 _REPORTS_ON_PAST = {"work-summary", "half-year-summary", "activity-summary", "debrief"}
@@ -363,7 +364,8 @@ class SignatureDateBeforeEvents(Rule):
     falls after it, or that a meeting decided (`经5月16日县政府常务会议研究`). In a 总结 or a
     述职报告, which report what has happened, every dated event counts unless its clause plans
     (`将`, `计划`, `下一步`, `截至`). A date without a year is read in the 成文日期's year only
-    when it is at most four months later; in other 文种, clauses about plans, deadlines or spans
+    when it is at most four months later (in a 总结 with a year in its title, in that year);
+    in other 文种, clauses about plans, deadlines or spans
     (`将于`, `定于`, `前`, `至`, `起`) are not judged.
 
     ## Why is this bad?
@@ -405,21 +407,55 @@ class SignatureDateBeforeEvents(Rule):
             if date is None or signed is None:
                 continue
             summary = article.doctype is not None and article.doctype.id in _REPORTS_ON_PAST
+            # a 总结's dates without a year are in the year it sums up (2024年工作总结 signed in 2025)
+            title_year = _TITLE_YEAR.search(article.title_text) if summary else None
+            year = int(title_year.group(0)) if title_year else None
             for line in body_lines(article):
-                event = self._event_after(line, signed, summary)
+                event = self._event_after(line, signed, summary, year)
                 if event is not None:
                     yield ctx.report(date.span.start, date.span.end, date=date.text.strip(),
                                      line=line.number, event=event)
                     break
 
     @staticmethod
-    def _event_after(line: Line, signed: tuple[int, int, int], summary: bool) -> str | None:
+    def _event_after(line: Line, signed: tuple[int, int, int], summary: bool, title_year: int | None) -> str | None:
         if "月" not in line.text:
             return None
+        text = line.text
+        for match in _BODY_DATE.finditer(text):
+            month, day = int(match.group(2)), int(match.group(3))
+            if match.group(1):
+                year = int(match.group(1))
+            elif title_year is not None:
+                year = title_year
+            elif signed[1] <= month <= signed[1] + 4:
+                year = signed[0]
+            else:
+                continue
+            if (year, month, day) <= signed or not 1 <= month <= 12:
+                continue
+            after = text[match.end():match.end() + 2]
+            if text[match.start() - 1:match.start()] == "经":  # 经6月18日县政府常务会议研究，同意……
+                phrase = _clause(text.replace("，", "。"), match.start(), match.end())
+                if not any(word in phrase for word in _FUTURE):
+                    return match.group(0)
+                continue
+            clause = _clause(text, match.start(), match.end())
+            if summary:  # a 总结 reports what happened: a date is past unless the clause plans
+                if not any(word in clause for word in _FUTURE) and not after.startswith(("前", "起")):
+                    return match.group(0)
+                continue
+            if any(word in clause for word in _NOT_DONE) or after.startswith(("前", "起", "至", "—", "-")):
+                continue
+            if any(word in clause for word in _DONE):
+                return match.group(0)
+        return None
         for match in _BODY_DATE.finditer(line.text):
             month, day = int(match.group(2)), int(match.group(3))
             if match.group(1):
                 year = int(match.group(1))
+            elif title_year is not None:
+                year = title_year
             elif signed[1] <= month <= signed[1] + 4:
                 year = signed[0]
             else:
@@ -428,13 +464,15 @@ class SignatureDateBeforeEvents(Rule):
                 continue
             clause = _clause(line.text, match.start(), match.end())
             after = line.text[match.end():match.end() + 2]
-            if summary:  # a 总结 reports what happened: a date is past unless the clause plans
+            if line.text[match.start() - 1:match.start()] == "经":  # 经6月18日县政府常务会议研究，同意……
+                clause = _clause(line.text.replace("，", "。"), match.start(), match.end())
+            if summary or clause.startswith(match.group(0)) and line.text[match.start() - 1:match.start()] == "经":
                 if not any(word in clause for word in _FUTURE) and not after.startswith(("前", "起")):
                     return match.group(0)
                 continue
             if any(word in clause for word in _NOT_DONE) or after.startswith(("前", "起", "至", "—", "-")):
                 continue
-            if any(word in clause for word in _DONE) or line.text[match.start() - 1:match.start()] == "经":
+            if any(word in clause for word in _DONE):
                 return match.group(0)
         return None
 
