@@ -397,12 +397,18 @@ class AttachmentLabelForm(Rule):
     附件1
     森林防火装备购置清单
     ```
+
+    ## Fix safety
+    Writing the numeral in Arabic digits, `1、` as `1.` and deleting the colon after a bare label
+    are safe: the number stays the same. A label out of sequence is not fixed: which number is
+    wrong is for the writer to say.
     """
 
     code = "AT006"
     name = "attachment-label-form"
     groups = ("attachments",)
     severity = Severity.WARNING
+    fixable = Applicability.SAFE
     standard = "GB/T 9704-2012 7.3.4、8"
     messages = {
         "default": ("附件标识“{label}”应使用阿拉伯数字：“附件{number}”（GB/T 9704-2012 8）",
@@ -426,7 +432,9 @@ class AttachmentLabelForm(Rule):
                 if match is not None:
                     at = item.line.span.start + match.start(1)
                     mark = match.group(1)
-                    yield ctx.report(at, at + len(mark), "item", number=item.number, mark=mark.strip() or "空格")
+                    fix = Fix.replace("序号改为“N.”", at, at + len(mark), ".")
+                    yield ctx.report(at, at + len(mark), "item", fix=fix, number=item.number,
+                                     mark=mark.strip() or "空格")
 
     def _labels(self, ctx: RuleContext, article: Article) -> Iterator[Finding]:
         parts = _parts(article)
@@ -441,9 +449,13 @@ class AttachmentLabelForm(Rule):
             written = _LABEL.match(text)
             written = written.group(0) if written else ""
             if number is not None and written and not written[-1].isdigit():
-                yield ctx.report(line.span.start, line.span.start + len(written), label=written, number=number)
+                numeral = len(written.rstrip("一二三四五六七八九十"))
+                start, end = line.span.start + numeral, line.span.start + len(written)
+                fix = Fix.replace("改为阿拉伯数字", start, end, str(number))
+                yield ctx.report(line.span.start, line.span.start + len(written), fix=fix, label=written, number=number)
             elif text.endswith(("：", ":")) and text.rstrip("：: \t\u3000") == written:
-                yield ctx.report(line.span.start, line.span.end, "colon", label=text)
+                fix = Fix.replace("删去冒号", line.span.start + len(written), line.span.end, "")
+                yield ctx.report(line.span.start, line.span.end, "colon", fix=fix, label=text)
             elif not sequence_ok and number is not None and number != index + 1:
                 yield ctx.report(line.span.start, line.span.end, "sequence", label=text, want=index + 1)
                 sequence_ok = True  # one finding: the rest follow from it
