@@ -389,7 +389,11 @@ def _selection(text: str, sentence: _Sentence, at: int, begin: int, candidates: 
         return
     whole = mode == "all" or (mode == "marked" and (_marked(text, total) or "其中" in text[total.end:at]
                                                     or not text[total.end:at].strip("，,：: ")))
-    if _contradicts(total, parts, "all" if whole else "some"):
+    whole = whole or _complementary(labels)
+    # three or more kinds by commas after 其中/包括 are read as a 顿号 list is (a near miss is a
+    # slip); two may be kinds picked out (`其中一本达线630人，二本达线2191人`)
+    near = mode == "counts" and len(parts) >= 3
+    if _contradicts(total, parts, "all" if whole else "counts" if near else "some"):
         yield Mismatch(total.start, parts[-1].end, "sum", total, tuple(parts))
 
 
@@ -427,11 +431,22 @@ def _bare_lists(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
             yield Mismatch(total.start, parts[-1].end, "sum", total, tuple(parts))
 
 
+# Two-way divisions: labels that differ only in these words name the whole between them
+_PARTITIONS = (("男", "女"), ("城镇", "农村"), ("城镇", "乡村"), ("城市", "农村"), ("公办", "民办"),
+               ("境内", "境外"), ("国内", "国外"), ("省内", "省外"), ("市内", "市外"), ("县内", "县外"),
+               ("线上", "线下"), ("校内", "校外"))
+
+
 def _complementary(labels: list[str]) -> bool:
-    """Two labels that are a thing and its negation (`体检合格…，不合格…`): together the whole."""
+    """Two labels that are a thing and its negation (`体检合格…，不合格…`) or the two halves of a
+    two-way division (`城镇人口…，农村人口…`): together the whole."""
     if len(labels) != 2:
         return False
     first, second = (label.strip("，,；;、 ").rstrip("的有为是") for label in labels)
+    for a, b in _PARTITIONS:
+        for x, y in ((a, b), (b, a)):
+            if x in first and first.replace(x, y, 1) == second:
+                return True
     for negation in ("尚未", "不", "未"):
         if second.startswith(negation) and len(second) > len(negation) and first.endswith(second[len(negation):]):
             return True
@@ -488,6 +503,17 @@ def _attendance(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
 
 
 _SUMMING_UP = ("以上", "上述", "以上各项", "上述各项")
+_COUNT_HEADS = ("以上各项", "上述各项", "以上", "上述", "两者", "二者", "三者")
+
+
+def _count_head(text: str, start: int, at: int) -> int:
+    """The length of a phrase that names the parts just before a summing word: `三项`, `以上`."""
+    head = next((h for h in _COUNT_HEADS if text.startswith(h, at - len(h)) and at - len(h) >= start), "")
+    if head:
+        return len(head)
+    if at - 2 >= start and text[at - 1] in "项类种批" and text[at - 2] in "两二三四五六七八九十":
+        return 2
+    return 0
 
 
 def _total_after(text: str, sentence: _Sentence, last: _Sentence | None) -> Iterator[Mismatch]:
@@ -503,9 +529,10 @@ def _total_after(text: str, sentence: _Sentence, last: _Sentence | None) -> Iter
             # `合计组织生活会议42次`: a short label may stand between the word and its figure
             total = next((f for f in sentence.figures if after <= f.start <= after + _LABEL_MAX
                           and all(map(_label_char, text[after:f.start]))), None)
-            opener = text[at - 1:at]
-            lead = text[sentence.start:at].strip()
-            figures, span = sentence.figures, (sentence.start, at - 1)
+            head = at - _count_head(text, sentence.start, at)  # `，三项合计28栋`, `，以上合计…`
+            opener = text[head - 1:head]
+            lead = text[sentence.start:head].strip()
+            figures, span = sentence.figures, (sentence.start, head - 1)
             if lead in _SUMMING_UP and last is not None:
                 figures, span, opener = last.figures, (last.start, last.end), "，"
             if total and not total.approx and total.measure != PERCENT and opener in "，,；;":
@@ -540,6 +567,9 @@ def _composed(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
             at = text.find(word, at + len(word), sentence.end)
 
 
+_SUB_BREAKDOWN = "其中"  # a part broken down in turn: its figures are not further parts
+
+
 def _rest(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
     """`计划改造120户，已完成80户，剩余30户` and `共12个，其中A类5个，其余7个`: done + rest = whole."""
     figures = sentence.figures
@@ -561,8 +591,18 @@ def _rest(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
             continue
         if any(not all(_label_char(c) or c in "，,、 的" for c in text[a.end:b.start]) for a, b in zip(same, same[1:])):
             continue
-        if _compare(total, [*parts, rest]) != 0:
-            yield Mismatch(total.start, rest.end, "sum", total, (*parts, rest))
+        # `已采纳102条，正在研究46条，暂不采纳20条`: more parts may follow the first of the rest
+        follow = rest.end + 1 if text[rest.end:rest.end + 1] in ("，", ",", "、", "；", ";") else rest.end
+        after, labels, _ = _run(text, follow, sentence.end, figures) if follow > rest.end else ([], [], False)
+        if any(_SUB_BREAKDOWN in label for label in labels):
+            continue
+        after = [f for f in after if f.measure == rest.measure]
+        if _compare(total, [*parts, rest, *after]) != 0:
+            end = after[-1].end if after else rest.end
+            yield Mismatch(total.start, end, "sum", total, (*parts, rest, *after))
+
+
+_STRUCTURE_WORDS = ("结构", "构成", "分布")
 
 
 def _shares(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
@@ -579,7 +619,10 @@ def _shares(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
     opening = text[sentence.start:shares[0].start] if shares else ""
     labels_of = [text[(shares[i - 1].end if i else sentence.start):share.start].split("，")[-1]
                  for i, share in enumerate(shares)]
-    if len(shares) >= 2 and ("其中" in opening or "分别" in opening or "中，" in opening) and (
+    # `满意的占86%，基本满意的占10%…`: groups named by what they are, shares of one whole
+    of_kind = all(text.startswith("的占", share.start - 2) for share in shares)
+    if len(shares) >= 2 and ("其中" in opening or "分别" in opening or "中，" in opening or of_kind
+                             or any(w in opening for w in _STRUCTURE_WORDS)) and (
             "分别" in opening or not _cross_cutting(labels_of)):
         total = sum(s.value for s in shares)
         slack = sum(s.slack or 5 * 10 ** (PLACES - 1) for s in shares)
@@ -712,7 +755,8 @@ def _ratio(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
 
 _COUNTED = lazy(
     r"(?<![第0-9一二三四五六七八九十百“”])(?P<n>[两三四五六七八九]|十[一二三四五六七八九]?|[2-9]|1[0-9])"
-    r"(?P<m>个方面|个|项|类|大|条|种|批|件|方面)(?P<what>[\u4e00-\u9fff]{1,10})[：:]")
+    r"(?P<m>个方面|个|项|类|大|条|种|批|件|方面|家|所|名|位|支|座)(?P<what>[\u4e00-\u9fff]{1,10}?)"
+    r"(?:[：:]|[，,](?:分别是|分别为|即)[：:]?)")
 _ORDINAL_WORDS = ("是", "要", "则", "来")
 _CN_ORDER = "一二三四五六七八九十"
 
