@@ -30,7 +30,9 @@ _CONNECTIVES = (
     ("主要有", "some"), ("主要是", "some"), ("主要包括", "some"),
     ("划分为", "all"), ("分为", "all"), ("分成", "all"),
     ("分别为", "marked"), ("分别是", "marked"), ("分别有", "marked"),
+    ("具体为", "marked"), ("具体是", "marked"), ("分布在", "counts"), ("分布于", "counts"),
 )
+_OTHERS = ("其他", "其余", "其它")  # a part so labelled makes the list whole
 _REST_WORDS = ("其余", "剩余", "尚余", "还剩", "余下", "其他", "其它", "未完成", "尚未", "正在", "在建", "未")
 _DONE_WORDS = ("已完成", "已建成", "已实施", "已开工", "已拨付", "已发放", "已到位", "已落实", "已签约",
                "已交付", "已改造", "已安置", "已搬迁", "已办结", "已化解", "已整改", "已经完成", "已")
@@ -283,6 +285,8 @@ def _after_connective(text: str, sentence: _Sentence, before: list[Amount], at: 
                 this_mode = "counts" if _marked(text, total) or "其中" in text[total.end:at] else ""
                 if not text[total.end:at].strip("，,：: "):
                     this_mode = "all"  # `补贴资金1268.5万元，分别为…`: the parts of that figure
+            if this_mode and any(w in text[begin:parts[-1].start] for w in _OTHERS):
+                this_mode = "all"  # `…、其他补贴20万元`: the list names everything
             if this_mode and _contradicts(total, parts, this_mode):
                 yield Mismatch(total.start, end, "sum", total, tuple(parts))
     else:
@@ -389,7 +393,7 @@ def _selection(text: str, sentence: _Sentence, at: int, begin: int, candidates: 
         return
     whole = mode == "all" or (mode == "marked" and (_marked(text, total) or "其中" in text[total.end:at]
                                                     or not text[total.end:at].strip("，,：: ")))
-    whole = whole or _complementary(labels)
+    whole = whole or _complementary(labels) or any(w in label for label in labels for w in _OTHERS)
     # three or more kinds by commas after 其中/包括 are read as a 顿号 list is (a near miss is a
     # slip); two may be kinds picked out (`其中一本达线630人，二本达线2191人`)
     near = mode == "counts" and len(parts) >= 3
@@ -549,6 +553,56 @@ def _total_after(text: str, sentence: _Sentence, last: _Sentence | None) -> Iter
                 if len(parts) >= 2 and _compare(total, parts) != 0:
                     yield Mismatch(parts[0].start, total.end, "sum", total, tuple(parts))
             at = text.find(word, at + len(word), sentence.end)
+
+
+_WEAK_TOTALS = ("累计", "共")
+_NOT_TOTAL = "同享建治商赢性识青产鸣振谋事"  # 共同, 共享, 共建 …: words, not a total
+_SERIES = lazy(r"(?:第?[一二三四五六七八九十0-9]+(?:季度|期|批|轮|月份|月|阶段|标段)|上半年|下半年)")
+
+
+def _weak_total_after(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    """`一季度完成12件，二季度完成15件，…，前三季度累计完成38件`, `第一期80人，…，共培训230人`.
+
+    `共` and `累计` close a list as its total only at the end of the sentence, and only over parts
+    that are the same activity (each part's label holds the total's verb: `完成`) or successive
+    periods or batches (`一季度…`, `第一期…`): `完成改造80户，新建30户，共惠及1200户` is left alone.
+    """
+    figures = sentence.figures
+    if len(figures) < 3:
+        return
+    total = figures[-1]
+    if total.approx or total.measure == PERCENT or text[total.end:sentence.end].strip("。；;，, "):
+        return
+    clause = max(text.rfind(c, sentence.start, total.start) for c in "，,；;")
+    if clause == -1:
+        return
+    word_at, word = -1, ""
+    for candidate in _WEAK_TOTALS:
+        found = text.find(candidate, clause + 1, total.start)
+        if found != -1 and (word_at == -1 or found < word_at):
+            word_at, word = found, candidate
+    if word_at == -1 or word_at - clause - 1 > 6 or text[word_at + len(word):word_at + len(word) + 1] in _NOT_TOTAL:
+        return
+    if text.startswith(("合计", "共计", "总计", "一共", "总共"), word_at - 1) or text.startswith("共计", word_at):
+        return  # the strong words' own form (_total_after)
+    verb = text[word_at + len(word):total.start].lstrip("计")
+    if len(verb) > _LABEL_MAX or not all(map(_label_char, text[clause + 1:total.start])):
+        return
+    parts: list[Amount] = []
+    labels: list[str] = []
+    for start, stop in reversed(_split(text, sentence.start, clause, ("，", ",", "；", ";"))):
+        part = _item(text, start, stop, figures)
+        if part is None or part.approx or part.measure != total.measure:
+            break
+        parts.insert(0, part)
+        labels.insert(0, text[start:part.start])
+    if len(parts) < 2:
+        return
+    same_verb = bool(verb) and all(verb in label for label in labels)
+    if not (same_verb or all(_SERIES.search(label) for label in labels)):
+        return
+    if _compare(total, parts) != 0:
+        yield Mismatch(parts[0].start, total.end, "sum", total, tuple(parts))
 
 
 def _composed(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
@@ -975,6 +1029,7 @@ def find_mismatches(text: str, tables: str = "") -> Iterator[Mismatch]:
             found = [*_bracketed(text, sentence), *_connective_lists(text, sentence, previous),
                      *_bare_lists(text, sentence),
                      *_composed(text, sentence), *_rest(text, sentence), *_total_after(text, sentence, last),
+                     *_weak_total_after(text, sentence),
                      *_attendance(text, sentence),
                      *_shares(text, sentence), *_ratio(text, sentence), *_rates(text, sentence)]
         for hit in found:
