@@ -512,12 +512,11 @@ _COUNT_HEADS = ("以上各项", "上述各项", "以上", "上述", "两者", "�
 
 def _count_head(text: str, start: int, at: int) -> int:
     """The length of a phrase that names the parts just before a summing word: `三项`, `以上`."""
-    head = next((h for h in _COUNT_HEADS if text.startswith(h, at - len(h)) and at - len(h) >= start), "")
-    if head:
-        return len(head)
-    if at - 2 >= start and text[at - 1] in "项类种批" and text[at - 2] in "两二三四五六七八九十":
-        return 2
-    return 0
+    size = next((len(h) for h in _COUNT_HEADS if text.startswith(h, at - len(h))), 0)
+    if not size and text[at - 1:at] in "项类种批" and text[at - 2:at - 1] in "两二三四五六七八九十":
+        size = 2
+    # only inside the sentence, after a clause (`…。以上共计26个` is _total_after's own form)
+    return size if at - size - 1 >= start and text[at - size - 1] in "，,；;" else 0
 
 
 def _total_after(text: str, sentence: _Sentence, last: _Sentence | None) -> Iterator[Mismatch]:
