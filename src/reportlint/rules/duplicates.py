@@ -21,7 +21,7 @@ DOUBLED = lazy(rf"([{_CJK}]{{2,20}})\1")
 _GAP = lazy(r"\n|[ \u3000]+")
 # function characters that never double inside a word, and their legitimate neighbours: what
 # ``(?<![目别不实求])([的了…以为])\1(?![确非之美在])`` matches, found by str.find (see _doubled_chars)
-_FUNCTION_CHARS = "的了是在和与及对于把被从向将并而或之其以为们各"
+_FUNCTION_CHARS = "的了是在和与及对于把被从向将并而或之其以为们各要都也就还又再已"
 _NEVER_DOUBLED = "们各"  # a suffix and a determiner no word doubles: 我们们, 各各单位
 _NOT_BEFORE, _NOT_AFTER = "目别不实求", "确非之美在"
 # legitimate reduplication (ABAB verbs and adjectives; AABB words are single characters doubled)
@@ -33,6 +33,9 @@ REDUPLICATION = frozenset(
 """.split()
 )
 
+
+# verbs whose object is a noun: what follows them is a thing, not an ABAB verb (开展检查检查)
+_NOMINAL_VERBS = ("开展", "进行", "组织", "加强", "强化", "安全", "专项", "日常", "监督", "全面")
 
 _HALF_TO_FULL = str.maketrans({",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"})
 _PARAGRAPH_END = tuple("。！？；…”’）)》：:!?;")
@@ -334,7 +337,12 @@ class DoubledWord(Rule):
 
     @staticmethod
     def _legitimate(text: str, start: int, unit: str) -> bool:
-        if unit in REDUPLICATION or len(set(unit)) == 1:
+        if unit in REDUPLICATION:
+            # an ABAB verb is never the object of 开展/进行 nor counted (安全检查检查36次)
+            after = text[start + 2 * len(unit):start + 2 * len(unit) + 1]
+            return not (after.isdigit() or after in "一二三四五六七八九十两"
+                        or text[max(0, start - 4):start].endswith(_NOMINAL_VERBS))
+        if len(set(unit)) == 1:
             return True
         if len(unit) == 2 and unit[0] == "一":  # 一步一步, 一点一点
             return True
@@ -362,7 +370,18 @@ def _whole_words(text: str, start: int, unit: str) -> bool:
     # and the second copy is a word of its own; where the pair straddles two words it does not
     # (构建共建共治: 共建|共治, the second 建共 is no word)
     single = text[lo:start + len(unit)] + text[end:hi]
-    return {start - lo + len(unit), end - lo} <= cuts and start - lo + len(unit) in boundaries(single)
+    if {start - lo + len(unit), end - lo} <= cuts and start - lo + len(unit) in boundaries(single):
+        return True
+    # or glue the second copy to the word after it (认真认真落实 → 认真/认真落实): the first copy is
+    # a word of its own, and the glued word is the unit and another word (认真+落实), not a longer
+    # word built on the unit (北京大学大学生: 大学生 is 大学+生)
+    mid = start - lo + len(unit)
+    if not {start - lo, mid} <= cuts or boundaries(unit) != {0, len(unit)}:
+        return False
+    glued_end = min((c for c in cuts if c > mid), default=mid)
+    rest = text[lo + mid + len(unit):lo + glued_end]
+    return (text[lo + mid:lo + glued_end].startswith(unit) and len(rest) >= 2
+            and boundaries(rest) == {0, len(rest)})
 
 
 def _doubled_chars(text: str) -> list[int]:
