@@ -150,6 +150,17 @@ def _list(text: str, start: int, end: int, figures: list[Amount]) -> list[Amount
     return parts
 
 
+_STATED = lazy(r"(?<![第0-9一二三四五六七八九十百])([两二三四五六七八九]|十[一二三四五六七八九]?)(?:大|个|类|项|种|家|所)")
+
+
+def _stated_count(text: str, total: Amount) -> int:
+    """How many parts the total's own clause says it has (`三大产业全产业链产值46.2亿元`), else 0."""
+    before = text[max(0, total.start - 16):total.start]
+    cut = max(before.rfind(c) for c in "，,；;：:。、")
+    m = _STATED.search(before, cut + 1)
+    return (cn_number(m.group(1)) or 0) if m else 0
+
+
 def _clause_end(text: str, start: int, end: int) -> int:
     for i in range(start, end):
         if text[i] in "，,：:（(；;":
@@ -217,9 +228,10 @@ def _contradicts(total: Amount, parts: list[Amount] | tuple[Amount, ...], mode: 
     sign = _compare(total, parts)
     if sign > 0:
         return True
-    if sign < 0 and mode == "counts" and total.measure not in PARTIAL_MEASURES:
+    if sign < 0 and mode == "counts" and (total.measure not in PARTIAL_MEASURES or len(parts) >= 3):
         # a list that need not be whole: short only when it misses by a little (a slip), not
-        # when it names a few kinds among many (`教职工860人，其中教授86人、副教授210人`)
+        # when it names a few kinds among many (`教职工860人，其中教授86人、副教授210人`); funds,
+        # tonnage and land are often named by one or two sources, so they need three parts
         return sum(p.value for p in parts) * 100 >= total.value * _NEAR_MISS
     return sign < 0 and mode == "all"
 
@@ -285,8 +297,9 @@ def _after_connective(text: str, sentence: _Sentence, before: list[Amount], at: 
                 this_mode = "counts" if _marked(text, total) or "其中" in text[total.end:at] else ""
                 if not text[total.end:at].strip("，,：: "):
                     this_mode = "all"  # `补贴资金1268.5万元，分别为…`: the parts of that figure
-            if this_mode and any(w in text[begin:parts[-1].start] for w in _OTHERS):
-                this_mode = "all"  # `…、其他补贴20万元`: the list names everything
+            if this_mode and (any(w in text[begin:parts[-1].start] for w in _OTHERS)
+                              or _stated_count(text, total) == len(parts)):
+                this_mode = "all"  # `…、其他补贴20万元`, `三大产业产值…，其中…`: the list names everything
             if this_mode and _contradicts(total, parts, this_mode):
                 yield Mismatch(total.start, end, "sum", total, tuple(parts))
     else:
@@ -393,7 +406,8 @@ def _selection(text: str, sentence: _Sentence, at: int, begin: int, candidates: 
         return
     whole = mode == "all" or (mode == "marked" and (_marked(text, total) or "其中" in text[total.end:at]
                                                     or not text[total.end:at].strip("，,：: ")))
-    whole = whole or _complementary(labels) or any(w in label for label in labels for w in _OTHERS)
+    whole = (whole or _complementary(labels) or any(w in label for label in labels for w in _OTHERS)
+             or _stated_count(text, total) == len(parts))
     # three or more kinds by commas after 其中/包括 are read as a 顿号 list is (a near miss is a
     # slip); two may be kinds picked out (`其中一本达线630人，二本达线2191人`)
     near = mode == "counts" and len(parts) >= 3
@@ -669,6 +683,8 @@ def _shares(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
                 shares and text[shares[-1].end:figure.start] in ("、", "，")
                 and "分别占" in text[max(sentence.start, shares[0].start - 6):shares[0].start]):
             shares.append(figure)
+    if any(f.measure == PERCENT and f not in shares and _share_clause(text, sentence, f) for f in sentence.figures):
+        shares = []  # `占农村地区业务量的38.5%`: a share not read as one, so the others are not judged
     opening = text[sentence.start:shares[0].start] if shares else ""
     labels_of = [text[(shares[i - 1].end if i else sentence.start):share.start].split("，")[-1]
                  for i, share in enumerate(shares)]
@@ -686,6 +702,13 @@ def _shares(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
     if "产业" in text[sentence.start:sentence.end]:
         yield from _structure(text, sentence)
         yield from _structure_listed(text, sentence)
+
+
+def _share_clause(text: str, sentence: _Sentence, figure: Amount) -> bool:
+    """Whether the percentage's own clause says it is a share (`…占…的38.5%`)."""
+    lead = text[max(sentence.start, figure.start - 20):figure.start]
+    cut = max(lead.rfind(c) for c in "，,；;：:。")
+    return "占" in lead[cut + 1:]
 
 
 def _structure_listed(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
