@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
@@ -160,9 +161,19 @@ def _sentences(ctx: RuleContext) -> list[Piece]:
     for line in ctx.document.lines:
         for m in _SENTENCE.finditer(line.text):
             key = _paragraph_key(m.group(0)).rstrip("。！？；!?;")
+            if m.start() == 0:  # `2．深入学习…。深入学习…。`: the item's number is not its text
+                key = key[len(_key_marker(key)):]
             if key:
                 pieces.append(Piece(key, line.span.start + m.start(), line.span.start + m.end(), line.number))
     return pieces
+
+
+_ITEM_MARKER = lazy(r"(?:[0-9]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
+
+
+def _key_marker(key: str) -> str:
+    m = _ITEM_MARKER.match(key)
+    return m.group(0) if m and len(key) > m.end() else ""
 
 
 def repeated_blocks(
@@ -264,6 +275,7 @@ class RepeatedSentence(Rule):
     def _clauses(self, ctx: RuleContext, sentence: Piece) -> Iterator[Finding]:
         text = ctx.text[sentence.start : sentence.end]
         parts = list(_CLAUSE.finditer(text))
+        yield from self._clause_runs(ctx, sentence, text, parts)
         for a, b in zip(parts, parts[1:], strict=False):
             key = b.group(0).strip()
             if (
@@ -274,6 +286,37 @@ class RepeatedSentence(Rule):
                 start, end = sentence.start + a.end(), sentence.start + b.end()
                 fix = Fix.replace("删除重复的分句", start, end, "", Applicability.UNSAFE)
                 yield ctx.report(sentence.start + b.start(), end, "clause", fix=fix, text=key)
+
+    def _clause_runs(self, ctx: RuleContext, sentence: Piece, text: str,
+                     parts: list[re.Match[str]]) -> Iterator[Finding]:
+        """`每周5天、每天不少于2小时，每周5天、每天不少于2小时`: two or three clauses written again."""
+        i = 2
+        while i < len(parts):
+            for k in (3, 2):
+                if _clause_run_repeat(text, parts, i, k) and sum(
+                        sum(map(is_cjk, m.group(0))) for m in parts[i:i + k]) >= 4:
+                    start = sentence.start + parts[i - 1].end()
+                    end = sentence.start + parts[i + k - 1].end()
+                    key = text[parts[i].start():parts[i + k - 1].end()]
+                    fix = Fix.replace("删除重复的分句", start, end, "", Applicability.UNSAFE)
+                    yield ctx.report(sentence.start + parts[i].start(), end, "clause", fix=fix, text=key)
+                    i += k - 1
+                    break
+            i += 1
+
+
+def _clause_run_repeat(text: str, parts: list[re.Match[str]], i: int, k: int) -> bool:
+    """Whether the ``k`` clauses from ``parts[i]`` repeat the ``k`` before them, separators too."""
+    if i < k or i + k > len(parts):
+        return False
+    first, second = parts[i - k:i], parts[i:i + k]
+    old, new = [m.group(0).strip() for m in first], [m.group(0).strip() for m in second]
+    # the first clause may carry words before the run (`即每周5天、…，每周5天、…`)
+    if old[1:] != new[1:] or not old[0].endswith(new[0]):
+        return False
+    between = [text[a.end():b.start()].strip() for a, b in zip(second, second[1:], strict=False)]
+    before = [text[a.end():b.start()].strip() for a, b in zip(first, first[1:], strict=False)]
+    return between == before and text[first[-1].end():second[0].start()].strip() in _CLAUSE_SEP
 
 
 def _excerpt(text: str, width: int = 20) -> str:
