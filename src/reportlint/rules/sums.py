@@ -31,6 +31,7 @@ _CONNECTIVES = (
     ("划分为", "all"), ("分为", "all"), ("分成", "all"),
     ("分别为", "marked"), ("分别是", "marked"), ("分别有", "marked"),
     ("具体为", "marked"), ("具体是", "marked"), ("分布在", "counts"), ("分布于", "counts"),
+    ("来源为", "all"), ("来源是", "all"),
 )
 _OTHERS = ("其他", "其余", "其它")  # a part so labelled makes the list whole
 _REST_WORDS = ("其余", "剩余", "尚余", "还剩", "余下", "其他", "其它", "未完成", "尚未", "正在", "在建", "未")
@@ -364,7 +365,8 @@ def _run(text: str, begin: int, end: int, figures: list[Amount]) -> tuple[list[A
                 if not any(b <= f.start < e for f in figures) and not parts and text[e:e + 1] == "、":
                     pending = b
                     continue
-                filled = False
+                # a closing remark without figures (`，均已按期办结`) leaves the list whole
+                filled = bool(parts) and not any(f.start >= b for f in figures) and "等" not in text[b:e]
                 break
             label = text[b:part.start]
             if (part.approx or (parts and part.measure != parts[0].measure) or part.measure == PERCENT
@@ -479,7 +481,10 @@ def _parallel(text: str, total: Amount, labels: list[str]) -> bool:
     if total.measure in PARTIAL_MEASURES or not any(m in before[cut + 1:] for m in _STRONG_MARKS):
         return False
     names = [label.strip("，,；;、 ").rstrip("有为是的") for label in labels]
-    return all(names) and len({name[-1] for name in names}) == 1 and not any("总" in name for name in names)
+    # one kind of thing (`男职工…，女职工…`) or one way of naming them (`来自高校的…，来自企业的…`)
+    same = len({name[-1] for name in names}) == 1 or (
+        all(len(name) > 3 for name in names) and len({name[:2] for name in names}) == 1)
+    return all(names) and same and not any("总" in name for name in names)
 
 
 def _noun_end(text: str, total: Amount) -> int:
@@ -599,11 +604,12 @@ def _weak_total_after(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
     if text.startswith(("合计", "共计", "总计", "一共", "总共"), word_at - 1) or text.startswith("共计", word_at):
         return  # the strong words' own form (_total_after)
     verb = text[word_at + len(word):total.start].lstrip("计")
+    bare = word == "共" and word_at == clause + 1 and word_at + 1 == total.start  # `，共45个`
     if len(verb) > _LABEL_MAX or not all(map(_label_char, text[clause + 1:total.start])):
         return
     parts: list[Amount] = []
     labels: list[str] = []
-    for start, stop in reversed(_split(text, sentence.start, clause, ("，", ",", "；", ";"))):
+    for start, stop in reversed(_split(text, sentence.start, clause, ("，", ",", "；", ";", "、"))):
         part = _item(text, start, stop, figures)
         if part is None or part.approx or part.measure != total.measure:
             break
@@ -612,7 +618,7 @@ def _weak_total_after(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
     if len(parts) < 2:
         return
     same_verb = bool(verb) and all(verb in label for label in labels)
-    if not (same_verb or all(_SERIES.search(label) for label in labels)):
+    if not (bare or same_verb or all(_SERIES.search(label) for label in labels)):
         return
     if _compare(total, parts) != 0:
         yield Mismatch(parts[0].start, total.end, "sum", total, tuple(parts))
