@@ -34,6 +34,9 @@ _CONNECTIVES = (
     ("来源为", "all"), ("来源是", "all"),
 )
 _OTHERS = ("其他", "其余", "其它")  # a part so labelled makes the list whole
+# words that pick members out by a property (a selection, not a breakdown): a list so labelled
+# may fall short of its total
+_SELECTIVE = ("重点", "主要", "骨干", "以上", "规上", "规模以上")
 _REST_WORDS = ("其余", "剩余", "尚余", "还剩", "余下", "其他", "其它", "未完成", "尚未", "正在", "在建", "未")
 _DONE_WORDS = ("已完成", "已建成", "已实施", "已开工", "已拨付", "已发放", "已到位", "已落实", "已签约",
                "已交付", "已改造", "已安置", "已搬迁", "已办结", "已化解", "已整改", "已经完成", "已")
@@ -298,6 +301,8 @@ def _after_connective(text: str, sentence: _Sentence, before: list[Amount], at: 
                 this_mode = "counts" if _marked(text, total) or "其中" in text[total.end:at] else ""
                 if not text[total.end:at].strip("，,：: "):
                     this_mode = "all"  # `补贴资金1268.5万元，分别为…`: the parts of that figure
+            if this_mode == "counts" and any(w in text[begin:parts[-1].start] for w in _SELECTIVE):
+                this_mode = "some"  # `其中重点项目…、省级以上…`: members picked by a property
             if this_mode and (any(w in text[begin:parts[-1].start] for w in _OTHERS)
                               or _stated_count(text, total) == len(parts)):
                 this_mode = "all"  # `…、其他补贴20万元`, `三大产业产值…，其中…`: the list names everything
@@ -412,7 +417,7 @@ def _selection(text: str, sentence: _Sentence, at: int, begin: int, candidates: 
              or _stated_count(text, total) == len(parts))
     # three or more kinds by commas after 其中/包括 are read as a 顿号 list is (a near miss is a
     # slip); two may be kinds picked out (`其中一本达线630人，二本达线2191人`)
-    near = mode == "counts" and len(parts) >= 3
+    near = mode == "counts" and len(parts) >= 3 and not any(w in label for label in labels for w in _SELECTIVE)
     if _contradicts(total, parts, "all" if whole else "counts" if near else "some"):
         yield Mismatch(total.start, parts[-1].end, "sum", total, tuple(parts))
 
