@@ -554,6 +554,8 @@ class NearRepeatedSentence(Rule):
         ),
         "exact": ("句子重复：上一段（第 {first} 行）已经写过“{text}”",
                   "sentence repeated from the paragraph before (line {first}): {text!r}"),
+        "far": ("句子重复：第 {first} 行已经写过“{text}”",
+                "sentence repeated from line {first}: {text!r}"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -566,15 +568,26 @@ class NearRepeatedSentence(Rule):
             by_line.setdefault(piece.line, []).append(piece)
         lines = sorted(by_line)
         previous: list[Piece] = []
+        earlier_lines: dict[str, int] = {}  # sentences of the paragraphs before the previous one
+        whole_lines: set[str] = set()
         for number in lines:
             current = by_line[number]
             if number in headings:
+                earlier_lines.update((e.key, e.line) for e in previous if e.key not in earlier_lines)
                 previous = []
                 continue
             seen = {e.key for e in previous}
+            line_key = "".join(p.key for p in current)
+            repeated_line = line_key in whole_lines  # DU001's: the whole paragraph again
+            whole_lines.add(line_key)
             for index, piece in enumerate(current):
                 if id(piece) in pasted:
                     continue  # DU002's: pasted twice in a row
+                first = earlier_lines.get(piece.key)
+                if (first is not None and piece.key not in seen and not repeated_line
+                        and sum(map(is_cjk, piece.key)) >= FAR_MIN_CJK and not _FIELD.match(piece.key)):
+                    yield ctx.report(piece.start, piece.end, "far", first=first, text=_excerpt(piece.key))
+                    continue
                 if (piece.key in seen and sum(map(is_cjk, piece.key)) >= 10
                         and len(piece.key) >= self.settings["min-length"]):
                     yield ctx.report(piece.start, piece.end, "exact", first=previous[0].line,
@@ -589,8 +602,15 @@ class NearRepeatedSentence(Rule):
                     yield ctx.report(piece.start, piece.end, first=earlier.line, old=old or "∅",
                                      new=piece.key[lo:hi] or "∅")
                     break
+            earlier_lines.update((e.key, e.line) for e in previous if e.key not in earlier_lines)
             previous = current
 
+
+# a sentence this long written again word for word in a paragraph further away is a paste (real
+# reports restate a heading-length phrase, not a sentence of this length)
+FAR_MIN_CJK = 16
+# `配合单位：县财政局、县自然资源局…`: a field of a task list repeats on purpose
+_FIELD = lazy(r"[^，。：:]{1,8}[：:]")
 
 NEAR_WINDOW = 40  # sentences compared back for a near repeat (a real paragraph has far fewer)
 
