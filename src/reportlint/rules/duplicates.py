@@ -202,10 +202,12 @@ class RepeatedSentence(Rule):
     ## What it does
     Flags a sentence, or a run of up to four sentences, that is immediately repeated — also
     across a paragraph break —, a sentence of at least ten Chinese characters written again
-    later in the same paragraph (`A。B。A。`), and a clause of at least four Chinese characters
-    that repeats the end of the clause before it (`各项工作组织到位，组织到位`). Left alone:
-    short formulas repeated on purpose (`会议强调：要抓落实。`) and a sentence repeated in
-    another, non-adjacent paragraph (a summary may restate a figure).
+    later in the same paragraph (`A。B。A。`), a clause of at least four Chinese characters
+    that repeats the end of the clause before it (`各项工作组织到位，组织到位`), and two or three
+    clauses written again right after themselves (`每周5天、每天不少于2小时，每周5天、每天不少于2小时`).
+    A list item's number is not compared (`2．深入学习…。深入学习…。`). Left alone: short
+    formulas repeated on purpose (`会议强调：要抓落实。`); a sentence repeated in a paragraph
+    further away is DU004's.
 
     ## Why is this bad?
     A double paste: the reader meets the same words twice and stops trusting the text.
@@ -329,8 +331,12 @@ class DoubledWord(Rule):
     ## What it does
     Flags a doubled function character (的的, 了了, 是是, 在在 …) and a doubled word of two or
     more characters, also across a line break in a hard-wrapped paragraph (`社区⏎社区`,
-    `的⏎的`) or a stray space (`提高 提高`). Legitimate reduplication is not flagged: AABB forms (实实在在, 的的确确),
-    ABAB verbs and adjectives (研究研究, 雪白雪白), 一X一X (一步一步), 不了了之.
+    `的⏎的`) or a stray space (`提高 提高`), and where jieba glues the second copy to the word
+    after it (`认真认真落实`: 认真 + 认真落实). Doubled adverbs and modals count as function
+    characters (要要, 都都, 也也, 就就, 还还, 又又, 再再, 已已). Legitimate reduplication is not
+    flagged: AABB forms (实实在在, 的的确确), ABAB verbs and adjectives (研究研究, 雪白雪白) unless
+    counted or the object of 开展/进行 (`开展安全检查检查36次`), 一X一X (一步一步), 不了了之, and a
+    character that belongs to the word beside it (主要要抓, 就就业, 北京大学大学生).
 
     ## Why is this bad?
     A doubled word is a typing or pasting slip that any careful reader notices at once.
@@ -520,11 +526,13 @@ class NearRepeatedSentence(Rule):
     paragraph and of the paragraph before it, and flags one that repeats an earlier sentence
     except for a few changed Chinese characters (at most four, or 15% of the sentence, in up
     to three places: `组织党员` → `带领党员`, `落脚点` → `归宿点`): the trace of a paste that was
-    edited and never removed; and a sentence of at least ten Chinese characters written again
-    word for word in the next paragraph, away from where DU002 sees it. Left alone: parallel
+    edited and never removed; a sentence of at least ten Chinese characters written again
+    word for word in the next paragraph, away from where DU002 sees it; and a sentence of at
+    least sixteen Chinese characters written again word for word in any later paragraph (fields
+    of a task list, `配合单位：…`, are left alone). Left alone: parallel
     statements that differ in a number (`利润增长6.9%` / `利润增长12.9%`), an ordinal
-    (`（一）……` / `（二）……`), Latin text or in more words than that, and sentences in
-    paragraphs further apart. Identical repeats are DU001's and DU002's.
+    (`（一）……` / `（二）……`), Latin text or in more words than that, and near repeats in
+    paragraphs further apart. Identical paragraphs are DU001's, adjacent sentences DU002's.
 
     ## Why is this bad?
     Two almost identical sentences side by side say the same thing twice; the reader stops to

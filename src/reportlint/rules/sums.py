@@ -154,7 +154,8 @@ def _list(text: str, start: int, end: int, figures: list[Amount]) -> list[Amount
     return parts
 
 
-_STATED = lazy(r"(?<![第0-9一二三四五六七八九十百])([两二三四五六七八九]|十[一二三四五六七八九]?)(?:大|个|类|项|种|家|所)")
+_STATED = lazy(r"(?<![第0-9一二三四五六七八九十百])([两二三四五六七八九]|十[一二三四五六七八九]?)"
+               r"(?:大|个|类|项|种|家|所)")
 
 
 def _stated_count(text: str, total: Amount) -> int:
@@ -1096,26 +1097,38 @@ class TotalMismatch(Rule):
     - `分为` / `分成` / `划分为`, also after a short heading (`分为三个批次：第一批280人次、…`);
       `由…组成` / `由…构成`; `分别为` / `分别是` right after the total, after `其中` or after a
       marked total, by 顿号 or by commas (`共发展新党员23名，分别是：机关支部5名，…`);
+    - `具体为` / `具体是` after a total, `资金来源为` (`总投资3600万元，资金来源为：…`);
     - done and the rest: `计划改造120户，已完成80户，剩余30户`, `已完成38个，未完成16个`,
-      `已办结1426件，正在办理中152件`, `112个行政村中，已实现…98个，尚未实现的有16个`, a thing and
-      its negation after a total (`共386人，体检合格352人，不合格24人`);
+      `已办结1426件，正在办理中152件`, `112个行政村中，已实现…98个，尚未实现的有16个`, with any
+      parts after the rest (`已采纳102条，正在研究46条，暂不采纳20条`), a thing and its negation
+      after a total (`共386人，体检合格352人，不合格24人`) and the two halves of a two-way division
+      (`城镇人口…，农村人口…`, `男职工…，女职工…`);
+    - a list with a part labelled `其他` / `其余` (`…、其他补贴20万元`), and a total whose own
+      clause counts its parts when the list has that many (`三大产业产值46.2亿元，其中…`);
     - meeting attendance: `应到会委员35人，实到32人，请假4人`;
-    - the parts first and their total after: `新建18个、改建20个，合计45个`,
-      `…，合计组织生活会议42次`, a list closed by a sentence `以上共计26个`, list lines closed by
-      a line `合计26人`;
+    - the parts first and their total after: `新建18个、改建20个，合计45个`, `…，三项合计28栋`,
+      `…，共45个`, `…，合计组织生活会议42次`, a list closed by a sentence `以上共计26个`, list
+      lines closed by a line `合计26人`; `共` / `累计` with a verb closes a list only over parts of
+      that same activity or successive periods (`一季度完成12件，…，前三季度累计完成38件`,
+      `第一期80人，…，共培训230人`), never another quantity (`…，共惠及居民8600户`);
     - a colon and numbered parts after a total marked `共`/`合计`
       (`共开展检查15次：一是…6次，二是…5次，三是…3次`);
     - a `合计` / `总计` row of a Markdown table, column by column (columns of rates, shares,
       ranks and years are skipped).
 
-    Parts that need not be whole (`其中`, `包括`, `包含`, `含`, `涵盖`, `主要有`, a bracket after the
-    figure, a list under a total ending in a colon, `…人中，`, a marked total followed by clauses
-    naming one kind of thing: `全体职工共计452人，男职工268人，女职工194人`): reported when they
-    add up to more than the total; a 顿号 list of counts after `其中` / `包括` is also reported when
-    it falls short by a little (it reaches 80% of the total: a slip, not a selection).
+    Parts that need not be whole (`其中`, `包括`, `包含`, `含`, `涵盖`, `主要有`, `分布在`, a bracket
+    after the figure, a list under a total ending in a colon, `…人中，`, a marked total followed by
+    clauses naming one kind of thing — `全体职工共计452人，男职工268人，女职工194人` — or named the
+    same way — `来自乡镇的41人，来自部门的32人`): reported when they add up to more than the total.
+    A list after `其中` / `包括` is also reported when it falls short by a little (it reaches 80% of
+    the total: a slip, not a selection) when it is one closed enumeration: a 顿号 list of counts,
+    or three or more parts by commas or of amounts (元, 吨, 亩: one or two sources of a fund are
+    often named alone); not when its labels pick members by a property (`重点`, `规模以上`). A
+    closing remark without figures (`，均已按期办结`) does not cut a list short.
 
-    Also: a stated count against the items listed after its colon in the same paragraph
-    (`设置五类用户：管理员、审核员、录入员和查询员`, `三项工作：一是…四是…`).
+    Also: a stated count against the items listed after its colon or `分别是` in the same paragraph
+    (`设置五类用户：管理员、审核员、录入员和查询员`, `三项工作：一是…四是…`,
+    `抽查4家企业：…`, `下设3个工作组，分别是…`).
 
     Figures must share the total's measure word (`名` and `位` count as `人`); 元/万元/亿元 and
     万/亿 are converted; decimals are allowed their rounding. A total hedged with `约`/`近`/
@@ -1178,9 +1191,11 @@ class ShareMismatch(Rule):
     ## What it does
     Checks four forms of percentage:
 
-    - shares of one whole after `其中`, `分别占` or a whole named with `中，`
+    - shares of one whole after `其中`, `分别占`, a whole named with `中，`, a structure
+      (`从年龄结构看，`, `构成`, `分布`) or groups named by what they are (`满意的占86%，…的占…`)
       (`参与调查的企业中，国有企业占35%，民营企业占52%，外资企业占18%`): together they may not
-      exceed 100%; they must make 100% when one of them is `其他` / `其余`;
+      exceed 100%; they must make 100% when one of them is `其他` / `其余`; a sentence with a share
+      of another named whole (`占农村地区业务量的38.5%`) is not judged;
     - an industry structure written as a ratio (`三次产业结构为8.7∶41.2∶50.1`) or listed
       (`三次产业占比分别为12.5%、38.6%、50.2%`): the three parts make 100;
     - a figure, its whole and the share between them (`完成16924人，占计划20000人的95%`):
