@@ -117,7 +117,8 @@ def _item(text: str, start: int, end: int, figures: list[Amount]) -> Amount | No
     label, tail = text[start:figure.start], text[figure.end:end]
     if len(label) > _LABEL_MAX or len(tail) > _TAIL_MAX:
         return None
-    if not all(map(_label_char, label)) or not all(map(_tail_char, tail)):
+    if not all(_label_char(c) or c.isdigit() and label[i + 1:i + 2].isascii() and label[i + 1:i + 2].isalpha()
+               for i, c in enumerate(label)) or not all(map(_tail_char, tail)):  # `5A级`, `5G基站`
         return None
     return figure
 
@@ -335,12 +336,19 @@ _CROSS_CUTTING = (
 )
 
 
+_GRADES = ("良好", "合格", "称职", "较好", "一般", "较差", "不满意")
+
+
 def _cross_cutting(labels: list[str]) -> bool:
     """Whether the labels of some parts name a way of dividing the whole that others do not."""
     def groups(label: str) -> frozenset[int]:
         return frozenset(i for i, words in enumerate(_CROSS_CUTTING) if any(w in label for w in words))
     rest = ("其他", "其余", "其它")  # `其他占10%`: whatever the others leave
-    return len({groups(label) for label in labels if not any(w in label for w in rest)}) > 1
+    found = {groups(label) for label in labels if not any(w in label for w in rest)}
+    if any(grade in label for label in labels for grade in _GRADES):
+        merit = _CROSS_CUTTING.index(("骨干", "优秀", "先进", "模范", "标兵"))
+        found = {group - {merit} for group in found}  # `优秀…，良好…，合格…`: one scale of grades
+    return len(found) > 1
 
 
 _RUN_SEPARATORS = ("，", ",", "；", ";", "、")
@@ -630,6 +638,48 @@ def _weak_total_after(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
         yield Mismatch(parts[0].start, total.end, "sum", total, tuple(parts))
 
 
+_RISE = ("增加到", "增加至", "增长到", "增长至", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至",
+         "增至", "升至", "扩大到", "扩大至")
+_FALL = ("减少到", "减少至", "下降到", "下降至", "降低到", "降低至", "降到", "降至", "压减到", "压减至", "缩小到",
+         "缩小至", "减至")
+_RISE_BY = ("净增", "增加了", "增加", "增长了", "提高了", "提高", "提升了", "提升", "上升了", "上升", "多了", "新增")
+_FALL_BY = ("净减", "减少了", "减少", "下降了", "下降", "降低了", "降低", "压减了", "压减", "少了")
+_POINTS = "个百分点"
+
+
+def _changes(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    """`由上年的86家增加到102家，净增18家`: the change stated against its two levels.
+
+    Only `由`/`从` A `增加到`/`下降到` B followed at once by the change in the same measure
+    (percentages change by `个百分点`); a growth rate (`增长18.6%`) is left alone.
+    """
+    figures = sentence.figures
+    for index, level in enumerate(figures[:-2]):
+        start = text.rfind("由", max(sentence.start, level.start - 12), level.start)
+        start = max(start, text.rfind("从", max(sentence.start, level.start - 12), level.start))
+        if start == -1 or any(c in "，,；;。" for c in text[start:level.start]):
+            continue
+        new, change = figures[index + 1], figures[index + 2]
+        verb = text[level.end:new.start]
+        rising = verb.endswith(_RISE)
+        if not (rising or verb.endswith(_FALL)) or len(verb) > 4:
+            continue
+        by = text[new.end:change.start].lstrip("，, ")
+        if not by.endswith(_RISE_BY if rising else _FALL_BY) or len(by) > 4:
+            continue
+        points = level.measure == PERCENT and new.measure == PERCENT and change.measure == _POINTS
+        if not points and not (level.measure == new.measure == change.measure != PERCENT):
+            continue
+        if level.approx or new.approx or change.approx:
+            continue
+        before = Amount(level.start, level.end, level.text, level.value, change.measure, level.slack, False,
+                        level.multiplier)
+        after = Amount(new.start, new.end, new.text, new.value, change.measure, new.slack, False, new.multiplier)
+        whole, parts = (after, (before, change)) if rising else (before, (after, change))
+        if _compare(whole, parts) != 0:
+            yield Mismatch(level.start, change.end, "change", change, (before, after))
+
+
 def _composed(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
     """`领导小组共9人，由党员5人、群众3人组成`: the parts between 由 and 组成/构成."""
     for word in ("组成", "构成"):
@@ -702,7 +752,8 @@ def _shares(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
                  for i, share in enumerate(shares)]
     # `满意的占86%，基本满意的占10%…`: groups named by what they are, shares of one whole
     of_kind = all(text.startswith("的占", share.start - 2) for share in shares)
-    if len(shares) >= 2 and ("其中" in opening or "分别" in opening or "中，" in opening or of_kind
+    if len(shares) >= 2 and ("其中" in opening or "分别" in opening or "中，" in opening or "中：" in opening
+                             or of_kind
                              or any(w in opening for w in _STRUCTURE_WORDS)) and (
             "分别" in opening or not _cross_cutting(labels_of)):
         total = sum(s.value for s in shares)
@@ -1063,7 +1114,7 @@ def find_mismatches(text: str, tables: str = "") -> Iterator[Mismatch]:
             found = [*_bracketed(text, sentence), *_connective_lists(text, sentence, previous),
                      *_bare_lists(text, sentence),
                      *_composed(text, sentence), *_rest(text, sentence), *_total_after(text, sentence, last),
-                     *_weak_total_after(text, sentence),
+                     *_weak_total_after(text, sentence), *_changes(text, sentence),
                      *_attendance(text, sentence),
                      *_shares(text, sentence), *_ratio(text, sentence), *_rates(text, sentence)]
         for hit in found:
@@ -1130,6 +1181,9 @@ class TotalMismatch(Rule):
     (`设置五类用户：管理员、审核员、录入员和查询员`, `三项工作：一是…四是…`,
     `抽查4家企业：…`, `下设3个工作组，分别是…`).
 
+    And a change against its two levels: `由上年的86家增加到102家，净增18家`,
+    `从5.6%下降到5.1%，下降了0.3个百分点` (a growth rate, `增长17.5%`, is left alone).
+
     Figures must share the total's measure word (`名` and `位` count as `人`); 元/万元/亿元 and
     万/亿 are converted; decimals are allowed their rounding. A total hedged with `约`/`近`/
     `左右` is reported only when its parts exceed it by more than a tenth, one with `余`/`多`/
@@ -1173,7 +1227,9 @@ class TotalMismatch(Rule):
     messages = {"default": ("合计{total}与分项之和{sum}不符（{parts}）",
                             "the total {total} does not match the sum of its parts {sum} ({parts})"),
                 "exceeds": ("分项{parts}超过了合计{total}", "the part {parts} exceeds the total {total}"),
-                "count": ("称有{total}，实际列出{listed}", "says {total} but lists {listed}")}
+                "count": ("称有{total}，实际列出{listed}", "says {total} but lists {listed}"),
+                "change": ("从{before}到{after}，变化应为{actual}，文中写作{change}",
+                           "from {before} to {after} is a change of {actual}, not {change}")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for hit in ctx.shared("sums", lambda: _mismatches(ctx)):
@@ -1181,6 +1237,11 @@ class TotalMismatch(Rule):
                 total, summed, parts = _show(hit.total, hit.parts)
                 key = "exceeds" if len(hit.parts) == 1 else "default"
                 yield ctx.report(hit.start, hit.end, key, total=total, sum=summed, parts=parts)
+            elif hit.kind == "change":
+                before, after = hit.parts
+                actual = render(abs(after.value - before.value), hit.total.multiplier)
+                yield ctx.report(hit.start, hit.end, "change", before=before.text, after=after.text,
+                                 actual=actual + hit.total.multiplier + hit.total.measure, change=hit.total.text)
             elif hit.kind == "count":
                 yield ctx.report(hit.start, hit.end, "count", total=hit.total.text, listed=hit.parts[0].text)
 
