@@ -204,7 +204,9 @@ class RepeatedSentence(Rule):
     across a paragraph break —, a sentence of at least ten Chinese characters written again
     later in the same paragraph (`A。B。A。`), a clause of at least four Chinese characters
     that repeats the end of the clause before it (`各项工作组织到位，组织到位`), and two or three
-    clauses written again right after themselves (`每周5天、每天不少于2小时，每周5天、每天不少于2小时`).
+    clauses written again right after themselves (`每周5天、每天不少于2小时，每周5天、每天不少于2小时`),
+    and a clause of at least six Chinese characters written again further on in its sentence
+    (`完善工作制度，强化督查考核，完善工作制度，…`).
     A list item's number is not compared (`2．深入学习…。深入学习…。`). Left alone: short
     formulas repeated on purpose (`会议强调：要抓落实。`); a sentence repeated in a paragraph
     further away is DU004's.
@@ -238,6 +240,7 @@ class RepeatedSentence(Rule):
             "sentence pasted twice in a row: {text!r}",
         ),
         "clause": ("分句重复：“{text}”紧接着又写了一遍", "clause pasted twice in a row: {text!r}"),
+        "clause_again": ("分句重复：本句前面已经写过“{text}”", "clause repeated within its sentence: {text!r}"),
         "again": ("句子重复：本段前面已经写过“{text}”", "sentence repeated within its paragraph: {text!r}"),
     }
 
@@ -277,7 +280,10 @@ class RepeatedSentence(Rule):
     def _clauses(self, ctx: RuleContext, sentence: Piece) -> Iterator[Finding]:
         text = ctx.text[sentence.start : sentence.end]
         parts = list(_CLAUSE.finditer(text))
-        yield from self._clause_runs(ctx, sentence, text, parts)
+        runs = list(self._clause_runs(ctx, sentence, text, parts))
+        yield from runs
+        if not runs:
+            yield from self._clause_again(ctx, sentence, parts)
         for a, b in zip(parts, parts[1:], strict=False):
             key = b.group(0).strip()
             if (
@@ -288,6 +294,16 @@ class RepeatedSentence(Rule):
                 start, end = sentence.start + a.end(), sentence.start + b.end()
                 fix = Fix.replace("删除重复的分句", start, end, "", Applicability.UNSAFE)
                 yield ctx.report(sentence.start + b.start(), end, "clause", fix=fix, text=key)
+
+    def _clause_again(self, ctx: RuleContext, sentence: Piece, parts: list[re.Match[str]]) -> Iterator[Finding]:
+        """`加强组织领导，压实工作责任，加强组织领导，…`: a clause of six or more Chinese characters
+        written again further on in its sentence (the clause right after is the check below)."""
+        keys = [m.group(0).strip() for m in parts]
+        for i in range(2, len(keys)):
+            if sum(map(is_cjk, keys[i])) >= 6 and keys[i] in keys[:i - 1] and keys[i] != keys[i - 1]:
+                start, end = sentence.start + parts[i - 1].end(), sentence.start + parts[i].end()
+                fix = Fix.replace("删除重复的分句", start, end, "", Applicability.UNSAFE)
+                yield ctx.report(sentence.start + parts[i].start(), end, "clause_again", fix=fix, text=keys[i])
 
     def _clause_runs(self, ctx: RuleContext, sentence: Piece, text: str,
                      parts: list[re.Match[str]]) -> Iterator[Finding]:
@@ -336,7 +352,8 @@ class DoubledWord(Rule):
     characters (要要, 都都, 也也, 就就, 还还, 又又, 再再, 已已). Legitimate reduplication is not
     flagged: AABB forms (实实在在, 的的确确), ABAB verbs and adjectives (研究研究, 雪白雪白) unless
     counted or the object of 开展/进行 (`开展安全检查检查36次`), 一X一X (一步一步), 不了了之, and a
-    character that belongs to the word beside it (主要要抓, 就就业, 北京大学大学生).
+    character that belongs to the word beside it (主要要抓, 就就业, 北京大学大学生). A word is also
+    doubled when jieba glues each copy to a neighbour (`深入开展开展调查`: 深入开展/开展调查).
 
     ## Why is this bad?
     A doubled word is a typing or pasting slip that any careful reader notices at once.
@@ -421,16 +438,18 @@ def _whole_words(text: str, start: int, unit: str) -> bool:
     single = text[lo:start + len(unit)] + text[end:hi]
     if {start - lo + len(unit), end - lo} <= cuts and start - lo + len(unit) in boundaries(single):
         return True
-    # or glue the second copy to the word after it (认真认真落实 → 认真/认真落实): the first copy is
-    # a word of its own, and the glued word is the unit and another word (认真+落实), not a longer
-    # word built on the unit (北京大学大学生: 大学生 is 大学+生)
+    # or glue a copy to its neighbour (认真认真落实 → 认真/认真落实, 深入开展开展调查 → 深入开展/开展调查):
+    # the copies meet at a word boundary, and each word holding a copy is the unit alone or the
+    # unit and another whole word (认真+落实, 深入+开展) — not a longer word built on the unit
+    # (北京大学大学生: 大学生 is 大学+生)
     mid = start - lo + len(unit)
-    if not {start - lo, mid} <= cuts or boundaries(unit) != {0, len(unit)}:
+    if mid not in cuts or boundaries(unit) != {0, len(unit)}:
         return False
-    glued_end = min((c for c in cuts if c > mid), default=mid)
-    rest = text[lo + mid + len(unit):lo + glued_end]
-    return (text[lo + mid:lo + glued_end].startswith(unit) and len(rest) >= 2
-            and boundaries(rest) == {0, len(rest)})
+    left = max(c for c in cuts if c <= start - lo)
+    right = min((c for c in cuts if c >= end - lo), default=end - lo)
+    before, after = text[lo + left:start], text[end:lo + right]
+    return all(not piece or len(piece) >= 2 and boundaries(piece) == {0, len(piece)}
+               for piece in (before, after))
 
 
 def _doubled_chars(text: str) -> list[int]:
