@@ -762,6 +762,9 @@ def _shares(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
         labels = text[sentence.start:shares[-1].start]
         if total > whole + slack or (total < whole - slack and any(w in labels for w in ("其他", "其余", "其它"))):
             yield Mismatch(shares[0].start, shares[-1].end, "shares", shares[0], tuple(shares))
+            shares = []  # reported: the listed form below is not read again
+    if "分别" in text[sentence.start:sentence.end] and (len(shares) < 2 or not opening):
+        yield from _respective_shares(text, sentence)
     if "产业" in text[sentence.start:sentence.end]:
         yield from _structure(text, sentence)
         yield from _structure_listed(text, sentence)
@@ -772,6 +775,44 @@ def _share_clause(text: str, sentence: _Sentence, figure: Amount) -> bool:
     lead = text[max(sentence.start, figure.start - 20):figure.start]
     cut = max(lead.rfind(c) for c in "，,；;：:。")
     return "占" in lead[cut + 1:]
+
+
+_RESPECTIVE_SHARES = ("占比分别为", "比重分别为", "比例分别为", "分别占", "占比分别是", "比例分别是")
+_DIVIDED_BY = lazy(r"按[^，,。；;]{1,10}分[，,]|从[^，,。；;]{1,10}看[，,]")
+
+
+def _respective_shares(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    """`按企业规模分，大型、中型、小微型企业的比重分别为12%、31%、62%`: shares listed after their
+    labels may not exceed 100% when the sentence says they divide one whole (`按…分，`, `从…看，`,
+    a structure) or the labels are grades of one scale (`非常满意、满意、不满意的比例分别为…`).
+    Shares of overlapping or separate wholes (`炼铁、炼钢先进产能占比分别达到64.3%、62.3%`) stay quiet.
+    """
+    for word in _RESPECTIVE_SHARES:
+        at = text.find(word, sentence.start, sentence.end)
+        if at == -1:
+            continue
+        shares = [f for f in sentence.figures if f.start >= at + len(word)]
+        taken = [shares[0]] if shares and shares[0].start == at + len(word) else []
+        for a, b in zip(shares, shares[1:]):
+            if not taken or text[a.end:b.start] not in ("、", "和", "，"):
+                break
+            taken.append(b)
+        if len(taken) < 2 or any(f.measure != PERCENT or f.approx for f in taken):
+            return
+        clause = max(text.rfind(c, sentence.start, at) for c in "，,；;：:")
+        labels = text[clause + 1:at].rstrip("的").split("、")
+        if len(labels) != len(taken) or not all(0 < len(label) <= 8 for label in labels):
+            return
+        opening = text[sentence.start:clause + 1]
+        divided = (bool(_DIVIDED_BY.search(opening)) or any(w in opening for w in _STRUCTURE_WORDS)
+                   or text.startswith("三产业", at - 3))  # `一、二、三产业占比分别为…`: the economy
+        graded = any(g in label for label in labels for g in ("满意", "良好", "合格", "称职", "等奖"))
+        if not (divided or graded) or _cross_cutting(labels):
+            return
+        slack = sum(s.slack or 5 * 10 ** (PLACES - 1) for s in taken)
+        if sum(s.value for s in taken) > 100 * 10**PLACES + slack:
+            yield Mismatch(taken[0].start, taken[-1].end, "shares", taken[0], tuple(taken))
+        return
 
 
 def _structure_listed(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
@@ -1256,7 +1297,10 @@ class ShareMismatch(Rule):
       (`从年龄结构看，`, `构成`, `分布`) or groups named by what they are (`满意的占86%，…的占…`)
       (`参与调查的企业中，国有企业占35%，民营企业占52%，外资企业占18%`): together they may not
       exceed 100%; they must make 100% when one of them is `其他` / `其余`; a sentence with a share
-      of another named whole (`占农村地区业务量的38.5%`) is not judged;
+      of another named whole (`占农村地区业务量的38.5%`) is not judged; shares listed after their
+      labels (`大型、中型、小微型企业的比重分别为12%、31%、62%`) only when the sentence divides one whole
+      (`按企业规模分，`, `从…看，`, a structure, `一、二、三产业`) or the labels are grades
+      (`满意、基本满意、不满意的比例分别为…`);
     - an industry structure written as a ratio (`三次产业结构为8.7∶41.2∶50.1`) or listed
       (`三次产业占比分别为12.5%、38.6%、50.2%`): the three parts make 100;
     - a figure, its whole and the share between them (`完成16924人，占计划20000人的95%`):
