@@ -9,7 +9,7 @@ from dataclasses import dataclass
 LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     start: int
     end: int
@@ -18,7 +18,7 @@ class Span:
         return self.end - self.start
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One physical line that carries text (blank lines are not kept)."""
 
@@ -27,7 +27,7 @@ class Line:
     number: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """A line of body text. ``markup_level`` is set when markup alone (`## 存在的问题`, Word's
     Heading 2) makes it a heading: without a Chinese ordinal it does not open a section, so
@@ -45,7 +45,7 @@ class Paragraph:
         return self.line.text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Heading:
     """A numbered heading such as ``（一）精心研究，制定方案。在县…``.
 
@@ -72,7 +72,7 @@ class Heading:
         return self.line.span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     heading: Heading
     children: tuple[Section | Paragraph, ...]
@@ -104,7 +104,7 @@ ELEMENT_KINDS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ElementItem:
     """A numbered entry of an element: an attachment listed in the 附件说明, a 抄送 unit…"""
 
@@ -113,7 +113,7 @@ class ElementItem:
     line: Line  # where the item starts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Element:
     """A GB/T 9704-2012 element (or a 纪要 header field / 事务文书 part marker) outside the body text."""
 
@@ -142,7 +142,7 @@ class Element:
         return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocType:
     """The 文种 of an article and why it was decided."""
 
@@ -151,7 +151,7 @@ class DocType:
     evidence: tuple[str, ...]  # ("标题以“请示”结尾",) / ("发文字号…",) / ("结构：含附件说明",)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Signature:
     """The closing block: issuing unit line(s) and/or the date line."""
 
@@ -159,7 +159,7 @@ class Signature:
     date: Line | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One report. A compilation page holds several, each opened by a ``第N篇`` marker.
 
@@ -211,7 +211,7 @@ class Article:
         return self.title.text if self.title else ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     articles: tuple[Article, ...]
     lines: tuple[Line, ...]
