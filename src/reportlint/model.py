@@ -11,7 +11,7 @@ from typing import Any
 LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     start: int
     end: int
@@ -20,7 +20,7 @@ class Span:
         return self.end - self.start
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One physical line that carries text (blank lines are not kept)."""
 
@@ -29,7 +29,7 @@ class Line:
     number: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """A line of body text. ``markup_level`` is set when markup alone (`## 存在的问题`, Word's
     Heading 2) makes it a heading: without a Chinese ordinal it does not open a section, so
@@ -47,7 +47,7 @@ class Paragraph:
         return self.line.text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Heading:
     """A numbered heading such as ``（一）精心研究，制定方案。在县…``.
 
@@ -74,7 +74,7 @@ class Heading:
         return self.line.span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     heading: Heading
     children: tuple[Section | Paragraph, ...]
@@ -106,7 +106,7 @@ ELEMENT_KINDS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ElementItem:
     """A numbered entry of an element: an attachment listed in the 附件说明, a 抄送 unit…"""
 
@@ -115,7 +115,7 @@ class ElementItem:
     line: Line  # where the item starts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Element:
     """A GB/T 9704-2012 element (or a 纪要 header field / 事务文书 part marker) outside the body text."""
 
@@ -177,7 +177,7 @@ class Profile:
     single_matter: bool = False  # one matter per document (一文一事: a 请示)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocType:
     """The 文种 of an article and why it was decided."""
 
@@ -188,7 +188,7 @@ class DocType:
     profile: Profile | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Signature:
     """The closing block: issuing unit line(s) and/or the date line."""
 
@@ -196,7 +196,7 @@ class Signature:
     date: Line | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One report. A compilation page holds several, each opened by a ``第N篇`` marker.
 
@@ -288,7 +288,7 @@ class Article:
         return framed and sig is not None and body >= 40
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     articles: tuple[Article, ...]
     lines: tuple[Line, ...]

@@ -10,6 +10,7 @@ the unit and date lines the body ends with, the 版记 is what closes the docume
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -651,11 +652,12 @@ def _nest(text: str, body: list[tuple[RawLine, Line]],
 def _heading(text: str, raw: RawLine, line: Line) -> Heading:
     level = LEVELS[raw.marker_type or "H1"]
     marker_end = line.span.end if raw.marker_end is None else raw.marker_end
-    marker = text[line.span.start:marker_end]
+    # markers, numerals and styles come from a small set: one copy each, not one per heading
+    marker = sys.intern(text[line.span.start:marker_end])
     match = _NUMERAL.search(marker)
-    numeral = match.group(0) if match else ""
+    numeral = sys.intern(match.group(0)) if match else ""
     ordinal = numeral_value(numeral) or 0
-    style = marker.replace(numeral, "N", 1) if numeral else marker
+    style = sys.intern(marker.replace(numeral, "N", 1)) if numeral else marker
     rest_start = marker_end
     while rest_start < line.span.end and text[rest_start] in _SPACES:
         rest_start += 1

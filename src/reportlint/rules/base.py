@@ -114,6 +114,34 @@ class Rule:
             return template
 
 
+class SpanSet:
+    """Offsets inside any of some (start, end) spans, tested by binary search over the merged
+    spans: a set of every offset took ~3 MB per MB of a heading-dense document."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        starts: list[int] = []
+        ends: list[int] = []
+        for start, end in sorted(spans):
+            if start >= end:
+                continue
+            if ends and start <= ends[-1]:
+                ends[-1] = max(ends[-1], end)
+            else:
+                starts.append(start)
+                ends.append(end)
+        self.starts, self.ends = starts, ends
+
+    def __contains__(self, offset: object) -> bool:
+        from bisect import bisect_right
+
+        if not isinstance(offset, int):
+            return False
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+
 @dataclass
 class RuleContext:
     """What a rule sees: the source, the parsed document, its settings and a shared cache."""

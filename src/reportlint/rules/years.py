@@ -518,20 +518,21 @@ class PartYearMismatch(Rule):
     @staticmethod
     def _relatives(ctx: RuleContext, article: Article) -> Iterator[Finding]:
         """今年/去年/明年 next to a year that is not the title's, its previous or its next."""
-        from reportlint.rules.dates import title_year
+        from reportlint.rules.dates import _Spans, title_year
 
         year = title_year(article)
         if year is None:
             return
         back = _kind_from_title(_title_of(article)) == "work-summary"
-        ahead = [(s.heading.span.start, _section_end(s)) for s in article.sections()
-                 if _role(s.heading.title) == "ahead"] if back else []
+        # sorted, merged spans: a line is looked up by binary search, not against every section
+        ahead = _Spans([(s.heading.span.start, _section_end(s)) for s in article.sections()
+                        if _role(s.heading.title) == "ahead"] if back else [])
         title = _title_line(article)
         after = title.span.end if title is not None else article.span.start
         lines = [(p.line.text, p.span.start) for p in article.paragraphs() if p.span.start >= after]
         lines += [(h.line.text, h.line.span.start) for h in article.headings()]
         for text, start in lines:
-            planning = any(lo <= start < hi for lo, hi in ahead)
+            planning = start in ahead
             for mention, word, expected in relative_clashes(text, start, year):
                 if planning and word != "明年":
                     continue  # 今年 in the plans of a summary written in January is the next year
