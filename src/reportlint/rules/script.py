@@ -371,6 +371,22 @@ def _decodes_to_han(raw: bytes) -> str:
     return decoded if decoded and all("\u4e00" <= c <= "\u9fff" for c in decoded) else ""
 
 
+@cache
+def _run_starts() -> frozenset[str]:
+    """The characters a GBK mojibake run can start with (see gbk_mojibake): a few hundred."""
+    found = set()
+    for lead in range(0xE4, 0xEA):
+        for trail in range(0x80, 0xC0):
+            raw = bytes((lead, trail))
+            try:
+                char = raw.decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            if _gbk(char) == raw:
+                found.add(char)
+    return frozenset(found)
+
+
 def gbk_mojibake(text: str) -> Iterator[tuple[int, int, str]]:
     """Runs of UTF-8 Chinese read as GBK (`鎬荤粨` for 总结, `宸ヤ綔` for 工作): the GBK bytes of
     the run are valid UTF-8 for at least two Han characters.
@@ -379,11 +395,10 @@ def gbk_mojibake(text: str) -> Iterator[tuple[int, int, str]]:
     (E4–E9) and whose trail byte is a continuation byte — rare characters in ordinary text.
     """
     at = 0
-    while at < len(text):
-        raw = _gbk(text[at]) if ord(text[at]) > 0x7F else b""
-        if len(raw) != 2 or not (0xE4 <= raw[0] <= 0xE9 and 0x80 <= raw[1] <= 0xBF):
-            at += 1
+    for start in offsets(text, _run_starts().intersection(text)):
+        if start < at:
             continue
+        at = start
         data, ends = bytearray(), []
         end = at
         while end < len(text) and len(data) < 60:
@@ -399,8 +414,6 @@ def gbk_mojibake(text: str) -> Iterator[tuple[int, int, str]]:
             stop = at + ends.index(usable[-1]) + 1
             yield at, stop, bytes(data[:usable[-1]]).decode("utf-8")
             at = stop
-        else:
-            at += 1
 
 
 def latin_mojibake(text: str) -> Iterator[tuple[int, int, str]]:

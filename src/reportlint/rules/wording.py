@@ -59,9 +59,7 @@ def lexicon(extra: tuple[str, ...]) -> tuple[Entry, ...]:
 
 def find_terms(text: str, entries: tuple[Entry, ...]) -> list[tuple[int, int, Entry]]:
     """Whole-word occurrences; a longer term wins over a shorter one at the same place."""
-    if not any(e.term in text for e in entries):
-        return []
-    from reportlint.text.segment import find_words
+    from reportlint.text.segment import find_words  # jieba only when a term occurs
 
     by_term: dict[str, list[Entry]] = {}
     for entry in entries:
