@@ -19,6 +19,7 @@ from reportlint.config.datafiles import read_mapping
 from reportlint.config.resources import data_dir
 from reportlint.model import Article, Line
 from reportlint.rules.base import Option
+from reportlint.text.lazyre import lazy
 from reportlint.text.userre import compile_user
 
 # the option every profile-reading rule takes
@@ -52,11 +53,17 @@ class DocType:
     source: str = ""  # the clause the profile rests on, named in messages
 
 
-def _spec(key: str, value: dict[str, Any]) -> SectionSpec:
+def _compiled(pattern: str, where: str, bundled: bool) -> Any:
+    """A user's pattern checked and compiled now (a broken one fails as its file is read); the
+    bundled file's compiled on first use (tests/config/test_user_patterns.py checks them)."""
+    return lazy(pattern) if bundled else compile_user(pattern, where=where)
+
+
+def _spec(key: str, value: dict[str, Any], bundled: bool = False) -> SectionSpec:
     pattern = value.get("pattern")
     return SectionSpec(key, tuple(value["name"]), tuple(value.get("heading") or ()),
                        tuple(value.get("paragraph") or ()), bool(value.get("anywhere")),
-                       compile_user(pattern) if pattern else None, tuple(value.get("fields") or ()),
+                       _compiled(pattern, "", bundled) if pattern else None, tuple(value.get("fields") or ()),
                        bool(value.get("advisory")))
 
 
@@ -64,9 +71,9 @@ def _entries(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [dict(entry) for entry in data.get("doctypes") or ()]
 
 
-def _build(entries: list[dict[str, Any]], specs: dict[str, SectionSpec]) -> list[DocType]:
+def _build(entries: list[dict[str, Any]], specs: dict[str, SectionSpec], bundled: bool = False) -> list[DocType]:
     return [
-        DocType(entry["id"], tuple(entry["name"]), compile_user(entry["title"], where="doctypes: title"),
+        DocType(entry["id"], tuple(entry["name"]), _compiled(entry["title"], "doctypes: title", bundled),
                 tuple(specs[s] for s in entry.get("sections") or ()), bool(entry.get("signature")),
                 str(entry.get("addressee") or ""), tuple(specs[s] for s in entry.get("forbid") or ()),
                 str(entry.get("source") or ""))
@@ -86,7 +93,7 @@ def doctypes(extra: str = "") -> tuple[DocType, ...]:
     """The profiles: a user's new 文种 first (they override by title), then the bundled ones with
     the user's changes to them (an entry repeating a bundled ``id`` replaces the keys it gives)."""
     bundled = read_mapping(data_dir("rulesets") / "data" / "doctypes.yaml")
-    specs = {key: _spec(key, value) for key, value in (bundled.get("sections") or {}).items()}
+    specs = {key: _spec(key, value, not extra) for key, value in (bundled.get("sections") or {}).items()}
     entries = _entries(bundled)
     new: list[dict[str, Any]] = []
     if extra:
@@ -99,7 +106,7 @@ def doctypes(extra: str = "") -> tuple[DocType, ...]:
             else:
                 entry.setdefault("name", [entry["id"], entry["id"]])
                 new.append(entry)
-    return tuple(_build(new, specs) + _build(entries, specs))
+    return tuple(_build(new, specs) + _build(entries, specs, not extra))
 
 
 def doctype_of(article: Article, extra: str = "") -> DocType | None:
