@@ -151,3 +151,22 @@ print(compiled)
 """
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_importing_the_model_builder_compiles_no_pattern():
+    """The parse modules, like the rule modules, compile their patterns on first use."""
+    script = """
+import re._compiler as compiler, traceback
+compiled = []
+original = compiler.compile
+def spy(pattern, flags=0):
+    caller = [f.filename for f in traceback.extract_stack() if "/re/" not in f.filename][-2]
+    if "reportlint/parse/" in caller:  # lark and the standard library compile their own
+        compiled.append((caller, pattern))
+    return original(pattern, flags)
+compiler.compile = spy
+import reportlint.parse
+print(compiled)
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -31,9 +31,10 @@ from reportlint.parse.doctype import detect
 from reportlint.parse.elements import UNIT_SUFFIX, Form, form_of, item_of, units_of
 from reportlint.parse.parser import RawLine, classify_lines
 from reportlint.text.chars import numeral_value
+from reportlint.text.lazyre import lazy
 
 LEVELS = {"H1": 1, "H2": 2, "H3": 3, "H4": 4}
-_NUMERAL = re.compile(r"[0-9]+|[一二三四五六七八九十百]+")
+_NUMERAL = lazy(r"[0-9]+|[一二三四五六七八九十百]+")
 _SPACES = " \t\u3000"
 # a title is short and does not read like a sentence
 _TITLE_MAX = 60
@@ -47,7 +48,7 @@ _ANYWHERE_KINDS = {"contact", "annotation", "copies_to", "printed_by"}
 _ATTACH_KINDS = {"attach_label", "attach_header", "attach_inline"}
 # a 主送机关 line: ends in a colon and names organs or people (各位代表： 市人民政府： 县直各单位：)
 _ADDRESSEE_MAX = 80
-_ADDRESSEE_END = re.compile(r"(?:局|委|会|府|办|院|部|厅|处|室|所|站|中心|公司|集团|学校|单位|部门|机构|组织|"
+_ADDRESSEE_END = lazy(r"(?:局|委|会|府|办|院|部|厅|处|室|所|站|中心|公司|集团|学校|单位|部门|机构|组织|"
                             r"党委|党组|政府|委员会|办公室|街道|社区|镇|乡|县|区|市|省|同志|代表|委员|领导|"
                             r"来宾|朋友们?|同事们?|同学们?|老师们?|[)）])$")
 _MINUTES_ONLY = {"主持", "主持人", "出席", "出席人员", "列席", "列席人员", "请假", "请假人员", "记录", "记录人"}
