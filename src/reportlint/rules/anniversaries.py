@@ -14,14 +14,7 @@ from reportlint.rules.dates import article_at, year_at
 from reportlint.rules.sections import doctype_of
 from reportlint.text import userre
 from reportlint.text.chars import numeral_value
-from reportlint.text.lazyre import (
-    Gates,
-    LazyPattern,
-    is_literal,
-    lazy,
-    literal_gates,
-    passes_gates,
-)
+from reportlint.text.lazyre import Gate, LazyPattern, is_literal, lazy
 
 _N = r"(?P<n>[0-9]{1,3}|[一二三四五六七八九十百零〇两]{1,6})"
 _SESSIONS = "一二三四五六七"
@@ -99,17 +92,22 @@ class Anchor:
     ``ahead`` / ``behind``: years a report may look ahead (a 2020 plan prepares 建党100周年) or
     back (a 2026 report reviews 2021–2025). ``phases``: a plan period, whose 开局之年 is its
     first year and 收官之年 its last. The pattern is compiled, and the text scanned, only
-    when the text holds the literal strings every match needs (``gates``).
+    when the text holds the strings every match needs (``gate``, the entry's ``gate`` in the
+    anchors file; without one, every text is scanned).
     """
 
-    __slots__ = ("id", "pattern", "base", "years", "ahead", "behind", "source", "phases", "gates")
+    __slots__ = ("id", "pattern", "base", "years", "ahead", "behind", "source", "phases")
 
     def __init__(self, id: str, pattern: str, base: int | None, years: tuple[int, int] | None,
                  ahead: int, behind: int, source: str, phases: bool = False,
-                 gates: Gates | None = None) -> None:
-        self.id, self.pattern, self.base, self.years = id, LazyPattern(pattern), base, years
+                 gate: Gate = ()) -> None:
+        self.id, self.pattern, self.base, self.years = id, LazyPattern(pattern, gate=gate), base, years
         self.ahead, self.behind, self.source, self.phases = ahead, behind, source, phases
-        self.gates = literal_gates(pattern) if gates is None else gates
+
+
+def _gate(entry: dict) -> Gate:
+    """An entry's declared ``gate``: strings, or lists of strings one of which occurs."""
+    return tuple(item if isinstance(item, str) else tuple(item) for item in entry.get("gate") or ())
 
 
 def _slack(entry: dict, default: dict) -> tuple[int, int]:
@@ -126,14 +124,15 @@ def _checked(pattern: str, check: bool) -> str:
 
 def _ordinal(entry: dict, default: dict, check: bool) -> Anchor:
     pattern = _checked(entry["pattern"].replace("(?P<n>N)", _N), check)
-    return Anchor(entry["id"], pattern, int(entry["base"]), None, *_slack(entry, default), entry["source"])
+    return Anchor(entry["id"], pattern, int(entry["base"]), None, *_slack(entry, default), entry["source"],
+                  gate=_gate(entry))
 
 
 def _period(entry: dict, default: dict, check: bool) -> Anchor:
     text = entry["pattern"] + (f"(?={entry['after']})" if entry.get("after") else "")
     first, last = entry["years"]
     return Anchor(entry["id"], _checked(text, check), None, (int(first), int(last)),
-                  *_slack(entry, default), entry["source"], bool(entry.get("phases")))
+                  *_slack(entry, default), entry["source"], bool(entry.get("phases")), _gate(entry))
 
 
 def _plenums(table: dict, default: dict, check: bool) -> Iterator[Anchor]:
@@ -141,29 +140,28 @@ def _plenums(table: dict, default: dict, check: bool) -> Iterator[Anchor]:
     after, source = table.get("after", ""), table["source"]
     ahead, behind = _slack(table, default)
     names = list(table["congresses"])
-    after_gates = literal_gates(after) or ((),)  # no gates: any text may follow
+    tail = (after,) if after and is_literal(after) else ()  # what must follow, when it is a plain string
     for i, name in enumerate(names):
         info = table["congresses"][name]
         following = table["congresses"][names[i + 1]]["congress"] if i + 1 < len(names) else info["congress"] + 5
         congress = _checked(rf"(?:党的)?{name}大(?=(?:会议)?{after})", check)
         # the literal parts are known: no need to read them off the pattern
-        gates = tuple(((f"{name}大",), *c) for c in after_gates) if is_literal(name) else None
+        literal = is_literal(name)
         yield Anchor(f"congress-{name}", congress, None, (info["congress"], following),
-                     ahead, behind, source, gates=gates)
+                     ahead, behind, source, gate=(f"{name}大", *tail) if literal else ())
         # named as past (党的二十大以来, 二十大报告) before it met: impossible whatever the year
         past = "以来|报告|提出|强调|指出|作出|部署|明确|胜利召开以来"
         held = _checked(rf"(?<!迎接)(?<!喜迎)(?:党的){name}大(?={past})", check)
-        gates = (((f"党的{name}大",),),) if is_literal(name) else None
-        yield Anchor(f"congress-held-{name}", held, None, (info["congress"], 2100), 0, 0, source, gates=gates)
+        yield Anchor(f"congress-held-{name}", held, None, (info["congress"], 2100), 0, 0, source,
+                     gate=(f"党的{name}大",) if literal else ())
         for n, year in enumerate(info["sessions"]):
             pattern = _checked(rf"{name}届{_SESSIONS[n]}中全会(?={after})", check)
             session = f"{name}届{_SESSIONS[n]}中全会"
-            gates = tuple(((session,), *c) for c in after_gates) if is_literal(name) else None
             yield Anchor(f"plenum-{name}-{n + 1}", pattern, None, (year, following),
-                         0, behind, source, gates=gates)
+                         0, behind, source, gate=(session, *tail) if literal else ())
             bare = _checked(rf"(?<!即将召开的)(?<!迎接){name}届{_SESSIONS[n]}中全会(?!精神)", check)
-            gates = (((session,),),) if is_literal(name) else None
-            yield Anchor(f"plenum-held-{name}-{n + 1}", bare, None, (year, 2100), 0, 0, source, gates=gates)
+            yield Anchor(f"plenum-held-{name}-{n + 1}", bare, None, (year, 2100), 0, 0, source,
+                         gate=(session,) if literal else ())
     yield from _npc_sessions(table, check)
 
 
@@ -179,12 +177,11 @@ def _npc_sessions(table: dict, check: bool) -> Iterator[Anchor]:
             name, number = _TERMS[term], _SESSIONS[session - 1]
             phrases = (f"{name}届全国人大{number}次会议", f"{name}届全国人民代表大会第{number}次会议",
                        f"{name}届全国政协{number}次会议")
-            gates: Gates = tuple(((phrase,),) for phrase in phrases)
             pattern = "|".join(phrases)
             current = _checked(rf"(?:{pattern})(?=精神)", check)
-            yield Anchor(f"npc-{term}-{session}", current, None, (year, year + 1), 0, 5, source, gates=gates)
+            yield Anchor(f"npc-{term}-{session}", current, None, (year, year + 1), 0, 5, source, gate=(phrases,))
             held = _checked(rf"(?<!即将召开的)(?:{pattern})(?!精神)", check)
-            yield Anchor(f"npc-held-{term}-{session}", held, None, (year, 2100), 0, 0, source, gates=gates)
+            yield Anchor(f"npc-held-{term}-{session}", held, None, (year, 2100), 0, 0, source, gate=(phrases,))
 
 
 _TERMS = {10: "十", 11: "十一", 12: "十二", 13: "十三", 14: "十四", 15: "十五"}
@@ -290,9 +287,7 @@ def _paragraph(text: str, at: int) -> str:
 def find_clashes(ctx: RuleContext, anchors: tuple[Anchor, ...]) -> Iterator[Clash]:
     text = ctx.text
     for anchor in anchors:
-        if not passes_gates(text, anchor.gates):
-            continue
-        for m in anchor.pattern.finditer(text):
+        for m in anchor.pattern.finditer(text):  # gated: most anchors' patterns are never compiled
             compared = _ends_with(text, max(0, m.start() - 3), m.start(), _COMPARED, quote=True)
             held = anchor.years is not None and anchor.years[1] == 2100  # named as past: the point is history
             if compared or (not held and _is_history(text, m.end())):
