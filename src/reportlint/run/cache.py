@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +43,8 @@ def clean(base: Path | None) -> bool:
     where = folder(base)
     if where is None or not where.is_dir():
         return False
+    import shutil
+
     shutil.rmtree(where, ignore_errors=True)
     return True
 
