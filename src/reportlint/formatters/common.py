@@ -90,7 +90,7 @@ SPOOL_MAX = 4 << 20  # characters a spool keeps in memory before it moves to a t
 
 
 def spool() -> IO[str]:
-    import tempfile  # with shutil, only for the formats that spool (~4 ms of imports)
+    import tempfile  # with shutil, only for the formats that spool
 
     return tempfile.SpooledTemporaryFile(max_size=SPOOL_MAX, mode="w+", encoding="utf-8", newline="",
                                          errors="surrogateescape")

@@ -55,7 +55,7 @@ _CLOSING = {"【": "】", "〔": "〕", "［": "］", "《": "》", "〈": "〉"
 
 # One pattern per kind; earlier kinds win where matches overlap. Each is compiled only when a
 # cheap test in Python, true of every text it can match in, passes (see the finders below):
-# the CJK classes in these cost ~1 ms each to compile, and most documents have no placeholder.
+# the CJK classes in these are slow to compile, and most documents have no placeholder.
 _DATE = lazy(
     rf"(?:(?:19|20)[0-9{_M}]{{2}}|[{_M}]{{2,4}})[/.-][0-9{_M}]{{1,2}}[/.-][{_M}]{{1,2}}(?![{_M}A-Za-z])"
     rf"|(?<![A-Za-z0-9/])[{_M}]{{1,2}}/[{_M}]{{1,2}}(?![{_M}A-Za-z/])"

@@ -24,8 +24,8 @@ def _pinyin_starts(text: str) -> list[int]:
     return [at for at in offsets(text, "(（") if at and "\u4e00" <= text[at - 1] <= "\u9fff"]
 
 
-# the Han character before the bracket is checked in Python (a CJK lookbehind class would cost
-# ~1 ms to compile)
+# the Han character before the bracket is checked in Python (a CJK lookbehind class is slow to
+# compile)
 PINYIN_RESIDUE = AtStarts(rf"[(（]{PINYIN_SYLLABLE}[)）]", _pinyin_starts)
 
 

@@ -1,11 +1,11 @@
 """Whole-word matching for Chinese on jieba word boundaries, without paying jieba's full cold start.
 
-jieba's full dictionary takes ~1 s to load. A cut of a block only looks up substrings of that
+jieba's full dictionary is slow to load. A cut of a block only looks up substrings of that
 block, so the tokenizer here holds just the dictionary entries the blocks at hand can ask for.
 They come from a table of jieba's dictionary split into buckets by first two characters (see
-``_Buckets``), cached in ``$XDG_CACHE_HOME/reportlint/`` (~10 MB): a check reads the header and
-the few hundred of its 65,536 buckets it needs, ~1 ms. Building the table costs ~1 s, once per
-installed jieba; without a usable cache folder, every process that needs jieba builds it again.
+``_Buckets``), cached in ``$XDG_CACHE_HOME/reportlint/``: a check reads the header and the few
+hundred of its 65,536 buckets it needs. The table is built once per installed jieba (README,
+Performance); without a usable cache folder, every process that needs jieba builds it again.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ _lock = threading.Lock()
 
 
 def _block_char(char: str) -> bool:
-    """Whether jieba keeps this one character inside a block: ``_BLOCK`` costs ~1 ms to compile."""
+    """Whether jieba keeps this one character inside a block (``_BLOCK`` without compiling it)."""
     return "\u4e00" <= char <= "\u9fd5" or char in _LATIN
 
 
@@ -53,7 +53,7 @@ def __getattr__(name: str) -> Any:
 
 @cache
 def _jieba() -> Any:
-    """Import jieba without pkg_resources (~95 ms); jieba then opens dict.txt from its own folder."""
+    """Import jieba without pkg_resources (slow to import); jieba then opens dict.txt from its own folder."""
     blocked = "pkg_resources" not in sys.modules
     if blocked:
         sys.modules["pkg_resources"] = None  # type: ignore[assignment]
@@ -68,7 +68,7 @@ def _jieba() -> Any:
 
 
 def _defer_hmm_model() -> None:
-    """Let jieba's HMM package (finalseg) load on first use: its tables take ~8 ms to import.
+    """Let jieba's HMM package (finalseg) load on first use: its tables are slow to import.
 
     We only cut with ``HMM=False``, which never touches it. jieba binds the stand-in below;
     the first attribute asked of it imports the real module, which then replaces it both in
@@ -215,7 +215,7 @@ def _dictionary_file() -> Path:
 
 
 def _build(path: Path) -> _Buckets:
-    """jieba's own FREQ and total, from its own parser (``gen_pfdict``), as a table: ~1 s."""
+    """jieba's own FREQ and total, from its own parser (``gen_pfdict``), as a table (slow: built once)."""
     freq, total = _jieba().Tokenizer.gen_pfdict(path.open("rb"))  # it closes the file
     return _Buckets(_encode(freq, total))
 
@@ -387,7 +387,7 @@ def _candidates(text: str, terms: list[str]) -> list[tuple[int, int, str]]:
 def _possible(texts: list[str], terms: list[str]) -> list[str]:
     """The terms whose first two characters occur together in one of the texts (each term of
     one character is kept): a set of the texts' character pairs rules out most of a long word
-    list without searching the texts for each term (~10 ms on a 30,000-character report)."""
+    list without searching the texts for each term."""
     if len(terms) <= _FEW_TERMS:
         return terms
     pairs: set[str] = set()
