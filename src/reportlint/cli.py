@@ -22,7 +22,51 @@ class _Parser(argparse.ArgumentParser):
     """argparse exits 2 on usage errors already; keep its message to one line."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_ERROR, f"reportlint: error: {message} (see --help)\n")
+        self.exit(EXIT_ERROR, _t("reportlint: error: {message} (see --help)\n", _HELP_LANG[0]).format(message=message))
+
+
+_HELP_LANG = ["zh"]  # the language of the help and of argparse's words, known before parsing (--lang en)
+
+
+def _t(text: str, lang: str) -> str:
+    """``text`` (English, as written in the parser) in ``lang``: the Chinese comes from cli_help."""
+    if lang == "en":
+        return text
+    from reportlint.cli_help import ARGPARSE_ZH, HELP_ZH
+
+    return HELP_ZH.get(text) or ARGPARSE_ZH.get(text, text)
+
+
+def _argv_lang(argv: Sequence[str]) -> str:
+    """``--lang en`` / ``--lang=en`` anywhere on the command line: help and usage errors come before parsing."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang=en" or (arg == "--lang" and i + 1 < len(argv) and argv[i + 1] == "en"):
+            return "en"
+    return "zh"
+
+
+def _speak(lang: str) -> None:
+    """argparse's own words (usage, options, its errors) in ``lang``, through the gettext hook it calls."""
+    import gettext
+
+    _HELP_LANG[0] = lang
+    argparse._ = gettext.gettext if lang == "en" else (lambda text: _t(text, "zh"))  # type: ignore[attr-defined]
+
+
+def _localise(parser: argparse.ArgumentParser, lang: str) -> None:
+    """Every help, description and epilog of ``parser`` and its subcommands in ``lang``."""
+    if lang == "en":
+        return
+    for action in parser._actions:
+        if action.help and action.help is not argparse.SUPPRESS:
+            action.help = _t(action.help, lang)
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                choice.help = _t(choice.help or "", lang)
+            for sub in set(action.choices.values()):
+                _localise(sub, lang)
+    parser.description = parser.description and _t(parser.description, lang)
+    parser.epilog = parser.epilog and _t(parser.epilog, lang)
 
 
 def _csv(value: str) -> list[str]:
@@ -53,9 +97,11 @@ class _Unused:
         return self
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The parser of every subcommand, or with ``only`` of that one (the one this run uses)."""
-    parser = _Parser(prog="reportlint", description="中文公文与工作总结检查工具 (a linter for Chinese official documents and work reports)",
+def build_parser(lang: str = "en", only: str | None = None) -> argparse.ArgumentParser:
+    """The parser, its help in ``lang`` (written in English; the Chinese comes from cli_help);
+    with ``only``, of that subcommand alone (the one this run uses)."""
+    _speak(lang)
+    parser = _Parser(prog="reportlint", description="a linter for Chinese official documents and work reports",
                      epilog="check is the default command: `reportlint FILE...` is `reportlint check FILE...`.")
     parser.add_argument("--version", action="version", version=f"reportlint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -110,8 +156,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parse.add_argument("--lang", choices=("zh", "en"), help="language of errors (default: zh)")
 
     rule = add("rule", help="explain one rule", description="Print a rule's documentation.")
-    rule.add_argument("code", metavar="CODE", help=f"rule code or name, e.g. {RULE_EXAMPLE[0]} or {RULE_EXAMPLE[1]}")
-    rule.add_argument("--lang", choices=("zh", "en"))
+    rule.add_argument("code", metavar="CODE", help=_t("rule code or name, e.g. {example}", lang).format(example=" / ".join(RULE_EXAMPLE)))
+    rule.add_argument("--lang", choices=("zh", "en"), help="language of messages (default: zh)")
 
     annotate = add("annotate", help="a Word review copy with every finding as a comment (批注)",
                               description="Check a .docx and write a copy with each finding as a Word comment (批注).")
@@ -132,6 +178,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
     completion = add("completion", help="print a shell completion script", description="Print a completion script, e.g. `reportlint completion bash > ~/.local/share/bash-completion/completions/reportlint`.")
     completion.add_argument("shell", choices=("bash", "zsh", "fish"))
+    _localise(parser, lang)
     return parser
 
 
@@ -143,9 +190,10 @@ def _with_default_command(argv: list[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = _with_default_command(list(sys.argv[1:] if argv is None else argv))
+    argv = list(sys.argv[1:] if argv is None else argv)
+    arguments = _with_default_command(argv)
     command = arguments[0] if arguments and arguments[0] in COMMANDS else None
-    args = build_parser(command).parse_args(arguments)
+    args = build_parser(_argv_lang(argv), command).parse_args(arguments)
     try:
         if args.command == "check":
             _terminate_like_interrupt()
@@ -165,7 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "completion":
             from reportlint.completion import script
 
-            sys.stdout.write(script(build_parser(), args.shell))
+            sys.stdout.write(script(build_parser(_HELP_LANG[0]), args.shell))
             return EXIT_OK
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
@@ -189,7 +237,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             error(str(exc))
             return EXIT_ERROR
         raise
-    build_parser().print_help()
+    build_parser(_HELP_LANG[0]).print_help()
     return EXIT_ERROR
 
 
@@ -306,15 +354,13 @@ def _rule(args: argparse.Namespace) -> int:
         if rule.code == wanted.upper() or rule.name == wanted.lower():
             fix = rule.fixable.value if rule.fixable else "no"
             print(f"{rule.code} ({rule.name})")
-            if lang == "en":
-                print(f"groups: {', '.join(rule.groups) or '-'} · default severity: {rule.severity.label} · fix: {fix}"
-                      + (f" · standard: {rule.standard}" if rule.standard else ""))
-            else:
-                from reportlint.formatters.common import severity_word
+            from reportlint.formatters.common import severity_word
+            from reportlint.messages import say
 
-                fix_zh = {"safe": "安全", "unsafe": "不安全", "display": "仅提示", "no": "无"}[fix]
-                print(f"分组：{'、'.join(rule.groups) or '-'} · 默认级别：{severity_word(rule.severity, lang)} · 修复：{fix_zh}"
-                      + (f" · 依据：{rule.standard}" if rule.standard else ""))
+            groups = say("list_separator", lang).join(rule.groups) or "-"
+            print(say("rule_facts", lang, groups=groups, severity=severity_word(rule.severity, lang),
+                      fix=say(f"fixability_{fix}", lang))
+                  + (say("rule_facts_standard", lang, standard=rule.standard) if rule.standard else ""))
             print()
             print(ruledocs.full(rule, lang))
             return EXIT_OK

@@ -23,7 +23,8 @@ def test_check_is_the_default_command(cli):
     bare = cli(str(EXAMPLE), "--format", "json")
     assert plain.returncode == short.returncode == bare.returncode == 1
     assert json.loads(plain.stdout) == json.loads(short.stdout) == json.loads(bare.stdout) != []
-    assert "check is the default command" in cli("--help").stdout
+    assert "check 是默认命令" in cli("--help").stdout
+    assert "check is the default command" in cli("--help", "--lang", "en").stdout
     assert cli("-", "--select", "PH001", "--format", "json", input=ASTRAL).returncode == 1
 
 
@@ -51,7 +52,7 @@ def test_closed_pipe_is_not_a_traceback(argv):
 
 def test_rule_help_names_a_rule_that_exists(cli):
     text = cli("rule", "--help").stdout
-    example = re.search(r"e\.g\.\s+(\S+)\s+or\s+(\S+)", " ".join(text.split()))
+    example = re.search(r"例如\s*(\S+)\s+/\s+(\S+)", " ".join(text.split()))
     assert example, text
     for word in example.groups():
         result = cli("rule", word.rstrip(")."))

@@ -249,7 +249,7 @@ def resolve(raw: RawConfig, rules: list[Any], *, select: list[str] | None = None
         if rule is None:
             raise ConfigError(raw.origins.get(key, _origin_of(raw)), Message("unknown_rule_in_rules", name=key))
         settings.setdefault(rule.code, {}).update(value)
-    file_ignores = _per_file_ignores(raw, path)
+    file_ignores = per_file_ignore_codes(raw, path)
     enabled: dict[str, RuleSettings] = {}
     for rule in rules:
         on = any(selector_matches(s, rule) for s in (*chosen_select, *extra))
@@ -264,7 +264,7 @@ def resolve(raw: RawConfig, rules: list[Any], *, select: list[str] | None = None
     return Config(enabled, lang or raw.lang, raw, frozenset(file_ignores))
 
 
-def _per_file_ignores(raw: RawConfig, path: str | None) -> list[str]:
+def per_file_ignore_codes(raw: RawConfig, path: str | None) -> list[str]:
     return [code for _, codes in per_file_ignores_for(raw, path) for code in codes]
 
 

@@ -160,13 +160,13 @@ class Located:
         where = self.source.layout.paragraphs[self.line - 1].where if self.source.layout else "body"
         part = self.part(lang)
         if part and not where.startswith("table "):
-            return f' [{part}: "{quote}"]' if lang == "en" else f" 〔{part}：“{quote}”〕"
-        if lang == "en":
-            cell = "" if where == "body" else f", {where}"
-            return f' [paragraph {self.line}{cell}: "{quote}"]'
-        named = where.replace("table ", "表格").replace(" row ", "第").replace(" cell ", "行第")
-        cell = "" if where == "body" else f"，{named}格"
-        return f" 〔第{self.line}段{cell}：“{quote}”〕"
+            return say("docx_note_part", lang, part=part, quote=quote)
+        if where == "body":
+            return say("docx_note_paragraph", lang, line=self.line, quote=quote)
+        from reportlint.load.docx import where_label
+
+        cell = where_label(where, lang)
+        return say("docx_note_cell", lang, line=self.line, cell=cell, quote=quote)
 
     def part(self, lang: str) -> str:
         """Where in a Word file outside the body: ``页眉``, ``页脚``, ``脚注2``, ``文本框1``, a table

@@ -68,6 +68,8 @@ class Session:
     # the run's language (summary, errors, notes); run() settles it from --lang or the first input's config
     lang: str = field(init=False)
     _raw: dict[str, cfg.RawConfig] = field(default_factory=dict)
+    _resolved: dict[tuple[int, frozenset[str]], cfg.Config] = field(default_factory=dict)
+    _fingerprints: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.plugins = manager.build()
@@ -111,12 +113,17 @@ class Session:
         return cfg.config_home(raw) or directory, raw.exclude
 
     def config(self, path: str) -> cfg.Config:
-        o = self.options
-        return cfg.resolve(
-            self.raw_config(path), list(self.linter.rules.values()),
-            select=o.select, extend_select=o.extend_select, ignore=o.ignore, lang=o.lang,
-            path=path,
-        )
+        """Resolved once per config file and set of per-file ignores: files of one folder share it."""
+        raw = self.raw_config(path)
+        key = (id(raw), frozenset(cfg.per_file_ignore_codes(raw, path)))
+        if key not in self._resolved:
+            o = self.options
+            self._resolved[key] = cfg.resolve(
+                raw, list(self.linter.rules.values()),
+                select=o.select, extend_select=o.extend_select, ignore=o.ignore, lang=o.lang,
+                path=path,
+            )
+        return self._resolved[key]
 
     def check_file(self, path: str) -> FileResult:
         shown = display_name((self.options.stdin_filename or "-") if path == "-" else path)
@@ -139,7 +146,9 @@ class Session:
         if found is not None:
             from reportlint.run import cache
 
-            digest = cache.key(found[1], cache.config_fingerprint(config), source)
+            if id(config) not in self._fingerprints:  # configs are shared (see config()): hash each once
+                self._fingerprints[id(config)] = cache.config_fingerprint(config)
+            digest = cache.key(found[1], self._fingerprints[id(config)], source)
             cached = cache.read(found[0], digest)
             if cached is not None:
                 return FileResult(shown, source, None, cached)

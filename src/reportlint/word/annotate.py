@@ -74,16 +74,15 @@ def comment_text(diag: Any, source: Any, lang: str, where: str = "") -> str:
     """``CODE message``, where it is when not in the body, and the fix (title and edit) if any."""
     text = f"{diag.code} {diag.message}"
     if where:
-        label = say("comment_where", lang)
-        text += f" ({label} {where})" if lang == "en" else f"（{label}{where}）"
+        text += say("comment_where_part", lang, where=where)
     fix = diag.fix
     if fix is not None:
-        en = lang == "en"
-        quote = '"{}" → "{}"' if en else "“{}” → “{}”"
-        edits = ("; " if en else "；").join(quote.format(source.text[e.start:e.end], e.content) for e in fix.edits[:3])
-        text += f"\n{say('comment_fix', lang)}{': ' if en else '：'}{fix.title}"
+        separator = say("comment_edit_separator", lang)
+        edits = separator.join(say("comment_edit", lang, old=source.text[e.start:e.end], new=e.content)
+                               for e in fix.edits[:3])
+        text += "\n" + say("comment_fix_line", lang, title=fix.title)
         if edits:
-            text += f" ({edits})" if en else f"（{edits}）"
+            text += say("comment_edits", lang, edits=edits)
     return text
 
 
