@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -20,69 +20,14 @@ _N = r"(?P<n>[0-9]{1,3}|[一二三四五六七八九十百零〇两]{1,6})"
 _SESSIONS = "一二三四五六七"
 _STATED_YEAR = lazy(r"((?:19|20)[0-9]{2})\s*年(?!代|以来|来|前|后|以前|之前|底前|远景|目标)")
 _OPENING_YEAR = lazy(r"\s*((?:19|20)[0-9]{2})\s*年(?:是|为)")
-# The word tests below are plain Python (each names the pattern it stands for): compiling their
-# CJK alternations cost more than running them.
-_NOT_NOW = ("比", "较", "到", "至", "于", "从", "自", "与", "截至", "截止")  # 比2010年: not the year spoken of
+_NOT_NOW = lazy(r"(?:比|较|到|至|于|从|自|与|截至|截止)$")  # 比2010年: not the year spoken of
 _REVIEW = ("过去五年", "五年来", "这五年", "过去一年", "一年来", "回顾", "以来")
-_FIRST_YEAR = ("开局之年", "开局年", "起步之年", "第一年")
-_LAST_YEAR = ("收官之年", "收官年", "最后一年", "决胜之年")
-_COMPARED = ("较", "比", "与", "同", "于", "过")  # 较/高于“十三五”: a baseline, not a claim
+_COMPARED = lazy(r"(?:较|比|与|同|于|过)“?$")  # 较/高于“十三五”: a baseline, not a claim
 # a mention of the event itself (a speech given at it, what happened since) is history, not a claim
-_HISTORY = ("大会上", "大会的", "上的讲话", "以来", "之际", "前夕")
-_CLAUSE_ENDS = "，。；"
+_HISTORY = lazy(r"[^，。；]{0,6}?(?:大会上|大会的|上的讲话|以来|之际|前夕|时期?[，,的])")
+_PLACE = lazy(r"[^，。；]{0,8}?(?:(?P<first>开局之年|开局年|起步之年|第一年)"
+              r"|(?P<last>收官之年|收官年|最后一年|决胜之年))")
 _PREPARES = ("迎", "筹备", "将", "明年", "即将", "计划", "准备", "谋划")
-
-
-def _ends_with(text: str, start: int, end: int, words: tuple[str, ...],
-               quote: bool = False) -> bool:
-    """Whether ``(?:words)$`` (``(?:words)“?$`` with ``quote``) is found in text[start:end].
-
-    ``$`` also matches before a final newline.
-    """
-    window = text[start:end]
-    for tail in (window, window[:-1] if window.endswith("\n") else ""):
-        if tail.endswith(words) or (quote and tail.endswith("“") and tail[:-1].endswith(words)):
-            return True
-    return False
-
-
-def _within_clause(text: str, at: int, limit: int,
-                   found: Callable[[int], str | None]) -> str | None:
-    """``[^，。；]{0,limit}?(?:…)`` matched at ``at``: ``found(offset)`` tells what starts there."""
-    for offset in range(at, at + limit + 1):
-        what = found(offset)
-        if what is not None:
-            return what
-        if offset >= len(text) or text[offset] in _CLAUSE_ENDS:
-            return None
-    return None
-
-
-def _is_history(text: str, at: int) -> bool:
-    """``[^，。；]{0,6}?(?:大会上|大会的|上的讲话|以来|之际|前夕|时期?[，,的])`` matches at ``at``."""
-
-    def history(offset: int) -> str | None:
-        if text.startswith(_HISTORY, offset):
-            return "history"
-        if text.startswith("时", offset):
-            after = offset + 2 if text.startswith("期", offset + 1) else offset + 1
-            if text[after:after + 1] in ("，", ",", "的"):
-                return "history"
-        return None
-
-    return _within_clause(text, at, 6, history) is not None
-
-
-def _place_in_period(text: str, at: int) -> str | None:
-    """first or last: which group of ``[^，。；]{0,8}?(?:(?P<first>开局之年|…)|(?P<last>收官之年|…))``
-    matches at ``at``, None if it does not."""
-
-    def place(offset: int) -> str | None:
-        if text.startswith(_FIRST_YEAR, offset):
-            return "first"
-        return "last" if text.startswith(_LAST_YEAR, offset) else None
-
-    return _within_clause(text, at, 8, place)
 
 
 class Anchor:
@@ -235,7 +180,7 @@ def reference_year(ctx: RuleContext, start: int) -> Reference | None:
     sentence = max(max(text.rfind(p, lo, start) for p in "。；！？\n") + 1, lo)
     clause = max(max(text.rfind(p, sentence, start) for p in "，,：:") + 1, sentence)
     stated = [m for m in _STATED_YEAR.finditer(text, clause, start)
-              if not _ends_with(text, max(0, m.start() - 2), m.start(), _NOT_NOW)]
+              if not _NOT_NOW.search(text, max(0, m.start() - 2), m.start())]
     opening = _OPENING_YEAR.match(text, sentence)
     title = year_at(ctx, start)
     if stated:
@@ -288,9 +233,9 @@ def find_clashes(ctx: RuleContext, anchors: tuple[Anchor, ...]) -> Iterator[Clas
     text = ctx.text
     for anchor in anchors:
         for m in anchor.pattern.finditer(text):  # gated: most anchors' patterns are never compiled
-            compared = _ends_with(text, max(0, m.start() - 3), m.start(), _COMPARED, quote=True)
+            compared = bool(_COMPARED.search(text, max(0, m.start() - 3), m.start()))
             held = anchor.years is not None and anchor.years[1] == 2100  # named as past: the point is history
-            if compared or (not held and _is_history(text, m.end())):
+            if compared or (not held and _HISTORY.match(text, m.end())):
                 continue
             ref = reference_year(ctx, m.start())
             if ref is None:
@@ -303,7 +248,8 @@ def find_clashes(ctx: RuleContext, anchors: tuple[Anchor, ...]) -> Iterator[Clas
             else:
                 lo, hi = anchor.years  # type: ignore[misc]
                 implied = f"{lo}—{hi}" if lo != hi and hi < 2100 else str(lo)
-                place = _place_in_period(text, m.end()) if anchor.phases else None
+                phase = _PLACE.match(text, m.end()) if anchor.phases else None
+                place = ("first" if phase["first"] else "last") if phase else None
                 if place and ref.stated:  # “十四五”开局之年 is its first year, 收官之年 its last
                     lo = hi = lo if place == "first" else hi
             if anchor.base is not None:
