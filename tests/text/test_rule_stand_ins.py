@@ -13,7 +13,7 @@ import datetime
 import random
 import re
 
-from reportlint.rules import dates, placeholders
+from reportlint.rules import dates, duplicates, placeholders
 from reportlint.text import amounts
 
 
@@ -67,3 +67,9 @@ def test_amount_values_are_exact():
         (found,) = amounts.amounts(f"共{number}{mult}元")
         assert found.value == int(Decimal(number) * scale[mult] * 10**amounts.PLACES), number
         assert Decimal(amounts.render(found.value, mult)) == Decimal(number)
+
+
+def test_doubled_function_characters():
+    doubled = re.compile(r"(?<![目别不实求])([的了是在和与及对于把被从向将并而或之其以为们各])\1(?![确非之美在])")
+    for text in _texts(list("0123456789-.%％家a １的了是目确求 "), count=6000):
+        assert duplicates._doubled_chars(text) == [m.start() for m in doubled.finditer(text)], text

@@ -142,7 +142,7 @@ def _trailer(items: list[_Item]) -> list[_Item]:
     k = end - 1
     while k >= 0:
         form = items[k].form
-        if form is not None and form.kind in ("copies_to", "printed_by"):
+        if form is not None and form.kind in ("copies_to", "printed_by") or k == end - 1 and _loose_printed(items[k]):
             start = k
         elif not (start < end and _continues_list(items[k], items[k - 1] if k else None)):
             break
@@ -150,16 +150,29 @@ def _trailer(items: list[_Item]) -> list[_Item]:
     if start == end:
         return []
     # a continuation line directly after the document body is body text
-    while start < end and items[start].form is None:
+    while start < end and items[start].form is None and not _loose_printed(items[start]):
         start += 1
     out = items[start:]
     del items[start:]
     return out
 
 
+def _loose_printed(item: _Item) -> bool:
+    """The last line of a 版记 the 印发 form does not read (`2024.5.6印发`, `某办公室2024年5月印发`):
+    still the 版记's, so that the 落款 above it is found; the IM rules judge its form."""
+    text = item.line.text
+    return (item.form is None and item.kind == "text_line" and text.endswith("印发") and "。" not in text
+            and len(text.replace("\u3000", "").replace(" ", "")) <= 40)
+
+
+def _loose_printed_element(item: _Item) -> Element:
+    return Element("printed_by", (item.line,), (("value", item.line.text), ("loose", "1")))
+
+
 def _continues_list(item: _Item, before: _Item | None) -> bool:
     """A wrapped line of a 抄送 list: short, after a 抄送 line or another wrapped line of it."""
-    if item.form is not None or item.kind != "text_line" or len(item.line.text) > _ADDRESSEE_MAX:
+    if (item.form is not None or item.kind != "text_line" or len(item.line.text) > _ADDRESSEE_MAX
+            or item.line.text.endswith("印发")):
         return False
     return before is not None and (
         (before.form is not None and before.form.kind == "copies_to")
@@ -261,6 +274,9 @@ def _part(text: str, items: list[_Item], hints: Mapping[int, int], marker: Line 
             j += 1
         elif form is not None and form.kind in _ANYWHERE_KINDS:
             j = _anywhere(items, j, elements)
+        elif _loose_printed(item):
+            elements.append(_loose_printed_element(item))
+            j += 1
         elif form is not None and form.kind in ("attach_header", "attach_inline"):
             j = _attachment_note(text, items, j, elements)
         else:
@@ -268,6 +284,8 @@ def _part(text: str, items: list[_Item], hints: Mapping[int, int], marker: Line 
             j += 1
     k = 0
     while k < len(trailer):
+        if trailer[k].form is None and _loose_printed(trailer[k]):
+            elements.append(_loose_printed_element(trailer[k]))
         k = _anywhere(trailer, k, elements) if trailer[k].form is not None else k + 1
     signature, body = _signature(body)
     if signature is not None:
@@ -396,15 +414,43 @@ def _attachment_note(text: str, items: list[_Item], j: int, elements: list[Eleme
             entries.append([nxt_form.number, nxt_form.name, item.line])
         elif nxt_form is None and item.kind in ("heading", "text_line") and (numbered := item_of(item.line.text)):
             entries.append([numbered[0], numbered[1], item.line])
-        elif entries and nxt_form is None and item.kind == "text_line" and _wraps(text, item.line):
+        elif entries and nxt_form is None and item.kind == "text_line" and (
+                _wraps(text, item.line) or _continues_name(item.line, items[k + 1] if k + 1 < len(items) else None)):
             entries[-1][1] += item.line.text
         else:
             break
         lines.append(item.line)
         k += 1
+    entries = [piece for entry in entries for piece in _split_entries(*entry)]
     elements.append(Element("attachment_note", tuple(lines), (("label", "附件"),),
                             tuple(ElementItem(n, t, ln) for n, t, ln in entries)))
     return k
+
+
+_NEXT_ENTRY = lazy(r"[；;，,、 \t\u3000]+([0-9]{1,2})[.．、](?![0-9])")
+
+
+def _split_entries(number: int | None, name: str, line: Line) -> list[list[Any]]:
+    """Entries written on one line (附件：1.名称；2.名称 3.名称) split at the next number in sequence."""
+    out: list[list[Any]] = []
+    while number is not None:
+        nxt = next((m for m in _NEXT_ENTRY.finditer(name) if int(m.group(1)) == number + 1), None)
+        if nxt is None:
+            break
+        out.append([number, name[:nxt.start()], line])
+        number, name = number + 1, name[nxt.end():].strip(_SPACES)
+    out.append([number, name, line])
+    return out
+
+
+def _continues_name(line: Line, nxt: _Item | None) -> bool:
+    """A wrapped attachment name not indented (one paragraph per line lost the indent): a short
+    piece with no punctuation, followed by the 落款 or the end, and not itself a 落款 line."""
+    text = line.text
+    return (len(text) <= 16 and not any(c in text for c in "。，,；;：:！？!?") and item_of(text) is None
+            and not _looks_like_unit(text) and not _LOOSE_DATE.match(text)
+            and (nxt is None or nxt.kind == "date_line" or nxt.form is not None
+                 or _looks_like_unit(nxt.line.text) or _looks_like_signer(nxt.line.text, True)))
 
 
 def _wraps(text: str, line: Line) -> bool:
@@ -453,25 +499,85 @@ def _looks_like_title(text: str) -> bool:
 
 
 def _signature(body: list[tuple[RawLine, Line]]):
-    """Peel the closing block off the end: a date line and/or short unit-name lines."""
+    """Peel the closing block off the end: a date line and/or short unit-name lines (or the
+    name of the person who signs a 述职报告 or a personal 总结)."""
     date = None
     end = len(body)
-    if end and body[end - 1][0].kind == "date_line":
+    while end and body[end - 1][0].kind == "text_line" and _CHROME.search(body[end - 1][1].text):
+        end -= 1  # a web page's buttons and counters after the 落款 stay body text (the RS rules')
+    body, chrome = body[:end], body[end:]
+    if end and body[end - 1][0].kind == "text_line" and (split := _unit_and_date(body[end - 1][1])):
+        return Signature((split[0],), split[1]), body[:end - 1] + chrome
+    if end and (body[end - 1][0].kind == "date_line"
+                or body[end - 1][0].kind == "text_line" and _LOOSE_DATE.match(body[end - 1][1].text)):
         date = body[end - 1][1]
         end -= 1
     units: list[Line] = []
+    if date is not None and end and _SEAL.fullmatch(body[end - 1][1].text):
+        end -= 1  # （盖章） between the unit and the date marks where the seal goes
     while end and len(units) < 2:
         raw, line = body[end - 1]
-        if raw.kind != "text_line" or not _looks_like_unit(line.text):
+        signer = not units and _looks_like_signer(line.text, date is not None)
+        if raw.kind != "text_line" or not (_looks_like_unit(line.text) or signer):
             break
         units.insert(0, line)
         end -= 1
+    if date is None and units and end and body[end - 1][0].kind == "date_line":
+        date = body[end - 1][1]  # the date above the unit: kept, its place is judged by the rules
+        end -= 1
     if date is None and not units:
-        return None, body
-    return Signature(tuple(units), date), body[:end]
+        return None, body + chrome
+    return Signature(tuple(units), date), body[:end] + chrome
+
+
+_CHROME = lazy(r"^【[^】]{2,8}】|浏览次数|点击次数|阅读次数|【关闭窗口】|【打印本页】")
+_UNIT_THEN_DATE = lazy(r"^(?P<unit>[^ \t\u3000]{2,30})[ \t\u3000]{2,}"
+                             r"(?P<date>(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})日)$")
+
+
+def _unit_and_date(line: Line) -> tuple[Line, Line] | None:
+    """A 落款 on one line, unit and date apart (青山县教育局    2024年5月6日), as two lines."""
+    match = _UNIT_THEN_DATE.match(line.text)
+    if match is None or not _looks_like_unit(match["unit"]):
+        return None
+    start = line.span.start
+    unit = Line(Span(start, start + match.end("unit")), match["unit"], line.number)
+    date = Line(Span(start + match.start("date"), line.span.end), match["date"], line.number)
+    return unit, date
+
+
+# a 成文日期 written loosely or incompletely where the 落款 has its date: 2024年12月, 2024/12/5,
+# 2024-12-05, 2024年12月5号, 12月5日 (its form is judged by the rules; here it is the date line)
+_CN = "〇○零一二三四五六七八九十"
+_LOOSE_DATE = lazy(
+    rf"^[（(]?(?:(?:[0-9]{{2,4}}|[{_CN}]{{2,4}})[ \t]*年[ \t]*(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})[ \t]*月"
+    rf"(?:[ \t]*(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})[ \t]*[日号])?"
+    rf"|(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})月(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})[日号]"
+    rf"|[0-9]{{4}}[ \t]*([/\-－.．])[ \t]*[0-9]{{1,2}}[ \t]*\1[ \t]*[0-9]{{1,2}}日?)[)）]?$")
+# the person who signs a 述职报告 or a personal 总结: 述职人：王某某 / a bare name
+_SIGNER = lazy(r"^(?:(?:述职人|报告人|汇报人|总结人|发言人|申请人|署名|签名)[ \t\u3000]*[:：][ \t\u3000]*"
+                     r"[\u4e00-\u9fff·]{2,6}|(?:欧阳|司马|诸葛|上官|东方|皇甫|令狐|慕容|尉迟|长孙)[\u4e00-\u9fff]{1,2}"
+                     r"|[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+                     r"姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常"
+                     r"温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍"
+                     r"涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景"
+                     r"党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝]"
+                     r"(?:某某|某|[\u4e00-\u9fff]{1,2}))$")
+_NOT_SIGNER = {"此致", "敬礼", "特此报告", "特此通知", "谢谢", "谢谢大家", "特此函告", "特此批复", "妥否请批示"}
+
+
+def _looks_like_signer(text: str, dated: bool) -> bool:
+    """A signer's name: labelled (述职人：王某某) anywhere, a bare name only above a date."""
+    if text in _NOT_SIGNER or not _SIGNER.match(text):
+        return False
+    return dated or text[:1] in "述报汇总发申署签" and any(c in text for c in ":：")
+
+
+_SEAL = lazy(r"[ \t\u3000]*[（(](?:印|盖章|公章|章|签章|签字|签名|印章)[)）]$")
 
 
 def _looks_like_unit(text: str) -> bool:
+    text = _SEAL.sub("", text) if text.endswith(("）", ")")) else text
     return (len(text) <= _UNIT_MAX and not text.endswith(_SENTENCE_END)
             and "。" not in text and bool(_UNIT_SUFFIX.search(text)))
 
