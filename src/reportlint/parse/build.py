@@ -32,9 +32,10 @@ from reportlint.parse.doctype import MINUTES_ONLY, detect, ends_with_doctype
 from reportlint.parse.elements import UNIT_SUFFIX, Form, form_of, item_of, units_of
 from reportlint.parse.parser import RawLine, classify_lines
 from reportlint.text.chars import numeral_value
+from reportlint.text.lazyre import lazy
 
 LEVELS = {"H1": 1, "H2": 2, "H3": 3, "H4": 4}
-_NUMERAL = re.compile(r"[0-9]+|[一二三四五六七八九十百]+")
+_NUMERAL = lazy(r"[0-9]+|[一二三四五六七八九十百]+")
 _SPACES = " \t\u3000"
 # a title is short and does not read like a sentence
 _TITLE_MAX = 60
@@ -52,7 +53,7 @@ _ANYWHERE_KINDS = {"contact", "annotation", "copies_to", "printed_by"}
 _ATTACH_KINDS = {"attach_label", "attach_header", "attach_inline"}
 # a 主送机关 line: ends in a colon and names organs or people (各位代表： 市人民政府： 县直各单位：)
 _ADDRESSEE_MAX = 80
-_ADDRESSEE_END = re.compile(r"(?:局|委|会|府|办|院|部|厅|处|室|所|站|中心|公司|集团|学校|单位|部门|机构|组织|"
+_ADDRESSEE_END = lazy(r"(?:局|委|会|府|办|院|部|厅|处|室|所|站|中心|公司|集团|学校|单位|部门|机构|组织|"
                             r"党委|党组|政府|委员会|办公室|街道|社区|镇|乡|县|区|市|省|同志|代表|委员|领导|"
                             r"来宾|朋友们?|同事们?|同学们?|老师们?|[)）])$")
 
@@ -459,7 +460,7 @@ def _attachment_note(text: str, items: list[_Item], j: int, elements: list[Eleme
     return k
 
 
-_NEXT_ENTRY = re.compile(r"[；;，,、 \t\u3000]+([0-9]{1,2})[.．、](?![0-9])")
+_NEXT_ENTRY = lazy(r"[；;，,、 \t\u3000]+([0-9]{1,2})[.．、](?![0-9])")
 
 
 def _split_entries(number: int | None, name: str, line: Line) -> list[list[Any]]:
@@ -564,8 +565,8 @@ def _signature(body: list[tuple[RawLine, Line]]):
     return Signature(tuple(units), date), body[:end] + chrome
 
 
-_CHROME = re.compile(r"^【[^】]{2,8}】|浏览次数|点击次数|阅读次数|【关闭窗口】|【打印本页】")
-_UNIT_THEN_DATE = re.compile(r"^(?P<unit>[^ \t\u3000]{2,30})[ \t\u3000]{2,}"
+_CHROME = lazy(r"^【[^】]{2,8}】|浏览次数|点击次数|阅读次数|【关闭窗口】|【打印本页】")
+_UNIT_THEN_DATE = lazy(r"^(?P<unit>[^ \t\u3000]{2,30})[ \t\u3000]{2,}"
                              r"(?P<date>(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})日)$")
 
 
@@ -583,13 +584,13 @@ def _unit_and_date(line: Line) -> tuple[Line, Line] | None:
 # a 成文日期 written loosely or incompletely where the 落款 has its date: 2024年12月, 2024/12/5,
 # 2024-12-05, 2024年12月5号, 12月5日 (its form is judged by the rules; here it is the date line)
 _CN = "〇○零一二三四五六七八九十"
-_LOOSE_DATE = re.compile(
+_LOOSE_DATE = lazy(
     rf"^[（(]?(?:(?:[0-9]{{2,4}}|[{_CN}]{{2,4}})[ \t]*年[ \t]*(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})[ \t]*月"
     rf"(?:[ \t]*(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})[ \t]*[日号])?"
     rf"|(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})月(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})[日号]"
     rf"|[0-9]{{4}}[ \t]*([/\-－.．])[ \t]*[0-9]{{1,2}}[ \t]*\1[ \t]*[0-9]{{1,2}}日?)[)）]?$")
 # the person who signs a 述职报告 or a personal 总结: 述职人：王某某 / a bare name
-_SIGNER = re.compile(r"^(?:(?:述职人|报告人|汇报人|总结人|发言人|申请人|署名|签名)[ \t\u3000]*[:：][ \t\u3000]*"
+_SIGNER = lazy(r"^(?:(?:述职人|报告人|汇报人|总结人|发言人|申请人|署名|签名)[ \t\u3000]*[:：][ \t\u3000]*"
                      r"[\u4e00-\u9fff·]{2,6}|(?:欧阳|司马|诸葛|上官|东方|皇甫|令狐|慕容|尉迟|长孙)[\u4e00-\u9fff]{1,2}"
                      r"|[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
                      r"姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常"
@@ -607,7 +608,7 @@ def _looks_like_signer(text: str, dated: bool) -> bool:
     return dated or text[:1] in "述报汇总发申署签" and any(c in text for c in ":：")
 
 
-_SEAL = re.compile(r"[ \t\u3000]*[（(](?:印|盖章|公章|章|签章|签字|签名|印章)[)）]$")
+_SEAL = lazy(r"[ \t\u3000]*[（(](?:印|盖章|公章|章|签章|签字|签名|印章)[)）]$")
 
 
 def _looks_like_unit(text: str) -> bool:

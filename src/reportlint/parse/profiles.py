@@ -16,25 +16,32 @@ from typing import Any
 from reportlint.config.datafiles import read_mapping
 from reportlint.config.resources import data_dir
 from reportlint.model import PartSpec, Profile
+from reportlint.text.lazyre import lazy
 from reportlint.text.userre import compile_user
 
 
-def _spec(key: str, value: dict[str, Any]) -> PartSpec:
-    pattern = value.get("pattern")
+def _compiled(pattern: str, where: str, bundled: bool) -> Any:
+    """A user's pattern checked and compiled now (a broken one fails as its file is read); the
+    bundled file's compiled on first use (tests/config/test_user_patterns.py checks them)."""
+    return lazy(pattern) if bundled else compile_user(pattern, where=where)
+
+
+def _spec(key: str, value: dict[str, Any], bundled: bool = False) -> PartSpec:
+    pattern, unless_next = value.get("pattern"), value.get("unless-next")
     return PartSpec(key, tuple(value["name"]), tuple(value.get("heading") or ()),
                     tuple(value.get("paragraph") or ()), bool(value.get("anywhere")),
-                    compile_user(pattern) if pattern else None, tuple(value.get("fields") or ()),
+                    _compiled(pattern, "", bundled) if pattern else None, tuple(value.get("fields") or ()),
                     bool(value.get("advisory")), tuple(value.get("unless") or ()), bool(value.get("later-year")),
-                    compile_user(value["unless-next"]) if value.get("unless-next") else None)
+                    _compiled(unless_next, "", bundled) if unless_next else None)
 
 
 def _entries(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [dict(entry) for entry in data.get("doctypes") or ()]
 
 
-def _build(entries: list[dict[str, Any]], specs: dict[str, PartSpec]) -> list[Profile]:
+def _build(entries: list[dict[str, Any]], specs: dict[str, PartSpec], bundled: bool = False) -> list[Profile]:
     return [
-        Profile(entry["id"], tuple(entry["name"]), compile_user(entry["title"], where="doctypes: title"),
+        Profile(entry["id"], tuple(entry["name"]), _compiled(entry["title"], "doctypes: title", bundled),
                 tuple(specs[s] for s in entry.get("sections") or ()), bool(entry.get("signature")),
                 str(entry.get("addressee") or ""), tuple(specs[s] for s in entry.get("forbid") or ()),
                 str(entry.get("source") or ""), bool(entry.get("single-matter")))
@@ -55,7 +62,7 @@ def doctypes(extra: str = "") -> tuple[Profile, ...]:
     bundled ones with the user's changes to them (an entry repeating a bundled ``id`` replaces the
     keys it gives)."""
     bundled = read_mapping(data_dir("rulesets") / "data" / "doctypes.yaml")
-    specs = {key: _spec(key, value) for key, value in (bundled.get("sections") or {}).items()}
+    specs = {key: _spec(key, value, not extra) for key, value in (bundled.get("sections") or {}).items()}
     entries = _entries(bundled)
     new: list[dict[str, Any]] = []
     if extra:
@@ -68,7 +75,7 @@ def doctypes(extra: str = "") -> tuple[Profile, ...]:
             else:
                 entry.setdefault("name", [entry["id"], entry["id"]])
                 new.append(entry)
-    return tuple(_build(new, specs) + _build(entries, specs))
+    return tuple(_build(new, specs) + _build(entries, specs, not extra))
 
 
 def profile(doctype_id: str, extra: str = "") -> Profile | None:
