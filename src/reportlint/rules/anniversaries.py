@@ -10,8 +10,6 @@ from reportlint.config.datafiles import read_mapping
 from reportlint.config.resources import data_dir
 from reportlint.diagnostics import Finding, Severity
 from reportlint.rules.base import Option, Rule, RuleContext
-from reportlint.rules.dates import article_at, year_at
-from reportlint.rules.sections import doctype_of
 from reportlint.text import userre
 from reportlint.text.chars import numeral_value
 from reportlint.text.lazyre import (
@@ -240,7 +238,8 @@ def reference_year(ctx: RuleContext, start: int) -> Reference | None:
     stated = [m for m in _STATED_YEAR.finditer(text, clause, start)
               if not _ends_with(text, max(0, m.start() - 2), m.start(), _NOT_NOW)]
     opening = _OPENING_YEAR.match(text, sentence)
-    title = year_at(ctx, start)
+    article = ctx.document.article_at(start)
+    title = article.dating.title_year if article is not None else None
     if stated:
         return Reference(int(stated[-1][1]), True)
     if opening:
@@ -256,27 +255,23 @@ def _behind(ctx: RuleContext, anchor: Anchor, start: int, ref: Reference) -> int
         return 0
     if anchor.base is None or any(word in _paragraph(ctx.text, start) for word in _REVIEW):
         return anchor.behind
-    article = article_at(ctx.document, start)
-    doctype = doctype_of(article) if article else None
+    article = ctx.document.article_at(start)
+    doctype = article.doctype if article else None
     return 1 if doctype is not None and doctype.id == "government-work-report" else 0
 
 
 def _is_summary(ctx: RuleContext, start: int) -> bool:
-    from reportlint.rules.dates import title_text
-
-    article = article_at(ctx.document, start)
-    return article is not None and any(word in title_text(article) for word in ("总结", "述职"))
+    article = ctx.document.article_at(start)
+    return article is not None and any(word in article.dating.title_text for word in ("总结", "述职"))
 
 
 def _looks_back(ctx: RuleContext, start: int) -> bool:
     """A 总结 or 述职, written up to a few months after the year it covers."""
-    from reportlint.rules.dates import document_date, title_text, title_year
-
-    article = article_at(ctx.document, start)
-    if article is None or not any(word in title_text(article) for word in ("总结", "述职", "汇报")):
+    article = ctx.document.article_at(start)
+    if article is None or not any(word in article.dating.title_text for word in ("总结", "述职", "汇报")):
         return False
-    signed = document_date(ctx.document, article)
-    return signed is None or signed[0] != title_year(article)
+    signed = article.dating.signed
+    return signed is None or signed[0] != article.dating.title_year
 
 
 def _paragraph(text: str, at: int) -> str:

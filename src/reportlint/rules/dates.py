@@ -7,151 +7,23 @@ import re
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
-from reportlint.model import Article, Document, Line, Section
+from reportlint.model import Article, Day, Line, Period, Section
 from reportlint.rules.base import Rule, RuleContext
+from reportlint.text.calendar import (
+    CN_DATE,
+    DATE,
+    TITLE_YEAR,
+    has_date_words,
+    valid,
+    weekday,
+    year_value,
+)
 from reportlint.text.chars import cn_to_int
 from reportlint.text.lazyre import AtStarts, find_all, finditer_at, lazy
 
-_CN_DIGIT = "〇○零一二三四五六七八九"
-_TITLE_YEAR = lazy(rf"(?<![0-9])((?:19|20)[0-9]{{2}})\s*年|([{_CN_DIGIT}]{{4}})年")
-# a date written with Arabic numerals; the year is optional (3月5日)
-DATE = lazy(
-    r"(?<![0-9])(?:(?P<y>(?:19|20)[0-9]{2})\s*年\s*)?(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日")
-CN_DATE = lazy(
-    rf"(?P<y>[{_CN_DIGIT}]{{4}})\s*年\s*(?P<m>[一二三四五六七八九十]{{1,2}})\s*月"
-    r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日")
 _DATELINE = lazy(r"[—―\-（(\s]*" + CN_DATE.pattern)  # ——二〇二六年一月二十七日在…会议上
 _LUNAR = ("农历", "阴历", "夏历")
 _WEEKDAY_WORDS = ("星期", "周", "礼拜")
-_WEEKDAYS = "一二三四五六日"
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-_MONTH_OFFSETS = (0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4)  # Sakamoto's weekday method
-
-Day = tuple[int, int, int]  # (year, month, day): compares like the dates it stands for
-
-
-class Period:
-    """The period a report's title says it covers; ``end`` is its last day."""
-
-    __slots__ = ("year", "end", "label")
-
-    def __init__(self, year: int, end: Day, label: str) -> None:
-        self.year, self.end, self.label = year, end, label
-
-    @property
-    def whole_year(self) -> bool:
-        return self.end[1:] == (12, 31)
-
-
-def _days_in_month(year: int, month: int) -> int:
-    """``calendar.monthrange(year, month)[1]``, without importing calendar (and datetime)."""
-    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-    return 29 if month == 2 and leap else _MONTH_DAYS[month - 1]
-
-
-def _year_value(text: str) -> int | None:
-    value = int(text) if text.isdigit() else cn_to_int(text.replace("○", "〇"))
-    return value if value and 1900 <= value <= 2100 else None
-
-
-_MASTHEAD_STARTS = ("签发人", "密级", "份号", "特急", "加急", "紧急", "绝密", "机密", "秘密", "★")
-_ISSUER_ENDS = ("局", "委", "政府", "办公室", "大学", "学院", "公司", "委员会", "支部", "总支", "党委", "厅", "部",
-                "中心", "学校", "医院", "集团", "办")
-
-
-def _is_masthead(text: str) -> bool:
-    """A 版头 line: `某某县人民政府文件`, a 发文字号 `某政发〔2024〕3号`, 签发人, 密级, a bare issuer."""
-    text = text.strip()
-    if not text or len(text) > 40:
-        return False
-    if text.endswith("文件") or text.startswith(_MASTHEAD_STARTS):
-        return True
-    if text.endswith("号") and any(mark in text for mark in "〔[［【﹝"):
-        return True
-    return len(text) <= 20 and text.endswith(_ISSUER_ENDS) and not _TITLE_YEAR.search(text)
-
-
-def title_line(article: Article) -> Line | None:
-    """The article's title: past a 版头 (`某某县人民政府文件`, the 发文字号), the first short line after it.
-
-    The parser takes a document's first line for its title; in a 公文 that line is the 版头.
-    (The document model's GB/T 9704 elements, once they exist, should replace this.)
-    """
-    title = article.title
-    if title is None or not _is_masthead(title.text):
-        return title
-    for child in article.children[:6]:
-        if isinstance(child, Section):
-            break
-        text = child.text.strip()
-        if not text or _is_masthead(text):
-            continue
-        if len(text) <= 60 and "。" not in text and not text.endswith(("：", ":")):
-            return child.line
-        break
-    return title
-
-
-_TITLE_ENDS = ("报告", "总结", "通知", "要点", "计划", "请示", "函", "纪要", "方案", "意见", "决定", "通报",
-               "批复", "讲话", "述职报告", "安排", "规划", "公告", "通告")
-
-
-def title_text(article: Article) -> str:
-    """The text of :func:`title_line`, with a second title line joined (`关于2024年度安全生产工作` /
-    `情况的报告`)."""
-    line = title_line(article)
-    if line is None:
-        return ""
-    text = line.text.strip()
-    if text.endswith(_TITLE_ENDS):
-        return text
-    for child in article.children[:8]:
-        if isinstance(child, Section):
-            break
-        if child.span.start > line.span.start:
-            following = child.text.strip()
-            if len(following) <= 20 and "。" not in following and following.endswith(_TITLE_ENDS):
-                return text + following
-            break
-    return text
-
-
-def title_year(article: Article) -> int | None:
-    """The year a report's title names (2023年工作总结, 二〇二三年…); None without one."""
-    match = _TITLE_YEAR.search(title_text(article))
-    return _year_value(match.group(1) or match.group(2)) if match else None
-
-
-def article_at(document: Document, offset: int) -> Article | None:
-    """The article holding ``offset`` (articles are in text order: a binary search)."""
-    from bisect import bisect_right
-
-    articles = document.articles
-    index = bisect_right(articles, offset, key=_article_start) - 1
-    for article in articles[max(0, index - 1):index + 1]:
-        if article.span.start <= offset <= article.span.end:
-            return article
-    return None
-
-
-def _article_start(article: Article) -> int:
-    return article.span.start
-
-
-def year_at(ctx: RuleContext, offset: int) -> int | None:
-    """The title year of the article holding ``offset`` (cached per article)."""
-    article = article_at(ctx.document, offset)
-    if article is None:
-        return None
-    return ctx.shared(f"dates.title_year.{article.span.start}", lambda: title_year(article))
-
-
-def _valid(year: int | None, month: int, day: int) -> bool:
-    if not 1 <= month <= 12 or day < 1:
-        return False
-    if month == 2 and day == 29 and year is None:
-        return True
-    return day <= _days_in_month(year or 2001, month)
 
 
 def _dates(ctx: RuleContext) -> list[re.Match[str]]:
@@ -226,7 +98,7 @@ def _skip_spaces(text: str, at: int) -> int:
 
 
 def _in_signature(ctx: RuleContext, offset: int) -> bool:
-    article = article_at(ctx.document, offset)
+    article = ctx.document.article_at(offset)
     sig = article.signature if article else None
     lines = [*(sig.units if sig else ()), *([sig.date] if sig and sig.date else [])]
     return any(line.span.start <= offset < line.span.end for line in lines)
@@ -273,11 +145,11 @@ class ImpossibleDate(Rule):
             if _is_lunar(text, m.start()):
                 continue
             month = int(m["m"])
-            if not _valid(year, month, int(m["d"])):
+            if not valid(year, month, int(m["d"])):
                 yield ctx.report(m.start(), m.end(), text=m.group(0))
                 continue
             second = _range_end(text, m.end())
-            if second and not _valid(year, month, second[0]):
+            if second and not valid(year, month, second[0]):
                 yield ctx.report(second[1], second[2], text=f"{month}月{text[second[1]:second[2]]}")
         for date in _cn_dates(ctx):
             if date.day is None and not _is_lunar(text, date.start):
@@ -298,12 +170,12 @@ class ImpossibleDate(Rule):
             if m is None or _is_lunar(text, m.start()):
                 continue
             year = int(m["y"]) if m["y"] else _document_year(ctx, m.start())
-            if not _valid(year, int(m["m"]), int(m["d"])):
+            if not valid(year, int(m["m"]), int(m["d"])):
                 yield ctx.report(m.start(), m.end(), text=m.group(0))
         for pattern, groups in ((_FULL_DOTTED, (1, 2, 3)), (_FULL_SLASHED, (1, 3, 4))):
             for m in pattern.finditer(text):  # 2024.6.31, 2024/2/30
                 year, month, day = (int(m[g]) for g in groups)
-                if not _valid(year, month, day):
+                if not valid(year, month, day):
                     yield ctx.report(m.start(), m.end(), text=m.group(0))
 
 
@@ -343,9 +215,9 @@ class WeekdayMismatch(Rule):
             week = _weekday_after(ctx.text, date.end)
             if week and date.day and not _is_lunar(ctx.text, date.start):
                 said = "日" if week[0] == "天" else week[0]
-                weekday = _weekday(*date.day)
-                if weekday and said != weekday:
-                    yield ctx.report(date.start, week[1], text=date.text, said=said, real=weekday)
+                actual = weekday(*date.day)
+                if actual and said != actual:
+                    yield ctx.report(date.start, week[1], text=date.text, said=said, real=actual)
         for m, year, exact in _dated(ctx):
             week = _weekday_after(ctx.text, m.end())
             if not week or _is_lunar(ctx.text, m.start()):
@@ -353,7 +225,7 @@ class WeekdayMismatch(Rule):
             said = "日" if week[0] == "天" else week[0]
             month, day = int(m["m"]), int(m["d"])
             years = [year] if exact and year else _around(year)
-            real = [_weekday(y, month, day) for y in years]
+            real = [weekday(y, month, day) for y in years]
             if not years or None in real or said in real:
                 continue
             yield ctx.report(m.start(), week[1], text=m.group(0), said=said,
@@ -379,14 +251,12 @@ def _dated(ctx: RuleContext) -> Iterator[tuple[re.Match[str], int | None, bool]]
 
 def _document_year(ctx: RuleContext, offset: int) -> int | None:
     """The title's year, else the year of the 成文日期 of the article holding ``offset``."""
-    year = year_at(ctx, offset)
-    if year is not None:
-        return year
-    article = article_at(ctx.document, offset)
+    article = ctx.document.article_at(offset)
     if article is None:
         return None
-    date = ctx.shared(f"dates.document_date.{article.span.start}",
-                      lambda: document_date(ctx.document, article))
+    if article.dating.title_year is not None:
+        return article.dating.title_year
+    date = article.dating.signed
     return date[0] if date else None
 
 
@@ -423,11 +293,11 @@ def _cn_dates(ctx: RuleContext) -> list[_CnDate]:
             return []
         found = []
         for m in CN_DATE.finditer(text):
-            year, month, day = _year_value(m["y"]), cn_to_int(m["m"]), cn_to_int(m["d"])
+            year, month, day = year_value(m["y"]), cn_to_int(m["m"]), cn_to_int(m["d"])
             if not (year and month and day is not None):
                 continue
-            valid = _valid(year, month, day)
-            found.append(_CnDate(m.start(), m.end(), m.group(0), (year, month, day) if valid else None))
+            exists = valid(year, month, day)
+            found.append(_CnDate(m.start(), m.end(), m.group(0), (year, month, day) if exists else None))
         return found
     found: list[_CnDate] = ctx.shared("dates.cn_dates", compute)
     return found
@@ -435,15 +305,6 @@ def _cn_dates(ctx: RuleContext) -> list[_CnDate]:
 
 def _around(year: int | None) -> list[int]:
     return [year - 1, year, year + 1] if year else []
-
-
-def _weekday(year: int, month: int, day: int) -> str | None:
-    """The weekday of a date (一 … 日), None when there is no such date."""
-    if not (1 <= year <= 9999 and 1 <= month <= 12 and 1 <= day <= _days_in_month(year, month)):
-        return None
-    y = year - (month < 3)
-    sunday_first = (y + y // 4 - y // 100 + y // 400 + _MONTH_OFFSETS[month - 1] + day) % 7
-    return _WEEKDAYS[(sunday_first + 6) % 7]
 
 
 def _free(text: str, at: int, marks: str) -> bool:
@@ -533,19 +394,19 @@ class DottedDate(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for m in _FULL_DOTTED.finditer(ctx.text):
             year, month, day = int(m[1]), int(m[2]), int(m[3])
-            if _valid(year, month, day):
+            if valid(year, month, day):
                 good = f"{year}年{month}月{day}日"
                 yield ctx.report(m.start(), m.end(), text=m.group(0), good=good,
                                  fix=Fix.replace("改为年月日", m.start(), m.end(), good))
         for m in _FULL_SLASHED.finditer(ctx.text):
             year, month, day = int(m[1]), int(m[3]), int(m[4])
-            if _valid(year, month, day):
+            if valid(year, month, day):
                 good = f"{year}年{month}月{day}日"
                 yield ctx.report(m.start(), m.end(), "separator", text=m.group(0), good=good, sep=m[2],
                                  fix=Fix.replace("改为年月日", m.start(), m.end(), good))
         for m in _BARE_DOTTED.finditer(ctx.text):
             month, day = int(m[1]), int(m[2])
-            if _valid(None, month, day):
+            if valid(None, month, day):
                 good = f"{month}月{day}日"
                 yield ctx.report(m.start(), m.end(), text=m.group(0), good=good,
                                  fix=Fix.replace("改为月日", m.start(), m.end(), good, Applicability.DISPLAY))
@@ -644,32 +505,12 @@ class ZeroPaddedDate(Rule):
                              fix=Fix("去掉虚位", edits, Applicability.SAFE))
 
 
-def _has_date_words(text: str) -> bool:
-    """年, 月 and 日: what a Chinese-numeral date holds; most lines lack one, so no regex runs."""
-    return "年" in text and "月" in text and "日" in text
-
-
-_STARTS: list[tuple[Document, list[int]]] = []
-
-
-def _line_starts(document: Document) -> list[int]:
-    """Where each line of ``document`` starts, computed once per document (not once per article)."""
-    if not _STARTS or _STARTS[0][0] is not document:
-        _STARTS[:] = [(document, [line.span.start for line in document.lines])]
-    return _STARTS[0][1]
-
-
-def _date_lines(document: Document) -> Iterator[Line]:
+def _date_lines(articles: tuple[Article, ...]) -> Iterator[Line]:
     """The lines that carry a 成文日期: the signature date and the dateline under the title."""
-    from bisect import bisect_left
-
-    starts = _line_starts(document)
-    for article in document.articles:
+    for article in articles:
         if article.signature and article.signature.date:
             yield article.signature.date
-        first = bisect_left(starts, article.span.start)
-        head = [line for line in document.lines[first:first + 4] if line.span.start <= article.span.end]
-        yield from (line for line in head if len(line.text) <= 80 and _has_date_words(line.text)
+        yield from (line for line in article.dating.head if len(line.text) <= 80 and has_date_words(line.text)
                     and _DATELINE.match(line.text))
 
 
@@ -712,13 +553,13 @@ class ChineseNumeralDate(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         seen: set[int] = set()
-        for line in _date_lines(ctx.document):
-            for m in CN_DATE.finditer(line.text) if _has_date_words(line.text) else ():
+        for line in _date_lines(ctx.document.articles):
+            for m in CN_DATE.finditer(line.text) if has_date_words(line.text) else ():
                 start = line.span.start + m.start()
                 if start in seen:
                     continue
                 seen.add(start)
-                year, month, day = _year_value(m["y"]), cn_to_int(m["m"]), cn_to_int(m["d"])
+                year, month, day = year_value(m["y"]), cn_to_int(m["m"]), cn_to_int(m["d"])
                 if not (year and month and day):
                     continue
                 good = f"{year}年{month}月{day}日"
@@ -727,8 +568,6 @@ class ChineseNumeralDate(Rule):
                                  fix=Fix.replace("改为阿拉伯数字", start, end, good))
 
 
-_PERIOD = lazy(
-    r"((?:19|20)[0-9]{2})\s*年(?:度)?\s*(上半年|下半年|第?([一二三四1-4])季度|([0-9]{1,2})月份?)?")
 # word lists only ever searched for: `in` tests, no alternation to compile
 _PLAN_WORDS = ("计划", "要点", "打算", "安排", "方案", "思路", "规划", "展望", "下一步", "目标", "任务")
 _FUTURE = ("计划", "预计", "力争", "争取", "将于", "将在", "拟", "前完成", "以前", "之前", "截至", "截止",
@@ -739,55 +578,6 @@ _SUMMARY_TITLE = ("总结", "述职", "汇报", "工作情况的报告", "工作
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
     return any(word in text for word in words)
-
-
-def report_period(article: Article) -> Period | None:
-    """The period a summary's title covers (2023年 → the year, 上半年 → to 30 June …).
-
-    `2024年工作总结和2025年工作计划` covers 2024: the period is the one before the plan words.
-    """
-    title = title_text(article)
-    back = min((title.find(w) for w in _SUMMARY_TITLE if w in title), default=-1)
-    ahead = min((title.find(w) for w in _PLAN_WORDS if w in title), default=-1)
-    if back == -1 or -1 < ahead < back:
-        return None
-    m = _PERIOD.search(title, 0, back)
-    if not m:
-        return None
-    year = int(m[1])
-    if m[2] == "上半年":
-        end = (year, 6, 30)
-    elif m[3]:
-        quarter = int(m[3]) if m[3].isdigit() else cn_to_int(m[3]) or 4
-        month = quarter * 3
-        end = (year, month, _days_in_month(year, month))
-    elif m[4] and 1 <= int(m[4]) <= 12:
-        month = int(m[4])
-        end = (year, month, _days_in_month(year, month))
-    else:
-        end = (year, 12, 31)
-    return Period(year, end, m.group(0))
-
-
-def document_date(document: Document, article: Article) -> Day | None:
-    """The article's 成文日期: its signature date, or the date line under its title."""
-    lines = [article.signature.date] if article.signature and article.signature.date else []
-    from bisect import bisect_left
-
-    starts = _line_starts(document)
-    first = bisect_left(starts, article.span.start)
-    lines += [line for line in document.lines[first:first + 4] if line.span.start <= article.span.end
-              and len(line.text) <= 80 and _has_date_words(line.text)]
-    for line in lines:
-        m = DATE.search(line.text)
-        if m and m["y"] and _valid(int(m["y"]), int(m["m"]), int(m["d"])):
-            return int(m["y"]), int(m["m"]), int(m["d"])
-        c = CN_DATE.search(line.text)
-        year = _year_value(c["y"]) if c else None
-        month, day = (cn_to_int(c["m"]), cn_to_int(c["d"])) if c else (None, None)
-        if year and month and day and _valid(year, month, day):
-            return year, month, day
-    return None
 
 
 class _Spans:
@@ -890,10 +680,10 @@ class DateAfterPeriod(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
-            signed = document_date(ctx.document, article)
+            signed = article.dating.signed
             yield from _signed_outside(ctx, article, signed)
             yield from _stale_deadlines(ctx, article, signed)
-            period = report_period(article) or _period_from_date(article, signed)
+            period = article.dating.period or _period_from_date(article, signed)
             if period is None:
                 yield from _done_after_signing(ctx, article, signed)
                 continue
@@ -908,7 +698,7 @@ class DateAfterPeriod(Rule):
                 if not m["y"] and period.whole_year and key == "default":
                     continue
                 year, month, day = int(m["y"] or period.year), int(m["m"]), int(m["d"])
-                if not _valid(year, month, day) or (year, month, day) <= cutoff:
+                if not valid(year, month, day) or (year, month, day) <= cutoff:
                     continue
                 sentence = _sentence(ctx.text, m.start(), m.end())
                 if _in_signature(ctx, m.start()) or _has_any(sentence, _FUTURE):
@@ -928,7 +718,7 @@ def _before_period(ctx: RuleContext, article: Article, period: Period,
     for m in DATE.finditer(ctx.text, body_start, article.span.end):
         if not m["y"] or int(m["y"]) != period.year - 1 or m.start() in skip:
             continue
-        if not _valid(int(m["y"]), int(m["m"]), int(m["d"])) or int(m["m"]) == 12:
+        if not valid(int(m["y"]), int(m["m"]), int(m["d"])) or int(m["m"]) == 12:
             continue
         text = ctx.text
         at = m.start()
@@ -937,7 +727,7 @@ def _before_period(ctx: RuleContext, article: Article, period: Period,
         sentence = _sentence(text, m.start(), m.end())
         if not opens or after not in ("，", ",") and not text.startswith(("召开", "举办", "组织", "开展"), m.end()):
             continue
-        if _has_any(sentence, _PAST_CONTEXT) or len(_TITLE_YEAR.findall(sentence)) > 1:
+        if _has_any(sentence, _PAST_CONTEXT) or len(TITLE_YEAR.findall(sentence)) > 1:
             continue
         if _in_signature(ctx, m.start()):
             continue
@@ -952,7 +742,7 @@ _DEADLINE = ("前报送", "前报", "前上报", "前提交", "前完成", "之�
 
 
 def _body_start(article: Article) -> int:
-    title = title_line(article)
+    title = article.dating.title
     return title.span.end if title is not None else article.span.start
 
 
@@ -962,11 +752,11 @@ _WHOLE_YEAR = ("年工作总结", "年度工作总结", "年度总结", "年总�
 
 def _done_after_signing(ctx: RuleContext, article: Article, signed: Day | None) -> Iterator[Finding]:
     """A 通报 or 纪要 signed on 5 March 2024 that tells `2024年3月20日…召开了` as done."""
-    title = title_text(article)
+    title = article.dating.title_text
     if signed is None or _has_any(title, _PLAN_WORDS) or _has_any(title, _FORWARD_TITLE):
         return
     for m in DATE.finditer(ctx.text, _body_start(article), article.span.end):
-        if not m["y"] or not _valid(int(m["y"]), int(m["m"]), int(m["d"])):
+        if not m["y"] or not valid(int(m["y"]), int(m["m"]), int(m["d"])):
             continue
         day = (int(m["y"]), int(m["m"]), int(m["d"]))
         if day <= signed or _in_signature(ctx, m.start()):
@@ -980,10 +770,10 @@ def _done_after_signing(ctx: RuleContext, article: Article, signed: Day | None) 
 def _signed_outside(ctx: RuleContext, article: Article, signed: Day | None) -> Iterator[Finding]:
     """A summary of 2024 signed in 2023 (or in 2026), a plan for 2024 signed after 2024."""
     line = article.signature.date if article.signature and article.signature.date else None
-    year = title_year(article)
+    year = article.dating.title_year
     if signed is None or line is None or year is None:
         return
-    title = title_text(article)
+    title = article.dating.title_text
     back = _has_any(title, _SUMMARY_TITLE)
     ahead = _has_any(title, ("要点", "计划", "打算")) and not back
     if back and not ("半年" in title or "季度" in title or "月份" in title):
@@ -1012,8 +802,8 @@ def _stale_deadlines(ctx: RuleContext, article: Article, signed: Day | None) -> 
 
     The text's year is its 成文日期's, else (for a 通知, 要点, 计划 or 方案) its title's.
     """
-    title = title_text(article)
-    now = signed[0] if signed else title_year(article) if _has_any(title, _FORWARD_TITLE) else None
+    title = article.dating.title_text
+    now = signed[0] if signed else article.dating.title_year if _has_any(title, _FORWARD_TITLE) else None
     if now is None or _has_any(title, _SUMMARY_TITLE):
         return
     shown = f"{signed[0]}年{signed[1]}月{signed[2]}日" if signed else f"{now}年"
@@ -1040,12 +830,12 @@ def _stale_deadlines(ctx: RuleContext, article: Article, signed: Day | None) -> 
 
 def _period_from_date(article: Article, signed: Day | None) -> Period | None:
     """A summary titled without a year, signed late in the year (10–12月), covers that year."""
-    title = title_text(article)
+    title = article.dating.title_text
     if signed is None or signed[1] < 10 or not _has_any(title, _SUMMARY_TITLE) or _has_any(title, _PLAN_WORDS):
         return None
     if "半年" in title or "季度" in title or "月份" in title:
         return None
-    return Period(signed[0], (signed[0], 12, 31), f"{signed[0]}年")
+    return Period((signed[0], 1, 1), (signed[0], 12, 31), f"{signed[0]}年")
 
 
 RULES = [ImpossibleDate, WeekdayMismatch, DottedDate, TwoDigitYear, ZeroPaddedDate,

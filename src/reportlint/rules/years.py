@@ -39,9 +39,7 @@ def year_mentions(text: str, start: int = 0) -> list[YearMention]:
 
 
 def _title_line(article: Article) -> Line | None:
-    from reportlint.rules.dates import title_line
-
-    return title_line(article)
+    return article.dating.title
 
 
 def _body_lines(article: Article) -> list[Line]:
@@ -314,19 +312,13 @@ class Frame:
 
 def _doctype_id(article: Article) -> str | None:
     """The article's 文种 id (the one place to switch to the document model's 文种)."""
-    from reportlint.rules.dates import title_line
-    from reportlint.rules.sections import doctype_of
-
-    if title_line(article) is not article.title:  # behind a 版头: judge the real title
+    if article.dating.title is not article.title:  # behind a 版头: judge the real title
         return _kind_from_title(_title_of(article))
-    doctype = doctype_of(article)
-    return doctype.id if doctype else None
+    return article.doctype.id if article.doctype else None
 
 
 def _title_of(article: Article) -> str:
-    from reportlint.rules.dates import title_text
-
-    return title_text(article)
+    return article.dating.title_text
 
 
 _BACK_TITLE = ("总结", "述职", "工作情况", "工作报告", "汇报", "回顾", "执行情况", "完成情况", "统计公报")
@@ -350,19 +342,17 @@ def frame_of(ctx: RuleContext, article: Article) -> Frame | None:
     A 总结 or 述职 titled 2024 reviews 2024 and plans 2025; a 政府工作报告, 要点 or 计划 of
     2024 reviews 2023 and plans 2024. Documents about part of a year, and other 文种, have none.
     """
-    from reportlint.rules.dates import document_date, title_year
-
     title = _title_of(article)
     kind = _doctype_id(article)
     if kind in (None, "report"):
         kind = _kind_from_title(title)
     if kind is None or not (kind in _LOOKING_BACK or kind in _LOOKING_AHEAD):
         return None
-    year = title_year(article)
+    year = article.dating.title_year
     if _part_of_year(title):  # 2024年上半年工作总结: its review and its plans are both about 2024
         return Frame(year, year, kind) if year is not None else None
     if year is None:
-        date = document_date(ctx.document, article)
+        date = article.dating.signed
         if date is None:
             return None
         if kind == "government-work-report":
@@ -518,9 +508,7 @@ class PartYearMismatch(Rule):
     @staticmethod
     def _relatives(ctx: RuleContext, article: Article) -> Iterator[Finding]:
         """今年/去年/明年 next to a year that is not the title's, its previous or its next."""
-        from reportlint.rules.dates import title_year
-
-        year = title_year(article)
+        year = article.dating.title_year
         if year is None:
             return
         back = _kind_from_title(_title_of(article)) == "work-summary"
@@ -721,9 +709,7 @@ def relative_clashes(text: str, start: int, year: int) -> Iterator[tuple[YearMen
 
 def _title_phrase_reused(ctx: RuleContext, article: Article, year: int) -> Iterator[Finding]:
     """The title's `2024年度安全生产目标考核` repeated in the body as `2023年度安全生产目标考核`."""
-    from reportlint.rules.dates import title_line
-
-    title = title_line(article)
+    title = article.dating.title
     if title is None:
         return
     phrases, yearly = set(), False
