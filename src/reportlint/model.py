@@ -186,7 +186,8 @@ class Dating:
 
     ``title`` is the real title line (past a 版头 the parser took for the title), ``title_text``
     its text with a wrapped second line joined; ``signed`` the 成文日期 (the 落款's date, else a
-    date line under the title); ``head`` the article's first lines, where a dateline stands.
+    date line under the title, else a last line that is only a date: `2026.01.08`); ``head`` the
+    article's first lines, where a dateline stands.
     """
 
     title: Line | None = None
@@ -195,6 +196,15 @@ class Dating:
     signed: Day | None = None
     period: Period | None = None
     head: tuple[Line, ...] = ()
+    # (year, month) it was written: the 成文日期, a month alone in the 落款 (`2025年9月`), the 印发日期
+    written: tuple[int, int] | None = None
+    number_year: int | None = None  # the year in its 发文字号 (`〔2024〕`)
+    signed_line: Line | None = None  # the line the 成文日期 stands on
+
+    @property
+    def year(self) -> int | None:
+        """The year the article was written, when its dates or its 发文字号 say so."""
+        return self.written[0] if self.written else self.number_year
 
 
 @dataclass(frozen=True)

@@ -675,63 +675,123 @@ class DateAfterPeriod(Rule):
                            "date {text!r} is before the period the title reports on ({period}) but told as its work"),
                 "outside": ("成文日期{text}与标题年份{year}年不符",
                             "the document's date {text!r} does not fit the title year {year}"),
-                "stale": ("期限或会期{text}早于本文所在年份（{signed}）：疑为沿用往年文稿",
-                          "deadline or meeting date {text!r} is in a year before the document's ({signed})")}
+                "early": ("成文日期{text}早于正文写成已经发生的{count}件事（最早为{first}）",
+                          "the document's date {text!r} is before {count} events it tells as done (first {first!r})")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
             signed = article.dating.signed
             yield from _signed_outside(ctx, article, signed)
-            yield from _stale_deadlines(ctx, article, signed)
             period = article.dating.period or _period_from_date(article, signed)
             if period is None:
                 yield from _done_after_signing(ctx, article, signed)
                 continue
             cutoff, key = period.end, "default"
-            if signed and signed[0] == period.year and signed < period.end:
+            if signed and period.start <= signed < period.end:
                 cutoff, key = signed, "signed"  # a summary signed on 20 December cannot report the 28th
             skip = _plan_spans(article)
-            body_start = _body_start(article)
-            for m in DATE.finditer(ctx.text, body_start, article.span.end):
-                if m.start() in skip:
+            early: list[tuple[int, int, str]] = []
+            for when in _body_dates(ctx, article, period, yearless=key == "signed"):
+                if when.start in skip or when.key() <= cutoff[:len(when.key())]:
                     continue
-                if not m["y"] and period.whole_year and key == "default":
+                sentence = _sentence(ctx.text, when.start, when.end)
+                if _in_signature(ctx, when.start) or _has_any(sentence, _FUTURE):
                     continue
-                year, month, day = int(m["y"] or period.year), int(m["m"]), int(m["d"])
-                if not valid(year, month, day) or (year, month, day) <= cutoff:
-                    continue
-                sentence = _sentence(ctx.text, m.start(), m.end())
-                if _in_signature(ctx, m.start()) or _has_any(sentence, _FUTURE):
-                    continue
-                late = (year, month, day) > period.end
-                yield ctx.report(m.start(), m.end(), "default" if late else key, text=m.group(0),
-                                 period=period.label, signed=f"{cutoff[0]}年{cutoff[1]}月{cutoff[2]}日")
+                if when.day is None and not _has_any(sentence, _DONE_MONTH):
+                    continue  # 2024年7月 alone is told as done only with 已, 了, 顺利…
+                if when.key() > period.end[:len(when.key())]:
+                    yield ctx.report(when.start, when.end, text=when.text, period=period.label, signed="")
+                else:
+                    early.append((when.start, when.end, when.text))
+            yield from _early_signature(ctx, article, early, cutoff)
             yield from _before_period(ctx, article, period, skip)
+
+
+class _When:
+    """A date in the body: a day (`2024年3月5日`, `3月5日`) or a month (`2024年7月`); the year
+    filled in from the period when the text leaves it out."""
+
+    __slots__ = ("start", "end", "text", "year", "month", "day", "stated")
+
+    def __init__(self, start: int, end: int, text: str, year: int, month: int, day: int | None,
+                 stated: bool) -> None:
+        self.start, self.end, self.text, self.stated = start, end, text, stated
+        self.year, self.month, self.day = year, month, day
+
+    def key(self) -> tuple[int, ...]:
+        return (self.year, self.month) if self.day is None else (self.year, self.month, self.day)
+
+
+_YEAR_MONTH = lazy(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月(?![0-9]{0,2}\s*[0-9]\s*[日号])")
+
+
+def _body_dates(ctx: RuleContext, article: Article, period: Period, yearless: bool = False) -> list[_When]:
+    """Every day and month written in the article's body, in text order; days without a year
+    only when the period does not run to the end of its year (or ``yearless``)."""
+    text, body_start = ctx.text, _body_start(article)
+    found = []
+    for m in DATE.finditer(text, body_start, article.span.end):
+        month, day = int(m["m"]), int(m["d"])
+        if m["y"]:
+            year = int(m["y"])
+        elif period.start[0] != period.end[0] or period.end[1:] == (12, 31) and not yearless:
+            continue  # 10月18日 in a summary of a whole year (or of a school year) is inside it
+        else:
+            year = period.end[0]
+        if valid(year, month, day):
+            found.append(_When(m.start(), m.end(), m.group(0), year, month, day, bool(m["y"])))
+    if "年" in text[body_start:article.span.end]:
+        for m in _YEAR_MONTH.finditer(text, body_start, article.span.end):
+            if 1 <= int(m[2]) <= 12:
+                found.append(_When(m.start(), m.end(), m.group(0), int(m[1]), int(m[2]), None, True))
+    found.sort(key=lambda when: when.start)
+    return found
+
+
+# a month told as done: `2024年7月，医院顺利通过…`, `2024年9月，学校组织开展了…`
+_DONE_MONTH = ("已", "了", "顺利", "圆满", "成功", "正式", "获得", "荣获", "通过", "举办", "召开", "开展", "组织",
+               "完成", "建成", "投入使用", "落成", "揭牌")
+
+
+def _early_signature(ctx: RuleContext, article: Article, early: list[tuple[int, int, str]],
+                     signed: Day) -> Iterator[Finding]:
+    """Events after the 成文日期 told as done: one is a wrong date; several, a wrong 成文日期."""
+    shown = f"{signed[0]}年{signed[1]}月{signed[2]}日"
+    line = article.dating.signed_line
+    if len(early) >= 2 and line is not None:
+        yield ctx.report(line.span.start, line.span.end, "early", text=line.text, count=len(early),
+                         first=early[0][2], period="", signed=shown)
+        return
+    for start, end, text in early:
+        yield ctx.report(start, end, "signed", text=text, period="", signed=shown)
 
 
 def _before_period(ctx: RuleContext, article: Article, period: Period,
                    skip: _Spans) -> Iterator[Finding]:
-    """A whole-year summary of 2024 telling `2023年5月6日，召开…` as its own work."""
-    if not period.whole_year:
-        return
-    body_start = _body_start(article)
-    for m in DATE.finditer(ctx.text, body_start, article.span.end):
-        if not m["y"] or int(m["y"]) != period.year - 1 or m.start() in skip:
+    """A summary of 2024 telling `2023年5月6日，召开…` (or `2023年5月，…`) as its own work; a
+    任期 述职 of 2021—2024 telling `2020年6月，牵头…`."""
+    text = ctx.text
+    start_month = (period.start[0], period.start[1])
+    for when in _body_dates(ctx, article, period):
+        if not when.stated or when.start in skip:
             continue
-        if not valid(int(m["y"]), int(m["m"]), int(m["d"])) or int(m["m"]) == 12:
-            continue
-        text = ctx.text
-        at = m.start()
+        month = (when.year, when.month)
+        before = (month[0] * 12 + month[1]) - (start_month[0] * 12 + start_month[1])
+        if not -12 <= before <= -2:
+            continue  # the month right before the period is its run-up; older ones are history
+        at = when.start
         opens = at == 0 or text[at - 1] in "。；！？\n，" or text[at - 1:at] in ("于", "在")
-        after = text[m.end():m.end() + 1]
-        sentence = _sentence(text, m.start(), m.end())
-        if not opens or after not in ("，", ",") and not text.startswith(("召开", "举办", "组织", "开展"), m.end()):
+        after = text[when.end:when.end + 1]
+        sentence = _sentence(text, when.start, when.end)
+        if not opens or after not in ("，", ",") and not text.startswith(("召开", "举办", "组织", "开展"), when.end):
             continue
         if _has_any(sentence, _PAST_CONTEXT) or len(TITLE_YEAR.findall(sentence)) > 1:
             continue
-        if _in_signature(ctx, m.start()):
+        if when.day is None and not _has_any(sentence, _DONE_MONTH):
             continue
-        yield ctx.report(m.start(), m.end(), "before", text=m.group(0), period=period.label)
+        if _in_signature(ctx, when.start):
+            continue
+        yield ctx.report(when.start, when.end, "before", text=when.text, period=period.label)
 
 
 # a sentence that tells an earlier year's event as history or a baseline
@@ -750,21 +810,33 @@ _DONE = ("了", "已", "发生", "造成")
 _WHOLE_YEAR = ("年工作总结", "年度工作总结", "年度总结", "年总结", "年度述职")
 
 
+_FORWARD_TITLE = ("通知", "要点", "计划", "方案", "安排", "意见", "函", "请示")
+
+
 def _done_after_signing(ctx: RuleContext, article: Article, signed: Day | None) -> Iterator[Finding]:
-    """A 通报 or 纪要 signed on 5 March 2024 that tells `2024年3月20日…召开了` as done."""
+    """A 通报 or 纪要 signed on 5 November 2024 that tells `11月12日…发生了` as done.
+
+    A date without a year is in the 成文日期's year, unless it lies more than half a year ahead
+    (`12月28日` in a text of early January is last December).
+    """
     title = article.dating.title_text
     if signed is None or _has_any(title, _PLAN_WORDS) or _has_any(title, _FORWARD_TITLE):
         return
+    early = []
     for m in DATE.finditer(ctx.text, _body_start(article), article.span.end):
-        if not m["y"] or not valid(int(m["y"]), int(m["m"]), int(m["d"])):
+        month, day = int(m["m"]), int(m["d"])
+        if m["y"]:
+            year = int(m["y"])
+        elif month - signed[1] > 6:
             continue
-        day = (int(m["y"]), int(m["m"]), int(m["d"]))
-        if day <= signed or _in_signature(ctx, m.start()):
+        else:
+            year = signed[0]
+        if not valid(year, month, day) or (year, month, day) <= signed or _in_signature(ctx, m.start()):
             continue
         sentence = _sentence(ctx.text, m.start(), m.end())
         if _has_any(sentence, _DONE) and not _has_any(sentence, _FUTURE):
-            yield ctx.report(m.start(), m.end(), "signed", text=m.group(0), period="",
-                             signed=f"{signed[0]}年{signed[1]}月{signed[2]}日")
+            early.append((m.start(), m.end(), m.group(0)))
+    yield from _early_signature(ctx, article, early, signed)
 
 
 def _signed_outside(ctx: RuleContext, article: Article, signed: Day | None) -> Iterator[Finding]:
@@ -789,43 +861,6 @@ def _signed_outside(ctx: RuleContext, article: Article, signed: Day | None) -> I
         if m is not None:
             yield ctx.report(line.span.start + m.start(), line.span.start + m.end(), "outside",
                              text=m.group(0), year=year)
-
-
-_DEADLINE_AT = lazy(
-    r"(?<![0-9])((?:19|20)[0-9]{2})年(?:[0-9]{1,2}月(?:[0-9]{1,2}日|底|末|中旬|上旬|下旬)?|底|末)(?:之|以)?前")
-_DEADLINE_WORDS = ("前报", "前上报", "前提交", "前完成", "前将", "前把", "之前", "前，", "前报送")
-_FORWARD_TITLE = ("通知", "要点", "计划", "方案", "安排", "意见", "函", "请示")
-
-
-def _stale_deadlines(ctx: RuleContext, article: Article, signed: Day | None) -> Iterator[Finding]:
-    """`请于2023年3月10日前报送`, `2023年6月底前完成` in a text of 2024: a deadline copied from last year's.
-
-    The text's year is its 成文日期's, else (for a 通知, 要点, 计划 or 方案) its title's.
-    """
-    title = article.dating.title_text
-    now = signed[0] if signed else article.dating.title_year if _has_any(title, _FORWARD_TITLE) else None
-    if now is None or _has_any(title, _SUMMARY_TITLE):
-        return
-    shown = f"{signed[0]}年{signed[1]}月{signed[2]}日" if signed else f"{now}年"
-    text, body_start = ctx.text, _body_start(article)
-    seen = set()
-    for m in DATE.finditer(text, body_start, article.span.end):
-        if not m["y"] or int(m["y"]) >= now or _in_signature(ctx, m.start()):
-            continue
-        after = text[m.end():m.end() + 6]
-        before = text[max(0, m.start() - 3):m.start()]
-        deadline = after.startswith(("前", "之前", "以前")) and _has_any(after, _DEADLINE_WORDS)
-        planned = _has_any(before, ("定于", "拟于", "请于", "须于", "务必于", "截止", "时间：", "时间:"))
-        if deadline or planned:
-            seen.add(m.start())
-            yield ctx.report(m.start(), m.end(), "stale", text=m.group(0), signed=shown)
-    for m in _DEADLINE_AT.finditer(text, body_start, article.span.end):
-        if m.start() in seen or int(m[1]) >= now or _in_signature(ctx, m.start()):
-            continue
-        sentence = _sentence(text, m.start(), m.end())
-        if _has_any(sentence, ("已", "了", "此前", "以来")):
-            continue
-        yield ctx.report(m.start(), m.end(), "stale", text=m.group(0), signed=shown)
 
 
 def _period_from_date(article: Article, signed: Day | None) -> Period | None:

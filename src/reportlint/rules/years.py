@@ -753,4 +753,170 @@ def _section_end(section: Section) -> int:
     return end
 
 
-RULES = [TitleYearMismatch, SummaryAndPlanSameYear, PartYearMismatch]
+
+
+# what may stand before a year that a text sets as a target or a date still to come
+_TARGET_BEFORE = ("到", "至")  # 到2024年底，…达到95%: a target where the clause plans
+_SCHEDULE_BEFORE = ("计划于", "计划在", "拟于", "拟在", "定于", "预计于", "预计在", "预计", "将于", "将在", "要在",
+                    "要于", "须于", "需于", "务必于", "务必在", "请于", "请在", "应于", "应在", "力争", "确保",
+                    "争取", "力争在", "力争于", "确保在", "确保于", "力争到", "确保到", "争取到", "计划到", "预计到")
+_EFFECT_AFTER = ("起施行", "起执行", "起实施", "起生效", "起正式施行", "起正式实施", "起试行")
+_DEADLINE_VERBS = ("完成", "完工", "建成", "报送", "上报", "报", "提交", "到位", "落实", "办结", "交付", "竣工",
+                   "实现", "开工", "投入", "投用", "全部", "全面", "将", "把", "对", "做好", "组织", "开展", "召开",
+                   "印发", "出台", "制定", "编制", "启动", "，", ",", "报至", "反馈", "回复", "函复", "整改")
+# a sentence that recounts an old plan or deadline rather than setting one
+_RECOUNTED = ("已", "如期", "顺利", "原定", "原计划", "原拟", "此前", "曾", "截至", "截止", "以来", "完成了",
+              "建成了", "实现了", "圆满", "当时", "提前", "延期至", "推迟")
+_WANTS = ("力争", "确保", "争取", "将", "要", "计划", "预计", "目标", "拟", "务必", "须", "应当", "努力")
+_GOAL_HEADINGS = ("目标", "任务", "计划", "打算", "安排", "思路", "措施", "要求", "步骤", "举措", "重点", "下一步",
+                  "进度", "时间", "阶段")
+_DATE_TAIL = lazy(
+    r"年(?:度)?(?:\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?(?:[—–－\-~～至到][0-9]{1,2}月(?:[0-9]{1,2}日)?)?)?"
+    r"(?:底|末|初|年底|年末|上旬|中旬|下旬|上半年|下半年|前三季度)?")
+
+
+class PastTargetDate(Rule):
+    """A target, deadline or date still to come that had already passed when the text was written.
+
+    ## What it does
+    Works out when the document was written — its 成文日期 (also `2026.01.08` or a month alone,
+    `2025年9月`), else the 印发日期 or the year in its 发文字号, else the year in its title — and flags
+    a year before it (at most three years back) where the text sets a target or a date still to come:
+
+    - a deadline: `于2024年9月底前完成`, `2024年6月底前完成…`, `请于2023年4月10日前报送`;
+    - a scheduled date: `计划于2024年11月底前完工`, `活动计划于2024年5月至6月分批开展`, `定于…`,
+      `拟于…`, `力争2024年…`, `确保2024年全市PM2.5平均浓度…`;
+    - a target: `力争到2024年底…`, and `到2024年底，…达到95%以上` in a part about goals, tasks or
+      steps (or with `力争`, `确保`, `将` in the sentence);
+    - a stage of a plan: `动员部署阶段（2024年3月—4月）` in a 方案 of 2025;
+    - an effective date: `本方案自2024年3月1日起施行` in a text of 2025 (more than two months
+      before a known 成文日期).
+
+    Left alone: sentences that recount an old plan (`已`, `如期`, `原定`, `原计划`, `截至`, `以来`,
+    `完成了`), comparisons (`比2023年底`), baselines outside a goal part (`到2023年底，全县共有…`).
+
+    ## Why is this bad?
+    A deadline that had passed before the text was signed cannot be met: the date was copied
+    from last year's document and never updated.
+
+    ## Example
+    ```
+    关于申请拨付堤防修复资金的请示
+    ……工程计划于2024年11月底前完工。
+    清河镇人民政府
+    2025年5月20日
+    ```
+
+    ## Use instead
+    ```
+    ……工程计划于2025年11月底前完工。
+    ```
+    """
+
+    code = "YR004"
+    name = "past-target-date"
+    groups = ("years",)
+    severity = Severity.WARNING
+    messages = {
+        "default": ("“{text}”是目标或期限，却早于成文时间（{now}）：疑为沿用往年文稿",
+                    "{text!r} is a target or deadline, but it had passed when the text was written ({now})"),
+        "effect": ("施行日期“{text}”早于成文时间（{now}）",
+                   "the effective date {text!r} is before the text was written ({now})"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            now = _written(article)
+            if now is None:
+                continue
+            year, shown = now
+            goals = [(s.heading.span.start, _section_end(s)) for s in article.sections()
+                     if any(w in s.heading.title for w in _GOAL_HEADINGS)]
+            title = _title_line(article)
+            after = title.span.end if title is not None else article.span.start
+            signature = article.signature.date.span.start if article.signature and article.signature.date \
+                else article.span.end + 1
+            for line in _body_lines(article):
+                if line.span.start < after or line.span.start >= signature or "年" not in line.text:
+                    continue
+                in_goals = any(lo <= line.span.start < hi for lo, hi in goals)
+                for mention in year_mentions(line.text, line.span.start):
+                    if not year - 3 <= mention.year < year:
+                        continue
+                    found = _target(line.text, mention.start - line.span.start, in_goals)
+                    if found is None:
+                        continue
+                    key, end = found
+                    written = line.text[mention.start - line.span.start:end]
+                    if key == "effect" and not _effect_too_early(article, written, mention.year):
+                        continue
+                    yield ctx.report(mention.start, line.span.start + end, key, text=written, now=shown)
+
+
+def _written(article: Article) -> tuple[int, str] | None:
+    """The year the article was written, and how to show it (its 成文日期 when known)."""
+    dating = article.dating
+    if dating.signed:
+        return dating.signed[0], f"{dating.signed[0]}年{dating.signed[1]}月{dating.signed[2]}日"
+    if dating.written:
+        return dating.written[0], f"{dating.written[0]}年{dating.written[1]}月"
+    if dating.number_year:
+        return dating.number_year, f"发文字号{dating.number_year}年"
+    if dating.title_year:
+        return dating.title_year, f"标题{dating.title_year}年"
+    return None
+
+
+def _target(text: str, at: int, in_goals: bool) -> tuple[str, int] | None:
+    """(message key, end of the date) when the year at ``at`` is set as a target or a date to come."""
+    tail = _DATE_TAIL.match(text, at + 4 + (text[at + 4:at + 5] == " "))
+    if tail is None:
+        return None
+    end = tail.end()
+    clause = _clause(text, at)
+    sentence = _sentence_at(text, at)
+    if any(word in sentence for word in _RECOUNTED) or text[max(0, at - 2):at].endswith(("比", "较", "与", "同")):
+        return None
+    before = text[max(0, at - 6):at]
+    if before.endswith("自") and text.startswith(_EFFECT_AFTER, end):
+        return "effect", end
+    if before.endswith("有效期至"):
+        return "effect", end
+    rest = text[end:end + 5]
+    if rest.startswith(("前", "之前", "以前")):
+        verb = end + (1 if rest.startswith("前") else 2)
+        if text.startswith(_DEADLINE_VERBS, verb) and text[end:end + 2] not in ("前后",):
+            return "default", verb
+    if before.endswith(_SCHEDULE_BEFORE):
+        return "default", end
+    if before.endswith(_TARGET_BEFORE) and (in_goals or any(w in clause for w in _WANTS)):
+        if before.endswith(("达到", "提高到", "增加到", "下降到", "降至", "增至", "提升至", "上升至")):
+            return None  # 由2023年的…提高到: a figure, not a date
+        return "default", end
+    if "阶段" in text[max(0, at - 12):at] and before.endswith(("（", "(")):
+        return "default", end  # 动员部署阶段（2024年3月—4月）
+    return None
+
+
+def _clause(text: str, at: int) -> str:
+    lo = max(max(text.rfind(p, 0, at) for p in "。；！？，,：") + 1, 0)
+    ends = [i for i in (text.find(p, at) for p in "。；！？，,") if i != -1]
+    return text[lo:min(ends) if ends else len(text)]
+
+
+def _effect_too_early(article: Article, written: str, year: int) -> bool:
+    """An effective date more than two months before a known 成文日期 (or in an earlier year)."""
+    signed = article.dating.signed
+    if signed is None:
+        return True
+    m = _FULL_DAY.match(written)
+    if m is None:
+        return year < signed[0]
+    day = (int(m[1]), int(m[2]), int(m[3]))
+    return (signed[0] - day[0]) * 365 + (signed[1] - day[1]) * 30 + (signed[2] - day[2]) > 62
+
+
+_FULL_DAY = lazy(r"((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日")
+
+
+RULES = [TitleYearMismatch, SummaryAndPlanSameYear, PartYearMismatch, PastTargetDate]

@@ -52,3 +52,33 @@ def weekday(year: int, month: int, day: int) -> str | None:
 def has_date_words(text: str) -> bool:
     """年, 月 and 日: what a written date holds; most lines lack one, so no regex runs."""
     return "年" in text and "月" in text and "日" in text
+
+
+_CN_NUMBER = "〇○零一二三四五六七八九十"
+_STANDALONE = lazy(
+    rf"^[ \t\u3000（(]*(?P<y>(?:19|20)[0-9]{{2}}|[{CN_DIGIT}]{{4}})\s*"
+    rf"(?:年\s*(?P<m>[0-9]{{1,2}}|[{_CN_NUMBER}]{{1,2}})\s*月(?:\s*(?P<d>[0-9]{{1,2}}|[{_CN_NUMBER}]{{1,3}})\s*日)?"
+    r"|(?P<sep>[.．/\-])(?P<m2>[0-9]{1,2})(?P=sep)(?P<d2>[0-9]{1,2})日?)"
+    r"[ \t\u3000）)]*$")
+
+
+def read_date(text: str) -> tuple[int, int, int | None] | None:
+    """A line that is only a date, in any form a 落款 takes: `2024年5月6日`, `二〇二四年五月六日`,
+    `二〇二四年5月6日`, `2024.05.06`, `2024/5/6`, or a month alone (`2024年5月`); the day is
+    None for a month. None when the line is not a date or the date does not exist."""
+    m = _STANDALONE.match(text)
+    if m is None:
+        return None
+    year = year_value(m["y"])
+    month_text, day_text = (m["m"], m["d"]) if m["m"] else (m["m2"], m["d2"])
+    month = _number(month_text)
+    day = _number(day_text) if day_text else None
+    if year is None or month is None or not 1 <= month <= 12:
+        return None
+    if day is not None and not valid(year, month, day):
+        return None
+    return year, month, day
+
+
+def _number(text: str) -> int | None:
+    return int(text) if text.isdigit() else cn_to_int(text.replace("○", "〇"))
