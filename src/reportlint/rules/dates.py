@@ -224,7 +224,7 @@ class WeekdayMismatch(Rule):
                 continue
             said = "日" if week[0] == "天" else week[0]
             month, day = int(m["m"]), int(m["d"])
-            years = [year] if exact and year else _around(year)
+            years = [year] if exact and year else _likely_years(ctx, m.start(), month)
             real = [weekday(y, month, day) for y in years]
             if not years or None in real or said in real:
                 continue
@@ -305,6 +305,20 @@ def _cn_dates(ctx: RuleContext) -> list[_CnDate]:
 
 def _around(year: int | None) -> list[int]:
     return [year - 1, year, year + 1] if year else []
+
+
+def _likely_years(ctx: RuleContext, offset: int, month: int) -> list[int]:
+    """The years a date without one may be in: the 成文日期's (the year before for a late month in a
+    text of early in the year, the year after for an early month in a text of its last months);
+    without a 成文日期, the title's year and those around it."""
+    article = ctx.document.article_at(offset)
+    if article is None:
+        return []
+    written = article.dating.written
+    if written is None:
+        return _around(article.dating.title_year or article.dating.number_year)
+    year, now = written
+    return [year] + [year - 1] * (month - now > 6) + [year + 1] * (now - month > 6)
 
 
 def _free(text: str, at: int, marks: str) -> bool:
@@ -722,7 +736,8 @@ class _When:
         return (self.year, self.month) if self.day is None else (self.year, self.month, self.day)
 
 
-_YEAR_MONTH = lazy(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月(?![0-9]{0,2}\s*[0-9]\s*[日号])")
+_YEAR_MONTH = lazy(
+    r"(?<![0-9])((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月(?:上旬|中旬|下旬|初)?(?![0-9]{0,2}\s*[0-9]\s*[日号])")
 
 
 def _body_dates(ctx: RuleContext, article: Article, period: Period, yearless: bool = False) -> list[_When]:
@@ -750,7 +765,7 @@ def _body_dates(ctx: RuleContext, article: Article, period: Period, yearless: bo
 
 # a month told as done: `2024年7月，医院顺利通过…`, `2024年9月，学校组织开展了…`
 _DONE_MONTH = ("已", "了", "顺利", "圆满", "成功", "正式", "获得", "荣获", "通过", "举办", "召开", "开展", "组织",
-               "完成", "建成", "投入使用", "落成", "揭牌")
+               "完成", "建成", "投入使用", "落成", "揭牌") + ("造成", "导致", "致使", "受灾", "发生")
 
 
 def _early_signature(ctx: RuleContext, article: Article, early: list[tuple[int, int, str]],
@@ -783,7 +798,10 @@ def _before_period(ctx: RuleContext, article: Article, period: Period,
         opens = at == 0 or text[at - 1] in "。；！？\n，" or text[at - 1:at] in ("于", "在")
         after = text[when.end:when.end + 1]
         sentence = _sentence(text, when.start, when.end)
-        if not opens or after not in ("，", ",") and not text.startswith(("召开", "举办", "组织", "开展"), when.end):
+        told = after in ("，", ",") or text.startswith(("召开", "举办", "组织", "开展"), when.end)
+        # 2024年6月下旬的强降雨过程造成…: the month's event as the subject of the sentence
+        told = told or after == "的" and _has_any(sentence, ("造成", "导致", "致使", "受灾"))
+        if not opens or not told:
             continue
         if _has_any(sentence, _PAST_CONTEXT) or len(TITLE_YEAR.findall(sentence)) > 1:
             continue

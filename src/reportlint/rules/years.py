@@ -297,7 +297,7 @@ _AHEAD_WORDS = ("打算", "计划", "安排", "思路", "要点", "主要任务"
                 "下一步", "设想", "部署", "重点任务")
 _PROBLEM_WORDS = ("问题", "不足", "差距", "短板", "困难", "风险")
 _SPAN_MARKS = ("—", "–", "-", "－", "~", "～", "至", "到")
-_LOOKING_BACK = ("work-summary", "debrief", "half-year-summary", "activity-summary")
+_LOOKING_BACK = ("work-summary", "debrief", "half-year-summary", "activity-summary", "award")
 _LOOKING_AHEAD = ("government-work-report", "work-points", "work-plan")
 
 
@@ -336,6 +336,16 @@ def _kind_from_title(title: str) -> str | None:
     return "work-plan" if ahead != -1 else None
 
 
+_AWARD_WORDS = ("表彰", "考核结果", "考评结果", "评选", "先进集体", "先进个人", "先进单位", "奖励", "评比")
+_AWARD_YEAR = lazy(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年度")
+
+
+def _award_year(title: str) -> int | None:
+    """The year a title honours or rates (`关于表彰2024年度安全生产先进单位的决定`)."""
+    m = _AWARD_YEAR.search(title)
+    return int(m[1]) if m and any(word in title for word in _AWARD_WORDS) else None
+
+
 def frame_of(ctx: RuleContext, article: Article) -> Frame | None:
     """From the title year (else the 成文日期) and the 文种: the year reviewed and the year planned.
 
@@ -346,6 +356,9 @@ def frame_of(ctx: RuleContext, article: Article) -> Frame | None:
     kind = _doctype_id(article)
     if kind in (None, "report"):
         kind = _kind_from_title(title)
+    award = _award_year(title)
+    if award is not None and kind not in _LOOKING_BACK and kind not in _LOOKING_AHEAD:
+        return Frame(award, award + 1, "award")  # 关于表彰2024年度…的决定 looks back on 2024
     if kind is None or not (kind in _LOOKING_BACK or kind in _LOOKING_AHEAD):
         return None
     year = article.dating.title_year
@@ -510,6 +523,10 @@ class PartYearMismatch(Rule):
         """今年/去年/明年 next to a year that is not the title's, its previous or its next."""
         year = article.dating.title_year
         if year is None:
+            title = _title_line(article)
+            after = title.span.end if title is not None else article.span.start
+            yield from _just_past(ctx, article, [(p.line.text, p.span.start) for p in article.paragraphs()
+                                                 if p.span.start >= after])
             return
         back = _kind_from_title(_title_of(article)) == "work-summary"
         ahead = [(s.heading.span.start, _section_end(s)) for s in article.sections()
@@ -526,6 +543,7 @@ class PartYearMismatch(Rule):
                 yield ctx.report(mention.start, mention.end, "today", year=mention.year, word=word,
                                  expected=expected)
         yield from _title_phrase_reused(ctx, article, year)
+        yield from _just_past(ctx, article, lines)
 
     @staticmethod
     def _openings(ctx: RuleContext, article: Article, frame: Frame,
@@ -677,7 +695,8 @@ def _names_year_ahead(sentence: str, year: int) -> bool:
 
 
 _RELATIVE = (("今年", 0), ("本年度", 0), ("本年", 0), ("去年", -1), ("上年", -1), ("上一年", -1),
-             ("明年", 1), ("下一年", 1))
+             ("明年", 1), ("下一年", 1), ("上届", -1), ("上一届", -1))
+_EARLIER = ("上届", "上一届")  # any year before the document's, not only the one before it
 _COMPARE_MARKS = "比较到至于从自与同和、—-及"
 
 
@@ -697,6 +716,8 @@ def relative_clashes(text: str, start: int, year: int) -> Iterator[tuple[YearMen
                 offset = mention.start - start
                 before = text[max(0, offset - 2):offset]
                 after = text[mention.end - start + 1:mention.end - start + 3]
+                if word in _EARLIER and mention.year < year:
+                    continue
                 if mention.year == year + shift or any(mark in before for mark in _COMPARE_MARKS):
                     continue
                 if after.startswith(("以来", "至今", "起", "底", "末", "同期", "相比")):
@@ -705,6 +726,38 @@ def relative_clashes(text: str, start: int, year: int) -> Iterator[tuple[YearMen
                 if any(mark in between for mark in _COMPARE_MARKS):
                     continue
                 yield mention, word, year + shift
+
+
+_JUST_PAST = ("刚刚过去的", "刚过去的", "过去的", "已经过去的")
+_ENDING = ("即将过去的", "即将结束的", "就要过去的")
+
+
+def _just_past(ctx: RuleContext, article: Article, lines: list[tuple[str, int]]) -> Iterator[Finding]:
+    """`刚刚过去的2024年` in a speech of January 2026: the year just past is 2025."""
+    dating = article.dating
+    kind = _doctype_id(article)
+    back = kind in _LOOKING_BACK or kind is None and _kind_from_title(dating.title_text) == "work-summary"
+    past = ending = None
+    if dating.signed is not None:
+        year, month = dating.signed[:2]
+        past = year - 1 if month <= 6 else None
+        ending = year if month >= 9 else None
+    elif dating.title_year is not None:
+        past = dating.title_year if back else dating.title_year - 1
+        ending = dating.title_year if back else None
+    for text, start in lines:
+        if "过去的" not in text and "结束的" not in text:
+            continue
+        for mention in year_mentions(text, start):
+            at = mention.start - start
+            for words, expected in ((_ENDING, ending), (_JUST_PAST, past)):
+                word = next((w for w in words if text.endswith(w, 0, at)), None)
+                if word is None:
+                    continue
+                if expected is not None and mention.year != expected:
+                    yield ctx.report(mention.start, mention.end, "today", year=mention.year, word=word,
+                                     expected=expected)
+                break
 
 
 def _title_phrase_reused(ctx: RuleContext, article: Article, year: int) -> Iterator[Finding]:
