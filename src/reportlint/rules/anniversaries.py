@@ -9,6 +9,7 @@ from pathlib import Path
 from reportlint.config.datafiles import read_mapping
 from reportlint.config.resources import data_dir
 from reportlint.diagnostics import Finding, Severity
+from reportlint.model import Article
 from reportlint.rules.base import Option, Rule, RuleContext
 from reportlint.text import userre
 from reportlint.text.chars import numeral_value
@@ -221,12 +222,13 @@ class Clash:
 
 
 class Reference:
-    """The year a mention is about, and whether the sentence states it (2024年是…, 今年…)."""
+    """The year a mention is about, whether the sentence states it (2024年是…, 今年…), and whether
+    it was read off a 成文日期 late in a year (a text of December may look to the next)."""
 
-    __slots__ = ("year", "stated")
+    __slots__ = ("year", "stated", "late")
 
-    def __init__(self, year: int, stated: bool) -> None:
-        self.year, self.stated = year, stated
+    def __init__(self, year: int, stated: bool, late: bool = False) -> None:
+        self.year, self.stated, self.late = year, stated, late
 
 
 def reference_year(ctx: RuleContext, start: int) -> Reference | None:
@@ -239,14 +241,29 @@ def reference_year(ctx: RuleContext, start: int) -> Reference | None:
               if not _ends_with(text, max(0, m.start() - 2), m.start(), _NOT_NOW)]
     opening = _OPENING_YEAR.match(text, sentence)
     article = ctx.document.article_at(start)
-    title = article.dating.title_year if article is not None else None
+    title, late = _document_year(article) if article is not None else (None, False)
     if stated:
         return Reference(int(stated[-1][1]), True)
     if opening:
         return Reference(int(opening[1]), True)
     if title is not None and "今年" in text[sentence:start]:
-        return Reference(title, True)
-    return Reference(title, False) if title is not None else None
+        return Reference(title, True, late)
+    return Reference(title, False, late) if title is not None else None
+
+
+def _document_year(article: Article) -> tuple[int | None, bool]:
+    """The title's year, else the year the text was written (its 成文日期, 印发日期 or 发文字号): a
+    summary written in the first quarter is about the year before. The flag: written in its
+    last quarter (a text of December may already speak of the next year)."""
+    dating = article.dating
+    if dating.title_year is not None:
+        return dating.title_year, False
+    if dating.written is None:
+        return dating.number_year, False
+    year, month = dating.written
+    if month <= 3 and any(word in dating.title_text for word in ("总结", "述职", "汇报")):
+        return year - 1, False
+    return year, month >= 10
 
 
 def _behind(ctx: RuleContext, anchor: Anchor, start: int, ref: Reference) -> int:
@@ -260,9 +277,19 @@ def _behind(ctx: RuleContext, anchor: Anchor, start: int, ref: Reference) -> int
     return 1 if doctype is not None and doctype.id == "government-work-report" else 0
 
 
-def _is_summary(ctx: RuleContext, start: int) -> bool:
+def _about_its_year(ctx: RuleContext, start: int) -> bool:
+    """A sentence that speaks of the document's own year: one year in it at most (the document's),
+    no review of several years, not a 政府工作报告 (which reviews five)."""
     article = ctx.document.article_at(start)
-    return article is not None and any(word in article.dating.title_text for word in ("总结", "述职"))
+    if article is None or article.doctype is not None and article.doctype.id == "government-work-report":
+        return False
+    text = ctx.text
+    lo = max(0, start - 150)
+    sentence = max(max(text.rfind(p, lo, start) for p in "。；！？\n") + 1, lo)
+    end = min((i for i in (text.find(p, start, start + 150) for p in "。；！？\n") if i != -1), default=start + 150)
+    if _STATED_YEAR.search(text, sentence, end) or any(w in _paragraph(text, start) for w in _REVIEW):
+        return False
+    return True
 
 
 def _looks_back(ctx: RuleContext, start: int) -> bool:
@@ -304,11 +331,13 @@ def find_clashes(ctx: RuleContext, anchors: tuple[Anchor, ...]) -> Iterator[Clas
                 lo, hi = anchor.years  # type: ignore[misc]
                 implied = f"{lo}—{hi}" if lo != hi and hi < 2100 else str(lo)
                 place = _place_in_period(text, m.end()) if anchor.phases else None
-                if place and ref.stated:  # “十四五”开局之年 is its first year, 收官之年 its last
-                    lo = hi = lo if place == "first" else hi
+                if place and (ref.stated or _about_its_year(ctx, m.start())):
+                    lo = hi = lo if place == "first" else hi  # “十四五”开局之年 is its first year, 收官之年 its last
             if anchor.base is not None:
+                # an anniversary falls in the year spoken of, unless the text prepares it
+                # (迎接新中国成立75周年) or was written in December about the next year
                 prepares = any(w in text[max(0, m.start() - 10):m.start()] for w in _PREPARES)
-                ahead = 0 if _is_summary(ctx, m.start()) and not prepares else anchor.ahead
+                ahead = anchor.ahead if prepares or ref.late else 0
             else:
                 ahead = anchor.ahead or (not ref.stated and _looks_back(ctx, m.start()))
             if lo - ahead <= ref.year <= hi + _behind(ctx, anchor, m.start(), ref):
