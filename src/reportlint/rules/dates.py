@@ -4,13 +4,14 @@ dates past the period."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.model import Article, Day, Line, Period, Section
 from reportlint.rules.base import Rule, RuleContext
 from reportlint.text.calendar import (
     CN_DATE,
+    CN_DIGIT,
     DATE,
     TITLE_YEAR,
     has_date_words,
@@ -152,7 +153,14 @@ class ImpossibleDate(Rule):
             if second and not valid(year, month, second[0]):
                 yield ctx.report(second[1], second[2], text=f"{month}月{text[second[1]:second[2]]}")
         for date in _cn_dates(ctx):
-            if date.day is None and not _is_lunar(text, date.start):
+            if _is_lunar(text, date.start):
+                continue
+            if date.year is None and date.month == 2 and date.day == 29:
+                years = _likely_years(ctx, date.start, 2)
+                impossible = bool(years) and not any(valid(y, 2, 29) for y in years)
+            else:
+                impossible = not date.exists
+            if impossible:
                 yield ctx.report(date.start, date.end, text=date.text)
         dated = {m.start() for m, _, _ in _dated(ctx)}
         for at in find_all(text, "月"):  # 2023年13月: a month that does not exist, with no day
@@ -213,31 +221,59 @@ class WeekdayMismatch(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for date in _cn_dates(ctx):
             week = _weekday_after(ctx.text, date.end)
-            if week and date.day and not _is_lunar(ctx.text, date.start):
-                said = "日" if week[0] == "天" else week[0]
-                actual = weekday(*date.day)
-                if actual and said != actual:
-                    yield ctx.report(date.start, week[1], text=date.text, said=said, real=actual)
-        for m, year, exact in _dated(ctx):
-            week = _weekday_after(ctx.text, m.end())
-            if not week or _is_lunar(ctx.text, m.start()):
+            if week is None or not date.exists or _is_lunar(ctx.text, date.start):
                 continue
             said = "日" if week[0] == "天" else week[0]
+            years = [date.year] if date.year else _likely_years(ctx, date.start, date.month)
+            actual = [weekday(y, date.month, date.day) for y in years]
+            if years and None not in actual and said not in actual:
+                yield ctx.report(date.start, week[1], text=date.text, said=said, real=actual[0])
+        text = ctx.text
+        for m, year, exact in _dated(ctx):
+            if _is_lunar(text, m.start()):
+                continue
             month, day = int(m["m"]), int(m["d"])
             years = [year] if exact and year else _likely_years(ctx, m.start(), month)
-            real = [weekday(y, month, day) for y in years]
-            if not years or None in real or said in real:
-                continue
-            yield ctx.report(m.start(), week[1], text=m.group(0), said=said,
-                             real=real[len(real) // 2])
+            week = _weekday_after(text, m.end())
+            if week:
+                yield from self._judge(ctx, m.start(), week[1], m.group(0), week[0], years, month, day)
+            second = _range_end(text, week[1] if week else m.end())
+            week = _weekday_after(text, second[2]) if second else None
+            if second and week:  # 10月12日（星期六）至13日（星期日）: the second day too
+                yield from self._judge(ctx, second[1], week[1], f"{month}月{text[second[1]:second[2]]}", week[0],
+                                       years, month, second[0])
+        if "星期" in text or "周" in text:
+            for m in _WEEKDAY_FIRST.finditer(text):  # 星期五（10月12日）
+                month, day = int(m["m"]), int(m["d"])
+                years = [int(m["y"])] if m["y"] else _likely_years(ctx, m.start(), month)
+                shown = (f"{m['y']}年" if m["y"] else "") + f"{month}月{day}日"
+                yield from self._judge(ctx, m.start(), m.end(), shown, m["w"], years, month, day)
+
+    @staticmethod
+    def _judge(ctx: RuleContext, start: int, end: int, shown: str, said: str, years: Sequence[int | None],
+               month: int, day: int) -> Iterator[Finding]:
+        said = "日" if said == "天" else said
+        real = [weekday(y, month, day) if y else None for y in years]
+        if years and None not in real and said not in real:
+            yield ctx.report(start, end, text=shown, said=said, real=real[len(real) // 2])
+
+
+_WEEKDAY_FIRST = lazy(
+    r"(?:星期|周|礼拜)(?P<w>[一二三四五六日天])\s*[（(]\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*年\s*)?"
+    r"(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日\s*[）)]")
 
 
 def _dated(ctx: RuleContext) -> Iterator[tuple[re.Match[str], int | None, bool]]:
     """Each date with its year: written, else that of a date before it on the same line (exact),
-    else the title's or the 成文日期's (approximate). One pass over the dates in text order."""
+    else the title's or the 成文日期's (approximate). One pass over the dates in text order.
+    The month and day of a date whose year is in Chinese numerals (二〇二六年2月10日) are left to
+    :func:`_cn_dates`."""
     text = ctx.text
     last_year, last_at = None, -1
+    covered = {date.end for date in _cn_dates(ctx)}
     for m in _dates(ctx):
+        if m.end() in covered:
+            continue
         if m["y"]:
             last_year, last_at = int(m["y"]), m.end()
             yield m, last_year, True
@@ -278,29 +314,63 @@ def _range_end(text: str, at: int) -> tuple[int, int, int] | None:
 
 
 class _CnDate:
-    """A date in Chinese numerals in running text (二〇二三年二月三十日); ``day`` None if impossible."""
+    """A date written otherwise than all in Arabic numerals (二〇二三年二月三十日, 2024年十一月三十日,
+    二〇二六年2月10日, 十一月三十一日). ``year`` is None when the text gives none; ``exists`` is
+    False for a date no year has (or, with its year, that year has not)."""
 
-    __slots__ = ("start", "end", "text", "day")
+    __slots__ = ("start", "end", "text", "year", "month", "day")
 
-    def __init__(self, start: int, end: int, text: str, day: Day | None) -> None:
-        self.start, self.end, self.text, self.day = start, end, text, day
+    def __init__(self, start: int, end: int, text: str, year: int | None, month: int, day: int) -> None:
+        self.start, self.end, self.text = start, end, text
+        self.year, self.month, self.day = year, month, day
+
+    @property
+    def exists(self) -> bool:
+        return valid(self.year, self.month, self.day)
+
+
+_CN_NUMBER = "一二三四五六七八九十"
+_OTHER_DATE = lazy(
+    rf"(?:(?P<y>(?<![0-9])(?:19|20)[0-9]{{2}}|[{CN_DIGIT}]{{4}})\s*年\s*)?"
+    rf"(?P<m>(?<![0-9{_CN_NUMBER}〇○零第])[0-9]{{1,2}}|(?<![0-9{_CN_NUMBER}〇○零第])[{_CN_NUMBER}]{{1,2}})\s*月\s*"
+    rf"(?P<d>[0-9]{{1,2}}|[{_CN_NUMBER}]{{1,3}})\s*[日号]")
 
 
 def _cn_dates(ctx: RuleContext) -> list[_CnDate]:
+    """Every date with a Chinese numeral in it, found once for the rules that check them."""
     def compute() -> list[_CnDate]:
         text = ctx.text
-        if not any(c in text for c in "〇○零"):
-            return []
+        starts = sorted({at - k for at in find_all(text, "月") for k in (1, 2)
+                         if at >= k and text[at - k] in _CN_NUMBER})
         found = []
-        for m in CN_DATE.finditer(text):
-            year, month, day = year_value(m["y"]), cn_to_int(m["m"]), cn_to_int(m["d"])
-            if not (year and month and day is not None):
-                continue
-            exists = valid(year, month, day)
-            found.append(_CnDate(m.start(), m.end(), m.group(0), (year, month, day) if exists else None))
+        for m in finditer_at(_OTHER_DATE, text, _cn_starts(text, starts)):
+            if not (m["m"] + m["d"] + (m["y"] or "")).isascii():
+                year = year_value(m["y"]) if m["y"] else None
+                month, day = _numeral(m["m"]), _numeral(m["d"])
+                if month and day and (year or not m["y"]):
+                    found.append(_CnDate(m.start(), m.end(), m.group(0), year, month, day))
         return found
     found: list[_CnDate] = ctx.shared("dates.cn_dates", compute)
     return found
+
+
+def _cn_starts(text: str, months: list[int]) -> list[int]:
+    """Where a date with a Chinese-numeral month may start: the month, or the year before it
+    (and a Chinese-numeral year before an Arabic month: 二〇二六年2月10日)."""
+    starts = set()
+    for at in months:
+        starts.add(at)
+        year_mark = _skip_back_spaces(text, at) - 1
+        if year_mark >= 4 and text[year_mark] == "年":
+            starts.add(_skip_back_spaces(text, year_mark) - 4)
+    for at in find_all(text, "年"):
+        if at >= 4 and all(c in CN_DIGIT for c in text[at - 4:at]) and text[at + 1:at + 2].isdigit():
+            starts.add(at - 4)
+    return sorted(at for at in starts if at >= 0)
+
+
+def _numeral(text: str) -> int | None:
+    return int(text) if text.isdigit() else cn_to_int(text)
 
 
 def _around(year: int | None) -> list[int]:

@@ -356,6 +356,8 @@ def frame_of(ctx: RuleContext, article: Article) -> Frame | None:
     kind = _doctype_id(article)
     if kind in (None, "report"):
         kind = _kind_from_title(title)
+    if kind == "speech" and article.dating.title_year is not None and "工作会议" in title:
+        kind = "work-points"  # 在…2026年工作会议上的讲话: reviews 2025, plans 2026
     award = _award_year(title)
     if award is not None and kind not in _LOOKING_BACK and kind not in _LOOKING_AHEAD:
         return Frame(award, award + 1, "award")  # 关于表彰2024年度…的决定 looks back on 2024
@@ -820,6 +822,9 @@ _DEADLINE_VERBS = ("完成", "完工", "建成", "报送", "上报", "报", "提
 # a sentence that recounts an old plan or deadline rather than setting one
 _RECOUNTED = ("已", "如期", "顺利", "原定", "原计划", "原拟", "此前", "曾", "截至", "截止", "以来", "完成了",
               "建成了", "实现了", "圆满", "当时", "提前", "延期至", "推迟")
+_FIELD_LABELS = ("时间：", "时间:", "日期：", "日期:", "截止时间：", "截止日期：", "报名时间：", "报到时间：",
+                 "会议时间：", "活动时间：", "开班时间：", "考试时间：")
+_BUDGET = lazy(r"(?:度)?(?:县级|市级|省级|本级)?(?:财政)?(?:预算|部门预算|财政预算|投资计划)")
 _WANTS = ("力争", "确保", "争取", "将", "要", "计划", "预计", "目标", "拟", "务必", "须", "应当", "努力")
 _GOAL_HEADINGS = ("目标", "任务", "计划", "打算", "安排", "思路", "措施", "要求", "步骤", "举措", "重点", "下一步",
                   "进度", "时间", "阶段")
@@ -942,6 +947,10 @@ def _target(text: str, at: int, in_goals: bool) -> tuple[str, int] | None:
             return "default", verb
     if before.endswith(_SCHEDULE_BEFORE):
         return "default", end
+    if before.endswith(_FIELD_LABELS) and sentence.lstrip().startswith(_FIELD_LABELS):
+        return "default", end  # 会议时间：2024年3月15日 in a notice of 2025
+    if _BUDGET.match(text, end) and any(w in clause for w in ("列入", "纳入", "安排", "追加", "申请")):
+        return "default", end  # 恳请列入2024年财政预算 in a request of 2025
     if before.endswith(_TARGET_BEFORE) and (in_goals or any(w in clause for w in _WANTS)):
         if before.endswith(("达到", "提高到", "增加到", "下降到", "降至", "增至", "提升至", "上升至")):
             return None  # 由2023年的…提高到: a figure, not a date
@@ -972,4 +981,101 @@ def _effect_too_early(article: Article, written: str, year: int) -> bool:
 _FULL_DAY = lazy(r"((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日")
 
 
-RULES = [TitleYearMismatch, SummaryAndPlanSameYear, PartYearMismatch, PastTargetDate]
+
+
+_CITED_NUMBER = lazy(r"[〔\[［【﹝(（]((?:19|20)[0-9]{2})[〕\]］】﹞)）]\s*(?:第\s*)?[0-9]{1,4}\s*号")
+
+
+class DocumentYearMismatch(Rule):
+    """The years a 公文 gives itself disagree: a `〔2024〕` 发文字号 over a 2025 成文日期.
+
+    ## What it does
+    Compares the year in the 发文字号 with the year of the 成文日期 (a 发文字号 of the year before
+    is accepted in January) and, where they differ, reports the one the 印发日期 does not back:
+    the 发文字号 when the 印发日期 (or nothing) agrees with the 成文日期, the 成文日期 when the
+    印发日期 agrees with the 发文字号. Also flags a document cited in the body by a 发文字号 of a
+    year after the text was written (`你局《关于…的请示》（某发〔2025〕12号）收悉` in a 批复 signed
+    in 2024).
+
+    ## Why is this bad?
+    A 发文字号 is assigned in the year the document is signed: a year that differs means the number
+    or the date was copied from last year's file and not updated. A text cannot cite a document
+    numbered in a year that has not begun.
+
+    ## Example
+    ```
+    云政办发〔2024〕9号
+    关于印发2025年城乡生活垃圾分类工作实施方案的通知
+    ……
+    云岭市人民政府办公室
+    2025年3月14日
+    ```
+
+    ## Use instead
+    ```
+    云政办发〔2025〕9号
+    ```
+    """
+
+    code = "YR005"
+    name = "document-year-mismatch"
+    groups = ("years",)
+    severity = Severity.WARNING
+    messages = {
+        "number": ("发文字号年份{number}与成文日期{signed}不符",
+                   "the 发文字号 year {number} does not match the 成文日期 {signed}"),
+        "default": ("成文日期{signed}与发文字号年份{number}及印发日期不符",
+                    "the 成文日期 {signed} does not match the 发文字号 year {number} and the 印发日期"),
+        "cited": ("引用的文件字号{text}晚于本文成文时间（{now}）",
+                  "the document cited as {text!r} is numbered in a year after this text was written ({now})"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            yield from self._own(ctx, article)
+            yield from self._cited(ctx, article)
+
+    @staticmethod
+    def _own(ctx: RuleContext, article: Article) -> Iterator[Finding]:
+        dating = article.dating
+        number, signed = dating.number_year, dating.signed
+        element = article.element("doc_number")
+        if number is None or signed is None or element is None or number == signed[0]:
+            return
+        if signed[1] == 1 and number == signed[0] - 1:
+            return  # numbered in late December, signed in January
+        printed = article.element("printed_by")
+        printed_year = None
+        if printed is not None:
+            found = _PRINTED_YEAR.search(printed.field("date") or "")
+            printed_year = int(found[1]) if found else None
+        shown = f"{signed[0]}年{signed[1]}月{signed[2]}日"
+        line = dating.signed_line
+        if printed_year == number and printed_year != signed[0] and line is not None:
+            yield ctx.report(line.span.start, line.span.end, number=number, signed=shown)
+            return
+        text = element.lines[0].text
+        at = text.find(str(number))
+        start = element.lines[0].span.start + max(at, 0)
+        yield ctx.report(start, start + (4 if at >= 0 else len(text)), "number", number=number, signed=shown)
+
+    @staticmethod
+    def _cited(ctx: RuleContext, article: Article) -> Iterator[Finding]:
+        now = article.dating.year
+        if now is None:
+            return
+        element = article.element("doc_number")
+        own = element.lines[0].span if element is not None else None
+        for line in _body_lines(article):
+            if "号" not in line.text:
+                continue
+            for m in _CITED_NUMBER.finditer(line.text):
+                start = line.span.start + m.start()
+                if int(m[1]) > now and not (own and own.start <= start < own.end):
+                    yield ctx.report(start, line.span.start + m.end(), "cited", text=m.group(0), now=f"{now}年")
+
+
+_PRINTED_YEAR = lazy(r"((?:19|20)[0-9]{2})\s*年")
+
+
+RULES = [TitleYearMismatch, SummaryAndPlanSameYear, PartYearMismatch, PastTargetDate, DocumentYearMismatch]
