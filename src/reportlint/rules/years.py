@@ -578,14 +578,14 @@ class PartYearMismatch(Rule):
 
 
 _TOPIC_NEXT = "，,是我全共累新完实各本该"
-_TOPIC_WORDS = ("度", "上半年", "下半年", "前三季度", "一季度", "第一季度", "前两季度")
+_TOPIC_WORDS = ("度", "上半年", "下半年", "前三季度", "一季度", "第一季度", "前两季度", "的工作", "的各项", "重点",
+                "主要", "工作要", "工作的", "工作总体", "的总体", "总体要求")
 _NOT_TOPIC = ("以来", "至今", "起", "开始", "以前", "之前", "前", "后", "底", "末", "初", "年代",
               "同期", "相比", "到", "至", "—", "–", "-", "～", "~", "、", "和", "与", "及", "或", "度以来")
 # a sentence that places the year in a history, compares with it, or spans several years
-_HISTORY_WORDS = ("以来", "至今", "连续", "先后", "分别", "相比", "同期", "历年", "成立", "始建", "创建",
-                  "建于", "启动", "起步", "立项", "获批", "当时", "曾", "此前", "以前", "之前", "去年",
-                  "上年", "上一年", "基础上", "延续", "结转", "遗留", "跨年", "首次", "荣获", "被评为",
-                  "被授予", "批准", "以前年度", "累计", "历史")
+_HISTORY_WORDS = ("以来", "至今", "连续", "相比", "历年", "成立", "始建", "创建", "建于", "启动", "起步", "立项",
+                  "获批", "当时", "曾", "此前", "以前", "之前", "即去年", "去年的", "基础上", "延续", "结转", "遗留",
+                  "跨年", "首次", "荣获", "被评为", "被授予", "批准", "以前年度", "历史")
 _FUTURE_WORDS = ("将", "计划", "预计", "力争", "争取", "拟", "确保", "目标", "预期", "展望", "明年",
                  "要", "继续", "进一步", "持续")
 _PAST_WORDS = ("已", "取得", "基础上", "今年", "本年", "去年", "上年", "了", "以来", "完成了")
@@ -620,13 +620,21 @@ _DONE_VERBS = ("圆满完成了", "圆满完成", "全面完成了", "全面完�
 
 def _topic_starts(text: str) -> Iterator[int]:
     """Sentence and clause starts, and the year right after a verb of completion (完成2023年…任务)."""
-    yield from _sentence_starts(text)
-    for verb in ("完成", "实现", "落实", "总结", "回顾", "截至", "截止到", "截止"):
+    for at in _sentence_starts(text):
+        yield at
+        subject = _SUBJECT.match(text, at)  # 我局2023年…, 本人2023年…: a short subject before the year
+        if subject is not None:
+            yield subject.end()
+    for verb in ("完成", "实现", "落实", "总结", "回顾", "截至", "截止到", "截止", "现将"):
         for at in find_all(text, verb):
             end = at + 2
             end += text.startswith("了", end)
             if text[end:end + 2] in ("20", "19"):
                 yield end
+
+
+_SUBJECT = lazy(r"[ \t\u3000]*(?:(?:我|本|全)[\u4e00-\u9fff]{1,3}?|[\u4e00-\u9fff]{1,4}?"
+                r"(?:局|委|办|院|校|司|镇|乡|县|市|厅|部|中心|支部|党委|党组))(?=(?:19|20)[0-9]{2}年)")
 
 
 def _sentence_at(text: str, at: int) -> str:
@@ -659,7 +667,8 @@ def _topic_year(text: str, at: int, start: int) -> YearMention | None:
         # 截至2023年11月底: a point inside an earlier year (its end, 截至2023年底, is a baseline)
         month = after[:2] if after[1:2].isdigit() else after[:1]
         months = month.isdigit() and int(month) < 12 and after[len(month):len(month) + 1] == "月"
-    if not (after[:1] in _TOPIC_NEXT or after.startswith(_TOPIC_WORDS) or months):
+    reported = text[max(0, at - 2):at] == "现将"  # 现将2023年工作情况报告如下
+    if not (after[:1] in _TOPIC_NEXT or after.startswith(_TOPIC_WORDS) or months or reported):
         return None
     return YearMention(int(head[:4]), start + at, start + at + 4)
 
@@ -672,11 +681,11 @@ def _judge(role: str, year: int, frame: Frame, sentence: str) -> str | None:
     if role == "review":
         if frame.review - 3 < year < frame.review:
             return "default"
-        if year == frame.review + 1 and not any(word in sentence for word in _FUTURE_WORDS):
-            return "default"
+        if frame.review < year <= frame.review + 30 and not any(word in sentence for word in _FUTURE_WORDS):
+            return "default"  # a later year told as done (2025年，… in a 2024 summary; a typo 2042年)
         return None
     if role == "ahead-loose" and year == frame.review and frame.review < frame.ahead \
-            and _names_year_ahead(sentence, year):
+            and (_names_year_ahead(sentence, year) or any(w in sentence for w in _ANNOUNCES_PLAN)):
         return "ahead"
     if role in ("ahead", "ahead-loose") and frame.ahead - 3 < year < frame.ahead:
         if any(word in sentence for word in _PAST_WORDS) or year == frame.review and role == "ahead-loose":
@@ -686,6 +695,9 @@ def _judge(role: str, year: int, frame: Frame, sentence: str) -> str | None:
     return None
 
 
+# a sentence that introduces the plan itself: `2024年重点抓好以下几个方面工作`, `…的总体要求是：`
+_ANNOUNCES_PLAN = ("重点抓好", "重点做好", "着力抓好", "抓好以下", "做好以下", "总体要求是", "主要目标是",
+                   "主要预期目标是", "工作思路是", "总体思路是", "工作安排如下", "工作要点如下")
 _LOOKED_BACK = ("不平凡", "不寻常", "极不", "难忘", "成绩", "丰收", "硕果")
 
 
@@ -814,7 +826,9 @@ def _section_end(section: Section) -> int:
 _TARGET_BEFORE = ("到", "至")  # 到2024年底，…达到95%: a target where the clause plans
 _SCHEDULE_BEFORE = ("计划于", "计划在", "拟于", "拟在", "定于", "预计于", "预计在", "预计", "将于", "将在", "要在",
                     "要于", "须于", "需于", "务必于", "务必在", "请于", "请在", "应于", "应在", "力争", "确保",
-                    "争取", "力争在", "力争于", "确保在", "确保于", "力争到", "确保到", "争取到", "计划到", "预计到")
+                    "争取", "力争在", "力争于", "确保在", "确保于", "力争到", "确保到", "争取到", "计划到", "预计到",
+                    "计划", "拟", "工期为", "建设期为", "建设周期为", "实施期限为", "实施时间为", "执行期为",
+                    "活动时间为", "会议时间为", "时间定为")
 _EFFECT_AFTER = ("起施行", "起执行", "起实施", "起生效", "起正式施行", "起正式实施", "起试行")
 _DEADLINE_VERBS = ("完成", "完工", "建成", "报送", "上报", "报", "提交", "到位", "落实", "办结", "交付", "竣工",
                    "实现", "开工", "投入", "投用", "全部", "全面", "将", "把", "对", "做好", "组织", "开展", "召开",
