@@ -839,6 +839,7 @@ _RECOUNTED = ("已", "如期", "顺利", "原定", "原计划", "原拟", "此�
 _FIELD_LABELS = ("时间：", "时间:", "日期：", "日期:", "截止时间：", "截止日期：", "报名时间：", "报到时间：",
                  "会议时间：", "活动时间：", "开班时间：", "考试时间：")
 _BUDGET = lazy(r"(?:度)?(?:县级|市级|省级|本级)?(?:财政)?(?:预算|部门预算|财政预算|投资计划)")
+_FUNDS = lazy(r"(?:度)?[\u4e00-\u9fff]{0,8}?(?:资金|经费|补助|补贴|指标|项目资金)")
 _WANTS = ("力争", "确保", "争取", "将", "要", "计划", "预计", "目标", "拟", "务必", "须", "应当", "努力")
 _GOAL_HEADINGS = ("目标", "任务", "计划", "打算", "安排", "思路", "措施", "要求", "步骤", "举措", "重点", "下一步",
                   "进度", "时间", "阶段")
@@ -950,8 +951,9 @@ def _target(text: str, at: int, in_goals: bool) -> tuple[str, int] | None:
     if any(word in sentence for word in _RECOUNTED) or text[max(0, at - 2):at].endswith(("比", "较", "与", "同")):
         return None
     before = text[max(0, at - 6):at]
-    if before.endswith("自") and text.startswith(_EFFECT_AFTER, end):
-        return "effect", end
+    if before.endswith(("自", "从")) and (text.startswith(_EFFECT_AFTER, end) or text.startswith("起至", end)) \
+            and not any(w in sentence for w in ("担任", "任职", "任现职", "工作以来")):
+        return "effect", end + 1  # 自2024年3月1日起施行, 自2024年6月1日起至9月30日止
     if before.endswith("有效期至"):
         return "effect", end
     rest = text[end:end + 5]
@@ -965,6 +967,9 @@ def _target(text: str, at: int, in_goals: bool) -> tuple[str, int] | None:
         return "default", end  # 会议时间：2024年3月15日 in a notice of 2025
     if _BUDGET.match(text, end) and any(w in clause for w in ("列入", "纳入", "安排", "追加", "申请")):
         return "default", end  # 恳请列入2024年财政预算 in a request of 2025
+    if before.endswith(("申请", "争取", "恳请安排", "请求安排", "拨付")) and _FUNDS.match(text, end) \
+            and not any(w in sentence for w in ("结转", "补发", "清算", "拖欠", "欠")):
+        return "default", end  # 申请2024年度专项资金 in a request of 2025
     if before.endswith(_TARGET_BEFORE) and (in_goals or any(w in clause for w in _WANTS)):
         if before.endswith(("达到", "提高到", "增加到", "下降到", "降至", "增至", "提升至", "上升至")):
             return None  # 由2023年的…提高到: a figure, not a date
@@ -1092,4 +1097,55 @@ class DocumentYearMismatch(Rule):
 _PRINTED_YEAR = lazy(r"((?:19|20)[0-9]{2})\s*年")
 
 
-RULES = [TitleYearMismatch, SummaryAndPlanSameYear, PartYearMismatch, PastTargetDate, DocumentYearMismatch]
+
+_ODD_YEAR = lazy(r"(?<![0-9.])(?:(2[1-9][0-9]{2}|20[0-9]{3})\s*年\s*(?=[0-9]{1,2}\s*月|[，,]|度|上半年|下半年|底|末)"
+                 r"|(20[0-9])\s*年\s*(?=[0-9]{1,2}\s*月))")
+
+
+class ImpossibleYear(Rule):
+    """A year no report of ours can mean: `2204年3月`, `20224年，…`, `202年度`.
+
+    ## What it does
+    Flags a number before 年 that is not a year of this era where only a year can stand — before
+    a month (`2204年3月`), 度, 上半年/下半年, 底/末, or opening a clause (`2204年，…`): 2100–2999 and
+    five digits starting `20`; three digits `20N` only before a month (`202年3月`). Numbers of years
+    (`用了200年`), history (`1840年`), amounts and decimals are left alone.
+
+    ## Why is this bad?
+    A mistyped year misdates everything said in the sentence; a reviewer spots it at once.
+
+    ## Example
+    ```
+    2204年3月，县档案馆新馆开工建设。
+    ```
+
+    ## Use instead
+    ```
+    2024年3月，县档案馆新馆开工建设。
+    ```
+    """
+
+    code = "YR006"
+    name = "impossible-year"
+    groups = ("years",)
+    severity = Severity.WARNING
+    messages = {"default": ("年份“{text}”不可能：疑为笔误", "{text!r} cannot be a year here: a typo")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        text = ctx.text
+        if "年" not in text:
+            return
+        for at in find_all(text, "年"):
+            start = at
+            while start > 0 and text[start - 1].isascii() and text[start - 1].isdigit() and at - start < 6:
+                start -= 1
+            if not 3 <= at - start <= 5:
+                continue
+            m = _ODD_YEAR.match(text, start)
+            if m is not None:
+                digits = m[1] or m[2]
+                yield ctx.report(m.start(), m.start() + len(digits) + 1, text=digits + "年")
+
+
+RULES = [TitleYearMismatch, SummaryAndPlanSameYear, PartYearMismatch, PastTargetDate, DocumentYearMismatch,
+         ImpossibleYear]
