@@ -473,13 +473,16 @@ class AnniversaryYearMismatch(_AnchorRule):
     ## What it does
     Computes the year an anniversary or a numbered day falls in — 建党N周年 (1921+N),
     新中国成立N周年 (1949+N), 改革开放N周年 (1978+N), 第N个教师节 (1984+N), 毛泽东同志诞辰N周年
-    (1893+N), 红军长征胜利, 抗战胜利, 五四运动, 建军, 香港/澳门回归, 辛亥革命 and the other
-    entries of `rulesets/data/anchors.yaml`, each with its source — and compares it with the year the text speaks
-    of: a year stated in the same clause or opening the sentence (`2024年是…`, `今年…`),
-    else the year in the title. It must match (a mention may look one year ahead; a
-    政府工作报告 reviews the previous year; a paragraph reviewing several years, `过去五年`,
-    may look five years back; in a 总结 or 述职 an anniversary told as celebrated may not look
-    ahead, unless the text prepares it: `迎接新中国成立75周年`). Mentions of the event itself
+    (1893+N), 红军长征胜利, 抗战胜利, 五四运动, 建军, 香港/澳门回归, 辛亥革命, 九一八事变,
+    七七事变, 国家公祭日, 各自治区成立, 和平共处五项原则 and the other entries of
+    `rulesets/data/anchors.yaml`, each with its source — and compares it with the year the text
+    speaks of: a year stated in the same clause or opening the sentence (`2024年是…`, `今年…`),
+    else the year in the title, else the year the text was written (its 成文日期, 印发日期 or
+    发文字号; a 总结 written in the first quarter is about the year before). It must match: a
+    mention may look one year ahead only when the text prepares it (`迎接新中国成立75周年`,
+    `筹备`, `明年`) or was written in its year's last quarter; a 政府工作报告 reviews the previous
+    year, and one that reviews a government's term (`过去五年`, `五年来` anywhere in it), or a
+    paragraph reviewing several years, may look five years back. Mentions of the event itself
     (`在庆祝建党95周年大会上的讲话`) are history and pass.
 
     ## Why is this bad?
@@ -514,16 +517,19 @@ class EraYearMismatch(_AnchorRule):
     ## What it does
     Compares the year the text speaks of (as for AN001) with the years in which a phrase is
     current: the five-year plans (“十二五” 2011—2015 … “十五五” 2026—2030; `开局之年` is a
-    plan's first year and `收官之年` its last), party-wide campaigns (创先争优活动,
-    群众路线教育实践活动, 党史学习教育 …, catalog D37), 贯彻…全会精神 for each plenary session
-    (current from its year until the next congress) and the 精神 of each 全国人大 / 全国政协
-    session (十四届全国人大二次会议 2024: term N's M-th session meets in 1978 + 5(N−5) + M−1).
-    A period may be one year ahead and five years behind; a plenum's or session's 精神 cannot be
-    carried out before it met (one year's grace in a 总结 written early the next year). A
-    congress, plenum or session named as past before it met is impossible in any wording:
-    `党的二十大以来` in 2021, `二十届三中全会` in a 2023 summary (`迎接党的二十大` and
-    `即将召开的…` are left alone). Comparisons with a period (`较“十三五”末增长`, `高于“十三五”时期`) are baselines
-    and pass.
+    plan's first year and `收官之年` its last, checked exactly against a stated year or, in a
+    sentence about the document's own year, the document's: `作为“十四五”规划的开局之年` in a 2025
+    summary), party-wide campaigns (创先争优活动, 群众路线教育实践活动, 党史学习教育 …, catalog
+    D37), 贯彻…全会精神 for each plenary session (current from its year until the next congress)
+    and the 精神 of each 全国人大 / 全国政协 session (十四届全国人大二次会议 2024: term N's M-th
+    session meets in 1978 + 5(N−5) + M−1). A period may be one year ahead and five years behind;
+    a plenum's or session's 精神 cannot be carried out before it met (one year's grace in a 总结
+    written early the next year). A congress or plenum is checked against the year and month it
+    met (the table gives both): dated wrongly in the text (`2023年召开的党的二十届三中全会`,
+    `二十届三中全会于2023年7月召开`, `去年10月召开的…` in a text of 2026), or named as past in a
+    text written before it met — `党的二十大以来` in 2021, `二十届三中全会` in a 2023 summary,
+    `二十届四中全会精神` in a text of June 2025 (`迎接党的二十大`, `即将召开的…`, `将于…召开` are left
+    alone). Comparisons with a period (`较“十三五”末增长`, `高于“十三五”时期`) are baselines and pass.
 
     ## Why is this bad?
     A 2023 report that aims to “为实现‘十二五’发展目标开好头” or carries out the

@@ -113,11 +113,12 @@ class ImpossibleDate(Rule):
 
     ## What it does
     Checks every `M月D日` (with or without a year), the second day of a range within one month
-    (`2月27日至30日`, `4月28日—31日`), dates in Chinese numerals in running text
-    (`二〇二三年二月二十九日`), a month that does not exist (`2023年13月`), dotted or slashed
-    dates (`2024.6.31`, `2024/2/30`) and the spoken `6月31号`. Without a year in the date, the
-    year comes from a date earlier on the same line, else the report's title, else its 成文日期. Lunar dates
-    (`农历二月三十`) and Chinese-numeral dates without a year (`二月三十日`) are left alone.
+    (`2月27日至30日`, `4月28日—31日`), dates with Chinese numerals in running text in any mix
+    (`二〇二三年二月二十九日`, `2024年十一月三十一日`, `十一月三十一日`), a month that does not exist
+    (`2023年13月`), dotted or slashed dates (`2024.6.31`, `2024/2/30`) and the spoken `6月31号`.
+    Without a year in the date, the year comes from a date earlier on the same line, else the
+    report's title, else its 成文日期 (`二月二十九日` in a text of 2025). Lunar dates
+    (`农历二月三十`) are left alone.
 
     ## Why is this bad?
     A date that never existed is a typo or a template date copied into the wrong year; the
@@ -191,11 +192,14 @@ class WeekdayMismatch(Rule):
     """A weekday that does not fall on the date it is written with: `2023年5月6日（星期五）`.
 
     ## What it does
-    Checks `年月日（星期X）`, `月日，星期X`, `月日（周X）` and Chinese-numeral dates
-    (`二〇二三年九月八日（星期四）`). A date without a year takes that of a date earlier on
-    the same line (`2023年9月5日…9月8日（星期四）`); failing that the title's or the
-    成文日期's year is used, and the date is only flagged if the weekday fits neither that
-    year nor the years before and after it. Lunar dates are left alone.
+    Checks `年月日（星期X）`, `月日，星期X`, `月日（周X）`, the weekday first (`星期五（10月10日）`),
+    the second day of a range (`10月12日（星期六）至13日（星期一）`) and dates with Chinese numerals
+    (`二〇二三年九月八日（星期四）`, `二〇二六年2月10日`, `十月十二日`). A date without a year takes
+    that of a date earlier on the same line (`2023年9月5日…9月8日（星期四）`); failing that the
+    year of the 成文日期 (the year before for a late month in a text of January to June, the year
+    after for an early month in one of July to December); failing that the title's year, and then
+    the date is only flagged if the weekday fits neither that year nor the years before and
+    after it. Lunar dates are left alone.
 
     ## Why is this bad?
     One of the two is wrong, and readers who plan by the weekday go on the wrong day.
@@ -707,28 +711,33 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 class DateAfterPeriod(Rule):
-    """A date in a summary's body later than the period its title reports on.
+    """A date in a summary's body outside the period its title reports on, or after its 成文日期.
 
     ## What it does
     For a summary or 述职 titled with a period (`2023年工作总结`, `2023年上半年工作总结`,
-    `2024年工作总结和2025年工作计划`, `关于2024年度工作情况的报告`) — or, without a year in the
-    title, signed in October to December of a year — flags dates in the body after the end of
-    that period (a date without a year, `10月18日`, is taken to be in the period's year), dates
-    after the document's own 成文日期 told as done (a summary signed `2023年12月20日` that reports
-    `12月28日召开了总结表彰大会`), and a whole-year summary that opens a sentence with a date of
-    the year before (`2023年5月16日，召开…` in a 2024 summary). Sections about next steps, the
-    signature, and sentences that plan or count up to a date (`计划`, `定于`, `将`, `力争`, `截至`)
-    are skipped. In any document it also flags
+    `2024年第三季度`, `2023—2024学年第二学期` (February to August), `2024年秋季学期`,
+    `2021—2024年任期述职报告`, `2024年工作总结和2025年工作计划`, `关于2024年度工作情况的报告`) — or,
+    without a year in the title, signed in October to December of a year — flags
 
+    - days and months in the body after the end of that period (a day without a year, `10月18日`,
+      is taken to be in the period's year; a month alone, `2025年9月，医院已顺利通过…`, only when
+      the sentence tells it as done);
+    - days after the document's own 成文日期 told as done (a summary signed `2023年12月20日` that
+      reports `12月28日召开了总结表彰大会`); when several are, the 成文日期 is what is wrong, and
+      it is reported once, on its line;
+    - a day or month of the year before the period opening a sentence as the period's own work
+      (`2023年5月16日，召开…`, `2023年6月下旬的强降雨过程造成…` in a 2024 report, `2020年6月，牵头…`
+      in a 2021—2024 任期 述职);
     - a 成文日期 outside the title's year: a 2024 summary signed in 2023 or in the first half of
       2024, a 2024 plan signed in 2025, a 通知 about 2024 signed in 2022;
-    - a deadline or meeting date in a year before the document's (`请于2023年4月10日前报送`,
-      `2023年6月底前完成`, `会议时间：2023年3月8日` in a 2024 通知 or 方案);
-    - in a 通报 or 纪要, a date after its 成文日期 told as having happened (`发生`, `了`).
+    - in a 通报 or 纪要, a day after its 成文日期 told as having happened (`发生`, `了`), a day
+      without a year taken in the 成文日期's year unless it lies more than half a year ahead.
 
-    Left alone: history in the sentence (`2023年5月16日，县审计局启动…`, `以来`, `此前`), the
-    end of the year before (`12月`), half-year and quarterly summaries signed early, and dates
-    in a plan's own year.
+    Sections about next steps, the signature, and sentences that plan or count up to a date
+    (`计划`, `定于`, `将`, `力争`, `截至`) are skipped. Left alone: history in the sentence
+    (`2023年5月16日，县审计局启动…`, `以来`, `此前`), the month right before the period (`12月`),
+    half-year and quarterly summaries signed early, dates in a plan's own year. Deadlines and
+    meeting dates of an earlier year are YR004's.
 
     ## Why is this bad?
     A 2023 summary that reports events of 2024 was re-dated from another year's text, or the

@@ -427,24 +427,29 @@ class PartYearMismatch(Rule):
     ## What it does
     Works out the period from the title year (or, without one, the 成文日期) and the 文种 — the
     title past a 版头 (`某某县人民政府文件`, the 发文字号) and with a second title line joined: a
-    `2024年工作总结`, 述职报告 or `关于2024年度工作情况的报告` reviews 2024 and plans 2025; a
-    政府工作报告, 工作要点, 工作计划 or 方案 of 2024 reviews 2023 and plans 2024; a
-    `2024年上半年工作总结` reviews and plans 2024. Then checks
+    `2024年工作总结`, 述职报告 or `关于2024年度工作情况的报告` reviews 2024 and plans 2025, and so
+    does a `关于表彰2024年度…的决定` (or a 考核结果 通报); a 政府工作报告, 工作要点, 工作计划, 方案
+    or a speech at a `2024年…工作会议` reviews 2023 and plans 2024; a `2024年上半年工作总结` reviews
+    and plans 2024. Then checks
 
     - each heading that names one year and a role: a review (`回顾`, `完成情况`, `主要成绩`,
       `工作情况`) must name the year reviewed, a plan (`打算`, `计划`, `思路`, `重点任务`, `下一步`)
       a year after it: `二、2023年工作打算` in a 2024 summary;
-    - every sentence or clause whose time is a year (`2023年，…`, `2023年全县…`, `2023年1—11月`,
-      `完成2023年各项目标任务`, `截至2023年11月底`): in a review part (by default, the body of
-      a 总结 or 述职) one of the three years before the one reviewed, or the next year told as
-      done; in a plan part a year before the one planned, with a verb of intent (`将`, `力争`) or
-      under a plan heading; a plan opening `2024年是…的关键之年` for 2025;
+    - every sentence or clause whose time is a year (`2023年，…`, `2023年全县…`, `我局2023年…`,
+      `2023年1—11月`, `2023年的工作中`, `完成2023年各项目标任务`, `现将2023年工作情况总结如下`,
+      `截至2023年11月底`): in a review part (by default, the body of a 总结, 述职 or 表彰决定) one
+      of the three years before the one reviewed, or a later year told as done (`2025年，全县未发生…`
+      in a decision honouring 2024); in a plan part a year before the one planned, with a verb of
+      intent (`将`, `力争`) or under a plan heading; a plan opening `2024年是…的关键之年` or
+      announcing `2024年重点抓好以下几方面工作` for 2025;
     - `今年`, `去年`, `明年` next to a year that is not the title year, its previous or its next
-      (`今年以来（2023年1—11月）` in a 2024 summary);
+      (`今年以来（2023年1—11月）` in a 2024 summary), `上届（2025年）` in a text of 2025, and the year
+      `刚刚过去的` (the one before the 成文日期's, in a text of January to June: `总结刚刚过去的2024年`
+      in a speech of January 2026) or `即将过去的`;
     - the title's phrase after its year repeated in the body with an earlier year
       (`关于表彰2024年度…的决定` honouring `2023年度` work, `2024年汛期` → `2023年汛期`).
 
-    Left alone: comparisons and baselines (`比2023年增长`, `较2020年`, `与2022年相比`, `同期`),
+    Left alone: comparisons and baselines (`比2023年增长`, `较2020年`, `与2022年相比`, `2023年同期`),
     histories (`自2019年以来`, `2015年，县档案馆迁入新馆`: more than three years back;
     sentences with `以来`, `连续`, `启动`, `成立`, `获批`, `基础上`), spans (`2021—2025年`,
     `2023年以来`, `截至2023年底`), sentences naming two different years, targets (`到2035年`),
