@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -196,6 +197,53 @@ class Signature:
     date: Line | None
 
 
+Day = tuple[int, int, int]  # (year, month, day): compares like the dates it stands for
+
+
+@dataclass(frozen=True)
+class Period:
+    """The stretch of time a report's title says it covers (2024年, 2024年上半年, 2024年第三季度 …)."""
+
+    start: Day
+    end: Day  # its last day
+    label: str  # as the title writes it: 2024年上半年
+
+    @property
+    def year(self) -> int:
+        return self.start[0]
+
+    @property
+    def whole_year(self) -> bool:
+        return self.end[1:] == (12, 31)
+
+
+@dataclass(frozen=True)
+class Dating:
+    """When an article was written and what it is about, read once when the model is built.
+
+    ``title`` is the real title line (past a 版头 the parser took for the title), ``title_text``
+    its text with a wrapped second line joined; ``signed`` the 成文日期 (the 落款's date, else a
+    date line under the title, else a last line that is only a date: `2026.01.08`); ``head`` the
+    article's first lines, where a dateline stands.
+    """
+
+    title: Line | None = None
+    title_text: str = ""
+    title_year: int | None = None
+    signed: Day | None = None
+    period: Period | None = None
+    head: tuple[Line, ...] = ()
+    # (year, month) it was written: the 成文日期, a month alone in the 落款 (`2025年9月`), the 印发日期
+    written: tuple[int, int] | None = None
+    number_year: int | None = None  # the year in its 发文字号 (`〔2024〕`)
+    signed_line: Line | None = None  # the line the 成文日期 stands on
+
+    @property
+    def year(self) -> int | None:
+        """The year the article was written, when its dates or its 发文字号 say so."""
+        return self.written[0] if self.written else self.number_year
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One report. A compilation page holds several, each opened by a ``第N篇`` marker.
@@ -219,6 +267,8 @@ class Article:
     attachments: tuple[Article, ...] = ()
     # the lines a title wrapped onto (`…关于进一步加强汛期` / `安全生产工作的通知`); ``title`` is the first
     title_rest: tuple[Line, ...] = ()
+    # its title, years, 成文日期 and period (parse/dating.py)
+    dating: Dating = Dating()
 
     def element(self, kind: str) -> Element | None:
         """The first element of ``kind``, or None."""
@@ -301,6 +351,19 @@ class Document:
     def paragraphs(self) -> Iterator[Paragraph]:
         for article in self.articles:
             yield from article.paragraphs()
+
+    def article_at(self, offset: int) -> Article | None:
+        """The article holding ``offset`` (articles are in text order: a binary search)."""
+        articles = self.articles
+        index = bisect_right(articles, offset, key=_article_start) - 1
+        for article in articles[max(0, index - 1):index + 1]:
+            if article.span.start <= offset <= article.span.end:
+                return article
+        return None
+
+
+def _article_start(article: Article) -> int:
+    return article.span.start
 
 
 def _walk_sections(children: tuple[Section | Paragraph, ...]) -> Iterator[Section]:

@@ -13,8 +13,9 @@ import datetime
 import random
 import re
 
-from reportlint.rules import dates, duplicates, placeholders
+from reportlint.rules import duplicates, placeholders
 from reportlint.text import amounts
+from reportlint.text import calendar as calendar_
 
 
 def _texts(pieces: list[str], count: int = 4000, longest: int = 14, seed: int = 0) -> list[str]:
@@ -37,13 +38,13 @@ def test_placeholder_blanks_and_empty_brackets():
 def test_calendar_arithmetic_matches_datetime():
     for year in [*range(1890, 2111), 1, 9999]:
         for month in range(1, 13):
-            assert dates._days_in_month(year, month) == calendar.monthrange(year, month)[1]
+            assert calendar_.days_in_month(year, month) == calendar.monthrange(year, month)[1]
             for day in range(0, 33):
                 try:
-                    want = dates._WEEKDAYS[datetime.date(year, month, day).weekday()]
+                    want = calendar_.WEEKDAYS[datetime.date(year, month, day).weekday()]
                 except ValueError:
                     want = None
-                assert dates._weekday(year, month, day) == want, (year, month, day)
+                assert calendar_.weekday(year, month, day) == want, (year, month, day)
 
 
 def test_amounts_read_like_their_pattern():

@@ -47,6 +47,9 @@ def _article_text(out: list[str], article: Article, source: Source) -> None:
     if article.doctype is not None:
         dt = article.doctype
         out.append(f"{where}   文种: {dt.name} ({dt.id}) ← {'；'.join(dt.evidence)}")
+    dating = _dating_text(article)
+    if dating:
+        out.append(f"{where}   时间: {dating}")
     # the elements and the body in document order; a section prints its whole block
     nodes: list[tuple[int, int, list[str]]] = []
     for element in article.elements:
@@ -136,7 +139,37 @@ def tree(document: Document, source: Source) -> dict[str, Any]:
                 "units": [line(u) for u in a.signature.units], "date": line(a.signature.date)},
             "residue": [line(r) for r in a.residue],
             "attachments": [article(x) for x in a.attachments],
+            "dating": _dating_data(a),
         }
 
     top = [a for a in document.articles if not a.is_attachment]
     return {"version": JSON_VERSION, "path": source.path, "articles": [article(a) for a in top]}
+
+
+def _day(day: tuple[int, ...] | None) -> str | None:
+    return None if day is None else "-".join(f"{part:02d}" if i else str(part) for i, part in enumerate(day))
+
+
+def _dating_data(article: Article) -> dict[str, Any]:
+    """When the article was written and what it covers (``Article.dating``)."""
+    d = article.dating
+    period = None if d.period is None else {"label": d.period.label, "start": _day(d.period.start),
+                                            "end": _day(d.period.end)}
+    return {"title_year": d.title_year, "signed": _day(d.signed), "written": _day(d.written),
+            "number_year": d.number_year, "period": period}
+
+
+def _dating_text(article: Article) -> str:
+    d = _dating_data(article)
+    parts = []
+    if d["title_year"]:
+        parts.append(f"标题年份 {d['title_year']}")
+    if d["period"]:
+        parts.append(f"期间 {d['period']['label']}（{d['period']['start']}—{d['period']['end']}）")
+    if d["signed"]:
+        parts.append(f"成文日期 {d['signed']}")
+    elif d["written"]:
+        parts.append(f"成文年月 {d['written']}")
+    if d["number_year"]:
+        parts.append(f"发文字号年份 {d['number_year']}")
+    return "；".join(parts)

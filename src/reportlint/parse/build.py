@@ -28,6 +28,7 @@ from reportlint.model import (
     Signature,
     Span,
 )
+from reportlint.parse.dating import date_article
 from reportlint.parse.doctype import MINUTES_ONLY, detect, ends_with_doctype
 from reportlint.parse.elements import UNIT_SUFFIX, Form, form_of, item_of, units_of
 from reportlint.parse.parser import RawLine, classify_lines
@@ -312,8 +313,9 @@ def _part(text: str, items: list[_Item], hints: Mapping[int, int], marker: Line 
     else:  # pragma: no cover - a part always has its label or a line
         span = Span(0, 0)
     doctype = detect(title_text, elements)
-    return Article(marker, marker_label, title, children, signature, tuple(residue), span,
-                   tuple(elements), doctype, attachments, rest)
+    article = Article(marker, marker_label, title, children, signature, tuple(residue), span,
+                      tuple(elements), doctype, attachments, rest)
+    return date_article(article, sorted(own, key=lambda line: line.span.start))
 
 
 def _title_wrap(title: Line, following: Sequence[_Item]) -> tuple[Line, ...]:

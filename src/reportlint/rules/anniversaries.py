@@ -9,8 +9,8 @@ from pathlib import Path
 from reportlint.config.datafiles import read_mapping
 from reportlint.config.resources import data_dir
 from reportlint.diagnostics import Finding, Severity
-from reportlint.rules.base import Option, Rule, RuleContext, doctype_of
-from reportlint.rules.dates import article_at, year_at
+from reportlint.model import Article
+from reportlint.rules.base import Option, Rule, RuleContext
 from reportlint.text import userre
 from reportlint.text.chars import numeral_value
 from reportlint.text.lazyre import Gate, LazyPattern, is_literal, lazy
@@ -87,18 +87,20 @@ def _plenums(table: dict, default: dict, check: bool) -> Iterator[Anchor]:
     tail = (after,) if after and is_literal(after) else ()  # what must follow, when it is a plain string
     for i, name in enumerate(names):
         info = table["congresses"][name]
-        following = table["congresses"][names[i + 1]]["congress"] if i + 1 < len(names) else info["congress"] + 5
+        met = month_of(info["congress"])[0]
+        following = month_of(table["congresses"][names[i + 1]]["congress"])[0] if i + 1 < len(names) else met + 5
         congress = _checked(rf"(?:党的)?{name}大(?=(?:会议)?{after})", check)
         # the literal parts are known: no need to read them off the pattern
         literal = is_literal(name)
-        yield Anchor(f"congress-{name}", congress, None, (info["congress"], following),
+        yield Anchor(f"congress-{name}", congress, None, (met, following),
                      ahead, behind, source, gate=(f"{name}大", *tail) if literal else ())
         # named as past (党的二十大以来, 二十大报告) before it met: impossible whatever the year
         past = "以来|报告|提出|强调|指出|作出|部署|明确|胜利召开以来"
         held = _checked(rf"(?<!迎接)(?<!喜迎)(?:党的){name}大(?={past})", check)
-        yield Anchor(f"congress-held-{name}", held, None, (info["congress"], 2100), 0, 0, source,
+        yield Anchor(f"congress-held-{name}", held, None, (met, 2100), 0, 0, source,
                      gate=(f"党的{name}大",) if literal else ())
-        for n, year in enumerate(info["sessions"]):
+        for n, when in enumerate(info["sessions"]):
+            year = month_of(when)[0]
             pattern = _checked(rf"{name}届{_SESSIONS[n]}中全会(?={after})", check)
             session = f"{name}届{_SESSIONS[n]}中全会"
             yield Anchor(f"plenum-{name}-{n + 1}", pattern, None, (year, following),
@@ -129,6 +131,34 @@ def _npc_sessions(table: dict, check: bool) -> Iterator[Anchor]:
 
 
 _TERMS = {10: "十", 11: "十一", 12: "十二", 13: "十三", 14: "十四", 15: "十五"}
+
+
+def month_of(value: int | str) -> tuple[int, int | None]:
+    """A table's date: 2024 → (2024, None), '2024-07' → (2024, 7)."""
+    text = str(value)
+    year, _, month = text.partition("-")
+    return int(year), int(month) if month else None
+
+
+class Session:
+    """A congress or plenary session as a text names it, and the year and month it met."""
+
+    __slots__ = ("name", "year", "month")
+
+    def __init__(self, name: str, year: int, month: int | None) -> None:
+        self.name, self.year, self.month = name, year, month
+
+
+def load_sessions(path: str | Path) -> list[Session]:
+    """The congresses and plenary sessions of an anchors file (its ``plenums`` table)."""
+    table = read_mapping(path).get("plenums") or {}
+    found = []
+    for name, info in (table.get("congresses") or {}).items():
+        year, month = month_of(info["congress"])
+        found.append(Session(f"党的{name}大", year, month))
+        for n, when in enumerate(info.get("sessions") or ()):
+            found.append(Session(f"{name}届{_SESSIONS[n]}中全会", *month_of(when)))
+    return found
 
 
 def load_anchors(path: str | Path, check: bool = True) -> list[Anchor]:
@@ -164,12 +194,13 @@ class Clash:
 
 
 class Reference:
-    """The year a mention is about, and whether the sentence states it (2024年是…, 今年…)."""
+    """The year a mention is about, whether the sentence states it (2024年是…, 今年…), and whether
+    it was read off a 成文日期 late in a year (a text of December may look to the next)."""
 
-    __slots__ = ("year", "stated")
+    __slots__ = ("year", "stated", "late")
 
-    def __init__(self, year: int, stated: bool) -> None:
-        self.year, self.stated = year, stated
+    def __init__(self, year: int, stated: bool, late: bool = False) -> None:
+        self.year, self.stated, self.late = year, stated, late
 
 
 def reference_year(ctx: RuleContext, start: int) -> Reference | None:
@@ -181,14 +212,30 @@ def reference_year(ctx: RuleContext, start: int) -> Reference | None:
     stated = [m for m in _STATED_YEAR.finditer(text, clause, start)
               if not _NOT_NOW.search(text, max(0, m.start() - 2), m.start())]
     opening = _OPENING_YEAR.match(text, sentence)
-    title = year_at(ctx, start)
+    article = ctx.document.article_at(start)
+    title, late = _document_year(article) if article is not None else (None, False)
     if stated:
         return Reference(int(stated[-1][1]), True)
     if opening:
         return Reference(int(opening[1]), True)
     if title is not None and "今年" in text[sentence:start]:
-        return Reference(title, True)
-    return Reference(title, False) if title is not None else None
+        return Reference(title, True, late)
+    return Reference(title, False, late) if title is not None else None
+
+
+def _document_year(article: Article) -> tuple[int | None, bool]:
+    """The title's year, else the year the text was written (its 成文日期, 印发日期 or 发文字号): a
+    summary written in the first quarter is about the year before. The flag: written in its
+    last quarter (a text of December may already speak of the next year)."""
+    dating = article.dating
+    if dating.title_year is not None:
+        return dating.title_year, False
+    if dating.written is None:
+        return dating.number_year, False
+    year, month = dating.written
+    if month <= 3 and any(word in dating.title_text for word in ("总结", "述职", "汇报")):
+        return year - 1, False
+    return year, month >= 10
 
 
 def _behind(ctx: RuleContext, anchor: Anchor, start: int, ref: Reference) -> int:
@@ -197,27 +244,38 @@ def _behind(ctx: RuleContext, anchor: Anchor, start: int, ref: Reference) -> int
         return 0
     if anchor.base is None or any(word in _paragraph(ctx.text, start) for word in _REVIEW):
         return anchor.behind
-    article = article_at(ctx.document, start)
-    doctype = doctype_of(article) if article else None
-    return 1 if doctype is not None and doctype.id == "government-work-report" else 0
+    article = ctx.document.article_at(start)
+    doctype = article.doctype if article else None
+    if article is None or doctype is None or doctype.id != "government-work-report":
+        return 0
+    # a report at the end of a government's term reviews its five years, in any paragraph
+    term = ctx.shared(f"anniversaries.term.{article.span.start}", lambda: any(
+        w in ctx.text[article.span.start:article.span.end] for w in ("过去五年", "五年来")))
+    return anchor.behind if term else 1
 
 
-def _is_summary(ctx: RuleContext, start: int) -> bool:
-    from reportlint.rules.dates import title_text
-
-    article = article_at(ctx.document, start)
-    return article is not None and any(word in title_text(article) for word in ("总结", "述职"))
+def _about_its_year(ctx: RuleContext, start: int) -> bool:
+    """A sentence that speaks of the document's own year: one year in it at most (the document's),
+    no review of several years, not a 政府工作报告 (which reviews five)."""
+    article = ctx.document.article_at(start)
+    if article is None or article.doctype is not None and article.doctype.id == "government-work-report":
+        return False
+    text = ctx.text
+    lo = max(0, start - 150)
+    sentence = max(max(text.rfind(p, lo, start) for p in "。；！？\n") + 1, lo)
+    end = min((i for i in (text.find(p, start, start + 150) for p in "。；！？\n") if i != -1), default=start + 150)
+    if _STATED_YEAR.search(text, sentence, end) or any(w in _paragraph(text, start) for w in _REVIEW):
+        return False
+    return True
 
 
 def _looks_back(ctx: RuleContext, start: int) -> bool:
     """A 总结 or 述职, written up to a few months after the year it covers."""
-    from reportlint.rules.dates import document_date, title_text, title_year
-
-    article = article_at(ctx.document, start)
-    if article is None or not any(word in title_text(article) for word in ("总结", "述职", "汇报")):
+    article = ctx.document.article_at(start)
+    if article is None or not any(word in article.dating.title_text for word in ("总结", "述职", "汇报")):
         return False
-    signed = document_date(ctx.document, article)
-    return signed is None or signed[0] != title_year(article)
+    signed = article.dating.signed
+    return signed is None or signed[0] != article.dating.title_year
 
 
 def _paragraph(text: str, at: int) -> str:
@@ -249,11 +307,17 @@ def find_clashes(ctx: RuleContext, anchors: tuple[Anchor, ...]) -> Iterator[Clas
                 implied = f"{lo}—{hi}" if lo != hi and hi < 2100 else str(lo)
                 phase = _PLACE.match(text, m.end()) if anchor.phases else None
                 place = ("first" if phase["first"] else "last") if phase else None
-                if place and ref.stated:  # “十四五”开局之年 is its first year, 收官之年 its last
-                    lo = hi = lo if place == "first" else hi
+                if place and (ref.stated or _about_its_year(ctx, m.start())):
+                    lo = hi = lo if place == "first" else hi  # “十四五”开局之年 is its first year, 收官之年 its last
+                    if ref.year != lo:
+                        shown = m.group(0)[1:-1] if m.group(0)[:1] + m.group(0)[-1:] == "“”" else m.group(0)
+                        yield Clash(m.start(), m.end(), shown, str(lo), ref.year)
+                    continue
             if anchor.base is not None:
+                # an anniversary falls in the year spoken of, unless the text prepares it
+                # (迎接新中国成立75周年) or was written in December about the next year
                 prepares = any(w in text[max(0, m.start() - 10):m.start()] for w in _PREPARES)
-                ahead = 0 if _is_summary(ctx, m.start()) and not prepares else anchor.ahead
+                ahead = anchor.ahead if prepares or ref.late else 0
             else:
                 ahead = anchor.ahead or (not ref.stated and _looks_back(ctx, m.start()))
             if lo - ahead <= ref.year <= hi + _behind(ctx, anchor, m.start(), ref):
@@ -277,19 +341,89 @@ class _AnchorRule(Rule):
         return (anchor.base is not None) == (self.kind == "ordinal")
 
 
+_HELD_AFTER = lazy(
+    r"(?:于|在)\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*年)?\s*(?:(?P<m>[0-9]{1,2})\s*月)?\s*(?:[0-9]{1,2}\s*日)?"
+    r"(?:\s*[至—–\-]\s*[0-9]{1,2}\s*日)?(?:在[^，。；]{0,6}?)?(?:胜利|隆重)?(?:召开|举行)")
+_HELD_BEFORE = lazy(
+    r"(?:(?P<y>(?:19|20)[0-9]{2})\s*年|(?P<rel>今年|去年|前年|上年))?\s*(?:(?P<m>[0-9]{1,2})\s*月)?"
+    r"\s*(?:[0-9]{1,2}\s*日)?(?:\s*[至—–\-]\s*[0-9]{1,2}\s*日)?(?:胜利|隆重)?(?:召开|举行)的(?:党的)?$")
+_RELATIVE_YEARS = {"今年": 0, "去年": -1, "上年": -1, "前年": -2}
+_AWAITED = ("即将召开", "迎接", "喜迎", "筹备", "将于", "将要", "拟于", "定于", "召开前", "前夕")
+
+
+@cache
+def _sessions(extra: tuple[str, ...]) -> tuple[Session, ...]:
+    found = load_sessions(data_dir("rulesets") / "data" / "anchors.yaml")
+    for path in extra:
+        found += load_sessions(path)
+    return tuple(found)
+
+
+def session_dates(ctx: RuleContext, sessions: tuple[Session, ...]) -> Iterator[tuple[int, int, str, str, str]]:
+    """A congress or plenum dated wrongly (`2023年召开的二十届三中全会`, `…于2023年7月召开`,
+    `去年10月召开的…`), or named as past in a text written before it met:
+    (start, end, name, when it met, what the text says — `@` and the month it was written)."""
+    text = ctx.text
+    for session in sessions:
+        short = session.name[2:] if session.name.startswith("党的") else session.name
+        if short not in text:
+            continue
+        at = text.find(short)
+        while at != -1:
+            end = at + len(short)
+            found = _said_date(ctx, at, end, session)
+            if found is not None:
+                start = at - 2 if short != session.name and text.startswith("党的", at - 2) else at
+                held = f"{session.year}年" + (f"{session.month}月" if session.month else "")
+                yield start, end, text[start:end], held, found
+            at = text.find(short, end)
+
+
+def _said_date(ctx: RuleContext, at: int, end: int, session: Session) -> str | None:
+    text = ctx.text
+    article = ctx.document.article_at(at)
+    dating = article.dating if article is not None else None
+    now = (dating.year or dating.title_year) if dating is not None else None
+    said_year = said_month = None
+    m = _HELD_AFTER.match(text, end)
+    if m is not None and (m["y"] or m["m"]):
+        said_year, said_month = m["y"], m["m"]
+    else:
+        b = _HELD_BEFORE.search(text, max(0, at - 24), at)
+        if b is not None and (b["y"] or b["rel"] or b["m"]):
+            said_month = b["m"]
+            if b["y"]:
+                said_year = b["y"]
+            elif b["rel"] and now is not None:
+                said_year = str(now + _RELATIVE_YEARS[b["rel"]])
+    if said_year is not None and int(said_year) != session.year:
+        return f"{said_year}年" + (f"{said_month}月" if said_month else "")
+    if said_month is not None and session.month and int(said_month) != session.month \
+            and (said_year is None or int(said_year) == session.year):
+        return (f"{said_year}年" if said_year else "") + f"{said_month}月"
+    if said_year is None and said_month is None and dating is not None and dating.written and session.month:
+        awaited = any(w in text[max(0, at - 8):at] for w in _AWAITED) or text.startswith(("将", "即将", "拟"), end)
+        if not awaited and dating.written < (session.year, session.month):
+            return f"@{dating.written[0]}年{dating.written[1]}月"
+    return None
+
+
 class AnniversaryYearMismatch(_AnchorRule):
     """An anniversary whose year contradicts the report's year: `建党90周年` in a 2023 report.
 
     ## What it does
     Computes the year an anniversary or a numbered day falls in — 建党N周年 (1921+N),
     新中国成立N周年 (1949+N), 改革开放N周年 (1978+N), 第N个教师节 (1984+N), 毛泽东同志诞辰N周年
-    (1893+N), 红军长征胜利, 抗战胜利, 五四运动, 建军, 香港/澳门回归, 辛亥革命 and the other
-    entries of `rulesets/data/anchors.yaml`, each with its source — and compares it with the year the text speaks
-    of: a year stated in the same clause or opening the sentence (`2024年是…`, `今年…`),
-    else the year in the title. It must match (a mention may look one year ahead; a
-    政府工作报告 reviews the previous year; a paragraph reviewing several years, `过去五年`,
-    may look five years back; in a 总结 or 述职 an anniversary told as celebrated may not look
-    ahead, unless the text prepares it: `迎接新中国成立75周年`). Mentions of the event itself
+    (1893+N), 红军长征胜利, 抗战胜利, 五四运动, 建军, 香港/澳门回归, 辛亥革命, 九一八事变,
+    七七事变, 国家公祭日, 各自治区成立, 和平共处五项原则 and the other entries of
+    `rulesets/data/anchors.yaml`, each with its source — and compares it with the year the text
+    speaks of: a year stated in the same clause or opening the sentence (`2024年是…`, `今年…`),
+    else the year in the title, else the year the text was written (its 成文日期, 印发日期 or
+    发文字号; a 总结 written in the first quarter is about the year before). It must match: a
+    mention may look one year ahead only when the text prepares it (`迎接新中国成立75周年`,
+    `筹备`, `明年`) or was written in its year's last quarter; a 政府工作报告 reviews the previous
+    year, and one that reviews a government's term (`过去五年`, `五年来` anywhere in it), or a
+    paragraph reviewing several years, may look five years back. Mentions of the event itself
     (`在庆祝建党95周年大会上的讲话`) are history and pass.
 
     ## Why is this bad?
@@ -324,16 +458,19 @@ class EraYearMismatch(_AnchorRule):
     ## What it does
     Compares the year the text speaks of (as for AN001) with the years in which a phrase is
     current: the five-year plans (“十二五” 2011—2015 … “十五五” 2026—2030; `开局之年` is a
-    plan's first year and `收官之年` its last), party-wide campaigns (创先争优活动,
-    群众路线教育实践活动, 党史学习教育 …, catalog D37), 贯彻…全会精神 for each plenary session
-    (current from its year until the next congress) and the 精神 of each 全国人大 / 全国政协
-    session (十四届全国人大二次会议 2024: term N's M-th session meets in 1978 + 5(N−5) + M−1).
-    A period may be one year ahead and five years behind; a plenum's or session's 精神 cannot be
-    carried out before it met (one year's grace in a 总结 written early the next year). A
-    congress, plenum or session named as past before it met is impossible in any wording:
-    `党的二十大以来` in 2021, `二十届三中全会` in a 2023 summary (`迎接党的二十大` and
-    `即将召开的…` are left alone). Comparisons with a period (`较“十三五”末增长`, `高于“十三五”时期`) are baselines
-    and pass.
+    plan's first year and `收官之年` its last, checked exactly against a stated year or, in a
+    sentence about the document's own year, the document's: `作为“十四五”规划的开局之年` in a 2025
+    summary), party-wide campaigns (创先争优活动, 群众路线教育实践活动, 党史学习教育 …, catalog
+    D37), 贯彻…全会精神 for each plenary session (current from its year until the next congress)
+    and the 精神 of each 全国人大 / 全国政协 session (十四届全国人大二次会议 2024: term N's M-th
+    session meets in 1978 + 5(N−5) + M−1). A period may be one year ahead and five years behind;
+    a plenum's or session's 精神 cannot be carried out before it met (one year's grace in a 总结
+    written early the next year). A congress or plenum is checked against the year and month it
+    met (the table gives both): dated wrongly in the text (`2023年召开的党的二十届三中全会`,
+    `二十届三中全会于2023年7月召开`, `去年10月召开的…` in a text of 2026), or named as past in a
+    text written before it met — `党的二十大以来` in 2021, `二十届三中全会` in a 2023 summary,
+    `二十届四中全会精神` in a text of June 2025 (`迎接党的二十大`, `即将召开的…`, `将于…召开` are left
+    alone). Comparisons with a period (`较“十三五”末增长`, `高于“十三五”时期`) are baselines and pass.
 
     ## Why is this bad?
     A 2023 report that aims to “为实现‘十二五’发展目标开好头” or carries out the
@@ -356,7 +493,123 @@ class EraYearMismatch(_AnchorRule):
     name = "era-year-mismatch"
     kind = "period"
     messages = {"default": ("“{text}”属于{implied}年，与文中所指的{year}年不符",
-                            "{text!r} belongs to {implied}, not to {year}, the year the text speaks of")}
+                            "{text!r} belongs to {implied}, not to {year}, the year the text speaks of"),
+                "held": ("{text}于{held}召开，文中写作{said}",
+                         "{text} met in {held}, but the text says {said!r}"),
+                "early": ("{text}于{held}才召开，本文写于{said}，不应已提及",
+                          "{text} met in {held}, after this text was written ({said})")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        reported: list[tuple[int, int]] = []
+        for start, end, text, held, said in session_dates(ctx, _sessions(tuple(self.settings["anchors"]))):
+            reported.append((start, end))
+            if said.startswith("@"):  # named as past in a text written before it met
+                yield ctx.report(start, end, "early", text=text, held=held, said=said[1:])
+            else:
+                yield ctx.report(start, end, "held", text=text, held=held, said=said)
+        for finding in super().check(ctx):
+            if not any(lo <= finding.start < hi for lo, hi in reported):
+                yield finding
 
 
-RULES = [AnniversaryYearMismatch, EraYearMismatch]
+
+
+# what a text's own founding or event year is written as: 始建于1958年, 1956年开港, “98·7”特大洪灾
+_FOUNDED_BEFORE = ("始建于", "创建于", "建于", "成立于", "创办于", "组建于", "创立于", "诞生于", "建立于", "设立于",
+                   "开港于", "通车于", "落成于", "创刊于", "建校于", "始创于", "兴建于")
+_FOUNDED_AFTER = ("建校", "建院", "建馆", "建厂", "建站", "建所", "建港", "开港", "建园", "建区", "建县", "建市",
+                  "设市", "建镇", "创刊", "创办", "创建", "建村", "通车", "建成", "成立", "组建", "设立", "落成",
+                  "始建", "建立", "撤县设市", "撤地设市", "撤县设区", "发生")
+_LOCAL = lazy(r"(建校|建院|建馆|建厂|建站|建所|建港|开港|建园|建区|建县|建市|设市|建镇|创刊|创办|建村|通车|建成|"
+              r"成立|组建|设立|落成|建立|发生)(?P<n>[0-9]{1,3}|[一二三四五六七八九十百零〇两]{1,6})周年")
+_FOUNDED = lazy(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+_EVENT_CODE = lazy(r"[“\"]([0-9]{2})[·・.．]([0-9]{1,2})[”\"]")
+
+
+def _founding_years(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(offset, year) of each founding or event year stated between ``start`` and ``end``."""
+    found = []
+    for m in _FOUNDED.finditer(text, start, end):
+        before, after = text[max(start, m.start() - 4):m.start()], text[m.end():m.end() + 5]
+        if before.endswith(_FOUNDED_BEFORE) or after.startswith(_FOUNDED_AFTER) or \
+                before.endswith("自") and after.startswith(tuple(w + "以来" for w in _FOUNDED_AFTER)):
+            found.append((m.start(), int(m[1])))
+    for m in _EVENT_CODE.finditer(text, start, end):
+        year = int(m[1])
+        found.append((m.start(), (1900 if year > 30 else 2000) + year))  # “98·7”洪灾: 1998
+    return found
+
+
+class LocalAnniversaryMismatch(Rule):
+    """An anniversary of the issuer's own history that the founding year the text states contradicts.
+
+    ## What it does
+    Finds a founding or event year the text states (`始建于1958年`, `1956年开港`, `自1956年开港以来`,
+    `“98·7”特大洪灾`) and an anniversary of the same paragraph or document (`建校60周年`,
+    `开港70周年`, `发生25周年`), and checks the arithmetic against the year the text speaks of — a
+    year stated in the sentence, `今年`, the title's year, else the year it was written. It fires
+    only when the paragraph, or else the whole document, states one such year, and leaves the
+    national anniversaries to AN001.
+
+    ## Why is this bad?
+    An anniversary copied from an earlier year's text, or miscounted, is wrong in front of
+    everyone who knows the founding date — often the readers of the speech or report.
+
+    ## Example
+    ```
+    学院2025年工作总结
+    学校始建于1958年，今年是建校60周年。
+    ```
+
+    ## Use instead
+    ```
+    学校始建于1958年，今年是建校67周年。
+    ```
+    """
+
+    code = "AN003"
+    name = "local-anniversary-mismatch"
+    groups = ("anniversaries",)
+    severity = Severity.WARNING
+    messages = {"default": ("“{text}”与文中所述的起始年份{founded}年不符：{year}年应为{expected}周年",
+                            "{text!r} does not fit the year stated ({founded}): in {year} it is the {expected}th")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        text = ctx.text
+        if "周年" not in text:
+            return
+        national = [(m.start(), m.end()) for a in _anchors(()) if a.base is not None and a.pattern.admits(text)
+                    for m in a.pattern.finditer(text)]
+        for article in ctx.document.articles:
+            everywhere = None
+            for m in _LOCAL.finditer(text, article.span.start, article.span.end):
+                if any(lo < m.end() and m.start() < hi for lo, hi in national):
+                    continue
+                n = numeral_value(m["n"].replace("两", "二"))
+                line = _paragraph_span(text, m.start())
+                years = {y for _, y in _founding_years(text, line[0], line[1])}
+                if not years:
+                    if everywhere is None:
+                        everywhere = {y for _, y in _founding_years(text, article.span.start, article.span.end)}
+                    years = everywhere
+                if len(years) != 1 or not n:
+                    continue
+                founded = next(iter(years))
+                ref = reference_year(ctx, m.start())
+                if ref is None or ref.year <= founded:
+                    continue
+                expected = ref.year - founded
+                prepares = any(w in text[max(0, m.start() - 12):m.start()] for w in _PREPARES)
+                if n == expected or prepares and n == expected + 1 or not ref.stated and n == expected + 1 and ref.late:
+                    continue
+                yield ctx.report(m.start(), m.end(), text=m.group(0), founded=founded, year=ref.year,
+                                 expected=expected)
+
+
+def _paragraph_span(text: str, at: int) -> tuple[int, int]:
+    lo = text.rfind("\n", max(0, at - 800), at) + 1 or max(0, at - 800)
+    hi = text.find("\n", at, at + 800)
+    return lo, hi if hi != -1 else min(len(text), at + 800)
+
+
+RULES = [AnniversaryYearMismatch, EraYearMismatch, LocalAnniversaryMismatch]

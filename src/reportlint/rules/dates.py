@@ -4,154 +4,27 @@ dates past the period."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
-from reportlint.model import Article, Document, Line, Section
-from reportlint.rules.base import Rule, RuleContext
+from reportlint.model import Article, Day, Line, Period, Section
+from reportlint.rules.base import Rule, RuleContext, SpanSet
+from reportlint.text.calendar import (
+    CN_DATE,
+    CN_DIGIT,
+    DATE,
+    TITLE_YEAR,
+    has_date_words,
+    valid,
+    weekday,
+    year_value,
+)
 from reportlint.text.chars import cn_to_int
 from reportlint.text.lazyre import AtStarts, find_all, finditer_at, lazy
 
-_CN_DIGIT = "〇○零一二三四五六七八九"
-_TITLE_YEAR = lazy(rf"(?<![0-9])((?:19|20)[0-9]{{2}})\s*年|([{_CN_DIGIT}]{{4}})年")
-# a date written with Arabic numerals; the year is optional (3月5日)
-DATE = lazy(
-    r"(?<![0-9])(?:(?P<y>(?:19|20)[0-9]{2})\s*年\s*)?(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日")
-CN_DATE = lazy(
-    rf"(?P<y>[{_CN_DIGIT}]{{4}})\s*年\s*(?P<m>[一二三四五六七八九十]{{1,2}})\s*月"
-    r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日")
 _DATELINE = lazy(r"[—―\-（(\s]*" + CN_DATE.pattern)  # ——二〇二六年一月二十七日在…会议上
-_WEEKDAYS = "一二三四五六日"
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-_MONTH_OFFSETS = (0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4)  # Sakamoto's weekday method
-
-Day = tuple[int, int, int]  # (year, month, day): compares like the dates it stands for
-
-
-class Period:
-    """The period a report's title says it covers; ``end`` is its last day."""
-
-    __slots__ = ("year", "end", "label")
-
-    def __init__(self, year: int, end: Day, label: str) -> None:
-        self.year, self.end, self.label = year, end, label
-
-    @property
-    def whole_year(self) -> bool:
-        return self.end[1:] == (12, 31)
-
-
-def _days_in_month(year: int, month: int) -> int:
-    """``calendar.monthrange(year, month)[1]``, without importing calendar (and datetime)."""
-    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-    return 29 if month == 2 and leap else _MONTH_DAYS[month - 1]
-
-
-def _year_value(text: str) -> int | None:
-    value = int(text) if text.isdigit() else cn_to_int(text.replace("○", "〇"))
-    return value if value and 1900 <= value <= 2100 else None
-
-
-_MASTHEAD_STARTS = ("签发人", "密级", "份号", "特急", "加急", "紧急", "绝密", "机密", "秘密", "★")
-_ISSUER_ENDS = ("局", "委", "政府", "办公室", "大学", "学院", "公司", "委员会", "支部", "总支", "党委", "厅", "部",
-                "中心", "学校", "医院", "集团", "办")
-
-
-def _is_masthead(text: str) -> bool:
-    """A 版头 line: `某某县人民政府文件`, a 发文字号 `某政发〔2024〕3号`, 签发人, 密级, a bare issuer."""
-    text = text.strip()
-    if not text or len(text) > 40:
-        return False
-    if text.endswith("文件") or text.startswith(_MASTHEAD_STARTS):
-        return True
-    if text.endswith("号") and any(mark in text for mark in "〔[［【﹝"):
-        return True
-    return len(text) <= 20 and text.endswith(_ISSUER_ENDS) and not _TITLE_YEAR.search(text)
-
-
-def title_line(article: Article) -> Line | None:
-    """The article's title: past a 版头 (`某某县人民政府文件`, the 发文字号), the first short line after it.
-
-    The parser takes a document's first line for its title; in a 公文 that line is the 版头.
-    (The document model's GB/T 9704 elements, once they exist, should replace this.)
-    """
-    title = article.title
-    if title is None or not _is_masthead(title.text):
-        return title
-    for child in article.children[:6]:
-        if isinstance(child, Section):
-            break
-        text = child.text.strip()
-        if not text or _is_masthead(text):
-            continue
-        if len(text) <= 60 and "。" not in text and not text.endswith(("：", ":")):
-            return child.line
-        break
-    return title
-
-
-_TITLE_ENDS = ("报告", "总结", "通知", "要点", "计划", "请示", "函", "纪要", "方案", "意见", "决定", "通报",
-               "批复", "讲话", "述职报告", "安排", "规划", "公告", "通告")
-
-
-def title_text(article: Article) -> str:
-    """The text of :func:`title_line`, with a second title line joined (`关于2024年度安全生产工作` /
-    `情况的报告`)."""
-    line = title_line(article)
-    if line is None:
-        return ""
-    if line is article.title and article.title_rest:  # the model joined a wrapped title
-        return article.title_text.strip()
-    text = line.text.strip()
-    if text.endswith(_TITLE_ENDS):
-        return text
-    for child in article.children[:8]:
-        if isinstance(child, Section):
-            break
-        if child.span.start > line.span.start:
-            following = child.text.strip()
-            if len(following) <= 20 and "。" not in following and following.endswith(_TITLE_ENDS):
-                return text + following
-            break
-    return text
-
-
-def title_year(article: Article) -> int | None:
-    """The year a report's title names (2023年工作总结, 二〇二三年…); None without one."""
-    match = _TITLE_YEAR.search(title_text(article))
-    return _year_value(match.group(1) or match.group(2)) if match else None
-
-
-def article_at(document: Document, offset: int) -> Article | None:
-    """The article holding ``offset`` (articles are in text order: a binary search)."""
-    from bisect import bisect_right
-
-    articles = document.articles
-    index = bisect_right(articles, offset, key=_article_start) - 1
-    for article in articles[max(0, index - 1):index + 1]:
-        if article.span.start <= offset <= article.span.end:
-            return article
-    return None
-
-
-def _article_start(article: Article) -> int:
-    return article.span.start
-
-
-def year_at(ctx: RuleContext, offset: int) -> int | None:
-    """The title year of the article holding ``offset`` (cached per article)."""
-    article = article_at(ctx.document, offset)
-    if article is None:
-        return None
-    return ctx.shared(f"dates.title_year.{article.span.start}", lambda: title_year(article))
-
-
-def _valid(year: int | None, month: int, day: int) -> bool:
-    if not 1 <= month <= 12 or day < 1:
-        return False
-    if month == 2 and day == 29 and year is None:
-        return True
-    return day <= _days_in_month(year or 2001, month)
+_LUNAR = ("农历", "阴历", "夏历")
+_WEEKDAY_WORDS = ("星期", "周", "礼拜")
 
 
 def _dates(ctx: RuleContext) -> list[re.Match[str]]:
@@ -204,7 +77,7 @@ def _weekday_after(text: str, at: int) -> tuple[str, int] | None:
 
 
 def _in_signature(ctx: RuleContext, offset: int) -> bool:
-    article = article_at(ctx.document, offset)
+    article = ctx.document.article_at(offset)
     sig = article.signature if article else None
     lines = [*(sig.units if sig else ()), *([sig.date] if sig and sig.date else [])]
     return any(line.span.start <= offset < line.span.end for line in lines)
@@ -218,11 +91,12 @@ class ImpossibleDate(Rule):
 
     ## What it does
     Checks every `M月D日` (with or without a year), the second day of a range within one month
-    (`2月27日至30日`, `4月28日—31日`), dates in Chinese numerals in running text
-    (`二〇二三年二月二十九日`), a month that does not exist (`2023年13月`), dotted or slashed
-    dates (`2024.6.31`, `2024/2/30`) and the spoken `6月31号`. Without a year in the date, the
-    year comes from a date earlier on the same line, else the report's title, else its 成文日期. Lunar dates
-    (`农历二月三十`) and Chinese-numeral dates without a year (`二月三十日`) are left alone.
+    (`2月27日至30日`, `4月28日—31日`), dates with Chinese numerals in running text in any mix
+    (`二〇二三年二月二十九日`, `2024年十一月三十一日`, `十一月三十一日`), a month that does not exist
+    (`2023年13月`), dotted or slashed dates (`2024.6.31`, `2024/2/30`) and the spoken `6月31号`.
+    Without a year in the date, the year comes from a date earlier on the same line, else the
+    report's title, else its 成文日期 (`二月二十九日` in a text of 2025). Lunar dates
+    (`农历二月三十`) are left alone.
 
     ## Why is this bad?
     A date that never existed is a typo or a template date copied into the wrong year; the
@@ -251,14 +125,21 @@ class ImpossibleDate(Rule):
             if _is_lunar(text, m.start()):
                 continue
             month = int(m["m"])
-            if not _valid(year, month, int(m["d"])):
+            if not valid(year, month, int(m["d"])):
                 yield ctx.report(m.start(), m.end(), text=m.group(0))
                 continue
             second = _range_end(text, m.end())
-            if second and not _valid(year, month, second[0]):
+            if second and not valid(year, month, second[0]):
                 yield ctx.report(second[1], second[2], text=f"{month}月{text[second[1]:second[2]]}")
         for date in _cn_dates(ctx):
-            if date.day is None and not _is_lunar(text, date.start):
+            if _is_lunar(text, date.start):
+                continue
+            if date.year is None and date.month == 2 and date.day == 29:
+                years = _likely_years(ctx, date.start, 2)
+                impossible = bool(years) and not any(valid(y, 2, 29) for y in years)
+            else:
+                impossible = not date.exists
+            if impossible:
                 yield ctx.report(date.start, date.end, text=date.text)
         dated = {m.start() for m, _, _ in _dated(ctx)}
         for at in find_all(text, "月"):  # 2023年13月: a month that does not exist, with no day
@@ -276,12 +157,12 @@ class ImpossibleDate(Rule):
             if m is None or _is_lunar(text, m.start()):
                 continue
             year = int(m["y"]) if m["y"] else _document_year(ctx, m.start())
-            if not _valid(year, int(m["m"]), int(m["d"])):
+            if not valid(year, int(m["m"]), int(m["d"])):
                 yield ctx.report(m.start(), m.end(), text=m.group(0))
         for pattern, groups in ((_FULL_DOTTED, (1, 2, 3)), (_FULL_SLASHED, (1, 3, 4))):
             for m in pattern.finditer(text):  # 2024.6.31, 2024/2/30
                 year, month, day = (int(m[g]) for g in groups)
-                if not _valid(year, month, day):
+                if not valid(year, month, day):
                     yield ctx.report(m.start(), m.end(), text=m.group(0))
 
 
@@ -289,11 +170,14 @@ class WeekdayMismatch(Rule):
     """A weekday that does not fall on the date it is written with: `2023年5月6日（星期五）`.
 
     ## What it does
-    Checks `年月日（星期X）`, `月日，星期X`, `月日（周X）` and Chinese-numeral dates
-    (`二〇二三年九月八日（星期四）`). A date without a year takes that of a date earlier on
-    the same line (`2023年9月5日…9月8日（星期四）`); failing that the title's or the
-    成文日期's year is used, and the date is only flagged if the weekday fits neither that
-    year nor the years before and after it. Lunar dates are left alone.
+    Checks `年月日（星期X）`, `月日，星期X`, `月日（周X）`, the weekday first (`星期五（10月10日）`),
+    the second day of a range (`10月12日（星期六）至13日（星期一）`) and dates with Chinese numerals
+    (`二〇二三年九月八日（星期四）`, `二〇二六年2月10日`, `十月十二日`). A date without a year takes
+    that of a date earlier on the same line (`2023年9月5日…9月8日（星期四）`); failing that the
+    year of the 成文日期 (the year before for a late month in a text of January to June, the year
+    after for an early month in one of July to December); failing that the title's year, and then
+    the date is only flagged if the weekday fits neither that year nor the years before and
+    after it. Lunar dates are left alone.
 
     ## Why is this bad?
     One of the two is wrong, and readers who plan by the weekday go on the wrong day.
@@ -319,31 +203,59 @@ class WeekdayMismatch(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for date in _cn_dates(ctx):
             week = _weekday_after(ctx.text, date.end)
-            if week and date.day and not _is_lunar(ctx.text, date.start):
-                said = "日" if week[0] == "天" else week[0]
-                weekday = _weekday(*date.day)
-                if weekday and said != weekday:
-                    yield ctx.report(date.start, week[1], text=date.text, said=said, real=weekday)
-        for m, year, exact in _dated(ctx):
-            week = _weekday_after(ctx.text, m.end())
-            if not week or _is_lunar(ctx.text, m.start()):
+            if week is None or not date.exists or _is_lunar(ctx.text, date.start):
                 continue
             said = "日" if week[0] == "天" else week[0]
-            month, day = int(m["m"]), int(m["d"])
-            years = [year] if exact and year else _around(year)
-            real = [_weekday(y, month, day) for y in years]
-            if not years or None in real or said in real:
+            years = [date.year] if date.year else _likely_years(ctx, date.start, date.month)
+            actual = [weekday(y, date.month, date.day) for y in years]
+            if years and None not in actual and said not in actual:
+                yield ctx.report(date.start, week[1], text=date.text, said=said, real=actual[0])
+        text = ctx.text
+        for m, year, exact in _dated(ctx):
+            if _is_lunar(text, m.start()):
                 continue
-            yield ctx.report(m.start(), week[1], text=m.group(0), said=said,
-                             real=real[len(real) // 2])
+            month, day = int(m["m"]), int(m["d"])
+            years = [year] if exact and year else _likely_years(ctx, m.start(), month)
+            week = _weekday_after(text, m.end())
+            if week:
+                yield from self._judge(ctx, m.start(), week[1], m.group(0), week[0], years, month, day)
+            second = _range_end(text, week[1] if week else m.end())
+            week = _weekday_after(text, second[2]) if second else None
+            if second and week:  # 10月12日（星期六）至13日（星期日）: the second day too
+                yield from self._judge(ctx, second[1], week[1], f"{month}月{text[second[1]:second[2]]}", week[0],
+                                       years, month, second[0])
+        if "星期" in text or "周" in text:
+            for m in _WEEKDAY_FIRST.finditer(text):  # 星期五（10月12日）
+                month, day = int(m["m"]), int(m["d"])
+                years = [int(m["y"])] if m["y"] else _likely_years(ctx, m.start(), month)
+                shown = (f"{m['y']}年" if m["y"] else "") + f"{month}月{day}日"
+                yield from self._judge(ctx, m.start(), m.end(), shown, m["w"], years, month, day)
+
+    @staticmethod
+    def _judge(ctx: RuleContext, start: int, end: int, shown: str, said: str, years: Sequence[int | None],
+               month: int, day: int) -> Iterator[Finding]:
+        said = "日" if said == "天" else said
+        real = [weekday(y, month, day) if y else None for y in years]
+        if years and None not in real and said not in real:
+            yield ctx.report(start, end, text=shown, said=said, real=real[len(real) // 2])
+
+
+_WEEKDAY_FIRST = lazy(
+    r"(?:星期|周|礼拜)(?P<w>[一二三四五六日天])\s*[（(]\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*年\s*)?"
+    r"(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日\s*[）)]")
 
 
 def _dated(ctx: RuleContext) -> Iterator[tuple[re.Match[str], int | None, bool]]:
     """Each date with its year: written, else that of a date before it on the same line (exact),
-    else the title's or the 成文日期's (approximate). One pass over the dates in text order."""
+    else the title's or the 成文日期's (approximate). One pass over the dates in text order.
+    The month and day of a date whose year is in Chinese numerals (二〇二六年2月10日) are left to
+    :func:`_cn_dates`."""
     text = ctx.text
     last_year, last_at = None, -1
+    covered = {date.end for date in _cn_dates(ctx)}
     for m in _dates(ctx):
+        if m.end() in covered:
+            continue
         if m["y"]:
             last_year, last_at = int(m["y"]), m.end()
             yield m, last_year, True
@@ -357,14 +269,12 @@ def _dated(ctx: RuleContext) -> Iterator[tuple[re.Match[str], int | None, bool]]
 
 def _document_year(ctx: RuleContext, offset: int) -> int | None:
     """The title's year, else the year of the 成文日期 of the article holding ``offset``."""
-    year = year_at(ctx, offset)
-    if year is not None:
-        return year
-    article = article_at(ctx.document, offset)
+    article = ctx.document.article_at(offset)
     if article is None:
         return None
-    date = ctx.shared(f"dates.document_date.{article.span.start}",
-                      lambda: document_date(ctx.document, article))
+    if article.dating.title_year is not None:
+        return article.dating.title_year
+    date = article.dating.signed
     return date[0] if date else None
 
 
@@ -386,42 +296,81 @@ def _range_end(text: str, at: int) -> tuple[int, int, int] | None:
 
 
 class _CnDate:
-    """A date in Chinese numerals in running text (二〇二三年二月三十日); ``day`` None if impossible."""
+    """A date written otherwise than all in Arabic numerals (二〇二三年二月三十日, 2024年十一月三十日,
+    二〇二六年2月10日, 十一月三十一日). ``year`` is None when the text gives none; ``exists`` is
+    False for a date no year has (or, with its year, that year has not)."""
 
-    __slots__ = ("start", "end", "text", "day")
+    __slots__ = ("start", "end", "text", "year", "month", "day")
 
-    def __init__(self, start: int, end: int, text: str, day: Day | None) -> None:
-        self.start, self.end, self.text, self.day = start, end, text, day
+    def __init__(self, start: int, end: int, text: str, year: int | None, month: int, day: int) -> None:
+        self.start, self.end, self.text = start, end, text
+        self.year, self.month, self.day = year, month, day
+
+    @property
+    def exists(self) -> bool:
+        return valid(self.year, self.month, self.day)
+
+
+_CN_NUMBER = "一二三四五六七八九十"
+_OTHER_DATE = lazy(
+    rf"(?:(?P<y>(?<![0-9])(?:19|20)[0-9]{{2}}|[{CN_DIGIT}]{{4}})\s*年\s*)?"
+    rf"(?P<m>(?<![0-9{_CN_NUMBER}〇○零第])[0-9]{{1,2}}|(?<![0-9{_CN_NUMBER}〇○零第])[{_CN_NUMBER}]{{1,2}})\s*月\s*"
+    rf"(?P<d>[0-9]{{1,2}}|[{_CN_NUMBER}]{{1,3}})\s*[日号]")
 
 
 def _cn_dates(ctx: RuleContext) -> list[_CnDate]:
+    """Every date with a Chinese numeral in it, found once for the rules that check them."""
     def compute() -> list[_CnDate]:
         text = ctx.text
-        if not any(c in text for c in "〇○零"):
-            return []
+        starts = sorted({at - k for at in find_all(text, "月") for k in (1, 2)
+                         if at >= k and text[at - k] in _CN_NUMBER})
         found = []
-        for m in CN_DATE.finditer(text):
-            year, month, day = _year_value(m["y"]), cn_to_int(m["m"]), cn_to_int(m["d"])
-            if not (year and month and day is not None):
-                continue
-            valid = _valid(year, month, day)
-            found.append(_CnDate(m.start(), m.end(), m.group(0), (year, month, day) if valid else None))
+        for m in finditer_at(_OTHER_DATE, text, _cn_starts(text, starts)):
+            if not (m["m"] + m["d"] + (m["y"] or "")).isascii():
+                year = year_value(m["y"]) if m["y"] else None
+                month, day = _numeral(m["m"]), _numeral(m["d"])
+                if month and day and (year or not m["y"]):
+                    found.append(_CnDate(m.start(), m.end(), m.group(0), year, month, day))
         return found
     found: list[_CnDate] = ctx.shared("dates.cn_dates", compute)
     return found
+
+
+def _cn_starts(text: str, months: list[int]) -> list[int]:
+    """Where a date with a Chinese-numeral month may start: the month, or the year before it
+    (and a Chinese-numeral year before an Arabic month: 二〇二六年2月10日)."""
+    starts = set()
+    for at in months:
+        starts.add(at)
+        year_mark = _skip_back_spaces(text, at) - 1
+        if year_mark >= 4 and text[year_mark] == "年":
+            starts.add(_skip_back_spaces(text, year_mark) - 4)
+    for at in find_all(text, "年"):
+        if at >= 4 and all(c in CN_DIGIT for c in text[at - 4:at]) and text[at + 1:at + 2].isdigit():
+            starts.add(at - 4)
+    return sorted(at for at in starts if at >= 0)
+
+
+def _numeral(text: str) -> int | None:
+    return int(text) if text.isdigit() else cn_to_int(text)
 
 
 def _around(year: int | None) -> list[int]:
     return [year - 1, year, year + 1] if year else []
 
 
-def _weekday(year: int, month: int, day: int) -> str | None:
-    """The weekday of a date (一 … 日), None when there is no such date."""
-    if not (1 <= year <= 9999 and 1 <= month <= 12 and 1 <= day <= _days_in_month(year, month)):
-        return None
-    y = year - (month < 3)
-    sunday_first = (y + y // 4 - y // 100 + y // 400 + _MONTH_OFFSETS[month - 1] + day) % 7
-    return _WEEKDAYS[(sunday_first + 6) % 7]
+def _likely_years(ctx: RuleContext, offset: int, month: int) -> list[int]:
+    """The years a date without one may be in: the 成文日期's (the year before for a late month in a
+    text of early in the year, the year after for an early month in a text of its last months);
+    without a 成文日期, the title's year and those around it."""
+    article = ctx.document.article_at(offset)
+    if article is None:
+        return []
+    written = article.dating.written
+    if written is None:
+        return _around(article.dating.title_year or article.dating.number_year)
+    year, now = written
+    return [year] + [year - 1] * (month - now > 6) + [year + 1] * (now - month > 6)
 
 
 def _free(text: str, at: int, marks: str) -> bool:
@@ -511,19 +460,19 @@ class DottedDate(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for m in _FULL_DOTTED.finditer(ctx.text):
             year, month, day = int(m[1]), int(m[2]), int(m[3])
-            if _valid(year, month, day):
+            if valid(year, month, day):
                 good = f"{year}年{month}月{day}日"
                 yield ctx.report(m.start(), m.end(), text=m.group(0), good=good,
                                  fix=Fix.replace("改为年月日", m.start(), m.end(), good))
         for m in _FULL_SLASHED.finditer(ctx.text):
             year, month, day = int(m[1]), int(m[3]), int(m[4])
-            if _valid(year, month, day):
+            if valid(year, month, day):
                 good = f"{year}年{month}月{day}日"
                 yield ctx.report(m.start(), m.end(), "separator", text=m.group(0), good=good, sep=m[2],
                                  fix=Fix.replace("改为年月日", m.start(), m.end(), good))
         for m in _BARE_DOTTED.finditer(ctx.text):
             month, day = int(m[1]), int(m[2])
-            if _valid(None, month, day):
+            if valid(None, month, day):
                 good = f"{month}月{day}日"
                 yield ctx.report(m.start(), m.end(), text=m.group(0), good=good,
                                  fix=Fix.replace("改为月日", m.start(), m.end(), good, Applicability.DISPLAY))
@@ -622,32 +571,12 @@ class ZeroPaddedDate(Rule):
                              fix=Fix("去掉虚位", edits, Applicability.SAFE))
 
 
-def _has_date_words(text: str) -> bool:
-    """年, 月 and 日: what a Chinese-numeral date holds; most lines lack one, so no regex runs."""
-    return "年" in text and "月" in text and "日" in text
-
-
-_STARTS: list[tuple[Document, list[int]]] = []
-
-
-def _line_starts(document: Document) -> list[int]:
-    """Where each line of ``document`` starts, computed once per document (not once per article)."""
-    if not _STARTS or _STARTS[0][0] is not document:
-        _STARTS[:] = [(document, [line.span.start for line in document.lines])]
-    return _STARTS[0][1]
-
-
-def _date_lines(document: Document) -> Iterator[Line]:
+def _date_lines(articles: tuple[Article, ...]) -> Iterator[Line]:
     """The lines that carry a 成文日期: the signature date and the dateline under the title."""
-    from bisect import bisect_left
-
-    starts = _line_starts(document)
-    for article in document.articles:
+    for article in articles:
         if article.signature and article.signature.date:
             yield article.signature.date
-        first = bisect_left(starts, article.span.start)
-        head = [line for line in document.lines[first:first + 4] if line.span.start <= article.span.end]
-        yield from (line for line in head if len(line.text) <= 80 and _has_date_words(line.text)
+        yield from (line for line in article.dating.head if len(line.text) <= 80 and has_date_words(line.text)
                     and _DATELINE.match(line.text))
 
 
@@ -690,13 +619,13 @@ class ChineseNumeralDate(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         seen: set[int] = set()
-        for line in _date_lines(ctx.document):
-            for m in CN_DATE.finditer(line.text) if _has_date_words(line.text) else ():
+        for line in _date_lines(ctx.document.articles):
+            for m in CN_DATE.finditer(line.text) if has_date_words(line.text) else ():
                 start = line.span.start + m.start()
                 if start in seen:
                     continue
                 seen.add(start)
-                year, month, day = _year_value(m["y"]), cn_to_int(m["m"]), cn_to_int(m["d"])
+                year, month, day = year_value(m["y"]), cn_to_int(m["m"]), cn_to_int(m["d"])
                 if not (year and month and day):
                     continue
                 good = f"{year}年{month}月{day}日"
@@ -705,8 +634,6 @@ class ChineseNumeralDate(Rule):
                                  fix=Fix.replace("改为阿拉伯数字", start, end, good))
 
 
-_PERIOD = lazy(
-    r"((?:19|20)[0-9]{2})\s*年(?:度)?\s*(上半年|下半年|第?([一二三四1-4])季度|([0-9]{1,2})月份?)?")
 # word lists only ever searched for: `in` tests, no alternation to compile
 _PLAN_WORDS = ("计划", "要点", "打算", "安排", "方案", "思路", "规划", "展望", "下一步", "目标", "任务")
 _FUTURE = ("计划", "预计", "力争", "争取", "将于", "将在", "拟", "前完成", "以前", "之前", "截至", "截止",
@@ -719,79 +646,9 @@ def _has_any(text: str, words: tuple[str, ...]) -> bool:
     return any(word in text for word in words)
 
 
-def report_period(article: Article) -> Period | None:
-    """The period a summary's title covers (2023年 → the year, 上半年 → to 30 June …).
-
-    `2024年工作总结和2025年工作计划` covers 2024: the period is the one before the plan words.
-    """
-    title = title_text(article)
-    back = min((title.find(w) for w in _SUMMARY_TITLE if w in title), default=-1)
-    ahead = min((title.find(w) for w in _PLAN_WORDS if w in title), default=-1)
-    if back == -1 or -1 < ahead < back:
-        return None
-    m = _PERIOD.search(title, 0, back)
-    if not m:
-        return None
-    year = int(m[1])
-    if m[2] == "上半年":
-        end = (year, 6, 30)
-    elif m[3]:
-        quarter = int(m[3]) if m[3].isdigit() else cn_to_int(m[3]) or 4
-        month = quarter * 3
-        end = (year, month, _days_in_month(year, month))
-    elif m[4] and 1 <= int(m[4]) <= 12:
-        month = int(m[4])
-        end = (year, month, _days_in_month(year, month))
-    else:
-        end = (year, 12, 31)
-    return Period(year, end, m.group(0))
-
-
-def document_date(document: Document, article: Article) -> Day | None:
-    """The article's 成文日期: its signature date, or the date line under its title."""
-    lines = [article.signature.date] if article.signature and article.signature.date else []
-    from bisect import bisect_left
-
-    starts = _line_starts(document)
-    first = bisect_left(starts, article.span.start)
-    lines += [line for line in document.lines[first:first + 4] if line.span.start <= article.span.end
-              and len(line.text) <= 80 and _has_date_words(line.text)]
-    for line in lines:
-        m = DATE.search(line.text)
-        if m and m["y"] and _valid(int(m["y"]), int(m["m"]), int(m["d"])):
-            return int(m["y"]), int(m["m"]), int(m["d"])
-        c = CN_DATE.search(line.text)
-        year = _year_value(c["y"]) if c else None
-        month, day = (cn_to_int(c["m"]), cn_to_int(c["d"])) if c else (None, None)
-        if year and month and day and _valid(year, month, day):
-            return year, month, day
-    return None
-
-
-class _Spans:
-    """Sorted, merged spans with a binary-search membership test: a date is looked up in
-    O(log n), not against every plan section (a long document has thousands)."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        merged: list[list[int]] = []
-        for start, end in sorted(spans):
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        self.starts = [start for start, _ in merged]
-        self.ends = [end for _, end in merged]
-
-    def __contains__(self, offset: int) -> bool:
-        from bisect import bisect_right
-
-        i = bisect_right(self.starts, offset) - 1
-        return i >= 0 and offset < self.ends[i]
-
-
-def _plan_spans(article: Article) -> _Spans:
+def _plan_spans(article: Article) -> SpanSet:
     """Sections about next steps may name later dates."""
-    return _Spans([(section.heading.span.start, _section_end(section)) for section in article.sections()
+    return SpanSet([(section.heading.span.start, _section_end(section)) for section in article.sections()
                    if _has_any(section.heading.title, _PLAN_WORDS)])
 
 
@@ -811,28 +668,33 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 class DateAfterPeriod(Rule):
-    """A date in a summary's body later than the period its title reports on.
+    """A date in a summary's body outside the period its title reports on, or after its 成文日期.
 
     ## What it does
     For a summary or 述职 titled with a period (`2023年工作总结`, `2023年上半年工作总结`,
-    `2024年工作总结和2025年工作计划`, `关于2024年度工作情况的报告`) — or, without a year in the
-    title, signed in October to December of a year — flags dates in the body after the end of
-    that period (a date without a year, `10月18日`, is taken to be in the period's year), dates
-    after the document's own 成文日期 told as done (a summary signed `2023年12月20日` that reports
-    `12月28日召开了总结表彰大会`), and a whole-year summary that opens a sentence with a date of
-    the year before (`2023年5月16日，召开…` in a 2024 summary). Sections about next steps, the
-    signature, and sentences that plan or count up to a date (`计划`, `定于`, `将`, `力争`, `截至`)
-    are skipped. In any document it also flags
+    `2024年第三季度`, `2023—2024学年第二学期` (February to August), `2024年秋季学期`,
+    `2021—2024年任期述职报告`, `2024年工作总结和2025年工作计划`, `关于2024年度工作情况的报告`) — or,
+    without a year in the title, signed in October to December of a year — flags
 
+    - days and months in the body after the end of that period (a day without a year, `10月18日`,
+      is taken to be in the period's year; a month alone, `2025年9月，医院已顺利通过…`, only when
+      the sentence tells it as done);
+    - days after the document's own 成文日期 told as done (a summary signed `2023年12月20日` that
+      reports `12月28日召开了总结表彰大会`); when several are, the 成文日期 is what is wrong, and
+      it is reported once, on its line;
+    - a day or month of the year before the period opening a sentence as the period's own work
+      (`2023年5月16日，召开…`, `2023年6月下旬的强降雨过程造成…` in a 2024 report, `2020年6月，牵头…`
+      in a 2021—2024 任期 述职);
     - a 成文日期 outside the title's year: a 2024 summary signed in 2023 or in the first half of
       2024, a 2024 plan signed in 2025, a 通知 about 2024 signed in 2022;
-    - a deadline or meeting date in a year before the document's (`请于2023年4月10日前报送`,
-      `2023年6月底前完成`, `会议时间：2023年3月8日` in a 2024 通知 or 方案);
-    - in a 通报 or 纪要, a date after its 成文日期 told as having happened (`发生`, `了`).
+    - in a 通报 or 纪要, a day after its 成文日期 told as having happened (`发生`, `了`), a day
+      without a year taken in the 成文日期's year unless it lies more than half a year ahead.
 
-    Left alone: history in the sentence (`2023年5月16日，县审计局启动…`, `以来`, `此前`), the
-    end of the year before (`12月`), half-year and quarterly summaries signed early, and dates
-    in a plan's own year.
+    Sections about next steps, the signature, and sentences that plan or count up to a date
+    (`计划`, `定于`, `将`, `力争`, `截至`) are skipped. Left alone: history in the sentence
+    (`2023年5月16日，县审计局启动…`, `以来`, `此前`), the month right before the period (`12月`),
+    half-year and quarterly summaries signed early, dates in a plan's own year. Deadlines and
+    meeting dates of an earlier year are YR004's.
 
     ## Why is this bad?
     A 2023 summary that reports events of 2024 was re-dated from another year's text, or the
@@ -863,63 +725,127 @@ class DateAfterPeriod(Rule):
                            "date {text!r} is before the period the title reports on ({period}) but told as its work"),
                 "outside": ("成文日期{text}与标题年份{year}年不符",
                             "the document's date {text!r} does not fit the title year {year}"),
-                "stale": ("期限或会期{text}早于本文所在年份（{signed}）：疑为沿用往年文稿",
-                          "deadline or meeting date {text!r} is in a year before the document's ({signed})")}
+                "early": ("成文日期{text}早于正文写成已经发生的{count}件事（最早为{first}）",
+                          "the document's date {text!r} is before {count} events it tells as done (first {first!r})")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
-            signed = document_date(ctx.document, article)
+            signed = article.dating.signed
             yield from _signed_outside(ctx, article, signed)
-            yield from _stale_deadlines(ctx, article, signed)
-            period = report_period(article) or _period_from_date(article, signed)
+            period = article.dating.period or _period_from_date(article, signed)
             if period is None:
                 yield from _done_after_signing(ctx, article, signed)
                 continue
             cutoff, key = period.end, "default"
-            if signed and signed[0] == period.year and signed < period.end:
+            if signed and period.start <= signed < period.end:
                 cutoff, key = signed, "signed"  # a summary signed on 20 December cannot report the 28th
             skip = _plan_spans(article)
-            body_start = _body_start(article)
-            for m in DATE.finditer(ctx.text, body_start, article.span.end):
-                if m.start() in skip:
+            early: list[tuple[int, int, str]] = []
+            for when in _body_dates(ctx, article, period, yearless=key == "signed"):
+                if when.start in skip or when.key() <= cutoff[:len(when.key())]:
                     continue
-                if not m["y"] and period.whole_year and key == "default":
+                sentence = _sentence(ctx.text, when.start, when.end)
+                if _in_signature(ctx, when.start) or _has_any(sentence, _FUTURE):
                     continue
-                year, month, day = int(m["y"] or period.year), int(m["m"]), int(m["d"])
-                if not _valid(year, month, day) or (year, month, day) <= cutoff:
-                    continue
-                sentence = _sentence(ctx.text, m.start(), m.end())
-                if _in_signature(ctx, m.start()) or _has_any(sentence, _FUTURE):
-                    continue
-                late = (year, month, day) > period.end
-                yield ctx.report(m.start(), m.end(), "default" if late else key, text=m.group(0),
-                                 period=period.label, signed=f"{cutoff[0]}年{cutoff[1]}月{cutoff[2]}日")
+                if when.day is None and not _has_any(sentence, _DONE_MONTH):
+                    continue  # 2024年7月 alone is told as done only with 已, 了, 顺利…
+                if when.key() > period.end[:len(when.key())]:
+                    yield ctx.report(when.start, when.end, text=when.text, period=period.label, signed="")
+                else:
+                    early.append((when.start, when.end, when.text))
+            yield from _early_signature(ctx, article, early, cutoff)
             yield from _before_period(ctx, article, period, skip)
 
 
-def _before_period(ctx: RuleContext, article: Article, period: Period,
-                   skip: _Spans) -> Iterator[Finding]:
-    """A whole-year summary of 2024 telling `2023年5月6日，召开…` as its own work."""
-    if not period.whole_year:
+class _When:
+    """A date in the body: a day (`2024年3月5日`, `3月5日`) or a month (`2024年7月`); the year
+    filled in from the period when the text leaves it out."""
+
+    __slots__ = ("start", "end", "text", "year", "month", "day", "stated")
+
+    def __init__(self, start: int, end: int, text: str, year: int, month: int, day: int | None,
+                 stated: bool) -> None:
+        self.start, self.end, self.text, self.stated = start, end, text, stated
+        self.year, self.month, self.day = year, month, day
+
+    def key(self) -> tuple[int, ...]:
+        return (self.year, self.month) if self.day is None else (self.year, self.month, self.day)
+
+
+_YEAR_MONTH = lazy(
+    r"(?<![0-9])((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月(?:上旬|中旬|下旬|初)?(?![0-9]{0,2}\s*[0-9]\s*[日号])")
+
+
+def _body_dates(ctx: RuleContext, article: Article, period: Period, yearless: bool = False) -> list[_When]:
+    """Every day and month written in the article's body, in text order; days without a year
+    only when the period does not run to the end of its year (or ``yearless``)."""
+    text, body_start = ctx.text, _body_start(article)
+    found = []
+    for m in DATE.finditer(text, body_start, article.span.end):
+        month, day = int(m["m"]), int(m["d"])
+        if m["y"]:
+            year = int(m["y"])
+        elif period.start[0] != period.end[0] or period.end[1:] == (12, 31) and not yearless:
+            continue  # 10月18日 in a summary of a whole year (or of a school year) is inside it
+        else:
+            year = period.end[0]
+        if valid(year, month, day):
+            found.append(_When(m.start(), m.end(), m.group(0), year, month, day, bool(m["y"])))
+    if "年" in text[body_start:article.span.end]:
+        for m in _YEAR_MONTH.finditer(text, body_start, article.span.end):
+            if 1 <= int(m[2]) <= 12:
+                found.append(_When(m.start(), m.end(), m.group(0), int(m[1]), int(m[2]), None, True))
+    found.sort(key=lambda when: when.start)
+    return found
+
+
+# a month told as done: `2024年7月，医院顺利通过…`, `2024年9月，学校组织开展了…`
+_DONE_MONTH = ("已", "了", "顺利", "圆满", "成功", "正式", "获得", "荣获", "通过", "举办", "召开", "开展", "组织",
+               "完成", "建成", "投入使用", "落成", "揭牌") + ("造成", "导致", "致使", "受灾", "发生")
+
+
+def _early_signature(ctx: RuleContext, article: Article, early: list[tuple[int, int, str]],
+                     signed: Day) -> Iterator[Finding]:
+    """Events after the 成文日期 told as done: one is a wrong date; several, a wrong 成文日期."""
+    shown = f"{signed[0]}年{signed[1]}月{signed[2]}日"
+    line = article.dating.signed_line
+    if len(early) >= 2 and line is not None:
+        yield ctx.report(line.span.start, line.span.end, "early", text=line.text, count=len(early),
+                         first=early[0][2], period="", signed=shown)
         return
-    body_start = _body_start(article)
-    for m in DATE.finditer(ctx.text, body_start, article.span.end):
-        if not m["y"] or int(m["y"]) != period.year - 1 or m.start() in skip:
+    for start, end, text in early:
+        yield ctx.report(start, end, "signed", text=text, period="", signed=shown)
+
+
+def _before_period(ctx: RuleContext, article: Article, period: Period,
+                   skip: SpanSet) -> Iterator[Finding]:
+    """A summary of 2024 telling `2023年5月6日，召开…` (or `2023年5月，…`) as its own work; a
+    任期 述职 of 2021—2024 telling `2020年6月，牵头…`."""
+    text = ctx.text
+    start_month = (period.start[0], period.start[1])
+    for when in _body_dates(ctx, article, period):
+        if not when.stated or when.start in skip:
             continue
-        if not _valid(int(m["y"]), int(m["m"]), int(m["d"])) or int(m["m"]) == 12:
-            continue
-        text = ctx.text
-        at = m.start()
+        month = (when.year, when.month)
+        before = (month[0] * 12 + month[1]) - (start_month[0] * 12 + start_month[1])
+        if not -12 <= before <= -2:
+            continue  # the month right before the period is its run-up; older ones are history
+        at = when.start
         opens = at == 0 or text[at - 1] in "。；！？\n，" or text[at - 1:at] in ("于", "在")
-        after = text[m.end():m.end() + 1]
-        sentence = _sentence(text, m.start(), m.end())
-        if not opens or after not in ("，", ",") and not text.startswith(("召开", "举办", "组织", "开展"), m.end()):
+        after = text[when.end:when.end + 1]
+        sentence = _sentence(text, when.start, when.end)
+        told = after in ("，", ",") or text.startswith(("召开", "举办", "组织", "开展"), when.end)
+        # 2024年6月下旬的强降雨过程造成…: the month's event as the subject of the sentence
+        told = told or after == "的" and _has_any(sentence, ("造成", "导致", "致使", "受灾"))
+        if not opens or not told:
             continue
-        if _has_any(sentence, _PAST_CONTEXT) or len(_TITLE_YEAR.findall(sentence)) > 1:
+        if _has_any(sentence, _PAST_CONTEXT) or len(TITLE_YEAR.findall(sentence)) > 1:
             continue
-        if _in_signature(ctx, m.start()):
+        if when.day is None and not _has_any(sentence, _DONE_MONTH):
             continue
-        yield ctx.report(m.start(), m.end(), "before", text=m.group(0), period=period.label)
+        if _in_signature(ctx, when.start):
+            continue
+        yield ctx.report(when.start, when.end, "before", text=when.text, period=period.label)
 
 
 # a sentence that tells an earlier year's event as history or a baseline
@@ -930,7 +856,7 @@ _DEADLINE = ("前报送", "前报", "前上报", "前提交", "前完成", "之�
 
 
 def _body_start(article: Article) -> int:
-    title = title_line(article)
+    title = article.dating.title
     return title.span.end if title is not None else article.span.start
 
 
@@ -938,30 +864,42 @@ _DONE = ("了", "已", "发生", "造成")
 _WHOLE_YEAR = ("年工作总结", "年度工作总结", "年度总结", "年总结", "年度述职")
 
 
+_FORWARD_TITLE = ("通知", "要点", "计划", "方案", "安排", "意见", "函", "请示")
+
+
 def _done_after_signing(ctx: RuleContext, article: Article, signed: Day | None) -> Iterator[Finding]:
-    """A 通报 or 纪要 signed on 5 March 2024 that tells `2024年3月20日…召开了` as done."""
-    title = title_text(article)
+    """A 通报 or 纪要 signed on 5 November 2024 that tells `11月12日…发生了` as done.
+
+    A date without a year is in the 成文日期's year, unless it lies more than half a year ahead
+    (`12月28日` in a text of early January is last December).
+    """
+    title = article.dating.title_text
     if signed is None or _has_any(title, _PLAN_WORDS) or _has_any(title, _FORWARD_TITLE):
         return
+    early = []
     for m in DATE.finditer(ctx.text, _body_start(article), article.span.end):
-        if not m["y"] or not _valid(int(m["y"]), int(m["m"]), int(m["d"])):
+        month, day = int(m["m"]), int(m["d"])
+        if m["y"]:
+            year = int(m["y"])
+        elif month - signed[1] > 6:
             continue
-        day = (int(m["y"]), int(m["m"]), int(m["d"]))
-        if day <= signed or _in_signature(ctx, m.start()):
+        else:
+            year = signed[0]
+        if not valid(year, month, day) or (year, month, day) <= signed or _in_signature(ctx, m.start()):
             continue
         sentence = _sentence(ctx.text, m.start(), m.end())
         if _has_any(sentence, _DONE) and not _has_any(sentence, _FUTURE):
-            yield ctx.report(m.start(), m.end(), "signed", text=m.group(0), period="",
-                             signed=f"{signed[0]}年{signed[1]}月{signed[2]}日")
+            early.append((m.start(), m.end(), m.group(0)))
+    yield from _early_signature(ctx, article, early, signed)
 
 
 def _signed_outside(ctx: RuleContext, article: Article, signed: Day | None) -> Iterator[Finding]:
     """A summary of 2024 signed in 2023 (or in 2026), a plan for 2024 signed after 2024."""
     line = article.signature.date if article.signature and article.signature.date else None
-    year = title_year(article)
+    year = article.dating.title_year
     if signed is None or line is None or year is None:
         return
-    title = title_text(article)
+    title = article.dating.title_text
     back = _has_any(title, _SUMMARY_TITLE)
     ahead = _has_any(title, ("要点", "计划", "打算")) and not back
     if back and not ("半年" in title or "季度" in title or "月份" in title):
@@ -979,51 +917,14 @@ def _signed_outside(ctx: RuleContext, article: Article, signed: Day | None) -> I
                              text=m.group(0), year=year)
 
 
-_DEADLINE_AT = lazy(
-    r"(?<![0-9])((?:19|20)[0-9]{2})年(?:[0-9]{1,2}月(?:[0-9]{1,2}日|底|末|中旬|上旬|下旬)?|底|末)(?:之|以)?前")
-_DEADLINE_WORDS = ("前报", "前上报", "前提交", "前完成", "前将", "前把", "之前", "前，", "前报送")
-_FORWARD_TITLE = ("通知", "要点", "计划", "方案", "安排", "意见", "函", "请示")
-
-
-def _stale_deadlines(ctx: RuleContext, article: Article, signed: Day | None) -> Iterator[Finding]:
-    """`请于2023年3月10日前报送`, `2023年6月底前完成` in a text of 2024: a deadline copied from last year's.
-
-    The text's year is its 成文日期's, else (for a 通知, 要点, 计划 or 方案) its title's.
-    """
-    title = title_text(article)
-    now = signed[0] if signed else title_year(article) if _has_any(title, _FORWARD_TITLE) else None
-    if now is None or _has_any(title, _SUMMARY_TITLE):
-        return
-    shown = f"{signed[0]}年{signed[1]}月{signed[2]}日" if signed else f"{now}年"
-    text, body_start = ctx.text, _body_start(article)
-    seen = set()
-    for m in DATE.finditer(text, body_start, article.span.end):
-        if not m["y"] or int(m["y"]) >= now or _in_signature(ctx, m.start()):
-            continue
-        after = text[m.end():m.end() + 6]
-        before = text[max(0, m.start() - 3):m.start()]
-        deadline = after.startswith(("前", "之前", "以前")) and _has_any(after, _DEADLINE_WORDS)
-        planned = _has_any(before, ("定于", "拟于", "请于", "须于", "务必于", "截止", "时间：", "时间:"))
-        if deadline or planned:
-            seen.add(m.start())
-            yield ctx.report(m.start(), m.end(), "stale", text=m.group(0), signed=shown)
-    for m in _DEADLINE_AT.finditer(text, body_start, article.span.end):
-        if m.start() in seen or int(m[1]) >= now or _in_signature(ctx, m.start()):
-            continue
-        sentence = _sentence(text, m.start(), m.end())
-        if _has_any(sentence, ("已", "了", "此前", "以来")):
-            continue
-        yield ctx.report(m.start(), m.end(), "stale", text=m.group(0), signed=shown)
-
-
 def _period_from_date(article: Article, signed: Day | None) -> Period | None:
     """A summary titled without a year, signed late in the year (10–12月), covers that year."""
-    title = title_text(article)
+    title = article.dating.title_text
     if signed is None or signed[1] < 10 or not _has_any(title, _SUMMARY_TITLE) or _has_any(title, _PLAN_WORDS):
         return None
     if "半年" in title or "季度" in title or "月份" in title:
         return None
-    return Period(signed[0], (signed[0], 12, 31), f"{signed[0]}年")
+    return Period((signed[0], 1, 1), (signed[0], 12, 31), f"{signed[0]}年")
 
 
 RULES = [ImpossibleDate, WeekdayMismatch, DottedDate, TwoDigitYear, ZeroPaddedDate,

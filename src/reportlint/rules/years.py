@@ -38,9 +38,7 @@ def year_mentions(text: str, start: int = 0) -> list[YearMention]:
 
 
 def _title_line(article: Article) -> Line | None:
-    from reportlint.rules.dates import title_line
-
-    return title_line(article)
+    return article.dating.title
 
 
 def _body_lines(article: Article) -> list[Line]:
@@ -269,7 +267,7 @@ _AHEAD_WORDS = ("打算", "计划", "安排", "思路", "要点", "主要任务"
                 "下一步", "设想", "部署", "重点任务")
 _PROBLEM_WORDS = ("问题", "不足", "差距", "短板", "困难", "风险")
 _SPAN_MARKS = ("—", "–", "-", "－", "~", "～", "至", "到")
-_LOOKING_BACK = ("work-summary", "debrief", "half-year-summary", "activity-summary")
+_LOOKING_BACK = ("work-summary", "debrief", "half-year-summary", "activity-summary", "award")
 _LOOKING_AHEAD = ("government-work-report", "work-points", "work-plan")
 
 
@@ -284,19 +282,13 @@ class Frame:
 
 def _doctype_id(article: Article) -> str | None:
     """The article's 文种 id (the one place to switch to the document model's 文种)."""
-    from reportlint.rules.base import doctype_of
-    from reportlint.rules.dates import title_line
-
-    if title_line(article) is not article.title:  # behind a 版头: judge the real title
+    if article.dating.title is not article.title:  # behind a 版头: judge the real title
         return _kind_from_title(_title_of(article))
-    doctype = doctype_of(article)
-    return doctype.id if doctype else None
+    return article.doctype.id if article.doctype else None
 
 
 def _title_of(article: Article) -> str:
-    from reportlint.rules.dates import title_text
-
-    return title_text(article)
+    return article.dating.title_text
 
 
 _BACK_TITLE = ("总结", "述职", "工作情况", "工作报告", "汇报", "回顾", "执行情况", "完成情况", "统计公报")
@@ -314,25 +306,38 @@ def _kind_from_title(title: str) -> str | None:
     return "work-plan" if ahead != -1 else None
 
 
+_AWARD_WORDS = ("表彰", "考核结果", "考评结果", "评选", "先进集体", "先进个人", "先进单位", "奖励", "评比")
+_AWARD_YEAR = lazy(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年度")
+
+
+def _award_year(title: str) -> int | None:
+    """The year a title honours or rates (`关于表彰2024年度安全生产先进单位的决定`)."""
+    m = _AWARD_YEAR.search(title)
+    return int(m[1]) if m and any(word in title for word in _AWARD_WORDS) else None
+
+
 def frame_of(ctx: RuleContext, article: Article) -> Frame | None:
     """From the title year (else the 成文日期) and the 文种: the year reviewed and the year planned.
 
     A 总结 or 述职 titled 2024 reviews 2024 and plans 2025; a 政府工作报告, 要点 or 计划 of
     2024 reviews 2023 and plans 2024. Documents about part of a year, and other 文种, have none.
     """
-    from reportlint.rules.dates import document_date, title_year
-
     title = _title_of(article)
     kind = _doctype_id(article)
     if kind in (None, "report"):
         kind = _kind_from_title(title)
+    if kind == "speech" and article.dating.title_year is not None and "工作会议" in title:
+        kind = "work-points"  # 在…2026年工作会议上的讲话: reviews 2025, plans 2026
+    award = _award_year(title)
+    if award is not None and kind not in _LOOKING_BACK and kind not in _LOOKING_AHEAD:
+        return Frame(award, award + 1, "award")  # 关于表彰2024年度…的决定 looks back on 2024
     if kind is None or not (kind in _LOOKING_BACK or kind in _LOOKING_AHEAD):
         return None
-    year = title_year(article)
+    year = article.dating.title_year
     if _part_of_year(title):  # 2024年上半年工作总结: its review and its plans are both about 2024
         return Frame(year, year, kind) if year is not None else None
     if year is None:
-        date = document_date(ctx.document, article)
+        date = article.dating.signed
         if date is None:
             return None
         if kind == "government-work-report":
@@ -392,24 +397,29 @@ class PartYearMismatch(Rule):
     ## What it does
     Works out the period from the title year (or, without one, the 成文日期) and the 文种 — the
     title past a 版头 (`某某县人民政府文件`, the 发文字号) and with a second title line joined: a
-    `2024年工作总结`, 述职报告 or `关于2024年度工作情况的报告` reviews 2024 and plans 2025; a
-    政府工作报告, 工作要点, 工作计划 or 方案 of 2024 reviews 2023 and plans 2024; a
-    `2024年上半年工作总结` reviews and plans 2024. Then checks
+    `2024年工作总结`, 述职报告 or `关于2024年度工作情况的报告` reviews 2024 and plans 2025, and so
+    does a `关于表彰2024年度…的决定` (or a 考核结果 通报); a 政府工作报告, 工作要点, 工作计划, 方案
+    or a speech at a `2024年…工作会议` reviews 2023 and plans 2024; a `2024年上半年工作总结` reviews
+    and plans 2024. Then checks
 
     - each heading that names one year and a role: a review (`回顾`, `完成情况`, `主要成绩`,
       `工作情况`) must name the year reviewed, a plan (`打算`, `计划`, `思路`, `重点任务`, `下一步`)
       a year after it: `二、2023年工作打算` in a 2024 summary;
-    - every sentence or clause whose time is a year (`2023年，…`, `2023年全县…`, `2023年1—11月`,
-      `完成2023年各项目标任务`, `截至2023年11月底`): in a review part (by default, the body of
-      a 总结 or 述职) one of the three years before the one reviewed, or the next year told as
-      done; in a plan part a year before the one planned, with a verb of intent (`将`, `力争`) or
-      under a plan heading; a plan opening `2024年是…的关键之年` for 2025;
+    - every sentence or clause whose time is a year (`2023年，…`, `2023年全县…`, `我局2023年…`,
+      `2023年1—11月`, `2023年的工作中`, `完成2023年各项目标任务`, `现将2023年工作情况总结如下`,
+      `截至2023年11月底`): in a review part (by default, the body of a 总结, 述职 or 表彰决定) one
+      of the three years before the one reviewed, or a later year told as done (`2025年，全县未发生…`
+      in a decision honouring 2024); in a plan part a year before the one planned, with a verb of
+      intent (`将`, `力争`) or under a plan heading; a plan opening `2024年是…的关键之年` or
+      announcing `2024年重点抓好以下几方面工作` for 2025;
     - `今年`, `去年`, `明年` next to a year that is not the title year, its previous or its next
-      (`今年以来（2023年1—11月）` in a 2024 summary);
+      (`今年以来（2023年1—11月）` in a 2024 summary), `上届（2025年）` in a text of 2025, and the year
+      `刚刚过去的` (the one before the 成文日期's, in a text of January to June: `总结刚刚过去的2024年`
+      in a speech of January 2026) or `即将过去的`;
     - the title's phrase after its year repeated in the body with an earlier year
       (`关于表彰2024年度…的决定` honouring `2023年度` work, `2024年汛期` → `2023年汛期`).
 
-    Left alone: comparisons and baselines (`比2023年增长`, `较2020年`, `与2022年相比`, `同期`),
+    Left alone: comparisons and baselines (`比2023年增长`, `较2020年`, `与2022年相比`, `2023年同期`),
     histories (`自2019年以来`, `2015年，县档案馆迁入新馆`: more than three years back;
     sentences with `以来`, `连续`, `启动`, `成立`, `获批`, `基础上`), spans (`2021—2025年`,
     `2023年以来`, `截至2023年底`), sentences naming two different years, targets (`到2035年`),
@@ -488,14 +498,18 @@ class PartYearMismatch(Rule):
     @staticmethod
     def _relatives(ctx: RuleContext, article: Article) -> Iterator[Finding]:
         """今年/去年/明年 next to a year that is not the title's, its previous or its next."""
-        from reportlint.rules.dates import _Spans, title_year
+        from reportlint.rules.base import SpanSet
 
-        year = title_year(article)
+        year = article.dating.title_year
         if year is None:
+            title = _title_line(article)
+            after = title.span.end if title is not None else article.span.start
+            yield from _just_past(ctx, article, [(p.line.text, p.span.start) for p in article.paragraphs()
+                                                 if p.span.start >= after])
             return
         back = _kind_from_title(_title_of(article)) == "work-summary"
         # sorted, merged spans: a line is looked up by binary search, not against every section
-        ahead = _Spans([(s.heading.span.start, _section_end(s)) for s in article.sections()
+        ahead = SpanSet([(s.heading.span.start, _section_end(s)) for s in article.sections()
                         if _role(s.heading.title) == "ahead"] if back else [])
         title = _title_line(article)
         after = title.span.end if title is not None else article.span.start
@@ -509,6 +523,7 @@ class PartYearMismatch(Rule):
                 yield ctx.report(mention.start, mention.end, "today", year=mention.year, word=word,
                                  expected=expected)
         yield from _title_phrase_reused(ctx, article, year)
+        yield from _just_past(ctx, article, lines)
 
     @staticmethod
     def _openings(ctx: RuleContext, article: Article, frame: Frame,
@@ -541,14 +556,14 @@ class PartYearMismatch(Rule):
 
 
 _TOPIC_NEXT = "，,是我全共累新完实各本该"
-_TOPIC_WORDS = ("度", "上半年", "下半年", "前三季度", "一季度", "第一季度", "前两季度")
+_TOPIC_WORDS = ("度", "上半年", "下半年", "前三季度", "一季度", "第一季度", "前两季度", "的工作", "的各项", "重点",
+                "主要", "工作要", "工作的", "工作总体", "的总体", "总体要求")
 _NOT_TOPIC = ("以来", "至今", "起", "开始", "以前", "之前", "前", "后", "底", "末", "初", "年代",
               "同期", "相比", "到", "至", "—", "–", "-", "～", "~", "、", "和", "与", "及", "或", "度以来")
 # a sentence that places the year in a history, compares with it, or spans several years
-_HISTORY_WORDS = ("以来", "至今", "连续", "先后", "分别", "相比", "同期", "历年", "成立", "始建", "创建",
-                  "建于", "启动", "起步", "立项", "获批", "当时", "曾", "此前", "以前", "之前", "去年",
-                  "上年", "上一年", "基础上", "延续", "结转", "遗留", "跨年", "首次", "荣获", "被评为",
-                  "被授予", "批准", "以前年度", "累计", "历史")
+_HISTORY_WORDS = ("以来", "至今", "连续", "相比", "历年", "成立", "始建", "创建", "建于", "启动", "起步", "立项",
+                  "获批", "当时", "曾", "此前", "以前", "之前", "即去年", "去年的", "基础上", "延续", "结转", "遗留",
+                  "跨年", "首次", "荣获", "被评为", "被授予", "批准", "以前年度", "历史")
 _FUTURE_WORDS = ("将", "计划", "预计", "力争", "争取", "拟", "确保", "目标", "预期", "展望", "明年",
                  "要", "继续", "进一步", "持续")
 _PAST_WORDS = ("已", "取得", "基础上", "今年", "本年", "去年", "上年", "了", "以来", "完成了")
@@ -583,13 +598,21 @@ _DONE_VERBS = ("圆满完成了", "圆满完成", "全面完成了", "全面完�
 
 def _topic_starts(text: str) -> Iterator[int]:
     """Sentence and clause starts, and the year right after a verb of completion (完成2023年…任务)."""
-    yield from _sentence_starts(text)
-    for verb in ("完成", "实现", "落实", "总结", "回顾", "截至", "截止到", "截止"):
+    for at in _sentence_starts(text):
+        yield at
+        subject = _SUBJECT.match(text, at)  # 我局2023年…, 本人2023年…: a short subject before the year
+        if subject is not None:
+            yield subject.end()
+    for verb in ("完成", "实现", "落实", "总结", "回顾", "截至", "截止到", "截止", "现将"):
         for at in find_all(text, verb):
             end = at + 2
             end += text.startswith("了", end)
             if text[end:end + 2] in ("20", "19"):
                 yield end
+
+
+_SUBJECT = lazy(r"[ \t\u3000]*(?:(?:我|本|全)[\u4e00-\u9fff]{1,3}?|[\u4e00-\u9fff]{1,4}?"
+                r"(?:局|委|办|院|校|司|镇|乡|县|市|厅|部|中心|支部|党委|党组))(?=(?:19|20)[0-9]{2}年)")
 
 
 def _sentence_at(text: str, at: int) -> str:
@@ -622,7 +645,8 @@ def _topic_year(text: str, at: int, start: int) -> YearMention | None:
         # 截至2023年11月底: a point inside an earlier year (its end, 截至2023年底, is a baseline)
         month = after[:2] if after[1:2].isdigit() else after[:1]
         months = month.isdigit() and int(month) < 12 and after[len(month):len(month) + 1] == "月"
-    if not (after[:1] in _TOPIC_NEXT or after.startswith(_TOPIC_WORDS) or months):
+    reported = text[max(0, at - 2):at] == "现将"  # 现将2023年工作情况报告如下
+    if not (after[:1] in _TOPIC_NEXT or after.startswith(_TOPIC_WORDS) or months or reported):
         return None
     return YearMention(int(head[:4]), start + at, start + at + 4)
 
@@ -635,11 +659,11 @@ def _judge(role: str, year: int, frame: Frame, sentence: str) -> str | None:
     if role == "review":
         if frame.review - 3 < year < frame.review:
             return "default"
-        if year == frame.review + 1 and not any(word in sentence for word in _FUTURE_WORDS):
-            return "default"
+        if frame.review < year <= frame.review + 30 and not any(word in sentence for word in _FUTURE_WORDS):
+            return "default"  # a later year told as done (2025年，… in a 2024 summary; a typo 2042年)
         return None
     if role == "ahead-loose" and year == frame.review and frame.review < frame.ahead \
-            and _names_year_ahead(sentence, year):
+            and (_names_year_ahead(sentence, year) or any(w in sentence for w in _ANNOUNCES_PLAN)):
         return "ahead"
     if role in ("ahead", "ahead-loose") and frame.ahead - 3 < year < frame.ahead:
         if any(word in sentence for word in _PAST_WORDS) or year == frame.review and role == "ahead-loose":
@@ -649,6 +673,9 @@ def _judge(role: str, year: int, frame: Frame, sentence: str) -> str | None:
     return None
 
 
+# a sentence that introduces the plan itself: `2024年重点抓好以下几个方面工作`, `…的总体要求是：`
+_ANNOUNCES_PLAN = ("重点抓好", "重点做好", "着力抓好", "抓好以下", "做好以下", "总体要求是", "主要目标是",
+                   "主要预期目标是", "工作思路是", "总体思路是", "工作安排如下", "工作要点如下")
 _LOOKED_BACK = ("不平凡", "不寻常", "极不", "难忘", "成绩", "丰收", "硕果")
 
 
@@ -660,7 +687,8 @@ def _names_year_ahead(sentence: str, year: int) -> bool:
 
 
 _RELATIVE = (("今年", 0), ("本年度", 0), ("本年", 0), ("去年", -1), ("上年", -1), ("上一年", -1),
-             ("明年", 1), ("下一年", 1))
+             ("明年", 1), ("下一年", 1), ("上届", -1), ("上一届", -1))
+_EARLIER = ("上届", "上一届")  # any year before the document's, not only the one before it
 _COMPARE_MARKS = "比较到至于从自与同和、—-及"
 
 
@@ -680,6 +708,8 @@ def relative_clashes(text: str, start: int, year: int) -> Iterator[tuple[YearMen
                 offset = mention.start - start
                 before = text[max(0, offset - 2):offset]
                 after = text[mention.end - start + 1:mention.end - start + 3]
+                if word in _EARLIER and mention.year < year:
+                    continue
                 if mention.year == year + shift or any(mark in before for mark in _COMPARE_MARKS):
                     continue
                 if after.startswith(("以来", "至今", "起", "底", "末", "同期", "相比")):
@@ -690,11 +720,41 @@ def relative_clashes(text: str, start: int, year: int) -> Iterator[tuple[YearMen
                 yield mention, word, year + shift
 
 
+_JUST_PAST = ("刚刚过去的", "刚过去的", "过去的", "已经过去的")
+_ENDING = ("即将过去的", "即将结束的", "就要过去的")
+
+
+def _just_past(ctx: RuleContext, article: Article, lines: list[tuple[str, int]]) -> Iterator[Finding]:
+    """`刚刚过去的2024年` in a speech of January 2026: the year just past is 2025."""
+    dating = article.dating
+    kind = _doctype_id(article)
+    back = kind in _LOOKING_BACK or kind is None and _kind_from_title(dating.title_text) == "work-summary"
+    past = ending = None
+    if dating.signed is not None:
+        year, month = dating.signed[:2]
+        past = year - 1 if month <= 6 else None
+        ending = year if month >= 9 else None
+    elif dating.title_year is not None:
+        past = dating.title_year if back else dating.title_year - 1
+        ending = dating.title_year if back else None
+    for text, start in lines:
+        if "过去的" not in text and "结束的" not in text:
+            continue
+        for mention in year_mentions(text, start):
+            at = mention.start - start
+            for words, expected in ((_ENDING, ending), (_JUST_PAST, past)):
+                word = next((w for w in words if text.endswith(w, 0, at)), None)
+                if word is None:
+                    continue
+                if expected is not None and mention.year != expected:
+                    yield ctx.report(mention.start, mention.end, "today", year=mention.year, word=word,
+                                     expected=expected)
+                break
+
+
 def _title_phrase_reused(ctx: RuleContext, article: Article, year: int) -> Iterator[Finding]:
     """The title's `2024年度安全生产目标考核` repeated in the body as `2023年度安全生产目标考核`."""
-    from reportlint.rules.dates import title_line
-
-    title = title_line(article)
+    title = article.dating.title
     if title is None:
         return
     phrases, yearly = set(), False
@@ -738,4 +798,332 @@ def _section_end(section: Section) -> int:
     return end
 
 
-RULES = [TitleYearMismatch, SummaryAndPlanSameYear, PartYearMismatch]
+
+
+# what may stand before a year that a text sets as a target or a date still to come
+_TARGET_BEFORE = ("到", "至")  # 到2024年底，…达到95%: a target where the clause plans
+_SCHEDULE_BEFORE = ("计划于", "计划在", "拟于", "拟在", "定于", "预计于", "预计在", "预计", "将于", "将在", "要在",
+                    "要于", "须于", "需于", "务必于", "务必在", "请于", "请在", "应于", "应在", "力争", "确保",
+                    "争取", "力争在", "力争于", "确保在", "确保于", "力争到", "确保到", "争取到", "计划到", "预计到",
+                    "计划", "拟", "工期为", "建设期为", "建设周期为", "实施期限为", "实施时间为", "执行期为",
+                    "活动时间为", "会议时间为", "时间定为")
+_EFFECT_AFTER = ("起施行", "起执行", "起实施", "起生效", "起正式施行", "起正式实施", "起试行")
+_DEADLINE_VERBS = ("完成", "完工", "建成", "报送", "上报", "报", "提交", "到位", "落实", "办结", "交付", "竣工",
+                   "实现", "开工", "投入", "投用", "全部", "全面", "将", "把", "对", "做好", "组织", "开展", "召开",
+                   "印发", "出台", "制定", "编制", "启动", "，", ",", "报至", "反馈", "回复", "函复", "整改")
+# a sentence that recounts an old plan or deadline rather than setting one
+_RECOUNTED = ("已", "如期", "顺利", "原定", "原计划", "原拟", "此前", "曾", "截至", "截止", "以来", "完成了",
+              "建成了", "实现了", "圆满", "当时", "提前", "延期至", "推迟")
+_FIELD_LABELS = ("时间：", "时间:", "日期：", "日期:", "截止时间：", "截止日期：", "报名时间：", "报到时间：",
+                 "会议时间：", "活动时间：", "开班时间：", "考试时间：")
+_BUDGET = lazy(r"(?:度)?(?:县级|市级|省级|本级)?(?:财政)?(?:预算|部门预算|财政预算|投资计划)")
+_FUNDS = lazy(r"(?:度)?[\u4e00-\u9fff]{0,8}?(?:资金|经费|补助|补贴|指标|项目资金)")
+_WANTS = ("力争", "确保", "争取", "将", "要", "计划", "预计", "目标", "拟", "务必", "须", "应当", "努力")
+_GOAL_HEADINGS = ("目标", "任务", "计划", "打算", "安排", "思路", "措施", "要求", "步骤", "举措", "重点", "下一步",
+                  "进度", "时间", "阶段")
+_DATE_TAIL = lazy(
+    r"年(?:度)?(?:\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?(?:[—–－\-~～至到][0-9]{1,2}月(?:[0-9]{1,2}日)?)?)?"
+    r"(?:底|末|初|年底|年末|上旬|中旬|下旬|上半年|下半年|前三季度)?")
+
+
+class PastTargetDate(Rule):
+    """A target, deadline or date still to come that had already passed when the text was written.
+
+    ## What it does
+    Works out when the document was written — its 成文日期 (also `2026.01.08` or a month alone,
+    `2025年9月`), else the 印发日期 or the year in its 发文字号, else the year in its title — and flags
+    a year before it (at most three years back) where the text sets a target or a date still to come:
+
+    - a deadline: `于2024年9月底前完成`, `2024年6月底前完成…`, `请于2023年4月10日前报送`;
+    - a scheduled date: `计划于2024年11月底前完工`, `活动计划于2024年5月至6月分批开展`, `定于…`,
+      `拟于…`, `力争2024年…`, `确保2024年全市PM2.5平均浓度…`;
+    - a target: `力争到2024年底…`, and `到2024年底，…达到95%以上` in a part about goals, tasks or
+      steps (or with `力争`, `确保`, `将` in the sentence);
+    - a stage of a plan: `动员部署阶段（2024年3月—4月）` in a 方案 of 2025;
+    - an effective date: `本方案自2024年3月1日起施行` in a text of 2025 (more than two months
+      before a known 成文日期).
+
+    Left alone: sentences that recount an old plan (`已`, `如期`, `原定`, `原计划`, `截至`, `以来`,
+    `完成了`), comparisons (`比2023年底`), baselines outside a goal part (`到2023年底，全县共有…`).
+
+    ## Why is this bad?
+    A deadline that had passed before the text was signed cannot be met: the date was copied
+    from last year's document and never updated.
+
+    ## Example
+    ```
+    关于申请拨付堤防修复资金的请示
+    ……工程计划于2024年11月底前完工。
+    清河镇人民政府
+    2025年5月20日
+    ```
+
+    ## Use instead
+    ```
+    ……工程计划于2025年11月底前完工。
+    ```
+    """
+
+    code = "YR004"
+    name = "past-target-date"
+    groups = ("years",)
+    severity = Severity.WARNING
+    messages = {
+        "default": ("“{text}”是目标或期限，却早于成文时间（{now}）：疑为沿用往年文稿",
+                    "{text!r} is a target or deadline, but it had passed when the text was written ({now})"),
+        "effect": ("施行日期“{text}”早于成文时间（{now}）",
+                   "the effective date {text!r} is before the text was written ({now})"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            now = _written(article)
+            if now is None:
+                continue
+            year, shown = now
+            goals = [(s.heading.span.start, _section_end(s)) for s in article.sections()
+                     if any(w in s.heading.title for w in _GOAL_HEADINGS)]
+            title = _title_line(article)
+            after = title.span.end if title is not None else article.span.start
+            signature = article.signature.date.span.start if article.signature and article.signature.date \
+                else article.span.end + 1
+            for line in _body_lines(article):
+                if line.span.start < after or line.span.start >= signature or "年" not in line.text:
+                    continue
+                in_goals = any(lo <= line.span.start < hi for lo, hi in goals)
+                for mention in year_mentions(line.text, line.span.start):
+                    if not year - 3 <= mention.year < year:
+                        continue
+                    found = _target(line.text, mention.start - line.span.start, in_goals)
+                    if found is None:
+                        continue
+                    key, end = found
+                    written = line.text[mention.start - line.span.start:end]
+                    if key == "effect" and not _effect_too_early(article, written, mention.year):
+                        continue
+                    yield ctx.report(mention.start, line.span.start + end, key, text=written, now=shown)
+
+
+def _written(article: Article) -> tuple[int, str] | None:
+    """The year the article was written, and how to show it (its 成文日期 when known)."""
+    dating = article.dating
+    if dating.signed:
+        return dating.signed[0], f"{dating.signed[0]}年{dating.signed[1]}月{dating.signed[2]}日"
+    if dating.written:
+        return dating.written[0], f"{dating.written[0]}年{dating.written[1]}月"
+    if dating.number_year:
+        return dating.number_year, f"发文字号{dating.number_year}年"
+    if dating.title_year:
+        return dating.title_year, f"标题{dating.title_year}年"
+    return None
+
+
+def _target(text: str, at: int, in_goals: bool) -> tuple[str, int] | None:
+    """(message key, end of the date) when the year at ``at`` is set as a target or a date to come."""
+    tail = _DATE_TAIL.match(text, at + 4 + (text[at + 4:at + 5] == " "))
+    if tail is None:
+        return None
+    end = tail.end()
+    clause = _clause(text, at)
+    sentence = _sentence_at(text, at)
+    if any(word in sentence for word in _RECOUNTED) or text[max(0, at - 2):at].endswith(("比", "较", "与", "同")):
+        return None
+    before = text[max(0, at - 6):at]
+    if before.endswith(("自", "从")) and (text.startswith(_EFFECT_AFTER, end) or text.startswith("起至", end)) \
+            and not any(w in sentence for w in ("担任", "任职", "任现职", "工作以来")):
+        return "effect", end + 1  # 自2024年3月1日起施行, 自2024年6月1日起至9月30日止
+    if before.endswith("有效期至"):
+        return "effect", end
+    rest = text[end:end + 5]
+    if rest.startswith(("前", "之前", "以前")):
+        verb = end + (1 if rest.startswith("前") else 2)
+        if text.startswith(_DEADLINE_VERBS, verb) and text[end:end + 2] not in ("前后",):
+            return "default", verb
+    if before.endswith(_SCHEDULE_BEFORE):
+        return "default", end
+    if before.endswith(_FIELD_LABELS) and sentence.lstrip().startswith(_FIELD_LABELS):
+        return "default", end  # 会议时间：2024年3月15日 in a notice of 2025
+    if _BUDGET.match(text, end) and any(w in clause for w in ("列入", "纳入", "安排", "追加", "申请")):
+        return "default", end  # 恳请列入2024年财政预算 in a request of 2025
+    if before.endswith(("申请", "争取", "恳请安排", "请求安排", "拨付")) and _FUNDS.match(text, end) \
+            and not any(w in sentence for w in ("结转", "补发", "清算", "拖欠", "欠")):
+        return "default", end  # 申请2024年度专项资金 in a request of 2025
+    if before.endswith(_TARGET_BEFORE) and (in_goals or any(w in clause for w in _WANTS)):
+        if before.endswith(("达到", "提高到", "增加到", "下降到", "降至", "增至", "提升至", "上升至")):
+            return None  # 由2023年的…提高到: a figure, not a date
+        return "default", end
+    if "阶段" in text[max(0, at - 12):at] and before.endswith(("（", "(")):
+        return "default", end  # 动员部署阶段（2024年3月—4月）
+    return None
+
+
+def _clause(text: str, at: int) -> str:
+    lo = max(max(text.rfind(p, 0, at) for p in "。；！？，,：") + 1, 0)
+    ends = [i for i in (text.find(p, at) for p in "。；！？，,") if i != -1]
+    return text[lo:min(ends) if ends else len(text)]
+
+
+def _effect_too_early(article: Article, written: str, year: int) -> bool:
+    """An effective date more than two months before a known 成文日期 (or in an earlier year)."""
+    signed = article.dating.signed
+    if signed is None:
+        return True
+    m = _FULL_DAY.match(written)
+    if m is None:
+        return year < signed[0]
+    day = (int(m[1]), int(m[2]), int(m[3]))
+    return (signed[0] - day[0]) * 365 + (signed[1] - day[1]) * 30 + (signed[2] - day[2]) > 62
+
+
+_FULL_DAY = lazy(r"((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日")
+
+
+
+
+_CITED_NUMBER = lazy(r"[〔\[［【﹝(（]((?:19|20)[0-9]{2})[〕\]］】﹞)）]\s*(?:第\s*)?[0-9]{1,4}\s*号")
+
+
+class DocumentYearMismatch(Rule):
+    """The years a 公文 gives itself disagree: a `〔2024〕` 发文字号 over a 2025 成文日期.
+
+    ## What it does
+    Compares the year in the 发文字号 with the year of the 成文日期 (a 发文字号 of the year before
+    is accepted in January) and, where they differ, reports the one the 印发日期 does not back:
+    the 发文字号 when the 印发日期 (or nothing) agrees with the 成文日期, the 成文日期 when the
+    印发日期 agrees with the 发文字号. Also flags a document cited in the body by a 发文字号 of a
+    year after the text was written (`你局《关于…的请示》（某发〔2025〕12号）收悉` in a 批复 signed
+    in 2024).
+
+    ## Why is this bad?
+    A 发文字号 is assigned in the year the document is signed: a year that differs means the number
+    or the date was copied from last year's file and not updated. A text cannot cite a document
+    numbered in a year that has not begun.
+
+    ## Example
+    ```
+    云政办发〔2024〕9号
+    关于印发2025年城乡生活垃圾分类工作实施方案的通知
+    ……
+    云岭市人民政府办公室
+    2025年3月14日
+    ```
+
+    ## Use instead
+    ```
+    云政办发〔2025〕9号
+    ```
+    """
+
+    code = "YR005"
+    name = "document-year-mismatch"
+    groups = ("years",)
+    severity = Severity.WARNING
+    messages = {
+        "number": ("发文字号年份{number}与成文日期{signed}不符",
+                   "the 发文字号 year {number} does not match the 成文日期 {signed}"),
+        "default": ("成文日期{signed}与发文字号年份{number}及印发日期不符",
+                    "the 成文日期 {signed} does not match the 发文字号 year {number} and the 印发日期"),
+        "cited": ("引用的文件字号{text}晚于本文成文时间（{now}）",
+                  "the document cited as {text!r} is numbered in a year after this text was written ({now})"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            yield from self._own(ctx, article)
+            yield from self._cited(ctx, article)
+
+    @staticmethod
+    def _own(ctx: RuleContext, article: Article) -> Iterator[Finding]:
+        dating = article.dating
+        number, signed = dating.number_year, dating.signed
+        element = article.element("doc_number")
+        if number is None or signed is None or element is None or number == signed[0]:
+            return
+        if signed[1] == 1 and number == signed[0] - 1:
+            return  # numbered in late December, signed in January
+        printed = article.element("printed_by")
+        printed_year = None
+        if printed is not None:
+            found = _PRINTED_YEAR.search(printed.field("date") or "")
+            printed_year = int(found[1]) if found else None
+        shown = f"{signed[0]}年{signed[1]}月{signed[2]}日"
+        line = dating.signed_line
+        if printed_year == number and printed_year != signed[0] and line is not None:
+            yield ctx.report(line.span.start, line.span.end, number=number, signed=shown)
+            return
+        text = element.lines[0].text
+        at = text.find(str(number))
+        start = element.lines[0].span.start + max(at, 0)
+        yield ctx.report(start, start + (4 if at >= 0 else len(text)), "number", number=number, signed=shown)
+
+    @staticmethod
+    def _cited(ctx: RuleContext, article: Article) -> Iterator[Finding]:
+        now = article.dating.year
+        if now is None:
+            return
+        element = article.element("doc_number")
+        own = element.lines[0].span if element is not None else None
+        for line in _body_lines(article):
+            if "号" not in line.text:
+                continue
+            for m in _CITED_NUMBER.finditer(line.text):
+                start = line.span.start + m.start()
+                if int(m[1]) > now and not (own and own.start <= start < own.end):
+                    yield ctx.report(start, line.span.start + m.end(), "cited", text=m.group(0), now=f"{now}年")
+
+
+_PRINTED_YEAR = lazy(r"((?:19|20)[0-9]{2})\s*年")
+
+
+
+_ODD_YEAR = lazy(r"(?<![0-9.])(?:(2[1-9][0-9]{2}|20[0-9]{3})\s*年\s*(?=[0-9]{1,2}\s*月|[，,]|度|上半年|下半年|底|末)"
+                 r"|(20[0-9])\s*年\s*(?=[0-9]{1,2}\s*月))")
+
+
+class ImpossibleYear(Rule):
+    """A year no report of ours can mean: `2204年3月`, `20224年，…`, `202年度`.
+
+    ## What it does
+    Flags a number before 年 that is not a year of this era where only a year can stand — before
+    a month (`2204年3月`), 度, 上半年/下半年, 底/末, or opening a clause (`2204年，…`): 2100–2999 and
+    five digits starting `20`; three digits `20N` only before a month (`202年3月`). Numbers of years
+    (`用了200年`), history (`1840年`), amounts and decimals are left alone.
+
+    ## Why is this bad?
+    A mistyped year misdates everything said in the sentence; a reviewer spots it at once.
+
+    ## Example
+    ```
+    2204年3月，县档案馆新馆开工建设。
+    ```
+
+    ## Use instead
+    ```
+    2024年3月，县档案馆新馆开工建设。
+    ```
+    """
+
+    code = "YR006"
+    name = "impossible-year"
+    groups = ("years",)
+    severity = Severity.WARNING
+    messages = {"default": ("年份“{text}”不可能：疑为笔误", "{text!r} cannot be a year here: a typo")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        text = ctx.text
+        if "年" not in text:
+            return
+        for at in find_all(text, "年"):
+            start = at
+            while start > 0 and text[start - 1].isascii() and text[start - 1].isdigit() and at - start < 6:
+                start -= 1
+            if not 3 <= at - start <= 5:
+                continue
+            m = _ODD_YEAR.match(text, start)
+            if m is not None:
+                digits = m[1] or m[2]
+                yield ctx.report(m.start(), m.start() + len(digits) + 1, text=digits + "年")
+
+
+RULES = [TitleYearMismatch, SummaryAndPlanSameYear, PartYearMismatch, PastTargetDate, DocumentYearMismatch,
+         ImpossibleYear]
