@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
-"""Scaling of one check with document size and on hostile text: wall time and peak RSS.
+"""Scaling of one check with document size and on hostile text: wall and CPU time, peak RSS.
 
     .venv/bin/python bench/scaling.py                  # 1, 10 and 50 MB + the hostile texts
     .venv/bin/python bench/scaling.py --sizes 1 10     # smaller run
     .venv/bin/python bench/scaling.py --only hostile
+    .venv/bin/python bench/scaling.py --sizes 10 --ten   # also ten 1 MB documents in one run
 
 Each case is one fresh ``reportlint check FILE --no-cache --jobs 1`` process; its peak RSS comes
-from ``os.wait4`` (the child's own rusage). Prints a Markdown table with seconds per MB and peak
-RSS over file size; for the sized documents also the ratio of each size's s/MB to the 1 MB one
-(linear time keeps it near 1; the issue's bound is 1.5) and memory (bound: 20x the file).
+from ``os.wait4`` (the child's own rusage). Prints a Markdown table with CPU seconds per MB and peak
+RSS over file size; for the sized documents also the ratio of each size's s/MB to the first
+size's (linear time keeps it near 1; the issue's bound is 1.5) and memory (bound: 20x the file).
+A one-line document is checked first: its peak RSS (the interpreter, the rules, the parser) is
+the floor, and the column "growth / size" is the peak above that floor over the file size.
+``--ten`` adds one run over ten 1 MB documents (a folder, ``--jobs 1``) to compare with a 10 MB
+one (issue 16: within 1.1x).
 """
 
 from __future__ import annotations
@@ -60,28 +65,41 @@ HOSTILE = {
 }
 
 
-def _measure(path: Path, exe: str) -> tuple[float, float, int]:
-    """Seconds, peak RSS (MB) and exit code of one check of ``path``."""
+def _measure(path: Path, exe: str) -> tuple[float, float, float, int]:
+    """Wall seconds, CPU seconds, peak RSS (MB) and exit code of one check of ``path``."""
     start = time.perf_counter()
     proc = subprocess.Popen([exe, "check", str(path), "--no-cache", "--jobs", "1", "--format", "concise"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss / 1024, proc.returncode  # Linux: ru_maxrss in KB
+    cpu = usage.ru_utime + usage.ru_stime  # steadier than wall time on a shared machine
+    return elapsed, cpu, usage.ru_maxrss / 1024, proc.returncode  # Linux: ru_maxrss in KB
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=float, nargs="*", default=[1, 10, 50], help="document sizes in MB")
     parser.add_argument("--only", choices=["sizes", "hostile"], help="run only one group")
+    parser.add_argument("--ten", action="store_true", help="also check ten 1 MB documents in one run")
     args = parser.parse_args()
     exe = str(Path(sys.executable).with_name("reportlint"))
     env_limit = max([*args.sizes, 1]) * 2
     os.environ.setdefault("REPORTLINT_MAX_BYTES", f"{int(env_limit)}M")
-    rows: list[tuple[str, float, float, float, int]] = []
+    rows: list[tuple[str, float, float, float, float, int]] = []
     with tempfile.TemporaryDirectory() as tmp:
+        tiny = Path(tmp) / "tiny.txt"
+        tiny.write_text("某某县人民政府2024年工作总结\n", encoding="utf-8")
+        _, _, floor, _ = _measure(tiny, exe)
+        print(f"  floor (one-line document): {floor:.0f} MB", file=sys.stderr, flush=True)
         cases: list[tuple[str, Path]] = []
+        if args.ten:
+            folder = Path(tmp) / "ten"
+            folder.mkdir()
+            one = _report(MB)
+            for i in range(10):
+                (folder / f"report-{i}.txt").write_text(one, encoding="utf-8")
+            cases.append(("ten 1 MB documents, one run", folder))
         if args.only != "hostile":
             for mb in args.sizes:
                 path = Path(tmp) / f"report-{mb:g}MB.txt"
@@ -93,17 +111,25 @@ def main() -> int:
                 path.write_text(make(), encoding="utf-8")
                 cases.append((name, path))
         for name, path in cases:
-            size = path.stat().st_size / MB
-            seconds, rss, code = _measure(path, exe)
-            rows.append((name, size, seconds, rss, code))
-            print(f"  {name}: {seconds:.1f} s", file=sys.stderr, flush=True)
-    base = next((s / z for n, z, s, _, _ in rows if n.startswith("report, ")), None)
-    print("| case | size (MB) | time (s) | s/MB | s/MB vs first size | peak RSS (MB) | RSS / size | exit |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    for name, size, seconds, rss, code in rows:
-        per = seconds / size
+            files = sorted(path.iterdir()) if path.is_dir() else [path]
+            size = sum(f.stat().st_size for f in files) / MB
+            seconds, cpu, rss, code = _measure(path, exe)
+            rows.append((name, size, seconds, cpu, rss, code))
+            print(f"  {name}: {seconds:.1f} s, CPU {cpu:.1f} s, {rss:.0f} MB", file=sys.stderr, flush=True)
+    base = next((c / z for n, z, _, c, _, _ in rows if n.startswith("report, ")), None)
+    print(f"Floor (peak RSS checking a one-line document): {floor:.0f} MB\n")
+    print("| case | size (MB) | wall (s) | CPU (s) | CPU s/MB | s/MB vs first size | peak RSS (MB) | RSS / size "
+          "| growth / size | exit |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name, size, seconds, cpu, rss, code in rows:
+        per = cpu / size
         ratio = f"{per / base:.2f}" if base and name.startswith("report, ") else ""
-        print(f"| {name} | {size:.2f} | {seconds:.1f} | {per:.2f} | {ratio} | {rss:.0f} | {rss / size:.1f} | {code} |")
+        print(f"| {name} | {size:.2f} | {seconds:.1f} | {cpu:.1f} | {per:.2f} | {ratio} | {rss:.0f} "
+              f"| {rss / size:.1f} | {(rss - floor) / size:.1f} | {code} |")
+    ten = next((c for n, _, _, c, _, _ in rows if n.startswith("ten ")), None)
+    whole = next((c for n, z, _, c, _, _ in rows if n.startswith("report, ") and round(z) == 10), None)
+    if ten and whole:
+        print(f"\n10 MB document / ten 1 MB documents: {whole / ten:.2f}x the CPU time (issue 16: at most 1.1x)")
     return 0
 
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from reportlint import __version__
 from reportlint.outcome import EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK
 
-TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs --version ~3 ms
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: --version does not import typing
 if TYPE_CHECKING:  # only for annotations: --version and --help must not import the rules
     from reportlint.rules.base import Rule
 
@@ -87,15 +87,29 @@ def _extend(values: list[list[str]] | None) -> list[str] | None:
     return None if values is None else [v for group in values for v in group]
 
 
-def build_parser(lang: str = "en") -> argparse.ArgumentParser:
-    """The parser, its help in ``lang`` (written in English; the Chinese comes from cli_help)."""
+class _Unused:
+    """Takes the arguments of a subcommand this run does not use, and builds nothing."""
+
+    def add_argument(self, *args: object, **kwargs: object) -> None:
+        pass
+
+    def add_mutually_exclusive_group(self, **kwargs: object) -> _Unused:
+        return self
+
+
+def build_parser(lang: str = "en", only: str | None = None) -> argparse.ArgumentParser:
+    """The parser, its help in ``lang`` (written in English; the Chinese comes from cli_help);
+    with ``only``, of that subcommand alone (the one this run uses)."""
     _speak(lang)
     parser = _Parser(prog="reportlint", description="a linter for Chinese official documents and work reports",
                      epilog="check is the default command: `reportlint FILE...` is `reportlint check FILE...`.")
     parser.add_argument("--version", action="version", version=f"reportlint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    check = sub.add_parser("check", help="check files (default command)", description="Check reports and print findings.")
+    def add(name: str, help: str, description: str | None = None) -> argparse.ArgumentParser | _Unused:
+        return sub.add_parser(name, help=help, description=description) if only in (None, name) else _Unused()
+
+    check = add("check", help="check files (default command)", description="Check reports and print findings.")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; '-' reads standard input")
     check.add_argument("--format", "--output-format", dest="format", default=None, help="output format: full, concise, json, json-lines, sarif, github, gitlab, junit, html (default: full on a terminal, concise otherwise)")
     check.add_argument("--output-file", "-o", metavar="PATH", help="write the output to PATH (atomically) instead of standard output")
@@ -132,20 +146,20 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     check.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
     check.add_argument("--cache-dir", metavar="DIR", help="keep the result cache in DIR (default: $XDG_CACHE_HOME/reportlint)")
 
-    clean = sub.add_parser("clean", help="remove the result cache", description="Remove the cached results of earlier checks.")
+    clean = add("clean", help="remove the result cache", description="Remove the cached results of earlier checks.")
     clean.add_argument("--cache-dir", metavar="DIR", help="the cache folder to clean (default: $XDG_CACHE_HOME/reportlint)")
 
-    parse = sub.add_parser("parse", help="print the parsed skeleton of a file", description="Print the report skeleton (articles, titles, headings, paragraphs, signature).")
+    parse = add("parse", help="print the parsed skeleton of a file", description="Print the report skeleton (articles, titles, headings, paragraphs, signature).")
     parse.add_argument("path", metavar="PATH")
     parse.add_argument("--format", choices=("tree", "json"), default="tree")
     parse.add_argument("--encoding", metavar="NAME")
     parse.add_argument("--lang", choices=("zh", "en"), help="language of errors (default: zh)")
 
-    rule = sub.add_parser("rule", help="explain one rule", description="Print a rule's documentation.")
+    rule = add("rule", help="explain one rule", description="Print a rule's documentation.")
     rule.add_argument("code", metavar="CODE", help=_t("rule code or name, e.g. {example}", lang).format(example=" / ".join(RULE_EXAMPLE)))
     rule.add_argument("--lang", choices=("zh", "en"), help="language of messages (default: zh)")
 
-    annotate = sub.add_parser("annotate", help="a Word review copy with every finding as a comment (批注)",
+    annotate = add("annotate", help="a Word review copy with every finding as a comment (批注)",
                               description="Check a .docx and write a copy with each finding as a Word comment (批注).")
     annotate.add_argument("path", metavar="FILE.docx")
     annotate.add_argument("-o", "--output", metavar="OUT.docx", help="the review copy (default: FILE.批注.docx next to FILE)")
@@ -155,14 +169,14 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     annotate.add_argument("--config", metavar="FILE", help="use this config file")
     annotate.add_argument("--lang", choices=("zh", "en"), help="language of the comments (default: zh)")
 
-    rules = sub.add_parser("rules", help="list all rules")
+    rules = add("rules", help="list all rules")
     rules.add_argument("--format", choices=("table", "json"), default="table")
     rules.add_argument("--lang", choices=("zh", "en"), help="language of the summaries (default: zh)")
 
-    server = sub.add_parser("server", help="run the language server (LSP over stdio) for editors", description="A language server on standard input/output: diagnostics, quick fixes and rule documentation in any LSP editor. Needs the lsp extra: pip install \"reportlint[lsp]\".")
+    server = add("server", help="run the language server (LSP over stdio) for editors", description="A language server on standard input/output: diagnostics, quick fixes and rule documentation in any LSP editor. Needs the lsp extra: pip install \"reportlint[lsp]\".")
     server.add_argument("--lang", choices=("zh", "en"), help="language of messages when the config does not say (default: zh)")
 
-    completion = sub.add_parser("completion", help="print a shell completion script", description="Print a completion script, e.g. `reportlint completion bash > ~/.local/share/bash-completion/completions/reportlint`.")
+    completion = add("completion", help="print a shell completion script", description="Print a completion script, e.g. `reportlint completion bash > ~/.local/share/bash-completion/completions/reportlint`.")
     completion.add_argument("shell", choices=("bash", "zsh", "fish"))
     _localise(parser, lang)
     return parser
@@ -177,7 +191,9 @@ def _with_default_command(argv: list[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser(_argv_lang(argv)).parse_args(_with_default_command(argv))
+    arguments = _with_default_command(argv)
+    command = arguments[0] if arguments and arguments[0] in COMMANDS else None
+    args = build_parser(_argv_lang(argv), command).parse_args(arguments)
     try:
         if args.command == "check":
             _terminate_like_interrupt()

@@ -34,7 +34,7 @@ class Applicability(enum.Enum):
     DISPLAY = "display"  # a suggestion, never applied
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Edit:
     """Replace ``text[start:end]`` with ``content`` (code-point offsets)."""
 
@@ -43,7 +43,7 @@ class Edit:
     content: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     """A titled set of non-overlapping edits applied together or not at all."""
 
@@ -70,7 +70,7 @@ class Fix:
         return self.edits[0].start, self.edits[-1].end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """What a rule yields: where, which message, and optionally a fix. No code, no severity."""
 
@@ -81,7 +81,7 @@ class Finding:
     fix: Fix | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A finding stamped by the engine with the rule's identity and the configured severity."""
 

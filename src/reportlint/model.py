@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 # heading levels of GB/T 9704-2012 7.3.3: 一、 → （一） → 1. → （1）
 LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     start: int
     end: int
@@ -19,7 +21,7 @@ class Span:
         return self.end - self.start
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One physical line that carries text (blank lines are not kept)."""
 
@@ -28,7 +30,7 @@ class Line:
     number: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """A line of body text. ``markup_level`` is set when markup alone (`## 存在的问题`, Word's
     Heading 2) makes it a heading: without a Chinese ordinal it does not open a section, so
@@ -46,7 +48,7 @@ class Paragraph:
         return self.line.text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Heading:
     """A numbered heading such as ``（一）精心研究，制定方案。在县…``.
 
@@ -73,7 +75,7 @@ class Heading:
         return self.line.span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     heading: Heading
     children: tuple[Section | Paragraph, ...]
@@ -105,7 +107,7 @@ ELEMENT_KINDS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ElementItem:
     """A numbered entry of an element: an attachment listed in the 附件说明, a 抄送 unit…"""
 
@@ -114,7 +116,7 @@ class ElementItem:
     line: Line  # where the item starts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Element:
     """A GB/T 9704-2012 element (or a 纪要 header field / 事务文书 part marker) outside the body text."""
 
@@ -144,15 +146,50 @@ class Element:
 
 
 @dataclass(frozen=True)
+class PartSpec:
+    """A part a 文种 profile requires or forbids (``sections:`` in rulesets/data/doctypes.yaml)."""
+
+    id: str
+    name: tuple[str, str]  # (zh, en)
+    heading: tuple[str, ...]  # words naming the part in a heading title
+    paragraph: tuple[str, ...]  # words naming it in a paragraph's first sentence
+    anywhere: bool  # look at whole paragraphs, not only their first sentence
+    pattern: re.Pattern[str] | None = None  # present when it matches any body line
+    fields: tuple[str, ...] = ()  # 纪要 header fields (时间, 地点 …) that stand for the part
+    advisory: bool = False  # only noted (SC004, info), not warned about (SC001)
+    unless: tuple[str, ...] = ()  # a heading word after one of these names another part (解决……问题)
+    later_year: bool = False  # a heading or first sentence naming a year after the title's is this part
+    unless_next: re.Pattern[str] | None = None  # a word followed by this is not the part (差距缩小)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A 文种 profile: what a document of that type needs. ``addressee``: "one" (exactly one
+    主送机关), "requester" (one: the organ whose 请示 a 批复 answers), "required", or "" (not judged)."""
+
+    id: str
+    name: tuple[str, str]  # (zh, en)
+    title: re.Pattern[str]  # the title's tail that names the 文种
+    sections: tuple[PartSpec, ...]
+    signature: bool
+    addressee: str = ""
+    forbid: tuple[PartSpec, ...] = ()  # parts that must not be there (a request inside a 报告)
+    source: str = ""  # the clause the profile rests on, named in messages
+    single_matter: bool = False  # one matter per document (一文一事: a 请示)
+
+
+@dataclass(frozen=True, slots=True)
 class DocType:
     """The 文种 of an article and why it was decided."""
 
     id: str  # an id from rulesets/data/doctypes.yaml (request, notice, work-summary…)
     name: str  # the Chinese name (请示)
     evidence: tuple[str, ...]  # ("标题以“请示”结尾",) / ("发文字号…",) / ("结构：含附件说明",)
+    # the profile of that 文种 (None for a 文种 the profiles only name)
+    profile: Profile | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Signature:
     """The closing block: issuing unit line(s) and/or the date line."""
 
@@ -163,7 +200,7 @@ class Signature:
 Day = tuple[int, int, int]  # (year, month, day): compares like the dates it stands for
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     """The stretch of time a report's title says it covers (2024年, 2024年上半年, 2024年第三季度 …)."""
 
@@ -180,7 +217,7 @@ class Period:
         return self.end[1:] == (12, 31)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dating:
     """When an article was written and what it is about, read once when the model is built.
 
@@ -207,7 +244,7 @@ class Dating:
         return self.written[0] if self.written else self.number_year
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One report. A compilation page holds several, each opened by a ``第N篇`` marker.
 
@@ -228,6 +265,8 @@ class Article:
     doctype: DocType | None = None
     # each 附件 part (附件1 …) as an article of its own, with its own title, elements and 文种
     attachments: tuple[Article, ...] = ()
+    # the lines a title wrapped onto (`…关于进一步加强汛期` / `安全生产工作的通知`); ``title`` is the first
+    title_rest: tuple[Line, ...] = ()
     # its title, years, 成文日期 and period (parse/dating.py)
     dating: Dating = Dating()
 
@@ -257,11 +296,49 @@ class Article:
         yield from _walk_paragraphs(self.children)
 
     @property
+    def title_lines(self) -> tuple[Line, ...]:
+        """Every line of the title: the first and those it wrapped onto."""
+        return (self.title, *self.title_rest) if self.title is not None else ()
+
+    @property
     def title_text(self) -> str:
-        return self.title.text if self.title else ""
+        """The title's text, a wrapped title joined into one."""
+        if self.title is None:
+            return ""
+        if not self.title_rest:
+            return self.title.text
+        return "".join(line.text.strip() for line in self.title_lines)
+
+    def body_lines(self) -> Iterator[Line]:
+        """The body's lines in order: headings and paragraphs (never elements)."""
+
+        def walk(children: tuple[Any, ...]) -> Iterator[Line]:
+            for child in children:
+                if isinstance(child, Section):
+                    yield child.heading.line
+                    yield from walk(child.children)
+                else:
+                    yield child.line
+
+        yield from walk(self.children)
+
+    def is_complete(self, min_chars: int = 200) -> bool:
+        """Whether the article is a whole document rather than a fragment: two headings, enough text,
+        or the frame of a 公文 (a 落款 with both unit and date, or a 主送机关 and a 落款).
+
+        Profiles judge what a finished document contains; a three-line excerpt is not one.
+        """
+        if sum(1 for _ in self.headings()) >= 2:
+            return True
+        body = sum(len(p.text) for p in self.paragraphs()) + sum(len(h.line.text) for h in self.headings())
+        if body >= min_chars:
+            return True
+        sig = self.signature
+        framed = self.element("addressee") is not None or (sig is not None and bool(sig.units) and sig.date is not None)
+        return framed and sig is not None and body >= 40
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     articles: tuple[Article, ...]
     lines: tuple[Line, ...]
@@ -302,3 +379,8 @@ def _walk_paragraphs(children: tuple[Section | Paragraph, ...]) -> Iterator[Para
             yield from _walk_paragraphs(child.children)
         else:
             yield child
+
+
+# the article helpers as functions (``body_lines(article)``), for rules written that way
+body_lines = Article.body_lines
+is_complete = Article.is_complete

@@ -57,6 +57,25 @@ def test_warm_run_does_not_lint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert warm_session.check_file(str(doc)).diagnostics == cold.diagnostics
 
 
+def test_warm_run_loads_no_parser(tmp_path: Path) -> None:
+    """A cache hit needs no model: neither lark nor the model builder is imported."""
+    import subprocess
+    import sys
+
+    doc = tmp_path / "a.txt"
+    doc.write_text(TEXT, encoding="utf-8")
+    code = (
+        "import sys\nfrom reportlint.cli import main\n"
+        f"try:\n    main(['check', '--cache-dir', {str(tmp_path / 'store')!r}, {str(doc)!r}])\n"
+        "except SystemExit:\n    pass\n"
+        "print('LOADED:' + ','.join(sorted(m for m in sys.modules if m.startswith(('lark', 'reportlint.parse')))))\n"
+    )
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+            for _ in range(2)]
+    assert "lark" in runs[0]  # the cold run parsed
+    assert runs[1].strip().splitlines()[-1] == "LOADED:"
+
+
 def _key(tmp_path: Path, options: CheckOptions, doc: Path) -> str:
     session = Session(options)
     found = session.result_cache()

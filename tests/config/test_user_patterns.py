@@ -60,3 +60,18 @@ def test_an_anchor_with_nested_quantifiers_is_exit_2(cli, tmp_path: Path) -> Non
     assert run.returncode == 2
     (line,) = [x for x in run.stderr.splitlines() if "AN001" in x]
     assert "nested quantifiers" in line
+
+
+def test_the_bundled_profiles_patterns_pass_the_check() -> None:
+    """The bundled doctypes.yaml is trusted at run time (its patterns compile on first use):
+    checked here instead."""
+    from reportlint.config.datafiles import read_mapping
+    from reportlint.config.resources import data_dir
+
+    data = read_mapping(data_dir("rulesets") / "data" / "doctypes.yaml")
+    patterns = [entry["title"] for entry in data["doctypes"]]
+    patterns += [value[key] for value in data["sections"].values() for key in ("pattern", "unless-next") if value.get(key)]
+    assert len(patterns) > 20
+    for pattern in patterns:
+        check(pattern)
+        re.compile(pattern)

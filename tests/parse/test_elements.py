@@ -174,7 +174,7 @@ def test_the_grammar_names_each_element_line_form(line, terminal):
 
 
 def test_doctype_follows_the_title_like_doctype_of():
-    from reportlint.rules.sections import doctype_of
+    from reportlint.rules.base import doctype_of
 
     for title, want in [("关于2023年工作的报告", "report"), ("某局2023年工作总结", "work-summary"),
                         ("关于同意设立某中心的批复", "reply"), ("关于商请支持的函", "letter"),

@@ -91,3 +91,22 @@ def test_government_work_reports_are_not_judged_as_reports():
         坚持稳中求进工作总基调，扎实推进高质量发展。请批示的事项按程序办理。
         """
     assert _codes(text, ["SC", "AD", "SG", "AT", "IM"]) == []
+
+
+APPLICATION = """\
+    河口县水务局关于拨付防汛物资购置经费的申请
+    县财政局：
+    入汛以来，我县降雨量较常年偏多三成，现有防汛物资已不能满足抢险需要。经测算，需购置编织袋、救生衣、
+    冲锋舟等物资，共需经费48.6万元，我局自有资金无法解决。
+    河口县水务局
+    2024年6月3日
+    """
+
+
+def test_a_users_title_for_a_bundled_doctype_changes_the_decision(tmp_path):
+    extra = tmp_path / "profiles.yaml"
+    extra.write_text("doctypes:\n  - id: request\n    title: '(?:请示|申请)$'\n", encoding="utf-8")
+    assert _codes(APPLICATION, ["SC001"]) == []
+    found = _codes(APPLICATION, ["SC001"], {"SC001": {"doctypes": str(extra)}})
+    assert [(code, line) for code, line, _ in found] == [("SC001", 1)]
+    assert "请示缺少“请示事项和结语" in found[0][2]

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reportlint.rules.sections import doctypes
+from reportlint.parse.profiles import doctypes
 from reportlint.rules.wording import lexicon
 from reportlint.text import segment
 
@@ -82,3 +82,12 @@ def test_a_tokenizer_that_saw_other_blocks_still_cuts_exactly(full, dictionary_w
     for i in range(0, len(dictionary_words), 997):
         block = "".join(dictionary_words[i:i + 5])
         assert words.boundaries(block) == _cuts(full, block), block
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts=st.lists(st.text(alphabet="工作报告总结进行开展一二", max_size=30), max_size=4),
+       terms=st.lists(st.text(alphabet="工作报告总结进行开展一二", min_size=1, max_size=4), min_size=17, max_size=40))
+def test_the_pair_table_keeps_every_term_that_occurs(texts, terms):
+    kept = segment._possible(texts, terms)
+    assert [t for t in terms if any(t in text for text in texts)] == [t for t in kept if any(t in x for x in texts)]
+    assert set(kept) <= set(terms)

@@ -1,7 +1,7 @@
 """YAML files (configs, presets, rule data) parsed once and kept in a cache.
 
-Every check reads five or more YAML files; importing PyYAML and parsing them costs ~20 ms
-of a ~150 ms cold start. The parsed value is stored next to the exact text it came from,
+Every check reads five or more YAML files; importing PyYAML and parsing them would be a large
+part of a cold start (README, Performance). The parsed value is stored next to the exact text it came from,
 so a cached value is used only for identical text and an edited file is parsed again.
 Entries are JSON (parsed here, with a size limit), never marshal or pickle: a cache folder is
 input like any other, and marshal trusts the sizes it reads.

@@ -17,7 +17,6 @@ from reportlint.engine import suppress
 from reportlint.load.source import Source
 from reportlint.messages import Message
 from reportlint.model import Document
-from reportlint.parse import parse_document
 from reportlint.rules.base import Rule, RuleContext
 
 
@@ -67,7 +66,11 @@ class Linter:
 
     def lint(self, source: Source, config: Config,
              document: Document | None = None) -> tuple[Document, list[Diagnostic]]:
-        document = document or parse_document(source)
+        if document is None:
+            # imported here: a run whose files all hit the result cache never loads lark
+            from reportlint.parse import parse_document
+
+            document = parse_document(source)
         cache: dict[str, Any] = {}
         found: list[Diagnostic] = []
         length = len(source.text)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -92,11 +90,15 @@ SPOOL_MAX = 4 << 20  # characters a spool keeps in memory before it moves to a t
 
 
 def spool() -> IO[str]:
+    import tempfile  # with shutil, only for the formats that spool
+
     return tempfile.SpooledTemporaryFile(max_size=SPOOL_MAX, mode="w+", encoding="utf-8", newline="",
                                          errors="surrogateescape")
 
 
 def copy_spool(source: IO[str], out: TextIO) -> None:
+    import shutil
+
     source.seek(0)
     shutil.copyfileobj(source, out)
     source.close()

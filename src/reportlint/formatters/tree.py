@@ -67,7 +67,8 @@ def _article_text(out: list[str], article: Article, source: Source) -> None:
 
 def _element_text(element: Element, source: Source) -> list[str]:
     if element.kind == "title":
-        return [f"{_pos(source, element.lines[0])}   title: {_excerpt(element.lines[0].text)}"]
+        title = element.field("value") or element.lines[0].text  # a wrapped title joined
+        return [f"{_pos(source, element.lines[0])}   title: {_excerpt(title)}"]
     if element.kind == "issuer":
         return [f"{_pos(source, unit)}   signature.unit: {unit.text}" for unit in element.lines]
     if element.kind == "date":

@@ -73,7 +73,7 @@ class DocxLayout:
 def read(data: bytes, path: str, encoding: str | None = None) -> Source:
     """``encoding`` is ignored: a .docx is XML in a ZIP package and says its own encoding."""
     check_package(data, path)
-    import docx  # python-docx costs ~100 ms to import: only .docx input pays for it
+    import docx  # python-docx is slow to import: only .docx input pays for it
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -261,7 +261,7 @@ def _paragraph_text(paragraph: Any, offset: int) -> tuple[str, tuple[DocxRun, ..
     runs: list[DocxRun] = []
     pos = offset
     for index, r in enumerate(find_runs(paragraph._p)):
-        # as python-docx's Run.text, with compiled XPaths (its per-call compiling cost 30 ms a file)
+        # as python-docx's Run.text, with compiled XPaths (its per-call compiling was slow)
         text = "".join(str(e) for e in run_content(r)).replace("\n", " ").replace("\r", " ")
         if text:
             runs.append(DocxRun(pos, pos + len(text), index))
@@ -282,7 +282,7 @@ def _xpaths() -> tuple[Any, Any]:
 
 def _style_names(document: Any) -> dict[str, str]:
     """Style id → name, read once from the XML: python-docx's per-paragraph ``style`` lookup
-    scans every style each time and made a 100-paragraph file take 400 ms."""
+    scans every style each time and made a long file slow."""
     try:
         element = document.styles.element
     except (KeyError, ValueError, AttributeError):

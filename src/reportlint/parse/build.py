@@ -10,6 +10,7 @@ the unit and date lines the body ends with, the 版记 is what closes the docume
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -28,16 +29,21 @@ from reportlint.model import (
     Span,
 )
 from reportlint.parse.dating import date_article
-from reportlint.parse.doctype import detect
+from reportlint.parse.doctype import MINUTES_ONLY, detect, ends_with_doctype
 from reportlint.parse.elements import UNIT_SUFFIX, Form, form_of, item_of, units_of
 from reportlint.parse.parser import RawLine, classify_lines
 from reportlint.text.chars import numeral_value
+from reportlint.text.lazyre import lazy
 
 LEVELS = {"H1": 1, "H2": 2, "H3": 3, "H4": 4}
-_NUMERAL = re.compile(r"[0-9]+|[一二三四五六七八九十百]+")
+_NUMERAL = lazy(r"[0-9]+|[一二三四五六七八九十百]+")
 _SPACES = " \t\u3000"
 # a title is short and does not read like a sentence
 _TITLE_MAX = 60
+# a title wraps onto at most two more lines, each short; a subtitle or a byline is not a wrap
+_TITLE_WRAP = 2
+_TITLE_WRAP_MAX = 40
+_NOT_WRAPPED = ("—", "－", "-", "（", "(", "〔", "[", "【", "<", "《")
 _SENTENCE_END = tuple("。；;！!？?，,：:")
 _UNIT_SUFFIX = UNIT_SUFFIX  # the last word of an issuing unit's name in a signature block
 _UNIT_MAX = 30
@@ -48,10 +54,9 @@ _ANYWHERE_KINDS = {"contact", "annotation", "copies_to", "printed_by"}
 _ATTACH_KINDS = {"attach_label", "attach_header", "attach_inline"}
 # a 主送机关 line: ends in a colon and names organs or people (各位代表： 市人民政府： 县直各单位：)
 _ADDRESSEE_MAX = 80
-_ADDRESSEE_END = re.compile(r"(?:局|委|会|府|办|院|部|厅|处|室|所|站|中心|公司|集团|学校|单位|部门|机构|组织|"
+_ADDRESSEE_END = lazy(r"(?:局|委|会|府|办|院|部|厅|处|室|所|站|中心|公司|集团|学校|单位|部门|机构|组织|"
                             r"党委|党组|政府|委员会|办公室|街道|社区|镇|乡|县|区|市|省|同志|代表|委员|领导|"
                             r"来宾|朋友们?|同事们?|同学们?|老师们?|[)）])$")
-_MINUTES_ONLY = {"主持", "主持人", "出席", "出席人员", "列席", "列席人员", "请假", "请假人员", "记录", "记录人"}
 
 
 def parse_document(source: Source) -> Document:
@@ -142,7 +147,7 @@ def _trailer(items: list[_Item]) -> list[_Item]:
     k = end - 1
     while k >= 0:
         form = items[k].form
-        if form is not None and form.kind in ("copies_to", "printed_by"):
+        if form is not None and form.kind in ("copies_to", "printed_by") or k == end - 1 and _loose_printed(items[k]):
             start = k
         elif not (start < end and _continues_list(items[k], items[k - 1] if k else None)):
             break
@@ -150,16 +155,29 @@ def _trailer(items: list[_Item]) -> list[_Item]:
     if start == end:
         return []
     # a continuation line directly after the document body is body text
-    while start < end and items[start].form is None:
+    while start < end and items[start].form is None and not _loose_printed(items[start]):
         start += 1
     out = items[start:]
     del items[start:]
     return out
 
 
+def _loose_printed(item: _Item) -> bool:
+    """The last line of a 版记 the 印发 form does not read (`2024.5.6印发`, `某办公室2024年5月印发`):
+    still the 版记's, so that the 落款 above it is found; the IM rules judge its form."""
+    text = item.line.text
+    return (item.form is None and item.kind == "text_line" and text.endswith("印发") and "。" not in text
+            and len(text.replace("\u3000", "").replace(" ", "")) <= 40)
+
+
+def _loose_printed_element(item: _Item) -> Element:
+    return Element("printed_by", (item.line,), (("value", item.line.text), ("loose", "1")))
+
+
 def _continues_list(item: _Item, before: _Item | None) -> bool:
     """A wrapped line of a 抄送 list: short, after a 抄送 line or another wrapped line of it."""
-    if item.form is not None or item.kind != "text_line" or len(item.line.text) > _ADDRESSEE_MAX:
+    if (item.form is not None or item.kind != "text_line" or len(item.line.text) > _ADDRESSEE_MAX
+            or item.line.text.endswith("印发")):
         return False
     return before is not None and (
         (before.form is not None and before.form.kind == "copies_to")
@@ -234,18 +252,23 @@ def _part(text: str, items: list[_Item], hints: Mapping[int, int], marker: Line 
     i, n = 0, len(items)
     if head:
         i = _head(items, elements)
+    rest: tuple[Line, ...] = ()
     if title is None and (head or label is not None) and i < n and _is_title(items[i], hints):
         title = items[i].line
         i += 1
+        rest = _title_wrap(title, items[i:i + _TITLE_WRAP])
+        i += len(rest)
+    title_text = ""
     if title is not None:
-        elements.append(Element("title", (title,), (("value", title.text),)))
+        title_text = "".join(line.text.strip() for line in (title, *rest)) if rest else title.text
+        elements.append(Element("title", (title, *rest), (("value", title_text),)))
     addressee = _addressee(items, i)
     if addressee is not None:
         line = items[addressee].line
         value = line.text.rstrip("：:")
         elements.append(Element("addressee", (line,), (("value", value),),
                                 tuple(ElementItem(None, u, line) for u in units_of(value))))
-    title_kind = detect(title.text if title else "", ())
+    title_kind = detect(title_text, ())
     taken = _minutes_fields(items, i, elements, title_kind is not None and title_kind.id == "minutes")
 
     residue: list[Line] = []
@@ -261,6 +284,9 @@ def _part(text: str, items: list[_Item], hints: Mapping[int, int], marker: Line 
             j += 1
         elif form is not None and form.kind in _ANYWHERE_KINDS:
             j = _anywhere(items, j, elements)
+        elif _loose_printed(item):
+            elements.append(_loose_printed_element(item))
+            j += 1
         elif form is not None and form.kind in ("attach_header", "attach_inline"):
             j = _attachment_note(text, items, j, elements)
         else:
@@ -268,6 +294,8 @@ def _part(text: str, items: list[_Item], hints: Mapping[int, int], marker: Line 
             j += 1
     k = 0
     while k < len(trailer):
+        if trailer[k].form is None and _loose_printed(trailer[k]):
+            elements.append(_loose_printed_element(trailer[k]))
         k = _anywhere(trailer, k, elements) if trailer[k].form is not None else k + 1
     signature, body = _signature(body)
     if signature is not None:
@@ -284,10 +312,34 @@ def _part(text: str, items: list[_Item], hints: Mapping[int, int], marker: Line 
         span = Span(min(line.span.start for line in own), max(line.span.end for line in own))
     else:  # pragma: no cover - a part always has its label or a line
         span = Span(0, 0)
-    doctype = detect(title.text if title else "", elements)
+    doctype = detect(title_text, elements)
     article = Article(marker, marker_label, title, children, signature, tuple(residue), span,
-                      tuple(elements), doctype, attachments)
+                      tuple(elements), doctype, attachments, rest)
     return date_article(article, sorted(own, key=lambda line: line.span.start))
+
+
+def _title_wrap(title: Line, following: Sequence[_Item]) -> tuple[Line, ...]:
+    """The lines a title wrapped onto: short title-like lines after it, taken only when the title
+    then ends with a 文种 (`…关于进一步加强汛期` / `安全生产工作的通知`) and did not before — or the
+    next line opens with the 的 of a title's last phrase (`关于印发2024年工作要点` / `的通知`)."""
+    if not following or (ends_with_doctype(title.text) and not following[0].line.text.strip().startswith("的")):
+        return ()
+    joined = title.text.strip()
+    byline = _looks_like_unit(joined)
+    taken: list[Line] = []
+    for item in following:
+        text = item.line.text.strip()
+        if byline and not taken and ends_with_doctype(text):
+            return ()  # a byline over a whole title (`县审计局` / `2024年工作总结`): not a wrap
+        if (item.kind != "text_line" or item.form is not None or not _looks_like_title(text)
+                or len(text) > _TITLE_WRAP_MAX or _looks_like_addressee(text) or text.startswith(_NOT_WRAPPED)
+                or _looks_like_unit(text)):  # joint issuers, one per line: not one name
+            return ()
+        joined += text
+        taken.append(item.line)
+        if ends_with_doctype(joined):
+            return tuple(taken)
+    return ()
 
 
 def _is_title(item: _Item, hints: Mapping[int, int]) -> bool:
@@ -337,7 +389,7 @@ def _minutes_fields(items: list[_Item], start: int, elements: list[Element], min
 
     def close() -> None:
         labels = {items[k].form.field_value("label") for k in run}  # type: ignore[union-attr]
-        if run and (minutes or (len(run) >= 2 and labels & _MINUTES_ONLY)):
+        if run and (minutes or (len(run) >= 2 and labels & MINUTES_ONLY)):
             taken.update(run)
         run.clear()
 
@@ -397,15 +449,43 @@ def _attachment_note(text: str, items: list[_Item], j: int, elements: list[Eleme
             entries.append([nxt_form.number, nxt_form.name, item.line])
         elif nxt_form is None and item.kind in ("heading", "text_line") and (numbered := item_of(item.line.text)):
             entries.append([numbered[0], numbered[1], item.line])
-        elif entries and nxt_form is None and item.kind == "text_line" and _wraps(text, item.line):
+        elif entries and nxt_form is None and item.kind == "text_line" and (
+                _wraps(text, item.line) or _continues_name(item.line, items[k + 1] if k + 1 < len(items) else None)):
             entries[-1][1] += item.line.text
         else:
             break
         lines.append(item.line)
         k += 1
+    entries = [piece for entry in entries for piece in _split_entries(*entry)]
     elements.append(Element("attachment_note", tuple(lines), (("label", "附件"),),
                             tuple(ElementItem(n, t, ln) for n, t, ln in entries)))
     return k
+
+
+_NEXT_ENTRY = lazy(r"[；;，,、 \t\u3000]+([0-9]{1,2})[.．、](?![0-9])")
+
+
+def _split_entries(number: int | None, name: str, line: Line) -> list[list[Any]]:
+    """Entries written on one line (附件：1.名称；2.名称 3.名称) split at the next number in sequence."""
+    out: list[list[Any]] = []
+    while number is not None:
+        nxt = next((m for m in _NEXT_ENTRY.finditer(name) if int(m.group(1)) == number + 1), None)
+        if nxt is None:
+            break
+        out.append([number, name[:nxt.start()], line])
+        number, name = number + 1, name[nxt.end():].strip(_SPACES)
+    out.append([number, name, line])
+    return out
+
+
+def _continues_name(line: Line, nxt: _Item | None) -> bool:
+    """A wrapped attachment name not indented (one paragraph per line lost the indent): a short
+    piece with no punctuation, followed by the 落款 or the end, and not itself a 落款 line."""
+    text = line.text
+    return (len(text) <= 16 and not any(c in text for c in "。，,；;：:！？!?") and item_of(text) is None
+            and not _looks_like_unit(text) and not _LOOSE_DATE.match(text)
+            and (nxt is None or nxt.kind == "date_line" or nxt.form is not None
+                 or _looks_like_unit(nxt.line.text) or _looks_like_signer(nxt.line.text, True)))
 
 
 def _wraps(text: str, line: Line) -> bool:
@@ -419,10 +499,12 @@ def _wraps(text: str, line: Line) -> bool:
 
 
 def _addressee(items: list[_Item], i: int) -> int | None:
-    """The 主送机关 line: right after the title, or after the short lines a speech puts between
-    (venue and date, the speaker: ``——2026年1月26日在…会议上`` / ``省长 某某``)."""
+    """The 主送机关 line: right after the title (or a 发文字号 put under it), or after the short lines
+    a speech puts between (venue and date, the speaker: ``——2026年1月26日在…会议上`` / ``省长 某某``)."""
     for k in range(i, min(i + 4, len(items))):
         item = items[k]
+        if k == i and item.form is not None and item.form.kind == "doc_number":
+            continue  # a 发文字号 put under the title instead of above it
         if item.kind != "text_line" or item.form is not None:
             return None
         if _looks_like_addressee(item.line.text):
@@ -454,25 +536,85 @@ def _looks_like_title(text: str) -> bool:
 
 
 def _signature(body: list[tuple[RawLine, Line]]):
-    """Peel the closing block off the end: a date line and/or short unit-name lines."""
+    """Peel the closing block off the end: a date line and/or short unit-name lines (or the
+    name of the person who signs a 述职报告 or a personal 总结)."""
     date = None
     end = len(body)
-    if end and body[end - 1][0].kind == "date_line":
+    while end and body[end - 1][0].kind == "text_line" and _CHROME.search(body[end - 1][1].text):
+        end -= 1  # a web page's buttons and counters after the 落款 stay body text (the RS rules')
+    body, chrome = body[:end], body[end:]
+    if end and body[end - 1][0].kind == "text_line" and (split := _unit_and_date(body[end - 1][1])):
+        return Signature((split[0],), split[1]), body[:end - 1] + chrome
+    if end and (body[end - 1][0].kind == "date_line"
+                or body[end - 1][0].kind == "text_line" and _LOOSE_DATE.match(body[end - 1][1].text)):
         date = body[end - 1][1]
         end -= 1
     units: list[Line] = []
+    if date is not None and end and _SEAL.fullmatch(body[end - 1][1].text):
+        end -= 1  # （盖章） between the unit and the date marks where the seal goes
     while end and len(units) < 2:
         raw, line = body[end - 1]
-        if raw.kind != "text_line" or not _looks_like_unit(line.text):
+        signer = not units and _looks_like_signer(line.text, date is not None)
+        if raw.kind != "text_line" or not (_looks_like_unit(line.text) or signer):
             break
         units.insert(0, line)
         end -= 1
+    if date is None and units and end and body[end - 1][0].kind == "date_line":
+        date = body[end - 1][1]  # the date above the unit: kept, its place is judged by the rules
+        end -= 1
     if date is None and not units:
-        return None, body
-    return Signature(tuple(units), date), body[:end]
+        return None, body + chrome
+    return Signature(tuple(units), date), body[:end] + chrome
+
+
+_CHROME = lazy(r"^【[^】]{2,8}】|浏览次数|点击次数|阅读次数|【关闭窗口】|【打印本页】")
+_UNIT_THEN_DATE = lazy(r"^(?P<unit>[^ \t\u3000]{2,30})[ \t\u3000]{2,}"
+                             r"(?P<date>(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})日)$")
+
+
+def _unit_and_date(line: Line) -> tuple[Line, Line] | None:
+    """A 落款 on one line, unit and date apart (青山县教育局    2024年5月6日), as two lines."""
+    match = _UNIT_THEN_DATE.match(line.text)
+    if match is None or not _looks_like_unit(match["unit"]):
+        return None
+    start = line.span.start
+    unit = Line(Span(start, start + match.end("unit")), match["unit"], line.number)
+    date = Line(Span(start + match.start("date"), line.span.end), match["date"], line.number)
+    return unit, date
+
+
+# a 成文日期 written loosely or incompletely where the 落款 has its date: 2024年12月, 2024/12/5,
+# 2024-12-05, 2024年12月5号, 12月5日 (its form is judged by the rules; here it is the date line)
+_CN = "〇○零一二三四五六七八九十"
+_LOOSE_DATE = lazy(
+    rf"^[（(]?(?:(?:[0-9]{{2,4}}|[{_CN}]{{2,4}})[ \t]*年[ \t]*(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})[ \t]*月"
+    rf"(?:[ \t]*(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})[ \t]*[日号])?"
+    rf"|(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})月(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})[日号]"
+    rf"|[0-9]{{4}}[ \t]*([/\-－.．])[ \t]*[0-9]{{1,2}}[ \t]*\1[ \t]*[0-9]{{1,2}}日?)[)）]?$")
+# the person who signs a 述职报告 or a personal 总结: 述职人：王某某 / a bare name
+_SIGNER = lazy(r"^(?:(?:述职人|报告人|汇报人|总结人|发言人|申请人|署名|签名)[ \t\u3000]*[:：][ \t\u3000]*"
+                     r"[\u4e00-\u9fff·]{2,6}|(?:欧阳|司马|诸葛|上官|东方|皇甫|令狐|慕容|尉迟|长孙)[\u4e00-\u9fff]{1,2}"
+                     r"|[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+                     r"姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常"
+                     r"温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍"
+                     r"涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景"
+                     r"党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝]"
+                     r"(?:某某|某|[\u4e00-\u9fff]{1,2}))$")
+_NOT_SIGNER = {"此致", "敬礼", "特此报告", "特此通知", "谢谢", "谢谢大家", "特此函告", "特此批复", "妥否请批示"}
+
+
+def _looks_like_signer(text: str, dated: bool) -> bool:
+    """A signer's name: labelled (述职人：王某某) anywhere, a bare name only above a date."""
+    if text in _NOT_SIGNER or not _SIGNER.match(text):
+        return False
+    return dated or text[:1] in "述报汇总发申署签" and any(c in text for c in ":：")
+
+
+_SEAL = lazy(r"[ \t\u3000]*[（(](?:印|盖章|公章|章|签章|签字|签名|印章)[)）]$")
 
 
 def _looks_like_unit(text: str) -> bool:
+    text = _SEAL.sub("", text) if text.endswith(("）", ")")) else text
     return (len(text) <= _UNIT_MAX and not text.endswith(_SENTENCE_END)
             and "。" not in text and bool(_UNIT_SUFFIX.search(text)))
 
@@ -513,11 +655,12 @@ def _nest(text: str, body: list[tuple[RawLine, Line]],
 def _heading(text: str, raw: RawLine, line: Line) -> Heading:
     level = LEVELS[raw.marker_type or "H1"]
     marker_end = line.span.end if raw.marker_end is None else raw.marker_end
-    marker = text[line.span.start:marker_end]
+    # markers, numerals and styles come from a small set: one copy each, not one per heading
+    marker = sys.intern(text[line.span.start:marker_end])
     match = _NUMERAL.search(marker)
-    numeral = match.group(0) if match else ""
+    numeral = sys.intern(match.group(0)) if match else ""
     ordinal = numeral_value(numeral) or 0
-    style = marker.replace(numeral, "N", 1) if numeral else marker
+    style = sys.intern(marker.replace(numeral, "N", 1)) if numeral else marker
     rest_start = marker_end
     while rest_start < line.span.end and text[rest_start] in _SPACES:
         rest_start += 1

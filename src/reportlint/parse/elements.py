@@ -9,33 +9,35 @@ which ``build.py`` decides.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from reportlint.parse.parser import RawLine
 from reportlint.text.chars import numeral_value
+from reportlint.text.lazyre import lazy
 
 _SPACES = " \t\u3000"
 _REST_MAX = 80  # an element line is short; a long line starting with a keyword is prose
 
-_SECRECY_REST = re.compile(r"^(?:[★☆*][ \t\u3000]*([^ \t\u3000]{0,12}))?(?:[ \t\u3000]+(特急|加急))?$")
-_DOC_NUMBER = re.compile(
+_SECRECY_REST = lazy(r"^(?:[★☆*][ \t\u3000]*([^ \t\u3000]{0,12}))?(?:[ \t\u3000]+(特急|加急))?$")
+_DOC_NUMBER = lazy(
     r"^(?P<prefix>.*?)[〔［\[（(](?P<year>[0-9]{4})[〕］\]）)][ \t]*(?P<number>[0-9]{1,4})[ \t]*号$")
-_SIGNER_REST = re.compile(r"^签[ \t\u3000]*发[ \t\u3000]*人[ \t\u3000]*[:：][ \t\u3000]*(?P<name>.{1,20})$")
-_ATTACH_REST = re.compile(
+_SIGNER_REST = lazy(r"^签[ \t\u3000]*发[ \t\u3000]*人[ \t\u3000]*[:：][ \t\u3000]*(?P<name>.{1,20})$")
+_ATTACH_REST = lazy(
     r"^(?P<number>[0-9]{1,2}|[一二三四五六七八九十]{1,3})?[ \t\u3000]*(?P<colon>[:：])?[ \t\u3000]*(?P<name>.*)$")
-# a numbered entry: 1.名称 / 2、名称 / （3）名称
-ITEM = re.compile(r"^(?:(?P<n>[0-9]{1,2})(?:[.．、。](?![0-9])|[ \t\u3000])|[（(](?P<m>[0-9]{1,2})[)）])"
-                  r"[ \t\u3000]*(?P<text>.+)$")
-_NOTE = re.compile(r"^[（(](?P<value>[^（）()]{2,60})[)）]$")
-_PRINTED = re.compile(r"^(?P<unit>.*?)[ \t\u3000]*(?P<date>[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)[ \t\u3000]*印发$")
+# a numbered entry: 1.名称 / 2、名称 / （3）名称 / 1.2024年度…名单 (a year after the number)
+ITEM = lazy(r"^(?:(?P<n>[0-9]{1,2})(?:[.．、。](?![0-9])|[.．](?=[0-9]{4}年)|[ \t\u3000])"
+                  r"|[（(](?P<m>[0-9]{1,2})[)）])[ \t\u3000]*(?P<text>.+)$")
+_NOTE = lazy(r"^[（(](?P<value>[^（）()]{2,60})[)）]$")
+_PRINTED = lazy(r"^(?P<unit>.*?)[ \t\u3000]*(?P<date>(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})[ \t]*年"
+                      r"[ \t]*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[ \t]*月[ \t]*"
+                      r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[ \t]*日)?[ \t\u3000]*印发$")
 # the last word of an organ's or unit's name (a 落款, a 发文机关标志 before 文件)
-UNIT_SUFFIX = re.compile(
+UNIT_SUFFIX = lazy(
     r"(?:局|委|会|府|办|院|部|厅|处|室|所|站|中心|公司|集团|学校|中学|小学|幼儿园|大学|学院|"
     r"小组|支部|党委|党组|政府|委员会|办公室|工作组|街道|社区|村委会|镇|乡|县|区|市|省)$"
 )
-_UNIT_SPLIT = re.compile(r"[，,、；;。]")
-_MINUTES_LABEL = re.compile(r"[ \t\u3000:：]|^会议")
+_UNIT_SPLIT = lazy(r"[，,、；;。]")
+_MINUTES_LABEL = lazy(r"[ \t\u3000:：]|^会议")
 
 
 @dataclass(frozen=True)
@@ -162,9 +164,14 @@ def _copies_to(marker: str, rest: str, _: int) -> Form | None:
 
 def _printed(marker: str, rest: str, _: int) -> Form | None:
     match = _PRINTED.match(marker)
-    if rest or match is None:
+    if match is None:
         return None
-    return Form("printed_by", (("value", marker), ("unit", match["unit"].strip(_SPACES)), ("date", match["date"])))
+    unit, date = match["unit"].strip(_SPACES), match["date"] or ""
+    if rest:  # the date first and the office after it: 2024年5月6日印发    某某办公室
+        if unit or not date or len(rest) > 30 or not UNIT_SUFFIX.search(rest):
+            return None
+        return Form("printed_by", (("value", marker + rest), ("unit", rest), ("date", date), ("reversed", "1")))
+    return Form("printed_by", (("value", marker), ("unit", unit), ("date", date)))
 
 
 def _minutes(marker: str, rest: str, _: int) -> Form | None:

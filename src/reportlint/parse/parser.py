@@ -13,7 +13,7 @@ from reportlint.config.resources import data_dir
 GRAMMAR_FILE = "report.lark"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawLine:
     """A classified line: its kind, the marker token (if any) and the rest of the line."""
 
@@ -35,6 +35,9 @@ def parser(strict: bool = False) -> Lark:
         cache=False if strict else (_cache_file(grammar) or False),
         strict=strict,
         maybe_placeholders=False,
+        # applied as each line is reduced: no parse tree is kept (a tree node and its tokens
+        # per line took ~13 MB per MB of text, and the freed nodes left the heap fragmented)
+        transformer=_ToLines(),
     )
 
 
@@ -85,7 +88,7 @@ class _ToLines(Transformer):
     def start(self, items: list[RawLine]) -> list[RawLine]:
         return items
 
-    def _line(self, kind: str, tokens: list[Token]) -> RawLine:
+    def _raw(self, kind: str, tokens: list[Token]) -> RawLine:
         first, last = tokens[0], tokens[-1]
         marker = first if first.type != "TEXT" and kind != "date_line" and kind != "residue" else None
         return RawLine(  # the lexer sets every token's positions; lark types them as optional
@@ -97,31 +100,31 @@ class _ToLines(Transformer):
         )
 
     def compilation(self, tokens: list[Token]) -> RawLine:
-        return self._line("compilation", tokens)
+        return self._raw("compilation", tokens)
 
     def heading(self, tokens: list[Token]) -> RawLine:
-        return self._line("heading", tokens)
+        return self._raw("heading", tokens)
 
     def date_line(self, tokens: list[Token]) -> RawLine:
-        return self._line("date_line", tokens)
+        return self._raw("date_line", tokens)
 
     def residue(self, tokens: list[Token]) -> RawLine:
-        return self._line("residue", tokens)
+        return self._raw("residue", tokens)
 
     def element(self, tokens: list[Token]) -> RawLine:
-        return self._line("element", tokens)
+        return self._raw("element", tokens)
 
     def text_line(self, tokens: list[Token]) -> RawLine:
-        return self._line("text_line", tokens)
+        return self._raw("text_line", tokens)
 
 
 def classify_lines(text: str) -> tuple[list[RawLine], str | None]:
     """Classify every line; on a parse failure fall back to plain text lines and say why."""
     try:
-        tree = parser().parse(text)
+        lines = cast(list[RawLine], parser().parse(text))  # the transformer's result, not a tree
     except UnexpectedInput as exc:  # pragma: no cover - TEXT matches any line
         return _fallback(text), f"skeleton grammar failed at line {exc.line}: {exc.__class__.__name__}"
-    return _ToLines().transform(tree), None
+    return lines, None
 
 
 def _fallback(text: str) -> list[RawLine]:

@@ -85,7 +85,7 @@ _GROUP_HEADER = re.compile(rf"^[ \t]*\[[ \t]*{ENTRY_POINT_GROUP}[ \t]*\]", re.MU
 def _may_declare_plugins() -> bool:
     """Whether some distribution on ``sys.path`` may declare a ``reportlint`` entry point.
 
-    ``importlib.metadata`` costs ~13 ms of a cold check to import and scan; reading each
+    ``importlib.metadata`` is slow to import and scan; reading each
     ``*.dist-info/entry_points.txt`` answers the usual "no plugin" case in a fraction of that.
     Anything this scan cannot see through (zip files, eggs, extra finders) counts as "may".
     """

@@ -6,19 +6,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
-from reportlint.model import Article, Line
-from reportlint.rules.base import Rule, RuleContext
-from reportlint.rules.profiles import DOCTYPES_OPTION, DocType, body_lines, doctype_of, is_complete
+from reportlint.model import Article, Line, Profile, body_lines, is_complete
+from reportlint.rules.base import DOCTYPES_OPTION, Rule, RuleContext, doctype_of
 from reportlint.text.lazyre import lazy
 
 _ORGAN_END = lazy(r"(?:局|委|办|院|府|部|厅|处|科|室|会|校|所|站|队|中心|公司|街道|办事处|镇|乡|村|社区|支部|党委|"
-                  r"委员会|小组|集团|医院|中学|小学|学院|幼儿园|馆|单位|部门|机关|学校|企业|党组|党组织)$")
+                  r"委员会|小组|集团|医院|中学|小学|学院|幼儿园|馆|单位|部门|机关|学校|企业|党组|党组织|机构)$")
 _PERSON_END = lazy(r"(?:局长|书记|主任|县长|市长|镇长|乡长|区长|省长|部长|厅长|处长|科长|校长|院长|主席|经理|董事长|"
                    r"同志|领导|先生|女士)$")
-_SEPARATORS = lazy(r"[、，,；;]")
+_WRONG_CLOSE = ("。", "；", ";", "，", ",")  # a 主送 line closed by one of these, not a colon
+_RUN_IN = lazy(r"[ \t\u3000]*([^：:。，；！？“”《》]{2,40})[：:](.*)$")
+# where two organs' names meet with no mark between them: 县委县政府, 镇党委政府, a space
+_JOINED = lazy(r"(?<=[委办])(?=(?:[省市县区镇乡])?(?:人民)?政府)|[ \t\u3000]+|"
+               r"(?<=[局委办院府部厅处室会校所站队心司])(?:和|及|与)(?=[\u4e00-\u9fff]{2})")
 
 
-def _addressed(ctx: RuleContext, extra: str) -> Iterator[tuple[Article, DocType]]:
+def _addressed(ctx: RuleContext, extra: str) -> Iterator[tuple[Article, Profile]]:
     """Articles (attachments included) whose 文种 profile says something about the 主送机关."""
     for article in _articles(ctx):
         doctype = doctype_of(article, extra)
@@ -32,29 +35,92 @@ def _articles(ctx: RuleContext) -> Iterator[Article]:
         yield from article.attachments
 
 
+def _split(text: str) -> list[str]:
+    """``text`` split at 、 ，； outside brackets (`各县（市、区）人民政府` is one name)."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and char in "、，,；;":
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
+def _organ(name: str) -> bool:
+    """Whether a name ends like an organ's, a bracketed gloss aside (`各乡镇人民政府（街道办事处）`)."""
+    name = name.strip()
+    if name.endswith(("）", ")")):
+        name = name[:max(name.rfind("（"), name.rfind("("))]
+    return bool(_ORGAN_END.search(name.strip()))
+
+
 def _names(text: str) -> list[str]:
     """The names listed in a 主送机关 line: the text before the colon, split at 、 and ，."""
     head = text.strip().rstrip("：:").strip()
-    return [name.strip() for name in _SEPARATORS.split(head)]
+    return [name.strip() for name in _split(head)]
+
+
+def _first_body_line(article: Article) -> Line | None:
+    """The body line right under the title (blank lines aside), or None when an element stands
+    between them."""
+    first = next(body_lines(article), None)
+    if first is None or article.title is None:
+        return None
+    after = article.title_lines[-1].span.end
+    between = any(after <= line.span.start < first.span.start
+                  for element in article.elements for line in element.lines)
+    return None if between or first.span.start < after else first
 
 
 def _colonless(article: Article) -> Line | None:
-    """The first body line, when it is a 主送机关 written without its colon (`县教育局`)."""
-    first = next(body_lines(article), None)
-    if first is None or article.title is None or first.number != article.title.number + 1:
+    """The first body line, when it is a 主送机关 written without its colon (`县教育局`), or
+    closed by another mark (`县人民政府。`, `县人民政府；`)."""
+    first = _first_body_line(article)
+    if first is None:
         return None
     text = first.text.strip()
+    if text[-1:] in _WRONG_CLOSE:
+        text = text[:-1].rstrip()
     if not 2 < len(text) <= 40 or any(mark in text for mark in "。！？；：:“”《"):
         return None
-    names = [name for name in _SEPARATORS.split(text) if name]
-    return first if names and all(_ORGAN_END.search(name) for name in names) else None
+    names = [name for name in _split(text) if name]
+    return first if names and all(_organ(name) for name in names) else None
+
+
+def _plainly_addressee(line: Line) -> bool:
+    """A colonless 主送 line that reads as one even where the 文种 needs none: closed by a wrong
+    mark, and listing several organs or a class of them (`各县（市、区）应急管理局，市直有关单位。`)."""
+    text = line.text.strip()
+    if text[-1:] not in _WRONG_CLOSE:
+        return False
+    names = [name for name in _split(text[:-1]) if name.strip()]
+    return len(names) >= 2 or text.startswith("各")
+
+
+def _run_in(article: Article) -> tuple[int, int] | None:
+    """The 主送机关 and its colon, when the body runs on after it on the same line
+    (`县人民政府：我县现有救护车8辆……`): the offsets of the names and the colon."""
+    first = _first_body_line(article)
+    if first is None:
+        return None
+    match = _RUN_IN.match(first.text)
+    if match is None or not match.group(2).strip():
+        return None
+    names = [name for name in _split(match.group(1)) if name]
+    if names and all(_organ(name) for name in names):
+        return first.span.start, first.span.start + match.end(1) + 1
+    return None
 
 
 def _person_line(article: Article) -> Line | None:
     """The first body line, when it is a 主送 naming a person (`县政府李县长：`), which the model
     does not take for a 主送机关."""
-    first = next(body_lines(article), None)
-    if first is None or article.title is None or first.number != article.title.number + 1:
+    first = _first_body_line(article)
+    if first is None:
         return None
     text = first.text.strip()
     if not 2 < len(text) <= 40 or not text.endswith(("：", ":")) or any(mark in text for mark in "。！？；"):
@@ -69,7 +135,7 @@ def _unplaced(article: Article) -> bool:
         text = line.text.strip()
         if len(text) <= 100 and text.endswith(("：", ":")) and not any(mark in text for mark in "。！？；"):
             names = [name for name in _names(text) if name]
-            if names and all(_ORGAN_END.search(name) for name in names):
+            if names and all(_organ(name) for name in names):
                 return True
     return False
 
@@ -115,8 +181,9 @@ class AddresseeMissing(Rule):
         for article, doctype in _addressed(ctx, self.settings["doctypes"]):
             if article.element("addressee") is not None or not is_complete(article):
                 continue
-            if _colonless(article) is not None or _person_line(article) is not None or _unplaced(article):
-                continue  # there is one: without its colon (AD003), or a person (AD004)
+            if (_colonless(article) is not None or _person_line(article) is not None or _unplaced(article)
+                    or _run_in(article) is not None):
+                continue  # there is one: without its colon or its own line (AD003), or a person (AD004)
             title = article.title.span  # type: ignore[union-attr]
             yield ctx.report(title.start, title.end, doctype=doctype.name[0], doctype_en=doctype.name[1],
                              source=doctype.source or "rulesets/data/doctypes.yaml")
@@ -126,8 +193,10 @@ class SeveralAddressees(Rule):
     """A 请示 sent to more than one organ.
 
     ## What it does
-    For the 文种 whose profile allows a single 主送机关 (`addressee: one`: the 请示), flags a
-    主送 line that lists several organs (`县委、县政府：`).
+    For the 文种 whose profile allows a single 主送机关 (`addressee: one`: the 请示; `addressee:
+    requester`: the 批复, sent to the organ whose 请示 it answers), flags a
+    主送 line that lists several organs (`县委、县政府：`), also run together (`县委县政府：`,
+    `镇党委政府：`) or parted by a space.
 
     ## Why is this bad?
     《党政机关公文处理工作条例》第十五条（一）: a document to a higher organ is addressed to one
@@ -154,28 +223,35 @@ class SeveralAddressees(Rule):
     standard = "《党政机关公文处理工作条例》第十五条（一）"
     options = {"doctypes": DOCTYPES_OPTION}
     messages = {"default": ("{doctype}应主送一个上级机关，此处主送了{count}个：{names}（条例第十五条（一））",
-                            "a {doctype_en} goes to one organ; this one is addressed to {count}: {names}")}
+                            "a {doctype_en} goes to one organ; this one is addressed to {count}: {names}"),
+                "reply": ("{doctype}应只主送报送请示的机关，此处主送了{count}个：{names}，其他机关可抄送"
+                          "（条例第八条（十二））",
+                          ("a {doctype_en} goes to the organ that sent the request; this one is addressed to "
+                           "{count}: {names} (copy the others)"))}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article, doctype in _addressed(ctx, self.settings["doctypes"]):
             element = article.element("addressee")
-            if doctype.addressee != "one" or element is None:
+            if doctype.addressee not in ("one", "requester") or element is None:
                 continue
-            names = [name for name in _names("".join(line.text for line in element.lines)) if name]
+            names = [part.strip() for name in _names("".join(line.text for line in element.lines))
+                     for part in _JOINED.split(name) if part.strip()]
             if len(names) > 1:
                 span = element.span
-                yield ctx.report(span.start, span.end, doctype=doctype.name[0], doctype_en=doctype.name[1],
-                                 count=len(names), names="、".join(names))
+                yield ctx.report(span.start, span.end, "reply" if doctype.addressee == "requester" else "default",
+                                 doctype=doctype.name[0], doctype_en=doctype.name[1], count=len(names),
+                                 names="、".join(names))
 
 
 class AddresseeForm(Rule):
     """A 主送机关 line without its full-width colon, or ending in a stray 、 or ，.
 
     ## What it does
-    For the 文种 with a 主送机关, flags the 主送 line when the colon after the last name is
-    missing (`县人民政府` alone on the line under the title), half-width (`县人民政府:`), or
-    preceded by a separator (`各乡镇人民政府、县直各部门、：`), or when the line ends with a
-    full stop.
+    For a 主送机关 in any 文种 (and, where the profile needs one, a line under the title that
+    names organs without being taken for one), flags the 主送 line when the colon after the last name is
+    missing (`县人民政府` alone on the line under the title), half-width (`县人民政府:`), another
+    mark (`县人民政府。`, `县人民政府；`), or preceded by a separator (`各乡镇人民政府、县直各部门、：`),
+    and a 主送 the body runs on after on the same line (`县人民政府：我县现有……`).
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.2: the 主送机关 is placed one line under the title, flush left, with a
@@ -192,8 +268,9 @@ class AddresseeForm(Rule):
     ```
 
     ## Fix safety
-    Replacing a half-width colon, removing a separator before the colon, and adding a missing
-    colon are safe: the line is the 主送机关 and nothing else.
+    Replacing a half-width colon or another closing mark, removing a separator before the colon,
+    and adding a missing colon are safe: the line is the 主送机关 and nothing else. A 主送 run into
+    the body is not fixed (where the line breaks is the writer's choice).
     """
 
     code = "AD003"
@@ -210,16 +287,40 @@ class AddresseeForm(Rule):
                       "the addressee ends with a half-width ':' instead of '：' (GB/T 9704-2012 7.3.2)"),
         "separator": ("主送机关最后一个名称后多了“{mark}”（GB/T 9704-2012 7.3.2）",
                       "a stray {mark!r} after the last addressee (GB/T 9704-2012 7.3.2)"),
+        "mark": ("主送机关后应为全角冒号“：”，不是“{mark}”（GB/T 9704-2012 7.3.2）",
+                 "the addressee ends with {mark!r} instead of '：' (GB/T 9704-2012 7.3.2)"),
+        "run_in": ("主送机关应单独成行，正文另起一行（GB/T 9704-2012 7.3.2）",
+                   "the addressee takes a line of its own; the body starts on the next (GB/T 9704-2012 7.3.2)"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for article, _ in _addressed(ctx, self.settings["doctypes"]):
+        extra = self.settings["doctypes"]
+        for article in _articles(ctx):
+            if article.title is None:
+                continue
+            doctype = doctype_of(article, extra)
             element = article.element("addressee")
+            if element is None and (doctype is None or not doctype.addressee):
+                # a 文种 that may go without one: only a line that is plainly a 主送 closed wrongly
+                line = _colonless(article)
+                if line is not None and _plainly_addressee(line):
+                    end = line.span.start + len(line.text.rstrip())
+                    yield ctx.report(end - 1, end, "mark", mark=line.text.rstrip()[-1],
+                                     fix=Fix.replace("改为全角冒号", end - 1, end, "："))
+                continue
             if element is None:
                 line = _colonless(article)
+                run_in = _run_in(article) if line is None else None
                 if line is not None:
                     end = line.span.start + len(line.text.rstrip())
-                    yield ctx.report(line.span.start, end, fix=Fix.replace("补全角冒号", end, end, "："))
+                    mark = line.text.rstrip()[-1]
+                    if mark in _WRONG_CLOSE:
+                        yield ctx.report(end - 1, end, "mark", mark=mark,
+                                         fix=Fix.replace("改为全角冒号", end - 1, end, "："))
+                    else:
+                        yield ctx.report(line.span.start, end, fix=Fix.replace("补全角冒号", end, end, "："))
+                elif run_in is not None:
+                    yield ctx.report(run_in[0], run_in[1], "run_in")
                 continue
             last = element.lines[-1]
             text = last.text.rstrip()
@@ -286,4 +387,83 @@ class AddresseePerson(Rule):
                                          doctype_en=doctype.name[1])
 
 
-RULES = [AddresseeMissing, SeveralAddressees, AddresseeForm, AddresseePerson]
+_TITLE_ISSUER = lazy(r"^(.{2,60}?)关于")
+# a government department (厅, 局, 委员会 …), not a government, its general office or a party committee
+_DEPARTMENT = lazy(r"(?:厅|局|委员会|委)$")
+_NOT_DEPARTMENT = lazy(r"(?:人民政府|政府|办公厅|办公室|[省市县区镇乡]委|党委|党工委|党组|[省市县区]委员会)$")
+_LOWER_GOVERNMENT = lazy(r"(?:人民政府|[县市区镇乡）)]政府)$")
+_GOVERNMENT_AGREED = lazy(r"经[^，。；]{0,12}(?:人民政府|政府)同意")
+
+
+def _issuing_departments(article: Article) -> list[str]:
+    """The organs the title names before 关于, when every one is a department (`省人社厅关于……`)."""
+    match = _TITLE_ISSUER.match(article.title_text.strip())
+    if match is None:
+        return []
+    names = [name.strip() for part in _split(match.group(1)) for name in part.split() if name.strip()]
+    if names and all(_DEPARTMENT.search(n) and not _NOT_DEPARTMENT.search(n) for n in names):
+        return names
+    return []
+
+
+class DepartmentToLowerGovernment(Rule):
+    """A government department that addresses a lower government: `省人社厅` to `各市、县人民政府：`.
+
+    ## What it does
+    For the directive 文种 意见 and 决定, flags a 主送机关
+    naming a people's government (`各市、县（市、区）人民政府`, `各乡镇人民政府`) when the organs the
+    title names before `关于` are all departments (厅, 局, 委员会, 委 — not a government, its
+    办公厅/办公室 or a party committee), unless the text says the government agreed
+    (`经省人民政府同意`).
+
+    ## Why is this bad?
+    《党政机关公文处理工作条例》第十六条（二）: only the 办公厅（室） of a government may, on its
+    authority, write to lower governments; other departments may not send them directive
+    documents. A department writes to its counterpart departments below, or has the government
+    agree and says so in the text.
+
+    ## Example
+    ```
+    省人力资源和社会保障厅关于进一步做好高校毕业生就业工作的实施意见
+    各市、县（市、区）人民政府：
+    ```
+
+    ## Use instead
+    ```
+    省人力资源和社会保障厅关于进一步做好高校毕业生就业工作的实施意见
+    各市、县（市、区）人力资源社会保障局：
+    ```
+    """
+
+    code = "AD005"
+    name = "department-to-lower-government"
+    groups = ("addressee",)
+    severity = Severity.WARNING
+    standard = "《党政机关公文处理工作条例》第十六条（二）"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {"default": ("“{issuer}”是政府部门，不应向下级人民政府“{name}”行文（{doctype}；条例第十六条（二）："
+                            "应主送下级对口部门，或经本级政府同意并在文中注明）",
+                            ("{issuer!r} is a department and may not address the lower government {name!r} "
+                             "(this {doctype_en}; 条例第十六条（二）)"))}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in _articles(ctx):
+            element = article.element("addressee")
+            if element is None or article.title is None:
+                continue
+            doctype = doctype_of(article, self.settings["doctypes"])
+            if doctype is None or doctype.id not in ("opinion", "decision"):
+                continue
+            issuers = _issuing_departments(article)
+            if not issuers or any(_GOVERNMENT_AGREED.search(line.text) for line in body_lines(article)):
+                continue
+            text = "".join(line.text for line in element.lines)
+            names = [name for name in _names(text) if name and _LOWER_GOVERNMENT.search(name)]
+            if names:
+                first, last = element.lines[0], element.lines[-1]
+                end = last.span.start + len(last.text.rstrip().rstrip("：:"))
+                yield ctx.report(first.span.start, end, issuer="、".join(issuers), name=text.strip().rstrip("：:"),
+                                 doctype=doctype.name[0], doctype_en=doctype.name[1])
+
+
+RULES = [AddresseeMissing, SeveralAddressees, AddresseeForm, AddresseePerson, DepartmentToLowerGovernment]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -13,82 +13,20 @@ from reportlint.model import Article
 from reportlint.rules.base import Option, Rule, RuleContext
 from reportlint.text import userre
 from reportlint.text.chars import numeral_value
-from reportlint.text.lazyre import (
-    Gates,
-    LazyPattern,
-    is_literal,
-    lazy,
-    literal_gates,
-    passes_gates,
-)
+from reportlint.text.lazyre import Gate, LazyPattern, is_literal, lazy
 
 _N = r"(?P<n>[0-9]{1,3}|[一二三四五六七八九十百零〇两]{1,6})"
 _SESSIONS = "一二三四五六七"
 _STATED_YEAR = lazy(r"((?:19|20)[0-9]{2})\s*年(?!代|以来|来|前|后|以前|之前|底前|远景|目标)")
 _OPENING_YEAR = lazy(r"\s*((?:19|20)[0-9]{2})\s*年(?:是|为)")
-# The word tests below are plain Python (each names the pattern it stands for): compiling their
-# CJK alternations cost more than running them.
-_NOT_NOW = ("比", "较", "到", "至", "于", "从", "自", "与", "截至", "截止")  # 比2010年: not the year spoken of
+_NOT_NOW = lazy(r"(?:比|较|到|至|于|从|自|与|截至|截止)$")  # 比2010年: not the year spoken of
 _REVIEW = ("过去五年", "五年来", "这五年", "过去一年", "一年来", "回顾", "以来")
-_FIRST_YEAR = ("开局之年", "开局年", "起步之年", "第一年")
-_LAST_YEAR = ("收官之年", "收官年", "最后一年", "决胜之年")
-_COMPARED = ("较", "比", "与", "同", "于", "过")  # 较/高于“十三五”: a baseline, not a claim
+_COMPARED = lazy(r"(?:较|比|与|同|于|过)“?$")  # 较/高于“十三五”: a baseline, not a claim
 # a mention of the event itself (a speech given at it, what happened since) is history, not a claim
-_HISTORY = ("大会上", "大会的", "上的讲话", "以来", "之际", "前夕")
-_CLAUSE_ENDS = "，。；"
+_HISTORY = lazy(r"[^，。；]{0,6}?(?:大会上|大会的|上的讲话|以来|之际|前夕|时期?[，,的])")
+_PLACE = lazy(r"[^，。；]{0,8}?(?:(?P<first>开局之年|开局年|起步之年|第一年)"
+              r"|(?P<last>收官之年|收官年|最后一年|决胜之年))")
 _PREPARES = ("迎", "筹备", "将", "明年", "即将", "计划", "准备", "谋划")
-
-
-def _ends_with(text: str, start: int, end: int, words: tuple[str, ...],
-               quote: bool = False) -> bool:
-    """Whether ``(?:words)$`` (``(?:words)“?$`` with ``quote``) is found in text[start:end].
-
-    ``$`` also matches before a final newline.
-    """
-    window = text[start:end]
-    for tail in (window, window[:-1] if window.endswith("\n") else ""):
-        if tail.endswith(words) or (quote and tail.endswith("“") and tail[:-1].endswith(words)):
-            return True
-    return False
-
-
-def _within_clause(text: str, at: int, limit: int,
-                   found: Callable[[int], str | None]) -> str | None:
-    """``[^，。；]{0,limit}?(?:…)`` matched at ``at``: ``found(offset)`` tells what starts there."""
-    for offset in range(at, at + limit + 1):
-        what = found(offset)
-        if what is not None:
-            return what
-        if offset >= len(text) or text[offset] in _CLAUSE_ENDS:
-            return None
-    return None
-
-
-def _is_history(text: str, at: int) -> bool:
-    """``[^，。；]{0,6}?(?:大会上|大会的|上的讲话|以来|之际|前夕|时期?[，,的])`` matches at ``at``."""
-
-    def history(offset: int) -> str | None:
-        if text.startswith(_HISTORY, offset):
-            return "history"
-        if text.startswith("时", offset):
-            after = offset + 2 if text.startswith("期", offset + 1) else offset + 1
-            if text[after:after + 1] in ("，", ",", "的"):
-                return "history"
-        return None
-
-    return _within_clause(text, at, 6, history) is not None
-
-
-def _place_in_period(text: str, at: int) -> str | None:
-    """first or last: which group of ``[^，。；]{0,8}?(?:(?P<first>开局之年|…)|(?P<last>收官之年|…))``
-    matches at ``at``, None if it does not."""
-
-    def place(offset: int) -> str | None:
-        if text.startswith(_FIRST_YEAR, offset):
-            return "first"
-        return "last" if text.startswith(_LAST_YEAR, offset) else None
-
-    return _within_clause(text, at, 8, place)
 
 
 class Anchor:
@@ -98,17 +36,22 @@ class Anchor:
     ``ahead`` / ``behind``: years a report may look ahead (a 2020 plan prepares 建党100周年) or
     back (a 2026 report reviews 2021–2025). ``phases``: a plan period, whose 开局之年 is its
     first year and 收官之年 its last. The pattern is compiled, and the text scanned, only
-    when the text holds the literal strings every match needs (``gates``).
+    when the text holds the strings every match needs (``gate``, the entry's ``gate`` in the
+    anchors file; without one, every text is scanned).
     """
 
-    __slots__ = ("id", "pattern", "base", "years", "ahead", "behind", "source", "phases", "gates")
+    __slots__ = ("id", "pattern", "base", "years", "ahead", "behind", "source", "phases")
 
     def __init__(self, id: str, pattern: str, base: int | None, years: tuple[int, int] | None,
                  ahead: int, behind: int, source: str, phases: bool = False,
-                 gates: Gates | None = None) -> None:
-        self.id, self.pattern, self.base, self.years = id, LazyPattern(pattern), base, years
+                 gate: Gate = ()) -> None:
+        self.id, self.pattern, self.base, self.years = id, LazyPattern(pattern, gate=gate), base, years
         self.ahead, self.behind, self.source, self.phases = ahead, behind, source, phases
-        self.gates = literal_gates(pattern) if gates is None else gates
+
+
+def _gate(entry: dict) -> Gate:
+    """An entry's declared ``gate``: strings, or lists of strings one of which occurs."""
+    return tuple(item if isinstance(item, str) else tuple(item) for item in entry.get("gate") or ())
 
 
 def _slack(entry: dict, default: dict) -> tuple[int, int]:
@@ -125,14 +68,15 @@ def _checked(pattern: str, check: bool) -> str:
 
 def _ordinal(entry: dict, default: dict, check: bool) -> Anchor:
     pattern = _checked(entry["pattern"].replace("(?P<n>N)", _N), check)
-    return Anchor(entry["id"], pattern, int(entry["base"]), None, *_slack(entry, default), entry["source"])
+    return Anchor(entry["id"], pattern, int(entry["base"]), None, *_slack(entry, default), entry["source"],
+                  gate=_gate(entry))
 
 
 def _period(entry: dict, default: dict, check: bool) -> Anchor:
     text = entry["pattern"] + (f"(?={entry['after']})" if entry.get("after") else "")
     first, last = entry["years"]
     return Anchor(entry["id"], _checked(text, check), None, (int(first), int(last)),
-                  *_slack(entry, default), entry["source"], bool(entry.get("phases")))
+                  *_slack(entry, default), entry["source"], bool(entry.get("phases")), _gate(entry))
 
 
 def _plenums(table: dict, default: dict, check: bool) -> Iterator[Anchor]:
@@ -140,31 +84,29 @@ def _plenums(table: dict, default: dict, check: bool) -> Iterator[Anchor]:
     after, source = table.get("after", ""), table["source"]
     ahead, behind = _slack(table, default)
     names = list(table["congresses"])
-    after_gates = literal_gates(after) or ((),)  # no gates: any text may follow
+    tail = (after,) if after and is_literal(after) else ()  # what must follow, when it is a plain string
     for i, name in enumerate(names):
         info = table["congresses"][name]
         met = month_of(info["congress"])[0]
         following = month_of(table["congresses"][names[i + 1]]["congress"])[0] if i + 1 < len(names) else met + 5
         congress = _checked(rf"(?:党的)?{name}大(?=(?:会议)?{after})", check)
-        # the literal parts are known: no need to read them off the pattern
-        gates = tuple(((f"{name}大",), *c) for c in after_gates) if is_literal(name) else None
+        literal = is_literal(name)
         yield Anchor(f"congress-{name}", congress, None, (met, following),
-                     ahead, behind, source, gates=gates)
+                     ahead, behind, source, gate=(f"{name}大", *tail) if literal else ())
         # named as past (党的二十大以来, 二十大报告) before it met: impossible whatever the year
         past = "以来|报告|提出|强调|指出|作出|部署|明确|胜利召开以来"
         held = _checked(rf"(?<!迎接)(?<!喜迎)(?:党的){name}大(?={past})", check)
-        gates = (((f"党的{name}大",),),) if is_literal(name) else None
-        yield Anchor(f"congress-held-{name}", held, None, (met, 2100), 0, 0, source, gates=gates)
+        yield Anchor(f"congress-held-{name}", held, None, (met, 2100), 0, 0, source,
+                     gate=(f"党的{name}大",) if literal else ())
         for n, when in enumerate(info["sessions"]):
             year = month_of(when)[0]
             pattern = _checked(rf"{name}届{_SESSIONS[n]}中全会(?={after})", check)
             session = f"{name}届{_SESSIONS[n]}中全会"
-            gates = tuple(((session,), *c) for c in after_gates) if is_literal(name) else None
             yield Anchor(f"plenum-{name}-{n + 1}", pattern, None, (year, following),
-                         0, behind, source, gates=gates)
+                         0, behind, source, gate=(session, *tail) if literal else ())
             bare = _checked(rf"(?<!即将召开的)(?<!迎接){name}届{_SESSIONS[n]}中全会(?!精神)", check)
-            gates = (((session,),),) if is_literal(name) else None
-            yield Anchor(f"plenum-held-{name}-{n + 1}", bare, None, (year, 2100), 0, 0, source, gates=gates)
+            yield Anchor(f"plenum-held-{name}-{n + 1}", bare, None, (year, 2100), 0, 0, source,
+                         gate=(session,) if literal else ())
     yield from _npc_sessions(table, check)
 
 
@@ -180,12 +122,11 @@ def _npc_sessions(table: dict, check: bool) -> Iterator[Anchor]:
             name, number = _TERMS[term], _SESSIONS[session - 1]
             phrases = (f"{name}届全国人大{number}次会议", f"{name}届全国人民代表大会第{number}次会议",
                        f"{name}届全国政协{number}次会议")
-            gates: Gates = tuple(((phrase,),) for phrase in phrases)
             pattern = "|".join(phrases)
             current = _checked(rf"(?:{pattern})(?=精神)", check)
-            yield Anchor(f"npc-{term}-{session}", current, None, (year, year + 1), 0, 5, source, gates=gates)
+            yield Anchor(f"npc-{term}-{session}", current, None, (year, year + 1), 0, 5, source, gate=(phrases,))
             held = _checked(rf"(?<!即将召开的)(?:{pattern})(?!精神)", check)
-            yield Anchor(f"npc-held-{term}-{session}", held, None, (year, 2100), 0, 0, source, gates=gates)
+            yield Anchor(f"npc-held-{term}-{session}", held, None, (year, 2100), 0, 0, source, gate=(phrases,))
 
 
 _TERMS = {10: "十", 11: "十一", 12: "十二", 13: "十三", 14: "十四", 15: "十五"}
@@ -268,7 +209,7 @@ def reference_year(ctx: RuleContext, start: int) -> Reference | None:
     sentence = max(max(text.rfind(p, lo, start) for p in "。；！？\n") + 1, lo)
     clause = max(max(text.rfind(p, sentence, start) for p in "，,：:") + 1, sentence)
     stated = [m for m in _STATED_YEAR.finditer(text, clause, start)
-              if not _ends_with(text, max(0, m.start() - 2), m.start(), _NOT_NOW)]
+              if not _NOT_NOW.search(text, max(0, m.start() - 2), m.start())]
     opening = _OPENING_YEAR.match(text, sentence)
     article = ctx.document.article_at(start)
     title, late = _document_year(article) if article is not None else (None, False)
@@ -347,12 +288,10 @@ def _paragraph(text: str, at: int) -> str:
 def find_clashes(ctx: RuleContext, anchors: tuple[Anchor, ...]) -> Iterator[Clash]:
     text = ctx.text
     for anchor in anchors:
-        if not passes_gates(text, anchor.gates):
-            continue
-        for m in anchor.pattern.finditer(text):
-            compared = _ends_with(text, max(0, m.start() - 3), m.start(), _COMPARED, quote=True)
+        for m in anchor.pattern.finditer(text):  # gated: most anchors' patterns are never compiled
+            compared = bool(_COMPARED.search(text, max(0, m.start() - 3), m.start()))
             held = anchor.years is not None and anchor.years[1] == 2100  # named as past: the point is history
-            if compared or (not held and _is_history(text, m.end())):
+            if compared or (not held and _HISTORY.match(text, m.end())):
                 continue
             ref = reference_year(ctx, m.start())
             if ref is None:
@@ -365,7 +304,8 @@ def find_clashes(ctx: RuleContext, anchors: tuple[Anchor, ...]) -> Iterator[Clas
             else:
                 lo, hi = anchor.years  # type: ignore[misc]
                 implied = f"{lo}—{hi}" if lo != hi and hi < 2100 else str(lo)
-                place = _place_in_period(text, m.end()) if anchor.phases else None
+                phase = _PLACE.match(text, m.end()) if anchor.phases else None
+                place = ("first" if phase["first"] else "last") if phase else None
                 if place and (ref.stated or _about_its_year(ctx, m.start())):
                     lo = hi = lo if place == "first" else hi  # “十四五”开局之年 is its first year, 收官之年 its last
                     if ref.year != lo:
@@ -637,7 +577,7 @@ class LocalAnniversaryMismatch(Rule):
         text = ctx.text
         if "周年" not in text:
             return
-        national = [(m.start(), m.end()) for a in _anchors(()) if a.base is not None and passes_gates(text, a.gates)
+        national = [(m.start(), m.end()) for a in _anchors(()) if a.base is not None
                     for m in a.pattern.finditer(text)]
         for article in ctx.document.articles:
             everywhere = None

@@ -29,8 +29,13 @@ def _parts(article: Article) -> list[tuple[int | None, str, Article]]:
     return found
 
 
+_BRACKETED = lazy(r"[（(][^（）()]{1,12}[）)]")
+
+
 def _key(name: str) -> str:
-    return _NOT_NAME.sub("", name)
+    """A name compared loosely: no spaces, book-title marks, punctuation or bracketed remarks
+    (`（试行）`, `（15名）`)."""
+    return _NOT_NAME.sub("", _BRACKETED.sub("", name))
 
 
 def _item_span(item: ElementItem) -> tuple[int, int]:
@@ -167,7 +172,8 @@ class AttachmentNameMismatch(Rule):
     ## What it does
     When the 附件说明 and the attached parts agree in number, compares each listed name with
     the title of the part carrying the same number (`附件2` → its title), ignoring spaces,
-    book-title marks and punctuation, and flags the entry whose name differs.
+    book-title marks, punctuation and bracketed remarks (`（试行）`, `（15名）`), and flags the
+    entry whose name differs; when the names are only out of order, the first entry out of place.
 
     ## Why is this bad?
     GB/T 9704-2012 8: the 附件 number and title must match the 附件说明. A renamed or
@@ -198,7 +204,9 @@ class AttachmentNameMismatch(Rule):
     severity = Severity.WARNING
     standard = "GB/T 9704-2012 8"
     messages = {"default": ("附件说明中的“{name}”与附件{number}的标题“{title}”不一致（GB/T 9704-2012 8）",
-                            "the 附件说明 lists {name!r} but attachment {number} is titled {title!r}")}
+                            "the 附件说明 lists {name!r} but attachment {number} is titled {title!r}"),
+                "order": ("附件说明中“{name}”排第{number}，与附件顺序不一致（它是附件{other}；GB/T 9704-2012 8）",
+                          "the 附件说明 lists {name!r} as number {number} but it is attachment {other}")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
@@ -206,20 +214,29 @@ class AttachmentNameMismatch(Rule):
             if not items or len(items) != len(parts):
                 continue
             by_number = {number: title for number, title, _ in parts if number is not None}
+            swapped = False
             for index, item in enumerate(items):
                 number = item.number if item.number is not None else index + 1
                 title = by_number.get(number, parts[index][1] if len(items) == 1 else None)
                 if not title or not item.text or _key(item.text) == _key(title):
                     continue
                 start, end = _item_span(item)
-                yield ctx.report(start, end, name=item.text.rstrip(_TRAILING), number=number, title=title)
+                other = next((n for n, t in by_number.items() if n != number and _key(t) == _key(item.text)), None)
+                if other is not None:
+                    if not swapped:  # one finding for a list out of order
+                        yield ctx.report(start, end, "order", name=item.text.rstrip(_TRAILING), number=number,
+                                         other=other)
+                    swapped = True
+                else:
+                    yield ctx.report(start, end, name=item.text.rstrip(_TRAILING), number=number, title=title)
 
 
 class AttachmentNotePunctuation(Rule):
     """Punctuation after an attachment's name in the 附件说明: `1.实施方案。`, `2.汇总表；`.
 
     ## What it does
-    Flags a full stop, comma, semicolon or colon that ends an entry of the 附件说明.
+    Flags a full stop, comma, semicolon or colon that ends an entry of the 附件说明 (the colon of
+    `附件：` alone, heading a list, is not an entry's).
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.4: no punctuation follows an attachment's name. The entries are names,
@@ -257,10 +274,239 @@ class AttachmentNotePunctuation(Rule):
                 continue
             for line in note.lines:
                 text = line.text.rstrip()
+                if _HEADER.match(text):
+                    continue  # `附件：` alone heads the list: its colon is no name's punctuation
                 if text and text[-1] in _TRAILING and not text.endswith("……"):
                     end = line.span.start + len(text)
                     fix = Fix.replace("删去附件名称后的标点", end - 1, end, "")
                     yield ctx.report(end - 1, end, mark=text[-1], fix=fix)
 
 
-RULES = [AttachmentCountMismatch, AttachmentNoteNumbering, AttachmentNameMismatch, AttachmentNotePunctuation]
+def _signed(article: Article) -> bool:
+    """A 公文 that carries its 附件说明 above the 落款 (a unit's name or a date)."""
+    return article.signature is not None
+
+
+class AttachmentNotListed(Rule):
+    """An attached part the 附件说明 does not list, or attachments with no 附件说明 at all.
+
+    ## What it does
+    For a document with a 落款 followed by attached parts (`附件1`, `附件2` …), flags the first
+    part's title when there is no 附件说明 at all, and the 附件说明 when it does not name an
+    attached part beyond the number it lists.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.3.4: a document with attachments says so in the 附件说明 under the body,
+    with the order number and name of each; 8: the attachments match it. A part nobody
+    announced is easily lost, or taken for a page of another document.
+
+    ## Example
+    ```
+    附件：1.森林防火装备购置清单
+    ……
+    附件1
+    森林防火装备购置清单
+    ……
+    附件2
+    林区视频监控点建设方案
+    ```
+
+    ## Use instead
+    ```
+    附件：1.森林防火装备购置清单
+          2.林区视频监控点建设方案
+    ……
+    附件1
+    森林防火装备购置清单
+    ……
+    附件2
+    林区视频监控点建设方案
+    ```
+    """
+
+    code = "AT005"
+    name = "attachment-not-listed"
+    groups = ("attachments",)
+    severity = Severity.WARNING
+    standard = "GB/T 9704-2012 7.3.4、8"
+    messages = {
+        "default": ("{label}（{title}）未在附件说明中列出（附件说明列有{listed}个；GB/T 9704-2012 7.3.4）",
+                    "{label} ({title}) is not listed in the 附件说明, which lists {listed}"),
+        "no-note": ("正文后附有{count}个附件，但正文下没有附件说明（GB/T 9704-2012 7.3.4）",
+                    "{count} attachment(s) follow the document but it has no 附件说明 (GB/T 9704-2012 7.3.4)"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            parts = _parts(article)
+            if not parts or not _signed(article):
+                continue
+            items = _items(article)
+            note_element = article.element("attachment_note")
+            if note_element is None:
+                part = parts[0][2]
+                where = part.title if part.title is not None else part.element("attachment").lines[0]  # type: ignore
+                yield ctx.report(where.span.start, where.span.end, "no-note", count=len(parts))
+                continue
+            # what the note says up to the first attached part, lines the note's parse missed included
+            first = parts[0][2].element("attachment")
+            end = first.span.start if first is not None else article.span.end
+            note = _key(ctx.text[article.element("attachment_note").span.start:end])  # type: ignore[union-attr]
+            for index, (_, title, part) in enumerate(parts):
+                label = part.element("attachment")
+                if label is None or index < len(items) or not title or _key(title) in note:
+                    continue
+                line = note_element.lines[0]  # the list the part is missing from
+                yield ctx.report(line.span.start, line.span.end, label=label.lines[0].text.strip(), title=title,
+                                 listed=len(items))
+                break
+
+
+_HEADER = lazy(r"^附[ \t\u3000]*件[ \t\u3000]*[:：]$")
+_LABEL = lazy(r"^附[ \t\u3000]*件[ \t\u3000]*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})")
+_NOTE_ITEM = lazy(r"^(?:附[ \t\u3000]*件[ \t\u3000]*[:：])?[ \t\u3000]*[0-9]{1,2}(、|[ \t\u3000]+(?=[^0-9]))")
+
+
+class AttachmentLabelForm(Rule):
+    """附件 labels and numbers not in their standard form: `附件一`, `附件1：` alone, `附件：1、…`, `附件1` `附件3`.
+
+    ## What it does
+    Flags an attached part's label written with a Chinese numeral (`附件二`) or with a colon
+    and nothing after it (`附件2：`), labels whose numbers skip or repeat (`附件1`, `附件3`), and
+    entries of the 附件说明 numbered with a 顿号 (`1、`) or a bare space instead of `1.`.
+
+    ## Why is this bad?
+    GB/T 9704-2012 8: an attachment is labelled `附件` and its order number in Arabic numerals
+    at the top left; 7.3.4: the 附件说明 numbers its entries `1.` `2.` …. A label out of step
+    with the others or with the 附件说明 makes the reader wonder which part is meant.
+
+    ## Example
+    ```
+    附件：1、森林防火装备购置清单
+          2、林区视频监控点建设方案
+    ……
+    附件一
+    森林防火装备购置清单
+    ```
+
+    ## Use instead
+    ```
+    附件：1.森林防火装备购置清单
+          2.林区视频监控点建设方案
+    ……
+    附件1
+    森林防火装备购置清单
+    ```
+
+    ## Fix safety
+    Writing the numeral in Arabic digits, `1、` as `1.` and deleting the colon after a bare label
+    are safe: the number stays the same. A label out of sequence is not fixed: which number is
+    wrong is for the writer to say.
+    """
+
+    code = "AT006"
+    name = "attachment-label-form"
+    groups = ("attachments",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    standard = "GB/T 9704-2012 7.3.4、8"
+    messages = {
+        "default": ("附件标识“{label}”应使用阿拉伯数字：“附件{number}”（GB/T 9704-2012 8）",
+                    "the label {label!r} takes an Arabic numeral: '附件{number}' (GB/T 9704-2012 8)"),
+        "colon": ("附件标识“{label}”后不加冒号（GB/T 9704-2012 8）",
+                  "no colon after the label {label!r} (GB/T 9704-2012 8)"),
+        "sequence": ("附件标识“{label}”的序号不连续，应为“附件{want}”（GB/T 9704-2012 8）",
+                     "the label {label!r} skips or repeats a number: '附件{want}' belongs here"),
+        "item": ("附件说明的序号应写作“{number}.”，不用“{mark}”（GB/T 9704-2012 7.3.4）",
+                 "the 附件说明 numbers its entries '{number}.', not {mark!r} (GB/T 9704-2012 7.3.4)"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            yield from self._labels(ctx, article)
+            note = article.element("attachment_note")
+            if note is None:
+                continue
+            for item in note.items:
+                match = _NOTE_ITEM.match(item.line.text) if item.number is not None else None
+                if match is not None:
+                    at = item.line.span.start + match.start(1)
+                    mark = match.group(1)
+                    fix = Fix.replace("序号改为“N.”", at, at + len(mark), ".")
+                    yield ctx.report(at, at + len(mark), "item", fix=fix, number=item.number,
+                                     mark=mark.strip() or "空格")
+
+    def _labels(self, ctx: RuleContext, article: Article) -> Iterator[Finding]:
+        parts = _parts(article)
+        numbers = [number for number, _, _ in parts]
+        sequence_ok = None in numbers or numbers == list(range(1, len(numbers) + 1))
+        for index, (number, _, part) in enumerate(parts):
+            label = part.element("attachment")
+            if label is None:
+                continue
+            line = label.lines[0]
+            text = line.text.strip()
+            written = _LABEL.match(text)
+            written = written.group(0) if written else ""
+            if number is not None and written and not written[-1].isdigit():
+                numeral = len(written.rstrip("一二三四五六七八九十"))
+                start, end = line.span.start + numeral, line.span.start + len(written)
+                fix = Fix.replace("改为阿拉伯数字", start, end, str(number))
+                yield ctx.report(line.span.start, line.span.start + len(written), fix=fix, label=written, number=number)
+            elif text.endswith(("：", ":")) and text.rstrip("：: \t\u3000") == written:
+                fix = Fix.replace("删去冒号", line.span.start + len(written), line.span.end, "")
+                yield ctx.report(line.span.start, line.span.end, "colon", fix=fix, label=text)
+            elif not sequence_ok and number is not None and number != index + 1:
+                yield ctx.report(line.span.start, line.span.end, "sequence", label=text, want=index + 1)
+                sequence_ok = True  # one finding: the rest follow from it
+
+
+class AttachmentNoteAfterSignature(Rule):
+    """An 附件说明 written under the 落款 instead of above it.
+
+    ## What it does
+    Flags an 附件说明 (`附件：1.…`) that comes after the 成文日期 of the 落款.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.3.4: the 附件说明 goes one line under the body, above the 发文机关署名
+    and the 成文日期. Under the date it reads as a note added after signing, or as the label of
+    an attachment with nothing under it.
+
+    ## Example
+    ```
+    ……请各学校认真组织实施。
+    青山县教育局
+    2024年5月6日
+    附件：校园安全检查记录表
+    ```
+
+    ## Use instead
+    ```
+    ……请各学校认真组织实施。
+
+    附件：校园安全检查记录表
+
+    青山县教育局
+    2024年5月6日
+    ```
+    """
+
+    code = "AT007"
+    name = "attachment-note-after-signature"
+    groups = ("attachments",)
+    severity = Severity.WARNING
+    standard = "GB/T 9704-2012 7.3.4"
+    messages = {"default": ("附件说明应在正文之下、落款之上，不应写在成文日期之后（GB/T 9704-2012 7.3.4）",
+                            "the 附件说明 goes under the body and above the signature, not after the date")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            note = article.element("attachment_note")
+            sig = article.signature
+            if note is not None and sig is not None and sig.date is not None and note.span.start > sig.date.span.end:
+                line = note.lines[0]
+                yield ctx.report(line.span.start, line.span.end)
+
+
+RULES = [AttachmentCountMismatch, AttachmentNoteNumbering, AttachmentNameMismatch, AttachmentNotePunctuation,
+         AttachmentNotListed, AttachmentLabelForm, AttachmentNoteAfterSignature]

@@ -23,8 +23,6 @@ from reportlint.text.chars import cn_to_int
 from reportlint.text.lazyre import AtStarts, find_all, finditer_at, lazy
 
 _DATELINE = lazy(r"[—―\-（(\s]*" + CN_DATE.pattern)  # ——二〇二六年一月二十七日在…会议上
-_LUNAR = ("农历", "阴历", "夏历")
-_WEEKDAY_WORDS = ("星期", "周", "礼拜")
 
 
 def _dates(ctx: RuleContext) -> list[re.Match[str]]:
@@ -61,41 +59,19 @@ def _skip_back_spaces(text: str, at: int) -> int:
     return at
 
 
+_LUNAR_BEFORE = lazy(r"(?:农历|阴历|夏历)[^，。；]{0,4}$")
+_WEEKDAY_AFTER = lazy(r"\s*[（(，,]?\s*(?:星期|周|礼拜)(?P<w>[一二三四五六日天])[）)]?")
+
+
 def _is_lunar(text: str, start: int) -> bool:
-    r"""``(?:农历|阴历|夏历)[^，。；]{0,4}$`` in the eight characters before ``start``."""
-    window = text[max(0, start - 8):start]
-    # $ matches at the end and before a final newline
-    for tail in (window, window[:-1] if window.endswith("\n") else ""):
-        for word in _LUNAR:
-            at = tail.find(word, max(0, len(tail) - 6))
-            while at != -1:
-                rest = tail[at + 2:]
-                if len(rest) <= 4 and not any(mark in rest for mark in "，。；"):
-                    return True
-                at = tail.find(word, at + 1)
-    return False
+    """A 农历 date: the word in the eight characters before ``start``, in the same clause."""
+    return bool(_LUNAR_BEFORE.search(text[max(0, start - 8):start]))
 
 
 def _weekday_after(text: str, at: int) -> tuple[str, int] | None:
-    r"""(weekday, end) where ``\s*[（(，,]?\s*(?:星期|周|礼拜)(?P<w>[一二三四五六日天])[）)]?``
-    matches at ``at``, else None."""
-    at = _skip_spaces(text, at)
-    if text[at:at + 1] in ("（", "(", "，", ","):
-        at = _skip_spaces(text, at + 1)
-    word = next((w for w in _WEEKDAY_WORDS if text.startswith(w, at)), None)
-    if word is None:
-        return None
-    day = text[at + len(word):at + len(word) + 1]
-    if day == "" or day not in "一二三四五六日天":
-        return None
-    end = at + len(word) + 1
-    return day, end + 1 if text[end:end + 1] in (")", "）") else end
-
-
-def _skip_spaces(text: str, at: int) -> int:
-    while at < len(text) and text[at].isspace():
-        at += 1
-    return at
+    """(weekday, end) of the 星期N written at ``at``, else None."""
+    m = _WEEKDAY_AFTER.match(text, at)
+    return (m["w"], m.end()) if m else None
 
 
 def _in_signature(ctx: RuleContext, offset: int) -> bool:

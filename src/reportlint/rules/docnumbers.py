@@ -10,14 +10,10 @@ from reportlint.rules.base import Rule, RuleContext
 from reportlint.text.lazyre import finditer_at, lazy, offsets
 
 _OPEN = "〔[［【(（﹝„"
-_CLOSE = "〕]］】)）﹞‟"
-_MASK = "xX×＊*Ｘｘ"  # a year slot left as a template mask
-_YEAR_CHARS = "0123456789" + _MASK
 # 机关代字 + bracketed year + optional 第 + serial + 号; `〔5〕` glossary markers have no 号.
-# Read in Python by _bracketed_at, which stands for this pattern (its character classes cost
-# ~1 ms to compile, and a Han or Latin 机关代字 before the bracket would take a CJK class):
-#   (?<=[\u4e00-\u9fffA-Za-z])(?P<open>[〔[［【(（﹝„])[ \t]*(?P<year>(?:[0-9xX×＊*Ｘｘ]{2,4})?)[ \t]*
-#   (?P<close>[〕]］】)）﹞‟])[ \t]*(?P<di>第)?[ \t]*(?P<serial>[0-9]{1,5}|[xX×＊*Ｘｘ]{1,5})号
+_BRACKETED = lazy(
+    r"(?<=[\u4e00-\u9fffA-Za-z])(?P<open>[〔\[［【\(（﹝„])[ \t]*(?P<year>(?:[0-9xX×＊*Ｘｘ]{2,4})?)[ \t]*"
+    r"(?P<close>[〕\]］】\)）﹞‟])[ \t]*(?P<di>第)?[ \t]*(?P<serial>[0-9]{1,5}|[xX×＊*Ｘｘ]{1,5})号", gate=("号",))
 # 国办发200966号, 安委20215号: the year fused with the serial; the code must end like a 机关代字
 # (the character before the year, checked in Python)
 _CODE_END = "发办函字委通文令电组"
@@ -45,59 +41,12 @@ class DocNumber:
         return f"{self.open}{self.year}{self.close}"
 
 
-def _agency(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or char.isascii() and char.isalpha()
-
-
 def find_doc_numbers(text: str) -> list[DocNumber]:
-    if "号" not in text:
+    if not _BRACKETED.admits(text):
         return []
-    found: list[DocNumber] = []
-    for at in offsets(text, _OPEN):
-        if at and _agency(text[at - 1]) and (not found or at >= found[-1].end):
-            number = _bracketed_at(text, at)
-            if number is not None:
-                found.append(number)
-    return found
-
-
-def _bracketed_at(text: str, at: int) -> DocNumber | None:
-    """The bracketed number opening at ``at`` (see the pattern above _YEAR_CHARS), if any.
-
-    Every part is a run of characters no neighbouring part can take, so no backtracking can
-    change the outcome: a year is a run of two to four digits or masks (or none at all), a
-    serial a run of one to five digits, or of masks, right before 号.
-    """
-    year_start = _skip_blanks(text, at + 1)
-    year_end = _run(text, year_start, _YEAR_CHARS)
-    if year_end - year_start not in (0, 2, 3, 4):
-        return None
-    close_at = _skip_blanks(text, year_end)
-    if text[close_at:close_at + 1] == "" or text[close_at] not in _CLOSE:
-        return None
-    serial_start = _skip_blanks(text, close_at + 1)
-    di_at = None
-    if text.startswith("第", serial_start):
-        di_at, serial_start = serial_start, _skip_blanks(text, serial_start + 1)
-    serial_end = _run(text, serial_start, "0123456789")
-    if serial_end == serial_start:
-        serial_end = _run(text, serial_start, _MASK)
-    if not 1 <= serial_end - serial_start <= 5 or not text.startswith("号", serial_end):
-        return None
-    return DocNumber(text, at, year_start, year_end, close_at, di_at, serial_start, serial_end + 1)
-
-
-def _skip_blanks(text: str, at: int) -> int:
-    while at < len(text) and text[at] in " \t":
-        at += 1
-    return at
-
-
-def _run(text: str, at: int, chars: str) -> int:
-    """The end of the run of ``chars`` starting at ``at``."""
-    while at < len(text) and text[at] in chars:
-        at += 1
-    return at
+    return [DocNumber(text, m.start(), m.start("year"), m.end("year"), m.start("close"),
+                      m.start("di") if m["di"] else None, m.start("serial"), m.end())
+            for m in finditer_at(_BRACKETED, text, offsets(text, _OPEN))]  # a match opens with a bracket
 
 
 def unbracketed(text: str) -> Iterator[re.Match[str]]:

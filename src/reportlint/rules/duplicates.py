@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
@@ -21,7 +22,7 @@ DOUBLED = lazy(rf"([{_CJK}]{{2,20}})\1")
 _GAP = lazy(r"\n|[ \u3000]+")
 # function characters that never double inside a word, and their legitimate neighbours: what
 # ``(?<![目别不实求])([的了…以为])\1(?![确非之美在])`` matches, found by str.find (see _doubled_chars)
-_FUNCTION_CHARS = "的了是在和与及对于把被从向将并而或之其以为们各"
+_FUNCTION_CHARS = "的了是在和与及对于把被从向将并而或之其以为们各要都也就还又再已"
 _NEVER_DOUBLED = "们各"  # a suffix and a determiner no word doubles: 我们们, 各各单位
 _NOT_BEFORE, _NOT_AFTER = "目别不实求", "确非之美在"
 # legitimate reduplication (ABAB verbs and adjectives; AABB words are single characters doubled)
@@ -33,6 +34,9 @@ REDUPLICATION = frozenset(
 """.split()
 )
 
+
+# verbs whose object is a noun: what follows them is a thing, not an ABAB verb (开展检查检查)
+_NOMINAL_VERBS = ("开展", "进行", "组织", "加强", "强化", "安全", "专项", "日常", "监督", "全面")
 
 _HALF_TO_FULL = str.maketrans({",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"})
 _PARAGRAPH_END = tuple("。！？；…”’）)》：:!?;")
@@ -157,9 +161,19 @@ def _sentences(ctx: RuleContext) -> list[Piece]:
     for line in ctx.document.lines:
         for m in _SENTENCE.finditer(line.text):
             key = _paragraph_key(m.group(0)).rstrip("。！？；!?;")
+            if m.start() == 0:  # `2．深入学习…。深入学习…。`: the item's number is not its text
+                key = key[len(_key_marker(key)):]
             if key:
                 pieces.append(Piece(key, line.span.start + m.start(), line.span.start + m.end(), line.number))
     return pieces
+
+
+_ITEM_MARKER = lazy(r"(?:[0-9]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
+
+
+def _key_marker(key: str) -> str:
+    m = _ITEM_MARKER.match(key)
+    return m.group(0) if m and len(key) > m.end() else ""
 
 
 def repeated_blocks(
@@ -188,10 +202,14 @@ class RepeatedSentence(Rule):
     ## What it does
     Flags a sentence, or a run of up to four sentences, that is immediately repeated — also
     across a paragraph break —, a sentence of at least ten Chinese characters written again
-    later in the same paragraph (`A。B。A。`), and a clause of at least four Chinese characters
-    that repeats the end of the clause before it (`各项工作组织到位，组织到位`). Left alone:
-    short formulas repeated on purpose (`会议强调：要抓落实。`) and a sentence repeated in
-    another, non-adjacent paragraph (a summary may restate a figure).
+    later in the same paragraph (`A。B。A。`), a clause of at least four Chinese characters
+    that repeats the end of the clause before it (`各项工作组织到位，组织到位`), and two or three
+    clauses written again right after themselves (`每周5天、每天不少于2小时，每周5天、每天不少于2小时`),
+    and a clause of at least six Chinese characters written again further on in its sentence
+    (`完善工作制度，强化督查考核，完善工作制度，…`).
+    A list item's number is not compared (`2．深入学习…。深入学习…。`). Left alone: short
+    formulas repeated on purpose (`会议强调：要抓落实。`); a sentence repeated in a paragraph
+    further away is DU004's.
 
     ## Why is this bad?
     A double paste: the reader meets the same words twice and stops trusting the text.
@@ -222,6 +240,7 @@ class RepeatedSentence(Rule):
             "sentence pasted twice in a row: {text!r}",
         ),
         "clause": ("分句重复：“{text}”紧接着又写了一遍", "clause pasted twice in a row: {text!r}"),
+        "clause_again": ("分句重复：本句前面已经写过“{text}”", "clause repeated within its sentence: {text!r}"),
         "again": ("句子重复：本段前面已经写过“{text}”", "sentence repeated within its paragraph: {text!r}"),
     }
 
@@ -261,6 +280,10 @@ class RepeatedSentence(Rule):
     def _clauses(self, ctx: RuleContext, sentence: Piece) -> Iterator[Finding]:
         text = ctx.text[sentence.start : sentence.end]
         parts = list(_CLAUSE.finditer(text))
+        runs = list(self._clause_runs(ctx, sentence, text, parts))
+        yield from runs
+        if not runs:
+            yield from self._clause_again(ctx, sentence, parts)
         for a, b in zip(parts, parts[1:], strict=False):
             key = b.group(0).strip()
             if (
@@ -271,6 +294,47 @@ class RepeatedSentence(Rule):
                 start, end = sentence.start + a.end(), sentence.start + b.end()
                 fix = Fix.replace("删除重复的分句", start, end, "", Applicability.UNSAFE)
                 yield ctx.report(sentence.start + b.start(), end, "clause", fix=fix, text=key)
+
+    def _clause_again(self, ctx: RuleContext, sentence: Piece, parts: list[re.Match[str]]) -> Iterator[Finding]:
+        """`加强组织领导，压实工作责任，加强组织领导，…`: a clause of six or more Chinese characters
+        written again further on in its sentence (the clause right after is the check below)."""
+        keys = [m.group(0).strip() for m in parts]
+        for i in range(2, len(keys)):
+            if sum(map(is_cjk, keys[i])) >= 6 and keys[i] in keys[:i - 1] and keys[i] != keys[i - 1]:
+                start, end = sentence.start + parts[i - 1].end(), sentence.start + parts[i].end()
+                fix = Fix.replace("删除重复的分句", start, end, "", Applicability.UNSAFE)
+                yield ctx.report(sentence.start + parts[i].start(), end, "clause_again", fix=fix, text=keys[i])
+
+    def _clause_runs(self, ctx: RuleContext, sentence: Piece, text: str,
+                     parts: list[re.Match[str]]) -> Iterator[Finding]:
+        """`每周5天、每天不少于2小时，每周5天、每天不少于2小时`: two or three clauses written again."""
+        i = 2
+        while i < len(parts):
+            for k in (3, 2):
+                if _clause_run_repeat(text, parts, i, k) and sum(
+                        sum(map(is_cjk, m.group(0))) for m in parts[i:i + k]) >= 4:
+                    start = sentence.start + parts[i - 1].end()
+                    end = sentence.start + parts[i + k - 1].end()
+                    key = text[parts[i].start():parts[i + k - 1].end()]
+                    fix = Fix.replace("删除重复的分句", start, end, "", Applicability.UNSAFE)
+                    yield ctx.report(sentence.start + parts[i].start(), end, "clause", fix=fix, text=key)
+                    i += k - 1
+                    break
+            i += 1
+
+
+def _clause_run_repeat(text: str, parts: list[re.Match[str]], i: int, k: int) -> bool:
+    """Whether the ``k`` clauses from ``parts[i]`` repeat the ``k`` before them, separators too."""
+    if i < k or i + k > len(parts):
+        return False
+    first, second = parts[i - k:i], parts[i:i + k]
+    old, new = [m.group(0).strip() for m in first], [m.group(0).strip() for m in second]
+    # the first clause may carry words before the run (`即每周5天、…，每周5天、…`)
+    if old[1:] != new[1:] or not old[0].endswith(new[0]):
+        return False
+    between = [text[a.end():b.start()].strip() for a, b in zip(second, second[1:], strict=False)]
+    before = [text[a.end():b.start()].strip() for a, b in zip(first, first[1:], strict=False)]
+    return between == before and text[first[-1].end():second[0].start()].strip() in _CLAUSE_SEP
 
 
 def _excerpt(text: str, width: int = 20) -> str:
@@ -283,8 +347,13 @@ class DoubledWord(Rule):
     ## What it does
     Flags a doubled function character (的的, 了了, 是是, 在在 …) and a doubled word of two or
     more characters, also across a line break in a hard-wrapped paragraph (`社区⏎社区`,
-    `的⏎的`) or a stray space (`提高 提高`). Legitimate reduplication is not flagged: AABB forms (实实在在, 的的确确),
-    ABAB verbs and adjectives (研究研究, 雪白雪白), 一X一X (一步一步), 不了了之.
+    `的⏎的`) or a stray space (`提高 提高`), and where jieba glues the second copy to the word
+    after it (`认真认真落实`: 认真 + 认真落实). Doubled adverbs and modals count as function
+    characters (要要, 都都, 也也, 就就, 还还, 又又, 再再, 已已). Legitimate reduplication is not
+    flagged: AABB forms (实实在在, 的的确确), ABAB verbs and adjectives (研究研究, 雪白雪白) unless
+    counted or the object of 开展/进行 (`开展安全检查检查36次`), 一X一X (一步一步), 不了了之, and a
+    character that belongs to the word beside it (主要要抓, 就就业, 北京大学大学生). A word is also
+    doubled when jieba glues each copy to a neighbour (`深入开展开展调查`: 深入开展/开展调查).
 
     ## Why is this bad?
     A doubled word is a typing or pasting slip that any careful reader notices at once.
@@ -334,7 +403,12 @@ class DoubledWord(Rule):
 
     @staticmethod
     def _legitimate(text: str, start: int, unit: str) -> bool:
-        if unit in REDUPLICATION or len(set(unit)) == 1:
+        if unit in REDUPLICATION:
+            # an ABAB verb is never the object of 开展/进行 nor counted (安全检查检查36次)
+            after = text[start + 2 * len(unit):start + 2 * len(unit) + 1]
+            return not (after.isdigit() or after in "一二三四五六七八九十两"
+                        or text[max(0, start - 4):start].endswith(_NOMINAL_VERBS))
+        if len(set(unit)) == 1:
             return True
         if len(unit) == 2 and unit[0] == "一":  # 一步一步, 一点一点
             return True
@@ -362,7 +436,20 @@ def _whole_words(text: str, start: int, unit: str) -> bool:
     # and the second copy is a word of its own; where the pair straddles two words it does not
     # (构建共建共治: 共建|共治, the second 建共 is no word)
     single = text[lo:start + len(unit)] + text[end:hi]
-    return {start - lo + len(unit), end - lo} <= cuts and start - lo + len(unit) in boundaries(single)
+    if {start - lo + len(unit), end - lo} <= cuts and start - lo + len(unit) in boundaries(single):
+        return True
+    # or glue a copy to its neighbour (认真认真落实 → 认真/认真落实, 深入开展开展调查 → 深入开展/开展调查):
+    # the copies meet at a word boundary, and each word holding a copy is the unit alone or the
+    # unit and another whole word (认真+落实, 深入+开展) — not a longer word built on the unit
+    # (北京大学大学生: 大学生 is 大学+生)
+    mid = start - lo + len(unit)
+    if mid not in cuts or boundaries(unit) != {0, len(unit)}:
+        return False
+    left = max(c for c in cuts if c <= start - lo)
+    right = min((c for c in cuts if c >= end - lo), default=end - lo)
+    before, after = text[lo + left:start], text[end:lo + right]
+    return all(not piece or len(piece) >= 2 and boundaries(piece) == {0, len(piece)}
+               for piece in (before, after))
 
 
 def _doubled_chars(text: str) -> list[int]:
@@ -458,11 +545,13 @@ class NearRepeatedSentence(Rule):
     paragraph and of the paragraph before it, and flags one that repeats an earlier sentence
     except for a few changed Chinese characters (at most four, or 15% of the sentence, in up
     to three places: `组织党员` → `带领党员`, `落脚点` → `归宿点`): the trace of a paste that was
-    edited and never removed; and a sentence of at least ten Chinese characters written again
-    word for word in the next paragraph, away from where DU002 sees it. Left alone: parallel
+    edited and never removed; a sentence of at least ten Chinese characters written again
+    word for word in the next paragraph, away from where DU002 sees it; and a sentence of at
+    least sixteen Chinese characters written again word for word in any later paragraph (fields
+    of a task list, `配合单位：…`, are left alone). Left alone: parallel
     statements that differ in a number (`利润增长6.9%` / `利润增长12.9%`), an ordinal
-    (`（一）……` / `（二）……`), Latin text or in more words than that, and sentences in
-    paragraphs further apart. Identical repeats are DU001's and DU002's.
+    (`（一）……` / `（二）……`), Latin text or in more words than that, and near repeats in
+    paragraphs further apart. Identical paragraphs are DU001's, adjacent sentences DU002's.
 
     ## Why is this bad?
     Two almost identical sentences side by side say the same thing twice; the reader stops to
@@ -492,6 +581,8 @@ class NearRepeatedSentence(Rule):
         ),
         "exact": ("句子重复：上一段（第 {first} 行）已经写过“{text}”",
                   "sentence repeated from the paragraph before (line {first}): {text!r}"),
+        "far": ("句子重复：第 {first} 行已经写过“{text}”",
+                "sentence repeated from line {first}: {text!r}"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -504,15 +595,26 @@ class NearRepeatedSentence(Rule):
             by_line.setdefault(piece.line, []).append(piece)
         lines = sorted(by_line)
         previous: list[Piece] = []
+        earlier_lines: dict[str, int] = {}  # sentences of the paragraphs before the previous one
+        whole_lines: set[str] = set()
         for number in lines:
             current = by_line[number]
             if number in headings:
+                earlier_lines.update((e.key, e.line) for e in previous if e.key not in earlier_lines)
                 previous = []
                 continue
             seen = {e.key for e in previous}
+            line_key = "".join(p.key for p in current)
+            repeated_line = line_key in whole_lines  # DU001's: the whole paragraph again
+            whole_lines.add(line_key)
             for index, piece in enumerate(current):
                 if id(piece) in pasted:
                     continue  # DU002's: pasted twice in a row
+                first = earlier_lines.get(piece.key)
+                if (first is not None and piece.key not in seen and not repeated_line
+                        and sum(map(is_cjk, piece.key)) >= FAR_MIN_CJK and not _FIELD.match(piece.key)):
+                    yield ctx.report(piece.start, piece.end, "far", first=first, text=_excerpt(piece.key))
+                    continue
                 if (piece.key in seen and sum(map(is_cjk, piece.key)) >= 10
                         and len(piece.key) >= self.settings["min-length"]):
                     yield ctx.report(piece.start, piece.end, "exact", first=previous[0].line,
@@ -527,8 +629,15 @@ class NearRepeatedSentence(Rule):
                     yield ctx.report(piece.start, piece.end, first=earlier.line, old=old or "∅",
                                      new=piece.key[lo:hi] or "∅")
                     break
+            earlier_lines.update((e.key, e.line) for e in previous if e.key not in earlier_lines)
             previous = current
 
+
+# a sentence this long written again word for word in a paragraph further away is a paste (real
+# reports restate a heading-length phrase, not a sentence of this length)
+FAR_MIN_CJK = 16
+# `配合单位：县财政局、县自然资源局…`: a field of a task list repeats on purpose
+_FIELD = lazy(r"[^，。：:]{1,8}[：:]")
 
 NEAR_WINDOW = 40  # sentences compared back for a near repeat (a real paragraph has far fewer)
 

@@ -10,8 +10,8 @@ from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.model import LEVEL_NAMES, Article, Heading, Paragraph, Section
 from reportlint.rules.base import Rule, RuleContext
 from reportlint.text.chars import int_to_cn
-from reportlint.text.lazyre import lazy, literal_gates, passes_gates
-from reportlint.text.web import TRUNCATION
+from reportlint.text.lazyre import lazy
+from reportlint.text.web import TRUNCATION, TRUNCATION_GATE
 
 # A line opening an appendix or a glossary, or a cut in the text: numbering starts afresh after it.
 _APPENDIX = lazy(
@@ -21,8 +21,7 @@ _APPENDIX = lazy(
 )
 # the first item of a list written on the line that introduces it: 附件：1.《…》
 _INLINE_FIRST = lazy(r"[:：][ \t]*1[.．、](?![0-9])")
-_CUT = lazy(TRUNCATION)
-_CUT_GATES = literal_gates(TRUNCATION)
+_CUT = lazy(TRUNCATION, gate=(TRUNCATION_GATE,))
 # what a paragraph opening an appendix must start with (or hold within its first 32 characters)
 _APPENDIX_STARTS = ("附", "名词", "注释", "注解", "说明")
 # glossary items such as 1.“两重”：… are definitions, not part of the outline
@@ -67,7 +66,7 @@ def _flat(children: tuple[Section | Paragraph, ...]) -> Iterator[Heading | Parag
 
 def _boundary(paragraph: Paragraph) -> str | None:
     text = paragraph.text
-    if passes_gates(text, _CUT_GATES) and _CUT.search(text):
+    if _CUT.admits(text) and _CUT.search(text):
         return "cut"
     maybe = text.startswith(_APPENDIX_STARTS) or "名词" in text[:32]  # cheap before the pattern
     return "appendix" if maybe and _APPENDIX.match(text) else None

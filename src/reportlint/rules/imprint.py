@@ -6,22 +6,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
-from reportlint.model import Article, Element
+from reportlint.model import Article, Element, Line, Paragraph, Section
 from reportlint.rules.base import Rule, RuleContext
 from reportlint.text.lazyre import lazy
+from reportlint.text.ymd import full_date
 
-_DATE = lazy(r"([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
 _LOOSE_COPIES = lazy(r"[ \t\u3000]*抄[ \t\u3000]*[送报](?![：:])")
 _LOOSE_PRINTED = lazy(r".{2,30}?(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年.{1,6}日\s*印发|.{2,30}印发$")
 
 
 def _copies(article: Article) -> list[Element]:
     return article.elements_of("copies_to")
-
-
-def _date(text: str) -> tuple[int, int, int] | None:
-    match = _DATE.search(text)
-    return (int(match.group(1)), int(match.group(2)), int(match.group(3))) if match else None
 
 
 class CopiesToForm(Rule):
@@ -124,11 +119,12 @@ class CopiesToFinalStop(Rule):
 
 
 class PrintedByForm(Rule):
-    """An 印发 line without its office or its date: `2024年5月6日印发` alone, `县政府办公室印发`.
+    """An 印发 line without its office or its date, or with the date first: `2024年5月6日印发` alone.
 
     ## What it does
-    Flags the 印发机关和印发日期 line of the 版记 when it lacks the 印发机关 or the 印发日期,
-    or when a 抄送 line has no colon at all (`抄送县财政局`).
+    Flags the 印发机关和印发日期 line of the 版记 when it lacks the 印发机关 or the 印发日期
+    (`县政府办公室    印发`), puts the date before the office (`2024年5月6日印发    县政府办公室`)
+    or cannot be read (`2024.5.6印发`), and a 抄送 line with no colon at all (`抄送县财政局`).
 
     ## Why is this bad?
     GB/T 9704-2012 7.4.3: the 印发机关 (left) and the 印发日期 followed by `印发` (right) share
@@ -153,6 +149,12 @@ class PrintedByForm(Rule):
     messages = {
         "default": ("印发机关和印发日期应同行写全：此行缺少{part}（GB/T 9704-2012 7.4.3）",
                     "the 印发 line needs both the office and the date: {part_en} is missing (GB/T 9704-2012 7.4.3)"),
+        "loose": ("印发机关和印发日期应写作“印发机关　××××年×月×日印发”：此行缺少印发机关或印发日期写法不规范"
+                  "（GB/T 9704-2012 7.4.3）",
+                  "the 印发 line reads '<office>  <year>年<month>月<day>日印发': the office is missing or the date is "
+                  "malformed (GB/T 9704-2012 7.4.3)"),
+        "reversed": ("印发机关应居左、印发日期居右：此行日期在前（GB/T 9704-2012 7.4.3）",
+                     "the 印发 line puts the office on the left and the date on the right (GB/T 9704-2012 7.4.3)"),
         "copies": ("“抄送”后缺少全角冒号“：”（GB/T 9704-2012 7.4.2）",
                    "'抄送' needs a full-width colon after it (GB/T 9704-2012 7.4.2)"),
     }
@@ -162,8 +164,14 @@ class PrintedByForm(Rule):
             for element in article.elements_of("printed_by"):
                 unit = (element.field("unit") or "").strip()
                 line = element.lines[0]
-                if not unit:
+                if element.field("loose"):
+                    yield ctx.report(line.span.start, line.span.end, "loose")
+                elif element.field("reversed"):
+                    yield ctx.report(line.span.start, line.span.end, "reversed")
+                elif not unit:
                     yield ctx.report(line.span.start, line.span.end, part="印发机关", part_en="the office")
+                elif not element.field("date"):
+                    yield ctx.report(line.span.start, line.span.end, part="印发日期", part_en="the date")
         tail = ctx.document.lines[-6:]
         element_lines = {line.number for article in ctx.document.articles
                          for element in article.elements for line in element.lines}
@@ -173,7 +181,7 @@ class PrintedByForm(Rule):
             text = line.text.strip()
             if _LOOSE_COPIES.match(line.text) and len(text) < 120 and "。" not in text[:-1]:
                 yield ctx.report(line.span.start, line.span.end, "copies")
-            elif text.endswith("印发") and len(text) <= 40 and _DATE.search(text) is None:
+            elif text.endswith("印发") and len(text) <= 40 and full_date(text) is None:
                 yield ctx.report(line.span.start, line.span.end, part="印发日期", part_en="the date")
 
 
@@ -218,12 +226,45 @@ class ImprintOrder(Rule):
                     yield ctx.report(element.span.start, element.lines[0].span.end)
 
 
+def _first_lines(children: tuple[Section | Paragraph, ...], count: int) -> list[Line]:
+    """The first ``count`` lines of the body, headings included."""
+    out: list[Line] = []
+    for child in children:
+        if len(out) >= count:
+            break
+        if isinstance(child, Section):
+            out.append(child.heading.line)
+            out.extend(_first_lines(child.children, count - len(out)))
+        else:
+            out.append(child.line)
+    return out[:count]
+
+
+def _signed_line(article: Article) -> Line | None:
+    """The line with the 成文日期: the 落款's date, else (a 纪要, a 简报) the 版头 line under the
+    title that gives the issuing office and the date (`某某县人民政府办公室    2025年8月22日`)."""
+    sig = article.signature
+    if sig is not None and sig.date is not None:
+        return sig.date
+    for line in _first_lines(article.children, 3):
+        text = line.text.strip()
+        if len(text) <= 40 and text.endswith("日") and not any(c in text for c in "，,。；") and full_date(text):
+            return line
+    return None
+
+
+def _date_text(text: str) -> str:
+    date = full_date(text)
+    return "{}年{}月{}日".format(*date) if date else text.strip()
+
+
 class PrintedBeforeSigned(Rule):
     """An 印发日期 earlier than the 成文日期.
 
     ## What it does
-    Compares the date of the 印发 line with the 成文日期 under the 落款 and flags the 印发 line
-    when it is earlier.
+    Compares the date of the 印发 line with the 成文日期 under the 落款 (for a 纪要 without a
+    落款, the date beside the issuing office under the title) and flags the 印发 line when it
+    is earlier.
 
     ## Why is this bad?
     GB/T 9704-2012 7.4.3: the 印发日期 is the day the document was sent to print, which comes
@@ -253,16 +294,99 @@ class PrintedBeforeSigned(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
-            sig = article.signature
-            signed = _date(sig.date.text) if sig is not None and sig.date is not None else None
-            if signed is None:
+            dated = _signed_line(article)
+            signed = full_date(dated.text) if dated is not None else None
+            if dated is None or signed is None:
                 continue
             for element in article.elements_of("printed_by"):
-                printed = _date(element.field("date") or element.text)
+                printed = full_date(element.field("date") or element.text)
                 if printed is not None and printed < signed:
                     line = element.lines[0]
                     yield ctx.report(line.span.start, line.span.end, printed="{}年{}月{}日".format(*printed),
-                                     signed=sig.date.text.strip())  # type: ignore[union-attr]
+                                     signed=_date_text(dated.text))
 
 
-RULES = [CopiesToForm, PrintedByForm, ImprintOrder, PrintedBeforeSigned, CopiesToFinalStop]
+def _organ_key(name: str) -> str:
+    name = name.strip(" \t\u3000。.：:")
+    return name.replace("人民政府", "政府").replace("委员会", "委").replace("中国共产党", "中共")
+
+
+def _same_organ(a: str, b: str) -> bool:
+    """The same organ by its full or standard short name (县人民政府 = 县政府; 县财政局 ⊂ 青山县财政局)."""
+    x, y = _organ_key(a), _organ_key(b)
+    return bool(x) and (x == y or (len(min(x, y, key=len)) >= 4 and (x.endswith(y) or y.endswith(x))))
+
+
+_ORGAN_END = lazy(r"(?:局|委|办|院|府|部|厅|处|室|所|站|中心|公司|集团|学校|单位|部门|党委|党组|政府|委员会|办公室|"
+                  r"街道|社区|镇|乡)$")
+_LIST_SPLIT = lazy(r"[，,、；;]")
+
+
+def _addressees(article: Article) -> list[str]:
+    """The 主送机关: the model's, else the line under the title when it lists organs and ends
+    in a colon or a comma (a slip that keeps the model from taking it: `市文化广电旅游局，`)."""
+    addressee = article.element("addressee")
+    if addressee is not None:
+        return [item.text for item in addressee.items]
+    first = _first_lines(article.children, 1)
+    if article.title is None or not first or first[0].number > article.title.number + 2:
+        return []
+    text = first[0].text.strip()
+    if len(text) > 60 or "。" in text or not text.endswith(("：", ":", "，", ",")):
+        return []
+    names = [name.strip() for name in _LIST_SPLIT.split(text[:-1]) if name.strip()]
+    return names if names and all(_ORGAN_END.search(name) for name in names) else []
+
+
+class CopiesToRepeatsAddressee(Rule):
+    """A 抄送机关 that is already a 主送机关 of the document.
+
+    ## What it does
+    Compares each organ of the 抄送 line with the 主送机关 under the title and flags one that
+    is named in both (by its full or a standard short name).
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.3.2 and 7.4.2: the 主送机关 are the organs that must deal with the
+    document, the 抄送机关 others that need to know about it. An organ cannot be both; the
+    document would reach it twice with two different duties.
+
+    ## Example
+    ```
+    各乡镇人民政府，县水务局：
+    ……
+    抄送：县委办公室，县水务局。
+    ```
+
+    ## Use instead
+    ```
+    各乡镇人民政府，县水务局：
+    ……
+    抄送：县委办公室。
+    ```
+    """
+
+    code = "IM006"
+    name = "copies-to-repeats-addressee"
+    groups = ("imprint",)
+    severity = Severity.WARNING
+    standard = "GB/T 9704-2012 7.3.2、7.4.2"
+    messages = {"default": ("“{unit}”已是主送机关，不应再列为抄送机关（GB/T 9704-2012 7.4.2）",
+                            "{unit!r} is a 主送机关 already and is not also a 抄送机关 (GB/T 9704-2012 7.4.2)")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            primary = _addressees(article)
+            if not primary:
+                continue
+            for element in _copies(article):
+                for item in element.items:
+                    if not any(_same_organ(item.text, name) for name in primary):
+                        continue
+                    line, name = item.line, item.text.strip(" \t\u3000。.")
+                    at = next((ln for ln in element.lines if name in ln.text), line)
+                    start = at.span.start + max(at.text.find(name), 0)
+                    yield ctx.report(start, start + len(name), unit=name)
+
+
+RULES = [CopiesToForm, PrintedByForm, ImprintOrder, PrintedBeforeSigned, CopiesToFinalStop,
+         CopiesToRepeatsAddressee]

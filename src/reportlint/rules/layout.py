@@ -10,13 +10,15 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
-from reportlint.load.docx_layout import Formatting, ParagraphFormat, RunFormat, SectionFormat, mm
 from reportlint.rules.base import Option, Rule, RuleContext
 from reportlint.text.chars import is_cjk
 from reportlint.text.lazyre import lazy
+
+if TYPE_CHECKING:  # the reader is imported only for a .docx: a text or Markdown check never needs it
+    from reportlint.load.docx_layout import Formatting, ParagraphFormat, RunFormat, SectionFormat
 
 FANGSONG = ["仿宋_GB2312", "仿宋", "FangSong", "仿宋GB2312", "FangSong_GB2312", "方正仿宋_GBK", "方正仿宋简体"]
 XIAOBIAOSONG = ["方正小标宋简体", "方正小标宋_GBK", "小标宋", "方正小标宋", "小标宋体", "FZXiaoBiaoSong-B05S"]
@@ -33,6 +35,12 @@ _DATE_LINE = lazy(r"^[0-9０-９〇○零一二三四五六七八九十]{2,4}年
                         r"[0-9０-９一二三四五六七八九十]{1,3}日$")
 _CC_LINE = lazy(r"^抄\s*送[：:]")
 _ISSUE_LINE = lazy(r"[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日\s*印\s*发$")
+
+
+def mm(twips: int) -> float:
+    from reportlint.load.docx_layout import TWIPS_PER_MM
+
+    return twips / TWIPS_PER_MM
 
 
 def formatting(ctx: RuleContext) -> Formatting | None:

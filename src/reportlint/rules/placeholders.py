@@ -55,7 +55,7 @@ _CLOSING = {"【": "】", "〔": "〕", "［": "］", "《": "》", "〈": "〉"
 
 # One pattern per kind; earlier kinds win where matches overlap. Each is compiled only when a
 # cheap test in Python, true of every text it can match in, passes (see the finders below):
-# the CJK classes in these cost ~1 ms each to compile, and most documents have no placeholder.
+# the CJK classes in these are slow to compile, and most documents have no placeholder.
 _DATE = lazy(
     rf"(?:(?:19|20)[0-9{_M}]{{2}}|[{_M}]{{2,4}})[/.-][0-9{_M}]{{1,2}}[/.-][{_M}]{{1,2}}(?![{_M}A-Za-z])"
     rf"|(?<![A-Za-z0-9/])[{_M}]{{1,2}}/[{_M}]{{1,2}}(?![{_M}A-Za-z/])"
@@ -82,7 +82,7 @@ _DOUBLE_X = lazy(r"(?<![A-Za-z0-9_])[xX]{2}(?=[\u4e00-\u9fff“《])|(?<=[\u4e00
 _SHAPES = lazy(r"[〇○□■△]{2,}")
 _WIDE_STARS = lazy(r"＊{2,}")
 _STARS = lazy(r"(?<=[\u4e00-\u9fff“”《》0-9])\*{2,}|\*{2,}(?=[\u4e00-\u9fff“”《》])")
-_EXAMPLE_INTRO = ("如", "例如", "比如", "譬如", "格式为", "写作", "写成")
+_EXAMPLE_INTRO = lazy(r"(?:如|例如|比如|譬如|格式为|写作|写成)[:：]?\s*$")
 
 Span = tuple[int, int]
 
@@ -289,11 +289,7 @@ def _in_example(text: str, start: int) -> bool:
     open_at = text.rfind("《", max(0, start - 40), start)
     if open_at == -1 or text.rfind("》", open_at, start) != -1:
         return False
-    # (?:如|例如|…|写成)[:：]?\s*$ before the 《, tested without compiling it
-    before = text[max(0, open_at - 8):open_at].rstrip()
-    if before.endswith((":", "：")):
-        before = before[:-1] if before[:-1].endswith(_EXAMPLE_INTRO) else before
-    return before.endswith(_EXAMPLE_INTRO)
+    return bool(_EXAMPLE_INTRO.search(text[max(0, open_at - 8):open_at]))
 
 
 def _real_mask(text: str, s: int, e: int, kind: str) -> bool:

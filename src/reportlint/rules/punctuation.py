@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.model import Line
-from reportlint.rules.base import Rule, RuleContext
+from reportlint.rules.base import Rule, RuleContext, SpanSet
 from reportlint.text.chars import PINYIN_SYLLABLE, TONE_MARKS, is_latin, is_lost_character, is_zh
 from reportlint.text.lazyre import lazy
 
@@ -41,10 +41,10 @@ def protected_spans(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-def marker_offsets(ctx: RuleContext) -> frozenset[int]:
-    """Every offset inside a heading ordinal: a set test per mark, not a scan of all headings."""
-    def compute() -> frozenset[int]:
-        return frozenset(i for start, end in ctx.heading_marker_spans() for i in range(start, end))
+def marker_offsets(ctx: RuleContext) -> SpanSet:
+    """Every offset inside a heading ordinal: a binary search per mark, not a scan of all headings."""
+    def compute() -> SpanSet:
+        return SpanSet(ctx.heading_marker_spans())
 
     return ctx.shared("heading-marker-offsets", compute)
 
@@ -138,7 +138,7 @@ class HalfwidthPunctuation(Rule):
                 yield _finding(ctx, occ, "改为全角标点", marks)
 
     def _occurrences(
-        self, text: str, line: Line, markers: frozenset[int]
+        self, text: str, line: Line, markers: SpanSet
     ) -> Iterator[Occurrence]:
         body, base = line.text, line.span.start
         if not _HALF_MARKS.search(body):
@@ -233,7 +233,7 @@ class HalfwidthParentheses(Rule):
             if occ:
                 yield _finding(ctx, occ, "改为全角括号", "()")
 
-    def _occurrences(self, line: Line, markers: frozenset[int]) -> Iterator[Occurrence]:
+    def _occurrences(self, line: Line, markers: SpanSet) -> Iterator[Occurrence]:
         body, base = line.text, line.span.start
         protected = protected_spans(body)
 
@@ -446,7 +446,7 @@ class HalfwidthFullStop(Rule):
                 yield _finding(ctx, occ, "改为句号", ".")
 
     @staticmethod
-    def _occurrences(body: str, base: int, markers: frozenset[int]) -> Iterator[Occurrence]:
+    def _occurrences(body: str, base: int, markers: SpanSet) -> Iterator[Occurrence]:
         protected: list[tuple[int, int]] | None = None
         size = len(body)
         at = body.find(".")

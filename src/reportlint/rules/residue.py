@@ -9,21 +9,26 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.model import Line
 from reportlint.rules.base import Option, Rule, RuleContext
-from reportlint.text.lazyre import Gates, LazyPattern, finditer_at, lazy, literal_gates, offsets, passes_gates
-from reportlint.text.web import CHROME, TRUNCATION
+from reportlint.text.lazyre import LazyPattern, finditer_at, lazy, offsets
+from reportlint.text.web import CHROME, TRUNCATION, TRUNCATION_GATE
 
 # paywall and preview cuts: text after one belongs to a later part of the source document
-# The inline lexicon, kept as data: (label, pattern). Phrases that template and document-sharing
-# sites glue into the text; none of them belongs in an office's own report.
-LEXICON: tuple[tuple[str, str], ...] = (
-    ("editor", r"小编|小編"),
+# The inline lexicon, kept as data: (label, pattern, gate: every match holds one of these).
+# Phrases that template and document-sharing sites glue into the text; none of them belongs in
+# an office's own report.
+LEXICON: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("editor", r"小编|小編", ("小编", "小編")),
     ("disclaimer", (r"仅供参考|僅供參考|供大家参考借鉴|欢迎(?:阅读|参考|借鉴)"
-                    r"|希望(?:能够?|可以)?(?:对(?:你|您|大家)有(?:所)?帮助|帮助到(?:你|您|大家))")),
-    ("source", r"来源于网友上传|不代表本站观点|本站(?:整理|编辑|小编)|本文档由用户上传|由会员分享|可在线阅读"),
-    ("download", r"下载此文档|下载本文档?|下载后查看|下载文档前请自行甄别|点击下载|免费下载"),
-    ("truncation", TRUNCATION),
+                    r"|希望(?:能够?|可以)?(?:对(?:你|您|大家)有(?:所)?帮助|帮助到(?:你|您|大家))"),
+     ("仅供参考", "僅供參考", "供大家参考借鉴", "欢迎阅读", "欢迎参考", "欢迎借鉴", "帮助")),
+    ("source", r"来源于网友上传|不代表本站观点|本站(?:整理|编辑|小编)|本文档由用户上传|由会员分享|可在线阅读",
+     ("来源于网友上传", "不代表本站观点", "本站整理", "本站编辑", "本站小编", "本文档由用户上传", "由会员分享",
+      "可在线阅读")),
+    ("download", r"下载此文档|下载本文档?|下载后查看|下载文档前请自行甄别|点击下载|免费下载",
+     ("下载此文档", "下载本文", "下载后查看", "下载文档前请自行甄别", "点击下载", "免费下载")),
+    ("truncation", TRUNCATION, TRUNCATION_GATE),
     ("advert", (r"【[^】\n]{0,40}(?:微信|QQ|qq|公众号|www\.|\.com|\.cn|范文)[^】\n]{0,40}】"
-                r"|这里能搜索到更多|更多(?:精彩)?范文|精品办公范文")),
+                r"|这里能搜索到更多|更多(?:精彩)?范文|精品办公范文"), ("【", "这里能搜索到更多", "范文")),
 )
 _SENTENCE_END = "。！？!?"
 _TITLE_SPACES = str.maketrans("", "", " \t\u3000")  # str.translate deletes these
@@ -33,19 +38,12 @@ _BUNDLE = lazy(r"[（(【](?:通用|精选|优质|热门|优秀|推荐)?(?:[0-9]
 
 
 def _lexicon(extra: list[str]) -> LazyPattern:
-    parts = [f"(?:{pattern})" for _, pattern in LEXICON]
-    parts += [re.escape(str(phrase)) for phrase in extra if str(phrase).strip()]
-    return LazyPattern("|".join(parts))
-
-
-def _lexicon_gates(extra: list[str]) -> Gates:
-    """What a text must hold for _lexicon(extra) to match in it: most texts hold no residue,
+    """The lexicon and the user's phrases as one pattern, gated: most texts hold no residue,
     and then the alternation is neither compiled nor run."""
-    gates = [literal_gates(pattern) for _, pattern in LEXICON]
-    if not all(gates):
-        return ()  # some entry's literals are unknown: always scan
-    phrases = tuple(((str(phrase),),) for phrase in extra if str(phrase).strip())
-    return tuple(conjunction for entry in gates for conjunction in entry) + phrases
+    phrases = [str(phrase) for phrase in extra if str(phrase).strip()]
+    parts = [f"(?:{pattern})" for _, pattern, _ in LEXICON] + [re.escape(phrase) for phrase in phrases]
+    gate = tuple(alt for _, _, alts in LEXICON for alt in alts) + tuple(phrases)
+    return LazyPattern("|".join(parts), gate=(gate,))
 
 
 def _line_removal(text: str, start: int, end: int) -> tuple[int, int]:
@@ -156,10 +154,9 @@ class InlineResidue(Rule):
     def __init__(self, settings: dict | None = None) -> None:
         super().__init__(settings)
         self.pattern = _lexicon(self.settings["extend-phrases"])
-        self.gates = _lexicon_gates(self.settings["extend-phrases"])
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        if not passes_gates(ctx.text, self.gates):
+        if not self.pattern.admits(ctx.text):
             return
         skip = [line.span for article in ctx.document.articles for line in article.residue]
         for m in self.pattern.finditer(ctx.text):

@@ -379,11 +379,9 @@ def gbk_mojibake(text: str) -> Iterator[tuple[int, int, str]]:
     (E4–E9) and whose trail byte is a continuation byte — rare characters in ordinary text.
     """
     at = 0
-    while at < len(text):
-        raw = _gbk(text[at]) if ord(text[at]) > 0x7F else b""
-        if len(raw) != 2 or not (0xE4 <= raw[0] <= 0xE9 and 0x80 <= raw[1] <= 0xBF):
-            at += 1
-            continue
+    starts = _gbk_run_starts()
+    while (found := starts.search(text, at)) is not None:
+        at = found.start()
         data, ends = bytearray(), []
         end = at
         while end < len(text) and len(data) < 60:
@@ -401,6 +399,22 @@ def gbk_mojibake(text: str) -> Iterator[tuple[int, int, str]]:
             at = stop
         else:
             at += 1
+
+
+@cache
+def _gbk_run_starts() -> re.Pattern[str]:
+    """The characters whose GBK form is a Han UTF-8 lead byte (E4–E9) and a continuation byte:
+    a regex class, so the scan jumps from one to the next instead of encoding every character."""
+    chars = set()
+    for lead in range(0xE4, 0xEA):
+        for trail in range(0x80, 0xC0):
+            try:
+                char = bytes((lead, trail)).decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            if _gbk(char) == bytes((lead, trail)):
+                chars.add(char)
+    return re.compile("[" + "".join(sorted(chars)) + "]")
 
 
 def latin_mojibake(text: str) -> Iterator[tuple[int, int, str]]:

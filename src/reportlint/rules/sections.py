@@ -7,22 +7,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportlint.diagnostics import Finding, Severity
-from reportlint.model import Article
-from reportlint.rules.base import Rule, RuleContext
-from reportlint.rules.profiles import (  # noqa: F401  (doctype_of, doctypes, is_complete: used by other modules)
-    DOCTYPES_OPTION,
-    DocType,
-    SectionSpec,
-    body_lines,
-    doctype_of,
-    doctypes,
-    is_complete,
-    load_doctypes,
-)
+from reportlint.model import Article, PartSpec, Profile, body_lines, is_complete
+from reportlint.rules.base import DOCTYPES_OPTION, Rule, RuleContext, doctype_of
 from reportlint.text.lazyre import lazy
 
 _FIRST_SENTENCE = re.compile(r"[^。！？；]*")
-_FIELD_LABEL = lazy(r"[ \t\u3000]*([\u4e00-\u9fff]{2,4})[ \t\u3000]*[：:]")
+_FIELD_LABEL = lazy(r"[ \t\u3000]*((?:[\u4e00-\u9fff][ \t\u3000]?){2,4})[：:]")
+# a further field on a 纪要 header line (`时间：6月3日下午　地点：县政府四楼会议室`)
+_MORE_FIELDS = lazy(r"[ \t\u3000，,；;]((?:[\u4e00-\u9fff][ \t\u3000]?){2,4})[：:]")
+_YEAR = lazy(r"((?:19|20)\d{2})(?:年|—|-)")
+_SPACE = lazy(r"[ \t\u3000]+|^会议")
 
 
 @dataclass(frozen=True)
@@ -41,26 +35,47 @@ def _texts(article: Article) -> _Texts:
     return _Texts([h.title for h in article.headings()], firsts, bodies)
 
 
-def _terms_found(texts: list[list[str]], terms: set[str]) -> list[set[str]]:
-    """Per group of texts, the terms that occur in it as whole words (one jieba pass)."""
+def _terms_found(texts: list[list[str]], terms: set[str],
+                 unless_next: dict[str, re.Pattern[str]] | None = None) -> list[set[str]]:
+    """Per group of texts, the terms that occur in it as whole words (one jieba pass); a term
+    whose following text matches its ``unless_next`` pattern does not count (`差距进一步缩小`)."""
     from reportlint.text.segment import find_words_many
 
-    hits = iter(find_words_many([t for group in texts for t in group], terms))
-    return [{term for _ in group for _, _, term in next(hits)} for group in texts]
+    after = unless_next or {}
+    flat = [t for group in texts for t in group]
+    hits = iter(zip(flat, find_words_many(flat, terms)))
+    found: list[set[str]] = []
+    for group in texts:
+        got: set[str] = set()
+        for _ in group:
+            text, matches = next(hits)
+            got.update(term for _, end, term in matches
+                       if term not in after or not after[term].match(text, end))
+        found.append(got)
+    return found
 
 
 def _field_labels(article: Article) -> set[str]:
     """The labels of a 纪要's header fields (时间, 地点, 主持 …), from the model or from the lines."""
     labels = {label for element in article.elements_of("minutes_field")
               for key, label in element.fields if key == "label"}
+    for element in article.elements_of("minutes_field"):
+        for line in element.lines:
+            labels.update(_SPACE.sub("", m.group(1)) for m in _MORE_FIELDS.finditer(line.text))
     for line in body_lines(article):
         head = _FIELD_LABEL.match(line.text)
         if head:
-            labels.add(head.group(1))
+            labels.add(_SPACE.sub("", head.group(1)))
+            labels.update(_SPACE.sub("", m.group(1)) for m in _MORE_FIELDS.finditer(line.text))
     return labels
 
 
-def _by_pattern_or_field(article: Article, specs: list[SectionSpec]) -> set[str]:
+def _minutes_lines(article: Article) -> list[str]:
+    """The 纪要 header lines (fields the model took out of the body)."""
+    return [line.text for element in article.elements_of("minutes_field") for line in element.lines]
+
+
+def _by_pattern_or_field(article: Article, specs: list[PartSpec]) -> set[str]:
     """The ids of the parts found by their pattern (on any body line) or their 纪要 field."""
     found: set[str] = set()
     if any(spec.fields for spec in specs):
@@ -68,13 +83,38 @@ def _by_pattern_or_field(article: Article, specs: list[SectionSpec]) -> set[str]
         found.update(spec.id for spec in specs if labels & set(spec.fields))
     patterned = [spec for spec in specs if spec.pattern is not None and spec.id not in found]
     if patterned:
-        lines = [line.text for line in body_lines(article)]
+        lines = [line.text for line in body_lines(article)] + _minutes_lines(article)
         found.update(spec.id for spec in patterned
                      if any(spec.pattern.search(text) for text in lines))  # type: ignore[union-attr]
     return found
 
 
-def present_sections(items: list[tuple[Article, tuple[SectionSpec, ...]]]) -> list[set[str]]:
+def _heading_names(spec: PartSpec, title: str, year: int | None) -> bool:
+    """Whether a heading's title names the part: one of its words anywhere in it (headings are
+    short; `工作思路` names next steps as `思路` does), unless a word before it makes the heading
+    about another part (`着力解决群众急难愁盼问题` reports work done), or, for a part read by
+    the year, a year after the title's (`2025年重点任务` in a 2024 summary)."""
+    for term in spec.heading:
+        at = title.find(term)
+        if (at >= 0 and not any(word in title[:at] for word in spec.unless)
+                and (spec.unless_next is None or not spec.unless_next.match(title, at + len(term)))):
+            return True
+    return spec.later_year and year is not None and _later_year(title, year)
+
+
+def _base_year(title: str, headings: list[str]) -> int | None:
+    """The year a document looks back on: the title's (`2024年工作总结`) or the first heading's
+    (`一、2025年工作回顾` under a title naming the year it is delivered in), the earlier."""
+    years = [int(m.group(1)) for text in (title, *headings[:1]) for m in [_YEAR.search(text)] if m]
+    return min(years) if years else None
+
+
+def _later_year(text: str, year: int) -> bool:
+    """Whether the text opens on, or its heading names, a year after ``year`` (`2025年，我们将…`)."""
+    return any(int(m.group(1)) > year for m in _YEAR.finditer(text[:30]))
+
+
+def present_sections(items: list[tuple[Article, tuple[PartSpec, ...]]]) -> list[set[str]]:
     """For each (article, specs), the ids of the parts it names.
 
     A part's pattern or 纪要 field settles it first; then headings are checked for every
@@ -83,21 +123,25 @@ def present_sections(items: list[tuple[Article, tuple[SectionSpec, ...]]]) -> li
     present = [_by_pattern_or_field(article, list(specs)) for article, specs in items]
     items = [(article, tuple(s for s in specs if s.id not in got)) for (article, specs), got in zip(items, present)]
     texts = [_texts(article) for article, _ in items]
-    heading_terms = {t for _, specs in items for spec in specs for t in spec.heading}
-    in_titles = _terms_found([t.titles for t in texts], heading_terms)
-    for got, (_, specs), found in zip(present, items, in_titles):
-        got.update(spec.id for spec in specs if found & set(spec.heading))
+    for got, (article, specs), text in zip(present, items, texts):
+        year = _base_year(article.title_text, text.titles)
+        got.update(spec.id for spec in specs if any(_heading_names(spec, title, year) for title in text.titles))
+        got.update(spec.id for spec in specs if spec.later_year and year is not None
+                   and any(_later_year(first, year) for first in text.firsts))
     missing = [[spec for spec in specs if spec.id not in got and spec.paragraph]
                for (_, specs), got in zip(items, present)]
     groups = [t.wholes if any(s.anywhere for s in miss) else t.firsts if miss else []
               for t, miss in zip(texts, missing)]
-    in_paragraphs = _terms_found(groups, {t for miss in missing for spec in miss for t in spec.paragraph})
+    unless_next = {t: spec.unless_next for miss in missing for spec in miss if spec.unless_next is not None
+                   for t in spec.paragraph}
+    in_paragraphs = _terms_found(groups, {t for miss in missing for spec in miss for t in spec.paragraph},
+                                 unless_next)
     for got, miss, found in zip(present, missing, in_paragraphs):
         got.update(spec.id for spec in miss if found & set(spec.paragraph))
     return present
 
 
-def _profiled(ctx: RuleContext, extra: str) -> Iterator[tuple[Article, DocType]]:
+def _profiled(ctx: RuleContext, extra: str) -> Iterator[tuple[Article, Profile]]:
     """Whole articles (not fragments) with a title and a 文种 profile, attachments included."""
     for article in _articles(ctx):
         doctype = doctype_of(article, extra)
@@ -111,7 +155,7 @@ def _articles(ctx: RuleContext) -> Iterator[Article]:
         yield from article.attachments
 
 
-def _source(doctype: DocType) -> str:
+def _source(doctype: Profile) -> str:
     return doctype.source or "rulesets/data/doctypes.yaml"
 
 
@@ -124,17 +168,23 @@ class MissingSection(Rule):
     its profile in `rulesets/data/doctypes.yaml` requires:
 
     - 工作总结, 半年总结, 述职报告: achievements and methods, problems and shortcomings, next steps;
+    - 调研报告: problems and suggestions;
     - 工作计划, 工作要点: tasks and measures; 计划: goals, measures, steps; 方案: goals, measures,
       steps and schedule, responsibilities;
     - 请示: its closing request (妥否，请批示 / 当否，请批复 / 请予审批);
-    - 批复: the request it answers (你单位《关于……的请示》收悉);
+    - 批复: the request it answers (你单位《关于……的请示》收悉) and the answer (同意, 不予, 请你局……);
     - 函: its closing formula (特此函告, 请函复, 盼复);
+    - 会议通知 (`关于召开……会议的通知`): the time, the place and who attends;
     - 通报: a finding (causes, lessons or significance) and a decision or requirements;
     - 纪要: the time, the place, the chair and the attendees (header fields or the opening paragraph).
 
-    A part is present when a heading contains one of its keywords, when the first sentence of a
-    paragraph does (a problems paragraph without a heading, `但是我们也清醒地认识到……`, counts),
-    or when a body line matches its pattern. Keywords match whole words on jieba word boundaries.
+    A part is a concept with a set of synonyms: it is present when a heading contains one of its
+    words (`存在的不足`, `短板弱项`, `差距和问题`; `下一步工作思路`, `2025年工作安排`), unless a
+    word before it makes the heading about work done (`着力解决……问题`), when a heading or the
+    opening of a paragraph names a year after the title's (next steps in a summary), when the first
+    sentence of a paragraph holds one of its phrases (a problems paragraph without a heading,
+    `但是我们也清醒地认识到……`, counts; these match whole words on jieba word boundaries), or when
+    a body line or a 纪要 header field matches its pattern.
     The message names the 文种 and the clause the profile rests on. 政府工作报告, 活动总结 and the
     文种 without a profile are not judged, nor are fragments (fewer than two headings and under 200
     characters, unless the text has a 主送机关 and a 落款).
@@ -246,9 +296,11 @@ class RequestInReport(Rule):
 
     ## What it does
     For the 文种 whose profile forbids a part (`forbid:` in `rulesets/data/doctypes.yaml`; the
-    bundled profile of 报告 forbids a request), flags the title — the 文种 is what is wrong — and
+    bundled profiles of 报告 and of the other non-request 文种 — 通知, 通报, 意见, 决定, 批复,
+    公告, 通告 — forbid a request; a 函 may ask, a 请示 must), flags the title — the 文种 is what is wrong — and
     names the body line that holds the request: `请批示`, `请审批`, `请批复`, `妥否，请…`,
-    `请予批准`. `报请审批`/`提请批准` (a procedure reported) and quoted phrases are not requests;
+    `请予批准`, `恳请……追加/拨付/解决`, `请……研究同意`. `报请审批`/`提请批准` (a procedure
+    reported) and quoted phrases are not requests;
     政府工作报告 (`请予审议`) and 调研报告 are other 文种.
 
     ## Why is this bad?
@@ -277,8 +329,10 @@ class RequestInReport(Rule):
     severity = Severity.WARNING
     standard = "《党政机关公文处理工作条例》第十五条（四）"
     options = {"doctypes": DOCTYPES_OPTION}
-    messages = {"default": ("{doctype}中夹带请示事项（第{line}行“{text}”；{source}）：请示事项应另行请示",
-                            "a {doctype_en} must not carry a request ({text!r} on line {line}; {source}): send a 请示")}
+    messages = {"default": ("{doctype}中夹带请示事项（第{line}行“{text}”；条例第十五条（四）{source}）："
+                            "请示事项应另行请示",
+                            ("a {doctype_en} must not carry a request ({text!r} on line {line}; 条例第十五条（四）"
+                             "{source}): send a 请示"))}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in _articles(ctx):
@@ -292,8 +346,10 @@ class RequestInReport(Rule):
                         continue  # a report about requests, quoting one
                     if match:
                         title = article.title.span if article.title is not None else line.span
+                        source = doctype.source if "第十五条（四）" not in doctype.source else ""
+                        source = f"，{source}" if source else ""
                         yield ctx.report(title.start, title.end, doctype=doctype.name[0], line=line.number,
-                                         doctype_en=doctype.name[1], text=match.group(0), source=_source(doctype))
+                                         doctype_en=doctype.name[1], text=match.group(0), source=source)
                         break
 
 
@@ -304,6 +360,9 @@ def _quoted(text: str, at: int) -> bool:
 
 
 _SUBMIT = lazy(r"(?:报送|上报|报至|报给|报名|提交|反馈|推荐|报送至|发送至|报县|报市|报区|报镇|报省)")
+# a deadline for what is to be sent in, stated anywhere (`报送时间：`, `5月20日前报送`)
+_SUBMIT_BY = lazy(r"(?:报送|提交|反馈|上报|报名)(?:时间|截止|期限)|截[止至](?:时间|日期)|"
+                  r"前(?:报送|报|提交|反馈|上报|发送)")
 _DEADLINE = lazy(r"\d{1,2}月\d{1,2}日|\d{1,2}月(?:底|中旬|上旬|下旬|份)|截止|截至|以前|之前|前(?:报|提交|反馈)|"
                        r"[一二三四五六七八九十]+月[一二三四五六七八九十]+日|\d+个?工作日|即日|随时|每(?:月|季|周|年|半年)|"
                        r"[季年]度?(?:末|底)|月底|年底|届时|定期")
@@ -313,9 +372,11 @@ class NoticeWithoutDeadline(Rule):
     """A 通知 that asks for something to be sent in but never says by when.
 
     ## What it does
-    For a 通知 (by the document model's 文种), flags the body line that asks the recipients to
-    submit something (`报送`, `上报`, `提交`, `反馈`, `报名`) when no line of the notice gives a
-    time limit (`5月20日前`, `月底前`, `截止`, `3个工作日内`, `每月`). A notice that asks for
+    For a 通知 (by the document model's 文种), flags the title when a body line asks the
+    recipients to submit something (`报送`, `上报`, `提交`, `反馈`, `报名`) and neither that line,
+    the lines around it, nor a line stating when things are due (`报送时间：`, `5月20日前报送`)
+    gives a time limit (`5月20日前`, `月底前`, `截止`, `3个工作日内`, `每月`); the message names
+    the line. A notice that asks for
     nothing to be sent, such as an 印发通知 (`请认真贯彻执行`), is not judged.
 
     ## Why is this bad?
@@ -340,26 +401,224 @@ class NoticeWithoutDeadline(Rule):
     severity = Severity.WARNING
     standard = "《党政机关公文处理工作条例》第八条（八）"
     options = {"doctypes": DOCTYPES_OPTION}
-    messages = {"default": ("通知要求“{verb}”却未写明时限（何时前完成）",
-                            "the notice asks recipients to {verb!r} but gives no deadline")}
+    messages = {"default": ("{doctype}第{line}行要求“{verb}”却未写明时限（何时前完成；{source}）",
+                            ("the {doctype_en} asks recipients to {verb!r} on line {line} but gives no deadline "
+                             "({source})"))}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in _articles(ctx):
             doctype = doctype_of(article, self.settings["doctypes"])
-            if doctype is None or doctype.id != "notice":
+            if doctype is None or doctype.id not in ("notice", "meeting-notice"):
                 continue
             lines = list(body_lines(article))
-            texts = [line.text for line in lines]
             elements = [line.text for element in article.elements for line in element.lines
                         if element.kind not in ("copies_to", "printed_by", "date", "issuer")]
-            if any(_DEADLINE.search(text) for text in texts + elements + [article.title_text]):
+            if (article.title is None or _DEADLINE.search(article.title_text)
+                    or any(_SUBMIT_BY.search(text) for text in [line.text for line in lines] + elements)):
                 continue
-            for line in lines:
+            for k, line in enumerate(lines):
                 match = _SUBMIT.search(line.text)
-                if match and "请" in line.text[:match.start()]:
-                    start = line.span.start + match.start()
-                    yield ctx.report(start, start + len(match.group(0)), verb=match.group(0))
-                    break
+                if not match or "请" not in line.text[:match.start()]:
+                    continue
+                near = lines[max(0, k - 1):k + 2]  # the request's line and its neighbours (a list's items)
+                if any(_DEADLINE.search(other.text) for other in near):
+                    continue
+                title = article.title.span
+                yield ctx.report(title.start, title.end, verb=match.group(0), line=line.number,
+                                 doctype=doctype.name[0], doctype_en=doctype.name[1], source=_source(doctype))
+                break
 
 
-RULES = [MissingSection, MissingAdvisoryPart, RequestInReport, NoticeWithoutDeadline]
+# the verbs a request's matter opens with (申请购置…, 增加编制…)
+_ASKS = ("申请", "请求", "拨付", "购置", "增加", "增设", "调整", "解决", "设立", "变更", "划拨", "追加", "减免",
+         "核增", "新建", "改建", "扩建", "启用", "撤销", "更名", "举办", "招聘", "延长")
+_TWO_IN_TITLE = lazy(r"(" + "|".join(_ASKS) + r")[^和及与并、，]{2,30}?(?:和|及|以及|、)("
+                     + "|".join(_ASKS) + r")")
+_SEVERAL_IN_TITLE = lazy(r"(?:几个|若干|两个|两项|三个|三项|多个|多项)(?:问题|事项|事宜)|"
+                         r"等(?:问题|事项|事宜)(?:的请示)?$")
+_SEVERAL_IN_BODY = lazy(r"一并(?:请示|请求|申请|报批|提出|报请|恳请)|"
+                        r"(?:以下|下列|如下)(?:几|两|二|三|四|[2-9])(?:个|项|件)(?:问题|事项|事宜|请示事项)|"
+                        r"(?:另外|此外|另|同时)(?:还)?(?:有|就)(?:一|两|二)?(?:件事|个问题|个事项|事)(?:请示|报请|恳请)|"
+                        r"(?:另外|此外)(?:还)?(?:需|要)?请示|另请示")
+
+
+def _several_matters(article: Article) -> str | None:
+    """What shows a 请示 asks for more than one thing: the title's two requests (`申请购置救护车和增加
+    编制`), `几个问题`, a body line asking `一并` or announcing `以下两个事项`, or two headings that
+    each open a matter (`一、关于……` `二、关于……`)."""
+    title = article.title_text.strip()
+    pair = _TWO_IN_TITLE.search(title)
+    if pair and pair.group(1) != pair.group(2):
+        return pair.group(0)
+    several = _SEVERAL_IN_TITLE.search(title)
+    if several:
+        return several.group(0)
+    for line in body_lines(article):
+        match = _SEVERAL_IN_BODY.search(line.text)
+        if match and not _quoted(line.text, match.start()):
+            return match.group(0)
+    matters = [h.title for h in article.headings() if h.level == 1 and h.title.startswith("关于")]
+    if len(matters) >= 2:
+        return "、".join(matters[:2])
+    return None
+
+
+class RequestSeveralMatters(Rule):
+    """A 请示 that asks for more than one thing (一文一事).
+
+    ## What it does
+    For the 文种 whose profile says `single-matter: true` (the bundled 请示), flags the title when
+    the document carries more than one matter: two requests joined in the title
+    (`关于申请购置救护车和增加人员编制的请示`), a title on `几个问题` or `等事项`, a body line
+    that adds a matter (`一并请示`, `另外还有一事请示`, `现就以下两个问题请示如下`), or two
+    top-level headings that each open a matter (`一、关于……` / `二、关于……`). The message quotes
+    the evidence.
+
+    ## Why is this bad?
+    《党政机关公文处理工作条例》第十五条（四）: a 请示 handles one matter. Matters bundled
+    together go to different offices and are answered at different speeds; a 批复 cannot answer
+    one and leave the other, and the request is filed under one subject only.
+
+    ## Example
+    ```
+    县卫生健康局关于申请购置救护车和增加人员编制的请示
+    ```
+
+    ## Use instead
+    ```
+    县卫生健康局关于申请购置救护车的请示
+    县卫生健康局关于申请增加县急救中心人员编制的请示
+    ```
+    """
+
+    code = "SC005"
+    name = "request-several-matters"
+    groups = ("sections",)
+    severity = Severity.WARNING
+    standard = "《党政机关公文处理工作条例》第十五条（四）"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {"default": ("{doctype}应一文一事（条例第十五条（四）；{source}），此件涉及不止一个事项：“{evidence}”",
+                            ("a {doctype_en} handles one matter (条例第十五条（四）; {source}); this one carries "
+                             "more: {evidence!r}"))}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in _articles(ctx):
+            doctype = doctype_of(article, self.settings["doctypes"])
+            if doctype is None or not doctype.single_matter or article.title is None:
+                continue
+            evidence = _several_matters(article)
+            if evidence is not None:
+                title = article.title.span
+                yield ctx.report(title.start, title.end, doctype=doctype.name[0], doctype_en=doctype.name[1],
+                                 evidence=evidence, source=_source(doctype))
+
+
+_MIXED_TITLE = lazy(r"(请示报告|报告请示)(?:[（(][^（）()]{1,10}[）)])?$")
+
+
+class MixedDoctypeTitle(Rule):
+    """A title that names two 文种 at once: `关于……的请示报告`.
+
+    ## What it does
+    Flags a title ending with `请示报告` or `报告请示`: two statutory 文种 run together.
+
+    ## Why is this bad?
+    《党政机关公文处理工作条例》第八条 lists 请示 and 报告 as two 文种 with different uses: a
+    请示 asks and waits for a 批复, a 报告 informs and needs no answer (第十五条（四）: no request
+    inside a 报告). A `请示报告` leaves the receiving office unsure whether to answer.
+
+    ## Example
+    ```
+    县水务局关于申请水毁工程修复资金的请示报告
+    ```
+
+    ## Use instead
+    ```
+    县水务局关于申请水毁工程修复资金的请示
+    ```
+    """
+
+    code = "SC006"
+    name = "mixed-doctype-title"
+    groups = ("sections",)
+    severity = Severity.WARNING
+    standard = "《党政机关公文处理工作条例》第八条"
+    messages = {"default": ("标题文种“{word}”混用：请示和报告是两个文种，应按行文目的选用其一"
+                            "（条例第八条、第十五条（四））",
+                            "the title runs two 文种 together ({word!r}): 请示 and 报告 are different documents")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in _articles(ctx):
+            if article.title is None:
+                continue
+            match = _MIXED_TITLE.search(article.title_text.strip())
+            if match:
+                title = article.title.span
+                yield ctx.report(title.start, title.end, word=match.group(1))
+
+
+# the 文种 a closing formula belongs to: 特此通知 closes a 通知
+_CLOSING = lazy(r"^[ \t\u3000]*(?:以上|上述)?[^。！？]{0,8}?(特此(通知|报告|请示|通报|批复|函告|函复|公告|通告))"
+                r"[。！]?[ \t\u3000]*$")
+_CLOSES = {"通知": ("notice", "meeting-notice"),
+           "报告": ("report", "research-report", "work-summary", "half-year-summary", "debrief"),
+           "请示": ("request",), "通报": ("circular",), "批复": ("reply",), "函告": ("letter",), "函复": ("letter",),
+           "公告": ("announcement",), "通告": ("public-notice",)}
+# the 文种 whose closing formula is fixed enough to judge
+_JUDGED = ("notice", "meeting-notice", "report", "circular", "reply", "letter", "announcement", "public-notice")
+
+
+class ClosingOfAnotherDoctype(Rule):
+    """A closing formula of another 文种: a 通知 that ends `特此报告。`, a 报告 that ends `特此通知。`.
+
+    ## What it does
+    For a 通知, 报告, 通报, 批复, 函, 公告 or 通告 (by the document model's 文种), flags a closing
+    line `特此……` whose 文种 word is another one's (`特此报告` in a 通知, `特此通知` in a 函).
+    A 请示 closed like a 报告 is SC001's (its request is missing).
+
+    ## Why is this bad?
+    The closing formula repeats the 文种 (《党政机关公文处理工作条例》第八条): one that names
+    another 文种 shows the text was copied from another document, and leaves the reader unsure
+    what is asked of them.
+
+    ## Example
+    ```
+    县教育局关于开展校园安全隐患排查的通知
+    ……
+    特此报告。
+    ```
+
+    ## Use instead
+    ```
+    县教育局关于开展校园安全隐患排查的通知
+    ……
+    特此通知。
+    ```
+    """
+
+    code = "SC007"
+    name = "closing-of-another-doctype"
+    groups = ("sections",)
+    severity = Severity.WARNING
+    standard = "《党政机关公文处理工作条例》第八条"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {"default": ("{doctype}的结语写成了“{closing}”（{source}）",
+                            "this {doctype_en} closes with {closing!r}, the closing of another 文种 ({source})")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in _articles(ctx):
+            doctype = doctype_of(article, self.settings["doctypes"])
+            if doctype is None or doctype.id not in _JUDGED:
+                continue
+            for line in body_lines(article):
+                if "特此" not in line.text:
+                    continue
+                match = _CLOSING.match(line.text)
+                if match and doctype.id not in _CLOSES[match.group(2)]:
+                    start = line.span.start + match.start(1)
+                    yield ctx.report(start, start + len(match.group(1)), doctype=doctype.name[0],
+                                     doctype_en=doctype.name[1], closing=match.group(1), source=_source(doctype))
+
+
+RULES = [MissingSection, MissingAdvisoryPart, RequestInReport, NoticeWithoutDeadline, RequestSeveralMatters,
+         MixedDoctypeTitle, ClosingOfAnotherDoctype]

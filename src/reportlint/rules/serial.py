@@ -9,7 +9,7 @@ from dataclasses import replace
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.model import Article, Line
 from reportlint.rules.base import Option, Rule, RuleContext
-from reportlint.text.lazyre import AtStarts, Gated, LazyPattern, find_all, lazy
+from reportlint.text.lazyre import AtStarts, LazyPattern, find_all, lazy
 
 CN_ORDINAL = "一二三四五六七八九十"
 # where a clause starts: the line start or a mark that ends the previous clause
@@ -44,8 +44,8 @@ FIRST_DUN = AtStarts(
     rf"(?m){CLAUSE_START}(第[{CN_ORDINAL}]{{1,3}}|首先|其次|再次|其一|其二|其三)、(?![{CN_ORDINAL}0-9第])",
     _first_dun_starts,
 )
-BETWEEN_TITLES = Gated(r"《[^《》\n]*》(?:、《[^《》\n]*》)+", "》、《")
-BETWEEN_QUOTES = Gated(r"“[^“”\n]*”(?:、“[^“”\n]*”)+", "”、“")
+BETWEEN_TITLES = lazy(r"《[^《》\n]*》(?:、《[^《》\n]*》)+", gate=("》、《",))
+BETWEEN_QUOTES = lazy(r"“[^“”\n]*”(?:、“[^“”\n]*”)+", gate=("”、“",))
 # 等 starting a word of its own (等级, 等次, 等候 …) is not the 等 that closes a list
 DUN_BEFORE_DENG = AtStarts(r"、(?=等(?![级次候待同量额效于价高腰距比差号值身第闲]))",
                            lambda text: find_all(text, "、等"))
@@ -60,7 +60,7 @@ _TITLE_MAX = 50
 class _PatternRule(Rule):
     """A rule that deletes or replaces the matched mark; group 0 is what is reported."""
 
-    pattern: LazyPattern | AtStarts | Gated  # anything with finditer(text)
+    pattern: LazyPattern | AtStarts  # anything with finditer(text)
     groups = ("serial",)
     severity = Severity.WARNING
     fixable = Applicability.SAFE
@@ -186,7 +186,7 @@ class DunhaoBetweenTitles(_PatternRule):
     code = "SP003"
     name = "dunhao-between-titles"
     standard = "GB/T 15834-2011 4.5.3.5"
-    pattern: LazyPattern | AtStarts | Gated = BETWEEN_TITLES
+    pattern: LazyPattern | AtStarts = BETWEEN_TITLES
     messages = {
         "default": (
             "并列的书名号之间不用顿号（{count} 处）",
@@ -394,10 +394,10 @@ def _title_with_stop(ctx: RuleContext, article: Article) -> Line | None:
 
 _APPROX_UNITS = "个人名次天岁十百千万家位件户所项条辆台套"
 # 三、四个 / 十一、二个 / 二、三十人: two neighbouring numerals joined by a 顿号, then a unit
-APPROXIMATE = Gated(
+APPROXIMATE = lazy(
     rf"(?<![第、])(?:[一二三四五六七八九](?=、[二三四五六七八九十][{_APPROX_UNITS}小公])"
     rf"|(?<=十)[一二三四五六七八](?=、[二三四五六七八九][{_APPROX_UNITS}小公]))(、)(?![^、\n]{{0,3}}、)",
-    "、")
+    gate=("、",))
 _NEXT = {a: b for a, b in zip("一二三四五六七八九", "二三四五六七八九十", strict=True)}
 
 
@@ -449,7 +449,7 @@ class DunhaoInApproximation(_PatternRule):
 # 安全、卫生、和环保: a 顿号 before the conjunction that joins the last item
 # 和, 与 and 或 are left alone: they open words (和衷共济, 和苑) and parallel prepositional
 # phrases (与经济发展相协调的、与常住人口相匹配的) too often
-BEFORE_CONJUNCTION = Gated(r"、(?=以及|或者|及(?![时早格至第]))", "、")
+BEFORE_CONJUNCTION = lazy(r"、(?=以及|或者|及(?![时早格至第]))", gate=("、",))
 
 
 class DunhaoBeforeConjunction(_PatternRule):

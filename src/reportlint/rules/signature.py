@@ -4,19 +4,35 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from reportlint.diagnostics import Finding, Severity
-from reportlint.model import Article, Line
-from reportlint.rules.base import Rule, RuleContext
-from reportlint.rules.profiles import DOCTYPES_OPTION, body_lines, doctype_of, is_complete
+from reportlint.model import Article, Line, body_lines, is_complete
+from reportlint.rules.base import DOCTYPES_OPTION, Rule, RuleContext, doctype_of
 from reportlint.text.chars import cn_to_int
 from reportlint.text.lazyre import lazy
+from reportlint.text.ymd import full_date
 
 
 def _articles(ctx: RuleContext) -> Iterator[Article]:
     for article in ctx.document.articles:
         yield article
         yield from article.attachments
+
+
+def _with_signature(ctx: RuleContext, extra: str = "") -> Iterator[tuple[Article, str, str]]:
+    """Articles that end with a 落款, whatever their 文种 (a 落款 present is judged as written),
+    with the 文种's names."""
+    for article in _articles(ctx):
+        if article.signature is not None:
+            doctype = doctype_of(article, extra)
+            yield article, (doctype.name[0] if doctype else "公文"), (doctype.name[1] if doctype else "document")
+
+
+# 文种 whose text may end with a bare date: a speech, minutes, a 述职报告 (the speaker's or
+# author's name stands under the title), a 政府工作报告, and the plans and schemes (often issued
+# under a cover notice that is signed, or with the unit in the title)
+_UNSIGNED = {"speech", "minutes", "debrief", "government-work-report", "work-points", "work-plan", "plan", "scheme"}
 
 
 def _signed_articles(ctx: RuleContext, extra: str = "") -> Iterator[tuple[Article, str, str]]:
@@ -66,17 +82,18 @@ class SignatureMissingDate(Rule):
         for article, zh, en in _signed_articles(ctx, self.settings["doctypes"]):
             sig = article.signature
             if sig and sig.units and sig.date is None:
-                first, last = sig.units[0], sig.units[-1]
                 unit = "".join(line.text for line in sig.units)
-                yield ctx.report(first.span.start, last.span.end, doctype=zh, doctype_en=en, unit=unit)
+                start, end = sig.units[0].span.start, sig.units[-1].span.end
+                yield ctx.report(start, end, doctype=zh, doctype_en=en, unit=unit)
 
 
 class SignatureMissingUnit(Rule):
     """A closing date with no issuing unit above it.
 
     ## What it does
-    For the signed document types, flags a 成文日期 at the end of the text with no 发文机关署名
-    (a unit's name) on the lines just above it.
+    Flags a 成文日期 at the end of the text with no 发文机关署名 (a unit's name) on the lines
+    just above it, in any document but a speech, minutes, a 述职报告, a 政府工作报告 or a plan
+    (which may end with a bare date) and an attached part whose 文种 is not signed.
 
     ## Why is this bad?
     《党政机关公文处理工作条例》第九条（十一） requires the issuing body's name in the
@@ -107,10 +124,15 @@ class SignatureMissingUnit(Rule):
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for article, zh, en in _signed_articles(ctx, self.settings["doctypes"]):
+        for article, zh, en in _with_signature(ctx, self.settings["doctypes"]):
             sig = article.signature
-            if sig and sig.date and not sig.units:
-                yield ctx.report(sig.date.span.start, sig.date.span.end, doctype=zh, doctype_en=en)
+            if not sig or not sig.date or sig.units or article.doctype is not None and article.doctype.id in _UNSIGNED:
+                continue
+            profile = doctype_of(article, self.settings["doctypes"])
+            if article.is_attachment and (profile is None or not profile.signature):
+                continue  # an attached form or list may end with its own date
+            start, end = sig.date.span.start, sig.date.span.end
+            yield ctx.report(start, end, doctype=zh, doctype_en=en)
 
 
 class SignatureMissing(Rule):
@@ -118,7 +140,7 @@ class SignatureMissing(Rule):
 
     ## What it does
     For the signed document types, notes an article whose last lines carry neither a unit's
-    name nor a date; the note points at the last character of the text. Fragments (fewer
+    name nor a date; the note points at the title. Fragments (fewer
     than two headings and under 200 characters) are not judged. Informational by default: texts
     copied from web pages often lose the block, and the report may be an attachment signed elsewhere.
 
@@ -152,6 +174,9 @@ class SignatureMissing(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article, zh, en in _signed_articles(ctx, self.settings["doctypes"]):
             if article.signature is None and is_complete(article):
+                if article.title is not None:
+                    yield ctx.report(article.title.span.start, article.title.span.end, doctype=zh, doctype_en=en)
+                    continue
                 paragraphs = list(article.paragraphs())
                 end = paragraphs[-1].span.end if paragraphs else article.span.end
                 yield ctx.report(end - 1, end, doctype=zh, doctype_en=en)
@@ -159,19 +184,26 @@ class SignatureMissing(Rule):
 
 _ORGAN = lazy(r"(?:局|委|办|院|府|部|厅|处|科|室|会|校|所|站|队|中心|公司|街道|办事处|镇|乡|村|社区|支部|党委|团委|"
               r"委员会|小组|集团|医院|中学|小学|大学|学院|幼儿园|馆|台|社|协会|联合会|总工会|妇联|团县委|团市委)$")
-_TITLE_ISSUER = lazy(r"^(.{2,60}?)关于")
+# the organ a title opens with: before 关于, or before the year of a 总结/要点 (某局2024年工作总结)
+_TITLE_ISSUER = lazy(r"^(.{2,60}?)(?:关于|(?=(?:19|20)[0-9]{2}年|[〇○零一二三四五六七八九]{4}年))")
 _SPLIT = lazy(r"[\s\u3000、，,]+|(?<=[局委办院府部厅处室会校所站队司])(?:和|与|及)")
 _BRACKETED = lazy(r"[（(][^）)]*[）)]")
+
+
+# 全县中小学, 各乡镇, 我局, 县直部门: a group or a pronoun, not one organ
+_NOT_ONE = ("全", "各", "我", "本", "市直", "县直", "区直", "省直")
 
 
 def _organs(text: str) -> list[str]:
     """The organ names in a run of text (a title's head, a 版头 line, a 落款 line)."""
     names = [name for name in _SPLIT.split(_BRACKETED.sub("", text)) if name]
-    return names if names and all(len(name) >= 3 and _ORGAN.search(name) for name in names) else []
+    return names if names and all(len(name) >= 3 and _ORGAN.search(name) and not name.startswith(_NOT_ONE)
+                                  for name in names) else []
 
 
 def _norm(name: str) -> str:
-    return name.replace("人民政府", "政府").replace("委员会", "委").replace("中国共产党", "中共")
+    return (name.replace("人民政府", "政府").replace("委员会", "委").replace("中国共产党", "中共")
+            .replace("办公室", "办"))
 
 
 def _same_organ(a: str, b: str) -> bool:
@@ -180,13 +212,26 @@ def _same_organ(a: str, b: str) -> bool:
     return x == y or (len(min(x, y, key=len)) >= 3 and (x.endswith(y) or y.endswith(x)))
 
 
+_BODY_OF_PLACE = lazy(r"(?:人民政府|政府|党委|党工委|办事处|居民委员会|村民委员会|居委会|村委会|委员会|党支部|党总支)$")
+
+
+def _loosely_same(signed: str, named: str) -> bool:
+    """A title that names a place or a body (柳岸社区, 某县某镇) and a 落款 that is its organ
+    (柳岸社区居民委员会, 某镇人民政府)."""
+    if _norm(signed).startswith(_norm(named)):
+        return True
+    place = _BODY_OF_PLACE.sub("", signed)
+    return place != signed and len(place) >= 2 and (named.endswith(place) or place.endswith(named))
+
+
 def _issuers(article: Article) -> tuple[list[str], str]:
     """The issuing organs the title (`XX县教育局关于……的通知`) or the 版头 (`XX县教育局文件`) names."""
     match = _TITLE_ISSUER.match(article.title_text.strip())
     if match:
         found = _organs(match.group(1))
         if found:
-            return found, "title"
+            # 某局关于… names the issuer; 某社区2024年…总结 names the place or body the summary is of
+            return found, "title" if match.group(0).endswith("关于") else "title-loose"
     mark = article.element("issuer_mark")
     if mark is not None:
         text = "".join(line.text.strip() for line in mark.lines)
@@ -201,11 +246,13 @@ class SignatureUnitMismatch(Rule):
     """A 落款 that names another organ than the title or the 版头.
 
     ## What it does
-    For the signed 文种, compares the 发文机关署名 with the issuing organ the title names
+    For any document with a 落款, compares the 发文机关署名 with the issuing organ the title names
     (`XX县教育局关于……的通知`), else with the 发文机关标志 of the 版头 (`XX县教育局文件`), and
     flags a 落款 unit that is neither of them, or a joint issuer missing from the 落款. A
-    standard short name counts as the same organ (县人民政府 = 县政府; 教育局 for 某某县教育局);
-    a title that does not start with an organ's name is not judged.
+    standard short name counts as the same organ (县人民政府 = 县政府; 教育局 for 某某县教育局;
+    办 for 办公室); a title that does not start with an organ's name is not judged. A 总结 titled
+    with its organ before the year (`某某社区2024年工作总结`) may be signed by that organ's body
+    (某某社区居民委员会, 某某镇人民政府).
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.5: the 发文机关署名 is the full name or the standard short name of the
@@ -243,7 +290,7 @@ class SignatureUnitMismatch(Rule):
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for article, zh, _ in _signed_articles(ctx, self.settings["doctypes"]):
+        for article, zh, _ in _with_signature(ctx, self.settings["doctypes"]):
             sig = article.signature
             if sig is None or not sig.units:
                 continue
@@ -251,15 +298,18 @@ class SignatureUnitMismatch(Rule):
             units = [(line, name) for line in sig.units for name in _organs(line.text)]
             if not issuers or not units or len(units) != len(sig.units) and len(sig.units) > 1:
                 continue
-            where_zh, where_en = ("标题", "title") if where == "title" else ("版头", "document header")
-            wrong = [(line, name) for line, name in units if not any(_same_organ(name, i) for i in issuers)]
+            where_zh, where_en = ("版头", "document header") if where == "issuer_mark" else ("标题", "title")
+            loose = where == "title-loose"
+            wrong = [(line, name) for line, name in units
+                     if not any(_same_organ(name, i) or loose and _loosely_same(name, i) for i in issuers)]
             for line, name in wrong:
                 yield ctx.report(line.span.start, line.span.end, unit=name, issuer="、".join(issuers),
                                  where=where_zh, where_en=where_en, doctype=zh)
             if wrong:
                 continue
             for issuer in issuers:
-                if not any(_same_organ(name, issuer) for _, name in units):
+                if not any(_same_organ(name, issuer) or loose and _loosely_same(name, issuer)
+                           for _, name in units):
                     last = sig.units[-1]
                     yield ctx.report(last.span.start, last.span.end, "missing", issuer=issuer,
                                      where=where_zh, where_en=where_en, doctype=zh)
@@ -268,7 +318,12 @@ class SignatureUnitMismatch(Rule):
 _FULL_DATE = lazy(r"([0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月"
                   r"\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日")
 _BODY_DATE = lazy(r"(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日")
+_TITLE_YEAR = lazy(r"(?:19|20)[0-9]{2}(?=年)")
 _DONE = ("已", "了", "完成", "圆满", "顺利", "成功", "结束", "闭幕")
+# 文种 that report on what has happened: every dated event in them is past, unless planned
+_REPORTS_ON_PAST = {"work-summary", "half-year-summary", "activity-summary", "debrief"}
+_FUTURE = ("将", "拟", "定于", "计划", "预计", "届时", "力争", "争取", "明年", "下一步", "下阶段", "今后", "打算",
+           "截止", "截至", "以后", "之后", "请", "务必", "须", "应于", "要于", "前完成")
 _NOT_DONE = ("将", "拟", "定于", "计划", "预计", "届时", "前", "截止", "截至", "起", "至", "以后", "之后", "期间", "要",
              "请", "务必", "应", "须", "力争", "争取", "去年", "上年", "前年", "明年", "开始", "底",
              "—", "－", "-", "~", "～")
@@ -305,9 +360,12 @@ class SignatureDateBeforeEvents(Rule):
     ## What it does
     For the signed 文种, compares the 成文日期 with the dates in the body whose clause says the
     event has happened (`已`, `了`, `圆满完成`, `顺利`), and flags the 成文日期 when such an event
-    falls after it. A date without a year is read in the 成文日期's year only when it is at most
-    four months later; clauses about plans, deadlines or spans (`将于`, `定于`, `前`, `至`, `起`)
-    are not judged.
+    falls after it, or that a meeting decided (`经5月16日县政府常务会议研究`). In a 总结 or a
+    述职报告, which report what has happened, every dated event counts unless its clause plans
+    (`将`, `计划`, `下一步`, `截至`). A date without a year is read in the 成文日期's year only
+    when it is at most four months later (in a 总结 with a year in its title, in that year);
+    in other 文种, clauses about plans, deadlines or spans
+    (`将于`, `定于`, `前`, `至`, `起`) are not judged.
 
     ## Why is this bad?
     《党政机关公文处理工作条例》第九条（十二）: the 成文日期 is the date the document was signed
@@ -347,21 +405,56 @@ class SignatureDateBeforeEvents(Rule):
             signed = _date_of(date) if date is not None else None
             if date is None or signed is None:
                 continue
+            summary = article.doctype is not None and article.doctype.id in _REPORTS_ON_PAST
+            # a 总结's dates without a year are in the year it sums up (2024年工作总结 signed in 2025)
+            title_year = _TITLE_YEAR.search(article.title_text) if summary else None
+            year = int(title_year.group(0)) if title_year else None
             for line in body_lines(article):
-                event = self._event_after(line, signed)
+                event = self._event_after(line, signed, summary, year)
                 if event is not None:
                     yield ctx.report(date.span.start, date.span.end, date=date.text.strip(),
                                      line=line.number, event=event)
                     break
 
     @staticmethod
-    def _event_after(line: Line, signed: tuple[int, int, int]) -> str | None:
+    def _event_after(line: Line, signed: tuple[int, int, int], summary: bool, title_year: int | None) -> str | None:
         if "月" not in line.text:
             return None
+        text = line.text
+        for match in _BODY_DATE.finditer(text):
+            month, day = int(match.group(2)), int(match.group(3))
+            if match.group(1):
+                year = int(match.group(1))
+            elif title_year is not None:
+                year = title_year
+            elif signed[1] <= month <= signed[1] + 4:
+                year = signed[0]
+            else:
+                continue
+            if (year, month, day) <= signed or not 1 <= month <= 12:
+                continue
+            after = text[match.end():match.end() + 2]
+            if text[match.start() - 1:match.start()] == "经":  # 经6月18日县政府常务会议研究，同意……
+                phrase = _clause(text.replace("，", "。"), match.start(), match.end())
+                if not any(word in phrase for word in _FUTURE):
+                    return match.group(0)
+                continue
+            clause = _clause(text, match.start(), match.end())
+            if summary:  # a 总结 reports what happened: a date is past unless the clause plans
+                if not any(word in clause for word in _FUTURE) and not after.startswith(("前", "起")):
+                    return match.group(0)
+                continue
+            if any(word in clause for word in _NOT_DONE) or after.startswith(("前", "起", "至", "—", "-")):
+                continue
+            if any(word in clause for word in _DONE):
+                return match.group(0)
+        return None
         for match in _BODY_DATE.finditer(line.text):
             month, day = int(match.group(2)), int(match.group(3))
             if match.group(1):
                 year = int(match.group(1))
+            elif title_year is not None:
+                year = title_year
             elif signed[1] <= month <= signed[1] + 4:
                 year = signed[0]
             else:
@@ -370,6 +463,12 @@ class SignatureDateBeforeEvents(Rule):
                 continue
             clause = _clause(line.text, match.start(), match.end())
             after = line.text[match.end():match.end() + 2]
+            if line.text[match.start() - 1:match.start()] == "经":  # 经6月18日县政府常务会议研究，同意……
+                clause = _clause(line.text.replace("，", "。"), match.start(), match.end())
+            if summary or clause.startswith(match.group(0)) and line.text[match.start() - 1:match.start()] == "经":
+                if not any(word in clause for word in _FUTURE) and not after.startswith(("前", "起")):
+                    return match.group(0)
+                continue
             if any(word in clause for word in _NOT_DONE) or after.startswith(("前", "起", "至", "—", "-")):
                 continue
             if any(word in clause for word in _DONE):
@@ -377,5 +476,205 @@ class SignatureDateBeforeEvents(Rule):
         return None
 
 
+_CN = "〇○零一二三四五六七八九十"
+_NUM = rf"(?:[0-9]{{1,4}}|[{_CN}]{{1,4}})"
+_NO_DAY = lazy(rf"^[（(]?{_NUM}[ \t]*年[ \t]*{_NUM}[ \t]*月[)）]?$")
+_NO_YEAR = lazy(rf"^[（(]?{_NUM}[ \t]*月[ \t]*{_NUM}[ \t]*[日号][)）]?$")
+_HAO = lazy(rf"{_NUM}[ \t]*月[ \t]*{_NUM}[ \t]*号[)）]?$")
+_SEPARATED = lazy(r"^[（(]?([0-9]{4})[ \t]*([.．/\-－])[ \t]*([0-9]{1,2})[ \t]*\2[ \t]*([0-9]{1,2})日?[)）]?$")
+
+
+class SignatureDateForm(Rule):
+    """A 成文日期 not in full Arabic numerals: `2024年12月`, `12月5号`, `二〇二四年十二月五日`, `2024.12.5`.
+
+    ## What it does
+    For any document with a 落款, flags its date line when it lacks the day or the year, writes
+    `号` for `日`, uses Chinese numerals (wholly or in part: `二〇二四年12月5日`), or separates
+    year, month and day with dots, slashes or hyphens.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.3.5.4: the 成文日期 is written in Arabic numerals with year, month and day
+    in full (`2024年12月5日`); 《党政机关公文处理工作条例》第九条（十二） makes it part of every
+    document. A date without its day or year cannot tell when the document took effect; the
+    other forms are those of older rules (Chinese numerals) or of forms and spreadsheets.
+
+    ## Example
+    ```
+    青山县交通运输局
+    2024年12月
+    ```
+
+    ## Use instead
+    ```
+    青山县交通运输局
+    2024年12月16日
+    ```
+    """
+
+    code = "SG006"
+    name = "signature-date-form"
+    groups = ("signature",)
+    severity = Severity.WARNING
+    standard = "GB/T 9704-2012 7.3.5.4"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {
+        "default": ("成文日期“{date}”缺少日，应写全年月日（GB/T 9704-2012 7.3.5.4）",
+                    "the date {date!r} has no day: write year, month and day in full"),
+        "no-year": ("成文日期“{date}”缺少年份，应写全年月日（GB/T 9704-2012 7.3.5.4）",
+                    "the date {date!r} has no year: write year, month and day in full"),
+        "hao": ("成文日期“{date}”应以“日”结尾，不用“号”（GB/T 9704-2012 7.3.5.4）",
+                "the date {date!r} ends in '日', not '号'"),
+        "numerals": ("成文日期“{date}”应使用阿拉伯数字{want}（GB/T 9704-2012 7.3.5.4）",
+                     "the date {date!r} is written in Arabic numerals{want_en} (GB/T 9704-2012 7.3.5.4)"),
+        "separated": ("成文日期“{date}”应写作“{want}”，不用“{mark}”分隔（GB/T 9704-2012 7.3.5.4）",
+                      "the date {date!r} is written {want!r}, not separated by {mark!r}"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article, _, _ in _with_signature(ctx, self.settings["doctypes"]):
+            line = article.signature.date if article.signature is not None else None
+            if line is None:
+                continue
+            text = line.text.strip()
+            args: dict[str, Any] = {"date": text}
+            if _NO_DAY.match(text):
+                kind = "default"
+            elif _NO_YEAR.match(text):
+                kind = "no-year"
+            elif _HAO.search(text):
+                kind = "hao"
+            elif any(c in _CN for c in text):
+                kind = "numerals"
+                date = full_date(text)
+                args["want"] = "：“{}年{}月{}日”".format(*date) if date else ""
+                args["want_en"] = ": '{}年{}月{}日'".format(*date) if date else ""
+            elif (separated := _SEPARATED.match(text)) is not None:
+                kind = "separated"
+                year, month, day = (int(separated.group(k)) for k in (1, 3, 4))
+                args.update(want=f"{year}年{month}月{day}日", mark=separated.group(2))
+            else:
+                continue
+            yield ctx.report(line.span.start, line.span.end, kind, **args)
+
+
+# a title that sums up a whole period, not a campaign or a season's work within it:
+# 2024年工作总结, 某局2024年度述职报告, 2024年上半年工作总结和下半年工作打算
+_PERIOD = lazy(r"((?:19|20)[0-9]{2}|[〇○零一二三四五六七八九]{4})\s*年(?:度)?\s*"
+               r"(?:第?([一二三四1-4])季度|(上半年|下半年|前三季度))?(?:个人|本人|全年|主要)?(?:工作)?(?:总结|述职(?:述廉|述德述廉)?报告)(?:$|[和及暨与、])")
+# (month, day) a period ends on, and the earliest (month, day) a report on it may be dated
+_PERIOD_ENDS = {"": ((12, 31), (10, 1)), "上半年": ((6, 30), (6, 1)), "下半年": ((12, 31), (10, 1)),
+                "前三季度": ((9, 30), (9, 1)), "1": ((3, 31), (3, 1)), "2": ((6, 30), (6, 1)),
+                "3": ((9, 30), (9, 1)), "4": ((12, 31), (12, 1))}
+
+
+def _period(title: str) -> tuple[str, int, tuple[int, int]] | None:
+    """The period a 总结 or 述职报告 title covers: (as written, year, earliest (month, day) to sign)."""
+    match = _PERIOD.search(title)
+    if match is None:
+        return None
+    year = _year_digits(match.group(1))
+    if year is None:
+        return None
+    quarter = match.group(2) or ""
+    key = str("一二三四".index(quarter) + 1) if quarter in ("一", "二", "三", "四") else quarter or match.group(3) or ""
+    written = match.group(1) + "年" + (f"第{quarter}季度" if quarter else match.group(3) or "")
+    return written, year, _PERIOD_ENDS[key][1]
+
+
+class SignatureDateBeforePeriod(Rule):
+    """A 总结 or 述职报告 dated before the period it reports on is over.
+
+    ## What it does
+    For a title that sums up a whole period (`2024年工作总结`, `2024年上半年工作总结`,
+    `2024年第三季度工作总结`, `2024年度述职报告`; not a campaign's or a season's work within it,
+    such as `2024年防汛工作总结`), flags a 成文日期 of that year that falls too
+    early in the period: before October for a year or a second half-year, before June for a
+    first half-year, before the last month of a quarter. (A date in another year is DT007's.)
+
+    ## Why is this bad?
+    《党政机关公文处理工作条例》第九条（十二）: the 成文日期 is the day the document was signed.
+    A summary signed months before its period ends reports on what had not happened yet; the
+    date is usually a slip of the year or left over from last year's file.
+
+    ## Example
+    ```
+    青山县农业农村局2024年工作总结
+    ……
+    青山县农业农村局
+    2024年3月12日
+    ```
+
+    ## Use instead
+    ```
+    青山县农业农村局2024年工作总结
+    ……
+    青山县农业农村局
+    2024年12月12日
+    ```
+    """
+
+    code = "SG007"
+    name = "signature-date-before-period"
+    groups = ("signature",)
+    severity = Severity.WARNING
+    standard = "《党政机关公文处理工作条例》第九条（十二）"
+    messages = {"default": ("成文日期{date}早于标题所总结的时期“{period}”结束",
+                            "the date {date} is before the end of the period {period!r} the title sums up")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in _articles(ctx):
+            sig = article.signature
+            if sig is None or sig.date is None or not article.title_text:
+                continue
+            period = _period(article.title_text)
+            signed = _date_of(sig.date)
+            if period is None or signed is None:
+                continue
+            written, year, (month, day) = period
+            if signed[0] == year and signed < (year, month, day):  # another year: DT007's
+                yield ctx.report(sig.date.span.start, sig.date.span.end, date=sig.date.text.strip(), period=written)
+
+
+class SignatureDateAboveUnit(Rule):
+    """A 落款 with the 成文日期 above the 发文机关署名.
+
+    ## What it does
+    Flags a 成文日期 that stands on the line above the unit's name at the end of the text.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.3.5: the 成文日期 goes under the 发文机关署名. A date above the name
+    reads as the date of the body's last paragraph, and the block looks unfinished.
+
+    ## Example
+    ```
+    ……请各学校认真抓好落实。
+    2024年5月6日
+    青山县教育局
+    ```
+
+    ## Use instead
+    ```
+    ……请各学校认真抓好落实。
+    青山县教育局
+    2024年5月6日
+    ```
+    """
+
+    code = "SG008"
+    name = "signature-date-above-unit"
+    groups = ("signature",)
+    severity = Severity.WARNING
+    standard = "GB/T 9704-2012 7.3.5"
+    messages = {"default": ("成文日期应在发文机关署名“{unit}”之下（GB/T 9704-2012 7.3.5）",
+                            "the date goes under the signing unit {unit!r} (GB/T 9704-2012 7.3.5)")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in _articles(ctx):
+            sig = article.signature
+            if sig is not None and sig.date is not None and sig.units and sig.date.number < sig.units[0].number:
+                unit = "".join(line.text for line in sig.units)
+                yield ctx.report(sig.date.span.start, sig.date.span.end, unit=unit)
+
+
 RULES = [SignatureMissingDate, SignatureMissingUnit, SignatureMissing, SignatureUnitMismatch,
-         SignatureDateBeforeEvents]
+         SignatureDateBeforeEvents, SignatureDateForm, SignatureDateBeforePeriod, SignatureDateAboveUnit]

@@ -30,7 +30,13 @@ _CONNECTIVES = (
     ("主要有", "some"), ("主要是", "some"), ("主要包括", "some"),
     ("划分为", "all"), ("分为", "all"), ("分成", "all"),
     ("分别为", "marked"), ("分别是", "marked"), ("分别有", "marked"),
+    ("具体为", "marked"), ("具体是", "marked"), ("分布在", "counts"), ("分布于", "counts"),
+    ("来源为", "all"), ("来源是", "all"),
 )
+_OTHERS = ("其他", "其余", "其它")  # a part so labelled makes the list whole
+# words that pick members out by a property (a selection, not a breakdown): a list so labelled
+# may fall short of its total
+_SELECTIVE = ("重点", "主要", "骨干", "以上", "规上", "规模以上")
 _REST_WORDS = ("其余", "剩余", "尚余", "还剩", "余下", "其他", "其它", "未完成", "尚未", "正在", "在建", "未")
 _DONE_WORDS = ("已完成", "已建成", "已实施", "已开工", "已拨付", "已发放", "已到位", "已落实", "已签约",
                "已交付", "已改造", "已安置", "已搬迁", "已办结", "已化解", "已整改", "已经完成", "已")
@@ -111,7 +117,8 @@ def _item(text: str, start: int, end: int, figures: list[Amount]) -> Amount | No
     label, tail = text[start:figure.start], text[figure.end:end]
     if len(label) > _LABEL_MAX or len(tail) > _TAIL_MAX:
         return None
-    if not all(map(_label_char, label)) or not all(map(_tail_char, tail)):
+    if not all(_label_char(c) or c.isdigit() and label[i + 1:i + 2].isascii() and label[i + 1:i + 2].isalpha()
+               for i, c in enumerate(label)) or not all(map(_tail_char, tail)):  # `5A级`, `5G基站`
         return None
     return figure
 
@@ -146,6 +153,18 @@ def _list(text: str, start: int, end: int, figures: list[Amount]) -> list[Amount
     if len(parts) < 2 or len({p.measure for p in parts}) != 1 or parts[0].measure == PERCENT:
         return None
     return parts
+
+
+_STATED = lazy(r"(?<![第0-9一二三四五六七八九十百])([两二三四五六七八九]|十[一二三四五六七八九]?)"
+               r"(?:大|个|类|项|种|家|所)")
+
+
+def _stated_count(text: str, total: Amount) -> int:
+    """How many parts the total's own clause says it has (`三大产业全产业链产值46.2亿元`), else 0."""
+    before = text[max(0, total.start - 16):total.start]
+    cut = max(before.rfind(c) for c in "，,；;：:。、")
+    m = _STATED.search(before, cut + 1)
+    return (cn_number(m.group(1)) or 0) if m else 0
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
@@ -215,9 +234,10 @@ def _contradicts(total: Amount, parts: list[Amount] | tuple[Amount, ...], mode: 
     sign = _compare(total, parts)
     if sign > 0:
         return True
-    if sign < 0 and mode == "counts" and total.measure not in PARTIAL_MEASURES:
+    if sign < 0 and mode == "counts" and (total.measure not in PARTIAL_MEASURES or len(parts) >= 3):
         # a list that need not be whole: short only when it misses by a little (a slip), not
-        # when it names a few kinds among many (`教职工860人，其中教授86人、副教授210人`)
+        # when it names a few kinds among many (`教职工860人，其中教授86人、副教授210人`); funds,
+        # tonnage and land are often named by one or two sources, so they need three parts
         return sum(p.value for p in parts) * 100 >= total.value * _NEAR_MISS
     return sign < 0 and mode == "all"
 
@@ -283,6 +303,11 @@ def _after_connective(text: str, sentence: _Sentence, before: list[Amount], at: 
                 this_mode = "counts" if _marked(text, total) or "其中" in text[total.end:at] else ""
                 if not text[total.end:at].strip("，,：: "):
                     this_mode = "all"  # `补贴资金1268.5万元，分别为…`: the parts of that figure
+            if this_mode == "counts" and any(w in text[begin:parts[-1].start] for w in _SELECTIVE):
+                this_mode = "some"  # `其中重点项目…、省级以上…`: members picked by a property
+            if this_mode and (any(w in text[begin:parts[-1].start] for w in _OTHERS)
+                              or _stated_count(text, total) == len(parts)):
+                this_mode = "all"  # `…、其他补贴20万元`, `三大产业产值…，其中…`: the list names everything
             if this_mode and _contradicts(total, parts, this_mode):
                 yield Mismatch(total.start, end, "sum", total, tuple(parts))
     else:
@@ -311,12 +336,19 @@ _CROSS_CUTTING = (
 )
 
 
+_GRADES = ("良好", "合格", "称职", "较好", "一般", "较差", "不满意", "等奖")
+
+
 def _cross_cutting(labels: list[str]) -> bool:
     """Whether the labels of some parts name a way of dividing the whole that others do not."""
     def groups(label: str) -> frozenset[int]:
         return frozenset(i for i, words in enumerate(_CROSS_CUTTING) if any(w in label for w in words))
     rest = ("其他", "其余", "其它")  # `其他占10%`: whatever the others leave
-    return len({groups(label) for label in labels if not any(w in label for w in rest)}) > 1
+    found = {groups(label) for label in labels if not any(w in label for w in rest)}
+    if any(grade in label for label in labels for grade in _GRADES):
+        merit = _CROSS_CUTTING.index(("骨干", "优秀", "先进", "模范", "标兵"))
+        found = {group - {merit} for group in found}  # `优秀…，良好…，合格…`: one scale of grades
+    return len(found) > 1
 
 
 _RUN_SEPARATORS = ("，", ",", "；", ";", "、")
@@ -347,7 +379,8 @@ def _run(text: str, begin: int, end: int, figures: list[Amount]) -> tuple[list[A
                 if not any(b <= f.start < e for f in figures) and not parts and text[e:e + 1] == "、":
                     pending = b
                     continue
-                filled = False
+                # a closing remark without figures (`，均已按期办结`) leaves the list whole
+                filled = bool(parts) and not any(f.start >= b for f in figures) and "等" not in text[b:e]
                 break
             label = text[b:part.start]
             if (part.approx or (parts and part.measure != parts[0].measure) or part.measure == PERCENT
@@ -389,7 +422,12 @@ def _selection(text: str, sentence: _Sentence, at: int, begin: int, candidates: 
         return
     whole = mode == "all" or (mode == "marked" and (_marked(text, total) or "其中" in text[total.end:at]
                                                     or not text[total.end:at].strip("，,：: ")))
-    if _contradicts(total, parts, "all" if whole else "some"):
+    whole = (whole or _complementary(labels) or any(w in label for label in labels for w in _OTHERS)
+             or _stated_count(text, total) == len(parts))
+    # three or more kinds by commas after 其中/包括 are read as a 顿号 list is (a near miss is a
+    # slip); two may be kinds picked out (`其中一本达线630人，二本达线2191人`)
+    near = mode == "counts" and len(parts) >= 3 and not any(w in label for label in labels for w in _SELECTIVE)
+    if _contradicts(total, parts, "all" if whole else "counts" if near else "some"):
         yield Mismatch(total.start, parts[-1].end, "sum", total, tuple(parts))
 
 
@@ -427,11 +465,22 @@ def _bare_lists(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
             yield Mismatch(total.start, parts[-1].end, "sum", total, tuple(parts))
 
 
+# Two-way divisions: labels that differ only in these words name the whole between them
+_PARTITIONS = (("男", "女"), ("城镇", "农村"), ("城镇", "乡村"), ("城市", "农村"), ("公办", "民办"),
+               ("境内", "境外"), ("国内", "国外"), ("省内", "省外"), ("市内", "市外"), ("县内", "县外"),
+               ("线上", "线下"), ("校内", "校外"))
+
+
 def _complementary(labels: list[str]) -> bool:
-    """Two labels that are a thing and its negation (`体检合格…，不合格…`): together the whole."""
+    """Two labels that are a thing and its negation (`体检合格…，不合格…`) or the two halves of a
+    two-way division (`城镇人口…，农村人口…`): together the whole."""
     if len(labels) != 2:
         return False
     first, second = (label.strip("，,；;、 ").rstrip("的有为是") for label in labels)
+    for a, b in _PARTITIONS:
+        for x, y in ((a, b), (b, a)):
+            if x in first and first.replace(x, y, 1) == second:
+                return True
     for negation in ("尚未", "不", "未"):
         if second.startswith(negation) and len(second) > len(negation) and first.endswith(second[len(negation):]):
             return True
@@ -446,7 +495,10 @@ def _parallel(text: str, total: Amount, labels: list[str]) -> bool:
     if total.measure in PARTIAL_MEASURES or not any(m in before[cut + 1:] for m in _STRONG_MARKS):
         return False
     names = [label.strip("，,；;、 ").rstrip("有为是的") for label in labels]
-    return all(names) and len({name[-1] for name in names}) == 1 and not any("总" in name for name in names)
+    # one kind of thing (`男职工…，女职工…`) or one way of naming them (`来自高校的…，来自企业的…`)
+    same = len({name[-1] for name in names}) == 1 or (
+        all(len(name) > 3 for name in names) and len({name[:2] for name in names}) == 1)
+    return all(names) and same and not any("总" in name for name in names)
 
 
 def _noun_end(text: str, total: Amount) -> int:
@@ -488,6 +540,16 @@ def _attendance(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
 
 
 _SUMMING_UP = ("以上", "上述", "以上各项", "上述各项")
+_COUNT_HEADS = ("以上各项", "上述各项", "以上", "上述", "两者", "二者", "三者")
+
+
+def _count_head(text: str, start: int, at: int) -> int:
+    """The length of a phrase that names the parts just before a summing word: `三项`, `以上`."""
+    size = next((len(h) for h in _COUNT_HEADS if text.startswith(h, at - len(h))), 0)
+    if not size and text[at - 1:at] in "项类种批" and text[at - 2:at - 1] in "两二三四五六七八九十":
+        size = 2
+    # only inside the sentence, after a clause (`…。以上共计26个` is _total_after's own form)
+    return size if at - size - 1 >= start and text[at - size - 1] in "，,；;" else 0
 
 
 def _total_after(text: str, sentence: _Sentence, last: _Sentence | None) -> Iterator[Mismatch]:
@@ -503,9 +565,10 @@ def _total_after(text: str, sentence: _Sentence, last: _Sentence | None) -> Iter
             # `合计组织生活会议42次`: a short label may stand between the word and its figure
             total = next((f for f in sentence.figures if after <= f.start <= after + _LABEL_MAX
                           and all(map(_label_char, text[after:f.start]))), None)
-            opener = text[at - 1:at]
-            lead = text[sentence.start:at].strip()
-            figures, span = sentence.figures, (sentence.start, at - 1)
+            head = at - _count_head(text, sentence.start, at)  # `，三项合计28栋`, `，以上合计…`
+            opener = text[head - 1:head]
+            lead = text[sentence.start:head].strip()
+            figures, span = sentence.figures, (sentence.start, head - 1)
             if lead in _SUMMING_UP and last is not None:
                 figures, span, opener = last.figures, (last.start, last.end), "，"
             if total and not total.approx and total.measure != PERCENT and opener in "，,；;":
@@ -524,6 +587,99 @@ def _total_after(text: str, sentence: _Sentence, last: _Sentence | None) -> Iter
             at = text.find(word, at + len(word), sentence.end)
 
 
+_WEAK_TOTALS = ("累计", "共")
+_NOT_TOTAL = "同享建治商赢性识青产鸣振谋事"  # 共同, 共享, 共建 …: words, not a total
+_SERIES = lazy(r"(?:第?[一二三四五六七八九十0-9]+(?:季度|期|批|轮|月份|月|阶段|标段)|上半年|下半年)")
+
+
+def _weak_total_after(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    """`一季度完成12件，二季度完成15件，…，前三季度累计完成38件`, `第一期80人，…，共培训230人`.
+
+    `共` and `累计` close a list as its total only at the end of the sentence, and only over parts
+    that are the same activity (each part's label holds the total's verb: `完成`) or successive
+    periods or batches (`一季度…`, `第一期…`): `完成改造80户，新建30户，共惠及1200户` is left alone.
+    """
+    figures = sentence.figures
+    if len(figures) < 3:
+        return
+    total = figures[-1]
+    if total.approx or total.measure == PERCENT or text[total.end:sentence.end].strip("。；;，, "):
+        return
+    clause = max(text.rfind(c, sentence.start, total.start) for c in "，,；;")
+    if clause == -1:
+        return
+    word_at, word = -1, ""
+    for candidate in _WEAK_TOTALS:
+        found = text.find(candidate, clause + 1, total.start)
+        if found != -1 and (word_at == -1 or found < word_at):
+            word_at, word = found, candidate
+    if word_at == -1 or word_at - clause - 1 > 6 or text[word_at + len(word):word_at + len(word) + 1] in _NOT_TOTAL:
+        return
+    if text.startswith(("合计", "共计", "总计", "一共", "总共"), word_at - 1) or text.startswith("共计", word_at):
+        return  # the strong words' own form (_total_after)
+    verb = text[word_at + len(word):total.start].lstrip("计")
+    bare = word == "共" and word_at == clause + 1 and word_at + 1 == total.start  # `，共45个`
+    if len(verb) > _LABEL_MAX or not all(map(_label_char, text[clause + 1:total.start])):
+        return
+    parts: list[Amount] = []
+    labels: list[str] = []
+    for start, stop in reversed(_split(text, sentence.start, clause, ("，", ",", "；", ";", "、"))):
+        part = _item(text, start, stop, figures)
+        if part is None or part.approx or part.measure != total.measure:
+            break
+        parts.insert(0, part)
+        labels.insert(0, text[start:part.start])
+    if len(parts) < 2:
+        return
+    same_verb = bool(verb) and all(verb in label for label in labels)
+    if not (bare or same_verb or all(_SERIES.search(label) for label in labels)):
+        return
+    if _compare(total, parts) != 0:
+        yield Mismatch(parts[0].start, total.end, "sum", total, tuple(parts))
+
+
+_RISE = ("增加到", "增加至", "增长到", "增长至", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至",
+         "增至", "升至", "扩大到", "扩大至")
+_FALL = ("减少到", "减少至", "下降到", "下降至", "降低到", "降低至", "降到", "降至", "压减到", "压减至", "缩小到",
+         "缩小至", "减至")
+_RISE_BY = ("净增", "增加了", "增加", "增长了", "提高了", "提高", "提升了", "提升", "上升了", "上升", "多了", "新增")
+_FALL_BY = ("净减", "减少了", "减少", "下降了", "下降", "降低了", "降低", "压减了", "压减", "少了")
+_POINTS = "个百分点"
+
+
+def _changes(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    """`由上年的86家增加到102家，净增18家`: the change stated against its two levels.
+
+    Only `由`/`从` A `增加到`/`下降到` B followed at once by the change in the same measure
+    (percentages change by `个百分点`); a growth rate (`增长18.6%`) is left alone.
+    """
+    figures = sentence.figures
+    for index, level in enumerate(figures[:-2]):
+        start = text.rfind("由", max(sentence.start, level.start - 12), level.start)
+        start = max(start, text.rfind("从", max(sentence.start, level.start - 12), level.start))
+        if start == -1 or any(c in "，,；;。" for c in text[start:level.start]):
+            continue
+        new, change = figures[index + 1], figures[index + 2]
+        verb = text[level.end:new.start]
+        rising = verb.endswith(_RISE)
+        if not (rising or verb.endswith(_FALL)) or len(verb) > 4:
+            continue
+        by = text[new.end:change.start].lstrip("，, ")
+        if not by.endswith(_RISE_BY if rising else _FALL_BY) or len(by) > 4:
+            continue
+        points = level.measure == PERCENT and new.measure == PERCENT and change.measure == _POINTS
+        if not points and not (level.measure == new.measure == change.measure != PERCENT):
+            continue
+        if level.approx or new.approx or change.approx:
+            continue
+        before = Amount(level.start, level.end, level.text, level.value, change.measure, level.slack, False,
+                        level.multiplier)
+        after = Amount(new.start, new.end, new.text, new.value, change.measure, new.slack, False, new.multiplier)
+        whole, parts = (after, (before, change)) if rising else (before, (after, change))
+        if _compare(whole, parts) != 0:
+            yield Mismatch(level.start, change.end, "change", change, (before, after))
+
+
 def _composed(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
     """`领导小组共9人，由党员5人、群众3人组成`: the parts between 由 and 组成/构成."""
     for word in ("组成", "构成"):
@@ -538,6 +694,9 @@ def _composed(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
                     if total and _contradicts(total, parts, "all"):
                         yield Mismatch(total.start, at + len(word), "sum", total, tuple(parts))
             at = text.find(word, at + len(word), sentence.end)
+
+
+_SUB_BREAKDOWN = "其中"  # a part broken down in turn: its figures are not further parts
 
 
 def _rest(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
@@ -561,8 +720,18 @@ def _rest(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
             continue
         if any(not all(_label_char(c) or c in "，,、 的" for c in text[a.end:b.start]) for a, b in zip(same, same[1:])):
             continue
-        if _compare(total, [*parts, rest]) != 0:
-            yield Mismatch(total.start, rest.end, "sum", total, (*parts, rest))
+        # `已采纳102条，正在研究46条，暂不采纳20条`: more parts may follow the first of the rest
+        follow = rest.end + 1 if text[rest.end:rest.end + 1] in ("，", ",", "、", "；", ";") else rest.end
+        after, labels, _ = _run(text, follow, sentence.end, figures) if follow > rest.end else ([], [], False)
+        if any(_SUB_BREAKDOWN in label for label in labels):
+            continue
+        after = [f for f in after if f.measure == rest.measure]
+        if _compare(total, [*parts, rest, *after]) != 0:
+            end = after[-1].end if after else rest.end
+            yield Mismatch(total.start, end, "sum", total, (*parts, rest, *after))
+
+
+_STRUCTURE_WORDS = ("结构", "构成", "分布")
 
 
 def _shares(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
@@ -576,10 +745,16 @@ def _shares(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
                 shares and text[shares[-1].end:figure.start] in ("、", "，")
                 and "分别占" in text[max(sentence.start, shares[0].start - 6):shares[0].start]):
             shares.append(figure)
+    if any(f.measure == PERCENT and f not in shares and _share_clause(text, sentence, f) for f in sentence.figures):
+        shares = []  # `占农村地区业务量的38.5%`: a share not read as one, so the others are not judged
     opening = text[sentence.start:shares[0].start] if shares else ""
     labels_of = [text[(shares[i - 1].end if i else sentence.start):share.start].split("，")[-1]
                  for i, share in enumerate(shares)]
-    if len(shares) >= 2 and ("其中" in opening or "分别" in opening or "中，" in opening) and (
+    # `满意的占86%，基本满意的占10%…`: groups named by what they are, shares of one whole
+    of_kind = all(text.startswith("的占", share.start - 2) for share in shares)
+    if len(shares) >= 2 and ("其中" in opening or "分别" in opening or "中，" in opening or "中：" in opening
+                             or of_kind
+                             or any(w in opening for w in _STRUCTURE_WORDS)) and (
             "分别" in opening or not _cross_cutting(labels_of)):
         total = sum(s.value for s in shares)
         slack = sum(s.slack or 5 * 10 ** (PLACES - 1) for s in shares)
@@ -587,9 +762,57 @@ def _shares(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
         labels = text[sentence.start:shares[-1].start]
         if total > whole + slack or (total < whole - slack and any(w in labels for w in ("其他", "其余", "其它"))):
             yield Mismatch(shares[0].start, shares[-1].end, "shares", shares[0], tuple(shares))
+            shares = []  # reported: the listed form below is not read again
+    if "分别" in text[sentence.start:sentence.end] and (len(shares) < 2 or not opening):
+        yield from _respective_shares(text, sentence)
     if "产业" in text[sentence.start:sentence.end]:
         yield from _structure(text, sentence)
         yield from _structure_listed(text, sentence)
+
+
+def _share_clause(text: str, sentence: _Sentence, figure: Amount) -> bool:
+    """Whether the percentage's own clause says it is a share (`…占…的38.5%`)."""
+    lead = text[max(sentence.start, figure.start - 20):figure.start]
+    cut = max(lead.rfind(c) for c in "，,；;：:。")
+    return "占" in lead[cut + 1:]
+
+
+_RESPECTIVE_SHARES = ("占比分别为", "比重分别为", "比例分别为", "分别占", "占比分别是", "比例分别是")
+_DIVIDED_BY = lazy(r"按[^，,。；;]{1,10}分[，,]|从[^，,。；;]{1,10}看[，,]")
+
+
+def _respective_shares(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    """`按企业规模分，大型、中型、小微型企业的比重分别为12%、31%、62%`: shares listed after their
+    labels may not exceed 100% when the sentence says they divide one whole (`按…分，`, `从…看，`,
+    a structure) or the labels are grades of one scale (`非常满意、满意、不满意的比例分别为…`).
+    Shares of overlapping or separate wholes (`炼铁、炼钢先进产能占比分别达到64.3%、62.3%`) stay quiet.
+    """
+    for word in _RESPECTIVE_SHARES:
+        at = text.find(word, sentence.start, sentence.end)
+        if at == -1:
+            continue
+        shares = [f for f in sentence.figures if f.start >= at + len(word)]
+        taken = [shares[0]] if shares and shares[0].start == at + len(word) else []
+        for a, b in zip(shares, shares[1:]):
+            if not taken or text[a.end:b.start] not in ("、", "和", "，"):
+                break
+            taken.append(b)
+        if len(taken) < 2 or any(f.measure != PERCENT or f.approx for f in taken):
+            return
+        clause = max(text.rfind(c, sentence.start, at) for c in "，,；;：:")
+        labels = text[clause + 1:at].rstrip("的").split("、")
+        if len(labels) != len(taken) or not all(0 < len(label) <= 8 for label in labels):
+            return
+        opening = text[sentence.start:clause + 1]
+        divided = (bool(_DIVIDED_BY.search(opening)) or any(w in opening for w in _STRUCTURE_WORDS)
+                   or text.startswith("三产业", at - 3))  # `一、二、三产业占比分别为…`: the economy
+        graded = any(g in label for label in labels for g in ("满意", "良好", "合格", "称职", "等奖"))
+        if not (divided or graded) or _cross_cutting(labels):
+            return
+        slack = sum(s.slack or 5 * 10 ** (PLACES - 1) for s in taken)
+        if sum(s.value for s in taken) > 100 * 10**PLACES + slack:
+            yield Mismatch(taken[0].start, taken[-1].end, "shares", taken[0], tuple(taken))
+        return
 
 
 def _structure_listed(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
@@ -712,7 +935,8 @@ def _ratio(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
 
 _COUNTED = lazy(
     r"(?<![第0-9一二三四五六七八九十百“”])(?P<n>[两三四五六七八九]|十[一二三四五六七八九]?|[2-9]|1[0-9])"
-    r"(?P<m>个方面|个|项|类|大|条|种|批|件|方面)(?P<what>[\u4e00-\u9fff]{1,10})[：:]")
+    r"(?P<m>个方面|个|项|类|大|条|种|批|件|方面|家|所|名|位|支|座)(?P<what>[\u4e00-\u9fff]{0,10}?)"
+    r"(?:[：:]|[，,](?:分别是|分别为|即)[：:]?)")
 _ORDINAL_WORDS = ("是", "要", "则", "来")
 _CN_ORDER = "一二三四五六七八九十"
 
@@ -931,6 +1155,7 @@ def find_mismatches(text: str, tables: str = "") -> Iterator[Mismatch]:
             found = [*_bracketed(text, sentence), *_connective_lists(text, sentence, previous),
                      *_bare_lists(text, sentence),
                      *_composed(text, sentence), *_rest(text, sentence), *_total_after(text, sentence, last),
+                     *_weak_total_after(text, sentence), *_changes(text, sentence),
                      *_attendance(text, sentence),
                      *_shares(text, sentence), *_ratio(text, sentence), *_rates(text, sentence)]
         for hit in found:
@@ -964,26 +1189,41 @@ class TotalMismatch(Rule):
     - `分为` / `分成` / `划分为`, also after a short heading (`分为三个批次：第一批280人次、…`);
       `由…组成` / `由…构成`; `分别为` / `分别是` right after the total, after `其中` or after a
       marked total, by 顿号 or by commas (`共发展新党员23名，分别是：机关支部5名，…`);
+    - `具体为` / `具体是` after a total, `资金来源为` (`总投资3600万元，资金来源为：…`);
     - done and the rest: `计划改造120户，已完成80户，剩余30户`, `已完成38个，未完成16个`,
-      `已办结1426件，正在办理中152件`, `112个行政村中，已实现…98个，尚未实现的有16个`, a thing and
-      its negation after a total (`共386人，体检合格352人，不合格24人`);
+      `已办结1426件，正在办理中152件`, `112个行政村中，已实现…98个，尚未实现的有16个`, with any
+      parts after the rest (`已采纳102条，正在研究46条，暂不采纳20条`), a thing and its negation
+      after a total (`共386人，体检合格352人，不合格24人`) and the two halves of a two-way division
+      (`城镇人口…，农村人口…`, `男职工…，女职工…`);
+    - a list with a part labelled `其他` / `其余` (`…、其他补贴20万元`), and a total whose own
+      clause counts its parts when the list has that many (`三大产业产值46.2亿元，其中…`);
     - meeting attendance: `应到会委员35人，实到32人，请假4人`;
-    - the parts first and their total after: `新建18个、改建20个，合计45个`,
-      `…，合计组织生活会议42次`, a list closed by a sentence `以上共计26个`, list lines closed by
-      a line `合计26人`;
+    - the parts first and their total after: `新建18个、改建20个，合计45个`, `…，三项合计28栋`,
+      `…，共45个`, `…，合计组织生活会议42次`, a list closed by a sentence `以上共计26个`, list
+      lines closed by a line `合计26人`; `共` / `累计` with a verb closes a list only over parts of
+      that same activity or successive periods (`一季度完成12件，…，前三季度累计完成38件`,
+      `第一期80人，…，共培训230人`), never another quantity (`…，共惠及居民8600户`);
     - a colon and numbered parts after a total marked `共`/`合计`
       (`共开展检查15次：一是…6次，二是…5次，三是…3次`);
     - a `合计` / `总计` row of a Markdown table, column by column (columns of rates, shares,
       ranks and years are skipped).
 
-    Parts that need not be whole (`其中`, `包括`, `包含`, `含`, `涵盖`, `主要有`, a bracket after the
-    figure, a list under a total ending in a colon, `…人中，`, a marked total followed by clauses
-    naming one kind of thing: `全体职工共计452人，男职工268人，女职工194人`): reported when they
-    add up to more than the total; a 顿号 list of counts after `其中` / `包括` is also reported when
-    it falls short by a little (it reaches 80% of the total: a slip, not a selection).
+    Parts that need not be whole (`其中`, `包括`, `包含`, `含`, `涵盖`, `主要有`, `分布在`, a bracket
+    after the figure, a list under a total ending in a colon, `…人中，`, a marked total followed by
+    clauses naming one kind of thing — `全体职工共计452人，男职工268人，女职工194人` — or named the
+    same way — `来自乡镇的41人，来自部门的32人`): reported when they add up to more than the total.
+    A list after `其中` / `包括` is also reported when it falls short by a little (it reaches 80% of
+    the total: a slip, not a selection) when it is one closed enumeration: a 顿号 list of counts,
+    or three or more parts by commas or of amounts (元, 吨, 亩: one or two sources of a fund are
+    often named alone); not when its labels pick members by a property (`重点`, `规模以上`). A
+    closing remark without figures (`，均已按期办结`) does not cut a list short.
 
-    Also: a stated count against the items listed after its colon in the same paragraph
-    (`设置五类用户：管理员、审核员、录入员和查询员`, `三项工作：一是…四是…`).
+    Also: a stated count against the items listed after its colon or `分别是` in the same paragraph
+    (`设置五类用户：管理员、审核员、录入员和查询员`, `三项工作：一是…四是…`,
+    `抽查4家企业：…`, `下设3个工作组，分别是…`).
+
+    And a change against its two levels: `由上年的86家增加到102家，净增18家`,
+    `从5.6%下降到5.1%，下降了0.3个百分点` (a growth rate, `增长17.5%`, is left alone).
 
     Figures must share the total's measure word (`名` and `位` count as `人`); 元/万元/亿元 and
     万/亿 are converted; decimals are allowed their rounding. A total hedged with `约`/`近`/
@@ -1028,7 +1268,9 @@ class TotalMismatch(Rule):
     messages = {"default": ("合计{total}与分项之和{sum}不符（{parts}）",
                             "the total {total} does not match the sum of its parts {sum} ({parts})"),
                 "exceeds": ("分项{parts}超过了合计{total}", "the part {parts} exceeds the total {total}"),
-                "count": ("称有{total}，实际列出{listed}", "says {total} but lists {listed}")}
+                "count": ("称有{total}，实际列出{listed}", "says {total} but lists {listed}"),
+                "change": ("从{before}到{after}，变化应为{actual}，文中写作{change}",
+                           "from {before} to {after} is a change of {actual}, not {change}")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for hit in ctx.shared("sums", lambda: _mismatches(ctx)):
@@ -1036,6 +1278,11 @@ class TotalMismatch(Rule):
                 total, summed, parts = _show(hit.total, hit.parts)
                 key = "exceeds" if len(hit.parts) == 1 else "default"
                 yield ctx.report(hit.start, hit.end, key, total=total, sum=summed, parts=parts)
+            elif hit.kind == "change":
+                before, after = hit.parts
+                actual = render(abs(after.value - before.value), hit.total.multiplier)
+                yield ctx.report(hit.start, hit.end, "change", before=before.text, after=after.text,
+                                 actual=actual + hit.total.multiplier + hit.total.measure, change=hit.total.text)
             elif hit.kind == "count":
                 yield ctx.report(hit.start, hit.end, "count", total=hit.total.text, listed=hit.parts[0].text)
 
@@ -1046,9 +1293,14 @@ class ShareMismatch(Rule):
     ## What it does
     Checks four forms of percentage:
 
-    - shares of one whole after `其中`, `分别占` or a whole named with `中，`
+    - shares of one whole after `其中`, `分别占`, a whole named with `中，`, a structure
+      (`从年龄结构看，`, `构成`, `分布`) or groups named by what they are (`满意的占86%，…的占…`)
       (`参与调查的企业中，国有企业占35%，民营企业占52%，外资企业占18%`): together they may not
-      exceed 100%; they must make 100% when one of them is `其他` / `其余`;
+      exceed 100%; they must make 100% when one of them is `其他` / `其余`; a sentence with a share
+      of another named whole (`占农村地区业务量的38.5%`) is not judged; shares listed after their
+      labels (`大型、中型、小微型企业的比重分别为12%、31%、62%`) only when the sentence divides one whole
+      (`按企业规模分，`, `从…看，`, a structure, `一、二、三产业`) or the labels are grades
+      (`满意、基本满意、不满意的比例分别为…`);
     - an industry structure written as a ratio (`三次产业结构为8.7∶41.2∶50.1`) or listed
       (`三次产业占比分别为12.5%、38.6%、50.2%`): the three parts make 100;
     - a figure, its whole and the share between them (`完成16924人，占计划20000人的95%`):

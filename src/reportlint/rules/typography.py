@@ -13,30 +13,9 @@ from reportlint.text.lazyre import lazy
 
 _SPACES = " \t\u3000"
 # 2-3家, 4.5-5%, 2011-2020年: a number range joined by a hyphen and followed by a unit or Chinese
-_RANGE_GATE = lazy(r"\d-\d")
-# What follows the range is checked in Python (see _ranges): a CJK class costs ~1 ms to compile.
-_RANGE = lazy(r"(?<![A-Za-z0-9./\-])(?<![A-Za-z] )(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)")
-
-
-def _ranges(text: str) -> Iterator[re.Match[str]]:
-    r"""The matches of ``_RANGE`` + ``(?=[%％](?![0-9])|[\u4e00-\u9fff])``.
-
-    The numbers cannot give back digits to satisfy that lookahead (a shorter number is followed
-    by a digit or a point), so a match it rejects is no match at that start: look on from the
-    next character.
-    """
-    if not _RANGE_GATE.search(text):
-        return
-    at = 0
-    while match := _RANGE.search(text, at):
-        end = match.end()
-        after, then = text[end:end + 1], text[end + 1:end + 2]
-        han = after != "" and "\u4e00" <= after <= "\u9fff"
-        if han or (after in ("%", "％") and not "0" <= then <= "9"):
-            yield match
-            at = end
-        else:
-            at = match.start() + 1
+# a number range written with a hyphen, before a percent sign or a Chinese word
+_RANGE = lazy(r"(?<![A-Za-z0-9./\-])(?<![A-Za-z] )(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)(?=[%％](?![0-9])|[\u4e00-\u9fff])",
+              gate=("-",))
 
 
 # a label before the numbers makes them an identifier (图2-1, 表1-2, 附件3-1), not a range
@@ -96,7 +75,7 @@ class RangeHyphen(Rule):
                             "number range {text!r} uses a hyphen; use the wave dash ～")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for m in _ranges(ctx.text):
+        for m in _RANGE.finditer(ctx.text):
             if not _is_range(ctx.text, m):
                 continue
             hyphen = m.start(2) - 1

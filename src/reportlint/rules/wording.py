@@ -12,6 +12,7 @@ from reportlint.config.resources import data_dir
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.rules.base import Option, Rule, RuleContext
 from reportlint.text.lazyre import LazyPattern
+from reportlint.text.trie import literal_union
 
 
 class Entry:
@@ -59,7 +60,7 @@ def lexicon(extra: tuple[str, ...]) -> tuple[Entry, ...]:
 
 def find_terms(text: str, entries: tuple[Entry, ...]) -> list[tuple[int, int, Entry]]:
     """Whole-word occurrences; a longer term wins over a shorter one at the same place."""
-    if not any(e.term in text for e in entries):
+    if not literal_union(frozenset(e.term for e in entries)).search(text):
         return []
     from reportlint.text.segment import find_words
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Article, Line, Section
-from reportlint.rules.base import Option, Rule, RuleContext
+from reportlint.rules.base import Option, Rule, RuleContext, SpanSet
 from reportlint.text.chars import cn_to_int
 from reportlint.text.lazyre import find_all, lazy
 
@@ -15,8 +16,6 @@ _YEAR = lazy(r"(?<![0-9])((?:19|20)[0-9]{2})(?=[ \t]?年)|([〇○零一二三�
 _SUMMARY = r"总结|回顾|盘点|述职"
 _PLAN = r"要点|计划|打算|安排|思路|规划|部署|任务"
 _SUMMARY_WORDS = tuple(_SUMMARY.split("|"))
-_NUMERALS = "0123456789一二三四五六七八九十"
-_DONE = ("完成", "落实", "执行", "进展", "推进")
 
 
 class YearMention:
@@ -138,35 +137,17 @@ class TitleYearMismatch(Rule):
                                  title=mention.year, body=year, count=count)
 
 
+_PART_OF_YEAR = lazy(r"半年|季度|[0-9一二三四五六七八九十]+月|月份|前[0-9一二三四五六七八九十]+个?月")
+_DONE_SOON = lazy(r"[^，,。；;：:]{0,4}?(?:完成|落实|执行|进展|推进)")
+
+
 def _part_of_year(text: str) -> bool:
-    """``半年|季度|[0-9一…十]+月|月份|前[0-9一…十]+个?月`` occurs: the text covers part of a year."""
-    if "半年" in text or "季度" in text or "月份" in text:
-        return True
-    for at in find_all(text, "月"):
-        if at and text[at - 1] in _NUMERALS:
-            return True
-        if text[at - 1:at] == "个":  # 前三个月
-            start = at - 1
-            while start > 0 and text[start - 1] in _NUMERALS:
-                start -= 1
-            if at - 1 > start > 0 and text[start - 1] == "前":
-                return True
-    return False
-
-
-def _soon(text: str, at: int, limit: int, stops: str, words: tuple[str, ...]) -> bool:
-    """``[^{stops}]{0,limit}?(?:words)`` matches at ``at`` (tested without compiling it)."""
-    for offset in range(at, at + limit + 1):
-        if text.startswith(words, offset):
-            return True
-        if offset >= len(text) or text[offset] in stops:
-            return False
-    return False
+    """The text covers part of a year."""
+    return bool(_PART_OF_YEAR.search(text))
 
 
 def _reports_on_plan(text: str, at: int) -> bool:
-    """``[^，,。；;：:]{0,4}?(?:完成|落实|执行|进展|推进)`` matches at ``at``."""
-    return _soon(text, at, 4, "，,。；;：:", _DONE)
+    return bool(_DONE_SOON.match(text, at))
 
 
 def _summary_of_previous_year(article: Article, year: int) -> bool:
@@ -184,22 +165,11 @@ def _summary_of_previous_year(article: Article, year: int) -> bool:
 
 
 def _names_summary(title: str, year: int) -> bool:
-    """``{year}年度?[^，,。；;0-9]{0,12}?(?:总结|回顾|盘点|述职)`` occurs in the title."""
-    for at in find_all(title, f"{year}年"):
-        start = at + len(f"{year}年")
-        for after in ((start + 1, start) if title.startswith("度", start) else (start,)):
-            if _soon(title, after, 12, "，,。；;0123456789", _SUMMARY_WORDS):
-                return True
-    return False
+    return bool(re.search(rf"{year}年度?[^，,。；;0-9]{{0,12}}?(?:总结|回顾|盘点|述职)", title))
 
 
 def _opens_with_year(text: str, year: int) -> bool:
-    """``{year}年度?(?:[，,]|以来|是|全年)`` matches at the start of the text."""
-    prefix = f"{year}年"
-    if not text.startswith(prefix):
-        return False
-    at = len(prefix) + text.startswith("度", len(prefix))
-    return text.startswith(("，", ",", "以来", "是", "全年"), at)
+    return bool(re.match(rf"{year}年度?(?:[，,]|以来|是|全年)", text))
 
 
 class _Part:
@@ -536,14 +506,15 @@ class PartYearMismatch(Rule):
                                                  if p.span.start >= after])
             return
         back = _kind_from_title(_title_of(article)) == "work-summary"
-        ahead = [(s.heading.span.start, _section_end(s)) for s in article.sections()
-                 if _role(s.heading.title) == "ahead"] if back else []
+        # sorted, merged spans: a line is looked up by binary search, not against every section
+        ahead = SpanSet([(s.heading.span.start, _section_end(s)) for s in article.sections()
+                         if _role(s.heading.title) == "ahead"] if back else [])
         title = _title_line(article)
         after = title.span.end if title is not None else article.span.start
         lines = [(p.line.text, p.span.start) for p in article.paragraphs() if p.span.start >= after]
         lines += [(h.line.text, h.line.span.start) for h in article.headings()]
         for text, start in lines:
-            planning = any(lo <= start < hi for lo, hi in ahead)
+            planning = start in ahead
             for mention, word, expected in relative_clashes(text, start, year):
                 if planning and word != "明年":
                     continue  # 今年 in the plans of a summary written in January is the next year

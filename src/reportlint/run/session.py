@@ -69,6 +69,7 @@ class Session:
     lang: str = field(init=False)
     _raw: dict[str, cfg.RawConfig] = field(default_factory=dict)
     _resolved: dict[tuple[int, frozenset[str]], cfg.Config] = field(default_factory=dict)
+    _fingerprints: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.plugins = manager.build()
@@ -145,7 +146,9 @@ class Session:
         if found is not None:
             from reportlint.run import cache
 
-            digest = cache.key(found[1], cache.config_fingerprint(config), source)
+            if id(config) not in self._fingerprints:  # configs are shared (see config()): hash each once
+                self._fingerprints[id(config)] = cache.config_fingerprint(config)
+            digest = cache.key(found[1], self._fingerprints[id(config)], source)
             cached = cache.read(found[0], digest)
             if cached is not None:
                 return FileResult(shown, source, None, cached)

@@ -1,11 +1,11 @@
 """Whole-word matching for Chinese on jieba word boundaries, without paying jieba's full cold start.
 
-jieba's full dictionary takes ~1 s to load. A cut of a block only looks up substrings of that
+jieba's full dictionary is slow to load. A cut of a block only looks up substrings of that
 block, so the tokenizer here holds just the dictionary entries the blocks at hand can ask for.
 They come from a table of jieba's dictionary split into buckets by first two characters (see
-``_Buckets``), cached in ``$XDG_CACHE_HOME/reportlint/`` (~10 MB): a check reads the header and
-the few hundred of its 65,536 buckets it needs, ~1 ms. Building the table costs ~1 s, once per
-installed jieba; without a usable cache folder, every process that needs jieba builds it again.
+``_Buckets``), cached in ``$XDG_CACHE_HOME/reportlint/``: a check reads the header and the few
+hundred of its 65,536 buckets it needs. The table is built once per installed jieba (README,
+Performance); without a usable cache folder, every process that needs jieba builds it again.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import json
+import operator
 import os
 import re
 import sys
@@ -29,11 +30,12 @@ from typing import Any
 _BLOCK_PATTERN = r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+"
 _LATIN = frozenset("+#&._%-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _WINDOW = 12  # characters of context either side of a match
+_FEW_TERMS = 16  # up to this many terms, searching for each costs less than a table of pairs
 _lock = threading.Lock()
 
 
 def _block_char(char: str) -> bool:
-    """Whether jieba keeps this one character inside a block: ``_BLOCK`` costs ~1 ms to compile."""
+    """Whether jieba keeps this one character inside a block (``_BLOCK`` without compiling it)."""
     return "\u4e00" <= char <= "\u9fd5" or char in _LATIN
 
 
@@ -51,7 +53,7 @@ def __getattr__(name: str) -> Any:
 
 @cache
 def _jieba() -> Any:
-    """Import jieba without pkg_resources (~95 ms); jieba then opens dict.txt from its own folder."""
+    """Import jieba without pkg_resources (slow to import); jieba then opens dict.txt from its own folder."""
     blocked = "pkg_resources" not in sys.modules
     if blocked:
         sys.modules["pkg_resources"] = None  # type: ignore[assignment]
@@ -66,7 +68,7 @@ def _jieba() -> Any:
 
 
 def _defer_hmm_model() -> None:
-    """Let jieba's HMM package (finalseg) load on first use: its tables take ~8 ms to import.
+    """Let jieba's HMM package (finalseg) load on first use: its tables are slow to import.
 
     We only cut with ``HMM=False``, which never touches it. jieba binds the stand-in below;
     the first attribute asked of it imports the real module, which then replaces it both in
@@ -213,7 +215,7 @@ def _dictionary_file() -> Path:
 
 
 def _build(path: Path) -> _Buckets:
-    """jieba's own FREQ and total, from its own parser (``gen_pfdict``), as a table: ~1 s."""
+    """jieba's own FREQ and total, from its own parser (``gen_pfdict``), as a table (slow: built once)."""
     freq, total = _jieba().Tokenizer.gen_pfdict(path.open("rb"))  # it closes the file
     return _Buckets(_encode(freq, total))
 
@@ -382,12 +384,24 @@ def _candidates(text: str, terms: list[str]) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
+def _possible(texts: list[str], terms: list[str]) -> list[str]:
+    """The terms whose first two characters occur together in one of the texts (each term of
+    one character is kept): a set of the texts' character pairs rules out most of a long word
+    list without searching the texts for each term."""
+    if len(terms) <= _FEW_TERMS:
+        return terms
+    pairs: set[str] = set()
+    for text in texts:
+        pairs.update(map(operator.add, text, text[1:]))
+    return [term for term in terms if len(term) < 2 or term[:2] in pairs]
+
+
 _Windows = list[list[tuple[int, int, int, int, str]]]
 
 
 def _windows(texts: list[str], terms: Iterable[str]) -> tuple[list[list[tuple[int, int, str]]], _Windows, set[str]]:
     """Candidates per text, their jieba windows, and the windows that need segmenting."""
-    ordered = sorted({t for t in terms if t}, key=len, reverse=True)
+    ordered = _possible(texts, sorted({t for t in terms if t}, key=len, reverse=True))
     candidates = [_candidates(text, ordered) for text in texts]
     windows: _Windows = []
     blocks: set[str] = set()
