@@ -13,7 +13,7 @@ import datetime
 import random
 import re
 
-from reportlint.rules import dates, duplicates, placeholders
+from reportlint.rules import duplicates, placeholders
 from reportlint.text import amounts
 from reportlint.text import calendar as calendar_
 
