@@ -200,7 +200,7 @@ class Signature:
 Day = tuple[int, int, int]  # (year, month, day): compares like the dates it stands for
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     """The stretch of time a report's title says it covers (2024年, 2024年上半年, 2024年第三季度 …)."""
 
@@ -217,7 +217,7 @@ class Period:
         return self.end[1:] == (12, 31)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dating:
     """When an article was written and what it is about, read once when the model is built.
 

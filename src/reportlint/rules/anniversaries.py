@@ -90,7 +90,6 @@ def _plenums(table: dict, default: dict, check: bool) -> Iterator[Anchor]:
         met = month_of(info["congress"])[0]
         following = month_of(table["congresses"][names[i + 1]]["congress"])[0] if i + 1 < len(names) else met + 5
         congress = _checked(rf"(?:党的)?{name}大(?=(?:会议)?{after})", check)
-        # the literal parts are known: no need to read them off the pattern
         literal = is_literal(name)
         yield Anchor(f"congress-{name}", congress, None, (met, following),
                      ahead, behind, source, gate=(f"{name}大", *tail) if literal else ())
@@ -578,7 +577,7 @@ class LocalAnniversaryMismatch(Rule):
         text = ctx.text
         if "周年" not in text:
             return
-        national = [(m.start(), m.end()) for a in _anchors(()) if a.base is not None and a.pattern.admits(text)
+        national = [(m.start(), m.end()) for a in _anchors(()) if a.base is not None
                     for m in a.pattern.finditer(text)]
         for article in ctx.document.articles:
             everywhere = None

@@ -23,8 +23,6 @@ from reportlint.text.chars import cn_to_int
 from reportlint.text.lazyre import AtStarts, find_all, finditer_at, lazy
 
 _DATELINE = lazy(r"[—―\-（(\s]*" + CN_DATE.pattern)  # ——二〇二六年一月二十七日在…会议上
-_LUNAR = ("农历", "阴历", "夏历")
-_WEEKDAY_WORDS = ("星期", "周", "礼拜")
 
 
 def _dates(ctx: RuleContext) -> list[re.Match[str]]:
