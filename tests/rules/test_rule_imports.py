@@ -1,4 +1,4 @@
-"""House rule (issue 10): the profile-reading rule families import only text, model, diagnostics and
+"""House rule (issue 10): rule families import only text, model, diagnostics and
 rules.base — never another rule module or the parser."""
 
 from __future__ import annotations
@@ -34,3 +34,15 @@ def test_the_profile_machinery_is_not_a_rule_module():
     assert not (RULES / "profiles.py").exists()
     for path in RULES.glob("*.py"):
         assert not {"reportlint.rules.profiles", "reportlint.rules.sections"} & set(_imports(path)), path.name
+
+
+def test_the_import_contracts_list_every_rule_family():
+    """A new family joins the independence and forbidden contracts in pyproject.toml (import-linter
+    runs them in tests/test_style.py): a module left out would be free to import its neighbours."""
+    import tomllib
+
+    pyproject = tomllib.loads((RULES.parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = {c["type"]: c for c in pyproject["tool"]["importlinter"]["contracts"]}
+    families = {f"reportlint.rules.{p.stem}" for p in RULES.glob("*.py") if p.stem not in ("__init__", "base", "builtin")}
+    assert set(contracts["independence"]["modules"]) == families
+    assert set(contracts["forbidden"]["source_modules"]) == families

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.model import Article, Day, Line, Period, Section
-from reportlint.rules.base import Rule, RuleContext
+from reportlint.rules.base import Rule, RuleContext, SpanSet
 from reportlint.text.calendar import (
     CN_DATE,
     CN_DIGIT,
@@ -644,30 +644,9 @@ def _has_any(text: str, words: tuple[str, ...]) -> bool:
     return any(word in text for word in words)
 
 
-class _Spans:
-    """Sorted, merged spans with a binary-search membership test: a date is looked up in
-    O(log n), not against every plan section (a long document has thousands)."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        merged: list[list[int]] = []
-        for start, end in sorted(spans):
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        self.starts = [start for start, _ in merged]
-        self.ends = [end for _, end in merged]
-
-    def __contains__(self, offset: int) -> bool:
-        from bisect import bisect_right
-
-        i = bisect_right(self.starts, offset) - 1
-        return i >= 0 and offset < self.ends[i]
-
-
-def _plan_spans(article: Article) -> _Spans:
+def _plan_spans(article: Article) -> SpanSet:
     """Sections about next steps may name later dates."""
-    return _Spans([(section.heading.span.start, _section_end(section)) for section in article.sections()
+    return SpanSet([(section.heading.span.start, _section_end(section)) for section in article.sections()
                    if _has_any(section.heading.title, _PLAN_WORDS)])
 
 
@@ -837,7 +816,7 @@ def _early_signature(ctx: RuleContext, article: Article, early: list[tuple[int, 
 
 
 def _before_period(ctx: RuleContext, article: Article, period: Period,
-                   skip: _Spans) -> Iterator[Finding]:
+                   skip: SpanSet) -> Iterator[Finding]:
     """A summary of 2024 telling `2023年5月6日，召开…` (or `2023年5月，…`) as its own work; a
     任期 述职 of 2021—2024 telling `2020年6月，牵头…`."""
     text = ctx.text

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Article, Line, Section
-from reportlint.rules.base import Option, Rule, RuleContext, SpanSet
+from reportlint.rules.base import Option, Rule, RuleContext
 from reportlint.text.chars import cn_to_int
 from reportlint.text.lazyre import find_all, lazy
 
@@ -498,6 +498,8 @@ class PartYearMismatch(Rule):
     @staticmethod
     def _relatives(ctx: RuleContext, article: Article) -> Iterator[Finding]:
         """今年/去年/明年 next to a year that is not the title's, its previous or its next."""
+        from reportlint.rules.base import SpanSet
+
         year = article.dating.title_year
         if year is None:
             title = _title_line(article)
@@ -508,7 +510,7 @@ class PartYearMismatch(Rule):
         back = _kind_from_title(_title_of(article)) == "work-summary"
         # sorted, merged spans: a line is looked up by binary search, not against every section
         ahead = SpanSet([(s.heading.span.start, _section_end(s)) for s in article.sections()
-                         if _role(s.heading.title) == "ahead"] if back else [])
+                        if _role(s.heading.title) == "ahead"] if back else [])
         title = _title_line(article)
         after = title.span.end if title is not None else article.span.start
         lines = [(p.line.text, p.span.start) for p in article.paragraphs() if p.span.start >= after]
