@@ -118,8 +118,8 @@ def title_text(article: Article, line: Line | None) -> str:
     `情况的报告`)."""
     if line is None:
         return ""
-    if line is article.title and article.title_rest:
-        return article.title_text  # the parser joined a wrapped title
+    if line is article.title and article.title_rest:  # the model joined a wrapped title
+        return article.title_text.strip()
     text = line.text.strip()
     if text.endswith(_TITLE_ENDS):
         return text

@@ -577,11 +577,13 @@ class LocalAnniversaryMismatch(Rule):
         text = ctx.text
         if "周年" not in text:
             return
-        national = [(m.start(), m.end()) for a in _anchors(()) if a.base is not None
-                    for m in a.pattern.finditer(text)]
+        national: list[tuple[int, int]] | None = None  # the national anniversaries, AN001's
         for article in ctx.document.articles:
             everywhere = None
             for m in _LOCAL.finditer(text, article.span.start, article.span.end):
+                if national is None:
+                    national = [(n.start(), n.end()) for a in _anchors(()) if a.base is not None
+                                for n in a.pattern.finditer(text)]
                 if any(lo < m.end() and m.start() < hi for lo, hi in national):
                     continue
                 n = numeral_value(m["n"].replace("两", "二"))
