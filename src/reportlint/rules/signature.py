@@ -449,31 +449,6 @@ class SignatureDateBeforeEvents(Rule):
             if any(word in clause for word in _DONE):
                 return match.group(0)
         return None
-        for match in _BODY_DATE.finditer(line.text):
-            month, day = int(match.group(2)), int(match.group(3))
-            if match.group(1):
-                year = int(match.group(1))
-            elif title_year is not None:
-                year = title_year
-            elif signed[1] <= month <= signed[1] + 4:
-                year = signed[0]
-            else:
-                continue
-            if (year, month, day) <= signed or not 1 <= month <= 12:
-                continue
-            clause = _clause(line.text, match.start(), match.end())
-            after = line.text[match.end():match.end() + 2]
-            if line.text[match.start() - 1:match.start()] == "经":  # 经6月18日县政府常务会议研究，同意……
-                clause = _clause(line.text.replace("，", "。"), match.start(), match.end())
-            if summary or clause.startswith(match.group(0)) and line.text[match.start() - 1:match.start()] == "经":
-                if not any(word in clause for word in _FUTURE) and not after.startswith(("前", "起")):
-                    return match.group(0)
-                continue
-            if any(word in clause for word in _NOT_DONE) or after.startswith(("前", "起", "至", "—", "-")):
-                continue
-            if any(word in clause for word in _DONE):
-                return match.group(0)
-        return None
 
 
 _CN = "〇○零一二三四五六七八九十"
