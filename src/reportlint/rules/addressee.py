@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.model import Article, Line, Profile, body_lines, is_complete
-from reportlint.rules.base import DOCTYPES_OPTION, Rule, RuleContext, doctype_of
+from reportlint.rules.base import DOCTYPES_OPTION, Rule, RuleContext, doctype_of, title_span, title_text
 from reportlint.text.lazyre import lazy
 
 _ORGAN_END = lazy(r"(?:局|委|办|院|府|部|厅|处|科|室|会|校|所|站|队|中心|公司|街道|办事处|镇|乡|村|社区|支部|党委|"
@@ -24,15 +24,23 @@ _JOINED = lazy(r"(?<=[委办])(?=(?:[省市县区镇乡])?(?:人民)?政府)|[ \
 def _addressed(ctx: RuleContext, extra: str) -> Iterator[tuple[Article, Profile]]:
     """Articles (attachments included) whose 文种 profile says something about the 主送机关."""
     for article in _articles(ctx):
-        doctype = doctype_of(article, extra)
-        if doctype is not None and doctype.addressee and article.title is not None:
+        doctype = doctype_of(article, extra, past_masthead=True)
+        if doctype is not None and article.title is not None and _needs(doctype, article):
             yield article, doctype
 
 
+def _needs(doctype: Profile, article: Article) -> bool:
+    """Whether the profile asks for a 主送机关 in this document: `addressee:` one, requester or
+    required, and, when the profile names them (`addressee-when`), only for the titles of that form
+    (a 报告 `××局关于……的报告` goes to an organ; a 工作报告 read to a meeting has none)."""
+    if doctype.addressee not in ("one", "requester", "required"):
+        return False
+    return doctype.addressee_when is None or bool(doctype.addressee_when.search(title_text(article).strip()))
+
+
 def _articles(ctx: RuleContext) -> Iterator[Article]:
-    for article in ctx.document.articles:
-        yield article
-        yield from article.attachments
+    # `document.articles` lists each attached part (附件1 …) after its article: each is read once
+    yield from ctx.document.articles
 
 
 def _split(text: str) -> list[str]:
@@ -128,6 +136,23 @@ def _person_line(article: Article) -> Line | None:
     return first if any(_PERSON_END.search(name) for name in _names(text)) else None
 
 
+_MEETING_LINE = lazy(r"^[ \t\u3000]*(?:[—―－-]{1,2}|[（(])?[^。]{0,40}在[^。]{2,50}(?:会议|大会|会)上")
+
+
+def _read_to_a_meeting(article: Article) -> bool:
+    """Whether a line under the title says the text was delivered at a meeting (`——在县人大常委会
+    第十次会议上`): a report read out, with no 主送机关."""
+    return any(_MEETING_LINE.search(line.text) for line, _ in zip(body_lines(article), range(3)))
+
+
+def _salutation(article: Article) -> bool:
+    """Whether the first body line addresses its hearers (`各位代表：`, `主任、各位副主任、各位委员：`):
+    a 报告 read to a meeting, whose 主送 that line stands for."""
+    first = _first_body_line(article)
+    text = first.text.strip() if first is not None else ""
+    return 2 < len(text) <= 40 and text.endswith(("：", ":")) and not any(m in text for m in "。！？；，")
+
+
 def _unplaced(article: Article) -> bool:
     """Whether one of the first two body lines reads as a 主送 the model did not place (after a
     发文字号 put under the title, say): organs' names and a colon, no sentence."""
@@ -181,10 +206,12 @@ class AddresseeMissing(Rule):
         for article, doctype in _addressed(ctx, self.settings["doctypes"]):
             if article.element("addressee") is not None or not is_complete(article):
                 continue
+            if doctype.addressee_when is not None and article.is_attachment:
+                continue  # an attached 报告 is a copy: the 主送 is the covering document's
             if (_colonless(article) is not None or _person_line(article) is not None or _unplaced(article)
-                    or _run_in(article) is not None):
+                    or _run_in(article) is not None or _salutation(article) or _read_to_a_meeting(article)):
                 continue  # there is one: without its colon or its own line (AD003), or a person (AD004)
-            title = article.title.span  # type: ignore[union-attr]
+            title = title_span(article)
             yield ctx.report(title.start, title.end, doctype=doctype.name[0], doctype_en=doctype.name[1],
                              source=doctype.source or "rulesets/data/doctypes.yaml")
 
@@ -298,9 +325,9 @@ class AddresseeForm(Rule):
         for article in _articles(ctx):
             if article.title is None:
                 continue
-            doctype = doctype_of(article, extra)
+            doctype = doctype_of(article, extra, past_masthead=True)
             element = article.element("addressee")
-            if element is None and (doctype is None or not doctype.addressee):
+            if element is None and (doctype is None or not _needs(doctype, article)):
                 # a 文种 that may go without one: only a line that is plainly a 主送 closed wrongly
                 line = _colonless(article)
                 if line is not None and _plainly_addressee(line):
@@ -451,7 +478,7 @@ class DepartmentToLowerGovernment(Rule):
             element = article.element("addressee")
             if element is None or article.title is None:
                 continue
-            doctype = doctype_of(article, self.settings["doctypes"])
+            doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
             if doctype is None or doctype.id not in ("opinion", "decision"):
                 continue
             issuers = _issuing_departments(article)

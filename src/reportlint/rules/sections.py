@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Article, PartSpec, Profile, body_lines, is_complete
-from reportlint.rules.base import DOCTYPES_OPTION, Rule, RuleContext, doctype_of
+from reportlint.rules.base import DOCTYPES_OPTION, Rule, RuleContext, doctype_of, title_span, title_text
 from reportlint.text.lazyre import lazy
 
 _FIRST_SENTENCE = re.compile(r"[^。！？；]*")
@@ -81,12 +81,20 @@ def _by_pattern_or_field(article: Article, specs: list[PartSpec]) -> set[str]:
     if any(spec.fields for spec in specs):
         labels = _field_labels(article)
         found.update(spec.id for spec in specs if labels & set(spec.fields))
-    patterned = [spec for spec in specs if spec.pattern is not None and spec.id not in found]
+    patterned = [spec for spec in specs if (spec.pattern is not None or spec.many is not None) and spec.id not in found]
     if patterned:
         lines = [line.text for line in body_lines(article)] + _minutes_lines(article)
         found.update(spec.id for spec in patterned
-                     if any(spec.pattern.search(text) for text in lines))  # type: ignore[union-attr]
+                     if spec.pattern is not None and any(spec.pattern.search(text) for text in lines))
+        found.update(spec.id for spec in patterned if spec.many is not None
+                     and sum(1 for text in lines if spec.many.search(text)) >= spec.many_lines)
     return found
+
+
+def _advisory(spec: PartSpec, title: str) -> bool:
+    """Whether a part is only noted in this document: advisory, unless its title is one of those
+    that require it (`required-when`: a 实施方案's schedule)."""
+    return spec.advisory and not (spec.required_when is not None and spec.required_when.search(title.strip()))
 
 
 def _heading_names(spec: PartSpec, title: str, year: int | None) -> bool:
@@ -144,15 +152,14 @@ def present_sections(items: list[tuple[Article, tuple[PartSpec, ...]]]) -> list[
 def _profiled(ctx: RuleContext, extra: str) -> Iterator[tuple[Article, Profile]]:
     """Whole articles (not fragments) with a title and a 文种 profile, attachments included."""
     for article in _articles(ctx):
-        doctype = doctype_of(article, extra)
+        doctype = doctype_of(article, extra, past_masthead=True)
         if doctype is not None and article.title is not None and is_complete(article):
             yield article, doctype
 
 
 def _articles(ctx: RuleContext) -> Iterator[Article]:
-    for article in ctx.document.articles:
-        yield article
-        yield from article.attachments
+    # `document.articles` lists each attached part (附件1 …) after its article: each is read once
+    yield from ctx.document.articles
 
 
 def _source(doctype: Profile) -> str:
@@ -232,7 +239,8 @@ class MissingSection(Rule):
     advisory = False  # SC004 reports the advisory parts
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        items = [(article, doctype, tuple(s for s in doctype.sections if s.advisory == self.advisory))
+        items = [(article, doctype,
+                  tuple(s for s in doctype.sections if _advisory(s, title_text(article)) == self.advisory))
                  for article, doctype in _profiled(ctx, self.settings["doctypes"])]
         items = [item for item in items if item[2]]
         present = present_sections([(article, specs) for article, _, specs in items])
@@ -241,7 +249,7 @@ class MissingSection(Rule):
                 if spec.id in found:
                     continue
                 words = "、".join((spec.fields or spec.heading or spec.paragraph)[:4]) or spec.name[0]
-                title = article.title.span  # type: ignore[union-attr]
+                title = title_span(article)
                 yield ctx.report(title.start, title.end, doctype=doctype.name[0], doctype_en=doctype.name[1],
                                  section=spec.name[0], section_en=spec.name[1], keywords=words,
                                  source=_source(doctype))
@@ -336,7 +344,7 @@ class RequestInReport(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in _articles(ctx):
-            doctype = doctype_of(article, self.settings["doctypes"])
+            doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
             if doctype is None or not doctype.forbid:
                 continue
             for line in body_lines(article):
@@ -345,7 +353,7 @@ class RequestInReport(Rule):
                     if match and _quoted(line.text, match.start()):
                         continue  # a report about requests, quoting one
                     if match:
-                        title = article.title.span if article.title is not None else line.span
+                        title = title_span(article) if article.title is not None else line.span
                         source = doctype.source if "第十五条（四）" not in doctype.source else ""
                         source = f"，{source}" if source else ""
                         yield ctx.report(title.start, title.end, doctype=doctype.name[0], line=line.number,
@@ -407,7 +415,7 @@ class NoticeWithoutDeadline(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in _articles(ctx):
-            doctype = doctype_of(article, self.settings["doctypes"])
+            doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
             if doctype is None or doctype.id not in ("notice", "meeting-notice"):
                 continue
             lines = list(body_lines(article))
@@ -423,7 +431,7 @@ class NoticeWithoutDeadline(Rule):
                 near = lines[max(0, k - 1):k + 2]  # the request's line and its neighbours (a list's items)
                 if any(_DEADLINE.search(other.text) for other in near):
                     continue
-                title = article.title.span
+                title = title_span(article)
                 yield ctx.report(title.start, title.end, verb=match.group(0), line=line.number,
                                  doctype=doctype.name[0], doctype_en=doctype.name[1], source=_source(doctype))
                 break
@@ -503,12 +511,12 @@ class RequestSeveralMatters(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in _articles(ctx):
-            doctype = doctype_of(article, self.settings["doctypes"])
+            doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
             if doctype is None or not doctype.single_matter or article.title is None:
                 continue
             evidence = _several_matters(article)
             if evidence is not None:
-                title = article.title.span
+                title = title_span(article)
                 yield ctx.report(title.start, title.end, doctype=doctype.name[0], doctype_en=doctype.name[1],
                                  evidence=evidence, source=_source(doctype))
 
@@ -553,7 +561,7 @@ class MixedDoctypeTitle(Rule):
                 continue
             match = _MIXED_TITLE.search(article.title_text.strip())
             if match:
-                title = article.title.span
+                title = title_span(article)
                 yield ctx.report(title.start, title.end, word=match.group(1))
 
 
@@ -607,7 +615,7 @@ class ClosingOfAnotherDoctype(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in _articles(ctx):
-            doctype = doctype_of(article, self.settings["doctypes"])
+            doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
             if doctype is None or doctype.id not in _JUDGED:
                 continue
             for line in body_lines(article):
