@@ -91,10 +91,14 @@ def _by_pattern_or_field(article: Article, specs: list[PartSpec]) -> set[str]:
     return found
 
 
-def _advisory(spec: PartSpec, title: str) -> bool:
-    """Whether a part is only noted in this document: advisory, unless its title is one of those
-    that require it (`required-when`: a 实施方案's schedule)."""
-    return spec.advisory and not (spec.required_when is not None and spec.required_when.search(title.strip()))
+def _advisory(spec: PartSpec, title: str) -> bool | None:
+    """Whether a part is only noted in this document (True), required (False) or not judged (None):
+    a part with `required-when` is required in the documents whose title matches it (a 实施方案's
+    schedule), and elsewhere noted if it is advisory, else not judged (a 通知 that deploys an
+    activity says when; one that issues a document need not)."""
+    if spec.required_when is not None and not spec.required_when.search(title.strip()):
+        return True if spec.advisory else None
+    return spec.advisory and spec.required_when is None
 
 
 def _heading_names(spec: PartSpec, title: str, year: int | None) -> bool:
