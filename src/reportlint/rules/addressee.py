@@ -493,4 +493,163 @@ class DepartmentToLowerGovernment(Rule):
                                  doctype=doctype.name[0], doctype_en=doctype.name[1])
 
 
-RULES = [AddresseeMissing, SeveralAddressees, AddresseeForm, AddresseePerson, DepartmentToLowerGovernment]
+class AddresseeNotExpected(Rule):
+    """A 主送机关 in a 公告, 通告 or 命令, which are published to everyone.
+
+    ## What it does
+    For the 文种 whose profile says `addressee: none` (the bundled 公告, 通告, 命令（令）, 公报),
+    flags a 主送机关 line under the title.
+
+    ## Why is this bad?
+    《党政机关公文处理工作条例》第八条: a 公告 announces to the public at home and abroad, a 通告
+    to whom it may concern in society, a 命令 is promulgated: they are published, not sent to an
+    organ, and carry no 主送机关. A 主送 line shows the text was meant as a 通知.
+
+    ## Example
+    ```
+    河口县人民政府关于城区部分道路实施交通管制的通告
+    各乡镇人民政府，县直各单位：
+    为保障城区道路改造工程顺利实施……
+    ```
+
+    ## Use instead
+    ```
+    河口县人民政府关于城区部分道路实施交通管制的通告
+    为保障城区道路改造工程顺利实施……
+    ```
+    """
+
+    code = "AD006"
+    name = "addressee-not-expected"
+    groups = ("addressee",)
+    severity = Severity.WARNING
+    standard = "《党政机关公文处理工作条例》第八条"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {"default": ("{doctype}面向社会公开发布，不应有主送机关“{name}”（条例第八条）",
+                            "a {doctype_en} is published to all and has no addressee ({name!r})")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in _articles(ctx):
+            element = article.element("addressee")
+            if element is None or article.title is None:
+                continue
+            doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
+            if doctype is None or doctype.addressee != "none":
+                continue
+            first, last = element.lines[0], element.lines[-1]
+            end = last.span.start + len(last.text.rstrip())
+            yield ctx.report(first.span.start, end, doctype=doctype.name[0], doctype_en=doctype.name[1],
+                             name="".join(line.text.strip() for line in element.lines).rstrip("：:"))
+
+
+# 上行文 and 下行文 among the bundled 文种 (条例第十五条, 第十六条)
+_UPWARD = ("request", "report")
+_DOWNWARD = ("notice", "meeting-notice", "circular", "reply", "decision", "opinion")
+# the level of an administrative area, from the name of its government or of an organ in it
+_LEVELS = {"省": 4, "自治区": 4, "市": 3, "州": 3, "盟": 3, "县": 2, "区": 2, "旗": 2, "镇": 1, "乡": 1, "街道": 1}
+_PLACE = lazy(r"^(?:中共)?[\u4e00-\u9fff]{0,8}?(自治区|街道|[省市州盟县区旗镇乡])")
+_GOVERNMENT = lazy(r"(自治区|街道|[省市州盟县区旗镇乡])(?:人民政府|政府|委员会|党委|委)$")
+_NOT_ADMINISTRATIVE = lazy(r"(?:公司|集团|大学|学院|学校|中学|小学|医院|银行|协会|学会|研究院|研究所)$")
+
+
+def _level(name: str) -> int | None:
+    """The level of the area an organ belongs to: 县人民政府 → 2, 临江市江北区人民政府 → 2,
+    云岭县教育局 → 2, 南江省卫生健康委员会 → 4; None for a name without one."""
+    government = _GOVERNMENT.search(name)
+    if government:
+        return _LEVELS[government.group(1)]
+    place = _PLACE.search(name)
+    return _LEVELS[place.group(1)] if place else None
+
+
+def _is_government(name: str) -> bool:
+    return bool(_GOVERNMENT.search(name)) or name.endswith(("人民政府", "政府"))
+
+
+class AddresseeDirection(Rule):
+    """A 下行文 addressed to a higher organ, or a 请示/报告 addressed to lower ones.
+
+    ## What it does
+    Compares the 主送机关 with the issuer the title names before `关于`:
+
+    - a 通知, 通报, 批复, 决定 or 意见 (documents sent down) whose only 主送 is a government or party
+      committee above the issuer (`临江市人民政府` for a 县 government), or the government of the
+      issuer's own area when the issuer is one of its departments (`县人民政府` for `云岭县教育局`);
+    - a 请示 or 报告 (documents sent up) whose 主送 names a class of lower organs (`各乡镇人民政府`).
+
+    Companies, schools, hospitals and names without an area are not judged.
+
+    ## Why is this bad?
+    《党政机关公文处理工作条例》第十五条、第十六条: a document sent up goes to the organ above, one
+    sent down to the organs below. A department does not instruct its own government by 通知; a
+    请示 to `各乡镇` asks nobody who can approve it.
+
+    ## Example
+    ```
+    云岭县教育局关于开展校园安全隐患排查的通知
+    县人民政府：
+    ```
+
+    ## Use instead
+    ```
+    云岭县教育局关于开展校园安全隐患排查的通知
+    各乡镇中心学校，县直各学校：
+    ```
+    """
+
+    code = "AD007"
+    name = "addressee-direction"
+    groups = ("addressee",)
+    severity = Severity.WARNING
+    standard = "《党政机关公文处理工作条例》第十五条、第十六条"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {
+        "default": ("{doctype}是下行文，主送机关“{name}”却是发文机关“{issuer}”的上级（条例第十六条）",
+               "a {doctype_en} is sent down, but {name!r} is above the issuer {issuer!r}"),
+        "down": ("{doctype}是上行文，应主送上级机关，不应主送“{name}”（条例第十五条）",
+                 "a {doctype_en} is sent up to the organ above, not to {name!r}"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in _articles(ctx):
+            element = article.element("addressee")
+            if element is None or article.title is None:
+                continue
+            doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
+            if doctype is None or doctype.id not in _UPWARD + _DOWNWARD:
+                continue
+            text = "".join(line.text.strip() for line in element.lines).rstrip("：:")
+            names = [name for name in _names(text) if name]
+            first, last = element.lines[0], element.lines[-1]
+            end = last.span.start + len(last.text.rstrip().rstrip("：:"))
+            if doctype.id in _UPWARD:
+                lower = next((name for name in names if name.startswith("各")), None)
+                if lower is not None:
+                    yield ctx.report(first.span.start, end, "down", doctype=doctype.name[0],
+                                     doctype_en=doctype.name[1], name=lower)
+                continue
+            issuer = _single_issuer(title_text(article))
+            if issuer is None or len(names) != 1 or names[0].startswith("各") or not _is_government(names[0]):
+                continue
+            mine, theirs = _level(issuer), _level(names[0])
+            if mine is None or theirs is None:
+                continue
+            if theirs > mine or (theirs == mine and not _is_government(issuer)
+                                 and (names[0].startswith(issuer[:2]) or len(names[0]) <= 6)):
+                yield ctx.report(first.span.start, end, doctype=doctype.name[0], doctype_en=doctype.name[1],
+                                 name=names[0], issuer=issuer)
+
+
+def _single_issuer(title: str) -> str | None:
+    """The one issuing organ the title names before 关于, when it is an administrative one."""
+    match = _TITLE_ISSUER.match(title.strip())
+    if match is None:
+        return None
+    names = [name.strip() for part in _split(match.group(1)) for name in part.split() if name.strip()]
+    if len(names) != 1 or _NOT_ADMINISTRATIVE.search(names[0]):
+        return None
+    return names[0]
+
+
+RULES = [AddresseeMissing, SeveralAddressees, AddresseeForm, AddresseePerson, DepartmentToLowerGovernment,
+         AddresseeNotExpected, AddresseeDirection]
