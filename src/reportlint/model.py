@@ -183,6 +183,9 @@ class Profile:
     single_matter: bool = False  # one matter per document (一文一事: a 请示)
     # the addressee rule holds only for the titles matching this (a 报告 `……关于……的报告`, not a 工作报告)
     addressee_when: re.Pattern[str] | None = None
+    # the parts are judged only in a document with at least this many top-level headings (a 活动总结
+    # written as a report, not a three-paragraph news item)
+    min_headings: int = 0
 
 
 @dataclass(frozen=True, slots=True)

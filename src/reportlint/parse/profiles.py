@@ -50,7 +50,7 @@ def _build(entries: list[dict[str, Any]], specs: dict[str, PartSpec], bundled: b
                 tuple(specs[s] for s in entry.get("sections") or ()), bool(entry.get("signature")),
                 str(entry.get("addressee") or ""), tuple(specs[s] for s in entry.get("forbid") or ()),
                 str(entry.get("source") or ""), bool(entry.get("single-matter")),
-                _optional(entry, "addressee-when", bundled))
+                _optional(entry, "addressee-when", bundled), int(entry.get("min-headings") or 0))
         for entry in entries
     ]
 

@@ -157,7 +157,9 @@ def _profiled(ctx: RuleContext, extra: str) -> Iterator[tuple[Article, Profile]]
     """Whole articles (not fragments) with a title and a 文种 profile, attachments included."""
     for article in _articles(ctx):
         doctype = doctype_of(article, extra, past_masthead=True)
-        if doctype is not None and article.title is not None and is_complete(article):
+        if (doctype is not None and article.title is not None and is_complete(article)
+                and (not doctype.min_headings
+                     or sum(1 for h in article.headings() if h.level == 1) >= doctype.min_headings)):
             yield article, doctype
 
 
