@@ -651,5 +651,78 @@ def _single_issuer(title: str) -> str | None:
     return names[0]
 
 
+# a body line that tells a whole class of organs what to do (`各乡镇、县直各单位要认真组织学习`)
+_CLASS_TOLD = lazy(r"(?:全[省市县区镇乡]各级各部门|各级各部门|各乡镇|各乡（镇）|各街道|各县（市、区）|各县（区）|各县区|各区县|各市|"
+                   r"[省市县区]直各(?:部门|单位)|各部门|各单位|各有关部门|各有关单位)[^。；！？，]{0,14}?"
+                   r"(?:(?<![重主需纪摘概只])要(?![求点素害件闻事])|务必|必须|应当)")
+
+
+class AddresseeNarrowerThanBody(Rule):
+    """A 下行文 addressed to one department whose body instructs a whole class of organs.
+
+    ## What it does
+    For a 通知, 通报, 决定 or 意见 whose 主送 is one organ that is not a government (`县应急管理局：`),
+    flags the 主送 when a body line tells a class of organs what to do (`各乡镇、县直各单位要认真组织
+    学习`, `全县各级各部门要以先进为榜样`): those organs are the addressees.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.3.2 and 《党政机关公文处理工作条例》第九条（八）: the 主送机关 are the organs
+    that must handle the document. Organs the body instructs but the 主送 leaves out never receive
+    it as theirs to act on.
+
+    ## Example
+    ```
+    河口县人民政府关于表彰2024年度全县防汛抗旱先进集体的决定
+    县水利局：
+    ……各乡镇、县直各单位要以先进为榜样……
+    ```
+
+    ## Use instead
+    ```
+    河口县人民政府关于表彰2024年度全县防汛抗旱先进集体的决定
+    各乡镇人民政府，县直各单位：
+    ```
+    """
+
+    code = "AD008"
+    name = "addressee-narrower-than-body"
+    groups = ("addressee",)
+    severity = Severity.WARNING
+    standard = "GB/T 9704-2012 7.3.2"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {"default": ("{doctype}只主送“{name}”，正文却要求“{told}”（第{line}行）：主送机关应为正文布置工作的机关"
+                            "（GB/T 9704-2012 7.3.2）",
+                            ("this {doctype_en} is addressed to {name!r} only, but line {line} instructs {told!r}: "
+                             "address those organs (GB/T 9704-2012 7.3.2)"))}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in _articles(ctx):
+            element = article.element("addressee")
+            if element is None or article.title is None:
+                continue
+            doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
+            if doctype is None or doctype.id not in ("notice", "circular", "decision", "opinion"):
+                continue
+            text = "".join(line.text.strip() for line in element.lines).rstrip("：:")
+            names = [part.strip() for name in _names(text) for part in _JOINED.split(name) if part.strip()]
+            if len(names) != 1 or names[0].startswith(("各", "全")) or _is_government(names[0]):
+                continue
+            for line in body_lines(article):
+                match = _CLASS_TOLD.search(line.text)
+                if match and not _quoted(line.text, match.start()):
+                    first, last = element.lines[0], element.lines[-1]
+                    end = last.span.start + len(last.text.rstrip().rstrip("：:"))
+                    told = match.group(0)
+                    yield ctx.report(first.span.start, end, doctype=doctype.name[0], doctype_en=doctype.name[1],
+                                     name=names[0], told=told, line=line.number)
+                    break
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether ``at`` stands inside “…” or 《…》 on its line."""
+    before = text[:at]
+    return any(before.count(open_) > before.count(close) for open_, close in ("“”", "《》"))
+
+
 RULES = [AddresseeMissing, SeveralAddressees, AddresseeForm, AddresseePerson, DepartmentToLowerGovernment,
-         AddresseeNotExpected, AddresseeDirection]
+         AddresseeNotExpected, AddresseeDirection, AddresseeNarrowerThanBody]
