@@ -166,13 +166,16 @@ def _unplaced(article: Article) -> bool:
 
 
 class AddresseeMissing(Rule):
-    """A 请示, 通知, 批复 or 函 with no 主送机关.
+    """A 请示, 通知, 批复, 函, 通报, 议案 or a 报告 sent up with no 主送机关.
 
     ## What it does
     For the 文种 whose profile needs a 主送机关 (`addressee:` in `rulesets/data/doctypes.yaml`:
-    请示, 通知, 批复, 函), flags the title of a whole document that has none between its title
-    and its body. Fragments and the 文种 without the key (报告 to a meeting, 政府工作报告, 总结)
-    are not judged.
+    请示, 通知, 批复, 函, 通报, 议案, and a 报告 whose title names its issuer, `××局关于……的报告`,
+    by `addressee-when`), flags the title of a whole document that has none between its title and
+    its body. A 报告 read to a meeting (a line under the title `——在……会议上`, or a salutation such
+    as `主任、各位副主任、各位委员：`), fragments, attached copies of a 报告 and the 文种 without
+    the key (政府工作报告, 总结) are not judged. A title past a 发文字号 the grammar does not read is
+    found and flagged.
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.2 and 《党政机关公文处理工作条例》第九条（八）: the 主送机关 is the

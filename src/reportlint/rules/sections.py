@@ -181,15 +181,23 @@ class MissingSection(Rule):
     its profile in `rulesets/data/doctypes.yaml` requires:
 
     - 工作总结, 半年总结, 述职报告: achievements and methods, problems and shortcomings, next steps;
+      a 活动总结 of three sections or more: its shortcomings;
     - 调研报告: problems and suggestions;
-    - 工作计划, 工作要点: tasks and measures; 计划: goals, measures, steps; 方案: goals, measures,
-      steps and schedule, responsibilities;
+    - 工作计划, 工作要点, 计划: goals (a 目标 or 总体要求 section, or a sentence setting a target:
+      `力争到2026年底……`, `主要预期目标：`) and tasks;
+    - a working 方案 (实施方案, 工作方案, 活动方案, 行动方案, 推进方案 …): goals, measures, steps
+      and schedule (a 步骤/进度/时间安排 section, phases with their months, month-by-month lines, or
+      deadlines on three lines or more) and responsibilities (a 分工/组织领导/保障 section, or a lead
+      unit named: `由县教育局牵头`, `领导小组`);
+    - 实施意见, 指导意见: how it is carried out (组织领导, 责任分工, 督促落实);
+    - a 通知 that launches an activity (`关于开展……专项整治行动的通知`): when it runs or is due;
     - 请示: its closing request (妥否，请批示 / 当否，请批复 / 请予审批);
     - 批复: the request it answers (你单位《关于……的请示》收悉) and the answer (同意, 不予, 请你局……);
     - 函: its closing formula (特此函告, 请函复, 盼复);
     - 会议通知 (`关于召开……会议的通知`): the time, the place and who attends;
     - 通报: a finding (causes, lessons or significance) and a decision or requirements;
-    - 纪要: the time, the place, the chair and the attendees (header fields or the opening paragraph).
+    - 纪要: the time, the place, the chair and the attendees (header fields or the opening paragraph;
+      those sitting in, 列席, are not the attendees).
 
     A part is a concept with a set of synonyms: it is present when a heading contains one of its
     words (`存在的不足`, `短板弱项`, `差距和问题`; `下一步工作思路`, `2025年工作安排`), unless a
@@ -198,9 +206,11 @@ class MissingSection(Rule):
     sentence of a paragraph holds one of its phrases (a problems paragraph without a heading,
     `但是我们也清醒地认识到……`, counts; these match whole words on jieba word boundaries), or when
     a body line or a 纪要 header field matches its pattern.
-    The message names the 文种 and the clause the profile rests on. 政府工作报告, 活动总结 and the
-    文种 without a profile are not judged, nor are fragments (fewer than two headings and under 200
-    characters, unless the text has a 主送机关 and a 落款).
+    The message names the 文种 and the clause the profile rests on; it stands on the title line (past
+    a 版头 line the model joined to it). 政府工作报告 and the 文种 without a profile are not judged, nor
+    are fragments (fewer than two headings and under 200 characters, unless the text has a 主送机关
+    and a 落款). A 方案 of another kind (资金筹措方案, 人才培养方案) and a 工作计划's schedule are
+    only noted (SC004).
 
     ## Why is this bad?
     A summary that lists only achievements reads as propaganda and is usually sent back; a
@@ -265,10 +275,12 @@ class MissingAdvisoryPart(MissingSection):
     """A 计划 or 方案 that does not name a part its profile advises: goals, measures, steps, responsibilities.
 
     ## What it does
-    Like SC001, for the parts a profile marks `advisory: true` in `rulesets/data/doctypes.yaml`:
-    a 方案 without its goals, tasks and measures, steps and schedule, or responsibilities; a 计划
-    without its goals, measures or steps. Informational: writers often leave a schedule or the
-    division of work implicit in texts that are otherwise fine.
+    Like SC001, for the parts a profile marks `advisory: true` in `rulesets/data/doctypes.yaml`
+    where the title does not make them required (`required-when`): a 方案 of another kind than a
+    working plan (资金筹措方案, 人才培养方案) without its goals, tasks, schedule or responsibilities;
+    a 工作计划 or 规划 without its steps and schedule. Informational: writers often leave a schedule
+    or the division of work implicit in texts that are otherwise fine. A working 方案 (实施方案,
+    工作方案, 活动方案 …) missing one of them is SC001's.
 
     ## Why is this bad?
     A plan that says what to do but not by when or by whom cannot be followed up: the three
@@ -277,23 +289,23 @@ class MissingAdvisoryPart(MissingSection):
 
     ## Example
     ```
-    县农村人居环境整治提升行动实施方案
-    一、总体要求
+    县农村供水保障工程资金筹措方案
+    一、筹资目标
     ……
-    二、重点任务
+    二、资金来源
     ……
     ```
 
     ## Use instead
     ```
-    县农村人居环境整治提升行动实施方案
-    一、总体要求
+    县农村供水保障工程资金筹措方案
+    一、筹资目标
     ……
-    二、重点任务
+    二、资金来源
     ……
-    三、实施步骤（2024年3月至12月，分三个阶段）
+    三、到位时间（2024年6月底前落实县级配套，年底前全部到位）
     ……
-    四、保障措施（县农业农村局牵头负责）
+    四、责任分工（县财政局牵头，县水利局配合）
     ……
     ```
     """
