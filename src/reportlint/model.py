@@ -165,6 +165,9 @@ class PartSpec:
     many_lines: int = 3
     # an advisory part required (SC001) in the documents whose title matches this (`实施方案`)
     required_when: re.Pattern[str] | None = None
+    # the pattern is looked for only in the first this many body lines (a 纪要's time in its opening),
+    # or, negative, in the last ones (a 函's closing formula)
+    opening: int = 0
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,8 @@ def _spec(key: str, value: dict[str, Any], bundled: bool = False) -> PartSpec:
                     _optional(value, "pattern", bundled), tuple(value.get("fields") or ()),
                     bool(value.get("advisory")), tuple(value.get("unless") or ()), bool(value.get("later-year")),
                     _optional(value, "unless-next", bundled), _optional(value, "many", bundled),
-                    int(value.get("many-lines") or 3), _optional(value, "required-when", bundled))
+                    int(value.get("many-lines") or 3), _optional(value, "required-when", bundled),
+                    int(value.get("opening") or 0) or -int(value.get("closing") or 0))
 
 
 def _entries(data: dict[str, Any]) -> list[dict[str, Any]]:

@@ -83,12 +83,23 @@ def _by_pattern_or_field(article: Article, specs: list[PartSpec]) -> set[str]:
         found.update(spec.id for spec in specs if labels & set(spec.fields))
     patterned = [spec for spec in specs if (spec.pattern is not None or spec.many is not None) and spec.id not in found]
     if patterned:
-        lines = [line.text for line in body_lines(article)] + _minutes_lines(article)
-        found.update(spec.id for spec in patterned
-                     if spec.pattern is not None and any(spec.pattern.search(text) for text in lines))
+        body = [line.text for line in body_lines(article)]
+        head = _minutes_lines(article)
+        found.update(spec.id for spec in patterned if spec.pattern is not None
+                     and any(spec.pattern.search(text) for text in _where(spec, body, head)))
         found.update(spec.id for spec in patterned if spec.many is not None
-                     and sum(1 for text in lines if spec.many.search(text)) >= spec.many_lines)
+                     and sum(1 for text in body + head if spec.many.search(text)) >= spec.many_lines)
     return found
+
+
+def _where(spec: PartSpec, body: list[str], head: list[str]) -> list[str]:
+    """The lines a part's pattern is looked for in: the opening lines and the 纪要 header (`opening`),
+    the closing lines (`closing`), else every body line and the header."""
+    if spec.opening > 0:
+        return body[:spec.opening] + head
+    if spec.opening < 0:
+        return body[spec.opening:]
+    return body + head
 
 
 def _advisory(spec: PartSpec, title: str) -> bool | None:
