@@ -657,5 +657,59 @@ class ClosingOfAnotherDoctype(Rule):
                                      doctype_en=doctype.name[1], closing=match.group(1), source=_source(doctype))
 
 
+# a 批复 citing the 请示 it answers: `你局《关于……的请示》` (then its number, then 收悉)
+_CITED = lazy(r"《[^》]{2,80}(?:请示|报告|申请)》", gate=("《",))
+_CITED_NUMBER = lazy(r"[〔\[［【﹝(（]\s*(?:19|20)\d{2}\s*[〕\]］】﹞)）]\s*第?\d+\s*号|\d+号")
+
+
+class ReplyCitationWithoutNumber(Rule):
+    """A 批复 that cites the 请示 it answers by its title but not by its 发文字号.
+
+    ## What it does
+    For a 批复 (by the document model's 文种), flags the line that cites the request
+    (`你局《关于……的请示》收悉`) when it gives the request's title but no 发文字号 (`〔2025〕12号`).
+
+    ## Why is this bad?
+    《党政机关公文处理工作条例》第八条（十二） and common practice: a 批复 opens by citing the
+    request it answers, by title and number (`你局《关于……的请示》（河水〔2025〕12号）收悉`), so the
+    answer can be filed against the request; titles repeat from year to year, numbers do not.
+
+    ## Example
+    ```
+    你局《关于调整城区公交线路的请示》收悉。经研究，现批复如下：
+    ```
+
+    ## Use instead
+    ```
+    你局《关于调整城区公交线路的请示》（河交〔2025〕12号）收悉。经研究，现批复如下：
+    ```
+    """
+
+    code = "SC008"
+    name = "reply-citation-without-number"
+    groups = ("sections",)
+    severity = Severity.WARNING
+    standard = "《党政机关公文处理工作条例》第八条（十二）"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {"default": ("{doctype}引叙来文“{cited}”未写发文字号：应写明请示的标题和发文字号（{source}）",
+                            "this {doctype_en} cites {cited!r} without its document number ({source})")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in _articles(ctx):
+            doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
+            if doctype is None or doctype.id != "reply":
+                continue
+            for line, _ in zip(body_lines(article), range(3)):  # the citation opens the body
+                cited = _CITED.search(line.text)
+                if cited is None:
+                    continue
+                after = line.text[cited.end():cited.end() + 30]
+                if not _CITED_NUMBER.search(after.split("收悉")[0] if "收悉" in after else after):
+                    start = line.span.start + cited.start()
+                    yield ctx.report(start, start + len(cited.group(0)), doctype=doctype.name[0],
+                                     doctype_en=doctype.name[1], cited=cited.group(0), source=_source(doctype))
+                break
+
+
 RULES = [MissingSection, MissingAdvisoryPart, RequestInReport, NoticeWithoutDeadline, RequestSeveralMatters,
-         MixedDoctypeTitle, ClosingOfAnotherDoctype]
+         MixedDoctypeTitle, ClosingOfAnotherDoctype, ReplyCitationWithoutNumber]
