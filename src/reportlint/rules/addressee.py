@@ -156,13 +156,34 @@ def _salutation(article: Article) -> bool:
 def _unplaced(article: Article) -> bool:
     """Whether one of the first two body lines reads as a 主送 the model did not place (after a
     发文字号 put under the title, say): organs' names and a colon, no sentence."""
+    return _unplaced_line(article) is not None
+
+
+def _unplaced_line(article: Article) -> Line | None:
+    """The line `_unplaced` finds; names parted by `；`, `.` or a space count too (AD003 flags them)."""
     for line, _ in zip(body_lines(article), range(2)):
         text = line.text.strip()
-        if len(text) <= 100 and text.endswith(("：", ":")) and not any(mark in text for mark in "。！？；"):
-            names = [name for name in _names(text) if name]
+        if len(text) <= 100 and text.endswith(("：", ":")) and not any(mark in text for mark in "。！？"):
+            names = [part for name in _names(text) for part in _BAD_SEPARATOR.split(name) if part.strip()]
             if names and all(_organ(name) for name in names):
-                return True
-    return False
+                return line
+    return None
+
+
+# between two organs' names: a semicolon, a full stop or a space instead of 、 or ，
+_BAD_SEPARATOR = lazy(r"(?<=[\u4e00-\u9fff）)])(?:[；;．.]|[ \t\u3000]+)(?=[\u4e00-\u9fff（(])")
+
+
+def _bad_separators(line: Line, end: int) -> Iterator[tuple[int, int, str]]:
+    """The wrong marks between names on a 主送 line, outside brackets, before offset ``end`` of it."""
+    depth = 0
+    text = line.text[:end]
+    for match in _BAD_SEPARATOR.finditer(text):
+        before = text[:match.start()]
+        depth = before.count("（") + before.count("(") - before.count("）") - before.count(")")
+        name = _split(before)[-1]
+        if depth == 0 and _organ(name):
+            yield line.span.start + match.start(), line.span.start + match.end(), match.group(0)
 
 
 class AddresseeMissing(Rule):
@@ -281,7 +302,9 @@ class AddresseeForm(Rule):
     names organs without being taken for one), flags the 主送 line when the colon after the last name is
     missing (`县人民政府` alone on the line under the title), half-width (`县人民政府:`), another
     mark (`县人民政府。`, `县人民政府；`), or preceded by a separator (`各乡镇人民政府、县直各部门、：`),
-    and a 主送 the body runs on after on the same line (`县人民政府：我县现有……`).
+    names parted by a semicolon, a full stop or a space instead of 、 or ，
+    (`各乡镇人民政府；县直各单位：`), and a 主送 the body runs on after on the same line
+    (`县人民政府：我县现有……`).
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.2: the 主送机关 is placed one line under the title, flush left, with a
@@ -300,7 +323,8 @@ class AddresseeForm(Rule):
     ## Fix safety
     Replacing a half-width colon or another closing mark, removing a separator before the colon,
     and adding a missing colon are safe: the line is the 主送机关 and nothing else. A 主送 run into
-    the body is not fixed (where the line breaks is the writer's choice).
+    the body is not fixed (where the line breaks is the writer's choice), nor a wrong mark between
+    names (、 or ， depends on how the writer groups them).
     """
 
     code = "AD003"
@@ -319,6 +343,8 @@ class AddresseeForm(Rule):
                       "a stray {mark!r} after the last addressee (GB/T 9704-2012 7.3.2)"),
         "mark": ("主送机关后应为全角冒号“：”，不是“{mark}”（GB/T 9704-2012 7.3.2）",
                  "the addressee ends with {mark!r} instead of '：' (GB/T 9704-2012 7.3.2)"),
+        "between": ("主送机关名称之间应用顿号或逗号，不是“{mark}”（GB/T 9704-2012 7.3.2）",
+                    "addressees are parted by 、 or ，, not {mark!r} (GB/T 9704-2012 7.3.2)"),
         "run_in": ("主送机关应单独成行，正文另起一行（GB/T 9704-2012 7.3.2）",
                    "the addressee takes a line of its own; the body starts on the next (GB/T 9704-2012 7.3.2)"),
     }
@@ -338,6 +364,14 @@ class AddresseeForm(Rule):
                     yield ctx.report(end - 1, end, "mark", mark=line.text.rstrip()[-1],
                                      fix=Fix.replace("改为全角冒号", end - 1, end, "："))
                 continue
+            lines = element.lines if element is not None else ()
+            if element is None and (unplaced := _unplaced_line(article)) is not None:
+                lines = (unplaced,)
+            for line in lines:
+                body = len(line.text.rstrip().rstrip("：:"))
+                for start, stop, mark in _bad_separators(line, body):
+                    shown = "空格" if not mark.strip() else mark
+                    yield ctx.report(start, stop, "between", mark=shown)
             if element is None:
                 line = _colonless(article)
                 run_in = _run_in(article) if line is None else None
