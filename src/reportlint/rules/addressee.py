@@ -609,8 +609,8 @@ class AddresseeDirection(Rule):
     ## What it does
     Compares the 主送机关 with the issuer the title names before `关于`:
 
-    - a 通知, 通报, 批复, 决定 or 意见 (documents sent down) whose only 主送 is a government or party
-      committee above the issuer (`临江市人民政府` for a 县 government), or the government of the
+    - a 通知, 通报, 批复, 决定 or 意见 (documents sent down) whose only 主送 is an organ of a higher
+      level than the issuer (`临江市人民政府` or `市教育局` for a 县 organ), or the government of the
       issuer's own area when the issuer is one of its departments (`县人民政府` for `云岭县教育局`);
     - a 请示 or 报告 (documents sent up) whose 主送 names a class of lower organs (`各乡镇人民政府`).
 
@@ -666,12 +666,13 @@ class AddresseeDirection(Rule):
                                      doctype_en=doctype.name[1], name=lower)
                 continue
             issuer = _single_issuer(title_text(article))
-            if issuer is None or len(names) != 1 or names[0].startswith("各") or not _is_government(names[0]):
+            if (issuer is None or len(names) != 1 or any(w in names[0] for w in ("各", "有关", "直属"))
+                    or _NOT_ADMINISTRATIVE.search(names[0])):
                 continue
             mine, theirs = _level(issuer), _level(names[0])
             if mine is None or theirs is None:
                 continue
-            if theirs > mine or (theirs == mine and not _is_government(issuer)
+            if theirs > mine or (theirs == mine and _is_government(names[0]) and not _is_government(issuer)
                                  and (names[0].startswith(issuer[:2]) or len(names[0]) <= 6)):
                 yield ctx.report(first.span.start, end, doctype=doctype.name[0], doctype_en=doctype.name[1],
                                  name=names[0], issuer=issuer)
