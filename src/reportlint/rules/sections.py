@@ -221,7 +221,8 @@ class MissingSection(Rule):
     a 版头 line the model joined to it). 政府工作报告 and the 文种 without a profile are not judged, nor
     are fragments (fewer than two headings and under 200 characters, unless the text has a 主送机关
     and a 落款). A 方案 of another kind (资金筹措方案, 人才培养方案) and a 工作计划's schedule are
-    only noted (SC004).
+    only noted (SC004). A part missing from an attached 方案 is flagged on the attachment's title,
+    or on the covering 通知's when the 通知 relies on it (`按照方案明确的职责分工`).
 
     ## Why is this bad?
     A summary that lists only achievements reads as propaganda and is usually sent back; a
@@ -261,7 +262,10 @@ class MissingSection(Rule):
     options = {"doctypes": DOCTYPES_OPTION}
     messages = {"default": ("{doctype}缺少“{section}”部分（{source}；未见：{keywords}）",
                             ("this {doctype_en} has no {section_en} part ({source}; nothing mentions "
-                             "{keywords})"))}
+                             "{keywords})")),
+                "cited": ("所印发的{doctype}缺少“{section}”部分，通知却要求“{cited}”（第{line}行；{source}）",
+                          ("the {doctype_en} this document issues has no {section_en} part, yet line {line} "
+                           "relies on it ({cited!r}; {source})"))}
 
     advisory = False  # SC004 reports the advisory parts
 
@@ -271,15 +275,51 @@ class MissingSection(Rule):
                  for article, doctype in _profiled(ctx, self.settings["doctypes"])]
         items = [item for item in items if item[2]]
         present = present_sections([(article, specs) for article, _, specs in items])
+        hosts = _hosts(ctx)
         for (article, doctype, specs), found in zip(items, present):
             for spec in specs:
                 if spec.id in found:
+                    continue
+                host = hosts.get(id(article))
+                cited = _cites_part(host, spec) if host is not None and not self.advisory else None
+                if host is not None and cited is not None:
+                    # the covering 通知 relies on the part its attachment lacks: the two disagree there
+                    title = title_span(host)
+                    yield ctx.report(title.start, title.end, "cited", doctype=doctype.name[0],
+                                     doctype_en=doctype.name[1], section=spec.name[0], section_en=spec.name[1],
+                                     cited=cited[1], line=cited[0], source=_source(doctype))
                     continue
                 words = "、".join((spec.fields or spec.heading or spec.paragraph)[:4]) or spec.name[0]
                 title = title_span(article)
                 yield ctx.report(title.start, title.end, doctype=doctype.name[0], doctype_en=doctype.name[1],
                                  section=spec.name[0], section_en=spec.name[1], keywords=words,
                                  source=_source(doctype))
+
+
+def _hosts(ctx: RuleContext) -> dict[int, Article]:
+    """Each attached part (附件1 …) keyed by id, with the article it is attached to."""
+    hosts: dict[int, Article] = {}
+    host: Article | None = None
+    for article in ctx.document.articles:
+        if article.is_attachment:
+            if host is not None:
+                hosts[id(article)] = host
+        else:
+            host = article
+    return hosts
+
+
+# a covering 通知 pointing at a part of what it issues: `按照方案明确的职责分工`
+_POINTS_AT = lazy(r"(?:方案|计划|要点|办法|细则)(?:中)?(?:所)?(?:明确|规定|确定|提出|部署|安排)的([^。，；]{1,10})")
+
+
+def _cites_part(host: Article, spec: PartSpec) -> tuple[int, str] | None:
+    """The line and words where the covering document relies on the part (`按照方案明确的职责分工`)."""
+    for line in body_lines(host):
+        for match in _POINTS_AT.finditer(line.text):
+            if any(word in match.group(1) for word in spec.heading):
+                return line.number, match.group(0)
+    return None
 
 
 class MissingAdvisoryPart(MissingSection):
