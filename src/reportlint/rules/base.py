@@ -70,7 +70,7 @@ def real_title(article: Article) -> Line | None:
         if not text or "。" in text or len(text) > 80:
             return None
         if ends_with_doctype(text):
-            return child.line  # type: ignore[union-attr,no-any-return]
+            return child.line  # type: ignore[union-attr]
     return None
 
 
