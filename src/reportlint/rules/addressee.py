@@ -744,7 +744,8 @@ class AddresseeNarrowerThanBody(Rule):
                 continue
             text = "".join(line.text.strip() for line in element.lines).rstrip("：:")
             names = [part.strip() for name in _names(text) for part in _JOINED.split(name) if part.strip()]
-            if len(names) != 1 or names[0].startswith(("各", "全")) or _is_government(names[0]):
+            if (len(names) != 1 or any(w in names[0] for w in ("各", "全", "有关", "直属", "所属"))
+                    or _is_government(names[0])):
                 continue
             for line in body_lines(article):
                 match = _CLASS_TOLD.search(line.text)
