@@ -202,6 +202,7 @@ class MissingSection(Rule):
       unit named: `由县教育局牵头`, `领导小组`);
     - 实施意见, 指导意见: how it is carried out (组织领导, 责任分工, 督促落实);
     - a 通知 that launches an activity (`关于开展……专项整治行动的通知`): when it runs or is due;
+    - 通告: when it takes effect (`本通告自2025年2月1日起施行`, `管制时间：`);
     - 请示: its closing request (妥否，请批示 / 当否，请批复 / 请予审批);
     - 批复: the request it answers (你单位《关于……的请示》收悉) and the answer (同意, 不予, 请你局……);
     - 函: its closing formula (特此函告, 请函复, 盼复);
