@@ -18,7 +18,7 @@ _WRONG_CLOSE = ("。", "；", ";", "，", ",")  # a 主送 line closed by one of
 _RUN_IN = lazy(r"[ \t\u3000]*([^：:。，；！？“”《》]{2,40})[：:](.*)$")
 # where two organs' names meet with no mark between them: 县委县政府, 镇党委政府, a space
 _JOINED = lazy(r"(?<=[委办])(?=(?:[省市县区镇乡])?(?:人民)?政府)|[ \t\u3000]+|"
-               r"(?<=[局委办院府部厅处室会校所站队心司])(?:和|及|与)(?=[\u4e00-\u9fff]{2})")
+               r"(?<=[局委办院府部厅处室会校所站队心司])(?:和|及|与|并)(?=[\u4e00-\u9fff]{2})")
 
 
 def _addressed(ctx: RuleContext, extra: str) -> Iterator[tuple[Article, Profile]]:
