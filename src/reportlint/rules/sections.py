@@ -191,7 +191,8 @@ class MissingSection(Rule):
     Takes the 文种 from the document model (title, 发文字号 and structure) and checks the parts
     its profile in `rulesets/data/doctypes.yaml` requires:
 
-    - 工作总结, 半年总结, 述职报告: achievements and methods, problems and shortcomings, next steps;
+    - 工作总结, 半年总结, 情况汇报, 述职报告: achievements and methods, problems and shortcomings,
+      next steps;
       a 活动总结 of three sections or more: its shortcomings;
     - 调研报告: problems and suggestions;
     - 工作计划, 工作要点, 计划: goals (a 目标 or 总体要求 section, or a sentence setting a target:
