@@ -586,6 +586,8 @@ _DOWNWARD = ("notice", "meeting-notice", "circular", "reply", "decision", "opini
 _LEVELS = {"省": 4, "自治区": 4, "市": 3, "州": 3, "盟": 3, "县": 2, "区": 2, "旗": 2, "镇": 1, "乡": 1, "街道": 1}
 _PLACE = lazy(r"^(?:中共)?[\u4e00-\u9fff]{0,8}?(自治区|街道|[省市州盟县区旗镇乡])")
 _GOVERNMENT = lazy(r"(自治区|街道|[省市州盟县区旗镇乡])(?:人民政府|政府|委员会|党委|委)$")
+# one of a government's departments (not its people's congress, its CPPCC, a court or a procuratorate)
+_DEPARTMENT_OF = lazy(r"^(?!.*(?:人大|代表大会|常务委员会|政协|政治协商|法院|检察院|纪委|监委|党委|县委$|市委$)).*(?:局|厅|委员会|委|办公室|中心)$")
 _NOT_ADMINISTRATIVE = lazy(r"(?:公司|集团|大学|学院|学校|中学|小学|医院|银行|协会|学会|研究院|研究所)$")
 
 
@@ -672,7 +674,7 @@ class AddresseeDirection(Rule):
             mine, theirs = _level(issuer), _level(names[0])
             if mine is None or theirs is None:
                 continue
-            if theirs > mine or (theirs == mine and _is_government(names[0]) and not _is_government(issuer)
+            if theirs > mine or (theirs == mine and _is_government(names[0]) and _DEPARTMENT_OF.search(issuer)
                                  and (names[0].startswith(issuer[:2]) or len(names[0]) <= 6)):
                 yield ctx.report(first.span.start, end, doctype=doctype.name[0], doctype_en=doctype.name[1],
                                  name=names[0], issuer=issuer)
