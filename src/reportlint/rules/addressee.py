@@ -587,7 +587,8 @@ _LEVELS = {"省": 4, "自治区": 4, "市": 3, "州": 3, "盟": 3, "县": 2, "�
 _PLACE = lazy(r"^(?:中共)?[\u4e00-\u9fff]{0,8}?(自治区|街道|[省市州盟县区旗镇乡])")
 _GOVERNMENT = lazy(r"(自治区|街道|[省市州盟县区旗镇乡])(?:人民政府|政府|委员会|党委|委)$")
 # one of a government's departments (not its people's congress, its CPPCC, a court or a procuratorate)
-_DEPARTMENT_OF = lazy(r"^(?!.*(?:人大|代表大会|常务委员会|政协|政治协商|法院|检察院|纪委|监委|党委|县委$|市委$)).*(?:局|厅|委员会|委|办公室|中心)$")
+_DEPARTMENT_OF = lazy(r"^(?!.*(?:人大|代表大会|常务委员会|政协|政治协商|法院|检察院|纪委|监委|党委|县委$|市委$))"
+                      r".*(?:局|厅|委员会|委|办公室|中心)$")
 _NOT_ADMINISTRATIVE = lazy(r"(?:公司|集团|大学|学院|学校|中学|小学|医院|银行|协会|学会|研究院|研究所)$")
 
 
