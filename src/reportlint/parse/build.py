@@ -147,7 +147,8 @@ def _trailer(items: list[_Item]) -> list[_Item]:
     k = end - 1
     while k >= 0:
         form = items[k].form
-        if form is not None and form.kind in ("copies_to", "printed_by") or k == end - 1 and _loose_printed(items[k]):
+        if (form is not None and form.kind in ("copies_to", "printed_by")
+                or k == end - 1 and (_loose_printed(items[k]) or _unprinted(items, k))):
             start = k
         elif not (start < end and _continues_list(items[k], items[k - 1] if k else None)):
             break
@@ -174,14 +175,39 @@ def _loose_printed_element(item: _Item) -> Element:
     return Element("printed_by", (item.line,), (("value", item.line.text), ("loose", "1")))
 
 
+_UNPRINTED = lazy(r"^(?P<unit>[^，,。；;：:]{2,30}?)[ \t\u3000]+(?P<date>[0-9]{4}[ \t]*年[ \t]*[0-9]{1,2}[ \t]*月"
+                  r"[ \t]*[0-9]{1,2}[ \t]*日)$")
+
+
+def _unprinted(items: Sequence[_Item], k: int) -> bool:
+    """The last line under a 抄送 list that names an office and a date but lost its `印发`
+    (`某某办公室    2024年7月12日`): the 版记's 印发 line, not a 落款 (none stands under the 版记)."""
+    item = items[k]
+    match = _UNPRINTED.match(item.line.text.strip(_SPACES))
+    if item.form is not None or item.kind not in ("text_line", "date_line") or match is None:
+        return False
+    if not UNIT_SUFFIX.search(match["unit"].strip(_SPACES)):
+        return False
+    before = [other.form.kind for other in items[max(k - 3, 0):k] if other.form is not None]
+    return bool(before) and before[-1] == "copies_to"
+
+
+def _unprinted_element(item: _Item) -> Element:
+    match = _UNPRINTED.match(item.line.text.strip(_SPACES))
+    assert match is not None
+    return Element("printed_by", (item.line,), (("value", item.line.text), ("unit", match["unit"].strip(_SPACES)),
+                                                ("date", match["date"]), ("no-word", "1")))
+
+
 def _continues_list(item: _Item, before: _Item | None) -> bool:
     """A wrapped line of a 抄送 list: short, after a 抄送 line or another wrapped line of it."""
     if (item.form is not None or item.kind != "text_line" or len(item.line.text) > _ADDRESSEE_MAX
             or item.line.text.endswith("印发")):
         return False
-    return before is not None and (
-        (before.form is not None and before.form.kind == "copies_to")
-        or (before.form is None and before.line.text.endswith(("，", "、", ","))))
+    if any(c in item.line.text for c in "：:") or before is None or before.line.text.rstrip().endswith(("。", ".")):
+        return False  # a 抄送 list closed by its full stop; 版权所有：… or 网站标识码：… is not an organ
+    return (before.form is not None and before.form.kind == "copies_to") or (
+        before.form is None and before.line.text.endswith(("，", "、", ",")))
 
 
 def _split_parts(items: list[_Item]) -> tuple[list[_Item], list[list[_Item]]]:
@@ -296,6 +322,8 @@ def _part(text: str, items: list[_Item], hints: Mapping[int, int], marker: Line 
     while k < len(trailer):
         if trailer[k].form is None and _loose_printed(trailer[k]):
             elements.append(_loose_printed_element(trailer[k]))
+        elif k == len(trailer) - 1 and _unprinted(trailer, k):
+            elements.append(_unprinted_element(trailer[k]))
         k = _anywhere(trailer, k, elements) if trailer[k].form is not None else k + 1
     signature, body = _signature(body)
     if signature is not None:
