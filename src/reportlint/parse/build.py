@@ -394,6 +394,17 @@ def _head(items: list[_Item], elements: list[Element]) -> int:
             else:
                 elements.append(Element(form.kind, (line,), fields))
             i += 1
+        elif (joint := _joint_issuers(items, i)) is not None:
+            # joint issuers stacked over 文件 (联合行文, GB/T 9704-2012 7.2.4): 中共某县委员会 / 某县人民政府 / 文件
+            lines, names = joint
+            value = "\u3000".join(names) + "文件"
+            elements.append(Element("issuer_mark", lines, (("value", value), ("issuer", "\u3000".join(names)))))
+            i += len(lines)
+        elif (loose := _loose_number(item)) is not None and (i > 0 or _next_is_number_or_title(items, i)):
+            # a 发文字号 whose year or 号 is malformed (安发〔〕6号, 东农发12号): still the 版头's;
+            # the DN rules judge its form
+            elements.append(Element("doc_number", (item.line,), loose))
+            i += 1
         elif (form is None and item.kind == "text_line" and i + 1 < len(items)
               and _form_kind(items[i + 1]) == "doc_number" and _looks_like_unit(item.line.text)):
             # an organ's name alone as the 发文机关标志 (letters, minutes: GB/T 9704-2012 10.1)
@@ -403,6 +414,53 @@ def _head(items: list[_Item], elements: list[Element]) -> int:
         else:
             break
     return i
+
+
+_LOOSE_NUMBER = lazy(r"^(?P<prefix>[\u4e00-\u9fff]{1,12}?)[ \t]*(?:(?P<open>[〔［\[（(【〈<{｛「〖])[ \t]*(?P<year>[0-9]{0,4})"
+                    r"[ \t]*[〕］\]）)】〉>}｝」〗])?[ \t]*第?[ \t]*[0-9]{1,4}[ \t]*(?P<hao>号)?"
+                    r"(?:[ \t\u3000]+签[ \t\u3000]*发[ \t\u3000]*人[ \t\u3000]*[:：].{1,20})?$")
+
+
+def _loose_number(item: _Item) -> tuple[tuple[str, str], ...] | None:
+    """The fields of a 版头 发文字号 line the grammar's form does not read, or None."""
+    if item.form is not None or item.kind != "text_line":
+        return None
+    text = item.line.text.strip(_SPACES)
+    match = _LOOSE_NUMBER.match(text)
+    if match is None or not (match["open"] or match["hao"]) or not (match["open"] or match["hao"] and len(text) <= 20):
+        return None
+    year = match["year"] if match["year"] and len(match["year"]) == 4 else ""
+    return (("value", text), ("prefix", match["prefix"]), ("year", year), ("loose", "1"))
+
+
+def _next_is_number_or_title(items: list[_Item], i: int) -> bool:
+    """The first line of a document is a 发文字号 only when a title-like line follows it."""
+    return i + 1 < len(items) and items[i + 1].form is None and "关于" in items[i + 1].line.text
+
+
+def _joint_issuers(items: list[_Item], i: int) -> tuple[tuple[Line, ...], list[str]] | None:
+    """Two or three organ names on their own lines closed by a `文件` line, or by the last name
+    with `文件` (某县人民政府文件): the 发文机关标志 of a joint document."""
+    names: list[str] = []
+    lines: list[Line] = []
+    k = i
+    while k < len(items) and len(names) < 3:
+        item = items[k]
+        text = item.line.text.strip(_SPACES)
+        if item.form is None and item.kind == "text_line" and _looks_like_unit(text):
+            names.append(text)
+            lines.append(item.line)
+            k += 1
+            continue
+        if not names:
+            return None
+        if item.kind == "text_line" and text == "文件":
+            return (*lines, item.line), names
+        if item.form is not None and item.form.kind == "issuer_mark":
+            issuer = item.form.field_value("issuer") or ""
+            return (*lines, item.line), [*names, issuer]
+        return None
+    return None
 
 
 def _form_kind(item: _Item) -> str | None:

@@ -234,7 +234,7 @@ def _issuers(article: Article) -> tuple[list[str], str]:
             return found, "title" if match.group(0).endswith("关于") else "title-loose"
     mark = article.element("issuer_mark")
     if mark is not None:
-        text = "".join(line.text.strip() for line in mark.lines)
+        text = mark.field("issuer") or "".join(line.text.strip() for line in mark.lines)
         text = text[:-2] if text.endswith("文件") else text
         found = _organs(text)
         if found:
