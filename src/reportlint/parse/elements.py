@@ -24,8 +24,8 @@ _DOC_NUMBER = lazy(
 _SIGNER_REST = lazy(r"^签[ \t\u3000]*发[ \t\u3000]*人[ \t\u3000]*[:：][ \t\u3000]*(?P<name>.{1,20})$")
 _ATTACH_REST = lazy(
     r"^(?P<number>[0-9]{1,2}|[一二三四五六七八九十]{1,3})?[ \t\u3000]*(?P<colon>[:：])?[ \t\u3000]*(?P<name>.*)$")
-# a numbered entry: 1.名称 / 2、名称 / （3）名称 / 1.2024年度…名单 (a year after the number)
-ITEM = lazy(r"^(?:(?P<n>[0-9]{1,2})(?:[.．、。](?![0-9])|[.．](?=[0-9]{4}年)|[ \t\u3000])"
+# a numbered entry: 1.名称 / 2、名称 / （3）名称 / 4）名称 / 1.2024年度…名单 (a year after the number)
+ITEM = lazy(r"^(?:(?P<n>[0-9]{1,2})(?:[.．、。)）](?![0-9])|[.．](?=[0-9]{4}年)|[ \t\u3000])"
                   r"|[（(](?P<m>[0-9]{1,2})[)）])[ \t\u3000]*(?P<text>.+)$")
 _NOTE = lazy(r"^[（(](?P<value>[^（）()]{2,60})[)）]$")
 _PRINTED = lazy(r"^(?P<unit>.*?)[ \t\u3000]*(?P<date>(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})[ \t]*年"

@@ -402,6 +402,7 @@ class AttachmentNotListed(Rule):
 _HEADER = lazy(r"^附[ \t\u3000]*件[ \t\u3000]*[:：]$")
 _LABEL = lazy(r"^附[ \t\u3000]*件[ \t\u3000]*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})")
 _NOTE_ITEM = lazy(r"^(?:附[ \t\u3000]*件[ \t\u3000]*[:：])?[ \t\u3000]*[0-9]{1,2}(、|[)）]|[ \t\u3000]+(?=[^0-9]))")
+_HALF_COLON = lazy(r"^[ \t\u3000]*附[ \t\u3000]*件[ \t\u3000]*:")
 # an entry numbered in brackets: （1）名称 (the marks of a heading, not of an 附件说明)
 _NOTE_BRACKETED = lazy(r"^(?:附[ \t\u3000]*件[ \t\u3000]*[:：])?[ \t\u3000]*([（(][0-9]{1,2}[)）])")
 
@@ -412,7 +413,8 @@ class AttachmentLabelForm(Rule):
     ## What it does
     Flags an attached part's label written with a Chinese numeral (`附件二`) or with a colon
     and nothing after it (`附件2：`), labels whose numbers skip or repeat (`附件1`, `附件3`), and
-    entries of the 附件说明 numbered with a 顿号 (`1、`) or a bare space instead of `1.`.
+    entries of the 附件说明 numbered with a 顿号 (`1、`), a bracket (`（1）`, `1）`) or a bare
+    space instead of `1.`, and an 附件说明 opening with a half-width colon (`附件:`).
 
     ## Why is this bad?
     GB/T 9704-2012 8: an attachment is labelled `附件` and its order number in Arabic numerals
@@ -458,6 +460,8 @@ class AttachmentLabelForm(Rule):
                      "the label {label!r} skips or repeats a number: '附件{want}' belongs here"),
         "item": ("附件说明的序号应写作“{number}.”，不用“{mark}”（GB/T 9704-2012 7.3.4）",
                  "the 附件说明 numbers its entries '{number}.', not {mark!r} (GB/T 9704-2012 7.3.4)"),
+        "note-colon": ("附件说明中“附件”后应为全角冒号“：”（GB/T 9704-2012 7.3.4）",
+                       "'附件' in the 附件说明 takes a full-width colon (GB/T 9704-2012 7.3.4)"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -466,6 +470,11 @@ class AttachmentLabelForm(Rule):
             note = article.element("attachment_note")
             if note is None:
                 continue
+            first = note.lines[0]
+            half = _HALF_COLON.match(first.text)
+            if half is not None:
+                at = first.span.start + half.end() - 1
+                yield ctx.report(at, at + 1, "note-colon", fix=Fix.replace("改为全角冒号", at, at + 1, "："))
             for item in note.items:
                 match = _NOTE_ITEM.match(item.line.text) if item.number is not None else None
                 bracketed = _NOTE_BRACKETED.match(item.line.text) if item.number is not None else None
