@@ -416,8 +416,9 @@ def _head(items: list[_Item], elements: list[Element]) -> int:
     return i
 
 
-_LOOSE_NUMBER = lazy(r"^(?P<prefix>[\u4e00-\u9fff]{1,12}?)[ \t]*(?:(?P<open>[〔［\[（(【〈<{｛「〖])[ \t]*(?P<year>[0-9]{0,4})"
-                    r"[ \t]*[〕］\]）)】〉>}｝」〗])?[ \t]*第?[ \t]*[0-9]{1,4}[ \t]*(?P<hao>号)?"
+_LOOSE_NUMBER = lazy(r"^(?P<prefix>[\u4e00-\u9fff]{1,12}?)[ \t]*"
+                    r"(?:(?P<open>[〔［\[（(【〈<{｛「〖])[ \t]*(?P<year>[0-9]{0,4})[ \t]*[〕］\]）)】〉>}｝」〗])?"
+                    r"[ \t]*第?[ \t]*[0-9]{1,4}[ \t]*(?P<hao>号)?"
                     r"(?:[ \t\u3000]+签[ \t\u3000]*发[ \t\u3000]*人[ \t\u3000]*[:：].{1,20})?$")
 
 

@@ -13,7 +13,8 @@ _OPEN = "〔[［【(（﹝„〈<{｛「〖"
 # 机关代字 + bracketed year + optional 第 + serial + 号; `〔5〕` glossary markers have no 号.
 _BRACKETED = lazy(
     r"(?<=[\u4e00-\u9fffA-Za-z])(?P<open>[〔\[［【\(（﹝„〈<{｛「〖])[ \t]*(?P<year>(?:[0-9xX×＊*Ｘｘ]{2,4})?)[ \t]*"
-    r"(?P<close>[〕\]］】\)）﹞‟〉>}｝」〗])[ \t]*(?P<di>第)?[ \t]*(?P<serial>[0-9]{1,5}|[xX×＊*Ｘｘ]{1,5})号", gate=("号",))
+    r"(?P<close>[〕\]］】\)）﹞‟〉>}｝」〗])[ \t]*(?P<di>第)?[ \t]*(?P<serial>[0-9]{1,5}|[xX×＊*Ｘｘ]{1,5})号",
+    gate=("号",))
 # 国办发200966号, 安委20215号: the year fused with the serial; the code must end like a 机关代字
 # (the character before the year, checked in Python)
 _CODE_END = "发办函字委通文令电组"
