@@ -150,17 +150,30 @@ def _trailer(items: list[_Item]) -> list[_Item]:
         if (form is not None and form.kind in ("copies_to", "printed_by")
                 or k == end - 1 and (_loose_printed(items[k]) or _unprinted(items, k))):
             start = k
+        elif start == k + 1 and _office_above(items, k):
+            start = k  # the 印发机关 on its own line above a dated 印发 line
         elif not (start < end and _continues_list(items[k], items[k - 1] if k else None)):
             break
         k -= 1
     if start == end:
         return []
     # a continuation line directly after the document body is body text
-    while start < end and items[start].form is None and not _loose_printed(items[start]):
+    while (start < end and items[start].form is None and not _loose_printed(items[start])
+           and not _office_above(items, start)):
         start += 1
     out = items[start:]
     del items[start:]
     return out
+
+
+def _office_above(items: Sequence[_Item], k: int) -> bool:
+    """An office's name alone above an 印发 line that lacks it, under a 抄送 line: the 印发机关
+    split from its date (`某某办公室` / `2024年5月6日印发`)."""
+    if k + 1 >= len(items) or k == 0 or items[k].form is not None or items[k].kind != "text_line":
+        return False
+    below, above = items[k + 1].form, items[k - 1].form
+    return (below is not None and below.kind == "printed_by" and not below.field_value("unit")
+            and above is not None and above.kind == "copies_to" and _looks_like_unit(items[k].line.text.strip(_SPACES)))
 
 
 def _loose_printed(item: _Item) -> bool:
@@ -320,6 +333,14 @@ def _part(text: str, items: list[_Item], hints: Mapping[int, int], marker: Line 
             j += 1
     k = 0
     while k < len(trailer):
+        if _office_above(trailer, k):
+            printed = trailer[k + 1]
+            assert printed.form is not None
+            unit = trailer[k].line.text.strip(_SPACES)
+            fields = tuple(f for f in printed.form.fields if f[0] != "unit") + (("unit", unit), ("split", "1"))
+            elements.append(Element("printed_by", (trailer[k].line, printed.line), fields))
+            k += 2
+            continue
         if trailer[k].form is None and _loose_printed(trailer[k]):
             elements.append(_loose_printed_element(trailer[k]))
         elif k == len(trailer) - 1 and _unprinted(trailer, k):

@@ -142,16 +142,23 @@ class CopiesToFinalStop(Rule):
                     yield ctx.report(end - 1, end, fix=Fix.replace("补句号", end, end, "。"))
 
 
+def _ends_document(ctx: RuleContext, element: Element) -> bool:
+    """Nothing but blank lines follows the element: the document was given to its end."""
+    return not ctx.text[element.span.end:].strip()
+
+
 class PrintedByForm(Rule):
     """An 印发 line without its office or its date, or with the date first: `2024年5月6日印发` alone.
 
     ## What it does
     Flags the 印发机关和印发日期 line of the 版记 when it lacks the 印发机关 or the 印发日期
     (`县政府办公室    印发`), puts the date before the office (`2024年5月6日印发    县政府办公室`)
-    or cannot be read (`2024.5.6印发`), writes the date in Chinese numerals or with leading zeros
+    or cannot be read (`2024.5.6印发`), splits office and date over two lines, writes the date in
+    Chinese numerals or with leading zeros
     (`二〇二四年五月六日印发`, `2024年05月06日印发`), or leaves out the word `印发` (the last line
     under a 抄送 or 分送 line: `县政府办公室    2024年5月6日`), and a 抄送 line with no colon at
-    all (`抄送县财政局`).
+    all (`抄送县财政局`). A document that ends with its 抄送 line and has no 印发 line at all is
+    reported on its title (the part is missing).
 
     ## Why is this bad?
     GB/T 9704-2012 7.4.3: the 印发机关 (left) and the 印发日期 followed by `印发` (right) share
@@ -184,6 +191,10 @@ class PrintedByForm(Rule):
                      "the 印发 line puts the office on the left and the date on the right (GB/T 9704-2012 7.4.3)"),
         "copies": ("“抄送”后缺少全角冒号“：”（GB/T 9704-2012 7.4.2）",
                    "'抄送' needs a full-width colon after it (GB/T 9704-2012 7.4.2)"),
+        "absent": ("版记有抄送行，却缺少印发机关和印发日期一行（GB/T 9704-2012 7.4.3）",
+                   "the 版记 has a 抄送 line but no line with the printing office and date (GB/T 9704-2012 7.4.3)"),
+        "split": ("印发机关和印发日期应在同一行：印发机关居左、印发日期居右（GB/T 9704-2012 7.4.3）",
+                  "the printing office and date share one line, office left, date right (GB/T 9704-2012 7.4.3)"),
         "word": ("印发日期后缺少“印发”二字（GB/T 9704-2012 7.4.3）",
                  "the printing date is followed by '印发' (GB/T 9704-2012 7.4.3)"),
         "numerals": ("印发日期“{date}”应用阿拉伯数字将年、月、日标全，月、日不编虚位（GB/T 9704-2012 7.4.3）",
@@ -193,6 +204,11 @@ class PrintedByForm(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
+            copies = _copies(article)
+            if (copies and not article.elements_of("printed_by") and article.title is not None
+                    and not article.is_attachment and _ends_document(ctx, copies[-1])):
+                title = article.title
+                yield ctx.report(title.span.start, title.span.end, "absent")
             for element in article.elements_of("printed_by"):
                 unit = (element.field("unit") or "").strip()
                 line = element.lines[0]
@@ -204,6 +220,9 @@ class PrintedByForm(Rule):
                     yield ctx.report(line.span.start, line.span.end, part="印发机关", part_en="the office")
                 elif not element.field("date"):
                     yield ctx.report(line.span.start, line.span.end, part="印发日期", part_en="the date")
+                elif element.field("split"):
+                    last = element.lines[-1]
+                    yield ctx.report(line.span.start, last.span.end, "split")
                 elif element.field("no-word"):
                     yield ctx.report(line.span.start, line.span.end, "word")
                 elif _BAD_NUMERALS.search(element.field("date") or ""):
@@ -426,11 +445,11 @@ class CopiesToRepeatsAddressee(Rule):
 
 
 class ImprintAboveAttachments(Rule):
-    """A 版记 placed above the attached parts (`附件1` …) instead of at the very end.
+    """A 版记 placed above the 落款 or the attached parts (`附件1` …) instead of at the very end.
 
     ## What it does
-    Flags the first line of a 版记 (the 抄送 line or the 印发 line) when an attached part
-    (`附件1`, `附件`) follows it.
+    Flags the first line of a 版记 (the 抄送 line or the 印发 line) when the 落款 or an attached
+    part (`附件1`, `附件`) follows it.
 
     ## Why is this bad?
     GB/T 9704-2012 7.4.1 and 8: the 版记 sits on the last page, after every attachment; the
@@ -464,14 +483,21 @@ class ImprintAboveAttachments(Rule):
     severity = Severity.WARNING
     standard = "GB/T 9704-2012 7.4.1、8"
     messages = {"default": ("版记应置于附件之后、公文最后：此处之后还有“{label}”（GB/T 9704-2012 7.4.1）",
-                            "the 版记 comes last, after the attachments: {label!r} follows it (GB/T 9704-2012 7.4.1)")}
+                            "the 版记 comes last, after the attachments: {label!r} follows it (GB/T 9704-2012 7.4.1)"),
+                "signature": ("版记应置于公文最后：此处之后还有落款（GB/T 9704-2012 7.4.1）",
+                              "the 版记 comes last: the signature follows it (GB/T 9704-2012 7.4.1)")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
             imprint = [e for e in article.elements if e.kind in ("copies_to", "printed_by")]
-            if not imprint or not article.attachments:
+            if not imprint:
                 continue
             first = min((e.lines[0] for e in imprint), key=lambda line: line.number)
+            sig = article.signature
+            signed = [line for line in (sig.units if sig else ()) + ((sig.date,) if sig and sig.date else ())]
+            if signed and min(line.span.start for line in signed) > first.span.end:
+                yield ctx.report(first.span.start, first.span.end, "signature")
+                continue
             later = [part for part in article.attachments if part.span.start > first.span.end]
             if later:
                 label = later[0].marker_label or "附件"
