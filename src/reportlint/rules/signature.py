@@ -186,6 +186,9 @@ class SignatureMissing(Rule):
 _OFFICIAL = ("issuer_mark", "doc_number", "copies_to", "printed_by")
 
 
+_DATE_LIKE = lazy(r"年.{0,4}月|[0-9０-９]{4}[.．/\-－]")
+
+
 def _official(article: Article) -> bool:
     return any(element.kind in _OFFICIAL for element in article.elements)
 
@@ -236,6 +239,10 @@ class SignatureMissingOfficial(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article, zh, en in _signed_articles(ctx, self.settings["doctypes"]):
             if article.signature is None and article.title is not None and _official(article):
+                tail = list(body_lines(article))[-3:]
+                if any(len(text) <= 30 and (_DATE_LIKE.search(text) or _ORGAN.search(text))
+                       for text in (line.text.strip() for line in tail)):
+                    continue  # a closing block in a form the model did not read: not judged missing
                 yield ctx.report(article.title.span.start, article.title.span.end, doctype=zh, doctype_en=en)
 
 
