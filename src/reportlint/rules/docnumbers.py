@@ -285,6 +285,11 @@ class DocNumberWithoutBrackets(Rule):
 # a 版头 line that is a whole 发文字号 but for its year or its 号: 东农发12号, 东农发〔2025〕12
 _HEAD_NO_YEAR = lazy(r"^(?P<code>[\u4e00-\u9fff]{2,10}?)(?P<di>第)?(?P<serial>[0-9]{1,4})号$")
 _HEAD_NO_HAO = lazy(r"^[\u4e00-\u9fff]{2,10}[〔\[［【(（][0-9]{4}[〕\]］】)）][ \t]*(?P<serial>[0-9]{1,4})$")
+# a line shaped like a 发文字号 (a bracket or a year, a serial, 号) and the standard form itself
+_HEAD_NUMBERISH = lazy(r"^[^，,。；;：:]{0,14}(?:[〔［\[（(【〈<{｛「〖]|年)[^，,。；;：:]{1,12}号$")
+_STANDARD = lazy(r"^[\u4e00-\u9fffA-Za-z]{1,14}〔(?:19|20)[0-9]{2}〕[1-9][0-9]{0,4}号$")
+# a 公告's or 令's own numbering (2025年第3号, 〔2025〕第3号 is DN003's): not a 发文字号
+_ANNOUNCEMENT = lazy(r"(?:^|年)第[0-9一二三四五六七八九十百]{1,5}号$")
 _HEAD_LINES = 8  # the 版头 stands above the title, within the first lines
 _SIGNER_TAIL = lazy(r"[ \t\u3000]+签[ \t\u3000]*发[ \t\u3000]*人[ \t\u3000]*[:：].*$")
 
@@ -305,7 +310,9 @@ class DocNumberHeadForm(Rule):
 
     ## What it does
     Flags a line above the title that is a whole 发文字号 (a 机关代字 and a serial, optionally
-    with 签发人 after it) but leaves out the bracketed year, or ends with the serial and no `号`.
+    with 签发人 after it) but leaves out the bracketed year, ends with the serial and no `号`, or
+    is otherwise out of form where DN001–DN005 do not read it: `〔2025年〕`, a year or serial in
+    Chinese numerals (`〔二〇二五〕`, `十二号`), no 机关代字, spaces inside.
     A 令号 (`第3号` alone, `县人民政府令第3号`) takes no year and is not judged.
 
     ## Why is this bad?
@@ -338,6 +345,10 @@ class DocNumberHeadForm(Rule):
                     "the document number {text!r} has no year: write code〔year〕serial号 (GB/T 9704-2012 7.2.5)"),
         "hao": ("发文字号“{text}”的序号后缺少“号”字（GB/T 9704-2012 7.2.5）",
                 "the document number {text!r} has no 号 after its serial (GB/T 9704-2012 7.2.5)"),
+        "form": ("发文字号“{text}”应写作“机关代字〔年份〕序号号”，年份和序号用阿拉伯数字，中间不空格"
+                 "（GB/T 9704-2012 7.2.5）",
+                 "the document number {text!r} reads code〔year〕serial号, in Arabic numerals, without spaces "
+                 "(GB/T 9704-2012 7.2.5)"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -349,6 +360,9 @@ class DocNumberHeadForm(Rule):
                 yield ctx.report(start, start + len(text), text=text)
             elif _HEAD_NO_HAO.match(text) is not None:
                 yield ctx.report(start, start + len(text), "hao", text=text)
+            elif (_HEAD_NUMBERISH.match(text) and not _STANDARD.match(text) and not _ANNOUNCEMENT.search(text)
+                  and not find_doc_numbers(text) and not any(True for _ in unbracketed(text))):
+                yield ctx.report(start, start + len(text), "form", text=text)
 
 
 RULES = [DocNumberBrackets, DocNumberYear, DocNumberOrdinalPrefix, DocNumberLeadingZero,
