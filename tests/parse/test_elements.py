@@ -308,3 +308,11 @@ def test_a_minutes_distribution_line_and_a_printed_line_without_yinfa():
     assert article.element("copies_to").field("label") == "分送"
     printed = article.element("printed_by")
     assert printed.lines[0].number == 5 and printed.field("no-word") == "1" and printed.field("date") == "2024年7月12日"
+
+
+@pytest.mark.parametrize("label", ["附件1、", "附件１", "附件1."])
+def test_an_attachment_label_with_a_stray_mark_or_fullwidth_digit_opens_a_part(label):
+    parts = doc("关于印发实施方案的通知\n各单位：\n现将方案印发给你们，请认真贯彻执行。\n附件：某县文明城市创建实施方案\n"
+                f"某县人民政府\n2024年5月6日\n{label}\n某县文明城市创建实施方案\n一、总体要求\n全面推进创建工作。\n").articles
+    assert len(parts) == 2 and parts[1].title_text == "某县文明城市创建实施方案"
+    assert parts[0].signature is not None and parts[0].signature.date.text == "2024年5月6日"

@@ -400,7 +400,7 @@ class AttachmentNotListed(Rule):
 
 
 _HEADER = lazy(r"^附[ \t\u3000]*件[ \t\u3000]*[:：]$")
-_LABEL = lazy(r"^附[ \t\u3000]*件[ \t\u3000]*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})")
+_LABEL = lazy(r"^附[ \t\u3000]*件[ \t\u3000]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})")
 _NOTE_ITEM = lazy(r"^(?:附[ \t\u3000]*件[ \t\u3000]*[:：])?[ \t\u3000]*[0-9]{1,2}(、|[)）]|[ \t\u3000]+(?=[^0-9]))")
 _HALF_COLON = lazy(r"^[ \t\u3000]*附[ \t\u3000]*件[ \t\u3000]*:")
 # an entry numbered in brackets: （1）名称 (the marks of a heading, not of an 附件说明)
@@ -412,7 +412,8 @@ class AttachmentLabelForm(Rule):
 
     ## What it does
     Flags an attached part's label written with a Chinese numeral (`附件二`) or with a colon
-    and nothing after it (`附件2：`), labels whose numbers skip or repeat (`附件1`, `附件3`), and
+    and nothing after it (`附件2：`) or another mark (`附件1、`), several parts labelled `附件`
+    without numbers, labels whose numbers skip or repeat (`附件1`, `附件3`), and
     entries of the 附件说明 numbered with a 顿号 (`1、`), a bracket (`（1）`, `1）`) or a bare
     space instead of `1.`, and an 附件说明 opening with a half-width colon (`附件:`).
 
@@ -460,6 +461,10 @@ class AttachmentLabelForm(Rule):
                      "the label {label!r} skips or repeats a number: '附件{want}' belongs here"),
         "item": ("附件说明的序号应写作“{number}.”，不用“{mark}”（GB/T 9704-2012 7.3.4）",
                  "the 附件说明 numbers its entries '{number}.', not {mark!r} (GB/T 9704-2012 7.3.4)"),
+        "unnumbered-label": ("附件不止一个时，附件标识应标明序号：“附件{want}”（GB/T 9704-2012 8）",
+                             "with several attachments each label carries its number: '附件{want}' (GB/T 9704-2012 8)"),
+        "mark": ("附件标识“{label}”后不加标点符号（GB/T 9704-2012 8）",
+                 "no punctuation after the attachment label {label!r} (GB/T 9704-2012 8)"),
         "note-colon": ("附件说明中“附件”后应为全角冒号“：”（GB/T 9704-2012 7.3.4）",
                        "'附件' in the 附件说明 takes a full-width colon (GB/T 9704-2012 7.3.4)"),
     }
@@ -509,6 +514,11 @@ class AttachmentLabelForm(Rule):
             elif text.endswith(("：", ":")) and text.rstrip("：: \t\u3000") == written:
                 fix = Fix.replace("删去冒号", line.span.start + len(written), line.span.end, "")
                 yield ctx.report(line.span.start, line.span.end, "colon", fix=fix, label=text)
+            elif written and text != written and text.rstrip("、.．。 \t\u3000") == written:
+                fix = Fix.replace("删去标点", line.span.start + len(written), line.span.end, "")
+                yield ctx.report(line.span.start, line.span.end, "mark", fix=fix, label=text)
+            elif number is None and len(parts) > 1 and written == "" and text.rstrip("：: \t\u3000") == "附件":
+                yield ctx.report(line.span.start, line.span.end, "unnumbered-label", want=index + 1)
             elif not sequence_ok and number is not None and number != index + 1:
                 yield ctx.report(line.span.start, line.span.end, "sequence", label=text, want=index + 1)
                 sequence_ok = True  # one finding: the rest follow from it

@@ -186,6 +186,8 @@ class SignatureMissing(Rule):
 _OFFICIAL = ("issuer_mark", "doc_number", "copies_to", "printed_by")
 
 
+_DATE_ONLY = lazy(r"^[（(]?[0-9０-９〇○零一二三四五六七八九]{2,4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月"
+                  r"(?:\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[日号]?)?[)）]?$")
 _DATE_LIKE = lazy(r"年.{0,4}月|[0-9０-９]{4}[.．/\-－]")
 
 
@@ -239,10 +241,10 @@ class SignatureMissingOfficial(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article, zh, en in _signed_articles(ctx, self.settings["doctypes"]):
             if article.signature is None and article.title is not None and _official(article):
-                tail = list(body_lines(article))[-3:]
-                if any(len(text) <= 30 and (_DATE_LIKE.search(text) or _ORGAN.search(text))
-                       for text in (line.text.strip() for line in tail)):
-                    continue  # a closing block in a form the model did not read: not judged missing
+                lines = [line.text.strip() for line in body_lines(article)]
+                if any(len(text) <= 30 and (_DATE_LIKE.search(text) or _ORGAN.search(text)) for text in lines[-3:]) \
+                        or any(len(text) <= 20 and _DATE_ONLY.match(text) for text in lines):
+                    continue  # a closing block in a form or place the model did not read: not judged missing
                 yield ctx.report(article.title.span.start, article.title.span.end, doctype=zh, doctype_en=en)
 
 
