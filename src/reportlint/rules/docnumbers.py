@@ -356,7 +356,8 @@ class DocNumberHeadForm(Rule):
             if len(text) > 20:
                 continue
             match = _HEAD_NO_YEAR.match(text)
-            if match is not None and not match["code"].endswith("令") and not text.startswith("第"):
+            if (match is not None and not match["code"].endswith("令") and "第" not in match["code"]
+                    and not text.startswith("第")):  # 第3号, 某县人民政府令第3号, 总第125号: other numbers
                 yield ctx.report(start, start + len(text), text=text)
             elif _HEAD_NO_HAO.match(text) is not None:
                 yield ctx.report(start, start + len(text), "hao", text=text)
