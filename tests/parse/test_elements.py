@@ -316,3 +316,12 @@ def test_an_attachment_label_with_a_stray_mark_or_fullwidth_digit_opens_a_part(l
                 f"某县人民政府\n2024年5月6日\n{label}\n某县文明城市创建实施方案\n一、总体要求\n全面推进创建工作。\n").articles
     assert len(parts) == 2 and parts[1].title_text == "某县文明城市创建实施方案"
     assert parts[0].signature is not None and parts[0].signature.date.text == "2024年5月6日"
+
+
+@pytest.mark.parametrize("date, tail", [("二O二五年五月三十日", ""), ("2025年5月30日", "上一篇：全县读书节启动\n"),
+                                        ("二0二五年5月30", "")])
+def test_a_closing_date_in_a_loose_form_or_before_page_links_is_the_signature(date, tail):
+    article = doc("某县实验小学2025年读书节活动总结\n一、活动开展情况\n读书节期间共开展阅读活动12场。\n"
+                  f"某县实验小学\n{date}\n{tail}").articles[0]
+    assert article.signature is not None and article.signature.date is not None
+    assert article.signature.date.text.strip() == date
