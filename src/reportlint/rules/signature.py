@@ -396,9 +396,9 @@ _DONE = ("已", "了", "完成", "圆满", "顺利", "成功", "结束", "闭幕
 _REPORTS_ON_PAST = {"work-summary", "half-year-summary", "activity-summary", "debrief", "research-report"}
 # 文种 that state facts (a 报告, 通报 or 请示 tells what happened): a dated event verb in a sentence
 # with no plan, request or deadline word is past (8月18日，全县现场会在城关镇召开)
-_REPORTS_FACTS = {"report", "circular", "request"}
+_REPORTS_FACTS = {"report", "circular", "request", "reply"}
 _EVENT = lazy(r"[，,]?[^，,。；]{0,20}?(?:召开|举行|举办|发生|开展了|启动|印发|出台|成立|开幕|闭幕|揭牌|签约|签署|"
-              r"组织开展|抵达|到达|检查|调研|督查)")
+              r"组织开展|抵达|到达|检查|调研|督查|报来|呈报|报送的|上报的|收悉)")
 _FUTURE = ("将", "拟", "定于", "计划", "预计", "届时", "力争", "争取", "明年", "下一步", "下阶段", "今后", "打算",
            "截止", "截至", "以后", "之后", "请", "务必", "须", "应于", "要于", "前完成")
 _NOT_DONE = ("将", "拟", "定于", "计划", "预计", "届时", "前", "截止", "截至", "起", "至", "以后", "之后", "期间", "要",
@@ -439,9 +439,9 @@ class SignatureDateBeforeEvents(Rule):
     event has happened (`已`, `了`, `圆满完成`, `顺利`), and flags the 成文日期 when such an event
     falls after it, or that a meeting decided (`经5月16日县政府常务会议研究`, `5月16日，镇党委会议
     专题研究`, unless a plan word stands before the meeting's verb: `定于`, `将`, `于`). A part of a
-    month counts from its first day (`10月中下旬` from the 11th). In a 报告, 通报 or 请示, which
-    state facts, an event verb after the date (`9月12日，现场会在城关镇召开`) counts too when
-    the sentence has no plan, request or deadline word. In a 总结, a 述职报告 or a
+    month counts from its first day (`10月中下旬` from the 11th). In a 报告, 通报, 请示 or 批复,
+    which state facts, an event verb after the date (`9月12日，现场会在城关镇召开`, `你镇9月12日
+    报来的请示收悉`) counts too when the sentence has no plan, request or deadline word. In a 总结, a 述职报告 or a
     调研报告, which report what has happened, every dated event counts unless its clause plans
     (`将`, `计划`, `下一步`, `截至`). A date without a year is read in the 成文日期's year only
     when it is at most four months later (in a 总结 with a year in its title, in that year);
@@ -533,7 +533,8 @@ class SignatureDateBeforeEvents(Rule):
                 if not any(word in clause for word in _FUTURE) and not after.startswith(("前", "起")):
                     return match.group(0)
                 continue
-            if any(word in clause for word in _NOT_DONE) or after.startswith(("前", "起", "至", "—", "-")):
+            plain = clause.replace("请示", "")  # the 文种's name, not a request
+            if any(word in plain for word in _NOT_DONE) or after.startswith(("前", "起", "至", "—", "-")):
                 continue
             if any(word in clause for word in _DONE):
                 return match.group(0)
