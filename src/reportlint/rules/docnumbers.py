@@ -286,7 +286,7 @@ class DocNumberWithoutBrackets(Rule):
 _HEAD_NO_YEAR = lazy(r"^(?P<code>[\u4e00-\u9fff]{2,10}?)(?P<di>第)?(?P<serial>[0-9]{1,4})号$")
 _HEAD_NO_HAO = lazy(r"^[\u4e00-\u9fff]{2,10}[〔\[［【(（][0-9]{4}[〕\]］】)）][ \t]*(?P<serial>[0-9]{1,4})$")
 # a line shaped like a 发文字号 (a bracket or a year, a serial, 号) and the standard form itself
-_HEAD_NUMBERISH = lazy(r"^[^，,。；;：:]{0,14}(?:[〔［\[（(【〈<{｛「〖]|年)[^，,。；;：:]{1,12}号$")
+_HEAD_NUMBERISH = lazy(r"^[\u4e00-\u9fffA-Za-z][^，,。；;：:]{0,13}(?:[〔［\[（(【〈<{｛「〖]|年)[^，,。；;：:]{1,12}号$")
 _STANDARD = lazy(r"^[\u4e00-\u9fffA-Za-z]{1,14}〔(?:19|20)[0-9]{2}〕[1-9][0-9]{0,4}号$")
 # a 公告's or 令's own numbering (2025年第3号, 〔2025〕第3号 is DN003's): not a 发文字号
 _ANNOUNCEMENT = lazy(r"(?:^|年)第[0-9一二三四五六七八九十百]{1,5}号$")
@@ -312,7 +312,8 @@ class DocNumberHeadForm(Rule):
     Flags a line above the title that is a whole 发文字号 (a 机关代字 and a serial, optionally
     with 签发人 after it) but leaves out the bracketed year, ends with the serial and no `号`, or
     is otherwise out of form where DN001–DN005 do not read it: `〔2025年〕`, a year or serial in
-    Chinese numerals (`〔二〇二五〕`, `十二号`), no 机关代字, spaces inside.
+    Chinese numerals (`〔二〇二五〕`, `十二号`), spaces inside. A number without a 机关代字
+    (`〔2025〕9号` under a 纪要's title) is a 纪要's own and is not judged.
     A 令号 (`第3号` alone, `县人民政府令第3号`) takes no year and is not judged.
 
     ## Why is this bad?
