@@ -286,7 +286,8 @@ class DocNumberWithoutBrackets(Rule):
 _HEAD_NO_YEAR = lazy(r"^(?P<code>[\u4e00-\u9fff]{2,10}?)(?P<di>第)?(?P<serial>[0-9]{1,4})号$")
 _HEAD_NO_HAO = lazy(r"^[\u4e00-\u9fff]{2,10}[〔\[［【(（][0-9]{4}[〕\]］】)）][ \t]*(?P<serial>[0-9]{1,4})$")
 # a line shaped like a 发文字号 (a bracket or a year, a serial, 号) and the standard form itself
-_HEAD_NUMBERISH = lazy(r"^[\u4e00-\u9fffA-Za-z][^，,。；;：:]{0,13}(?:[〔［\[（(【〈<{｛「〖]|年)[^，,。；;：:]{1,12}号$")
+_HEAD_NUMBERISH = lazy(r"^[\u4e00-\u9fffA-Za-z][^，,。；;：:]{0,13}(?:[〔［\[（(【〈<{｛「〖]|年)"
+                       r"[^，,。；;：:]{1,12}号$")
 _STANDARD = lazy(r"^[\u4e00-\u9fffA-Za-z]{1,14}〔(?:19|20)[0-9]{2}〕[1-9][0-9]{0,4}号$")
 # a 公告's or 令's own numbering (2025年第3号, 〔2025〕第3号 is DN003's): not a 发文字号
 _ANNOUNCEMENT = lazy(r"(?:^|年)第[0-9一二三四五六七八九十百]{1,5}号$")
