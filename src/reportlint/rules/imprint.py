@@ -196,7 +196,7 @@ class PrintedByForm(Rule):
         "split": ("印发机关和印发日期应在同一行：印发机关居左、印发日期居右（GB/T 9704-2012 7.4.3）",
                   "the printing office and date share one line, office left, date right (GB/T 9704-2012 7.4.3)"),
         "word": ("印发日期后缺少“印发”二字（GB/T 9704-2012 7.4.3）",
-                 "the printing date is followed by '印发' (GB/T 9704-2012 7.4.3)"),
+                 "the printing date needs '印发' after it (GB/T 9704-2012 7.4.3)"),
         "numerals": ("印发日期“{date}”应用阿拉伯数字将年、月、日标全，月、日不编虚位（GB/T 9704-2012 7.4.3）",
                      "write the printing date {date!r} in Arabic numerals, without leading zeros "
                      "(GB/T 9704-2012 7.4.3)"),
