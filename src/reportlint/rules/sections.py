@@ -376,9 +376,9 @@ class RequestInReport(Rule):
     ## What it does
     For the 文种 whose profile forbids a part (`forbid:` in `rulesets/data/doctypes.yaml`; the
     bundled profiles of 报告 and of the other non-request 文种 — 通知, 通报, 意见, 决定, 批复,
-    公告, 通告 — forbid a request; a 函 may ask, a 请示 must), flags the title — the 文种 is what is wrong — and
-    names the body line that holds the request: `请批示`, `请审批`, `请批复`, `妥否，请…`,
-    `请予批准`, `恳请……追加/拨付/解决`, `请……研究同意`. `报请审批`/`提请批准` (a procedure
+    公告, 通告 — forbid a request; a 函 may ask, a 请示 must), flags the request where it stands (the
+    part is present, in the wrong document), on each line that holds one: `请批示`, `请审批`,
+    `请批复`, `妥否，请…`, `请予批准`, `恳请……追加/拨付/解决`, `请……研究同意`. `报请审批`/`提请批准` (a procedure
     reported) and quoted phrases are not requests;
     政府工作报告 (`请予审议`) and 调研报告 are other 文种.
 
@@ -424,10 +424,11 @@ class RequestInReport(Rule):
                     if match and _quoted(line.text, match.start()):
                         continue  # a report about requests, quoting one
                     if match:
-                        title = title_span(article) if article.title is not None else line.span
                         source = doctype.source if "第十五条（四）" not in doctype.source else ""
                         source = f"，{source}" if source else ""
-                        yield ctx.report(title.start, title.end, doctype=doctype.name[0], line=line.number,
+                        start = line.span.start + match.start()
+                        yield ctx.report(start, line.span.start + match.end(), doctype=doctype.name[0],
+                                         line=line.number,
                                          doctype_en=doctype.name[1], text=match.group(0), source=source)
                         break
 
@@ -511,7 +512,7 @@ class NoticeWithoutDeadline(Rule):
 # the verbs a request's matter opens with (申请购置…, 增加编制…)
 _ASKS = ("申请", "请求", "拨付", "购置", "增加", "增设", "调整", "解决", "设立", "变更", "划拨", "追加", "减免",
          "核增", "新建", "改建", "扩建", "启用", "撤销", "更名", "举办", "招聘", "延长")
-_TWO_IN_TITLE = lazy(r"(" + "|".join(_ASKS) + r")[^和及与并、，]{2,30}?(?:和|及|以及|、)("
+_TWO_IN_TITLE = lazy(r"(" + "|".join(_ASKS) + r")[^和及与并、，]{2,30}?(?:和|及|以及|、|并)("
                      + "|".join(_ASKS) + r")")
 _SEVERAL_IN_TITLE = lazy(r"(?:几个|若干|两个|两项|三个|三项|多个|多项)(?:问题|事项|事宜)|"
                          r"等(?:问题|事项|事宜)(?:的请示)?$")
@@ -521,24 +522,32 @@ _SEVERAL_IN_BODY = lazy(r"一并(?:请示|请求|申请|报批|提出|报请|恳
                         r"(?:另外|此外)(?:还)?(?:需|要)?请示|另请示")
 
 
-def _several_matters(article: Article) -> str | None:
-    """What shows a 请示 asks for more than one thing: the title's two requests (`申请购置救护车和增加
-    编制`), `几个问题`, a body line asking `一并` or announcing `以下两个事项`, or two headings that
-    each open a matter (`一、关于……` `二、关于……`)."""
+# a second request counted off after a first: `一是恳请……；二是恳请……`, `其二，申请……`
+_SECOND_REQUEST = lazy(r"(?:二是|其二|第二)[，,、]?(?:恳请|请求|申请|拟请|请)", gate=("二",))
+
+
+def _several_matters(article: Article) -> tuple[str, int, int] | None:
+    """What shows a 请示 asks for more than one thing, and where it stands: the title's two requests
+    (`申请购置救护车和增加编制`, `申请拨付……并调整……`) or `几个问题` (the title's span), a body line
+    asking `一并` or announcing `以下两个事项`, a second request counted off (`二是恳请`, `其二，申请`)
+    (that line's words), or two headings that each open a matter (`一、关于……` `二、关于……`: the
+    second heading)."""
     title = article.title_text.strip()
     pair = _TWO_IN_TITLE.search(title)
+    span = title_span(article)
     if pair and pair.group(1) != pair.group(2):
-        return pair.group(0)
+        return pair.group(0), span.start, span.end
     several = _SEVERAL_IN_TITLE.search(title)
     if several:
-        return several.group(0)
+        return several.group(0), span.start, span.end
     for line in body_lines(article):
-        match = _SEVERAL_IN_BODY.search(line.text)
+        match = _SEVERAL_IN_BODY.search(line.text) or _SECOND_REQUEST.search(line.text)
         if match and not _quoted(line.text, match.start()):
-            return match.group(0)
-    matters = [h.title for h in article.headings() if h.level == 1 and h.title.startswith("关于")]
+            return match.group(0), line.span.start + match.start(), line.span.start + match.end()
+    matters = [h for h in article.headings() if h.level == 1 and h.title.startswith("关于")]
     if len(matters) >= 2:
-        return "、".join(matters[:2])
+        second = matters[1].line.span
+        return "、".join(h.title for h in matters[:2]), second.start, second.end
     return None
 
 
@@ -546,12 +555,13 @@ class RequestSeveralMatters(Rule):
     """A 请示 that asks for more than one thing (一文一事).
 
     ## What it does
-    For the 文种 whose profile says `single-matter: true` (the bundled 请示), flags the title when
-    the document carries more than one matter: two requests joined in the title
-    (`关于申请购置救护车和增加人员编制的请示`), a title on `几个问题` or `等事项`, a body line
-    that adds a matter (`一并请示`, `另外还有一事请示`, `现就以下两个问题请示如下`), or two
-    top-level headings that each open a matter (`一、关于……` / `二、关于……`). The message quotes
-    the evidence.
+    For the 文种 whose profile says `single-matter: true` (the bundled 请示), flags where the
+    document shows more than one matter: the title, when it joins two requests
+    (`关于申请购置救护车和增加人员编制的请示`, `申请拨付……并调整……`) or is on `几个问题` or
+    `等事项`; else the body words that add a matter (`一并请示`, `另外还有一事请示`,
+    `现就以下两个问题请示如下`, a second request counted off: `二是恳请`, `其二，申请`); else the
+    second of two top-level headings that each open a matter (`一、关于……` / `二、关于……`). The
+    message quotes the evidence.
 
     ## Why is this bad?
     《党政机关公文处理工作条例》第十五条（四）: a 请示 handles one matter. Matters bundled
@@ -585,10 +595,10 @@ class RequestSeveralMatters(Rule):
             doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
             if doctype is None or not doctype.single_matter or article.title is None:
                 continue
-            evidence = _several_matters(article)
-            if evidence is not None:
-                title = title_span(article)
-                yield ctx.report(title.start, title.end, doctype=doctype.name[0], doctype_en=doctype.name[1],
+            found = _several_matters(article)
+            if found is not None:
+                evidence, start, end = found
+                yield ctx.report(start, end, doctype=doctype.name[0], doctype_en=doctype.name[1],
                                  evidence=evidence, source=_source(doctype))
 
 
