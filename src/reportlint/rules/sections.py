@@ -653,8 +653,9 @@ _CLOSES = {"通知": ("notice", "meeting-notice"),
            "报告": ("report", "research-report", "work-summary", "half-year-summary", "debrief"),
            "请示": ("request",), "通报": ("circular",), "批复": ("reply",), "函告": ("letter",), "函复": ("letter",),
            "公告": ("announcement",), "通告": ("public-notice",)}
-# the 文种 whose closing formula is fixed enough to judge
-_JUDGED = ("notice", "meeting-notice", "report", "circular", "reply", "letter", "announcement", "public-notice")
+# the 文种 whose closing formula is fixed enough to judge; a 公报, 决议 or 讲话稿 has none of them
+_JUDGED = ("notice", "meeting-notice", "report", "circular", "reply", "letter", "announcement", "public-notice",
+           "communique", "resolution", "speech")
 
 
 class ClosingOfAnotherDoctype(Rule):
@@ -662,7 +663,8 @@ class ClosingOfAnotherDoctype(Rule):
 
     ## What it does
     For a 通知, 报告, 通报, 批复, 函, 公告 or 通告 (by the document model's 文种), flags a closing
-    line `特此……` whose 文种 word is another one's (`特此报告` in a 通知, `特此通知` in a 函).
+    line `特此……` whose 文种 word is another one's (`特此报告` in a 通知, `特此通知` in a 函); a
+    公报, 决议 or 讲话稿 closes with none of them, so any `特此……` line in one is flagged.
     A 请示 closed like a 报告 is SC001's (its request is missing).
 
     ## Why is this bad?
