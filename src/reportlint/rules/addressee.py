@@ -86,7 +86,8 @@ def _first_body_line(article: Article) -> Line | None:
 
 def _colonless(article: Article) -> Line | None:
     """The first body line, when it is a 主送机关 written without its colon (`县教育局`), or
-    closed by another mark (`县人民政府。`, `县人民政府；`)."""
+    closed by another mark (`县人民政府。`, `县人民政府；`): organs' names, beside which a class of
+    units may stand (`各网格、各居民小组，辖区各有关单位。`)."""
     first = _first_body_line(article)
     if first is None:
         return None
@@ -95,16 +96,23 @@ def _colonless(article: Article) -> Line | None:
         text = text[:-1].rstrip()
     if not 2 < len(text) <= 40 or any(mark in text for mark in "。！？；：:“”《"):
         return None
-    names = [name for name in _split(text) if name]
-    return first if names and all(_organ(name) for name in names) else None
+    names = [name.strip() for name in _split(text) if name.strip()]
+    if not names or not any(_organ(name) for name in names):
+        return None
+    return first if all(_organ(name) or _CLASS.match(name) for name in names) else None
+
+
+# a class of units named by what they are, beside an organ on a 主送 line: 各网格, 各市（州）, 各村
+_CLASS = lazy(r"^各(?!位|项|种|类|个|自|方面|级领导)[\u4e00-\u9fff（）()、]{1,10}$")
 
 
 def _plainly_addressee(line: Line) -> bool:
     """A colonless 主送 line that reads as one even where the 文种 needs none: closed by a wrong
-    mark, and listing several organs or a class of them (`各县（市、区）应急管理局，市直有关单位。`)."""
+    mark, and listing several organs or a class of them (`各县（市、区）应急管理局，市直有关单位。`),
+    or, with no mark at all, listing three or more (`各市（州）人民政府，省政府各部门、各直属机构`)."""
     text = line.text.strip()
     if text[-1:] not in _WRONG_CLOSE:
-        return False
+        return len([name for name in _split(text) if name.strip()]) >= 3
     names = [name for name in _split(text[:-1]) if name.strip()]
     return len(names) >= 2 or text.startswith("各")
 
@@ -304,7 +312,9 @@ class AddresseeForm(Rule):
     mark (`县人民政府。`, `县人民政府；`), or preceded by a separator (`各乡镇人民政府、县直各部门、：`),
     names parted by a semicolon, a full stop or a space instead of 、 or ，
     (`各乡镇人民政府；县直各单位：`), and a 主送 the body runs on after on the same line
-    (`县人民政府：我县现有……`).
+    (`县人民政府：我县现有……`). Where the 文种 needs no 主送, a line under the title is taken
+    for one only when it plainly is: closed by a wrong mark, or listing three or more organs. A
+    class of units (`各网格`, `各市（州）`) may stand among the organs' names.
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.2: the 主送机关 is placed one line under the title, flush left, with a
@@ -361,8 +371,12 @@ class AddresseeForm(Rule):
                 line = _colonless(article)
                 if line is not None and _plainly_addressee(line):
                     end = line.span.start + len(line.text.rstrip())
-                    yield ctx.report(end - 1, end, "mark", mark=line.text.rstrip()[-1],
-                                     fix=Fix.replace("改为全角冒号", end - 1, end, "："))
+                    mark = line.text.rstrip()[-1]
+                    if mark in _WRONG_CLOSE:
+                        yield ctx.report(end - 1, end, "mark", mark=mark,
+                                         fix=Fix.replace("改为全角冒号", end - 1, end, "："))
+                    else:
+                        yield ctx.report(line.span.start, end, fix=Fix.replace("补全角冒号", end, end, "："))
                 continue
             lines = element.lines if element is not None else ()
             if element is None and (unplaced := _unplaced_line(article)) is not None:
@@ -612,9 +626,11 @@ class AddresseeDirection(Rule):
     ## What it does
     Compares the 主送机关 with the issuer the title names before `关于`:
 
-    - a 通知, 通报, 批复, 决定 or 意见 (documents sent down) whose only 主送 is an organ of a higher
-      level than the issuer (`临江市人民政府` or `市教育局` for a 县 organ), or the government of the
-      issuer's own area when the issuer is one of its departments (`县人民政府` for `云岭县教育局`);
+    - a 通知, 通报, 批复, 决定 or 意见 (documents sent down) whose 主送 is, or lists among the
+      organs below, an organ of a higher level than the issuer (`临江市人民政府` or `市教育局` for a
+      县 organ), or the government of the issuer's own area when the issuer is one of its
+      departments or its office (`县人民政府` for `云岭县教育局`, `省人民政府` for `省人民政府办公厅`);
+      listed among others, the superior's name is flagged;
     - a 请示 or 报告 (documents sent up) whose 主送 names a class of lower organs (`各乡镇人民政府`).
 
     Companies, schools, hospitals and names without an area are not judged.
@@ -653,15 +669,16 @@ class AddresseeDirection(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in _articles(ctx):
             element = article.element("addressee")
-            if element is None or article.title is None:
+            if article.title is None:
                 continue
+            lines = element.lines if element is not None else tuple(filter(None, [_colonless(article)]))
             doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
-            if doctype is None or doctype.id not in _UPWARD + _DOWNWARD:
+            if not lines or doctype is None or doctype.id not in _UPWARD + _DOWNWARD:
                 continue
-            text = "".join(line.text.strip() for line in element.lines).rstrip("：:")
+            text = "".join(line.text.strip() for line in lines).rstrip("：:。；;，,")
             names = [name for name in _names(text) if name]
-            first, last = element.lines[0], element.lines[-1]
-            end = last.span.start + len(last.text.rstrip().rstrip("：:"))
+            first, last = lines[0], lines[-1]
+            end = last.span.start + len(last.text.rstrip().rstrip("：:。；;，,"))
             if doctype.id in _UPWARD:
                 lower = next((name for name in names if name.startswith("各")), None)
                 if lower is not None:
@@ -669,16 +686,33 @@ class AddresseeDirection(Rule):
                                      doctype_en=doctype.name[1], name=lower)
                 continue
             issuer = _single_issuer(title_text(article))
-            if (issuer is None or len(names) != 1 or any(w in names[0] for w in ("各", "有关", "直属"))
-                    or _NOT_ADMINISTRATIVE.search(names[0])):
+            if issuer is None:
                 continue
-            mine, theirs = _level(issuer), _level(names[0])
-            if mine is None or theirs is None:
+            higher = next((name for name in names if _above(name, issuer)), None)
+            if higher is None:
                 continue
-            if theirs > mine or (theirs == mine and _is_government(names[0]) and _DEPARTMENT_OF.search(issuer)
-                                 and (names[0].startswith(issuer[:2]) or len(names[0]) <= 6)):
+            if len(names) > 1:  # the superior listed among the organs below: flag its name
+                line = next((line for line in lines if higher in line.text), first)
+                at = line.span.start + line.text.find(higher)
+                yield ctx.report(at, at + len(higher), doctype=doctype.name[0], doctype_en=doctype.name[1],
+                                 name=higher, issuer=issuer)
+            else:
                 yield ctx.report(first.span.start, end, doctype=doctype.name[0], doctype_en=doctype.name[1],
-                                 name=names[0], issuer=issuer)
+                                 name=higher, issuer=issuer)
+
+
+def _above(name: str, issuer: str) -> bool:
+    """Whether the organ ``name`` stands above ``issuer``: a higher level (`市教育局` for a 县 organ),
+    or the government of the issuer's own area when the issuer is one of its departments or its
+    office (`县人民政府` for `云岭县教育局`, `省人民政府` for `××省人民政府办公厅`). A class of organs
+    (`各……`, `有关……`, `直属……`) and companies, schools, hospitals are not judged."""
+    if any(w in name for w in ("各", "有关", "直属")) or _NOT_ADMINISTRATIVE.search(name):
+        return False
+    mine, theirs = _level(issuer), _level(name)
+    if mine is None or theirs is None:
+        return False
+    return theirs > mine or (theirs == mine and _is_government(name) and bool(_DEPARTMENT_OF.search(issuer))
+                             and (name.startswith(issuer[:2]) or len(name) <= 6))
 
 
 def _single_issuer(title: str) -> str | None:

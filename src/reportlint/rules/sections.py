@@ -377,7 +377,7 @@ class RequestInReport(Rule):
     For the 文种 whose profile forbids a part (`forbid:` in `rulesets/data/doctypes.yaml`; the
     bundled profiles of 报告 and of the other non-request 文种 — 通知, 通报, 意见, 决定, 批复,
     公告, 通告 — forbid a request; a 函 may ask, a 请示 must), flags the request where it stands (the
-    part is present, in the wrong document), on each line that holds one: `请批示`, `请审批`,
+    part is present, in the wrong document), at the first one: `请批示`, `请审批`,
     `请批复`, `妥否，请…`, `请予批准`, `恳请……追加/拨付/解决`, `请……研究同意`. `报请审批`/`提请批准` (a procedure
     reported) and quoted phrases are not requests;
     政府工作报告 (`请予审议`) and 调研报告 are other 文种.
@@ -418,19 +418,16 @@ class RequestInReport(Rule):
             doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
             if doctype is None or not doctype.forbid:
                 continue
-            for line in body_lines(article):
-                for spec in doctype.forbid:
-                    match = spec.pattern.search(line.text) if spec.pattern else None
-                    if match and _quoted(line.text, match.start()):
-                        continue  # a report about requests, quoting one
-                    if match:
-                        source = doctype.source if "第十五条（四）" not in doctype.source else ""
-                        source = f"，{source}" if source else ""
-                        start = line.span.start + match.start()
-                        yield ctx.report(start, line.span.start + match.end(), doctype=doctype.name[0],
-                                         line=line.number,
-                                         doctype_en=doctype.name[1], text=match.group(0), source=source)
-                        break
+            found = next(((line, match) for line in body_lines(article) for spec in doctype.forbid
+                          for match in [spec.pattern.search(line.text) if spec.pattern else None]
+                          if match and not _quoted(line.text, match.start())), None)  # quoted: about one
+            if found is not None:
+                line, match = found
+                source = doctype.source if "第十五条（四）" not in doctype.source else ""
+                source = f"，{source}" if source else ""
+                start = line.span.start + match.start()
+                yield ctx.report(start, line.span.start + match.end(), doctype=doctype.name[0], line=line.number,
+                                 doctype_en=doctype.name[1], text=match.group(0), source=source)
 
 
 def _quoted(text: str, at: int) -> bool:
