@@ -93,10 +93,12 @@ def _by_pattern_or_field(article: Article, specs: list[PartSpec]) -> set[str]:
 
 
 def _where(spec: PartSpec, body: list[str], head: list[str]) -> list[str]:
-    """The lines a part's pattern is looked for in: the opening lines and the 纪要 header (`opening`),
-    the closing lines (`closing`), else every body line and the header."""
+    """The lines a part's pattern is looked for in: the opening lines and the 纪要 header (`opening`;
+    head lines with no sentence in them — `第5期`, the issuing office and date, a subtitle — are not
+    counted), the closing lines (`closing`), else every body line and the header."""
     if spec.opening > 0:
-        return body[:spec.opening] + head
+        lead = next((i for i, text in enumerate(body) if any(mark in text for mark in "。，；：,;:")), 0)
+        return body[:lead + spec.opening] + head
     if spec.opening < 0:
         return body[spec.opening:]
     return body + head
