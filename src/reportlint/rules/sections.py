@@ -438,7 +438,10 @@ def _quoted(text: str, at: int) -> bool:
     return any(before.count(open_) > before.count(close) for open_, close in ("“”", "《》", "「」"))
 
 
-_SUBMIT = lazy(r"(?:报送|上报|报至|报给|报名|提交|反馈|推荐|报送至|发送至|报县|报市|报区|报镇|报省)")
+_SUBMIT = lazy(r"(?:报送|上报|报至|报给|报名|提交|反馈|推荐|报送至|发送至|报县|报市|报区|报镇|报省|"
+               r"(?<=[并后])报(?=[^，。；]{1,12}(?:办公室|局|部|科|股|处|室|中心|委)))")
+# who is told to send it in: `请各镇……报送`, `各部门要……并报总经理办公室`
+_TOLD = lazy(r"请|各[^，。；]{1,10}?(?:要|务必|须|应)")
 # a deadline for what is to be sent in, stated anywhere (`报送时间：`, `5月20日前报送`)
 _SUBMIT_BY = lazy(r"(?:报送|提交|反馈|上报|报名)(?:时间|截止|期限)|截[止至](?:时间|日期)|"
                   r"前(?:报送|报|提交|反馈|上报|发送)")
@@ -451,11 +454,11 @@ class NoticeWithoutDeadline(Rule):
     """A 通知 that asks for something to be sent in but never says by when.
 
     ## What it does
-    For a 通知 (by the document model's 文种), flags the title when a body line asks the
-    recipients to submit something (`报送`, `上报`, `提交`, `反馈`, `报名`) and neither that line,
-    the lines around it, nor a line stating when things are due (`报送时间：`, `5月20日前报送`)
-    gives a time limit (`5月20日前`, `月底前`, `截止`, `3个工作日内`, `每月`); the message names
-    the line. A notice that asks for
+    For a 通知 (by the document model's 文种), flags the request itself when a body line asks
+    the recipients (`请……`, `各部门要……`) to submit something (`报送`, `上报`, `提交`, `反馈`,
+    `报名`, `并报办公室`) and neither that line, the lines around it, nor a line stating when
+    things are due (`报送时间：`, `5月20日前报送`) gives a time limit (`5月20日前`, `月底前`,
+    `截止`, `3个工作日内`, `每月`). A notice that asks for
     nothing to be sent, such as an 印发通知 (`请认真贯彻执行`), is not judged.
 
     ## Why is this bad?
@@ -497,13 +500,13 @@ class NoticeWithoutDeadline(Rule):
                 continue
             for k, line in enumerate(lines):
                 match = _SUBMIT.search(line.text)
-                if not match or "请" not in line.text[:match.start()]:
+                if not match or not _TOLD.search(line.text[:match.start()]):
                     continue
                 near = lines[max(0, k - 1):k + 2]  # the request's line and its neighbours (a list's items)
                 if any(_DEADLINE.search(other.text) for other in near):
                     continue
-                title = title_span(article)
-                yield ctx.report(title.start, title.end, verb=match.group(0), line=line.number,
+                start = line.span.start + match.start()
+                yield ctx.report(start, start + len(match.group(0)), verb=match.group(0), line=line.number,
                                  doctype=doctype.name[0], doctype_en=doctype.name[1], source=_source(doctype))
                 break
 
