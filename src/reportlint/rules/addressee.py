@@ -255,7 +255,9 @@ class SeveralAddressees(Rule):
     For the 文种 whose profile allows a single 主送机关 (`addressee: one`: the 请示; `addressee:
     requester`: the 批复, sent to the organ whose 请示 it answers), flags a
     主送 line that lists several organs (`县委、县政府：`), also run together (`县委县政府：`,
-    `镇党委政府：`) or parted by a space.
+    `镇党委政府：`) or parted by a space; and a 报告 sent up to three or more offices at once
+    (`校党委组织部、校党委宣传部、校工会：`; a 报告 to `县委、县政府` or to a class of organs is not
+    judged).
 
     ## Why is this bad?
     《党政机关公文处理工作条例》第十五条（一）: a document to a higher organ is addressed to one
@@ -291,15 +293,28 @@ class SeveralAddressees(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article, doctype in _addressed(ctx, self.settings["doctypes"]):
             element = article.element("addressee")
-            if doctype.addressee not in ("one", "requester") or element is None:
+            if element is None or (doctype.addressee not in ("one", "requester") and doctype.id != "report"):
                 continue
             names = [part.strip() for name in _names("".join(line.text for line in element.lines))
                      for part in _JOINED.split(name) if part.strip()]
+            if doctype.id == "report" and not _offices(names):
+                continue
             if len(names) > 1:
                 span = element.span
                 yield ctx.report(span.start, span.end, "reply" if doctype.addressee == "requester" else "default",
                                  doctype=doctype.name[0], doctype_en=doctype.name[1], count=len(names),
                                  names="、".join(names))
+
+
+# the leading organs a 报告 may go to together (`县委、县政府：`); not offices of one of them
+_LEADING = lazy(r"(?:人民政府|政府|委员会|党委|党组|[省市县区镇乡]委|常委会|政协)$")
+
+
+def _offices(names: list[str]) -> bool:
+    """Whether a 报告's 主送 lists three or more offices, none of them a class of organs or a
+    leading organ: a report sent up to each office at once (`校党委组织部、校党委宣传部、校工会：`)."""
+    return (len(names) >= 3 and all(_organ(name) for name in names)
+            and not any(name.startswith(("各", "有关", "全")) or _LEADING.search(name) for name in names))
 
 
 class AddresseeForm(Rule):

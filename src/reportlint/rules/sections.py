@@ -447,7 +447,7 @@ _SUBMIT_BY = lazy(r"(?:报送|提交|反馈|上报|报名)(?:时间|截止|期�
                   r"前(?:报送|报|提交|反馈|上报|发送)")
 _DEADLINE = lazy(r"\d{1,2}月\d{1,2}日|\d{1,2}月(?:底|中旬|上旬|下旬|份)|截止|截至|以前|之前|前(?:报|提交|反馈)|"
                        r"[一二三四五六七八九十]+月[一二三四五六七八九十]+日|\d+个?工作日|即日|随时|每(?:月|季|周|年|半年)|"
-                       r"[季年]度?(?:末|底)|月底|年底|届时|定期")
+                       r"[季年]度?(?:末|底)|月底|年底|届时|定期|每日|每天|\d{1,2}[:：]\d{2}")
 
 
 class NoticeWithoutDeadline(Rule):
@@ -500,7 +500,10 @@ class NoticeWithoutDeadline(Rule):
                 continue
             for k, line in enumerate(lines):
                 match = _SUBMIT.search(line.text)
-                if not match or not _TOLD.search(line.text[:match.start()]):
+                if not match:
+                    continue
+                before = line.text[:match.start()]
+                if not _TOLD.search(before[before.rfind("。") + 1:]):  # told in the same sentence
                     continue
                 near = lines[max(0, k - 1):k + 2]  # the request's line and its neighbours (a list's items)
                 if any(_DEADLINE.search(other.text) for other in near):
