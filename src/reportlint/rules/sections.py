@@ -194,7 +194,7 @@ class MissingSection(Rule):
     its profile in `rulesets/data/doctypes.yaml` requires:
 
     - 工作总结, 半年总结, 情况汇报, 述职报告: achievements and methods, problems and shortcomings,
-      next steps;
+      next steps; a 述职述廉报告 also its 述廉 part (廉洁自律, 党风廉政建设责任);
       a 活动总结 of three sections or more: its shortcomings;
     - 调研报告: problems and suggestions;
     - 工作计划, 工作要点, 计划: goals (a 目标 or 总体要求 section, or a sentence setting a target:
@@ -210,9 +210,13 @@ class MissingSection(Rule):
     - 批复: the request it answers (你单位《关于……的请示》收悉) and the answer (同意, 不予, 请你局……);
     - 函: its closing formula (特此函告, 请函复, 盼复);
     - 会议通知 (`关于召开……会议的通知`): the time, the place and who attends;
-    - 通报: a finding (causes, lessons or significance) and a decision or requirements;
-    - 纪要: the time, the place, the chair and the attendees (header fields or the opening paragraph;
-      those sitting in, 列席, are not the attendees).
+    - 通报: a finding (causes, lessons or significance) and a decision or requirements; an accident
+      or criticism 通报 also what the units are to do (引以为戒, 举一反三, 各单位要……);
+    - 议案: its closing request to deliberate it (现提请县人大常委会审议), in the closing lines;
+    - a 拍卖, 挂牌 or 招标 公告: when the sale or the bid opening takes place (a registration deadline
+      is not that time);
+    - 纪要: the time, the place, the chair and the attendees (header fields or the opening paragraph,
+      counted after a head of 第N期, office and date; those sitting in, 列席, are not the attendees).
 
     A part is a concept with a set of synonyms: it is present when a heading contains one of its
     words (`存在的不足`, `短板弱项`, `差距和问题`; `下一步工作思路`, `2025年工作安排`), unless a
