@@ -774,5 +774,63 @@ class ReplyCitationWithoutNumber(Rule):
                 break
 
 
+class UpwardWithoutSigner(Rule):
+    """A 请示 or 报告 sent up with a 发文字号 but no 签发人.
+
+    ## What it does
+    For a 请示, or a 报告 sent up to an organ (`××关于……的报告`, by the document model's 文种),
+    whose 版头 carries the 发文机关标志 and a 发文字号 but no 签发人 (`签发人：王××` beside or under
+    it), flags the 发文字号 line. A text without a whole 版头 (a draft, a copy that keeps only the
+    发文字号, a 报告 read to a meeting) is not judged.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.2.6 and 《党政机关公文处理工作条例》第九条（四）: a 上行文 names the leader
+    who signed it off (签发人), set to the right of the 发文字号. The organ above reads from it who
+    answers for the request or the report; a 上行文 without it is sent back by the 文秘 office.
+
+    ## Example
+    ```
+    河湾县人民政府文件
+    河政报〔2025〕15号
+    河湾县人民政府关于2025年防汛救灾工作情况的报告
+    ```
+
+    ## Use instead
+    ```
+    河湾县人民政府文件
+    河政报〔2025〕15号　　　　　　　　签发人：周明远
+    河湾县人民政府关于2025年防汛救灾工作情况的报告
+    ```
+    """
+
+    code = "SC009"
+    name = "upward-without-signer"
+    groups = ("sections",)
+    severity = Severity.WARNING
+    standard = "GB/T 9704-2012 7.2.6"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {"default": ("{doctype}是上行文，发文字号旁应标注签发人（GB/T 9704-2012 7.2.6；条例第九条（四））",
+                            "a {doctype_en} is sent up: name the 签发人 beside the document number "
+                            "(GB/T 9704-2012 7.2.6)")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in _articles(ctx):
+            number = article.element("doc_number")
+            if (number is None or article.element("issuer_mark") is None or article.element("signer") is not None
+                    or article.title is None):
+                continue  # judged under a whole 版头: 发文机关标志 and 发文字号
+            doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
+            if doctype is None or doctype.id not in ("request", "report") or (
+                    doctype.addressee_when is not None
+                    and not doctype.addressee_when.search(title_text(article).strip())):
+                continue
+            if any("签发人" in line.text for line in (*article.title_lines, *number.lines)):
+                continue  # a 签发人 the model joined to the title, or left on the number's line
+            line = number.lines[0]
+            end = line.span.start + len(line.text.rstrip())
+            yield ctx.report(line.span.start + len(line.text) - len(line.text.lstrip()), end,
+                             doctype=doctype.name[0], doctype_en=doctype.name[1])
+
+
 RULES = [MissingSection, MissingAdvisoryPart, RequestInReport, NoticeWithoutDeadline, RequestSeveralMatters,
-         MixedDoctypeTitle, ClosingOfAnotherDoctype, ReplyCitationWithoutNumber]
+         MixedDoctypeTitle, ClosingOfAnotherDoctype, ReplyCitationWithoutNumber, UpwardWithoutSigner]
