@@ -530,7 +530,8 @@ class ZeroPaddedDate(Rule):
     """A month or day padded with a zero (虚位): `2023年07月05日`, `07月`.
 
     ## What it does
-    Flags dates whose month or day is written with a leading `0`.
+    Flags dates whose month or day is written with a leading `0`, also a month of a year written
+    without its day (`2024年01月`) and month ranges (`2024年01—03月`, `2024年1月至03月`).
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.5.4 writes the 成文日期 without 虚位 (`2023年7月5日`), and the same form
@@ -559,14 +560,54 @@ class ZeroPaddedDate(Rule):
     messages = {"default": ("日期“{text}”有虚位，应写作“{good}”", "zero-padded date {text!r}: write {good!r}")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        found = []
         for m in _dates(ctx):
             zeros = [m.start(g) for g in ("m", "d") if m[g].startswith("0") and len(m[g]) == 2]
-            if not zeros:
-                continue
+            if zeros:
+                found.append((m.start(), m.end(), zeros))
+        taken = {start for start, _, _ in found}
+        for m in _padded_months(ctx.text):
+            if m.start() not in taken:
+                zeros = [m.start(g) for g in ("m", "m2") if m[g] and m[g].startswith("0")]
+                if zeros:
+                    found.append((m.start(), m.end(), zeros))
+        for start, end, zeros in sorted(found):
             edits = tuple(Edit(at, at + 1, "") for at in zeros)
-            good = "".join(ch for i, ch in enumerate(m.group(0), m.start()) if i not in zeros)
-            yield ctx.report(m.start(), m.end(), text=m.group(0), good=good,
+            good = "".join(ch for i, ch in enumerate(ctx.text[start:end], start) if i not in zeros)
+            yield ctx.report(start, end, text=ctx.text[start:end], good=good,
                              fix=Fix("去掉虚位", edits, Applicability.SAFE))
+
+
+# a month of a year without its day: 2024年01月, 2024年01—03月, 2024年01月至03月 (the day, when
+# written, makes it a DATE, checked above)
+_YEAR_MONTH_PADDED = lazy(
+    r"(?<![0-9])(?:19|20)[0-9]{2}\s*年\s*(?P<m>[0-9]{1,2})\s*月?"
+    r"(?:\s*(?:[—–－\-~～至到])\s*(?P<m2>[0-9]{1,2})\s*月)?(?!\s*[0-9])")
+
+
+def _padded_months(text: str) -> Iterator[re.Match[str]]:
+    """`2024年01月`-style months (a year, then a month padded with 0), without a day."""
+    if "年0" not in text and "年 0" not in text:
+        return
+    for at in find_all(text, "年"):
+        lo = _skip_back_spaces(text, at) - 4
+        if lo < 0:
+            continue
+        m = _YEAR_MONTH_PADDED.match(text, lo)
+        if m is None or not (text.startswith("月", m.end("m")) or m["m2"]):
+            continue
+        if text.startswith("日", _skip_spaces(text, m.end())):
+            continue
+        if m["m2"] is None and text[_skip_spaces(text, m.end("m") + 1):][:1].isdigit():
+            continue  # 2024年05月06日: a DATE, checked above
+        if 1 <= int(m["m"]) <= 12 and (m["m2"] is None or 1 <= int(m["m2"]) <= 12):
+            yield m
+
+
+def _skip_spaces(text: str, at: int) -> int:
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
 
 
 def _date_lines(articles: tuple[Article, ...]) -> Iterator[Line]:
