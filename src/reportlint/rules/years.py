@@ -410,8 +410,9 @@ class PartYearMismatch(Rule):
       `截至2023年11月底`): in a review part (by default, the body of a 总结, 述职 or 表彰决定) one
       of the three years before the one reviewed, or a later year told as done (`2025年，全县未发生…`
       in a decision honouring 2024); in a plan part a year before the one planned, with a verb of
-      intent (`将`, `力争`) or under a plan heading; a plan opening `2024年是…的关键之年` or
-      announcing `2024年重点抓好以下几方面工作` for 2025;
+      intent (`将`, `力争`) or under a plan heading (also after `确保`/`力争`: `确保2024年全年目标如期实现`);
+      a plan opening `2024年是…的关键之年` or announcing `2024年重点抓好以下几方面工作` for 2025,
+      and `2024年，公司将…` under a heading such as 重点工作 in a plan for 2025;
     - `今年`, `去年`, `明年` next to a year that is not the title year, its previous or its next
       (`今年以来（2023年1—11月）` in a 2024 summary), `上届（2025年）` in a text of 2025, and the year
       `刚刚过去的` (the one before the 成文日期's, in a text of January to June: `总结刚刚过去的2024年`
@@ -536,6 +537,7 @@ class PartYearMismatch(Rule):
         back = frame.kind in _LOOKING_BACK
         seen: set[int] = set()
         for (text, start), role in zip(lines, _roles_at([s for _, s in lines], roles)):
+            in_part = role == "either"  # under a heading such as 重点工作: a plan's part, in a plan
             if role == "either":
                 role = None
             role = role or ("review" if back else "ahead-loose")
@@ -546,7 +548,7 @@ class PartYearMismatch(Rule):
                 if mention is None:
                     continue
                 sentence = _sentence_at(text, at)
-                verdict = _judge(role, mention.year, frame, sentence)
+                verdict = _judge(role, mention.year, frame, sentence, in_part)
                 if verdict is not None and mention.start not in seen:
                     seen.add(mention.start)
                     yield ctx.report(mention.start, mention.end, verdict, part=sentence[:16],
@@ -601,7 +603,7 @@ def _topic_starts(text: str) -> Iterator[int]:
         subject = _SUBJECT.match(text, at)  # 我局2023年…, 本人2023年…: a short subject before the year
         if subject is not None:
             yield subject.end()
-    for verb in ("完成", "实现", "落实", "总结", "回顾", "截至", "截止到", "截止", "现将"):
+    for verb in ("完成", "实现", "落实", "总结", "回顾", "截至", "截止到", "截止", "现将", "确保", "力争", "争取"):
         for at in find_all(text, verb):
             end = at + 2
             end += text.startswith("了", end)
@@ -649,11 +651,14 @@ def _topic_year(text: str, at: int, start: int) -> YearMention | None:
     return YearMention(int(head[:4]), start + at, start + at + 4)
 
 
-def _judge(role: str, year: int, frame: Frame, sentence: str) -> str | None:
+def _judge(role: str, year: int, frame: Frame, sentence: str, in_part: bool = False) -> str | None:
     """The message key when ``year`` does not fit the part's role, else None."""
     years = {m.year for m in year_mentions(sentence)}
     if len(years) > 1 or any(word in sentence for word in _HISTORY_WORDS):
         return None
+    if role == "ahead-loose" and in_part and year == frame.review < frame.ahead \
+            and _WILL_OPENING.match(sentence) and not any(word in sentence for word in _PAST_WORDS):
+        return "ahead"  # 2024年，公司将重点围绕… under 重点工作 in a plan for 2025
     if role == "review":
         if frame.review - 3 < year < frame.review:
             return "default"
@@ -671,6 +676,8 @@ def _judge(role: str, year: int, frame: Frame, sentence: str) -> str | None:
     return None
 
 
+# a sentence that opens with its year and goes on to say what will be done: 2024年，公司将…
+_WILL_OPENING = lazy(r"\s*(?:19|20)[0-9]{2}\s*年[，,]\s*[\u4e00-\u9fff]{0,8}?(?:将|要|力争|争取|计划|拟|确保)")
 # a sentence that introduces the plan itself: `2024年重点抓好以下几个方面工作`, `…的总体要求是：`
 _ANNOUNCES_PLAN = ("重点抓好", "重点做好", "着力抓好", "抓好以下", "做好以下", "总体要求是", "主要目标是",
                    "主要预期目标是", "工作思路是", "总体思路是", "工作安排如下", "工作要点如下")
