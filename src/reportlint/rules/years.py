@@ -997,7 +997,12 @@ class DocumentYearMismatch(Rule):
     the 发文字号 when the 印发日期 (or nothing) agrees with the 成文日期, the 成文日期 when the
     印发日期 agrees with the 发文字号. Also flags a document cited in the body by a 发文字号 of a
     year after the text was written (`你局《关于…的请示》（某发〔2025〕12号）收悉` in a 批复 signed
-    in 2024).
+    in 2024), and reports and plans the body names by their period against the writing date: a
+    report on a period not yet begun (`听取了关于2025年一季度…分析情况的汇报` in minutes of May 2024),
+    a plan adopted or issued more than two months after its period ended (`审议并原则通过《…2023年
+    下半年重点项目推进计划》` in July 2024), an annual plan of a later year said to exist in a text
+    of January to August (`已列入《…2025年立法工作计划》` in April 2024). Multi-year plans
+    (`（2025—2027年）`) and the execution of a plan (`《…方案》执行情况`) are left alone.
 
     ## Why is this bad?
     A 发文字号 is assigned in the year the document is signed: a year that differs means the number
@@ -1030,6 +1035,12 @@ class DocumentYearMismatch(Rule):
                     "the 成文日期 {signed} does not match the 发文字号 year {number} and the 印发日期"),
         "cited": ("引用的文件字号{text}晚于本文成文时间（{now}）",
                   "the document cited as {text!r} is numbered in a year after this text was written ({now})"),
+        "report-ahead": ("“{text}”所述期间在本文成文时间（{now}）之后，尚不可能有这份情况或总结",
+                         "{text!r} reports on a period that had not begun when this text was written ({now})"),
+        "plan-over": ("“{text}”的期间在本文成文时间（{now}）之前已经结束，不应再审议或印发",
+                      "{text!r} plans a period that had ended when this text was written ({now})"),
+        "plan-ahead": ("“{text}”是以后年度的计划，本文成文时（{now}）尚不可能列入或通过",
+                       "{text!r} is a plan for a later year that could not exist yet ({now})"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -1062,7 +1073,24 @@ class DocumentYearMismatch(Rule):
         yield ctx.report(start, start + (4 if at >= 0 else len(text)), "number", number=number, signed=shown)
 
     @staticmethod
+    def _titles(ctx: RuleContext, article: Article) -> Iterator[Finding]:
+        """Reports and plans named in the body whose period does not fit the writing date."""
+        written = article.dating.written
+        if written is None:
+            return
+        shown = f"{written[0]}年{written[1]}月"
+        for line in _body_lines(article):
+            if "年" not in line.text or not ("《" in line.text or "关于" in line.text):
+                continue
+            for m in _CITED_PERIOD.finditer(line.text):
+                key = _cited_period(line.text, m, written)
+                if key is not None:
+                    start = line.span.start + m.start("y")
+                    yield ctx.report(start, start + 5, key, text=_shown_title(m.group(0)), now=shown)
+
+    @staticmethod
     def _cited(ctx: RuleContext, article: Article) -> Iterator[Finding]:
+        yield from DocumentYearMismatch._titles(ctx, article)
         now = article.dating.year
         if now is None:
             return
@@ -1078,6 +1106,66 @@ class DocumentYearMismatch(Rule):
 
 
 _PRINTED_YEAR = lazy(r"((?:19|20)[0-9]{2})\s*年")
+
+# a report or plan named in the body by its period: 《…2023年下半年重点项目推进计划》, 关于2025年一季度…的汇报
+_CITED_PERIOD = lazy(
+    r"(?:《[^《》]{0,30}?|关于)(?<![0-9—–\-－~～至到])(?P<y>(?:19|20)[0-9]{2})\s*年(?P<part>度|上半年|下半年|"
+    r"前三季度|(?:第)?[一二三四1-4]季度|[0-9]{1,2}月份?|1[—–\-－~～至][0-9]{1,2}月)?"
+    r"(?![前底末初以起])(?P<rest>[^《》，。；：！？、0-9]{0,30}?)(?P<kind>》|的汇报|的报告|的通报)")
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_LOOKED_BACK_ON = ("执行情况", "完成情况", "总结", "分析", "述职", "回顾", "情况")
+_PLANNED = ("计划", "要点", "方案", "安排", "打算", "规划", "预算", "草案", "目标", "任务")
+_ANNUAL_PLANS = ("工作计划", "工作要点", "年度计划", "立法计划", "工作安排", "立法工作计划")
+_ADOPTED = ("审议通过", "原则通过", "讨论通过", "研究通过", "审议并原则通过", "原则同意", "同意", "批准", "印发")
+_LISTED = ("列入", "纳入", "写入")
+
+
+def _shown_title(text: str) -> str:
+    return text.removeprefix("关于").removeprefix("《").removesuffix("》")
+
+
+def _months(year: int, part: str | None) -> tuple[int, int]:
+    """The first and last month of the period ``year`` + ``part`` as month numbers (year * 12 + m)."""
+    lo, hi = 1, 12
+    if part in ("上半年",):
+        hi = 6
+    elif part == "下半年":
+        lo = 7
+    elif part == "前三季度":
+        hi = 9
+    elif part and part.endswith("季度"):
+        quarter = _QUARTERS[part[-3]]
+        lo, hi = quarter * 3 - 2, quarter * 3
+    elif part and part[0] == "1" and not part[1].isdigit() and part[1] != "月":
+        hi = int(part[2:].rstrip("月"))
+    elif part and part[0].isdigit():
+        lo = hi = int(part.rstrip("月份"))
+    return year * 12 + lo, year * 12 + hi
+
+
+def _cited_period(text: str, m: re.Match[str], written: tuple[int, int]) -> str | None:
+    """The message key when the report or plan ``m`` names cannot exist at ``written``."""
+    try:
+        first, last = _months(int(m["y"]), m["part"])
+    except (KeyError, ValueError, IndexError):
+        return None
+    now = written[0] * 12 + written[1]
+    rest = m["rest"]
+    after = text[m.end():m.end() + 6]
+    before = text[max(0, m.start() - 8):m.start()]
+    planned = any(word in rest for word in _PLANNED)
+    if any(word in rest for word in ("执行情况", "完成情况")) or not planned and any(
+            word in rest for word in _LOOKED_BACK_ON):
+        # 听取关于2025年一季度…分析情况的汇报 at a meeting of May 2024
+        return "report-ahead" if first > now else None
+    if not planned or m["kind"] != "》" or after.startswith(("执行", "落实", "完成", "实施情况", "的执行", "的落实")):
+        return None
+    if before.endswith(_ADOPTED) and last < now - 2:
+        return "plan-over"  # 审议通过《2023年下半年…计划》 at a meeting of July 2024
+    if before.endswith(_LISTED + _ADOPTED) and any(word in rest for word in _ANNUAL_PLANS) \
+            and first > now and written[1] <= 8:
+        return "plan-ahead"  # 已列入《2025年立法工作计划》 in April 2024
+    return None
 
 
 
