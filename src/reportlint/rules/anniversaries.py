@@ -521,8 +521,11 @@ _FOUNDED_AFTER = ("建校", "建院", "建馆", "建厂", "建站", "建所", "�
                   "设市", "建镇", "创刊", "创办", "创建", "建村", "通车", "建成", "成立", "组建", "设立", "落成",
                   "始建", "建立", "撤县设市", "撤地设市", "撤县设区", "发生")
 _LOCAL = lazy(r"(建校|建院|建馆|建厂|建站|建所|建港|开港|建园|建区|建县|建市|设市|建镇|创刊|创办|建村|通车|建成|"
-              r"成立|组建|设立|落成|建立|发生)(?P<n>[0-9]{1,3}|[一二三四五六七八九十百零〇两]{1,6})周年")
+              r"成立|组建|设立|落成|建立|发生)(?P<n>[0-9]{1,3}|[一二三四五六七八九十百零〇两]{1,6})(?:周年|华诞)")
 _FOUNDED = lazy(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+# 于2003年由原市自来水公司改制组建）: the founding verb ends the clause the year opens
+_FOUNDED_LATE = lazy(r"[^，,。；;：:！？（(）)\n]{0,16}?(?:建校|建院|建厂|创刊|创办|创建|通车|建成|成立|组建|设立|落成|始建|"
+                     r"建立|撤县设市|撤地设市|撤县设区)(?=[，,。；;）)\n]|$)")
 _EVENT_CODE = lazy(r"[“\"]([0-9]{2})[·・.．]([0-9]{1,2})[”\"]")
 
 
@@ -532,7 +535,8 @@ def _founding_years(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _FOUNDED.finditer(text, start, end):
         before, after = text[max(start, m.start() - 4):m.start()], text[m.end():m.end() + 5]
         if before.endswith(_FOUNDED_BEFORE) or after.startswith(_FOUNDED_AFTER) or \
-                before.endswith("自") and after.startswith(tuple(w + "以来" for w in _FOUNDED_AFTER)):
+                before.endswith("自") and after.startswith(tuple(w + "以来" for w in _FOUNDED_AFTER)) or \
+                before.endswith("于") and _FOUNDED_LATE.match(text, m.end(), end):
             found.append((m.start(), int(m[1])))
     for m in _EVENT_CODE.finditer(text, start, end):
         year = int(m[1])
@@ -545,8 +549,9 @@ class LocalAnniversaryMismatch(Rule):
 
     ## What it does
     Finds a founding or event year the text states (`始建于1958年`, `1956年开港`, `自1956年开港以来`,
-    `“98·7”特大洪灾`) and an anniversary of the same paragraph or document (`建校60周年`,
-    `开港70周年`, `发生25周年`), and checks the arithmetic against the year the text speaks of — a
+    `“98·7”特大洪灾`, a clause closed by the founding verb: `于2003年由原市自来水公司改制组建`) and an
+    anniversary of the same paragraph or document (`建校60周年`, `开港70周年`, `发生25周年`,
+    `建校50华诞`), and checks the arithmetic against the year the text speaks of — a
     year stated in the sentence, `今年`, the title's year, else the year it was written. It fires
     only when the paragraph, or else the whole document, states one such year, and leaves the
     national anniversaries to AN001.
@@ -576,7 +581,7 @@ class LocalAnniversaryMismatch(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         text = ctx.text
-        if "周年" not in text:
+        if "周年" not in text and "华诞" not in text:
             return
         national: list[tuple[int, int]] | None = None  # the national anniversaries, AN001's
         for article in ctx.document.articles:
