@@ -424,7 +424,10 @@ class AnniversaryYearMismatch(_AnchorRule):
     `筹备`, `明年`) or was written in its year's last quarter; a 政府工作报告 reviews the previous
     year, and one that reviews a government's term (`过去五年`, `五年来` anywhere in it), or a
     paragraph reviewing several years, may look five years back. Mentions of the event itself
-    (`在庆祝建党95周年大会上的讲话`) are history and pass.
+    (`在庆祝建党95周年大会上的讲话`) are history and pass. Where the text names an anniversary in
+    full (`抗日战争胜利80周年` in the title), its short form in the body (`纪念胜利70周年`) is checked
+    the same way: only for tails such as 胜利, 运动, 革命, 事变, 回归 that one anniversary of the text
+    ends with, and not after another subject (`淮海战役胜利75周年`).
 
     ## Why is this bad?
     The text was copied from an older report and re-dated by editing only the title: a 2023
@@ -450,6 +453,56 @@ class AnniversaryYearMismatch(_AnchorRule):
     kind = "ordinal"
     messages = {"default": ("“{text}”对应{implied}年，与文中所指的{year}年不符",
                             "{text!r} falls in {implied}, not in {year}, the year the text speaks of")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        yield from super().check(ctx)
+        if "周年" in ctx.text:
+            anchors = tuple(a for a in _anchors(tuple(self.settings["anchors"])) if self._mine(a))
+            for clash in _elided_clashes(ctx, anchors):
+                yield ctx.report(clash.start, clash.end, text=clash.text, implied=clash.implied, year=clash.year)
+
+
+# the event an anniversary names, cut to its last word when the text has named it in full
+# elsewhere: 纪念胜利70周年 in a notice about the 抗日战争…胜利80周年 (a generic word such as 成立
+# is never read this way: 集团成立25周年 is the issuer's own)
+_ELIDABLE = ("胜利", "运动", "革命", "事变", "回归", "起义", "会师")
+_ELIDED_BEFORE = "纪念庆祝迎接喜迎是暨的和为在"
+
+
+def _elided_clashes(ctx: RuleContext, anchors: tuple[Anchor, ...]) -> Iterator[Clash]:
+    """`胜利70周年` standing for the one anniversary with that tail the document names in full."""
+    text = ctx.text
+    spans: list[tuple[int, int]] = []
+    bases: dict[str, set[int]] = {}
+    for anchor in anchors:
+        for m in anchor.pattern.finditer(text):
+            spans.append((m.start(), m.end()))
+            tail = text[max(0, m.start("n") - 2):m.start("n")]
+            if tail in _ELIDABLE and anchor.base is not None:
+                bases.setdefault(tail, set()).add(anchor.base)
+    for tail, found in bases.items():
+        if len(found) != 1:
+            continue  # 红军长征胜利 and 抗战胜利 both named: a bare 胜利 is ambiguous
+        base = next(iter(found))
+        for m in _elided(tail).finditer(text):
+            if any(lo < m.end() and m.start() < hi for lo, hi in spans):
+                continue
+            if m.start() > 0 and "\u4e00" <= text[m.start() - 1] <= "\u9fff" \
+                    and text[m.start() - 1] not in _ELIDED_BEFORE:
+                continue  # 淮海战役胜利75周年: another event named
+            n = numeral_value(m["n"].replace("两", "二"))
+            ref = reference_year(ctx, m.start())
+            if not n or ref is None:
+                continue
+            prepares = any(w in text[max(0, m.start() - 10):m.start()] for w in _PREPARES)
+            if ref.year == base + n or (prepares or ref.late) and ref.year + 1 == base + n:
+                continue
+            yield Clash(m.start(), m.end(), m.group(0), str(base + n), ref.year)
+
+
+@cache
+def _elided(tail: str) -> LazyPattern:
+    return lazy(rf"{tail}{_N}周年")
 
 
 class EraYearMismatch(_AnchorRule):
