@@ -723,7 +723,8 @@ class DateAfterPeriod(Rule):
       it is reported once, on its line;
     - a day or month of the year before the period opening a sentence as the period's own work
       (`2023年5月16日，召开…`, `2023年6月下旬的强降雨过程造成…` in a 2024 report, `2020年6月，牵头…`
-      in a 2021—2024 任期 述职);
+      in a 2021—2024 任期 述职), and a date the period's own event is the subject of
+      (`本届读书节于2024年4月23日启动` in a summary of 2025; not with `上届`, `首届`, `去年`, `比`);
     - a 成文日期 outside the title's year: a 2024 summary signed in 2023 or in the first half of
       2024, a 2024 plan signed in 2025, a 通知 about 2024 signed in 2022;
     - in a 通报 or 纪要, a day after its 成文日期 told as having happened (`发生`, `了`), a day
@@ -876,15 +877,32 @@ def _before_period(ctx: RuleContext, article: Article, period: Period,
         told = after in ("，", ",") or text.startswith(("召开", "举办", "组织", "开展"), when.end)
         # 2024年6月下旬的强降雨过程造成…: the month's event as the subject of the sentence
         told = told or after == "的" and _has_any(sentence, ("造成", "导致", "致使", "受灾"))
-        if not opens or not told:
+        this = _this_event(text, at)
+        if not this and (not opens or not told):
             continue
-        if _has_any(sentence, _PAST_CONTEXT) or len(TITLE_YEAR.findall(sentence)) > 1:
+        if not this and _has_any(sentence, _PAST_CONTEXT) or len(TITLE_YEAR.findall(sentence)) > 1:
             continue
         if when.day is None and not _has_any(sentence, _DONE_MONTH):
             continue
         if _in_signature(ctx, when.start):
             continue
         yield ctx.report(when.start, when.end, "before", text=when.text, period=period.label)
+
+
+# the period's own event named as the subject: 本届读书节于2024年4月23日启动 in a summary of 2025
+_THIS_EVENT = ("本届", "本次", "此次", "这次", "今年的")
+_OTHER_EVENT = ("上届", "上一届", "首届", "往届", "历届", "去年", "上年", "继", "比", "较", "同期", "以来")
+
+
+def _this_event(text: str, at: int) -> bool:
+    """The clause before ``at`` makes the period's own event the subject of the date."""
+    lo = max(0, at - 16)
+    lo = max([lo] + [text.rfind(p, lo, at) + 1 for p in "。；！？\n，,"])
+    head = text[lo:at]
+    if not any(word in head for word in _THIS_EVENT):
+        return False
+    sentence = _sentence(text, at, at + 1)
+    return not _has_any(sentence, _OTHER_EVENT)
 
 
 # a sentence that tells an earlier year's event as history or a baseline
