@@ -415,7 +415,8 @@ class AnniversaryYearMismatch(_AnchorRule):
     Computes the year an anniversary or a numbered day falls in — 建党N周年 (1921+N),
     新中国成立N周年 (1949+N), 改革开放N周年 (1978+N), 第N个教师节 (1984+N), 毛泽东同志诞辰N周年
     (1893+N), 红军长征胜利, 抗战胜利, 五四运动, 建军, 香港/澳门回归, 辛亥革命, 九一八事变,
-    七七事变, 国家公祭日, 各自治区成立, 和平共处五项原则 and the other entries of
+    七七事变, 国家公祭日, 各自治区成立, 和平共处五项原则, the numbered publicity days (第N个世界读书日,
+    国际禁毒日, 全国消防日, 全国税收宣传月, 第N届世界水日 …) and the other entries of
     `rulesets/data/anchors.yaml`, each with its source — and compares it with the year the text
     speaks of: a year stated in the same clause or opening the sentence (`2024年是…`, `今年…`),
     else the year in the title, else the year the text was written (its 成文日期, 印发日期 or
