@@ -169,7 +169,8 @@ class WeekdayMismatch(Rule):
 
     ## What it does
     Checks `年月日（星期X）`, `月日，星期X`, `月日（周X）`, the weekday first (`星期五（10月10日）`),
-    the second day of a range (`10月12日（星期六）至13日（星期一）`) and dates with Chinese numerals
+    the second day of a range (`10月12日（星期六）至13日（星期一）`; `9月3日至5日（星期三至星期五）`, each
+    end with its weekday; `6月30日至7月2日（周一至周三）` across months is left alone) and dates with Chinese numerals
     (`二〇二三年九月八日（星期四）`, `二〇二六年2月10日`, `十月十二日`). A date without a year takes
     that of a date earlier on the same line (`2023年9月5日…9月8日（星期四）`); failing that the
     year of the 成文日期 (the year before for a late month in a text of January to June, the year
@@ -201,7 +202,8 @@ class WeekdayMismatch(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for date in _cn_dates(ctx):
             week = _weekday_after(ctx.text, date.end)
-            if week is None or not date.exists or _is_lunar(ctx.text, date.start):
+            if week is None or not date.exists or _is_lunar(ctx.text, date.start) \
+                    or _WEEKDAY_RANGE.match(ctx.text, date.end):
                 continue
             said = "日" if week[0] == "天" else week[0]
             years = [date.year] if date.year else _likely_years(ctx, date.start, date.month)
@@ -214,10 +216,18 @@ class WeekdayMismatch(Rule):
                 continue
             month, day = int(m["m"]), int(m["d"])
             years = [year] if exact and year else _likely_years(ctx, m.start(), month)
+            if _WEEKDAY_RANGE.match(text, m.end()):
+                continue  # 7月2日（周一至周三）: the first weekday is another day's (6月30日至7月2日)
             week = _weekday_after(text, m.end())
             if week:
                 yield from self._judge(ctx, m.start(), week[1], m.group(0), week[0], years, month, day)
             second = _range_end(text, week[1] if week else m.end())
+            both = _WEEKDAY_RANGE.match(text, second[2]) if second and not week else None
+            if second and both:  # 6月12日至14日（星期三至星期五）: each day its weekday
+                yield from self._judge(ctx, m.start(), both.end(), m.group(0), both["a"], years, month, day)
+                yield from self._judge(ctx, second[1], both.end(), f"{month}月{text[second[1]:second[2]]}",
+                                       both["b"], years, month, second[0])
+                continue
             week = _weekday_after(text, second[2]) if second else None
             if second and week:  # 10月12日（星期六）至13日（星期日）: the second day too
                 yield from self._judge(ctx, second[1], week[1], f"{month}月{text[second[1]:second[2]]}", week[0],
@@ -238,6 +248,9 @@ class WeekdayMismatch(Rule):
             yield ctx.report(start, end, text=shown, said=said, real=real[len(real) // 2])
 
 
+# a range of weekdays after a date or a range of days: （周三至周五）, （星期日—星期一）
+_WEEKDAY_RANGE = lazy(r"\s*[（(]\s*(?:星期|周|礼拜)(?P<a>[一二三四五六日天])\s*(?:至|到|—|－|-|~|～|–)\s*"
+                      r"(?:星期|周|礼拜)?(?P<b>[一二三四五六日天])\s*[）)]")
 _WEEKDAY_FIRST = lazy(
     r"(?:星期|周|礼拜)(?P<w>[一二三四五六日天])\s*[（(]\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*年\s*)?"
     r"(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日\s*[）)]")

@@ -626,6 +626,9 @@ def _sentence_at(text: str, at: int) -> str:
     return text[lo:end]
 
 
+_CN_YEAR_DIGITS = "〇○零一二三四五六七八九"
+
+
 def _topic_year(text: str, at: int, start: int) -> YearMention | None:
     """A year that opens a sentence or clause as its time: `2023年，…`, `2023年全县…`, `2023年1—11月`."""
     while at < len(text) and text[at] in " \t\u3000":
@@ -634,6 +637,9 @@ def _topic_year(text: str, at: int, start: int) -> YearMention | None:
         at += 1
     head = text[at:at + 6]
     gap = 1 if head[4:5] in (" ", "\u3000") else 0  # 2023 年 (a space from a word processor)
+    if len(head) >= 5 and head[4] == "年" and all(ch in _CN_YEAR_DIGITS for ch in head[:4]):
+        value = cn_to_int(head[:4]) or 0  # 二〇二三年，… written in Chinese numerals
+        head = f"{value}年" + head[5:] if 1900 <= value <= 2099 else head
     if len(head) < 5 + gap or not (head[:4].isascii() and head[:4].isdigit()) or head[4 + gap] != "年" \
             or head[:2] not in ("19", "20"):
         return None
