@@ -25,7 +25,8 @@ _COMPARED = lazy(r"(?:较|比|与|同|于|过)“?$")  # 较/高于“十三五�
 # a mention of the event itself (a speech given at it, what happened since) is history, not a claim
 _HISTORY = lazy(r"[^，。；]{0,6}?(?:大会上|大会的|上的讲话|以来|之际|前夕|时期?[，,的])")
 _PLACE = lazy(r"[^，。；]{0,8}?(?:(?P<first>开局之年|开局年|起步之年|第一年)"
-              r"|(?P<last>收官之年|收官年|最后一年|决胜之年))")
+              r"|(?P<last>收官之年|收官年|最后一年|决胜之年)|第(?P<nth>[二三四五2-5])(?:个)?年(?!度|级|[0-9]))")
+_NTH = {"二": 2, "三": 3, "四": 4, "五": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _PREPARES = ("迎", "筹备", "将", "明年", "即将", "计划", "准备", "谋划")
 
 
@@ -306,9 +307,10 @@ def find_clashes(ctx: RuleContext, anchors: tuple[Anchor, ...]) -> Iterator[Clas
                 lo, hi = anchor.years  # type: ignore[misc]
                 implied = f"{lo}—{hi}" if lo != hi and hi < 2100 else str(lo)
                 phase = _PLACE.match(text, m.end()) if anchor.phases else None
-                place = ("first" if phase["first"] else "last") if phase else None
+                place = ("first" if phase["first"] else "last" if phase["last"] else "nth") if phase else None
                 if place and (ref.stated or _about_its_year(ctx, m.start())):
-                    lo = hi = lo if place == "first" else hi  # “十四五”开局之年 is its first year, 收官之年 its last
+                    # “十四五”开局之年 is its first year, 收官之年 its last, 实施的第三年 its third
+                    lo = hi = lo if place == "first" else hi if place == "last" else lo + _NTH[phase["nth"]] - 1
                     if ref.year != lo:
                         shown = m.group(0)[1:-1] if m.group(0)[:1] + m.group(0)[-1:] == "“”" else m.group(0)
                         yield Clash(m.start(), m.end(), shown, str(lo), ref.year)
@@ -412,8 +414,8 @@ class AnniversaryYearMismatch(_AnchorRule):
     """An anniversary whose year contradicts the report's year: `建党90周年` in a 2023 report.
 
     ## What it does
-    Computes the year an anniversary or a numbered day falls in — 建党N周年 (1921+N),
-    新中国成立N周年 (1949+N), 改革开放N周年 (1978+N), 第N个教师节 (1984+N), 毛泽东同志诞辰N周年
+    Computes the year an anniversary or a numbered day falls in — 建党N周年 (1921+N, also
+    `党的N岁生日`), 新中国成立N周年 (1949+N, also `新中国N华诞`, `祖国N周年华诞`), 改革开放N周年 (1978+N), 第N个教师节 (1984+N), 毛泽东同志诞辰N周年
     (1893+N), 红军长征胜利, 抗战胜利, 五四运动, 建军, 香港/澳门回归, 辛亥革命, 九一八事变,
     七七事变, 国家公祭日, 各自治区成立, 和平共处五项原则, the numbered publicity days (第N个世界读书日,
     国际禁毒日, 全国消防日, 全国税收宣传月, 第N届世界水日 …) and the other entries of
@@ -512,7 +514,7 @@ class EraYearMismatch(_AnchorRule):
     ## What it does
     Compares the year the text speaks of (as for AN001) with the years in which a phrase is
     current: the five-year plans (“十二五” 2011—2015 … “十五五” 2026—2030; `开局之年` is a
-    plan's first year and `收官之年` its last, checked exactly against a stated year or, in a
+    plan's first year, `收官之年` its last and `实施的第三年` its third, checked exactly against a stated year or, in a
     sentence about the document's own year, the document's: `作为“十四五”规划的开局之年` in a 2025
     summary), party-wide campaigns (创先争优活动, 群众路线教育实践活动, 党史学习教育 …, catalog
     D37), 贯彻…全会精神 for each plenary session (current from its year until the next congress)
