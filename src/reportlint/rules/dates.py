@@ -740,7 +740,8 @@ class DateAfterPeriod(Rule):
       (`本届读书节于2024年4月23日启动` in a summary of 2025; not with `上届`, `首届`, `去年`, `比`);
     - a 成文日期 outside the title's year: a 2024 summary signed in 2023 or in the first half of
       2024, a 2024 plan signed in 2025, a 通知 about 2024 signed in 2022;
-    - in a 通报 or 纪要, a day after its 成文日期 told as having happened (`发生`, `了`), a day
+    - in a 通报, 纪要 or 批复, a day after its 成文日期 told as having happened (`发生`, `了`, a
+      request dated so `收悉`), a day
       without a year taken in the 成文日期's year unless it lies more than half a year ahead.
 
     Sections about next steps, the signature, and sentences that plan or count up to a date
@@ -930,7 +931,7 @@ def _body_start(article: Article) -> int:
     return title.span.end if title is not None else article.span.start
 
 
-_DONE = ("了", "已", "发生", "造成")
+_DONE = ("了", "已", "发生", "造成", "收悉", "收到", "报来")  # 你镇3月18日《…请示》收悉 in a reply of 10 March
 _WHOLE_YEAR = ("年工作总结", "年度工作总结", "年度总结", "年总结", "年度述职")
 
 

@@ -852,7 +852,7 @@ class PastTargetDate(Rule):
       steps (or with `力争`, `确保`, `将` in the sentence);
     - a stage of a plan: `动员部署阶段（2024年3月—4月）` in a 方案 of 2025;
     - an effective date: `本方案自2024年3月1日起施行` in a text of 2025 (more than two months
-      before a known 成文日期).
+      before a known 成文日期), and a validity that ends before it (`有效期至2024年12月31日`).
 
     Left alone: sentences that recount an old plan (`已`, `如期`, `原定`, `原计划`, `截至`, `以来`,
     `完成了`), comparisons (`比2023年底`), baselines outside a goal part (`到2023年底，全县共有…`).
@@ -884,6 +884,8 @@ class PastTargetDate(Rule):
                     "{text!r} is a target or deadline, but it had passed when the text was written ({now})"),
         "effect": ("施行日期“{text}”早于成文时间（{now}）",
                    "the effective date {text!r} is before the text was written ({now})"),
+        "expiry": ("有效期截止日期“{text}”早于成文时间（{now}）",
+                   "the validity ends on {text!r}, before the text was written ({now})"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -911,6 +913,8 @@ class PastTargetDate(Rule):
                     key, end = found
                     written = line.text[mention.start - line.span.start:end]
                     if key == "effect" and not _effect_too_early(article, written, mention.year):
+                        continue
+                    if key == "expiry" and not _expired(article, written, mention.year):
                         continue
                     yield ctx.report(mention.start, line.span.start + end, key, text=written, now=shown)
 
@@ -943,8 +947,8 @@ def _target(text: str, at: int, in_goals: bool) -> tuple[str, int] | None:
     if before.endswith(("自", "从")) and (text.startswith(_EFFECT_AFTER, end) or text.startswith("起至", end)) \
             and not any(w in sentence for w in ("担任", "任职", "任现职", "工作以来")):
         return "effect", end + 1  # 自2024年3月1日起施行, 自2024年6月1日起至9月30日止
-    if before.endswith("有效期至"):
-        return "effect", end
+    if before.endswith(("有效期至", "有效期到", "有效期截至", "有效期截止")):
+        return "expiry", end
     rest = text[end:end + 5]
     if rest.startswith(("前", "之前", "以前")):
         verb = end + (1 if rest.startswith("前") else 2)
@@ -984,6 +988,15 @@ def _effect_too_early(article: Article, written: str, year: int) -> bool:
         return year < signed[0]
     day = (int(m[1]), int(m[2]), int(m[3]))
     return (signed[0] - day[0]) * 365 + (signed[1] - day[1]) * 30 + (signed[2] - day[2]) > 62
+
+
+def _expired(article: Article, written: str, year: int) -> bool:
+    """A validity that ends before the 成文日期 (or in an earlier year than the text's)."""
+    signed = article.dating.signed
+    m = _FULL_DAY.match(written)
+    if signed is None or m is None:
+        return signed is None or year < signed[0]
+    return (int(m[1]), int(m[2]), int(m[3])) < signed
 
 
 _FULL_DAY = lazy(r"((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日")
