@@ -27,6 +27,7 @@ _HISTORY = lazy(r"[^，。；]{0,6}?(?:大会上|大会的|上的讲话|以来|�
 _PLACE = lazy(r"[^，。；]{0,8}?(?:(?P<first>开局之年|开局年|起步之年|第一年)"
               r"|(?P<last>收官之年|收官年|最后一年|决胜之年)|第(?P<nth>[二三四五2-5])(?:个)?年(?!度|级|[0-9]))")
 _NTH = {"二": 2, "三": 3, "四": 4, "五": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_SHIFTS = (("明年", 1), ("来年", 1), ("去年", -1), ("上年", -1), ("前年", -2))
 _PREPARES = ("迎", "筹备", "将", "明年", "即将", "计划", "准备", "谋划")
 
 
@@ -219,6 +220,12 @@ def reference_year(ctx: RuleContext, start: int) -> Reference | None:
         return Reference(int(stated[-1][1]), True)
     if opening:
         return Reference(int(opening[1]), True)
+    if title is not None:
+        # 明年是“十五五”规划开局之年 in a text of 2025 speaks of 2026
+        said = text[clause:start]
+        shift = next((n for word, n in _SHIFTS if word in said), None)
+        if shift is not None:
+            return Reference(title + shift, True, late and shift == 0)
     if title is not None and "今年" in text[sentence:start]:
         return Reference(title, True, late)
     return Reference(title, False, late) if title is not None else None
@@ -420,7 +427,8 @@ class AnniversaryYearMismatch(_AnchorRule):
     七七事变, 国家公祭日, 各自治区成立, 和平共处五项原则, the numbered publicity days (第N个世界读书日,
     国际禁毒日, 全国消防日, 全国税收宣传月, 第N届世界水日 …) and the other entries of
     `rulesets/data/anchors.yaml`, each with its source — and compares it with the year the text
-    speaks of: a year stated in the same clause or opening the sentence (`2024年是…`, `今年…`),
+    speaks of: a year stated in the same clause or opening the sentence (`2024年是…`, `今年…`;
+    `明年`, `去年` in the clause move the title's year by one),
     else the year in the title, else the year the text was written (its 成文日期, 印发日期 or
     发文字号; a 总结 written in the first quarter is about the year before). It must match: a
     mention may look one year ahead only when the text prepares it (`迎接新中国成立75周年`,
