@@ -832,6 +832,8 @@ _FUNDS = lazy(r"(?:度)?[\u4e00-\u9fff]{0,8}?(?:资金|经费|补助|补贴|指�
 _WANTS = ("力争", "确保", "争取", "将", "要", "计划", "预计", "目标", "拟", "务必", "须", "应当", "努力")
 _GOAL_HEADINGS = ("目标", "任务", "计划", "打算", "安排", "思路", "措施", "要求", "步骤", "举措", "重点", "下一步",
                   "进度", "时间", "阶段")
+# the headings of a plan's schedule: every date under them is still to come
+_STEP_HEADINGS = ("步骤", "进度安排", "时间安排", "实施阶段", "阶段安排", "日程安排", "时间节点", "进度计划", "时间表")
 _DATE_TAIL = lazy(
     r"年(?:度)?(?:\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?(?:[—–－\-~～至到][0-9]{1,2}月(?:[0-9]{1,2}日)?)?)?"
     r"(?:底|末|初|年底|年末|上旬|中旬|下旬|上半年|下半年|前三季度)?")
@@ -852,7 +854,9 @@ class PastTargetDate(Rule):
       steps (or with `力争`, `确保`, `将` in the sentence);
     - a stage of a plan: `动员部署阶段（2024年3月—4月）` in a 方案 of 2025;
     - an effective date: `本方案自2024年3月1日起施行` in a text of 2025 (more than two months
-      before a known 成文日期), and a validity that ends before it (`有效期至2024年12月31日`).
+      before a known 成文日期), and a validity that ends before it (`有效期至2024年12月31日`);
+    - a step of a schedule (under `实施步骤`, `时间安排`, `进度安排`, …): `（一）摸底排查：2024年3月1日—
+      3月20日`, `（二）集中建设（2024年3月21日至9月30日）` in a 方案 of 2025.
 
     Left alone: sentences that recount an old plan (`已`, `如期`, `原定`, `原计划`, `截至`, `以来`,
     `完成了`), comparisons (`比2023年底`), baselines outside a goal part (`到2023年底，全县共有…`).
@@ -896,6 +900,8 @@ class PastTargetDate(Rule):
             year, shown = now
             goals = [(s.heading.span.start, _section_end(s)) for s in article.sections()
                      if any(w in s.heading.title for w in _GOAL_HEADINGS)]
+            steps = SpanSet([(s.heading.span.start, _section_end(s)) for s in article.sections()
+                             if any(w in s.heading.title for w in _STEP_HEADINGS)])
             title = _title_line(article)
             after = title.span.end if title is not None else article.span.start
             signature = article.signature.date.span.start if article.signature and article.signature.date \
@@ -908,6 +914,8 @@ class PastTargetDate(Rule):
                     if not year - 3 <= mention.year < year:
                         continue
                     found = _target(line.text, mention.start - line.span.start, in_goals)
+                    if found is None and line.span.start in steps:
+                        found = _step_date(line.text, mention.start - line.span.start)
                     if found is None:
                         continue
                     key, end = found
@@ -970,6 +978,21 @@ def _target(text: str, at: int, in_goals: bool) -> tuple[str, int] | None:
     if "阶段" in text[max(0, at - 12):at] and before.endswith(("（", "(")):
         return "default", end  # 动员部署阶段（2024年3月—4月）
     return None
+
+
+def _step_date(text: str, at: int) -> tuple[str, int] | None:
+    """A date that times a step of a plan's schedule: `（一）宣传发动：2024年3月1日—3月15日`,
+    `（二）集中整治（2024年3月16日至6月30日）`, `2024年7月上旬，县局组织验收`."""
+    tail = _DATE_TAIL.match(text, at + 4 + (text[at + 4:at + 5] == " "))
+    if tail is None or text[tail.end() - 1] == "年" or text[tail.end() - 1] == "度":
+        return None  # a month or a day, not a year alone
+    before = text[max(0, at - 1):at]
+    if at and before not in ("：", ":", "（", "(", "，", "。", "；", " ", "\u3000"):
+        return None
+    sentence = _sentence_at(text, at)
+    if any(word in sentence for word in _RECOUNTED):
+        return None
+    return "default", tail.end()
 
 
 def _clause(text: str, at: int) -> str:
