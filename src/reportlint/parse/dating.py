@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from reportlint.model import Article, Dating, Day, Line, Period, Section
+from reportlint.model import Article, Dating, Day, Line, Period, Section, joined_title
 from reportlint.text.calendar import (
     CN_DATE,
     DATE,
@@ -123,15 +123,21 @@ def title_text(article: Article, line: Line | None) -> str:
     text = line.text.strip()
     if text.endswith(_TITLE_ENDS):
         return text
+    following = _wrapped_onto(article, line)
+    return joined_title((line, following)) if following is not None else text
+
+
+def _wrapped_onto(article: Article, line: Line) -> Line | None:
+    """The short line right after ``line`` that ends a title (`情况的报告`), if there is one."""
     for child in article.children[:8]:
         if isinstance(child, Section):
             break
         if child.span.start > line.span.start:
             following = child.text.strip()
             if len(following) <= 20 and "。" not in following and following.endswith(_TITLE_ENDS):
-                return text + following
+                return child.line
             break
-    return text
+    return None
 
 
 def _signed(article: Article, head: Sequence[Line]) -> tuple[Day | None, Line | None]:

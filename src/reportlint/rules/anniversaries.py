@@ -315,7 +315,7 @@ def find_clashes(ctx: RuleContext, anchors: tuple[Anchor, ...]) -> Iterator[Clas
                 implied = f"{lo}—{hi}" if lo != hi and hi < 2100 else str(lo)
                 phase = _PLACE.match(text, m.end()) if anchor.phases else None
                 place = ("first" if phase["first"] else "last" if phase["last"] else "nth") if phase else None
-                if place and (ref.stated or _about_its_year(ctx, m.start())):
+                if phase is not None and place and (ref.stated or _about_its_year(ctx, m.start())):
                     # “十四五”开局之年 is its first year, 收官之年 its last, 实施的第三年 its third
                     lo = hi = lo if place == "first" else hi if place == "last" else lo + _NTH[phase["nth"]] - 1
                     if ref.year != lo:
@@ -422,8 +422,9 @@ class AnniversaryYearMismatch(_AnchorRule):
 
     ## What it does
     Computes the year an anniversary or a numbered day falls in — 建党N周年 (1921+N, also
-    `党的N岁生日`), 新中国成立N周年 (1949+N, also `新中国N华诞`, `祖国N周年华诞`), 改革开放N周年 (1978+N), 第N个教师节 (1984+N), 毛泽东同志诞辰N周年
-    (1893+N), 红军长征胜利, 抗战胜利, 五四运动, 建军, 香港/澳门回归, 辛亥革命, 九一八事变,
+    `党的N岁生日`), 新中国成立N周年 (1949+N, also `新中国N华诞`, `祖国N周年华诞`),
+    改革开放N周年 (1978+N), 第N个教师节 (1984+N), 毛泽东同志诞辰N周年 (1893+N), 红军长征胜利,
+    抗战胜利, 五四运动, 建军, 香港/澳门回归, 辛亥革命, 九一八事变,
     七七事变, 国家公祭日, 各自治区成立, 和平共处五项原则, the numbered publicity days (第N个世界读书日,
     国际禁毒日, 全国消防日, 全国税收宣传月, 第N届世界水日 …) and the other entries of
     `rulesets/data/anchors.yaml`, each with its source — and compares it with the year the text
@@ -534,7 +535,8 @@ class EraYearMismatch(_AnchorRule):
     `二十届三中全会于2023年7月召开`, `去年10月召开的…` in a text of 2026), or named as past in a
     text written before it met — `党的二十大以来` in 2021, `二十届三中全会` in a 2023 summary,
     `二十届四中全会精神` in a text of June 2025, `党的二十一大精神` (due in 2027, five years after the
-    二十大) in a text of 2026 (`迎接党的二十大`, `即将召开的…`, `将于…召开` are left alone). Comparisons with a period (`较“十三五”末增长`, `高于“十三五”时期`) are baselines and pass.
+    二十大) in a text of 2026 (`迎接党的二十大`, `即将召开的…`, `将于…召开` are left alone).
+    Comparisons with a period (`较“十三五”末增长`, `高于“十三五”时期`) are baselines and pass.
 
     ## Why is this bad?
     A 2023 report that aims to “为实现‘十二五’发展目标开好头” or carries out the
@@ -588,8 +590,8 @@ _LOCAL = lazy(r"(建校|建院|建馆|建厂|建站|建所|建港|开港|建园|
               r"成立|组建|设立|落成|建立|发生)(?P<n>[0-9]{1,3}|[一二三四五六七八九十百零〇两]{1,6})(?:周年|华诞)")
 _FOUNDED = lazy(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
 # 于2003年由原市自来水公司改制组建）: the founding verb ends the clause the year opens
-_FOUNDED_LATE = lazy(r"[^，,。；;：:！？（(）)\n]{0,16}?(?:建校|建院|建厂|创刊|创办|创建|通车|建成|成立|组建|设立|落成|始建|"
-                     r"建立|撤县设市|撤地设市|撤县设区)(?=[，,。；;）)\n]|$)")
+_FOUNDED_LATE = lazy(r"[^，,。；;：:！？（(）)\n]{0,16}?(?:建校|建院|建厂|创刊|创办|创建|通车|建成|成立|组建|"
+                     r"设立|落成|始建|建立|撤县设市|撤地设市|撤县设区)(?=[，,。；;）)\n]|$)")
 _EVENT_CODE = lazy(r"[“\"]([0-9]{2})[·・.．]([0-9]{1,2})[”\"]")
 
 
