@@ -792,7 +792,11 @@ def _title_phrase_reused(ctx: RuleContext, article: Article, year: int) -> Itera
         at += annual
         if text[at:at + 3] not in phrases and not (yearly and annual):
             continue  # 关于表彰2024年度…的决定 that honours the 2023年度 work
-        sentence = _sentence_at(text, mention.start - body_start)
+        here = mention.start - body_start
+        lo = text.rfind("\n", 0, here) + 1
+        hi = text.find("\n", here)
+        line = text[lo:hi if hi != -1 else len(text)]
+        sentence = _sentence_at(line, here - lo)  # its own line: a heading below is another sentence
         before = text[max(0, mention.start - body_start - 2):mention.start - body_start]
         if any(mark in before for mark in _COMPARE_MARKS) or any(w in sentence for w in _HISTORY_WORDS):
             continue
