@@ -859,6 +859,8 @@ class PastTargetDate(Rule):
     - a stage of a plan: `动员部署阶段（2024年3月—4月）` in a 方案 of 2025;
     - an effective date: `本方案自2024年3月1日起施行` in a text of 2025 (more than two months
       before a known 成文日期), and a validity that ends before it (`有效期至2024年12月31日`);
+    - a programme whose years are over, still to be carried out: `深入实施《…三年行动方案（2021—
+      2023年）》` in 要点 of 2025 (a summary may name the year it reviews; `已`, `收官` pass);
     - a step of a schedule (under `实施步骤`, `时间安排`, `进度安排`, …): `（一）摸底排查：2024年3月1日—
       3月20日`, `（二）集中建设（2024年3月21日至9月30日）` in a 方案 of 2025.
 
@@ -892,6 +894,9 @@ class PastTargetDate(Rule):
                     "{text!r} is a target or deadline, but it had passed when the text was written ({now})"),
         "effect": ("施行日期“{text}”早于成文时间（{now}）",
                    "the effective date {text!r} is before the text was written ({now})"),
+        "ended": ("止于{text}的行动或规划期在成文时间（{now}）之前已经结束，却仍要实施：疑为沿用往年文稿",
+                  "the programme ending in {text!r} was over when the text was written ({now}), yet it is to be"
+                  " carried out"),
         "expiry": ("有效期截止日期“{text}”早于成文时间（{now}）",
                    "the validity ends on {text!r}, before the text was written ({now})"),
     }
@@ -904,6 +909,8 @@ class PastTargetDate(Rule):
             year, shown = now
             goals = [(s.heading.span.start, _section_end(s)) for s in article.sections()
                      if any(w in s.heading.title for w in _GOAL_HEADINGS)]
+            looks_back = _doctype_id(article) in _LOOKING_BACK or _kind_from_title(_title_of(article)) in (
+                "work-summary", "government-work-report")
             steps = SpanSet([(s.heading.span.start, _section_end(s)) for s in article.sections()
                              if any(w in s.heading.title for w in _STEP_HEADINGS)])
             title = _title_line(article)
@@ -920,6 +927,8 @@ class PastTargetDate(Rule):
                     found = _target(line.text, mention.start - line.span.start, in_goals)
                     if found is None and line.span.start in steps:
                         found = _step_date(line.text, mention.start - line.span.start)
+                    if found is None and (mention.year < year - 1 or not looks_back):
+                        found = _ended_program(line.text, mention.start - line.span.start)
                     if found is None:
                         continue
                     key, end = found
@@ -982,6 +991,36 @@ def _target(text: str, at: int, in_goals: bool) -> tuple[str, int] | None:
     if "阶段" in text[max(0, at - 12):at] and before.endswith(("（", "(")):
         return "default", end  # 动员部署阶段（2024年3月—4月）
     return None
+
+
+# a programme named by its years, still to be carried out: 深入实施《…三年行动方案（2021—2023年）》
+_RANGE_START = lazy(r"(?:19|20)[0-9]{2}\s*年?\s*(?:[—–\-－~～]|至)\s*$")
+_PROGRAMME = ("行动", "规划", "计划", "方案", "纲要", "工程", "攻坚", "三年", "五年")
+_CARRY_OUT = ("深入实施", "全面实施", "继续实施", "组织实施", "实施", "深入推进", "扎实推进", "推进", "贯彻落实",
+              "落实", "执行", "启动", "开展")
+
+
+def _ended_program(text: str, at: int) -> tuple[str, int] | None:
+    """`深入实施…三年行动（2021—2023年）` in a text of 2025: a programme whose years are over."""
+    if not _RANGE_START.search(text, max(0, at - 8), at):
+        return None
+    end = at + 5 + (text[at + 4:at + 5] == " ")
+    sentence = _sentence_at(text, at)
+    clause = _clause(text, at)
+    named = text[end:end + 16]
+    named = named[:min([named.find(p) for p in "。；！？，,：:、" if p in named] or [16])]
+    if not (any(w in named for w in _PROGRAMME) or text[max(0, at - 14):at].count("（") > 0
+            and any(w in text[max(0, at - 40):at] for w in _PROGRAMME)):
+        return None
+    lead = text[max(0, at - 60):at]
+    cut = max(lead.rfind(p) for p in "。；！？，,：:")
+    if cut != -1 and "《" not in lead[cut:]:
+        lead = lead[cut + 1:]
+    if not any(w in lead for w in _CARRY_OUT) or any(w in sentence for w in _RECOUNTED + ("收官", "结束", "期满")):
+        return None
+    if any(w in clause for w in ("比", "较", "同期", "相比")):
+        return None
+    return "ended", end
 
 
 def _step_date(text: str, at: int) -> tuple[str, int] | None:
