@@ -170,7 +170,7 @@ class WeekdayMismatch(Rule):
     ## What it does
     Checks `年月日（星期X）`, `月日，星期X`, `月日（周X）`, the weekday first (`星期五（10月10日）`),
     the second day of a range (`10月12日（星期六）至13日（星期一）`; `9月3日至5日（星期三至星期五）`, each
-    end with its weekday; `6月30日至7月2日（周一至周三）` across months is left alone) and dates with Chinese numerals
+    end with its weekday; `7月8日（星期二）、9日（星期三）`, a list; `6月30日至7月2日（周一至周三）` across months is left alone) and dates with Chinese numerals
     (`二〇二三年九月八日（星期四）`, `二〇二六年2月10日`, `十月十二日`). A date without a year takes
     that of a date earlier on the same line (`2023年9月5日…9月8日（星期四）`); failing that the
     year of the 成文日期 (the year before for a late month in a text of January to June, the year
@@ -221,7 +221,9 @@ class WeekdayMismatch(Rule):
             week = _weekday_after(text, m.end())
             if week:
                 yield from self._judge(ctx, m.start(), week[1], m.group(0), week[0], years, month, day)
-            second = _range_end(text, week[1] if week else m.end())
+            # 6月12日（星期三）、13日（星期四）: a list of days in one month counts as a range here
+            marks = _RANGE_MARKS + _LIST_MARKS if week else _RANGE_MARKS
+            second = _range_end(text, week[1] if week else m.end(), marks)
             both = _WEEKDAY_RANGE.match(text, second[2]) if second and not week else None
             if second and both:  # 6月12日至14日（星期三至星期五）: each day its weekday
                 yield from self._judge(ctx, m.start(), both.end(), m.group(0), both["a"], years, month, day)
@@ -290,11 +292,12 @@ def _document_year(ctx: RuleContext, offset: int) -> int | None:
 
 
 _RANGE_MARKS = ("至", "到", "—", "－", "-", "~", "～", "–")
+_LIST_MARKS = ("、", "和", "及", "，", ",")
 
 
-def _range_end(text: str, at: int) -> tuple[int, int, int] | None:
+def _range_end(text: str, at: int, marks: tuple[str, ...] = _RANGE_MARKS) -> tuple[int, int, int] | None:
     """`5月6日至8日`: the second day (value, start, end) of a range within one month."""
-    for mark in _RANGE_MARKS:
+    for mark in marks:
         if text.startswith(mark, at):
             start = at + len(mark)
             end = start
