@@ -157,7 +157,7 @@ class ImpossibleDate(Rule):
             year = int(m["y"]) if m["y"] else _document_year(ctx, m.start())
             if not valid(year, int(m["m"]), int(m["d"])):
                 yield ctx.report(m.start(), m.end(), text=m.group(0))
-        for pattern, groups in ((_FULL_DOTTED, (1, 2, 3)), (_FULL_SLASHED, (1, 3, 4))):
+        for pattern, groups in ((_FULL_DOTTED, (1, 3, 4)), (_FULL_SLASHED, (1, 3, 4))):
             for m in pattern.finditer(text):  # 2024.6.31, 2024/2/30
                 year, month, day = (int(m[g]) for g in groups)
                 if not valid(year, month, day):
@@ -395,8 +395,15 @@ def _free(text: str, at: int, marks: str) -> bool:
 
 
 _FULL_DOTTED = AtStarts(
-    r"(?<![0-9A-Za-z./_\-])((?:19|20)[0-9]{2})\.([0-9]{1,2})\.([0-9]{1,2})(日)?(?![0-9A-Za-z.%％‰])",
-    lambda text: [at - 4 for at in find_all(text, ".") if at >= 4 and _free(text, at - 4, "./_-")])
+    r"(?<![0-9A-Za-z./_\-．])((?:19|20)[0-9]{2})([.．])([0-9]{1,2})\2([0-9]{1,2})(日)?(?![0-9A-Za-z.%％‰．])",
+    lambda text: sorted({at - 4 for dot in ".．" for at in find_all(text, dot)
+                         if at >= 4 and _free(text, at - 4, "./_-．")}))
+# 2024.9—2025.1: a span of months written with dots
+_DOTTED_MONTHS = AtStarts(
+    r"(?<![0-9A-Za-z./_\-．])((?:19|20)[0-9]{2})[.．]([0-9]{1,2})\s*(?:[—–－\-~～]|至|到)\s*"
+    r"((?:19|20)[0-9]{2})[.．]([0-9]{1,2})(?![0-9A-Za-z.%％‰．])",
+    lambda text: sorted({at - 4 for dot in ".．" for at in find_all(text, dot)
+                         if at >= 4 and _free(text, at - 4, "./_-．")}))
 # 2023/5/6, 2023-05-06: slashed and hyphenated dates in running text (not in paths or URLs)
 _FULL_SLASHED = AtStarts(
     r"(?<![0-9A-Za-z./_\-:／－])((?:19|20)[0-9]{2})([/\-／－])([0-9]{1,2})\2([0-9]{1,2})(日)?"
@@ -436,7 +443,8 @@ class DottedDate(Rule):
     """A date written with dots in running text: `2019.3.5`, `4.15全民国家安全教育日`.
 
     ## What it does
-    Flags `YYYY.M.D` anywhere, `YYYY/M/D` and `YYYY-MM-DD` (also with full-width ／ or －)
+    Flags `YYYY.M.D` anywhere (also with full-width dots, `2025．4．8`), a span of months written
+    with dots (`2024.9—2025.1`), `YYYY/M/D` and `YYYY-MM-DD` (also with full-width ／ or －)
     outside paths and URLs, and a bare `M.D` where an event name or a time of day follows it.
     Decimals (`4.5%`, `3.5万元`), version and section numbers, spans of years (`2021-2025`),
     paths and URLs (`/2023/05/06/`) are not dates and are left alone.
@@ -473,11 +481,17 @@ class DottedDate(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for m in _FULL_DOTTED.finditer(ctx.text):
-            year, month, day = int(m[1]), int(m[2]), int(m[3])
+            year, month, day = int(m[1]), int(m[3]), int(m[4])
             if valid(year, month, day):
                 good = f"{year}年{month}月{day}日"
                 yield ctx.report(m.start(), m.end(), text=m.group(0), good=good,
                                  fix=Fix.replace("改为年月日", m.start(), m.end(), good))
+        for m in _DOTTED_MONTHS.finditer(ctx.text):
+            first, second = (int(m[1]), int(m[2])), (int(m[3]), int(m[4]))
+            if 1 <= first[1] <= 12 and 1 <= second[1] <= 12 and first < second:
+                good = f"{first[0]}年{first[1]}月—{second[0]}年{second[1]}月"
+                yield ctx.report(m.start(), m.end(), text=m.group(0), good=good,
+                                 fix=Fix.replace("改为年月", m.start(), m.end(), good))
         for m in _FULL_SLASHED.finditer(ctx.text):
             year, month, day = int(m[1]), int(m[3]), int(m[4])
             if valid(year, month, day):
