@@ -759,8 +759,9 @@ class DateAfterPeriod(Rule):
     - a 成文日期 outside the title's year: a 2024 summary signed in 2023 or in the first half of
       2024, a 2024 plan signed in 2025, a 通知 about 2024 signed in 2022;
     - in a 通报, 纪要 or 批复, a day after its 成文日期 told as having happened (`发生`, `了`, a
-      request dated so `收悉`), a day
-      without a year taken in the 成文日期's year unless it lies more than half a year ahead.
+      request dated so `收悉`), a day without a year taken in the 成文日期's year unless it lies
+      more than half a year ahead: reported on the 成文日期's line (signed before what it
+      reports), or on the day itself when its year is after the 成文日期's (a slip of the year).
 
     Sections about next steps, the signature, and sentences that plan or count up to a date
     (`计划`, `定于`, `将`, `力争`, `截至`) are skipped. Left alone: history in the sentence
@@ -877,11 +878,12 @@ _DONE_MONTH = ("已", "了", "顺利", "圆满", "成功", "正式", "获得", "
 
 
 def _early_signature(ctx: RuleContext, article: Article, early: list[tuple[int, int, str]],
-                     signed: Day) -> Iterator[Finding]:
-    """Events after the 成文日期 told as done: one is a wrong date; several, a wrong 成文日期."""
+                     signed: Day, least: int = 2) -> Iterator[Finding]:
+    """Events after the 成文日期 told as done: one is a wrong date; several (``least``), a wrong
+    成文日期."""
     shown = f"{signed[0]}年{signed[1]}月{signed[2]}日"
     line = article.dating.signed_line
-    if len(early) >= 2 and line is not None:
+    if early and len(early) >= least and line is not None:
         yield ctx.report(line.span.start, line.span.end, "early", text=line.text, count=len(early),
                          first=early[0][2], period="", signed=shown)
         return
@@ -978,8 +980,13 @@ def _done_after_signing(ctx: RuleContext, article: Article, signed: Day | None) 
             continue
         sentence = _sentence(ctx.text, m.start(), m.end())
         if _has_any(sentence, _DONE) and not _has_any(sentence, _FUTURE):
+            if year > signed[0]:  # 2025年10月12日发生 in a 通报 of 2024: the event's year is the slip
+                yield from _early_signature(ctx, article, [(m.start(), m.end(), m.group(0))], signed)
+                continue
             early.append((m.start(), m.end(), m.group(0)))
-    yield from _early_signature(ctx, article, early, signed)
+    # a 公文 cannot be signed days before what it reports (a meeting that passed the draft it
+    # submits, the request it answers): the 成文日期 is what is reported, on its line
+    yield from _early_signature(ctx, article, early, signed, least=1)
 
 
 def _signed_outside(ctx: RuleContext, article: Article, signed: Day | None) -> Iterator[Finding]:
