@@ -91,16 +91,18 @@ def _plenums(table: dict, default: dict, check: bool) -> Iterator[Anchor]:
         info = table["congresses"][name]
         met = month_of(info["congress"])[0]
         following = month_of(table["congresses"][names[i + 1]]["congress"])[0] if i + 1 < len(names) else met + 5
-        congress = _checked(rf"(?:党的)?{name}大(?=(?:会议)?{after})", check)
+        # 党的二十大 or, in full, 党的第二十次全国代表大会
+        congress = _checked(rf"(?:(?:党的)?{name}大|党的第{name}次全国代表大会)(?=(?:会议)?{after})", check)
         literal = is_literal(name)
+        named = (f"{name}大", f"第{name}次全国代表大会")
         # its 精神 is studied once it has met, not the year before (迎接…胜利召开 is not matched)
         yield Anchor(f"congress-{name}", congress, None, (met, following),
-                     0, behind, source, gate=(f"{name}大", *tail) if literal else ())
+                     0, behind, source, gate=(named, *tail) if literal else ())
         # named as past (党的二十大以来, 二十大报告) before it met: impossible whatever the year
         past = "以来|报告|提出|强调|指出|作出|部署|明确|胜利召开以来"
-        held = _checked(rf"(?<!迎接)(?<!喜迎)(?:党的){name}大(?={past})", check)
+        held = _checked(rf"(?<!迎接)(?<!喜迎)(?:党的{name}大|党的第{name}次全国代表大会)(?={past})", check)
         yield Anchor(f"congress-held-{name}", held, None, (met, 2100), 0, 0, source,
-                     gate=(f"党的{name}大",) if literal else ())
+                     gate=((f"党的{name}大", f"党的第{name}次全国代表大会"),) if literal else ())
         for n, when in enumerate(info["sessions"]):
             year = month_of(when)[0]
             pattern = _checked(rf"{name}届{_SESSIONS[n]}中全会(?={after})", check)
@@ -535,7 +537,7 @@ class EraYearMismatch(_AnchorRule):
     `二十届三中全会于2023年7月召开`, `去年10月召开的…` in a text of 2026), or named as past in a
     text written before it met — `党的二十大以来` in 2021, `二十届三中全会` in a 2023 summary,
     `二十届四中全会精神` in a text of June 2025, `党的二十一大精神` (due in 2027, five years after the
-    二十大) in a text of 2026 (`迎接党的二十大`, `即将召开的…`, `将于…召开` are left alone).
+    二十大; also in full, `党的第二十一次全国代表大会`) in a text of 2026 (`迎接党的二十大`, `即将召开的…`, `将于…召开` are left alone).
     Comparisons with a period (`较“十三五”末增长`, `高于“十三五”时期`) are baselines and pass.
 
     ## Why is this bad?
