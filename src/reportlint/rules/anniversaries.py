@@ -537,7 +537,8 @@ class EraYearMismatch(_AnchorRule):
     `二十届三中全会于2023年7月召开`, `去年10月召开的…` in a text of 2026), or named as past in a
     text written before it met — `党的二十大以来` in 2021, `二十届三中全会` in a 2023 summary,
     `二十届四中全会精神` in a text of June 2025, `党的二十一大精神` (due in 2027, five years after the
-    二十大; also in full, `党的第二十一次全国代表大会`) in a text of 2026 (`迎接党的二十大`, `即将召开的…`, `将于…召开` are left alone).
+    二十大; also in full, `党的第二十一次全国代表大会`) in a text of 2026 (`迎接党的二十大`,
+    `即将召开的…`, `将于…召开` are left alone).
     Comparisons with a period (`较“十三五”末增长`, `高于“十三五”时期`) are baselines and pass.
 
     ## Why is this bad?
