@@ -761,7 +761,9 @@ class DateAfterPeriod(Rule):
     - in a 通报, 纪要 or 批复, a day after its 成文日期 told as having happened (`发生`, `了`, a
       request dated so `收悉`), a day without a year taken in the 成文日期's year unless it lies
       more than half a year ahead: reported on the 成文日期's line (signed before what it
-      reports), or on the day itself when its year is after the 成文日期's (a slip of the year).
+      reports), or on the day itself when its year is after the 成文日期's (a slip of the year);
+      a month alone told as done (`2025年3月，组织开展了…`) too, and in a summary without a year
+      in its title (signed in January) on the date itself.
 
     Sections about next steps, the signature, and sentences that plan or count up to a date
     (`计划`, `定于`, `将`, `力争`, `截至`) are skipped. Left alone: history in the sentence
@@ -984,9 +986,19 @@ def _done_after_signing(ctx: RuleContext, article: Article, signed: Day | None) 
                 yield from _early_signature(ctx, article, [(m.start(), m.end(), m.group(0))], signed)
                 continue
             early.append((m.start(), m.end(), m.group(0)))
+    if "年" in ctx.text[_body_start(article):article.span.end]:
+        for m in _YEAR_MONTH.finditer(ctx.text, _body_start(article), article.span.end):
+            year, month = int(m[1]), int(m[2])  # 2025年3月，组织开展了… in a text signed in January
+            if not 1 <= month <= 12 or (year, month) <= signed[:2] or _in_signature(ctx, m.start()):
+                continue
+            sentence = _sentence(ctx.text, m.start(), m.end())
+            if _has_any(sentence, _DONE_MONTH) and _has_any(sentence, _DONE) and not _has_any(sentence, _FUTURE):
+                early.append((m.start(), m.end(), m.group(0)))
+        early.sort()
     # a 公文 cannot be signed days before what it reports (a meeting that passed the draft it
-    # submits, the request it answers): the 成文日期 is what is reported, on its line
-    yield from _early_signature(ctx, article, early, signed, least=1)
+    # submits, the request it answers): the 成文日期 is what is reported, on its line; a summary
+    # dated in January that tells of `2025年3月` has the year of that event wrong
+    yield from _early_signature(ctx, article, early, signed, least=2 if _has_any(title, _SUMMARY_TITLE) else 1)
 
 
 def _signed_outside(ctx: RuleContext, article: Article, signed: Day | None) -> Iterator[Finding]:
