@@ -763,7 +763,9 @@ class DateAfterPeriod(Rule):
       more than half a year ahead: reported on the 成文日期's line (signed before what it
       reports), or on the day itself when its year is after the 成文日期's (a slip of the year);
       a month alone told as done (`2025年3月，组织开展了…`) too, and in a summary without a year
-      in its title (signed in January) on the date itself.
+      in its title (signed in January) on the date itself;
+    - a 纪要's `时间：` field in another year than its title's (`时间：2024年3月12日` under
+      `2025年第3次…会议纪要`), after its 成文日期 or more than three months before it.
 
     Sections about next steps, the signature, and sentences that plan or count up to a date
     (`计划`, `定于`, `将`, `力争`, `截至`) are skipped. Left alone: history in the sentence
@@ -800,7 +802,9 @@ class DateAfterPeriod(Rule):
                            "date {text!r} is before the period the title reports on ({period}) but told as its work"),
                 "outside": ("成文日期{text}与标题年份{year}年不符",
                             "the document's date {text!r} does not fit the title year {year}"),
-                "early": ("成文日期{text}早于正文写成已经发生的{count}件事（最早为{first}）",
+                "minutes": ("纪要的会议时间{text}与{against}不符",
+                    "the meeting time {text!r} of the minutes does not fit {against}"),
+        "early": ("成文日期{text}早于正文写成已经发生的{count}件事（最早为{first}）",
                           "the document's date {text!r} is before {count} events it tells as done (first {first!r})")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -830,6 +834,8 @@ class DateAfterPeriod(Rule):
                     early.append((when.start, when.end, when.text))
             yield from _early_signature(ctx, article, early, cutoff)
             yield from _before_period(ctx, article, period, skip)
+        for article in ctx.document.articles:
+            yield from _minutes_time(ctx, article)
 
 
 class _When:
@@ -999,6 +1005,35 @@ def _done_after_signing(ctx: RuleContext, article: Article, signed: Day | None) 
     # submits, the request it answers): the 成文日期 is what is reported, on its line; a summary
     # dated in January that tells of `2025年3月` has the year of that event wrong
     yield from _early_signature(ctx, article, early, signed, least=2 if _has_any(title, _SUMMARY_TITLE) else 1)
+
+
+def _minutes_time(ctx: RuleContext, article: Article) -> Iterator[Finding]:
+    """A 纪要's `时间：` field a year off its title (`2024年第8次常务会议纪要`), after its 成文日期
+    or more than three months before it."""
+    dating = article.dating
+    for element in article.elements_of("minutes_field"):
+        if element.field("label") not in ("时间", "会议时间"):
+            continue
+        line = element.lines[0]
+        m = DATE.search(line.text)
+        if m is None or not m["y"]:
+            continue
+        day = (int(m["y"]), int(m["m"]), int(m["d"]))
+        if not valid(*day):
+            continue
+        start, end = line.span.start + m.start(), line.span.start + m.end()
+        title_year = dating.title_year if dating.title is not None and "纪要" in dating.title_text else None
+        signed = dating.signed
+        if title_year is not None and day[0] != title_year:
+            yield ctx.report(start, end, "minutes", text=m.group(0), against=f"标题的{title_year}年")
+        elif signed is not None and (day > signed or _days(day, signed) > 92):
+            shown = f"{signed[0]}年{signed[1]}月{signed[2]}日"
+            yield ctx.report(start, end, "minutes", text=m.group(0), against=f"成文日期{shown}")
+
+
+def _days(first: Day, last: Day) -> int:
+    """Roughly how many days ``first`` lies before ``last``."""
+    return (last[0] - first[0]) * 365 + (last[1] - first[1]) * 30 + (last[2] - first[2])
 
 
 def _signed_outside(ctx: RuleContext, article: Article, signed: Day | None) -> Iterator[Finding]:
