@@ -12,7 +12,7 @@ from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Article
 from reportlint.rules.base import Option, Rule, RuleContext
 from reportlint.text import userre
-from reportlint.text.chars import numeral_value
+from reportlint.text.chars import cn_to_int, numeral_value
 from reportlint.text.lazyre import Gate, LazyPattern, is_literal, lazy
 
 _N = r"(?P<n>[0-9]{1,3}|[一二三四五六七八九十百零〇两]{1,6})"
@@ -591,7 +591,7 @@ _FOUNDED_AFTER = ("建校", "建院", "建馆", "建厂", "建站", "建所", "�
                   "始建", "建立", "撤县设市", "撤地设市", "撤县设区", "发生")
 _LOCAL = lazy(r"(建校|建院|建馆|建厂|建站|建所|建港|开港|建园|建区|建县|建市|设市|建镇|创刊|创办|建村|通车|建成|"
               r"成立|组建|设立|落成|建立|发生)(?P<n>[0-9]{1,3}|[一二三四五六七八九十百零〇两]{1,6})(?:周年|华诞)")
-_FOUNDED = lazy(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+_FOUNDED = lazy(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年|(?<![〇○零一二三四五六七八九])([一二][〇○零一二三四五六七八九]{3})年")
 # 于2003年由原市自来水公司改制组建）: the founding verb ends the clause the year opens
 _FOUNDED_LATE = lazy(r"[^，,。；;：:！？（(）)\n]{0,16}?(?:建校|建院|建厂|创刊|创办|创建|通车|建成|成立|组建|"
                      r"设立|落成|始建|建立|撤县设市|撤地设市|撤县设区)(?=[，,。；;）)\n]|$)")
@@ -602,11 +602,14 @@ def _founding_years(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(offset, year) of each founding or event year stated between ``start`` and ``end``."""
     found = []
     for m in _FOUNDED.finditer(text, start, end):
+        year = int(m[1]) if m[1] else cn_to_int(m[2]) or 0  # 始建于一九五八年
+        if not 1800 <= year <= 2099:
+            continue
         before, after = text[max(start, m.start() - 4):m.start()], text[m.end():m.end() + 5]
         if before.endswith(_FOUNDED_BEFORE) or after.startswith(_FOUNDED_AFTER) or \
                 before.endswith("自") and after.startswith(tuple(w + "以来" for w in _FOUNDED_AFTER)) or \
                 before.endswith("于") and _FOUNDED_LATE.match(text, m.end(), end):
-            found.append((m.start(), int(m[1])))
+            found.append((m.start(), year))
     for m in _EVENT_CODE.finditer(text, start, end):
         year = int(m[1])
         found.append((m.start(), (1900 if year > 30 else 2000) + year))  # “98·7”洪灾: 1998
@@ -617,7 +620,7 @@ class LocalAnniversaryMismatch(Rule):
     """An anniversary of the issuer's own history that the founding year the text states contradicts.
 
     ## What it does
-    Finds a founding or event year the text states (`始建于1958年`, `1956年开港`, `自1956年开港以来`,
+    Finds a founding or event year the text states (`始建于1958年`, `始建于一九五六年`, `1956年开港`, `自1956年开港以来`,
     `“98·7”特大洪灾`, a clause closed by the founding verb: `于2003年由原市自来水公司改制组建`) and an
     anniversary of the same paragraph or document (`建校60周年`, `开港70周年`, `发生25周年`,
     `建校50华诞`), and checks the arithmetic against the year the text speaks of — a
