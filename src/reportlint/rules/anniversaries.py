@@ -591,7 +591,8 @@ _FOUNDED_AFTER = ("建校", "建院", "建馆", "建厂", "建站", "建所", "�
                   "始建", "建立", "撤县设市", "撤地设市", "撤县设区", "发生")
 _LOCAL = lazy(r"(建校|建院|建馆|建厂|建站|建所|建港|开港|建园|建区|建县|建市|设市|建镇|创刊|创办|建村|通车|建成|"
               r"成立|组建|设立|落成|建立|发生)(?P<n>[0-9]{1,3}|[一二三四五六七八九十百零〇两]{1,6})(?:周年|华诞)")
-_FOUNDED = lazy(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年|(?<![〇○零一二三四五六七八九])([一二][〇○零一二三四五六七八九]{3})年")
+_FOUNDED = lazy(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年"
+                r"|(?<![〇○零一二三四五六七八九])([一二][〇○零一二三四五六七八九]{3})年")
 # 于2003年由原市自来水公司改制组建）: the founding verb ends the clause the year opens
 _FOUNDED_LATE = lazy(r"[^，,。；;：:！？（(）)\n]{0,16}?(?:建校|建院|建厂|创刊|创办|创建|通车|建成|成立|组建|"
                      r"设立|落成|始建|建立|撤县设市|撤地设市|撤县设区)(?=[，,。；;）)\n]|$)")
@@ -620,8 +621,8 @@ class LocalAnniversaryMismatch(Rule):
     """An anniversary of the issuer's own history that the founding year the text states contradicts.
 
     ## What it does
-    Finds a founding or event year the text states (`始建于1958年`, `始建于一九五六年`, `1956年开港`, `自1956年开港以来`,
-    `“98·7”特大洪灾`, a clause closed by the founding verb: `于2003年由原市自来水公司改制组建`) and an
+    Finds a founding or event year the text states (`始建于1958年`, `始建于一九五六年`, `1956年开港`,
+    `自1956年开港以来`, `“98·7”特大洪灾`, a clause closed by the founding verb: `于2003年由原市自来水公司改制组建`) and an
     anniversary of the same paragraph or document (`建校60周年`, `开港70周年`, `发生25周年`,
     `建校50华诞`), and checks the arithmetic against the year the text speaks of — a
     year stated in the sentence, `今年`, the title's year, else the year it was written. It fires
