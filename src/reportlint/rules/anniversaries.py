@@ -624,8 +624,8 @@ class LocalAnniversaryMismatch(Rule):
     Finds a founding or event year the text states (`始建于1958年`, `始建于一九五六年`, `1956年开港`,
     `自1956年开港以来`, `“98·7”特大洪灾`, a clause closed by the founding verb:
     `于2003年由原市自来水公司改制组建`) and an anniversary of the same paragraph or document
-    (`建校60周年`, `开港70周年`, `发生25周年`, `建校50华诞`), and checks the arithmetic against the year the text speaks of — a
-    year stated in the sentence, `今年`, the title's year, else the year it was written. It fires
+    (`建校60周年`, `开港70周年`, `发生25周年`, `建校50华诞`), and checks the arithmetic against
+    the year the text speaks of — a year stated in the sentence, `今年`, the title's year, else the year it was written. It fires
     only when the paragraph, or else the whole document, states one such year, and leaves the
     national anniversaries to AN001.
 
