@@ -625,9 +625,9 @@ class LocalAnniversaryMismatch(Rule):
     `自1956年开港以来`, `“98·7”特大洪灾`, a clause closed by the founding verb:
     `于2003年由原市自来水公司改制组建`) and an anniversary of the same paragraph or document
     (`建校60周年`, `开港70周年`, `发生25周年`, `建校50华诞`), and checks the arithmetic against
-    the year the text speaks of — a year stated in the sentence, `今年`, the title's year, else the year it was written. It fires
-    only when the paragraph, or else the whole document, states one such year, and leaves the
-    national anniversaries to AN001.
+    the year the text speaks of — a year stated in the sentence, `今年`, the title's year, else
+    the year it was written. It fires only when the paragraph, or else the whole document, states
+    one such year, and leaves the national anniversaries to AN001.
 
     ## Why is this bad?
     An anniversary copied from an earlier year's text, or miscounted, is wrong in front of
