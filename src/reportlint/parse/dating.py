@@ -28,7 +28,7 @@ _TITLE_ENDS = ("报告", "总结", "通知", "要点", "计划", "请示", "函"
 _PERIOD = lazy(
     r"((?:19|20)[0-9]{2})\s*年(?:度)?\s*(上半年|下半年|第?([一二三四1-4])季度|([0-9]{1,2})月份?)?")
 # a title that reports on a period, and one that plans (the period is the one before the plan words)
-_SUMMARY_TITLE = ("总结", "述职", "汇报", "工作情况的报告", "工作情况报告")
+_SUMMARY_TITLE = ("总结", "述职", "汇报", "情况的报告", "情况报告", "情况的通报", "情况通报", "调研报告")
 _PLAN_TITLE = ("计划", "要点", "打算", "安排", "方案", "思路", "规划", "展望", "下一步", "目标", "任务")
 _HEAD_LINES = 4
 _DASH = r"(?:[—–－~～\-]|至|到)"

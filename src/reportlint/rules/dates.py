@@ -75,9 +75,14 @@ def _weekday_after(text: str, at: int) -> tuple[str, int] | None:
 
 
 def _in_signature(ctx: RuleContext, offset: int) -> bool:
+    """Whether ``offset`` is on the 落款, the 印发 line of the 版记 or a date line of the head:
+    the document's own dates, not events its body reports."""
     article = ctx.document.article_at(offset)
     sig = article.signature if article else None
     lines = [*(sig.units if sig else ()), *([sig.date] if sig and sig.date else [])]
+    if article is not None:
+        lines += [line for element in article.elements if element.kind in ("printed_by", "date")
+                  for line in element.lines]
     return any(line.span.start <= offset < line.span.end for line in lines)
 
 
@@ -743,8 +748,10 @@ class DateAfterPeriod(Rule):
     ## What it does
     For a summary or 述职 titled with a period (`2023年工作总结`, `2023年上半年工作总结`,
     `2024年第三季度`, `2023—2024学年第二学期` (February to August), `2024年秋季学期`,
-    `2021—2024年任期述职报告`, `2024年工作总结和2025年工作计划`, `关于2024年度工作情况的报告`) — or,
-    without a year in the title, signed in October to December of a year — flags
+    `2021—2024年任期述职报告`, `2024年工作总结和2025年工作计划`, `关于2024年度工作情况的报告`; also
+    a 情况报告, 情况通报 or 调研报告: `关于2025年第一季度…情况的通报`) — or, without a year in the
+    title, signed in October to December of a year — flags (the 落款 and the 版记's 印发日期 are
+    not body dates)
 
     - days and months in the body after the end of that period (a day without a year, `10月18日`,
       is taken to be in the period's year; a month alone, `2025年9月，医院已顺利通过…`, only when
@@ -832,7 +839,9 @@ class DateAfterPeriod(Rule):
                     yield ctx.report(when.start, when.end, text=when.text, period=period.label, signed="")
                 else:
                     early.append((when.start, when.end, when.text))
-            yield from _early_signature(ctx, article, early, cutoff)
+            # a 总结 that tells one later day has that day wrong; a 通报 or 情况报告, its 成文日期
+            least = 2 if _has_any(article.dating.title_text, ("总结", "述职", "汇报")) else 1
+            yield from _early_signature(ctx, article, early, cutoff, least)
             yield from _before_period(ctx, article, period, skip)
         for article in ctx.document.articles:
             yield from _minutes_time(ctx, article)
