@@ -413,6 +413,9 @@ class PartYearMismatch(Rule):
       intent (`将`, `力争`) or under a plan heading (also after `确保`/`力争`: `确保2024年全年目标如期实现`);
       a plan opening `2024年是…的关键之年` or announcing `2024年重点抓好以下几方面工作` for 2025,
       and `2024年，公司将…` under a heading such as 重点工作 in a plan for 2025;
+    - in a school-year summary (`2024—2025学年工作总结`), a school year opening a sentence: another
+      one in a review part (`2023—2024学年，学校…`), and not the next one in a plan part with
+      `将` (`2024—2025学年，学校将…`);
     - `今年`, `去年`, `明年` next to a year that is not the title year, its previous or its next
       (`今年以来（2023年1—11月）` in a 2024 summary), `上届（2025年）` in a text of 2025, and the year
       `刚刚过去的` (the one before the 成文日期's, in a text of January to June: `总结刚刚过去的2024年`
@@ -460,6 +463,10 @@ class PartYearMismatch(Rule):
                   "{part!r} plans for {year}, but the document reviews {review}: plans are for {ahead}"),
         "copied": ("正文的“{year}年…{phrase}”与标题的{title}年不符：疑为沿用往年文稿",
                    "the body's {year} ... {phrase!r} contradicts the title's {title}: an old text re-dated"),
+        "school": ("“{part}”与标题的{title}不符",
+                   "{part!r} is not {title}, the school year the title names"),
+        "school-ahead": ("“{part}”是计划/打算部分，本文总结的是{title}，计划应针对{ahead}",
+                         "{part!r} plans, but the document sums up {title}: plans are for {ahead}"),
         "today": ("“{word}”与{year}年并提，按本文年份应为{expected}年",
                   "{word!r} stands next to {year}, but by the document's year it is {expected}"),
     }
@@ -495,6 +502,39 @@ class PartYearMismatch(Rule):
                                      year=mention.year, review=frame.review, ahead=frame.ahead)
             if frame.kind != "government-work-report":
                 yield from self._openings(ctx, article, frame, role_by_section)
+            yield from self._school_years(ctx, article, role_by_section)
+
+    @staticmethod
+    def _school_years(ctx: RuleContext, article: Article, roles: list[tuple[int, int, str]]) -> Iterator[Finding]:
+        """`2023—2024学年，学校…` in a summary of the 2024—2025 school year; `2024—2025学年，学校将…`
+        in its plans."""
+        period = article.dating.period
+        own = _SCHOOL_YEAR.search(period.label) if period is not None and "学期" not in period.label else None
+        if own is None or _kind_from_title(_title_of(article)) != "work-summary":
+            return
+        first = int(own[1])
+        title = _title_line(article)
+        after = title.span.end if title is not None else article.span.start
+        lines = sorted([(p.line.text, p.span.start) for p in article.paragraphs() if p.span.start >= after]
+                       + [(h.body, h.body_span.start) for h in article.headings() if h.body and h.body_span],
+                       key=lambda item: item[1])
+        for (text, start), role in zip(lines, _roles_at([s for _, s in lines], roles)):
+            for m in _SCHOOL_YEAR.finditer(text):
+                at = m.start()
+                if at and text[at - 1] not in "。；！？，,：:" or int(m[2]) != int(m[1]) + 1:
+                    continue
+                if not text.startswith(("，", ",", "度，", "是", "学校", "我校", "全校"), m.end()):
+                    continue
+                sentence = _sentence_at(text, at)
+                said = int(m[1])
+                if any(word in sentence for word in _HISTORY_WORDS) or len(_SCHOOL_YEAR.findall(sentence)) > 1:
+                    continue
+                if role == "ahead":
+                    if said <= first and any(word in sentence for word in _FUTURE_WORDS):
+                        yield ctx.report(start + at, start + m.end(), "school-ahead", part=m.group(0),
+                                         title=own.group(0), ahead=f"{first + 1}—{first + 2}学年")
+                elif role != "problems" and said != first and not any(w in sentence for w in _FUTURE_WORDS):
+                    yield ctx.report(start + at, start + m.end(), "school", part=m.group(0), title=own.group(0))
 
     @staticmethod
     def _relatives(ctx: RuleContext, article: Article) -> Iterator[Finding]:
@@ -555,6 +595,7 @@ class PartYearMismatch(Rule):
                                      year=mention.year, review=frame.review, ahead=frame.ahead)
 
 
+_SCHOOL_YEAR = lazy(r"((?:19|20)[0-9]{2})\s*(?:年\s*)?[—–\-－~～至]\s*((?:19|20)[0-9]{2})\s*(?:年\s*)?学年")
 _TOPIC_NEXT = "，,是我全共累新完实各本该"
 _TOPIC_WORDS = ("度", "上半年", "下半年", "前三季度", "一季度", "第一季度", "前两季度", "的工作", "的各项", "重点",
                 "主要", "工作要", "工作的", "工作总体", "的总体", "总体要求")
