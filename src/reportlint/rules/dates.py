@@ -445,12 +445,17 @@ _BARE_DOTTED = AtStarts(
     _bare_dotted_starts)
 
 
+# 3月5号, 2025年3月5号: a day said, not written (not 5号楼, 〔2025〕5号, 3月5号文件)
+_SPOKEN_DATE = lazy(r"(?<![0-9])(?:(?P<y>(?:19|20)[0-9]{2})\s*年\s*)?(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})号"
+                    r"(?![0-9楼院线门室栋单窗机令文件公告])")
+
+
 class DottedDate(Rule):
     """A date written with dots in running text: `2019.3.5`, `4.15全民国家安全教育日`.
 
     ## What it does
     Flags `YYYY.M.D` anywhere (also with full-width dots, `2025．4．8`), a span of months written
-    with dots (`2024.9—2025.1`), `YYYY/M/D` and `YYYY-MM-DD` (also with full-width ／ or －)
+    with dots (`2024.9—2025.1`), the spoken `3月5号` (not `5号楼`, `〔2025〕5号`), `YYYY/M/D` and `YYYY-MM-DD` (also with full-width ／ or －)
     outside paths and URLs, and a bare `M.D` where an event name or a time of day follows it.
     Decimals (`4.5%`, `3.5万元`), version and section numbers, spans of years (`2021-2025`),
     paths and URLs (`/2023/05/06/`) are not dates and are left alone.
@@ -482,6 +487,8 @@ class DottedDate(Rule):
     standard = "GB/T 15835-2011"
     messages = {"default": ("日期“{text}”用点号分隔，正文应写作“{good}”",
                             "dotted date {text!r}: write {good!r} in running text"),
+                "spoken": ("日期“{text}”是口语写法，正文应写作“{good}”",
+                           "{text!r} is the spoken form of a date: write {good!r}"),
                 "separator": ("日期“{text}”用“{sep}”分隔，正文应写作“{good}”",
                               "date {text!r} separated by {sep!r}: write {good!r} in running text")}
 
@@ -504,6 +511,13 @@ class DottedDate(Rule):
                 good = f"{year}年{month}月{day}日"
                 yield ctx.report(m.start(), m.end(), "separator", text=m.group(0), good=good, sep=m[2],
                                  fix=Fix.replace("改为年月日", m.start(), m.end(), good))
+        if "号" in ctx.text:
+            for m in _SPOKEN_DATE.finditer(ctx.text):  # 3月5号召开: the spoken form of a day
+                if not _is_lunar(ctx.text, m.start()) and valid(int(m["y"]) if m["y"] else None,
+                                                               int(m["m"]), int(m["d"])):
+                    good = m.group(0)[:-1] + "日"
+                    yield ctx.report(m.start(), m.end(), "spoken", text=m.group(0), good=good,
+                                     fix=Fix.replace("改为日", m.end() - 1, m.end(), "日"))
         for m in _BARE_DOTTED.finditer(ctx.text):
             month, day = int(m[1]), int(m[2])
             if valid(None, month, day):
