@@ -455,7 +455,8 @@ class DottedDate(Rule):
 
     ## What it does
     Flags `YYYY.M.D` anywhere (also with full-width dots, `2025．4．8`), a span of months written
-    with dots (`2024.9—2025.1`), the spoken `3月5号` (not `5号楼`, `〔2025〕5号`), `YYYY/M/D` and `YYYY-MM-DD` (also with full-width ／ or －)
+    with dots (`2024.9—2025.1`), the spoken `3月5号` (not `5号楼`, `〔2025〕5号`), `YYYY/M/D`
+    and `YYYY-MM-DD` (also with full-width ／ or －)
     outside paths and URLs, and a bare `M.D` where an event name or a time of day follows it.
     Decimals (`4.5%`, `3.5万元`), version and section numbers, spans of years (`2021-2025`),
     paths and URLs (`/2023/05/06/`) are not dates and are left alone.
