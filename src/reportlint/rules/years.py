@@ -1037,6 +1037,7 @@ def _target(text: str, at: int, in_goals: bool) -> tuple[str, int] | None:
 # a programme named by its years, still to be carried out: 深入实施《…三年行动方案（2021—2023年）》
 _RANGE_START = lazy(r"(?:19|20)[0-9]{2}\s*年?\s*(?:[—–\-－~～]|至)\s*$")
 _PROGRAMME = ("行动", "规划", "计划", "方案", "纲要", "工程", "攻坚", "三年", "五年")
+_REVIEWED = ("收官", "结束", "期满", "总结", "评估", "回顾", "验收", "成效", "完成情况", "实施情况", "终期")
 _CARRY_OUT = ("深入实施", "全面实施", "继续实施", "组织实施", "实施", "深入推进", "扎实推进", "推进", "贯彻落实",
               "落实", "执行", "启动", "开展")
 
@@ -1057,7 +1058,9 @@ def _ended_program(text: str, at: int) -> tuple[str, int] | None:
     cut = max(lead.rfind(p) for p in "。；！？，,：:")
     if cut != -1 and "《" not in lead[cut:]:
         lead = lead[cut + 1:]
-    if not any(w in lead for w in _CARRY_OUT) or any(w in sentence for w in _RECOUNTED + ("收官", "结束", "期满")):
+    if "《" in lead:
+        lead = lead[:lead.rfind("《")]  # the verb before the title, not a word inside it (实施方案)
+    if not any(w in lead for w in _CARRY_OUT) or any(w in sentence for w in _RECOUNTED + _REVIEWED):
         return None
     if any(w in clause for w in ("比", "较", "同期", "相比")):
         return None
