@@ -896,7 +896,8 @@ class PastTargetDate(Rule):
     - a scheduled date: `计划于2024年11月底前完工`, `活动计划于2024年5月至6月分批开展`, `定于…`,
       `拟于…`, `力争2024年…`, `确保2024年全市PM2.5平均浓度…`;
     - a target: `力争到2024年底…`, and `到2024年底，…达到95%以上` in a part about goals, tasks or
-      steps (or with `力争`, `确保`, `将` in the sentence);
+      steps (or with `力争`, `确保`, `将` in the sentence), and anywhere in a text that looks ahead
+      `到2024年，全县基本建成…` (not `到2024年，全县已建成…`);
     - a stage of a plan: `动员部署阶段（2024年3月—4月）` in a 方案 of 2025;
     - an effective date: `本方案自2024年3月1日起施行` in a text of 2025 (more than two months
       before a known 成文日期), and a validity that ends before it (`有效期至2024年12月31日`);
@@ -970,6 +971,8 @@ class PastTargetDate(Rule):
                         found = _step_date(line.text, mention.start - line.span.start)
                     if found is None and (mention.year < year - 1 or not looks_back):
                         found = _ended_program(line.text, mention.start - line.span.start)
+                    if found is None and not looks_back:
+                        found = _bare_target(line.text, mention.start - line.span.start)
                     if found is None:
                         continue
                     key, end = found
@@ -1065,6 +1068,29 @@ def _ended_program(text: str, at: int) -> tuple[str, int] | None:
     if any(w in clause for w in ("比", "较", "同期", "相比")):
         return None
     return "ended", end
+
+
+# 到2024年，基本建立…: a goal year, where what follows says what will then be achieved
+_GOAL_VERBS = ("基本建立", "基本建成", "基本形成", "基本实现", "全面建成", "全面建立", "全面完成", "全面实现",
+               "建成", "形成", "实现", "达到", "力争", "确保", "基本消除", "全部完成")
+_STATE_WORDS = ("已", "共有", "累计", "全县共", "全市共", "全区共", "了")
+
+
+def _bare_target(text: str, at: int) -> tuple[str, int] | None:
+    """`到2024年，全市基本建立…` in an 意见 or 方案 of 2025: a goal year already past."""
+    if text[max(0, at - 1):at] not in ("到", "至") or text[max(0, at - 2):at] in ("截至", "截止"):
+        return None
+    end = at + 5 + (text[at + 4:at + 5] == " ")
+    if text[at + 4:end].strip() != "年" or not text.startswith(("，", ","), end):
+        return None  # 到2024年底 / 到2024年6月 are YR004's other forms
+    rest = text[end + 1:end + 40]
+    rest = rest[:min([rest.find(p) for p in "。；！？" if p in rest] or [40])]
+    if not rest.lstrip().startswith(tuple(_GOAL_VERBS)) and not any(
+            rest.find(w) != -1 and rest.find(w) <= 12 for w in _GOAL_VERBS):
+        return None
+    if any(w in rest for w in _STATE_WORDS) or any(w in _sentence_at(text, at) for w in _RECOUNTED):
+        return None
+    return "default", end
 
 
 def _step_date(text: str, at: int) -> tuple[str, int] | None:
