@@ -304,7 +304,8 @@ class LostCharacter(Rule):
     ## What it does
     Flags the replacement character U+FFFD and an ASCII `?` that cannot be a question mark:
     one that follows a 顿号 or an opening mark, or is followed by other punctuation
-    (`占比达到前1?。`, `、?水灌区`).
+    (`占比达到前1?。`, `、?水灌区`), and one between two Han characters in a clause that asks
+    nothing (`客户满?度`, `烈士陵?等`). `吗??我们` and `是否达标?请核实` are question marks.
 
     ## Why is this bad?
     A character the target encoding could not hold (a rare name character, ‰) was replaced;
