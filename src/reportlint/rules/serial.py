@@ -214,9 +214,9 @@ class DunhaoBetweenQuotes(DunhaoBetweenTitles):
     ## What it does
     Flags `、` directly between `”` and `“` when the same document also writes coordinated
     quotations without it (`“米袋子”“菜篮子”`): the two styles are mixed. With the option
-    `always: true` (set by the `gbt9704` ruleset) every such 顿号 is flagged. By default a
-    document that keeps these 顿号 throughout is left alone: GB/T 15834-2011 says they are
-    *usually* omitted, and many published government reports keep them.
+    `always: true` (set by the `gbt9704` ruleset) every such 顿号 is flagged. Severity info by
+    default: GB/T 15834-2011 says these 顿号 are *usually* omitted, and many published
+    government reports keep them throughout.
 
     ## Why is this bad?
     GB/T 15834-2011 4.5.3.5: coordinated quoted items are usually not separated by 顿号, and
@@ -238,7 +238,7 @@ class DunhaoBetweenQuotes(DunhaoBetweenTitles):
 
     code = "SP004"
     name = "dunhao-between-quotes"
-    severity = Severity.WARNING
+    severity = Severity.INFO
     pattern = BETWEEN_QUOTES
     closer = "”"
     options = {
