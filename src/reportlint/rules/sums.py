@@ -727,16 +727,46 @@ def _composed(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
 _SUB_BREAKDOWN = "其中"  # a part broken down in turn: its figures are not further parts
 
 
+_BASE_MARKS = ("上年末", "上年底", "上年", "去年底", "去年末", "去年", "年初", "此前", "原有", "截至上年")
+_ADDED_MARKS = ("新增", "新建", "增加", "新发展", "新认定", "新培育", "新创建", "新评定")
+_CUMULATED_MARKS = ("累计达到", "累计达", "累计为", "累计", "总数达到", "总数达", "总量达到")
+
+
+def _accumulated(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    """`上年末251家，今年新增35家，累计达到290家`: the level before, what was added, the level after."""
+    figures = sentence.figures
+    for base, added, level in zip(figures, figures[1:], figures[2:]):
+        if len({base.measure, added.measure, level.measure}) != 1 or base.measure == PERCENT \
+                or base.approx or added.approx or level.approx:
+            continue
+        clause = text[sentence.start:base.start].replace(",", "，").split("，")[-1]
+        if not any(mark in clause for mark in _BASE_MARKS):
+            continue
+        if not text[max(sentence.start, added.start - 4):added.start].rstrip("了").endswith(_ADDED_MARKS):
+            continue
+        if not text[max(sentence.start, level.start - 6):level.start].endswith(_CUMULATED_MARKS):
+            continue
+        if _compare(level, [base, added]) != 0:
+            yield Mismatch(base.start, level.end, "sum", level, (base, added))
+
+
+_STILL = ("还有", "尚有", "仍有")
+_UNDONE_AFTER = ("未完成", "尚未完成", "没有完成", "待完成", "未建成", "未实施", "未开工", "未落实", "未到位",
+                 "未办结", "未整改", "未验收", "未拨付")
+
+
 def _rest(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
     """`计划改造120户，已完成80户，剩余30户` and `共12个，其中A类5个，其余7个`: done + rest = whole."""
     figures = sentence.figures
-    if len(figures) < 3 or not any(text.find(w, sentence.start, sentence.end) != -1 for w in _REST_WORDS):
+    if len(figures) < 3 or not any(text.find(w, sentence.start, sentence.end) != -1 for w in (*_REST_WORDS, *_STILL)):
         return
     for index, rest in enumerate(figures):
         word_at = -1
         for word in _REST_WORDS:
             found = text.rfind(word, max(sentence.start, rest.start - 6), rest.start)
             word_at = max(word_at, found)
+        if word_at == -1 and text.startswith(_STILL, rest.start - 2) and text.startswith(_UNDONE_AFTER, rest.end):
+            word_at = rest.start  # `还有1600亩未完成`: the rest named after its figure
         if word_at == -1 or not all(map(_label_char, text[word_at:rest.start])) or rest.approx:
             continue
         same = [f for f in figures[max(0, index - 6):index] if f.measure == rest.measure and f.end <= word_at]
@@ -1252,7 +1282,7 @@ def find_mismatches(text: str, tables: str = "") -> Iterator[Mismatch]:
                      *_composed(text, sentence), *_rest(text, sentence), *_total_after(text, sentence, last),
                      *_weak_total_after(text, sentence), *_changes(text, sentence),
                      *_attendance(text, sentence),
-                     *_part_shares(text, sentence, previous),
+                     *_part_shares(text, sentence, previous), *_accumulated(text, sentence),
                      *_shares(text, sentence), *_ratio(text, sentence), *_rates(text, sentence)]
         for hit in found:
             if (hit.start, hit.end) not in seen and not any(s <= hit.start < e for s, e in seen):
@@ -1288,12 +1318,14 @@ class TotalMismatch(Rule):
       分别为…`), by 顿号 or by commas (`共发展新党员23名，分别是：机关支部5名，…`);
     - `具体为` / `具体是` after a total, `资金来源为` (`总投资3600万元，资金来源为：…`);
     - done and the rest: `计划改造120户，已完成80户，剩余30户`, `已完成38个，未完成16个`,
-      `已办结1426件，正在办理中152件`, `112个行政村中，已实现…98个，尚未实现的有16个`, with any
+      `已办结1426件，正在办理中152件`, `已完成31公里，还有15公里未完成`,
+      `112个行政村中，已实现…98个，尚未实现的有16个`, with any
       parts after the rest (`已采纳102条，正在研究46条，暂不采纳20条`), a thing and its negation
       after a total (`共386人，体检合格352人，不合格24人`) and the two halves of a two-way division
       (`城镇人口…，农村人口…`, `男职工…，女职工…`);
     - a list with a part labelled `其他` / `其余` (`…、其他补贴20万元`), and a total whose own
       clause counts its parts when the list has that many (`三大产业产值46.2亿元，其中…`);
+    - the level before, what was added and the level after: `上年末251家，今年新增35家，累计达到286家`;
     - meeting attendance: `应到会委员35人，实到32人，请假4人`;
     - names and then their count: `出席：张明、李华、王强（共4人）`, `城东、城西两个片区共3个`; after
       `等` (`东山镇、西湖乡等6个乡镇`) only when more names are listed than counted; a count with
