@@ -82,6 +82,8 @@ _TIMES = lazy(r"[×✕Ｘ]{2,}")
 # XX or xx touching Chinese (XX工作领导小组, 关于xx的通知): Latin abbreviations are not XX
 _DOUBLE_X = lazy(r"(?<![A-Za-z0-9_])[xX]{2}(?=[\u4e00-\u9fff“《])|(?<=[\u4e00-\u9fff”》])[xX]{2}(?![A-Za-z0-9])")
 _SHAPES = lazy(r"[〇○□■△]{2,}")
+# one X between Chinese characters masks a word (在X的领导下, 经镇X委研究); X光, X射线, X型 are words
+_SINGLE_X = lazy(r"(?<=[\u4e00-\u9fff])[Xx](?=[\u4e00-\u9fff])(?!光|射线|线|型|轴|染色体|战)", gate=(("X", "x"),))
 _WIDE_STARS = lazy(r"＊{2,}")
 _STARS = lazy(r"(?<=[\u4e00-\u9fff“”《》0-9])\*{2,}|\*{2,}(?=[\u4e00-\u9fff“”《》])")
 # a number whose tail is masked (电话：0831-8xxxxxx, 编号2024XX): the template kept its first
@@ -152,6 +154,8 @@ def _tokens(text: str, masks: str) -> list[Span]:
         found += _spans(finditer_at(_XXX, text, (m.start() for m in _XXX_RUN.finditer(text))))
     if "xx" in text or "XX" in text:
         found += _spans(_DOUBLE_X.finditer(text))
+    if "x" in masks or "X" in masks:
+        found += _spans(_SINGLE_X.finditer(text))
     if any(a + b in text for a in "×✕Ｘ" if a in masks for b in "×✕Ｘ"):
         found += _spans(_TIMES.finditer(text))
     if any(c in masks for c in "〇○□■△"):
@@ -576,7 +580,8 @@ class MaskedToken(_PlaceholderRule):
 
     ## What it does
     Flags three or more `x`/`X` not touching Latin letters, `XX`/`xx` touching Chinese
-    (`XX工作领导小组`, `关于xx的通知`), two or more `×`, runs of two or more
+    (`XX工作领导小组`, `关于xx的通知`), one `X` between Chinese characters (`在X的领导下`,
+    `经镇X委研究`; not `X光`, `X射线`, `X型`), two or more `×`, runs of two or more
     `〇 ○ □ ■ △` (not after a Chinese numeral), and `**` touching Chinese text — masks that the
     more specific rules (PH001–PH004) do not anchor. A single □ ■ △ ○ opening a list item is a
     bullet and left alone.
