@@ -274,7 +274,8 @@ _CHROME_TAIL = 60  # what follows the chrome on its line: a short tail, no sente
 _AFTER_SENTENCE = "。！？!?”）)】"
 # a disclaimer or copyright notice runs on in sentences of the site's own: 本站部分内容来源于网络，
 # 如有侵权请联系删除。 — chrome to its end, though a full sentence follows
-_NOTICE_TAIL = lazy(r"侵权|联系(?:我们|本站)?删除|本站|本网|转载|版权|网友上传|仅供学习|阅读(?:全文|本文)?(?:大约|约)?需要?[0-9]+分钟")
+_NOTICE_TAIL = lazy(r"侵权|联系(?:我们|本站)?删除|本站|本网|转载|版权|网友上传|仅供学习"
+                    r"|阅读(?:全文|本文)?(?:大约|约)?需要?[0-9]+分钟")
 
 
 def _chrome_at(text: str, start: int) -> int | None:
