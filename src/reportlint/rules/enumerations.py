@@ -8,7 +8,7 @@ from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Paragraph, Section
 from reportlint.rules.base import Rule, RuleContext
 from reportlint.text.chars import cn_to_int, int_to_cn
-from reportlint.text.lazyre import AtStarts, find_all
+from reportlint.text.lazyre import AtStarts, find_all, lazy
 
 _NUMERALS = "一二三四五六七八九十"
 
@@ -57,6 +57,8 @@ def _label(family: str, value: int) -> str:
         return chr(0x2460 + value - 1) if 1 <= value <= 20 else str(value)
     if family == "paren":
         return f"（{value}）"
+    if family == "dotted":
+        return f"{value}."
     return f"{int_to_cn(value)}是"
 
 
@@ -156,9 +158,21 @@ def _mark_ordinals(text: str, base: int) -> Iterator[Ordinal]:
                     yield Ordinal(value, text[at:end + 1], base + at, base + end + 1, "paren")
 
 
+_DOTTED = lazy(r"(?<=[：:；;。])([1-9][0-9]?)[.．、](?=[\u4e00-\u9fff])", gate=((".", "．", "、"),))
+
+
+def _dotted_ordinals(text: str, base: int) -> Iterator[Ordinal]:
+    """`主要措施：1.加强…；2.完善…；4.强化…`: Arabic item numbers inside a paragraph, after a colon,
+    a semicolon or a full stop (a number at the paragraph start is a heading's)."""
+    if any(mark + digit in text for mark in "：:；;。" for digit in "123456789"):
+        for m in _DOTTED.finditer(text):
+            yield Ordinal(int(m.group(1)), m.group(0), base + m.start(), base + m.end(), "dotted")
+
+
 def _ordinals(text: str, base: int) -> Iterator[Ordinal]:
     yield from _yao_and_step_ordinals(text, base)
     yield from _mark_ordinals(text, base)
+    yield from _dotted_ordinals(text, base)
     for m in ORDINAL.finditer(text):
         numeral = m.group(1)
         if text.startswith(numeral, m.end()):  # 一是一，二是二
@@ -266,10 +280,11 @@ class EnumerationGap(_EnumerationRule):
     ## What it does
     Follows the narrative ordinals of each section (a heading's run-in text and its
     paragraphs, across paragraph breaks), each family on its own: `一是、二是`, `第一，第二，`,
-    `其一，其二，`, `首先，其次，再次，最后，`, `一要……二要……`, `第一步，第二步，`, and `①②③` and
-    `（1）（2）（3）` in running text. Flags an ordinal that skips one (`第二，…第四，`,
-    `首先，…再次，`, `①②④`), a 一是 run that starts at 二是 or later, and a run that goes on in
-    another style (`一是……二是……第三，`). Left alone: words that only look like ordinals (`第一书记`, `第二批`,
+    `其一，其二，`, `首先，其次，再次，最后，`, `一要……二要……`, `第一步，第二步，`, and `①②③`,
+    `（1）（2）（3）` and `1.` `2.` `3.` after a colon, semicolon or full stop in running text.
+    Flags an ordinal that skips one (`第二，…第四，`, `首先，…再次，`, `①②④`), a 一是 run that
+    starts at 二是 or later, and a run that goes on in another style (`一是……二是……第三，`).
+    Left alone: words that only look like ordinals (`第一书记`, `第二批`,
     `第二、三产业`, `再次强调`, `最后一公里`, `第一要务`, `统一要求`, `进一步`), an
     ordinal without a following mark, and a `第二，`/`其次，` whose first item was written
     another way (`首先要…。其次，…`).
