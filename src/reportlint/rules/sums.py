@@ -493,6 +493,35 @@ def _bare_lists(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
             yield Mismatch(total.start, parts[-1].end, "sum", total, tuple(parts))
 
 
+_AMONG_KEY = 4  # characters of the group's name that must follow the earlier total
+_AMONG_REACH = 400  # how far back the total may stand (the paragraph before, as a rule)
+
+
+def _among_named(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    """`授予…等15个单位“…先进集体”称号。受表彰的先进集体中，县直部门6个、乡镇5个、企业3个`: a
+    sentence opening with `<group>中，` and a 顿号 list, and the group counted in the paragraph
+    before (its name within a few characters after the total)."""
+    head = text.find("中，", sentence.start, min(sentence.end, sentence.start + 24))
+    if head == -1:
+        return
+    key = text[head - _AMONG_KEY:head]
+    if head - _AMONG_KEY < sentence.start or not all("\u4e00" <= c <= "\u9fff" for c in key):
+        return
+    begin = head + 2
+    end = _clause_end(text, begin, sentence.end)
+    parts = _list(text, begin, end, sentence.figures)
+    if parts is None:
+        return
+    for total in reversed(amounts(text, max(0, sentence.start - _AMONG_REACH), sentence.start)):
+        after = text[total.end:total.end + 30]
+        stop = min((i for i in (after.find("。"), after.find("\n")) if i != -1), default=len(after))
+        if total.measure != parts[0].measure or key not in after[:stop] or total.approx or _delta(text, total):
+            continue
+        if _contradicts(total, parts, "counts"):
+            yield Mismatch(begin, parts[-1].end, "sum", total, tuple(parts))
+        return
+
+
 # Two-way divisions: labels that differ only in these words name the whole between them
 _PARTITIONS = (("男", "女"), ("城镇", "农村"), ("城镇", "乡村"), ("城市", "农村"), ("公办", "民办"),
                ("境内", "境外"), ("国内", "国外"), ("省内", "省外"), ("市内", "市外"), ("县内", "县外"),
@@ -1283,6 +1312,7 @@ def find_mismatches(text: str, tables: str = "") -> Iterator[Mismatch]:
                      *_weak_total_after(text, sentence), *_changes(text, sentence),
                      *_attendance(text, sentence),
                      *_part_shares(text, sentence, previous), *_accumulated(text, sentence),
+                     *_among_named(text, sentence),
                      *_shares(text, sentence), *_ratio(text, sentence), *_rates(text, sentence)]
         for hit in found:
             if (hit.start, hit.end) not in seen and not any(s <= hit.start < e for s, e in seen):
@@ -1325,6 +1355,9 @@ class TotalMismatch(Rule):
       (`城镇人口…，农村人口…`, `男职工…，女职工…`);
     - a list with a part labelled `其他` / `其余` (`…、其他补贴20万元`), and a total whose own
       clause counts its parts when the list has that many (`三大产业产值46.2亿元，其中…`);
+    - a sentence that opens with `<group>中，` and a 顿号 list, the group counted in the paragraph
+      before (`授予…等15个单位“…先进集体”称号。` / `受表彰的先进集体中，县直部门6个、乡镇5个、企业3个`),
+      read as after `其中`;
     - the level before, what was added and the level after: `上年末251家，今年新增35家，累计达到286家`;
     - meeting attendance: `应到会委员35人，实到32人，请假4人`;
     - names and then their count: `出席：张明、李华、王强（共4人）`, `城东、城西两个片区共3个`; after
