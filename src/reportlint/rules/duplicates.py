@@ -70,12 +70,15 @@ def _logical_paragraphs(ctx: RuleContext, skip: set[int]) -> list[list[Line]]:
 
 
 def _skipped_lines(ctx: RuleContext) -> set[int]:
-    """Titles and 第N篇 markers: a repeated title is the residue rules' business."""
+    """Titles and 第N篇 markers (a repeated title is the residue rules' business), and the lines of
+    GB/T 9704 elements: a 纪要's 版头 and 版记 both name the issuing office and the date."""
     skip: set[int] = set()
     for article in ctx.document.articles:
         for line in (article.title, article.marker):
             if line is not None:
                 skip.add(line.number)
+        for element in article.elements:
+            skip.update(line.number for line in element.lines)
     return skip
 
 
@@ -96,7 +99,8 @@ class DuplicateParagraph(Rule):
     and flags a repeat. Copies that differ only in spaces, in half- or full-width punctuation
     (`,` for `，`) or in where a hard wrap broke the line (a line ending in `，` runs on into the
     next) count as the same paragraph. Titles are left to the residue rules; a paragraph that
-    differs in any word is left to DU004.
+    differs in any word is left to DU004; the lines of GB/T 9704 elements are left alone (a
+    纪要's 版头 and its 印发 line both read `县人民政府办公室　2025年3月16日`).
 
     ## Why is this bad?
     A paragraph pasted twice shows that the report was assembled from pieces and never read

@@ -39,14 +39,15 @@ def _is_range(text: str, match: re.Match[str]) -> bool:
     return not text[max(0, match.start() - 3):match.start()].endswith(_ID_LABELS)
 
 
-# ○ (U+25CB WHITE CIRCLE) among Chinese numerals stands in for 〇 (U+3007)
-_NUMERAL_CIRCLE = lazy(r"(?<=[〇零一二三四五六七八九○])○|○(?=[〇零一二三四五六七八九○])")
+# ○ (U+25CB WHITE CIRCLE) among Chinese numerals stands in for 〇 (U+3007); a run of ○ with no
+# numeral beside it (由○○科负责) is a mask, PH's business
+_NUMERAL_CIRCLE = lazy(r"(?<=[〇零一二三四五六七八九])○+|○+(?=[〇零一二三四五六七八九])")
 # 二O二五年, 二0二四年: a Latin letter O or a digit 0 in a year written in Chinese numerals
 _LATIN_ZEROS = "OoΟＯ0０"
 _YEAR_WITH_LATIN_ZERO = lazy(r"(?<![A-Za-z0-9])[〇零一二三四五六七八九○OoΟＯ0０]{4}(?=年)", gate=("年",))
 _LOOKALIKE_QUOTES = {"〝": "“", "〞": "”", "‚": "“", "‛": "”"}
 _LOOKALIKE_QUOTE_RE = lazy("[〝〞‚‛]")
-_SENTENCE_END = tuple("。！？；…”’）)》：:!?;】」』")
+_SENTENCE_END = tuple("。！？；…”’）)》：:!?;】」』.")  # a half-width `.` is PU004's
 
 
 class RangeHyphen(Rule):
@@ -198,7 +199,8 @@ class LookalikeGlyph(Rule):
     ## What it does
     Flags the geometric circle ○ (U+25CB) among Chinese numerals, where the numeral zero 〇
     (U+3007) belongs, a Latin `O` or a digit `0` in a year written in Chinese numerals
-    (`二O二五年`, `二0二四年`), and the look-alike quotes 〝 〞 ‚ ‛ used for “ ”.
+    (`二O二五年`, `二0二四年`), and the look-alike quotes 〝 〞 ‚ ‛ used for “ ”. A run of ○
+    with no numeral beside it (`由○○科负责`) is a mask, left to PH.
 
     ## Why is this bad?
     The characters look alike on screen but are different: search, sorting, screen readers and
@@ -229,7 +231,8 @@ class LookalikeGlyph(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         text = ctx.text
-        hits = [(m.start(), "〇") for m in _NUMERAL_CIRCLE.finditer(text)] if "○" in text else []
+        hits = [(at, "〇") for m in _NUMERAL_CIRCLE.finditer(text) for at in range(m.start(), m.end())] \
+            if "○" in text else []
         if any(zero + "年" in text or zero + "二" in text for zero in _LATIN_ZEROS):
             for m in _YEAR_WITH_LATIN_ZERO.finditer(text):
                 run = m.group()
@@ -257,8 +260,9 @@ class MissingFinalPunctuation(Rule):
 
     ## What it does
     Flags a paragraph of running text (it contains a comma) that does not end in `。`, `！`,
-    `？`, `；`, `：`, `……` or a closing quote or bracket. Titles, headings and the signature
-    block are not paragraphs and are never flagged, nor are the fields of a 纪要 or a notice
+    `？`, `；`, `：`, `……` or a closing quote or bracket (a half-width `.` is PU004's). Titles,
+    headings and the signature block are not paragraphs and are never flagged, nor are the
+    fields of a 纪要 or a notice
     (`列席：县委办公室、…，县政府办公室…负责同志`, `联系人：…，电话：…`).
 
     ## Why is this bad?
