@@ -45,7 +45,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "enumeration": ("EN",),
     "punctuation": ("PU",),
     "pairs": ("PA",),
-    "serial": ("SP",),
+    # the sets' briefs put the joining marks of a series or range (顿号, 2-3家, 9月1日-9月30日) under
+    # "serial"; the range hyphen is TY001's, which also answers for "typography"
+    "serial": ("SP", "TY001"),
     "residue": ("RS",),
     "duplicate": ("DU",),
     "wording": ("WD",),
