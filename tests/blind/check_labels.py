@@ -22,7 +22,7 @@ DOCS = os.path.join(HERE, "docs")
 CATEGORIES = {
     "structure", "attachment", "signature", "addressee", "imprint", "doc-number",
     "placeholder", "year", "anniversary", "date", "sum", "heading", "enumeration",
-    "punctuation", "pairs", "serial", "residue", "duplicate", "wording", "script",
+    "punctuation", "pairs", "serial", "residue", "duplicate", "wording", "script", "typography",
 }
 
 
