@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import groupby
 
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.model import Line
@@ -150,12 +151,33 @@ class DuplicateParagraph(Rule):
 
 
 class Piece:
-    """A sentence or clause: its text without spaces and terminator, and its span."""
+    """A sentence or clause: its text without spaces and terminator, and its span.
 
-    __slots__ = ("key", "start", "end", "line")
+    DU002 and DU004 hold every sentence of the document at once, so a piece keeps its span as
+    offsets into its line (``at``, ``to``: small numbers Python shares) and the model's line
+    itself, not two more integers each (~25% of the pieces' memory)."""
 
-    def __init__(self, key: str, start: int, end: int, line: int = 0) -> None:
-        self.key, self.start, self.end, self.line = key, start, end, line
+    __slots__ = ("key", "at", "to", "of")
+
+    def __init__(self, key: str, at: int, to: int, of: Line) -> None:
+        self.key, self.at, self.to, self.of = key, at, to, of
+
+    @property
+    def start(self) -> int:
+        return self.of.span.start + self.at
+
+    @property
+    def end(self) -> int:
+        return self.of.span.start + self.to
+
+    @property
+    def line(self) -> int:
+        """The line number."""
+        return self.of.number
+
+
+def _line_number(piece: Piece) -> int:
+    return piece.of.number
 
 
 def _sentences(ctx: RuleContext) -> list[Piece]:
@@ -167,7 +189,7 @@ def _sentences(ctx: RuleContext) -> list[Piece]:
             if m.start() == 0:  # `2．深入学习…。深入学习…。`: the item's number is not its text
                 key = key[len(_key_marker(key)):]
             if key:
-                pieces.append(Piece(key, line.span.start + m.start(), line.span.start + m.end(), line.number))
+                pieces.append(Piece(key, m.start(), m.end(), line))
     return pieces
 
 
@@ -622,15 +644,12 @@ class NearRepeatedSentence(Rule):
         pieces = [p for p in _sentences(ctx) if p.line not in skip]
         pasted = {id(pieces[i + k + j]) for i, k in repeated_blocks(pieces, 6) for j in range(k)}
         headings = {h.line.number for h in ctx.document.headings()}
-        by_line: dict[int, list[Piece]] = {}
-        for piece in pieces:
-            by_line.setdefault(piece.line, []).append(piece)
-        lines = sorted(by_line)
         previous: list[Piece] = []
         earlier_lines: dict[str, int] = {}  # sentences of the paragraphs before the previous one
         whole_lines: set[str] = set()
-        for number in lines:
-            current = by_line[number]
+        # the pieces of each line in turn (they come in line order): no dict of every line's list
+        for number, group in groupby(pieces, key=_line_number):
+            current = list(group)
             if number in headings:
                 earlier_lines.update((e.key, e.line) for e in previous if e.key not in earlier_lines)
                 previous = []
