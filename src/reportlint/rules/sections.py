@@ -531,8 +531,9 @@ _SEVERAL_IN_BODY = lazy(r"一并(?:请示|请求|申请|报批|提出|报请|恳
                         r"(?:另外|此外)(?:还)?(?:需|要)?请示|另请示")
 
 
-# a second request counted off after a first: `一是恳请……；二是恳请……`, `其二，申请……`
-_SECOND_REQUEST = lazy(r"(?:二是|其二|第二)[，,、]?(?:恳请|请求|申请|拟请|请)", gate=("二",))
+# a second request counted off after a first (`一是恳请……；二是恳请……`, `其二，申请……`) or added (`另外，恳请……`)
+_SECOND_REQUEST = lazy(r"(?:二是|其二|第二)[，,、]?(?:恳请|请求|申请|拟请|请)|"
+                      r"(?:另外|此外)[，,]?(?:我[局院校镇乡县委办司]|我们)?(?:还)?(?:恳请|申请|请求|拟请)")
 
 
 def _several_matters(article: Article) -> tuple[str, int, int] | None:
@@ -568,7 +569,8 @@ class RequestSeveralMatters(Rule):
     document shows more than one matter: the title, when it joins two requests
     (`关于申请购置救护车和增加人员编制的请示`, `申请拨付……并调整……`) or is on `几个问题` or
     `等事项`; else the body words that add a matter (`一并请示`, `另外还有一事请示`,
-    `现就以下两个问题请示如下`, a second request counted off: `二是恳请`, `其二，申请`); else the
+    `现就以下两个问题请示如下`, a second request counted off or added: `二是恳请`, `其二，申请`,
+    `此外，我局还申请`); else the
     second of two top-level headings that each open a matter (`一、关于……` / `二、关于……`). The
     message quotes the evidence.
 
