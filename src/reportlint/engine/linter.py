@@ -18,6 +18,7 @@ from reportlint.load.source import Source
 from reportlint.messages import Message
 from reportlint.model import Document
 from reportlint.rules.base import Rule, RuleContext
+from reportlint.text import recache
 
 
 class BadFinding(ValueError):
@@ -92,4 +93,5 @@ class Linter:
                 continue
             found.extend(mine)
         found.sort(key=Diagnostic.sort_key)
+        recache.save()  # the patterns this document compiled, for the next process
         return document, suppress.apply(source, config, found, self.rules)

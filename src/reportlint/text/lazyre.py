@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from reportlint.text import recache
+
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 _SPECIALS = frozenset("\\.^$*+?{}[]()|")
 
@@ -50,7 +52,7 @@ class LazyPattern:
         return getattr(compiled, name)
 
     def compiled(self) -> re.Pattern[str]:
-        compiled = re.compile(self.pattern, self._flags)
+        compiled = recache.compile(self.pattern, self._flags)
         for method in _METHODS:
             if not (self.gate and method == "finditer"):
                 setattr(self, method, getattr(compiled, method))

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from reportlint.text import recache
+
 
 @cache
 def literal_union(words: frozenset[str]) -> re.Pattern[str]:
@@ -19,7 +21,7 @@ def literal_union(words: frozenset[str]) -> re.Pattern[str]:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return re.compile(_emit(tree) if words else r"(?!)")
+    return recache.compile(_emit(tree) if words else r"(?!)")
 
 
 def _emit(node: dict[str, dict]) -> str:
