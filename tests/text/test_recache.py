@@ -109,7 +109,7 @@ def test_bad_patterns_raise_as_re_compile_does(cache_home):
 
 
 def test_every_program_a_check_saved_is_the_one_re_compiles(cache_home, seed_path):
-    """Fills the cache with a real check (the rules', the trie's and lark's scanners' patterns),
+    """Fills the cache with a real check (the rules' patterns and lark's scanners),
     then checks each entry against ``re.compile`` and that a second check reads the same."""
     command = [sys.executable, "-m", "reportlint", "check", "--no-cache", "--format", "json", str(seed_path)]
     first = subprocess.run(command, capture_output=True, text=True)
