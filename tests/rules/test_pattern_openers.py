@@ -48,8 +48,10 @@ def first_chars(items: Any) -> set[str] | None:
 
 def _openers():
     from reportlint.rules import duplicates
+    from reportlint.text import amounts
 
     yield "DU005", duplicates._REDUNDANT, duplicates._REDUNDANT_OPENERS
+    yield "amounts", amounts.AMOUNT, amounts.AMOUNT_OPENERS
 
 
 @pytest.mark.parametrize(("name", "pattern", "openers"), list(_openers()), ids=lambda v: v if isinstance(v, str) else "")
@@ -66,3 +68,15 @@ def test_first_chars_reads_alternatives_groups_and_repeats():
     assert first_chars(parse(r"(?<!x)ab")) == {"a"}
     assert first_chars(parse(r"a?b")) is None  # a repeat that may be empty: unknown
     assert first_chars(parse(r"[^a]b")) is None
+
+
+def test_amounts_reads_the_figures_amount_finditer_finds():
+    from reportlint.text.amounts import AMOUNT, amount_at, amounts
+
+    text = ("全县共有党员1,245名，其中女党员三百二十名、预备党员45名；完成投资1.2亿元，增长12.5%，"
+            "第3批项目十二个，约200余人参加，2023年新建5G基站300个，一二三四五六个，9.5万亩。")
+    for start, end in ((0, None), (5, 40), (12, len(text) - 3)):
+        stop = len(text) if end is None else end
+        want = [(m.span(), a.value) for m in AMOUNT.finditer(text, start, stop)
+                if (a := amount_at(text, m)) is not None]
+        assert [((a.start, a.end), a.value) for a in amounts(text, start, end)] == want

@@ -32,6 +32,9 @@ AMOUNT = lazy(
     r"(?<![0-9.,第])(?:(?P<n>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)|(?<![零〇一二两三四五六七八九十百千几])"
     r"(?P<cn>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*))"
     r"(?P<h>余|多)?(?:(?P<mult>万亿|亿|万)?(?P<m>" + "|".join(MEASURES) + r")|(?P<pct>[%％]))")
+# every match of AMOUNT opens with one of these (tests/rules/test_pattern_openers.py); AMOUNT opens
+# with a lookbehind, which denies the regex engine its scan for a first character
+AMOUNT_OPENERS = lazy(r"[0-9一二两三四五六七八九十]")
 # Hedges and what they allow: "over" (the true figure may be larger: 余, 多, 超过), "about"
 # (约, 近, 左右: a little either way), "under" (不足, 不到: smaller).
 _HEDGES_BEFORE = (("达近", "about"), ("超过", "over"), ("不足", "under"), ("不到", "under"),
@@ -126,7 +129,16 @@ def amount_at(text: str, m: re.Match[str]) -> Amount | None:
 def amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
     """Every figure in ``text[start:end]``, in order."""
     found = []
-    for m in AMOUNT.finditer(text, start, len(text) if end is None else end):
+    stop = len(text) if end is None else end
+    after = -1  # AMOUNT.finditer(text, start, stop), tried only where a figure can open
+    for opener in AMOUNT_OPENERS.finditer(text, start, stop):
+        at = opener.start()
+        if at < after:
+            continue
+        m = AMOUNT.match(text, at, stop)
+        if m is None:
+            continue
+        after = m.end()
         amount = amount_at(text, m)
         if amount is not None:
             found.append(amount)
