@@ -38,8 +38,10 @@ _MAX_PATTERNS = 4000  # past this (user patterns that keep changing), start the 
 _MAX_BYTES = 32 * 1024 * 1024
 
 # (pattern, flags) -> the regex engine's arguments after the pattern: (final flags, program, groups,
-# groupindex, indexgroup); None: not loaded yet
-_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+# groupindex, indexgroup), the program as read from the file (the block and where it lies) until
+# first used: making Python integers of every program in the file would cost more than it saves;
+# None: not loaded yet
+_Entry = tuple[int, "list[int] | tuple[array[int], int, int]", int, dict[str, int], tuple[str | None, ...]]
 _known: dict[tuple[str, int], _Entry] | None = None
 _dirty = False
 
@@ -69,6 +71,9 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re
     entry = known.get((pattern, flags))
     if entry is not None:
         try:
+            if not isinstance(entry[1], list):
+                block, start, size = entry[1]
+                entry = known[(pattern, flags)] = (entry[0], block[start:start + size].tolist(), *entry[2:])
             return _sre.compile(pattern, *entry)
         except Exception:  # noqa: BLE001 - a refused program: compile it afresh
             pass
@@ -105,13 +110,14 @@ def _read(path: Any) -> dict[tuple[str, int], _Entry]:
         index = json.loads(data[:cut])
         block = array("I")
         block.frombytes(data[cut + 1:])
-        entries = {}
+        entries: dict[tuple[str, int], _Entry] = {}
         for pattern, flags, final, groups, groupindex, indexgroup, start, size in index:
             if not (isinstance(pattern, str) and isinstance(groupindex, dict) and isinstance(indexgroup, list)
                     and all(isinstance(value, int) for value in groupindex.values())
+                    and isinstance(start, int) and isinstance(size, int)
                     and 0 <= start <= start + size <= len(block)):
                 return {}
-            entries[(pattern, int(flags))] = (int(final), block[start:start + size].tolist(), int(groups),
+            entries[(pattern, int(flags))] = (int(final), (block, start, size), int(groups),
                                               groupindex, tuple(indexgroup))
         return entries
     except (OSError, ValueError, TypeError):  # missing, truncated (frombytes), not our JSON
@@ -136,14 +142,22 @@ def save() -> None:
     for (pattern, flags), (final, program, groups, groupindex, indexgroup) in entries.items():
         if not pattern.isascii() and not _encodes(pattern):
             continue  # a lone surrogate: JSON in UTF-8 cannot carry it
-        index.append([pattern, flags, final, groups, groupindex, list(indexgroup), len(block), len(program)])
-        block.extend(program)
+        index.append([pattern, flags, final, groups, groupindex, list(indexgroup), len(block), _size(program)])
+        if isinstance(program, list):
+            block.extend(program)
+        else:
+            old, start, size = program
+            block.extend(old[start:start + size])
     from reportlint.config.datafiles import write_cache_file
 
     head = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with contextlib.suppress(OSError):
         if len(head) + len(block) * block.itemsize < _MAX_BYTES:
             write_cache_file(path, head + b"\n" + block.tobytes())
+
+
+def _size(program: list[int] | tuple[array[int], int, int]) -> int:
+    return len(program) if isinstance(program, list) else program[2]
 
 
 def _encodes(text: str) -> bool:
