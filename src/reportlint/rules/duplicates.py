@@ -633,6 +633,8 @@ class NearRepeatedSentence(Rule):
                     yield ctx.report(piece.start, piece.end, "exact", first=previous[0].line,
                                      text=_excerpt(piece.key))
                     continue
+                if len(piece.key) < self.settings["min-length"]:
+                    continue  # near_repeat refuses every pair with a sentence this short
                 # the nearest sentences only: a paragraph of thousands of pieces stays linear
                 for earlier in (*previous[-NEAR_WINDOW:], *current[max(0, index - NEAR_WINDOW):index]):
                     changed = near_repeat(earlier.key, piece.key, self.settings["min-length"])
