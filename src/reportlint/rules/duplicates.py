@@ -287,7 +287,10 @@ class RepeatedSentence(Rule):
     def _clauses(self, ctx: RuleContext, sentence: Piece) -> Iterator[Finding]:
         text = ctx.text[sentence.start : sentence.end]
         parts = list(_CLAUSE.finditer(text))
-        runs = list(self._clause_runs(ctx, sentence, text, parts))
+        if len(parts) < 2:
+            return  # one clause repeats nothing
+        # a run of two clauses written again needs four clauses at least
+        runs = list(self._clause_runs(ctx, sentence, text, parts)) if len(parts) >= 4 else []
         yield from runs
         if not runs:
             yield from self._clause_again(ctx, sentence, parts)
