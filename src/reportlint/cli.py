@@ -21,6 +21,14 @@ RULE_EXAMPLE = ("HD004", "arabic-ordinal-with-dunhao")  # rule --help's example;
 class _Parser(argparse.ArgumentParser):
     """argparse exits 2 on usage errors already; keep its message to one line."""
 
+    def format_help(self) -> str:
+        """argparse ends section titles with an ASCII colon; a Chinese title takes the full-width one."""
+        text = super().format_help()
+        if _HELP_LANG[0] == "en":
+            return text
+        return "\n".join(line[:-1] + "：" if line.endswith(":") and line[:1] > "\u2e80" else line
+                         for line in text.split("\n"))
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_ERROR, _t("reportlint: error: {message} (see --help)\n", _HELP_LANG[0]).format(message=message))
 

@@ -160,6 +160,14 @@ class PartSpec:
     unless: tuple[str, ...] = ()  # a heading word after one of these names another part (解决……问题)
     later_year: bool = False  # a heading or first sentence naming a year after the title's is this part
     unless_next: re.Pattern[str] | None = None  # a word followed by this is not the part (差距缩小)
+    # present when this matches on at least ``many_lines`` body lines (deadlines spread over tasks)
+    many: re.Pattern[str] | None = None
+    many_lines: int = 3
+    # an advisory part required (SC001) in the documents whose title matches this (`实施方案`)
+    required_when: re.Pattern[str] | None = None
+    # the pattern is looked for only in the first this many body lines (a 纪要's time in its opening),
+    # or, negative, in the last ones (a 函's closing formula)
+    opening: int = 0
 
 
 @dataclass(frozen=True)
@@ -176,6 +184,11 @@ class Profile:
     forbid: tuple[PartSpec, ...] = ()  # parts that must not be there (a request inside a 报告)
     source: str = ""  # the clause the profile rests on, named in messages
     single_matter: bool = False  # one matter per document (一文一事: a 请示)
+    # the addressee rule holds only for the titles matching this (a 报告 `……关于……的报告`, not a 工作报告)
+    addressee_when: re.Pattern[str] | None = None
+    # the parts are judged only in a document with at least this many top-level headings (a 活动总结
+    # written as a report, not a three-paragraph news item)
+    min_headings: int = 0
 
 
 @dataclass(frozen=True, slots=True)

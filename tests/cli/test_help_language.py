@@ -68,3 +68,19 @@ def test_usage_errors_are_one_line_in_the_language(capsys, argv, line):
         main(argv)
     assert exit_.value.code == 2
     assert capsys.readouterr().err.strip() == line
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["check", "--help"], ["rule", "--help"]])
+def test_chinese_section_titles_end_with_a_full_width_colon(argv, capsys):
+    with pytest.raises(SystemExit):
+        main(argv)
+    titles = [line for line in capsys.readouterr().out.splitlines() if line and not line[0].isspace()
+              and HAN.match(line) and not line.startswith("用法")]
+    assert titles and all(line.endswith("：") for line in titles if line.endswith((":", "：")))
+    assert "位置参数：" in titles or "选项：" in titles
+
+
+def test_english_section_titles_keep_the_ascii_colon(capsys):
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "check", "--help"])
+    assert "options:" in capsys.readouterr().out.splitlines()

@@ -69,8 +69,9 @@ def test_the_bundled_profiles_patterns_pass_the_check() -> None:
     from reportlint.config.resources import data_dir
 
     data = read_mapping(data_dir("rulesets") / "data" / "doctypes.yaml")
-    patterns = [entry["title"] for entry in data["doctypes"]]
-    patterns += [value[key] for value in data["sections"].values() for key in ("pattern", "unless-next") if value.get(key)]
+    patterns = [entry[key] for entry in data["doctypes"] for key in ("title", "addressee-when") if entry.get(key)]
+    patterns += [value[key] for value in data["sections"].values()
+                 for key in ("pattern", "unless-next", "many", "required-when") if value.get(key)]
     assert len(patterns) > 20
     for pattern in patterns:
         check(pattern)

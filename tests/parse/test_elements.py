@@ -271,3 +271,57 @@ def test_real_reports(corpus_dir):
     assert main.doctype.id == "government-work-report"
     # the glossary's numbered items are the attachment's, not the report's outline
     assert all(h.line.number > parts[1].element("attachment").lines[0].number for h in parts[1].headings())
+
+
+def test_joint_issuers_stacked_over_wenjian_are_one_issuer_mark():
+    article = doc("中共青溪县委员会\n青溪县人民政府\n文件\n青发〔2025〕3号\n"
+                  "中共青溪县委员会　青溪县人民政府关于表彰防汛救灾先进集体的决定\n各乡镇党委、人民政府：\n"
+                  "今年汛期，全县各级各部门全力以赴抗洪抢险，涌现出一批先进集体。\n中共青溪县委员会\n青溪县人民政府\n"
+                  "2025年9月3日\n").articles[0]
+    mark = article.element("issuer_mark")
+    assert [line.number for line in mark.lines] == [1, 2, 3]
+    assert mark.field("issuer") == "中共青溪县委员会\u3000青溪县人民政府"
+    assert article.element("doc_number").field("year") == "2025"
+    assert article.title_text.endswith("先进集体的决定")
+
+
+@pytest.mark.parametrize("number, year", [("青发〔〕3号", ""), ("青发12号", ""), ("青发〔2025〕12", "2025"),
+                                          ("青发[2025]12号", "2025")])
+def test_a_malformed_doc_number_stays_in_the_header(number, year):
+    article = doc(f"青溪县人民政府文件\n{number}\n青溪县人民政府关于加强秋冬季森林防火工作的通知\n各乡镇人民政府：\n"
+                  "入秋以来降水偏少，请各乡镇于10月1日前完成防火隐患排查。\n青溪县人民政府\n2025年9月3日\n").articles[0]
+    element = article.element("doc_number")
+    assert element is not None and element.lines[0].number == 2 and element.field("year") == year
+    assert article.title_text.startswith("青溪县人民政府关于")
+
+
+def test_a_copies_line_closed_by_its_stop_takes_no_following_line():
+    article = doc("关于做好工作的通知\n各单位：\n请按时报送材料。\n某县财政局\n2024年5月6日\n"
+                  "抄送：县审计局。\n版权所有：某县财政局\n").articles[0]
+    copies = article.element("copies_to")
+    assert [line.number for line in copies.lines] == [6]
+
+
+def test_a_minutes_distribution_line_and_a_printed_line_without_yinfa():
+    article = doc("某县人民政府常务会议纪要\n某县人民政府办公室　　2024年7月12日\n会议研究了秋粮收购工作。\n"
+                  "分送：县委常委，各乡镇人民政府。\n某县人民政府办公室　　2024年7月12日\n").articles[0]
+    assert article.element("copies_to").field("label") == "分送"
+    printed = article.element("printed_by")
+    assert printed.lines[0].number == 5 and printed.field("no-word") == "1" and printed.field("date") == "2024年7月12日"
+
+
+@pytest.mark.parametrize("label", ["附件1、", "附件１", "附件1."])
+def test_an_attachment_label_with_a_stray_mark_or_fullwidth_digit_opens_a_part(label):
+    parts = doc("关于印发实施方案的通知\n各单位：\n现将方案印发给你们，请认真贯彻执行。\n附件：某县文明城市创建实施方案\n"
+                f"某县人民政府\n2024年5月6日\n{label}\n某县文明城市创建实施方案\n一、总体要求\n全面推进创建工作。\n").articles
+    assert len(parts) == 2 and parts[1].title_text == "某县文明城市创建实施方案"
+    assert parts[0].signature is not None and parts[0].signature.date.text == "2024年5月6日"
+
+
+@pytest.mark.parametrize("date, tail", [("二O二五年五月三十日", ""), ("2025年5月30日", "上一篇：全县读书节启动\n"),
+                                        ("二0二五年5月30", "")])
+def test_a_closing_date_in_a_loose_form_or_before_page_links_is_the_signature(date, tail):
+    article = doc("某县实验小学2025年读书节活动总结\n一、活动开展情况\n读书节期间共开展阅读活动12场。\n"
+                  f"某县实验小学\n{date}\n{tail}").articles[0]
+    assert article.signature is not None and article.signature.date is not None
+    assert article.signature.date.text.strip() == date

@@ -88,7 +88,7 @@ def test_user_doctype_profile_is_tried_first(tmp_path):
     extra = tmp_path / "doctypes.yaml"
     extra.write_text(
         "doctypes:\n  - id: activity-summary\n    name: [活动总结, activity summary]\n"
-        "    title: '活动总结'\n    sections: [problems]\n    signature: true\n"
+        "    title: '活动总结'\n    sections: [problems]\n    min-headings: 0\n    signature: true\n"
         "sections:\n  problems:\n    name: [存在的问题, problems]\n    heading: [问题, 不足]\n"
         "    paragraph: [不足]\n", encoding="utf-8")
     text = """\
@@ -98,7 +98,7 @@ def test_user_doctype_profile_is_tried_first(tmp_path):
         二、活动成效
         全县居民综合阅读率进一步提高。
         """
-    assert _one("SC001", text, {}) == []
+    assert _one("SC001", text, {}) == []  # the bundled profile judges 活动总结 of three sections or more
     assert len(_one("SC001", text, {"doctypes": str(extra)})) == 1
 
 

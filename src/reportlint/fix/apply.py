@@ -40,20 +40,26 @@ def writable(fix: Fix, source: Source) -> bool:
     return fits_runs(source, fix)
 
 
-def _choose(items: Iterable[T], fix_of: Callable[[T], Fix]) -> list[T]:
+def _choose(items: Iterable[T], fix_of: Callable[[T], Fix],
+            rule_of: Callable[[T], str] | None = None) -> list[T]:
     """Keep, in text order, each item whose fix does not overlap one already kept.
 
     Touching ranges are fine; two insertions at the same point are not, since their order
-    would be arbitrary.
+    would be arbitrary. With ``rule_of``, a fix that touches or stands one character from a
+    kept fix of another rule waits for the next pass: each is right alone, but together they
+    can make a pair a rule objects to (`加强.，，`: the period becomes `。` while one comma goes,
+    leaving `。，`); the re-lint sees the first result.
     """
     chosen: list[T] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int, str]] = []
     for item in sorted(items, key=lambda i: fix_of(i).span):
         lo, hi = fix_of(item).span
-        if any(lo < end and start < hi or (lo, hi) == (start, end) for start, end in taken):
+        rule = rule_of(item) if rule_of else ""
+        if any(lo < end and start < hi or (lo, hi) == (start, end)
+               or (rule != other and lo <= end + 1 and start <= hi + 1) for start, end, other in taken):
             continue
         chosen.append(item)
-        taken.append((lo, hi))
+        taken.append((lo, hi, rule))
     return chosen
 
 
@@ -134,7 +140,7 @@ def fix_until_stable(source: Source, lint: LintFn, unsafe: bool = False,
     document, diagnostics = first or lint(source)
     outcome = FixOutcome(source, source, document, diagnostics)
     for _ in range(max_passes):
-        chosen = _choose(_ready(outcome, unsafe, eligible), _fix_of)
+        chosen = _choose(_ready(outcome, unsafe, eligible), _fix_of, lambda d: d.code)
         if not chosen:
             return outcome
         fixed = apply(outcome.source, [_fix_of(d) for d in chosen])

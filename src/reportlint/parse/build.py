@@ -147,19 +147,33 @@ def _trailer(items: list[_Item]) -> list[_Item]:
     k = end - 1
     while k >= 0:
         form = items[k].form
-        if form is not None and form.kind in ("copies_to", "printed_by") or k == end - 1 and _loose_printed(items[k]):
+        if (form is not None and form.kind in ("copies_to", "printed_by")
+                or k == end - 1 and (_loose_printed(items[k]) or _unprinted(items, k))):
             start = k
+        elif start == k + 1 and _office_above(items, k):
+            start = k  # the 印发机关 on its own line above a dated 印发 line
         elif not (start < end and _continues_list(items[k], items[k - 1] if k else None)):
             break
         k -= 1
     if start == end:
         return []
     # a continuation line directly after the document body is body text
-    while start < end and items[start].form is None and not _loose_printed(items[start]):
+    while (start < end and items[start].form is None and not _loose_printed(items[start])
+           and not _office_above(items, start)):
         start += 1
     out = items[start:]
     del items[start:]
     return out
+
+
+def _office_above(items: Sequence[_Item], k: int) -> bool:
+    """An office's name alone above an 印发 line that lacks it, under a 抄送 line: the 印发机关
+    split from its date (`某某办公室` / `2024年5月6日印发`)."""
+    if k + 1 >= len(items) or k == 0 or items[k].form is not None or items[k].kind != "text_line":
+        return False
+    below, above = items[k + 1].form, items[k - 1].form
+    return (below is not None and below.kind == "printed_by" and not below.field_value("unit")
+            and above is not None and above.kind == "copies_to" and _looks_like_unit(items[k].line.text.strip(_SPACES)))
 
 
 def _loose_printed(item: _Item) -> bool:
@@ -174,14 +188,39 @@ def _loose_printed_element(item: _Item) -> Element:
     return Element("printed_by", (item.line,), (("value", item.line.text), ("loose", "1")))
 
 
+_UNPRINTED = lazy(r"^(?P<unit>[^，,。；;：:]{2,30}?)[ \t\u3000]+(?P<date>[0-9]{4}[ \t]*年[ \t]*[0-9]{1,2}[ \t]*月"
+                  r"[ \t]*[0-9]{1,2}[ \t]*日)$")
+
+
+def _unprinted(items: Sequence[_Item], k: int) -> bool:
+    """The last line under a 抄送 list that names an office and a date but lost its `印发`
+    (`某某办公室    2024年7月12日`): the 版记's 印发 line, not a 落款 (none stands under the 版记)."""
+    item = items[k]
+    match = _UNPRINTED.match(item.line.text.strip(_SPACES))
+    if item.form is not None or item.kind not in ("text_line", "date_line") or match is None:
+        return False
+    if not UNIT_SUFFIX.search(match["unit"].strip(_SPACES)):
+        return False
+    before = [other.form.kind for other in items[max(k - 3, 0):k] if other.form is not None]
+    return bool(before) and before[-1] == "copies_to"
+
+
+def _unprinted_element(item: _Item) -> Element:
+    match = _UNPRINTED.match(item.line.text.strip(_SPACES))
+    assert match is not None
+    return Element("printed_by", (item.line,), (("value", item.line.text), ("unit", match["unit"].strip(_SPACES)),
+                                                ("date", match["date"]), ("no-word", "1")))
+
+
 def _continues_list(item: _Item, before: _Item | None) -> bool:
     """A wrapped line of a 抄送 list: short, after a 抄送 line or another wrapped line of it."""
     if (item.form is not None or item.kind != "text_line" or len(item.line.text) > _ADDRESSEE_MAX
             or item.line.text.endswith("印发")):
         return False
-    return before is not None and (
-        (before.form is not None and before.form.kind == "copies_to")
-        or (before.form is None and before.line.text.endswith(("，", "、", ","))))
+    if any(c in item.line.text for c in "：:") or before is None or before.line.text.rstrip().endswith(("。", ".")):
+        return False  # a 抄送 list closed by its full stop; 版权所有：… or 网站标识码：… is not an organ
+    return (before.form is not None and before.form.kind == "copies_to") or (
+        before.form is None and before.line.text.endswith(("，", "、", ",")))
 
 
 def _split_parts(items: list[_Item]) -> tuple[list[_Item], list[list[_Item]]]:
@@ -294,8 +333,18 @@ def _part(text: str, items: list[_Item], hints: Mapping[int, int], marker: Line 
             j += 1
     k = 0
     while k < len(trailer):
+        if _office_above(trailer, k):
+            printed = trailer[k + 1]
+            assert printed.form is not None
+            unit = trailer[k].line.text.strip(_SPACES)
+            fields = tuple(f for f in printed.form.fields if f[0] != "unit") + (("unit", unit), ("split", "1"))
+            elements.append(Element("printed_by", (trailer[k].line, printed.line), fields))
+            k += 2
+            continue
         if trailer[k].form is None and _loose_printed(trailer[k]):
             elements.append(_loose_printed_element(trailer[k]))
+        elif k == len(trailer) - 1 and _unprinted(trailer, k):
+            elements.append(_unprinted_element(trailer[k]))
         k = _anywhere(trailer, k, elements) if trailer[k].form is not None else k + 1
     signature, body = _signature(body)
     if signature is not None:
@@ -366,6 +415,17 @@ def _head(items: list[_Item], elements: list[Element]) -> int:
             else:
                 elements.append(Element(form.kind, (line,), fields))
             i += 1
+        elif (joint := _joint_issuers(items, i)) is not None:
+            # joint issuers stacked over 文件 (联合行文, GB/T 9704-2012 7.2.4): 中共某县委员会 / 某县人民政府 / 文件
+            lines, names = joint
+            value = "\u3000".join(names) + "文件"
+            elements.append(Element("issuer_mark", lines, (("value", value), ("issuer", "\u3000".join(names)))))
+            i += len(lines)
+        elif (loose := _loose_number(item)) is not None and (i > 0 or _next_is_number_or_title(items, i)):
+            # a 发文字号 whose year or 号 is malformed (安发〔〕6号, 东农发12号): still the 版头's;
+            # the DN rules judge its form
+            elements.append(Element("doc_number", (item.line,), loose))
+            i += 1
         elif (form is None and item.kind == "text_line" and i + 1 < len(items)
               and _form_kind(items[i + 1]) == "doc_number" and _looks_like_unit(item.line.text)):
             # an organ's name alone as the 发文机关标志 (letters, minutes: GB/T 9704-2012 10.1)
@@ -375,6 +435,54 @@ def _head(items: list[_Item], elements: list[Element]) -> int:
         else:
             break
     return i
+
+
+_LOOSE_NUMBER = lazy(r"^(?P<prefix>[\u4e00-\u9fff]{1,12}?)[ \t]*"
+                    r"(?:(?P<open>[〔［\[（(【〈<{｛「〖])[ \t]*(?P<year>[0-9]{0,4})[ \t]*[〕］\]）)】〉>}｝」〗])?"
+                    r"[ \t]*第?[ \t]*[0-9]{1,4}[ \t]*(?P<hao>号)?"
+                    r"(?:[ \t\u3000]+签[ \t\u3000]*发[ \t\u3000]*人[ \t\u3000]*[:：].{1,20})?$")
+
+
+def _loose_number(item: _Item) -> tuple[tuple[str, str], ...] | None:
+    """The fields of a 版头 发文字号 line the grammar's form does not read, or None."""
+    if item.form is not None or item.kind != "text_line":
+        return None
+    text = item.line.text.strip(_SPACES)
+    match = _LOOSE_NUMBER.match(text)
+    if match is None or not (match["open"] or match["hao"]) or not (match["open"] or match["hao"] and len(text) <= 20):
+        return None
+    year = match["year"] if match["year"] and len(match["year"]) == 4 else ""
+    return (("value", text), ("prefix", match["prefix"]), ("year", year), ("loose", "1"))
+
+
+def _next_is_number_or_title(items: list[_Item], i: int) -> bool:
+    """The first line of a document is a 发文字号 only when a title-like line follows it."""
+    return i + 1 < len(items) and items[i + 1].form is None and "关于" in items[i + 1].line.text
+
+
+def _joint_issuers(items: list[_Item], i: int) -> tuple[tuple[Line, ...], list[str]] | None:
+    """Two or three organ names on their own lines closed by a `文件` line, or by the last name
+    with `文件` (某县人民政府文件): the 发文机关标志 of a joint document."""
+    names: list[str] = []
+    lines: list[Line] = []
+    k = i
+    while k < len(items) and len(names) < 3:
+        item = items[k]
+        text = item.line.text.strip(_SPACES)
+        if item.form is None and item.kind == "text_line" and _looks_like_unit(text):
+            names.append(text)
+            lines.append(item.line)
+            k += 1
+            continue
+        if not names:
+            return None
+        if item.kind == "text_line" and text == "文件":
+            return (*lines, item.line), names
+        if item.form is not None and item.form.kind == "issuer_mark":
+            issuer = item.form.field_value("issuer") or ""
+            return (*lines, item.line), [*names, issuer]
+        return None
+    return None
 
 
 def _form_kind(item: _Item) -> str | None:
@@ -567,7 +675,8 @@ def _signature(body: list[tuple[RawLine, Line]]):
     return Signature(tuple(units), date), body[:end] + chrome
 
 
-_CHROME = lazy(r"^【[^】]{2,8}】|浏览次数|点击次数|阅读次数|【关闭窗口】|【打印本页】")
+_CHROME = lazy(r"^【[^】]{2,8}】|浏览次数|点击次数|阅读次数|【关闭窗口】|【打印本页】"
+               r"|^上一篇[:：]|^下一篇[:：]|^返回顶部|^分享到")
 _UNIT_THEN_DATE = lazy(r"^(?P<unit>[^ \t\u3000]{2,30})[ \t\u3000]{2,}"
                              r"(?P<date>(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})日)$")
 
@@ -587,8 +696,9 @@ def _unit_and_date(line: Line) -> tuple[Line, Line] | None:
 # 2024-12-05, 2024年12月5号, 12月5日 (its form is judged by the rules; here it is the date line)
 _CN = "〇○零一二三四五六七八九十"
 _LOOSE_DATE = lazy(
-    rf"^[（(]?(?:(?:[0-9]{{2,4}}|[{_CN}]{{2,4}})[ \t]*年[ \t]*(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})[ \t]*月"
-    rf"(?:[ \t]*(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})[ \t]*[日号])?"
+    rf"^[（(]?(?:(?:[0-9]{{2,4}}|[{_CN}]{{2,4}}|[0-9{_CN}OoＯｏ]{{4}})[ \t]*年"
+    rf"[ \t]*(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})[ \t]*月"
+    rf"(?:[ \t]*(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})[ \t]*[日号]?)?"
     rf"|(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})月(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})[日号]"
     rf"|[0-9]{{4}}[ \t]*([/\-－.．])[ \t]*[0-9]{{1,2}}[ \t]*\1[ \t]*[0-9]{{1,2}}日?)[)）]?$")
 # the person who signs a 述职报告 or a personal 总结: 述职人：王某某 / a bare name

@@ -68,9 +68,13 @@ def ends_with_doctype(title: str) -> bool:
     return False
 
 
-def doctype_of(article: Article, extra: str = "") -> DocType | None:
+def doctype_of(article: Article, extra: str = "", title: str | None = None) -> DocType | None:
     """The article's 文种 decided on the profiles with a user's file (``extra``) added: the same
-    decision as the model's, made again so a user's 文种 and title changes take part."""
+    decision as the model's, made again so a user's 文种 and title changes take part. ``title``:
+    decide on this title instead of the model's (one found past a 版头 line the model took for the
+    title, `临城投发〔2024〕第26号`)."""
+    if title is not None:
+        return detect(title, article.elements, extra)
     if not extra and article.doctype is not None:
         return article.doctype
     return detect(article.title_text, article.elements, extra)

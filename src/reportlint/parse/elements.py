@@ -23,9 +23,11 @@ _DOC_NUMBER = lazy(
     r"^(?P<prefix>.*?)[〔［\[（(](?P<year>[0-9]{4})[〕］\]）)][ \t]*(?P<number>[0-9]{1,4})[ \t]*号$")
 _SIGNER_REST = lazy(r"^签[ \t\u3000]*发[ \t\u3000]*人[ \t\u3000]*[:：][ \t\u3000]*(?P<name>.{1,20})$")
 _ATTACH_REST = lazy(
-    r"^(?P<number>[0-9]{1,2}|[一二三四五六七八九十]{1,3})?[ \t\u3000]*(?P<colon>[:：])?[ \t\u3000]*(?P<name>.*)$")
-# a numbered entry: 1.名称 / 2、名称 / （3）名称 / 1.2024年度…名单 (a year after the number)
-ITEM = lazy(r"^(?:(?P<n>[0-9]{1,2})(?:[.．、。](?![0-9])|[.．](?=[0-9]{4}年)|[ \t\u3000])"
+    r"^(?P<number>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?[ \t\u3000]*(?P<colon>[:：])?[ \t\u3000]*(?P<name>.*)$")
+# a label closed by a stray mark: 附件1、 / 附件2.
+_LABEL_MARK = lazy(r"^[ \t\u3000]*[、.．。][ \t\u3000]*$")
+# a numbered entry: 1.名称 / 2、名称 / （3）名称 / 4）名称 / 1.2024年度…名单 (a year after the number)
+ITEM = lazy(r"^(?:(?P<n>[0-9]{1,2})(?:[.．、。)）](?![0-9])|[.．](?=[0-9]{4}年)|[ \t\u3000])"
                   r"|[（(](?P<m>[0-9]{1,2})[)）])[ \t\u3000]*(?P<text>.+)$")
 _NOTE = lazy(r"^[（(](?P<value>[^（）()]{2,60})[)）]$")
 _PRINTED = lazy(r"^(?P<unit>.*?)[ \t\u3000]*(?P<date>(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})[ \t]*年"
@@ -132,6 +134,8 @@ def _attach(_: str, rest: str, rest_start: int) -> Form | None:
     numeral, colon, name = match["number"], match["colon"], match["name"].strip(_SPACES)
     number = numeral_value(numeral) if numeral else None
     fields = (("label", "附件" + (numeral or "")),)
+    if numeral and not colon and _LABEL_MARK.match(name):  # 附件1、 alone: a label with a stray mark
+        return Form("attach_label", (*fields, ("mark", name.strip(_SPACES))), number)
     name_start = rest_start + match.start("name") if name else None
     if not name:
         if colon and number is None:

@@ -26,13 +26,19 @@ def _compiled(pattern: str, where: str, bundled: bool) -> Any:
     return lazy(pattern) if bundled else compile_user(pattern, where=where)
 
 
+def _optional(value: dict[str, Any], key: str, bundled: bool) -> Any:
+    pattern = value.get(key)
+    return _compiled(pattern, "", bundled) if pattern else None
+
+
 def _spec(key: str, value: dict[str, Any], bundled: bool = False) -> PartSpec:
-    pattern, unless_next = value.get("pattern"), value.get("unless-next")
     return PartSpec(key, tuple(value["name"]), tuple(value.get("heading") or ()),
                     tuple(value.get("paragraph") or ()), bool(value.get("anywhere")),
-                    _compiled(pattern, "", bundled) if pattern else None, tuple(value.get("fields") or ()),
+                    _optional(value, "pattern", bundled), tuple(value.get("fields") or ()),
                     bool(value.get("advisory")), tuple(value.get("unless") or ()), bool(value.get("later-year")),
-                    _compiled(unless_next, "", bundled) if unless_next else None)
+                    _optional(value, "unless-next", bundled), _optional(value, "many", bundled),
+                    int(value.get("many-lines") or 3), _optional(value, "required-when", bundled),
+                    int(value.get("opening") or 0) or -int(value.get("closing") or 0))
 
 
 def _entries(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -44,7 +50,8 @@ def _build(entries: list[dict[str, Any]], specs: dict[str, PartSpec], bundled: b
         Profile(entry["id"], tuple(entry["name"]), _compiled(entry["title"], "doctypes: title", bundled),
                 tuple(specs[s] for s in entry.get("sections") or ()), bool(entry.get("signature")),
                 str(entry.get("addressee") or ""), tuple(specs[s] for s in entry.get("forbid") or ()),
-                str(entry.get("source") or ""), bool(entry.get("single-matter")))
+                str(entry.get("source") or ""), bool(entry.get("single-matter")),
+                _optional(entry, "addressee-when", bundled), int(entry.get("min-headings") or 0))
         for entry in entries
     ]
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.model import Article, Line, Profile, body_lines, is_complete
-from reportlint.rules.base import DOCTYPES_OPTION, Rule, RuleContext, doctype_of
+from reportlint.rules.base import DOCTYPES_OPTION, Rule, RuleContext, doctype_of, title_span, title_text
 from reportlint.text.lazyre import lazy
 
 _ORGAN_END = lazy(r"(?:局|委|办|院|府|部|厅|处|科|室|会|校|所|站|队|中心|公司|街道|办事处|镇|乡|村|社区|支部|党委|"
@@ -18,21 +18,29 @@ _WRONG_CLOSE = ("。", "；", ";", "，", ",")  # a 主送 line closed by one of
 _RUN_IN = lazy(r"[ \t\u3000]*([^：:。，；！？“”《》]{2,40})[：:](.*)$")
 # where two organs' names meet with no mark between them: 县委县政府, 镇党委政府, a space
 _JOINED = lazy(r"(?<=[委办])(?=(?:[省市县区镇乡])?(?:人民)?政府)|[ \t\u3000]+|"
-               r"(?<=[局委办院府部厅处室会校所站队心司])(?:和|及|与)(?=[\u4e00-\u9fff]{2})")
+               r"(?<=[局委办院府部厅处室会校所站队心司])(?:和|及|与|并)(?=[\u4e00-\u9fff]{2})")
 
 
 def _addressed(ctx: RuleContext, extra: str) -> Iterator[tuple[Article, Profile]]:
     """Articles (attachments included) whose 文种 profile says something about the 主送机关."""
     for article in _articles(ctx):
-        doctype = doctype_of(article, extra)
-        if doctype is not None and doctype.addressee and article.title is not None:
+        doctype = doctype_of(article, extra, past_masthead=True)
+        if doctype is not None and article.title is not None and _needs(doctype, article):
             yield article, doctype
 
 
+def _needs(doctype: Profile, article: Article) -> bool:
+    """Whether the profile asks for a 主送机关 in this document: `addressee:` one, requester or
+    required, and, when the profile names them (`addressee-when`), only for the titles of that form
+    (a 报告 `××局关于……的报告` goes to an organ; a 工作报告 read to a meeting has none)."""
+    if doctype.addressee not in ("one", "requester", "required"):
+        return False
+    return doctype.addressee_when is None or bool(doctype.addressee_when.search(title_text(article).strip()))
+
+
 def _articles(ctx: RuleContext) -> Iterator[Article]:
-    for article in ctx.document.articles:
-        yield article
-        yield from article.attachments
+    # `document.articles` lists each attached part (附件1 …) after its article: each is read once
+    yield from ctx.document.articles
 
 
 def _split(text: str) -> list[str]:
@@ -128,26 +136,67 @@ def _person_line(article: Article) -> Line | None:
     return first if any(_PERSON_END.search(name) for name in _names(text)) else None
 
 
+_MEETING_LINE = lazy(r"^[ \t\u3000]*(?:[—―－-]{1,2}|[（(])?[^。]{0,40}在[^。]{2,50}(?:会议|大会|会)上")
+
+
+def _read_to_a_meeting(article: Article) -> bool:
+    """Whether a line under the title says the text was delivered at a meeting (`——在县人大常委会
+    第十次会议上`): a report read out, with no 主送机关."""
+    return any(_MEETING_LINE.search(line.text) for line, _ in zip(body_lines(article), range(3)))
+
+
+def _salutation(article: Article) -> bool:
+    """Whether the first body line addresses its hearers (`各位代表：`, `主任、各位副主任、各位委员：`):
+    a 报告 read to a meeting, whose 主送 that line stands for."""
+    first = _first_body_line(article)
+    text = first.text.strip() if first is not None else ""
+    return 2 < len(text) <= 40 and text.endswith(("：", ":")) and not any(m in text for m in "。！？；，")
+
+
 def _unplaced(article: Article) -> bool:
     """Whether one of the first two body lines reads as a 主送 the model did not place (after a
     发文字号 put under the title, say): organs' names and a colon, no sentence."""
+    return _unplaced_line(article) is not None
+
+
+def _unplaced_line(article: Article) -> Line | None:
+    """The line `_unplaced` finds; names parted by `；`, `.` or a space count too (AD003 flags them)."""
     for line, _ in zip(body_lines(article), range(2)):
         text = line.text.strip()
-        if len(text) <= 100 and text.endswith(("：", ":")) and not any(mark in text for mark in "。！？；"):
-            names = [name for name in _names(text) if name]
+        if len(text) <= 100 and text.endswith(("：", ":")) and not any(mark in text for mark in "。！？"):
+            names = [part for name in _names(text) for part in _BAD_SEPARATOR.split(name) if part.strip()]
             if names and all(_organ(name) for name in names):
-                return True
-    return False
+                return line
+    return None
+
+
+# between two organs' names: a semicolon, a full stop or a space instead of 、 or ，
+_BAD_SEPARATOR = lazy(r"(?<=[\u4e00-\u9fff）)])(?:[；;．.]|[ \t\u3000]+)(?=[\u4e00-\u9fff（(])")
+
+
+def _bad_separators(line: Line, end: int) -> Iterator[tuple[int, int, str]]:
+    """The wrong marks between names on a 主送 line, outside brackets, before offset ``end`` of it."""
+    depth = 0
+    text = line.text[:end]
+    for match in _BAD_SEPARATOR.finditer(text):
+        before = text[:match.start()]
+        depth = before.count("（") + before.count("(") - before.count("）") - before.count(")")
+        name = _split(before)[-1]
+        if depth == 0 and _organ(name):
+            yield line.span.start + match.start(), line.span.start + match.end(), match.group(0)
 
 
 class AddresseeMissing(Rule):
-    """A 请示, 通知, 批复 or 函 with no 主送机关.
+    """A 请示, 通知, 批复, 函, 通报, 议案 or a 报告 sent up with no 主送机关.
 
     ## What it does
     For the 文种 whose profile needs a 主送机关 (`addressee:` in `rulesets/data/doctypes.yaml`:
-    请示, 通知, 批复, 函), flags the title of a whole document that has none between its title
-    and its body. Fragments and the 文种 without the key (报告 to a meeting, 政府工作报告, 总结)
-    are not judged.
+    请示, 通知, 批复, 函, 通报, 议案, and a 报告 whose title names its issuer, `××局关于……的报告`,
+    by `addressee-when`), flags the title of a whole document that has none between its title and
+    its body. A 报告 read to a meeting (a line under the title `——在……会议上`, or a salutation such
+    as `主任、各位副主任、各位委员：`), fragments, attached copies of a 报告 and the 文种 without
+    the key (政府工作报告, 总结) are not judged. A title past a 发文字号 the grammar does not read is
+    found and flagged.
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.2 and 《党政机关公文处理工作条例》第九条（八）: the 主送机关 is the
@@ -181,10 +230,12 @@ class AddresseeMissing(Rule):
         for article, doctype in _addressed(ctx, self.settings["doctypes"]):
             if article.element("addressee") is not None or not is_complete(article):
                 continue
+            if doctype.addressee_when is not None and article.is_attachment:
+                continue  # an attached 报告 is a copy: the 主送 is the covering document's
             if (_colonless(article) is not None or _person_line(article) is not None or _unplaced(article)
-                    or _run_in(article) is not None):
+                    or _run_in(article) is not None or _salutation(article) or _read_to_a_meeting(article)):
                 continue  # there is one: without its colon or its own line (AD003), or a person (AD004)
-            title = article.title.span  # type: ignore[union-attr]
+            title = title_span(article)
             yield ctx.report(title.start, title.end, doctype=doctype.name[0], doctype_en=doctype.name[1],
                              source=doctype.source or "rulesets/data/doctypes.yaml")
 
@@ -251,7 +302,9 @@ class AddresseeForm(Rule):
     names organs without being taken for one), flags the 主送 line when the colon after the last name is
     missing (`县人民政府` alone on the line under the title), half-width (`县人民政府:`), another
     mark (`县人民政府。`, `县人民政府；`), or preceded by a separator (`各乡镇人民政府、县直各部门、：`),
-    and a 主送 the body runs on after on the same line (`县人民政府：我县现有……`).
+    names parted by a semicolon, a full stop or a space instead of 、 or ，
+    (`各乡镇人民政府；县直各单位：`), and a 主送 the body runs on after on the same line
+    (`县人民政府：我县现有……`).
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.2: the 主送机关 is placed one line under the title, flush left, with a
@@ -270,7 +323,8 @@ class AddresseeForm(Rule):
     ## Fix safety
     Replacing a half-width colon or another closing mark, removing a separator before the colon,
     and adding a missing colon are safe: the line is the 主送机关 and nothing else. A 主送 run into
-    the body is not fixed (where the line breaks is the writer's choice).
+    the body is not fixed (where the line breaks is the writer's choice), nor a wrong mark between
+    names (、 or ， depends on how the writer groups them).
     """
 
     code = "AD003"
@@ -289,6 +343,8 @@ class AddresseeForm(Rule):
                       "a stray {mark!r} after the last addressee (GB/T 9704-2012 7.3.2)"),
         "mark": ("主送机关后应为全角冒号“：”，不是“{mark}”（GB/T 9704-2012 7.3.2）",
                  "the addressee ends with {mark!r} instead of '：' (GB/T 9704-2012 7.3.2)"),
+        "between": ("主送机关名称之间应用顿号或逗号，不是“{mark}”（GB/T 9704-2012 7.3.2）",
+                    "addressees are parted by 、 or ，, not {mark!r} (GB/T 9704-2012 7.3.2)"),
         "run_in": ("主送机关应单独成行，正文另起一行（GB/T 9704-2012 7.3.2）",
                    "the addressee takes a line of its own; the body starts on the next (GB/T 9704-2012 7.3.2)"),
     }
@@ -298,9 +354,9 @@ class AddresseeForm(Rule):
         for article in _articles(ctx):
             if article.title is None:
                 continue
-            doctype = doctype_of(article, extra)
+            doctype = doctype_of(article, extra, past_masthead=True)
             element = article.element("addressee")
-            if element is None and (doctype is None or not doctype.addressee):
+            if element is None and (doctype is None or not _needs(doctype, article)):
                 # a 文种 that may go without one: only a line that is plainly a 主送 closed wrongly
                 line = _colonless(article)
                 if line is not None and _plainly_addressee(line):
@@ -308,6 +364,14 @@ class AddresseeForm(Rule):
                     yield ctx.report(end - 1, end, "mark", mark=line.text.rstrip()[-1],
                                      fix=Fix.replace("改为全角冒号", end - 1, end, "："))
                 continue
+            lines = element.lines if element is not None else ()
+            if element is None and (unplaced := _unplaced_line(article)) is not None:
+                lines = (unplaced,)
+            for line in lines:
+                body = len(line.text.rstrip().rstrip("：:"))
+                for start, stop, mark in _bad_separators(line, body):
+                    shown = "空格" if not mark.strip() else mark
+                    yield ctx.report(start, stop, "between", mark=shown)
             if element is None:
                 line = _colonless(article)
                 run_in = _run_in(article) if line is None else None
@@ -451,7 +515,7 @@ class DepartmentToLowerGovernment(Rule):
             element = article.element("addressee")
             if element is None or article.title is None:
                 continue
-            doctype = doctype_of(article, self.settings["doctypes"])
+            doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
             if doctype is None or doctype.id not in ("opinion", "decision"):
                 continue
             issuers = _issuing_departments(article)
@@ -466,4 +530,242 @@ class DepartmentToLowerGovernment(Rule):
                                  doctype=doctype.name[0], doctype_en=doctype.name[1])
 
 
-RULES = [AddresseeMissing, SeveralAddressees, AddresseeForm, AddresseePerson, DepartmentToLowerGovernment]
+class AddresseeNotExpected(Rule):
+    """A 主送机关 in a 公告, 通告 or 命令, which are published to everyone.
+
+    ## What it does
+    For the 文种 whose profile says `addressee: none` (the bundled 公告, 通告, 命令（令）, 公报),
+    flags a 主送机关 line under the title.
+
+    ## Why is this bad?
+    《党政机关公文处理工作条例》第八条: a 公告 announces to the public at home and abroad, a 通告
+    to whom it may concern in society, a 命令 is promulgated: they are published, not sent to an
+    organ, and carry no 主送机关. A 主送 line shows the text was meant as a 通知.
+
+    ## Example
+    ```
+    河口县人民政府关于城区部分道路实施交通管制的通告
+    各乡镇人民政府，县直各单位：
+    为保障城区道路改造工程顺利实施……
+    ```
+
+    ## Use instead
+    ```
+    河口县人民政府关于城区部分道路实施交通管制的通告
+    为保障城区道路改造工程顺利实施……
+    ```
+    """
+
+    code = "AD006"
+    name = "addressee-not-expected"
+    groups = ("addressee",)
+    severity = Severity.WARNING
+    standard = "《党政机关公文处理工作条例》第八条"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {"default": ("{doctype}面向社会公开发布，不应有主送机关“{name}”（条例第八条）",
+                            "a {doctype_en} is published to all and has no addressee ({name!r})")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in _articles(ctx):
+            element = article.element("addressee")
+            if element is None or article.title is None:
+                continue
+            doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
+            if doctype is None or doctype.addressee != "none":
+                continue
+            first, last = element.lines[0], element.lines[-1]
+            end = last.span.start + len(last.text.rstrip())
+            yield ctx.report(first.span.start, end, doctype=doctype.name[0], doctype_en=doctype.name[1],
+                             name="".join(line.text.strip() for line in element.lines).rstrip("：:"))
+
+
+# 上行文 and 下行文 among the bundled 文种 (条例第十五条, 第十六条)
+_UPWARD = ("request", "report")
+_DOWNWARD = ("notice", "meeting-notice", "circular", "reply", "decision", "opinion")
+# the level of an administrative area, from the name of its government or of an organ in it
+_LEVELS = {"省": 4, "自治区": 4, "市": 3, "州": 3, "盟": 3, "县": 2, "区": 2, "旗": 2, "镇": 1, "乡": 1, "街道": 1}
+_PLACE = lazy(r"^(?:中共)?[\u4e00-\u9fff]{0,8}?(自治区|街道|[省市州盟县区旗镇乡])")
+_GOVERNMENT = lazy(r"(自治区|街道|[省市州盟县区旗镇乡])(?:人民政府|政府|委员会|党委|委)$")
+# one of a government's departments (not its people's congress, its CPPCC, a court or a procuratorate)
+_DEPARTMENT_OF = lazy(r"^(?!.*(?:人大|代表大会|常务委员会|政协|政治协商|法院|检察院|纪委|监委|党委|县委$|市委$))"
+                      r".*(?:局|厅|委员会|委|办公室|中心)$")
+_NOT_ADMINISTRATIVE = lazy(r"(?:公司|集团|大学|学院|学校|中学|小学|医院|银行|协会|学会|研究院|研究所)$")
+
+
+def _level(name: str) -> int | None:
+    """The level of the area an organ belongs to: 县人民政府 → 2, 临江市江北区人民政府 → 2,
+    云岭县教育局 → 2, 南江省卫生健康委员会 → 4; None for a name without one."""
+    government = _GOVERNMENT.search(name)
+    if government:
+        return _LEVELS[government.group(1)]
+    place = _PLACE.search(name)
+    return _LEVELS[place.group(1)] if place else None
+
+
+def _is_government(name: str) -> bool:
+    return bool(_GOVERNMENT.search(name)) or name.endswith(("人民政府", "政府"))
+
+
+class AddresseeDirection(Rule):
+    """A 下行文 addressed to a higher organ, or a 请示/报告 addressed to lower ones.
+
+    ## What it does
+    Compares the 主送机关 with the issuer the title names before `关于`:
+
+    - a 通知, 通报, 批复, 决定 or 意见 (documents sent down) whose only 主送 is an organ of a higher
+      level than the issuer (`临江市人民政府` or `市教育局` for a 县 organ), or the government of the
+      issuer's own area when the issuer is one of its departments (`县人民政府` for `云岭县教育局`);
+    - a 请示 or 报告 (documents sent up) whose 主送 names a class of lower organs (`各乡镇人民政府`).
+
+    Companies, schools, hospitals and names without an area are not judged.
+
+    ## Why is this bad?
+    《党政机关公文处理工作条例》第十五条、第十六条: a document sent up goes to the organ above, one
+    sent down to the organs below. A department does not instruct its own government by 通知; a
+    请示 to `各乡镇` asks nobody who can approve it.
+
+    ## Example
+    ```
+    云岭县教育局关于开展校园安全隐患排查的通知
+    县人民政府：
+    ```
+
+    ## Use instead
+    ```
+    云岭县教育局关于开展校园安全隐患排查的通知
+    各乡镇中心学校，县直各学校：
+    ```
+    """
+
+    code = "AD007"
+    name = "addressee-direction"
+    groups = ("addressee",)
+    severity = Severity.WARNING
+    standard = "《党政机关公文处理工作条例》第十五条、第十六条"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {
+        "default": ("{doctype}是下行文，主送机关“{name}”却是发文机关“{issuer}”的上级（条例第十六条）",
+               "a {doctype_en} is sent down, but {name!r} is above the issuer {issuer!r}"),
+        "down": ("{doctype}是上行文，应主送上级机关，不应主送“{name}”（条例第十五条）",
+                 "a {doctype_en} is sent up to the organ above, not to {name!r}"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in _articles(ctx):
+            element = article.element("addressee")
+            if element is None or article.title is None:
+                continue
+            doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
+            if doctype is None or doctype.id not in _UPWARD + _DOWNWARD:
+                continue
+            text = "".join(line.text.strip() for line in element.lines).rstrip("：:")
+            names = [name for name in _names(text) if name]
+            first, last = element.lines[0], element.lines[-1]
+            end = last.span.start + len(last.text.rstrip().rstrip("：:"))
+            if doctype.id in _UPWARD:
+                lower = next((name for name in names if name.startswith("各")), None)
+                if lower is not None:
+                    yield ctx.report(first.span.start, end, "down", doctype=doctype.name[0],
+                                     doctype_en=doctype.name[1], name=lower)
+                continue
+            issuer = _single_issuer(title_text(article))
+            if (issuer is None or len(names) != 1 or any(w in names[0] for w in ("各", "有关", "直属"))
+                    or _NOT_ADMINISTRATIVE.search(names[0])):
+                continue
+            mine, theirs = _level(issuer), _level(names[0])
+            if mine is None or theirs is None:
+                continue
+            if theirs > mine or (theirs == mine and _is_government(names[0]) and _DEPARTMENT_OF.search(issuer)
+                                 and (names[0].startswith(issuer[:2]) or len(names[0]) <= 6)):
+                yield ctx.report(first.span.start, end, doctype=doctype.name[0], doctype_en=doctype.name[1],
+                                 name=names[0], issuer=issuer)
+
+
+def _single_issuer(title: str) -> str | None:
+    """The one issuing organ the title names before 关于, when it is an administrative one."""
+    match = _TITLE_ISSUER.match(title.strip())
+    if match is None:
+        return None
+    names = [name.strip() for part in _split(match.group(1)) for name in part.split() if name.strip()]
+    if len(names) != 1 or _NOT_ADMINISTRATIVE.search(names[0]):
+        return None
+    return names[0]
+
+
+# a body line that tells a whole class of organs what to do (`各乡镇、县直各单位要认真组织学习`)
+_CLASS_TOLD = lazy(r"(?:全[省市县区镇乡]各级各部门|各级各部门|各乡镇|各乡（镇）|各街道|各县（市、区）|各县（区）|"
+                   r"各县区|各区县|各市|[省市县区]直各(?:部门|单位)|各部门|各单位|各有关部门|各有关单位)"
+                   r"[^。；！？，]{0,14}?"
+                   r"(?:(?<![重主需纪摘概只])要(?![求点素害件闻事])|务必|必须|应当)")
+
+
+class AddresseeNarrowerThanBody(Rule):
+    """A 下行文 addressed to one department whose body instructs a whole class of organs.
+
+    ## What it does
+    For a 通知, 通报, 决定 or 意见 whose 主送 is one organ that is not a government (`县应急管理局：`),
+    flags the 主送 when a body line tells a class of organs what to do (`各乡镇、县直各单位要认真组织
+    学习`, `全县各级各部门要以先进为榜样`): those organs are the addressees.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.3.2 and 《党政机关公文处理工作条例》第九条（八）: the 主送机关 are the organs
+    that must handle the document. Organs the body instructs but the 主送 leaves out never receive
+    it as theirs to act on.
+
+    ## Example
+    ```
+    河口县人民政府关于表彰2024年度全县防汛抗旱先进集体的决定
+    县水利局：
+    ……各乡镇、县直各单位要以先进为榜样……
+    ```
+
+    ## Use instead
+    ```
+    河口县人民政府关于表彰2024年度全县防汛抗旱先进集体的决定
+    各乡镇人民政府，县直各单位：
+    ```
+    """
+
+    code = "AD008"
+    name = "addressee-narrower-than-body"
+    groups = ("addressee",)
+    severity = Severity.WARNING
+    standard = "GB/T 9704-2012 7.3.2"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {"default": ("{doctype}只主送“{name}”，正文却要求“{told}”（第{line}行）：主送机关应为正文布置工作的机关"
+                            "（GB/T 9704-2012 7.3.2）",
+                            ("this {doctype_en} is addressed to {name!r} only, but line {line} instructs {told!r}: "
+                             "address those organs (GB/T 9704-2012 7.3.2)"))}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in _articles(ctx):
+            element = article.element("addressee")
+            if element is None or article.title is None:
+                continue
+            doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
+            if doctype is None or doctype.id not in ("notice", "circular", "decision", "opinion"):
+                continue
+            text = "".join(line.text.strip() for line in element.lines).rstrip("：:")
+            names = [part.strip() for name in _names(text) for part in _JOINED.split(name) if part.strip()]
+            if (len(names) != 1 or any(w in names[0] for w in ("各", "全", "有关", "直属", "所属"))
+                    or _is_government(names[0])):
+                continue
+            for line in body_lines(article):
+                match = _CLASS_TOLD.search(line.text)
+                if match and not _quoted(line.text, match.start()):
+                    first, last = element.lines[0], element.lines[-1]
+                    end = last.span.start + len(last.text.rstrip().rstrip("：:"))
+                    told = match.group(0)
+                    yield ctx.report(first.span.start, end, doctype=doctype.name[0], doctype_en=doctype.name[1],
+                                     name=names[0], told=told, line=line.number)
+                    break
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether ``at`` stands inside “…” or 《…》 on its line."""
+    before = text[:at]
+    return any(before.count(open_) > before.count(close) for open_, close in ("“”", "《》"))
+
+
+RULES = [AddresseeMissing, SeveralAddressees, AddresseeForm, AddresseePerson, DepartmentToLowerGovernment,
+         AddresseeNotExpected, AddresseeDirection, AddresseeNarrowerThanBody]

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.model import Article, ElementItem
 from reportlint.rules.base import Rule, RuleContext
+from reportlint.text.chars import numeral_value
 from reportlint.text.lazyre import lazy
 
 _NOT_NAME = lazy(r"[\s\u3000《》〈〉“”\"'。，、；;,.：:]")
@@ -45,14 +46,21 @@ def _item_span(item: ElementItem) -> tuple[int, int]:
     return start, line.span.end
 
 
+def _closed(article: Article) -> bool:
+    """The document runs to its 版记 (抄送 or 印发 line): the attachments, which stand between
+    the 落款 and the 版记, would be in the text."""
+    return any(element.kind in ("copies_to", "printed_by") for element in article.elements)
+
+
 class AttachmentCountMismatch(Rule):
     """An 附件说明 that lists more or fewer attachments than the document carries.
 
     ## What it does
     When a document has both an 附件说明 (`附件：1.…  2.…`) and attached parts (`附件1`,
     `附件2` …, each opening a part of its own, numbered 1, 2, … in order), flags the 附件说明
-    entries no attached part answers. A document whose attachments travel as separate files
-    (no attached part at all) is not judged.
+    entries no attached part answers. A document with no attached part at all is judged only
+    when it runs to its 版记 (`抄送：` or the 印发 line), which stands after the attachments:
+    without one, its attachments may travel as separate files.
 
     ## Why is this bad?
     GB/T 9704-2012 8: the 附件 number and title must match the 附件说明 (7.3.4). A reader
@@ -100,6 +108,12 @@ class AttachmentCountMismatch(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
             items, parts = _items(article), _parts(article)
+            if items and not parts and _closed(article):
+                note = article.element("attachment_note")
+                assert note is not None
+                names = "、".join(item.text for item in items)
+                yield ctx.report(note.span.start, note.lines[-1].span.end, name=names, listed=len(items), present=0)
+                continue
             if not items or not parts or len(items) == len(parts):
                 continue
             numbers = [number for number, _, _ in parts]
@@ -114,12 +128,33 @@ class AttachmentCountMismatch(Rule):
                     yield ctx.report(start, end, name=item.text, listed=len(items), present=len(parts))
 
 
+_NOTE_LABEL = lazy(r"^[ \t\u3000]*附[ \t\u3000]*件[ \t\u3000]*[:：]")
+
+
+def _unnumbered_lines(article: Article) -> int:
+    """Several attachments listed one a line without numbers, read as one wrapped name: the
+    count of lines when each names a different attached part, else 0."""
+    note = article.element("attachment_note")
+    titles = [_key(title) for _, title, _ in _parts(article)]
+    if note is None or len(titles) < 2:
+        return 0
+    lines = list(note.lines)
+    for line in article.body_lines():  # the next names, taken for body text under the note
+        if line.number == lines[-1].number + 1:
+            lines.append(line)
+    if len(lines) < 2:
+        return 0
+    keys = [_key(_NOTE_LABEL.sub("", line.text)) for line in lines]
+    return len(keys) if all(keys) and len(set(keys)) == len(keys) and all(k in titles for k in keys) else 0
+
+
 class AttachmentNoteNumbering(Rule):
     """An 附件说明 numbered wrongly: one attachment with a number, several without, or a gap.
 
     ## What it does
     Flags, in the 附件说明, a single attachment written with a number (`附件：1.实施方案`),
-    several attachments listed without numbers, and numbers that skip or repeat (`1.` `2.` `4.`).
+    several attachments listed without numbers (also one a line, each the title of an attached
+    part), and numbers that skip or repeat (`1.` `2.` `4.`).
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.4: with several attachments, their order numbers are given as Arabic
@@ -159,6 +194,8 @@ class AttachmentNoteNumbering(Rule):
                 yield ctx.report(items[0].line.span.start, end, "single")
             elif len(items) > 1 and all(item.number is None for item in items):
                 yield ctx.report(items[0].line.span.start, items[0].line.span.end, "unnumbered", count=len(items))
+            elif len(items) == 1 and items[0].number is None and (count := _unnumbered_lines(article)):
+                yield ctx.report(items[0].line.span.start, items[0].line.span.end, "unnumbered", count=count)
             elif len(items) > 1:
                 for want, item in enumerate(items, 1):
                     if item.number is not None and item.number != want:
@@ -363,8 +400,11 @@ class AttachmentNotListed(Rule):
 
 
 _HEADER = lazy(r"^附[ \t\u3000]*件[ \t\u3000]*[:：]$")
-_LABEL = lazy(r"^附[ \t\u3000]*件[ \t\u3000]*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})")
-_NOTE_ITEM = lazy(r"^(?:附[ \t\u3000]*件[ \t\u3000]*[:：])?[ \t\u3000]*[0-9]{1,2}(、|[ \t\u3000]+(?=[^0-9]))")
+_LABEL = lazy(r"^附[ \t\u3000]*件[ \t\u3000]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})")
+_NOTE_ITEM = lazy(r"^(?:附[ \t\u3000]*件[ \t\u3000]*[:：])?[ \t\u3000]*[0-9]{1,2}(、|[)）]|[ \t\u3000]+(?=[^0-9]))")
+_HALF_COLON = lazy(r"^[ \t\u3000]*附[ \t\u3000]*件[ \t\u3000]*:")
+# an entry numbered in brackets: （1）名称 (the marks of a heading, not of an 附件说明)
+_NOTE_BRACKETED = lazy(r"^(?:附[ \t\u3000]*件[ \t\u3000]*[:：])?[ \t\u3000]*([（(][0-9]{1,2}[)）])")
 
 
 class AttachmentLabelForm(Rule):
@@ -372,8 +412,10 @@ class AttachmentLabelForm(Rule):
 
     ## What it does
     Flags an attached part's label written with a Chinese numeral (`附件二`) or with a colon
-    and nothing after it (`附件2：`), labels whose numbers skip or repeat (`附件1`, `附件3`), and
-    entries of the 附件说明 numbered with a 顿号 (`1、`) or a bare space instead of `1.`.
+    and nothing after it (`附件2：`) or another mark (`附件1、`), several parts labelled `附件`
+    without numbers, labels whose numbers skip or repeat (`附件1`, `附件3`), and
+    entries of the 附件说明 numbered with a 顿号 (`1、`), a bracket (`（1）`, `1）`) or a bare
+    space instead of `1.`, and an 附件说明 opening with a half-width colon (`附件:`).
 
     ## Why is this bad?
     GB/T 9704-2012 8: an attachment is labelled `附件` and its order number in Arabic numerals
@@ -419,6 +461,12 @@ class AttachmentLabelForm(Rule):
                      "the label {label!r} skips or repeats a number: '附件{want}' belongs here"),
         "item": ("附件说明的序号应写作“{number}.”，不用“{mark}”（GB/T 9704-2012 7.3.4）",
                  "the 附件说明 numbers its entries '{number}.', not {mark!r} (GB/T 9704-2012 7.3.4)"),
+        "unnumbered-label": ("附件不止一个时，附件标识应标明序号：“附件{want}”（GB/T 9704-2012 8）",
+                             "with several attachments each label carries its number: '附件{want}' (GB/T 9704-2012 8)"),
+        "mark": ("附件标识“{label}”后不加标点符号（GB/T 9704-2012 8）",
+                 "no punctuation after the attachment label {label!r} (GB/T 9704-2012 8)"),
+        "note-colon": ("附件说明中“附件”后应为全角冒号“：”（GB/T 9704-2012 7.3.4）",
+                       "'附件' in the 附件说明 takes a full-width colon (GB/T 9704-2012 7.3.4)"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -427,9 +475,19 @@ class AttachmentLabelForm(Rule):
             note = article.element("attachment_note")
             if note is None:
                 continue
+            first = note.lines[0]
+            half = _HALF_COLON.match(first.text)
+            if half is not None:
+                at = first.span.start + half.end() - 1
+                yield ctx.report(at, at + 1, "note-colon", fix=Fix.replace("改为全角冒号", at, at + 1, "："))
             for item in note.items:
                 match = _NOTE_ITEM.match(item.line.text) if item.number is not None else None
-                if match is not None:
+                bracketed = _NOTE_BRACKETED.match(item.line.text) if item.number is not None else None
+                if bracketed is not None:
+                    at, mark = item.line.span.start + bracketed.start(1), bracketed.group(1)
+                    fix = Fix.replace("序号改为“N.”", at, at + len(mark), f"{item.number}.")
+                    yield ctx.report(at, at + len(mark), "item", fix=fix, number=item.number, mark=mark)
+                elif match is not None:
                     at = item.line.span.start + match.start(1)
                     mark = match.group(1)
                     fix = Fix.replace("序号改为“N.”", at, at + len(mark), ".")
@@ -456,6 +514,11 @@ class AttachmentLabelForm(Rule):
             elif text.endswith(("：", ":")) and text.rstrip("：: \t\u3000") == written:
                 fix = Fix.replace("删去冒号", line.span.start + len(written), line.span.end, "")
                 yield ctx.report(line.span.start, line.span.end, "colon", fix=fix, label=text)
+            elif written and text != written and text.rstrip("、.．。 \t\u3000") == written:
+                fix = Fix.replace("删去标点", line.span.start + len(written), line.span.end, "")
+                yield ctx.report(line.span.start, line.span.end, "mark", fix=fix, label=text)
+            elif number is None and len(parts) > 1 and written == "" and text.rstrip("：: \t\u3000") == "附件":
+                yield ctx.report(line.span.start, line.span.end, "unnumbered-label", want=index + 1)
             elif not sequence_ok and number is not None and number != index + 1:
                 yield ctx.report(line.span.start, line.span.end, "sequence", label=text, want=index + 1)
                 sequence_ok = True  # one finding: the rest follow from it
@@ -508,5 +571,63 @@ class AttachmentNoteAfterSignature(Rule):
                 yield ctx.report(line.span.start, line.span.end)
 
 
+# 附件2, 附件３, 附件二 cited in the body (见附件2, 详见附件3); not 附件1-3 or 附件12345 (a phone)
+_CITED = lazy(r"附件([0-9]{1,2}|[一二三四五六七八九十]{1,3})(?![0-9０-９\-－—~～至、和及])")
+
+
+class AttachmentCitedMissing(Rule):
+    """The body cites an attachment number the document does not have: `详见附件3` with two.
+
+    ## What it does
+    Counts the document's attachments (the entries of its 附件说明 and the attached parts
+    present, whichever is more) and flags a body line citing `附件N` beyond that count. A
+    document with neither an 附件说明 nor an attached part is not judged (its attachments may
+    travel as separate files).
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.3.4 and 8: every attachment is listed in the 附件说明 and attached with
+    its number. A citation of an attachment that is neither listed nor attached sends the reader
+    to a document that does not exist (often one dropped from a draft).
+
+    ## Example
+    ```
+    ……具体标准详见附件2。
+    附件：补助标准表
+    ```
+
+    ## Use instead
+    ```
+    ……具体标准详见附件。
+    附件：补助标准表
+    ```
+    """
+
+    code = "AT008"
+    name = "attachment-cited-missing"
+    groups = ("attachments",)
+    severity = Severity.WARNING
+    standard = "GB/T 9704-2012 7.3.4、8"
+    messages = {"default": ("正文引用的“附件{number}”不存在：本文只有{count}个附件（GB/T 9704-2012 7.3.4）",
+                            "the body cites 附件{number}, but the document has {count} attachment(s)")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            if article.is_attachment:
+                continue
+            count = max(len(_items(article)), len(article.attachments))
+            if count == 0:
+                continue
+            for line in article.body_lines():
+                if "附件" not in line.text:
+                    continue
+                for match in _CITED.finditer(line.text):
+                    numeral = match.group(1)
+                    number = int(numeral) if numeral.isdigit() else numeral_value(numeral)
+                    if number is not None and number > count:
+                        at = line.span.start + match.start()
+                        yield ctx.report(at, line.span.start + match.end(), number=number, count=count)
+                        break
+
+
 RULES = [AttachmentCountMismatch, AttachmentNoteNumbering, AttachmentNameMismatch, AttachmentNotePunctuation,
-         AttachmentNotListed, AttachmentLabelForm, AttachmentNoteAfterSignature]
+         AttachmentNotListed, AttachmentLabelForm, AttachmentNoteAfterSignature, AttachmentCitedMissing]

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.load.source import Source
-from reportlint.model import Article, Document, Profile
+from reportlint.model import Article, Document, Line, Profile, Span
 
 CODE_RE = re.compile(r"^[A-Z]{2}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -41,15 +41,78 @@ DOCTYPES_OPTION = Option("", str,
                          "a YAML file of extra or changed 文种 profiles (laid out like rulesets/data/doctypes.yaml)")
 
 
-def doctype_of(article: Article, extra: str = "") -> Profile | None:
+def doctype_of(article: Article, extra: str = "", past_masthead: bool = False) -> Profile | None:
     """The article's 文种 profile: the document model's 文种, or, with a user's profiles file
-    (``extra``, a rule's ``doctypes`` option), the same decision made on the user's table."""
+    (``extra``, a rule's ``doctypes`` option), the same decision made on the user's table.
+    ``past_masthead``: also from the title found past a 版头 line the model took for the title
+    (``real_title``)."""
     if not extra and article.doctype is not None:
         return article.doctype.profile
     from reportlint.parse.doctype import doctype_of as decide
 
     found = decide(article, extra)
+    if found is None and past_masthead:
+        real = real_title(article)
+        found = decide(article, extra, real.text.strip()) if real is not None else None
     return found.profile if found is not None else None
+
+
+def real_title(article: Article) -> Line | None:
+    """The title line, when the model found no 文种 because it took a 版头 line for the title (a
+    发文字号 in a form the grammar does not know, `临城投发〔2024〕第26号　签发人：…`): the first
+    short line among the next ones that ends with a 文种 word; None otherwise."""
+    if article.doctype is not None or article.title is None:
+        return None
+    from reportlint.parse.doctype import ends_with_doctype
+
+    for child in article.children[:3]:
+        text = getattr(child, "text", "").strip()
+        if not text or "。" in text or len(text) > 80:
+            return None
+        if ends_with_doctype(text):
+            return child.line  # type: ignore[union-attr]
+    return None
+
+
+# a 版头 line the model may join to the title (`某政发〔2024〕3号`, `某某局文件`, `签发人：…`)
+_MASTHEAD = re.compile(r"(?:文件|[0-9０-９]号|签发人[：:].*)[ \t\u3000]*$")
+
+
+def title_text(article: Article) -> str:
+    """The title's text, or that of the title found past a 版头 line (``real_title``)."""
+    real = real_title(article)
+    return real.text.strip() if real is not None else article.title_text
+
+
+def title_span(article: Article) -> Span:
+    """Where a finding about the whole document goes: its title, version-head lines the model
+    joined to it left out (`临市监发【2024】29号` over the title), or, when a line under a 纪要
+    标志 (`××县人民政府常务会议纪要`) repeats the 文种 word as the minutes' own title, that line."""
+    lines = list(article.title_lines)
+    if not lines:
+        return article.span
+    real = real_title(article)
+    if real is not None:
+        return real.span  # the model took a 版头 line for the title
+    while len(lines) > 1:
+        first = lines[0].text.strip()
+        if len(first) <= 40 and _MASTHEAD.search(first):
+            lines.pop(0)  # a 发文字号, a `……文件` mark
+        elif (len(lines) > 2 and len(first) <= 20 and "关于" not in first
+              and _MASTHEAD.search(lines[1].text.strip())):
+            lines.pop(0)  # the issuer's name over its 发文字号
+        else:
+            break
+    doctype = article.doctype
+    tail = article.title_text.strip()[-2:]
+    if doctype is not None and doctype.id == "minutes" and len(article.title_lines) == 1:
+        for child in article.children[:4]:
+            text = getattr(child, "text", "").strip()
+            if not text or "。" in text or len(text) > 60:
+                break
+            if text.endswith(tail) and text != article.title_text.strip():
+                return child.line.span  # type: ignore[union-attr]
+    return Span(lines[0].span.start, lines[-1].span.end)
 
 
 class Rule:

@@ -9,11 +9,12 @@ from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.rules.base import Rule, RuleContext
 from reportlint.text.lazyre import finditer_at, lazy, offsets
 
-_OPEN = "〔[［【(（﹝„"
+_OPEN = "〔[［【(（﹝„〈<{｛「〖"
 # 机关代字 + bracketed year + optional 第 + serial + 号; `〔5〕` glossary markers have no 号.
 _BRACKETED = lazy(
-    r"(?<=[\u4e00-\u9fffA-Za-z])(?P<open>[〔\[［【\(（﹝„])[ \t]*(?P<year>(?:[0-9xX×＊*Ｘｘ]{2,4})?)[ \t]*"
-    r"(?P<close>[〕\]］】\)）﹞‟])[ \t]*(?P<di>第)?[ \t]*(?P<serial>[0-9]{1,5}|[xX×＊*Ｘｘ]{1,5})号", gate=("号",))
+    r"(?<=[\u4e00-\u9fffA-Za-z])(?P<open>[〔\[［【\(（﹝„〈<{｛「〖])[ \t]*(?P<year>(?:[0-9xX×＊*Ｘｘ]{2,4})?)[ \t]*"
+    r"(?P<close>[〕\]］】\)）﹞‟〉>}｝」〗])[ \t]*(?P<di>第)?[ \t]*(?P<serial>[0-9]{1,5}|[xX×＊*Ｘｘ]{1,5})号",
+    gate=("号",))
 # 国办发200966号, 安委20215号: the year fused with the serial; the code must end like a 机关代字
 # (the character before the year, checked in Python)
 _CODE_END = "发办函字委通文令电组"
@@ -281,5 +282,91 @@ class DocNumberWithoutBrackets(Rule):
             yield ctx.report(m.start(), m.end(), text=m.group(0), want=want, fix=fix)
 
 
+# a 版头 line that is a whole 发文字号 but for its year or its 号: 东农发12号, 东农发〔2025〕12
+_HEAD_NO_YEAR = lazy(r"^(?P<code>[\u4e00-\u9fff]{2,10}?)(?P<di>第)?(?P<serial>[0-9]{1,4})号$")
+_HEAD_NO_HAO = lazy(r"^[\u4e00-\u9fff]{2,10}[〔\[［【(（][0-9]{4}[〕\]］】)）][ \t]*(?P<serial>[0-9]{1,4})$")
+# a line shaped like a 发文字号 (a bracket or a year, a serial, 号) and the standard form itself
+_HEAD_NUMBERISH = lazy(r"^[\u4e00-\u9fffA-Za-z][^，,。；;：:]{0,13}(?:[〔［\[（(【〈<{｛「〖]|年)"
+                       r"[^，,。；;：:]{1,12}号$")
+_STANDARD = lazy(r"^[\u4e00-\u9fffA-Za-z]{1,14}〔(?:19|20)[0-9]{2}〕[1-9][0-9]{0,4}号$")
+# a 公告's or 令's own numbering (2025年第3号, 〔2025〕第3号 is DN003's): not a 发文字号
+_ANNOUNCEMENT = lazy(r"(?:^|年)第[0-9一二三四五六七八九十百]{1,5}号$")
+_HEAD_LINES = 8  # the 版头 stands above the title, within the first lines
+_SIGNER_TAIL = lazy(r"[ \t\u3000]+签[ \t\u3000]*发[ \t\u3000]*人[ \t\u3000]*[:：].*$")
+
+
+def _head_lines(ctx: RuleContext) -> Iterator[tuple[int, str]]:
+    """(offset, text) of the document's first short lines, where the 版头 stands (a line of
+    prose ends it: the 版头 lines are short)."""
+    for line in ctx.document.lines[:_HEAD_LINES]:
+        stripped = line.text.strip(" \t\u3000")
+        if len(stripped) > 40 or stripped.endswith(("。", "：", ":")):
+            break
+        text = _SIGNER_TAIL.sub("", stripped)
+        yield line.span.start + len(line.text) - len(line.text.lstrip(" \t\u3000")), text
+
+
+class DocNumberHeadForm(Rule):
+    """A 发文字号 in the 版头 without its year or without `号`: `东农发12号`, `东农发〔2025〕12`.
+
+    ## What it does
+    Flags a line above the title that is a whole 发文字号 (a 机关代字 and a serial, optionally
+    with 签发人 after it) but leaves out the bracketed year, ends with the serial and no `号`, or
+    is otherwise out of form where DN001–DN005 do not read it: `〔2025年〕`, a year or serial in
+    Chinese numerals (`〔二〇二五〕`, `十二号`), spaces inside. A number without a 机关代字
+    (`〔2025〕9号` under a 纪要's title) is a 纪要's own and is not judged.
+    A 令号 (`第3号` alone, `县人民政府令第3号`) takes no year and is not judged.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.2.5: the 发文字号 is 发文机关代字, the year in 六角括号 and the serial
+    followed by `号` (`国发〔2012〕18号`). Without the year the number is ambiguous from one year
+    to the next; without `号` it is not read as a number.
+
+    ## Example
+    ```
+    东川县农业农村局文件
+    东农发12号
+    东川县农业农村局关于做好秋季病虫害防治工作的通知
+    ```
+
+    ## Use instead
+    ```
+    东川县农业农村局文件
+    东农发〔2025〕12号
+    东川县农业农村局关于做好秋季病虫害防治工作的通知
+    ```
+    """
+
+    code = "DN006"
+    name = "doc-number-head-form"
+    groups = ("docnumbers",)
+    severity = Severity.WARNING
+    standard = "GB/T 9704-2012 7.2.5"
+    messages = {
+        "default": ("发文字号“{text}”缺少年份，应写作“机关代字〔年份〕序号号”（GB/T 9704-2012 7.2.5）",
+                    "the document number {text!r} has no year: write code〔year〕serial号 (GB/T 9704-2012 7.2.5)"),
+        "hao": ("发文字号“{text}”的序号后缺少“号”字（GB/T 9704-2012 7.2.5）",
+                "the document number {text!r} has no 号 after its serial (GB/T 9704-2012 7.2.5)"),
+        "form": ("发文字号“{text}”应写作“机关代字〔年份〕序号号”，年份和序号用阿拉伯数字，中间不空格"
+                 "（GB/T 9704-2012 7.2.5）",
+                 "the document number {text!r} reads code〔year〕serial号, in Arabic numerals, without spaces "
+                 "(GB/T 9704-2012 7.2.5)"),
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for start, text in _head_lines(ctx):
+            if len(text) > 20:
+                continue
+            match = _HEAD_NO_YEAR.match(text)
+            if (match is not None and not match["code"].endswith("令") and "第" not in match["code"]
+                    and not text.startswith("第")):  # 第3号, 某县人民政府令第3号, 总第125号: other numbers
+                yield ctx.report(start, start + len(text), text=text)
+            elif _HEAD_NO_HAO.match(text) is not None:
+                yield ctx.report(start, start + len(text), "hao", text=text)
+            elif (_HEAD_NUMBERISH.match(text) and not _STANDARD.match(text) and not _ANNOUNCEMENT.search(text)
+                  and not find_doc_numbers(text) and not any(True for _ in unbracketed(text))):
+                yield ctx.report(start, start + len(text), "form", text=text)
+
+
 RULES = [DocNumberBrackets, DocNumberYear, DocNumberOrdinalPrefix, DocNumberLeadingZero,
-         DocNumberWithoutBrackets]
+         DocNumberWithoutBrackets, DocNumberHeadForm]

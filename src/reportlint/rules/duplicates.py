@@ -9,7 +9,7 @@ from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.model import Line
 from reportlint.rules.base import Option, Rule, RuleContext
 from reportlint.text.chars import is_cjk
-from reportlint.text.lazyre import find_all, finditer_at, lazy
+from reportlint.text.lazyre import finditer_at, lazy
 
 _SPACES = lazy(r"[\s\u3000]+")
 _SENTENCE = lazy(r"[^。！？；!?;]+[。！？；!?;]*")
@@ -20,11 +20,10 @@ _CJK = r"\u4e00-\u9fff"
 DOUBLED = lazy(rf"([{_CJK}]{{2,20}})\1")
 # the same word on both sides of a line break or a stray space: 社区⏎社区, 提高 提高
 _GAP = lazy(r"\n|[ \u3000]+")
-# function characters that never double inside a word, and their legitimate neighbours: what
-# ``(?<![目别不实求])([的了…以为])\1(?![确非之美在])`` matches, found by str.find (see _doubled_chars)
+# function characters that never double inside a word, unless a neighbour makes a word (目的的确)
 _FUNCTION_CHARS = "的了是在和与及对于把被从向将并而或之其以为们各要都也就还又再已"
+_DOUBLED = lazy(rf"(?<![目别不实求])([{_FUNCTION_CHARS}])\1(?![确非之美在])")
 _NEVER_DOUBLED = "们各"  # a suffix and a determiner no word doubles: 我们们, 各各单位
-_NOT_BEFORE, _NOT_AFTER = "目别不实求", "确非之美在"
 # legitimate reduplication (ABAB verbs and adjectives; AABB words are single characters doubled)
 REDUPLICATION = frozenset(
     """
@@ -463,19 +462,8 @@ def _whole_words(text: str, start: int, unit: str) -> bool:
 
 
 def _doubled_chars(text: str) -> list[int]:
-    """Where a function character is written twice, unless a neighbour makes it a word (目的的确).
-
-    Scanned like a regex: a doubled pair is not looked for inside the pair before it (的的的).
-    """
-    found: list[int] = []
-    end = 0
-    for at in sorted(at for char in _FUNCTION_CHARS for at in find_all(text, char + char)):
-        before, after = text[at - 1:at], text[at + 2:at + 3]
-        if at < end or (before and before in _NOT_BEFORE) or (after and after in _NOT_AFTER):
-            continue
-        found.append(at)
-        end = at + 2
-    return found
+    """Where a function character is written twice, unless a neighbour makes it a word (目的的确)."""
+    return [m.start() for m in _DOUBLED.finditer(text)]
 
 
 def _across_wraps(text: str) -> list[tuple[int, int, str]]:

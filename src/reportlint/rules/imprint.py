@@ -11,8 +11,15 @@ from reportlint.rules.base import Rule, RuleContext
 from reportlint.text.lazyre import lazy
 from reportlint.text.ymd import full_date
 
+_BLANKS = " \t\u3000"
+# organs separated by spaces only: 县财政局　县审计局 (the space between two names' characters)
+_SPACED = lazy(r"(?<=[\u4e00-\u9fff）)])([ \t\u3000]+)(?=[\u4e00-\u9fff（(])")
 _LOOSE_COPIES = lazy(r"[ \t\u3000]*抄[ \t\u3000]*[送报](?![：:])")
 _LOOSE_PRINTED = lazy(r".{2,30}?(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年.{1,6}日\s*印发|.{2,30}印发$")
+
+
+# a date written with Chinese numerals, or a month or day with a leading zero (2024年05月06日)
+_BAD_NUMERALS = lazy(r"[〇○零一二三四五六七八九十]|年[ \t]*0[0-9]|月[ \t]*0[0-9]")
 
 
 def _copies(article: Article) -> list[Element]:
@@ -23,8 +30,10 @@ class CopiesToForm(Rule):
     """A 抄送 line not in its standard form `抄送：A，B，C。`.
 
     ## What it does
-    Flags, in the 抄送 line of the 版记, organs separated by 顿号 or semicolons instead of
-    commas, and a half-width colon after `抄送` (a missing final full stop is IM005's).
+    Flags, in the 抄送 line of the 版记, organs separated by 顿号, semicolons or spaces instead
+    of commas, a list that ends with a comma or a 顿号 (`抄送：县财政局，`), and a half-width
+    colon after `抄送` (a missing final full stop is IM005's). A 纪要's `分送` line often names
+    people (`县人大常委会主任、副主任`): its 顿号 are not reported.
 
     ## Why is this bad?
     GB/T 9704-2012 7.4.2: the 抄送机关 follow `抄送` and a full-width colon, separated by
@@ -55,6 +64,10 @@ class CopiesToForm(Rule):
                     "organs in the 抄送 line are separated by '，', not {mark!r} (GB/T 9704-2012 7.4.2)"),
         "colon": ("“抄送”后应为全角冒号“：”（GB/T 9704-2012 7.4.2）",
                   "'抄送' takes a full-width colon (GB/T 9704-2012 7.4.2)"),
+        "trailing": ("抄送机关列表以“{mark}”结尾：最后一个抄送机关后应为句号“。”（GB/T 9704-2012 7.4.2）",
+                     "the 抄送 list ends with {mark!r}: the last organ takes '。' (GB/T 9704-2012 7.4.2)"),
+        "spaces": ("抄送机关之间应用逗号“，”隔开，不用空格（GB/T 9704-2012 7.4.2）",
+                   "organs in the 抄送 line are separated by '，', not spaces (GB/T 9704-2012 7.4.2)"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -67,12 +80,23 @@ class CopiesToForm(Rule):
                     at = first.span.start + half
                     yield ctx.report(at, at + 1, "colon", fix=Fix.replace("改为全角冒号", at, at + 1, "："))
                     colon = half
+                # a 纪要's 分送 names people and groups (县人大常委会主任、副主任; 各临床、医技科室)
+                people = element.field("label") == "分送"
                 for index, line in enumerate(element.lines):
                     base = colon + 1 if index == 0 else 0
-                    for offset, char in enumerate(line.text[base:], base):
-                        if char in "、；;,":
-                            at = line.span.start + offset
+                    text = line.text.rstrip(_BLANKS)
+                    last = index == len(element.lines) - 1
+                    for offset, char in enumerate(text[base:], base):
+                        at = line.span.start + offset
+                        if last and offset == len(text) - 1 and char in "，、；;,":
+                            yield ctx.report(at, at + 1, "trailing", mark=char,
+                                             fix=Fix.replace("改为句号", at, at + 1, "。"))
+                        elif char in "、；;," and not (people and char == "、"):
                             yield ctx.report(at, at + 1, mark=char, fix=Fix.replace("改为逗号", at, at + 1, "，"))
+                    for match in _SPACED.finditer(text, base):
+                        at = line.span.start + match.start(1)
+                        yield ctx.report(at, at + len(match.group(1)), "spaces",
+                                         fix=Fix.replace("改为逗号", at, at + len(match.group(1)), "，"))
 
 
 class CopiesToFinalStop(Rule):
@@ -113,9 +137,14 @@ class CopiesToFinalStop(Rule):
             for element in _copies(article):
                 last = element.lines[-1]
                 text = last.text.rstrip()
-                if text and text[-1] not in "。：:":
+                if text and text[-1] not in "。：:，、；;,":  # a trailing separator is IM001's
                     end = last.span.start + len(text)
                     yield ctx.report(end - 1, end, fix=Fix.replace("补句号", end, end, "。"))
+
+
+def _ends_document(ctx: RuleContext, element: Element) -> bool:
+    """Nothing but blank lines follows the element: the document was given to its end."""
+    return not ctx.text[element.span.end:].strip()
 
 
 class PrintedByForm(Rule):
@@ -124,7 +153,12 @@ class PrintedByForm(Rule):
     ## What it does
     Flags the 印发机关和印发日期 line of the 版记 when it lacks the 印发机关 or the 印发日期
     (`县政府办公室    印发`), puts the date before the office (`2024年5月6日印发    县政府办公室`)
-    or cannot be read (`2024.5.6印发`), and a 抄送 line with no colon at all (`抄送县财政局`).
+    or cannot be read (`2024.5.6印发`), splits office and date over two lines, writes the date in
+    Chinese numerals or with leading zeros
+    (`二〇二四年五月六日印发`, `2024年05月06日印发`), or leaves out the word `印发` (the last line
+    under a 抄送 or 分送 line: `县政府办公室    2024年5月6日`), and a 抄送 line with no colon at
+    all (`抄送县财政局`). A document that ends with its 抄送 line and has no 印发 line at all is
+    reported on its title (the part is missing).
 
     ## Why is this bad?
     GB/T 9704-2012 7.4.3: the 印发机关 (left) and the 印发日期 followed by `印发` (right) share
@@ -157,10 +191,24 @@ class PrintedByForm(Rule):
                      "the 印发 line puts the office on the left and the date on the right (GB/T 9704-2012 7.4.3)"),
         "copies": ("“抄送”后缺少全角冒号“：”（GB/T 9704-2012 7.4.2）",
                    "'抄送' needs a full-width colon after it (GB/T 9704-2012 7.4.2)"),
+        "absent": ("版记有抄送行，却缺少印发机关和印发日期一行（GB/T 9704-2012 7.4.3）",
+                   "the 版记 has a 抄送 line but no line with the printing office and date (GB/T 9704-2012 7.4.3)"),
+        "split": ("印发机关和印发日期应在同一行：印发机关居左、印发日期居右（GB/T 9704-2012 7.4.3）",
+                  "the printing office and date share one line, office left, date right (GB/T 9704-2012 7.4.3)"),
+        "word": ("印发日期后缺少“印发”二字（GB/T 9704-2012 7.4.3）",
+                 "the printing date needs '印发' after it (GB/T 9704-2012 7.4.3)"),
+        "numerals": ("印发日期“{date}”应用阿拉伯数字将年、月、日标全，月、日不编虚位（GB/T 9704-2012 7.4.3）",
+                     "write the printing date {date!r} in Arabic numerals, without leading zeros "
+                     "(GB/T 9704-2012 7.4.3)"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
+            copies = _copies(article)
+            if (copies and not article.elements_of("printed_by") and article.title is not None
+                    and not article.is_attachment and _ends_document(ctx, copies[-1])):
+                title = article.title
+                yield ctx.report(title.span.start, title.span.end, "absent")
             for element in article.elements_of("printed_by"):
                 unit = (element.field("unit") or "").strip()
                 line = element.lines[0]
@@ -172,6 +220,14 @@ class PrintedByForm(Rule):
                     yield ctx.report(line.span.start, line.span.end, part="印发机关", part_en="the office")
                 elif not element.field("date"):
                     yield ctx.report(line.span.start, line.span.end, part="印发日期", part_en="the date")
+                elif element.field("split"):
+                    last = element.lines[-1]
+                    yield ctx.report(line.span.start, last.span.end, "split")
+                elif element.field("no-word"):
+                    yield ctx.report(line.span.start, line.span.end, "word")
+                elif _BAD_NUMERALS.search(element.field("date") or ""):
+                    date = (element.field("date") or "").strip()
+                    yield ctx.report(line.span.start, line.span.end, "numerals", date=date)
         tail = ctx.document.lines[-6:]
         element_lines = {line.number for article in ctx.document.articles
                          for element in article.elements for line in element.lines}
@@ -388,5 +444,65 @@ class CopiesToRepeatsAddressee(Rule):
                     yield ctx.report(start, start + len(name), unit=name)
 
 
+class ImprintAboveAttachments(Rule):
+    """A 版记 placed above the 落款 or the attached parts (`附件1` …) instead of at the very end.
+
+    ## What it does
+    Flags the first line of a 版记 (the 抄送 line or the 印发 line) when the 落款 or an attached
+    part (`附件1`, `附件`) follows it.
+
+    ## Why is this bad?
+    GB/T 9704-2012 7.4.1 and 8: the 版记 sits on the last page, after every attachment; the
+    attachments follow the 正文 and the 附注. A 版记 in the middle leaves the attachments outside
+    the document the 印发 line closes.
+
+    ## Example
+    ```
+    县林业局
+    2024年3月8日
+    抄送：县财政局。
+    县林业局办公室  2024年3月8日印发
+    附件
+    2024年度造林任务分解表
+    ```
+
+    ## Use instead
+    ```
+    县林业局
+    2024年3月8日
+    附件
+    2024年度造林任务分解表
+    抄送：县财政局。
+    县林业局办公室  2024年3月8日印发
+    ```
+    """
+
+    code = "IM007"
+    name = "imprint-above-attachments"
+    groups = ("imprint",)
+    severity = Severity.WARNING
+    standard = "GB/T 9704-2012 7.4.1、8"
+    messages = {"default": ("版记应置于附件之后、公文最后：此处之后还有“{label}”（GB/T 9704-2012 7.4.1）",
+                            "the 版记 comes last, after the attachments: {label!r} follows it (GB/T 9704-2012 7.4.1)"),
+                "signature": ("版记应置于公文最后：此处之后还有落款（GB/T 9704-2012 7.4.1）",
+                              "the 版记 comes last: the signature follows it (GB/T 9704-2012 7.4.1)")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in ctx.document.articles:
+            imprint = [e for e in article.elements if e.kind in ("copies_to", "printed_by")]
+            if not imprint:
+                continue
+            first = min((e.lines[0] for e in imprint), key=lambda line: line.number)
+            sig = article.signature
+            signed = [line for line in (sig.units if sig else ()) + ((sig.date,) if sig and sig.date else ())]
+            if signed and min(line.span.start for line in signed) > first.span.end:
+                yield ctx.report(first.span.start, first.span.end, "signature")
+                continue
+            later = [part for part in article.attachments if part.span.start > first.span.end]
+            if later:
+                label = later[0].marker_label or "附件"
+                yield ctx.report(first.span.start, first.span.end, label=label)
+
+
 RULES = [CopiesToForm, PrintedByForm, ImprintOrder, PrintedBeforeSigned, CopiesToFinalStop,
-         CopiesToRepeatsAddressee]
+         CopiesToRepeatsAddressee, ImprintAboveAttachments]

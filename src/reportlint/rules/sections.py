@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Article, PartSpec, Profile, body_lines, is_complete
-from reportlint.rules.base import DOCTYPES_OPTION, Rule, RuleContext, doctype_of
+from reportlint.rules.base import DOCTYPES_OPTION, Rule, RuleContext, doctype_of, title_span, title_text
 from reportlint.text.lazyre import lazy
 
 _FIRST_SENTENCE = re.compile(r"[^。！？；]*")
@@ -81,12 +81,35 @@ def _by_pattern_or_field(article: Article, specs: list[PartSpec]) -> set[str]:
     if any(spec.fields for spec in specs):
         labels = _field_labels(article)
         found.update(spec.id for spec in specs if labels & set(spec.fields))
-    patterned = [spec for spec in specs if spec.pattern is not None and spec.id not in found]
+    patterned = [spec for spec in specs if (spec.pattern is not None or spec.many is not None) and spec.id not in found]
     if patterned:
-        lines = [line.text for line in body_lines(article)] + _minutes_lines(article)
-        found.update(spec.id for spec in patterned
-                     if any(spec.pattern.search(text) for text in lines))  # type: ignore[union-attr]
+        body = [line.text for line in body_lines(article)]
+        head = _minutes_lines(article)
+        found.update(spec.id for spec in patterned if spec.pattern is not None
+                     and any(spec.pattern.search(text) for text in _where(spec, body, head)))
+        found.update(spec.id for spec in patterned if spec.many is not None
+                     and sum(1 for text in body + head if spec.many.search(text)) >= spec.many_lines)
     return found
+
+
+def _where(spec: PartSpec, body: list[str], head: list[str]) -> list[str]:
+    """The lines a part's pattern is looked for in: the opening lines and the 纪要 header (`opening`),
+    the closing lines (`closing`), else every body line and the header."""
+    if spec.opening > 0:
+        return body[:spec.opening] + head
+    if spec.opening < 0:
+        return body[spec.opening:]
+    return body + head
+
+
+def _advisory(spec: PartSpec, title: str) -> bool | None:
+    """Whether a part is only noted in this document (True), required (False) or not judged (None):
+    a part with `required-when` is required in the documents whose title matches it (a 实施方案's
+    schedule), and elsewhere noted if it is advisory, else not judged (a 通知 that deploys an
+    activity says when; one that issues a document need not)."""
+    if spec.required_when is not None and not spec.required_when.search(title.strip()):
+        return True if spec.advisory else None
+    return spec.advisory and spec.required_when is None
 
 
 def _heading_names(spec: PartSpec, title: str, year: int | None) -> bool:
@@ -144,15 +167,16 @@ def present_sections(items: list[tuple[Article, tuple[PartSpec, ...]]]) -> list[
 def _profiled(ctx: RuleContext, extra: str) -> Iterator[tuple[Article, Profile]]:
     """Whole articles (not fragments) with a title and a 文种 profile, attachments included."""
     for article in _articles(ctx):
-        doctype = doctype_of(article, extra)
-        if doctype is not None and article.title is not None and is_complete(article):
+        doctype = doctype_of(article, extra, past_masthead=True)
+        if (doctype is not None and article.title is not None and is_complete(article)
+                and (not doctype.min_headings
+                     or sum(1 for h in article.headings() if h.level == 1) >= doctype.min_headings)):
             yield article, doctype
 
 
 def _articles(ctx: RuleContext) -> Iterator[Article]:
-    for article in ctx.document.articles:
-        yield article
-        yield from article.attachments
+    # `document.articles` lists each attached part (附件1 …) after its article: each is read once
+    yield from ctx.document.articles
 
 
 def _source(doctype: Profile) -> str:
@@ -167,16 +191,26 @@ class MissingSection(Rule):
     Takes the 文种 from the document model (title, 发文字号 and structure) and checks the parts
     its profile in `rulesets/data/doctypes.yaml` requires:
 
-    - 工作总结, 半年总结, 述职报告: achievements and methods, problems and shortcomings, next steps;
+    - 工作总结, 半年总结, 情况汇报, 述职报告: achievements and methods, problems and shortcomings,
+      next steps;
+      a 活动总结 of three sections or more: its shortcomings;
     - 调研报告: problems and suggestions;
-    - 工作计划, 工作要点: tasks and measures; 计划: goals, measures, steps; 方案: goals, measures,
-      steps and schedule, responsibilities;
+    - 工作计划, 工作要点, 计划: goals (a 目标 or 总体要求 section, or a sentence setting a target:
+      `力争到2026年底……`, `主要预期目标：`) and tasks;
+    - a working 方案 (实施方案, 工作方案, 活动方案, 行动方案, 推进方案 …): goals, measures, steps
+      and schedule (a 步骤/进度/时间安排 section, phases with their months, month-by-month lines, or
+      deadlines on three lines or more) and responsibilities (a 分工/组织领导/保障 section, or a lead
+      unit named: `由县教育局牵头`, `领导小组`);
+    - 实施意见, 指导意见: how it is carried out (组织领导, 责任分工, 督促落实);
+    - a 通知 that launches an activity (`关于开展……专项整治行动的通知`): when it runs or is due;
+    - 通告: when it takes effect (`本通告自2025年2月1日起施行`, `管制时间：`);
     - 请示: its closing request (妥否，请批示 / 当否，请批复 / 请予审批);
     - 批复: the request it answers (你单位《关于……的请示》收悉) and the answer (同意, 不予, 请你局……);
     - 函: its closing formula (特此函告, 请函复, 盼复);
     - 会议通知 (`关于召开……会议的通知`): the time, the place and who attends;
     - 通报: a finding (causes, lessons or significance) and a decision or requirements;
-    - 纪要: the time, the place, the chair and the attendees (header fields or the opening paragraph).
+    - 纪要: the time, the place, the chair and the attendees (header fields or the opening paragraph;
+      those sitting in, 列席, are not the attendees).
 
     A part is a concept with a set of synonyms: it is present when a heading contains one of its
     words (`存在的不足`, `短板弱项`, `差距和问题`; `下一步工作思路`, `2025年工作安排`), unless a
@@ -185,9 +219,12 @@ class MissingSection(Rule):
     sentence of a paragraph holds one of its phrases (a problems paragraph without a heading,
     `但是我们也清醒地认识到……`, counts; these match whole words on jieba word boundaries), or when
     a body line or a 纪要 header field matches its pattern.
-    The message names the 文种 and the clause the profile rests on. 政府工作报告, 活动总结 and the
-    文种 without a profile are not judged, nor are fragments (fewer than two headings and under 200
-    characters, unless the text has a 主送机关 and a 落款).
+    The message names the 文种 and the clause the profile rests on; it stands on the title line (past
+    a 版头 line the model joined to it). 政府工作报告 and the 文种 without a profile are not judged, nor
+    are fragments (fewer than two headings and under 200 characters, unless the text has a 主送机关
+    and a 落款). A 方案 of another kind (资金筹措方案, 人才培养方案) and a 工作计划's schedule are
+    only noted (SC004). A part missing from an attached 方案 is flagged on the attachment's title,
+    or on the covering 通知's when the 通知 relies on it (`按照方案明确的职责分工`).
 
     ## Why is this bad?
     A summary that lists only achievements reads as propaganda and is usually sent back; a
@@ -227,34 +264,76 @@ class MissingSection(Rule):
     options = {"doctypes": DOCTYPES_OPTION}
     messages = {"default": ("{doctype}缺少“{section}”部分（{source}；未见：{keywords}）",
                             ("this {doctype_en} has no {section_en} part ({source}; nothing mentions "
-                             "{keywords})"))}
+                             "{keywords})")),
+                "cited": ("所印发的{doctype}缺少“{section}”部分，通知却要求“{cited}”（第{line}行；{source}）",
+                          ("the {doctype_en} this document issues has no {section_en} part, yet line {line} "
+                           "relies on it ({cited!r}; {source})"))}
 
     advisory = False  # SC004 reports the advisory parts
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        items = [(article, doctype, tuple(s for s in doctype.sections if s.advisory == self.advisory))
+        items = [(article, doctype,
+                  tuple(s for s in doctype.sections if _advisory(s, title_text(article)) == self.advisory))
                  for article, doctype in _profiled(ctx, self.settings["doctypes"])]
         items = [item for item in items if item[2]]
         present = present_sections([(article, specs) for article, _, specs in items])
+        hosts = _hosts(ctx)
         for (article, doctype, specs), found in zip(items, present):
             for spec in specs:
                 if spec.id in found:
                     continue
+                host = hosts.get(id(article))
+                cited = _cites_part(host, spec) if host is not None and not self.advisory else None
+                if host is not None and cited is not None:
+                    # the covering 通知 relies on the part its attachment lacks: the two disagree there
+                    title = title_span(host)
+                    yield ctx.report(title.start, title.end, "cited", doctype=doctype.name[0],
+                                     doctype_en=doctype.name[1], section=spec.name[0], section_en=spec.name[1],
+                                     cited=cited[1], line=cited[0], source=_source(doctype))
+                    continue
                 words = "、".join((spec.fields or spec.heading or spec.paragraph)[:4]) or spec.name[0]
-                title = article.title.span  # type: ignore[union-attr]
+                title = title_span(article)
                 yield ctx.report(title.start, title.end, doctype=doctype.name[0], doctype_en=doctype.name[1],
                                  section=spec.name[0], section_en=spec.name[1], keywords=words,
                                  source=_source(doctype))
+
+
+def _hosts(ctx: RuleContext) -> dict[int, Article]:
+    """Each attached part (附件1 …) keyed by id, with the article it is attached to."""
+    hosts: dict[int, Article] = {}
+    host: Article | None = None
+    for article in ctx.document.articles:
+        if article.is_attachment:
+            if host is not None:
+                hosts[id(article)] = host
+        else:
+            host = article
+    return hosts
+
+
+# a covering 通知 pointing at a part of what it issues: `按照方案明确的职责分工`
+_POINTS_AT = lazy(r"(?:方案|计划|要点|办法|细则)(?:中)?(?:所)?(?:明确|规定|确定|提出|部署|安排)的([^。，；]{1,10})")
+
+
+def _cites_part(host: Article, spec: PartSpec) -> tuple[int, str] | None:
+    """The line and words where the covering document relies on the part (`按照方案明确的职责分工`)."""
+    for line in body_lines(host):
+        for match in _POINTS_AT.finditer(line.text):
+            if any(word in match.group(1) for word in spec.heading):
+                return line.number, match.group(0)
+    return None
 
 
 class MissingAdvisoryPart(MissingSection):
     """A 计划 or 方案 that does not name a part its profile advises: goals, measures, steps, responsibilities.
 
     ## What it does
-    Like SC001, for the parts a profile marks `advisory: true` in `rulesets/data/doctypes.yaml`:
-    a 方案 without its goals, tasks and measures, steps and schedule, or responsibilities; a 计划
-    without its goals, measures or steps. Informational: writers often leave a schedule or the
-    division of work implicit in texts that are otherwise fine.
+    Like SC001, for the parts a profile marks `advisory: true` in `rulesets/data/doctypes.yaml`
+    where the title does not make them required (`required-when`): a 方案 of another kind than a
+    working plan (资金筹措方案, 人才培养方案) without its goals, tasks, schedule or responsibilities;
+    a 工作计划 or 规划 without its steps and schedule. Informational: writers often leave a schedule
+    or the division of work implicit in texts that are otherwise fine. A working 方案 (实施方案,
+    工作方案, 活动方案 …) missing one of them is SC001's.
 
     ## Why is this bad?
     A plan that says what to do but not by when or by whom cannot be followed up: the three
@@ -263,23 +342,23 @@ class MissingAdvisoryPart(MissingSection):
 
     ## Example
     ```
-    县农村人居环境整治提升行动实施方案
-    一、总体要求
+    县农村供水保障工程资金筹措方案
+    一、筹资目标
     ……
-    二、重点任务
+    二、资金来源
     ……
     ```
 
     ## Use instead
     ```
-    县农村人居环境整治提升行动实施方案
-    一、总体要求
+    县农村供水保障工程资金筹措方案
+    一、筹资目标
     ……
-    二、重点任务
+    二、资金来源
     ……
-    三、实施步骤（2024年3月至12月，分三个阶段）
+    三、到位时间（2024年6月底前落实县级配套，年底前全部到位）
     ……
-    四、保障措施（县农业农村局牵头负责）
+    四、责任分工（县财政局牵头，县水利局配合）
     ……
     ```
     """
@@ -336,7 +415,7 @@ class RequestInReport(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in _articles(ctx):
-            doctype = doctype_of(article, self.settings["doctypes"])
+            doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
             if doctype is None or not doctype.forbid:
                 continue
             for line in body_lines(article):
@@ -345,7 +424,7 @@ class RequestInReport(Rule):
                     if match and _quoted(line.text, match.start()):
                         continue  # a report about requests, quoting one
                     if match:
-                        title = article.title.span if article.title is not None else line.span
+                        title = title_span(article) if article.title is not None else line.span
                         source = doctype.source if "第十五条（四）" not in doctype.source else ""
                         source = f"，{source}" if source else ""
                         yield ctx.report(title.start, title.end, doctype=doctype.name[0], line=line.number,
@@ -407,7 +486,7 @@ class NoticeWithoutDeadline(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in _articles(ctx):
-            doctype = doctype_of(article, self.settings["doctypes"])
+            doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
             if doctype is None or doctype.id not in ("notice", "meeting-notice"):
                 continue
             lines = list(body_lines(article))
@@ -423,7 +502,7 @@ class NoticeWithoutDeadline(Rule):
                 near = lines[max(0, k - 1):k + 2]  # the request's line and its neighbours (a list's items)
                 if any(_DEADLINE.search(other.text) for other in near):
                     continue
-                title = article.title.span
+                title = title_span(article)
                 yield ctx.report(title.start, title.end, verb=match.group(0), line=line.number,
                                  doctype=doctype.name[0], doctype_en=doctype.name[1], source=_source(doctype))
                 break
@@ -503,12 +582,12 @@ class RequestSeveralMatters(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in _articles(ctx):
-            doctype = doctype_of(article, self.settings["doctypes"])
+            doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
             if doctype is None or not doctype.single_matter or article.title is None:
                 continue
             evidence = _several_matters(article)
             if evidence is not None:
-                title = article.title.span
+                title = title_span(article)
                 yield ctx.report(title.start, title.end, doctype=doctype.name[0], doctype_en=doctype.name[1],
                                  evidence=evidence, source=_source(doctype))
 
@@ -553,7 +632,7 @@ class MixedDoctypeTitle(Rule):
                 continue
             match = _MIXED_TITLE.search(article.title_text.strip())
             if match:
-                title = article.title.span
+                title = title_span(article)
                 yield ctx.report(title.start, title.end, word=match.group(1))
 
 
@@ -607,7 +686,7 @@ class ClosingOfAnotherDoctype(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in _articles(ctx):
-            doctype = doctype_of(article, self.settings["doctypes"])
+            doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
             if doctype is None or doctype.id not in _JUDGED:
                 continue
             for line in body_lines(article):
@@ -620,5 +699,59 @@ class ClosingOfAnotherDoctype(Rule):
                                      doctype_en=doctype.name[1], closing=match.group(1), source=_source(doctype))
 
 
+# a 批复 citing the 请示 it answers: `你局《关于……的请示》` (then its number, then 收悉)
+_CITED = lazy(r"《[^》]{2,80}(?:请示|报告|申请)》", gate=("《",))
+_CITED_NUMBER = lazy(r"[〔\[［【﹝(（]\s*(?:19|20)\d{2}\s*[〕\]］】﹞)）]\s*第?\d+\s*号|\d+号")
+
+
+class ReplyCitationWithoutNumber(Rule):
+    """A 批复 that cites the 请示 it answers by its title but not by its 发文字号.
+
+    ## What it does
+    For a 批复 (by the document model's 文种), flags the line that cites the request
+    (`你局《关于……的请示》收悉`) when it gives the request's title but no 发文字号 (`〔2025〕12号`).
+
+    ## Why is this bad?
+    《党政机关公文处理工作条例》第八条（十二） and common practice: a 批复 opens by citing the
+    request it answers, by title and number (`你局《关于……的请示》（河水〔2025〕12号）收悉`), so the
+    answer can be filed against the request; titles repeat from year to year, numbers do not.
+
+    ## Example
+    ```
+    你局《关于调整城区公交线路的请示》收悉。经研究，现批复如下：
+    ```
+
+    ## Use instead
+    ```
+    你局《关于调整城区公交线路的请示》（河交〔2025〕12号）收悉。经研究，现批复如下：
+    ```
+    """
+
+    code = "SC008"
+    name = "reply-citation-without-number"
+    groups = ("sections",)
+    severity = Severity.WARNING
+    standard = "《党政机关公文处理工作条例》第八条（十二）"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {"default": ("{doctype}引叙来文“{cited}”未写发文字号：应写明请示的标题和发文字号（{source}）",
+                            "this {doctype_en} cites {cited!r} without its document number ({source})")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article in _articles(ctx):
+            doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
+            if doctype is None or doctype.id != "reply":
+                continue
+            for line, _ in zip(body_lines(article), range(3)):  # the citation opens the body
+                cited = _CITED.search(line.text)
+                if cited is None:
+                    continue
+                after = line.text[cited.end():cited.end() + 30]
+                if not _CITED_NUMBER.search(after.split("收悉")[0] if "收悉" in after else after):
+                    start = line.span.start + cited.start()
+                    yield ctx.report(start, start + len(cited.group(0)), doctype=doctype.name[0],
+                                     doctype_en=doctype.name[1], cited=cited.group(0), source=_source(doctype))
+                break
+
+
 RULES = [MissingSection, MissingAdvisoryPart, RequestInReport, NoticeWithoutDeadline, RequestSeveralMatters,
-         MixedDoctypeTitle, ClosingOfAnotherDoctype]
+         MixedDoctypeTitle, ClosingOfAnotherDoctype, ReplyCitationWithoutNumber]

@@ -173,13 +173,79 @@ class SignatureMissing(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article, zh, en in _signed_articles(ctx, self.settings["doctypes"]):
-            if article.signature is None and is_complete(article):
+            if article.signature is None and is_complete(article) and not _official(article):
                 if article.title is not None:
                     yield ctx.report(article.title.span.start, article.title.span.end, doctype=zh, doctype_en=en)
                     continue
                 paragraphs = list(article.paragraphs())
                 end = paragraphs[-1].span.end if paragraphs else article.span.end
                 yield ctx.report(end - 1, end, doctype=zh, doctype_en=en)
+
+
+# the elements of a 公文 printed in full: its 版头 (发文机关标志, 发文字号) or its 版记
+_OFFICIAL = ("issuer_mark", "doc_number", "copies_to", "printed_by")
+
+
+_DATE_ONLY = lazy(r"^[（(]?[0-9０-９〇○零一二三四五六七八九]{2,4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月"
+                  r"(?:\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[日号]?)?[)）]?$")
+_DATE_LIKE = lazy(r"年.{0,4}月|[0-9０-９]{4}[.．/\-－]")
+
+
+def _official(article: Article) -> bool:
+    return any(element.kind in _OFFICIAL for element in article.elements)
+
+
+class SignatureMissingOfficial(Rule):
+    """A 公文 printed with its 版头 or 版记 that has no 落款 at all.
+
+    ## What it does
+    For the signed 文种, flags the title of a document that carries a 发文机关标志, a 发文字号
+    or a 版记 (抄送, 印发 line), so is a 公文 given in full, but has neither a 发文机关署名 nor a
+    成文日期 under its body. (Without those marks the text may be an excerpt: SG003 notes it.)
+
+    ## Why is this bad?
+    《党政机关公文处理工作条例》第九条（十一）（十二） and GB/T 9704-2012 7.3.5: the 署名 and
+    the 成文日期 are parts of every such document; without them nobody can tell who issued it and
+    when it took effect.
+
+    ## Example
+    ```
+    青山县交通运输局文件
+    青交发〔2024〕8号
+    青山县交通运输局关于做好春运工作的通知
+    各乡镇人民政府：
+    ……请于1月20日前上报。
+    抄送：县人民政府办公室。
+    青山县交通运输局办公室  2024年1月10日印发
+    ```
+
+    ## Use instead
+    ```
+    ……请于1月20日前上报。
+    青山县交通运输局
+    2024年1月10日
+    抄送：县人民政府办公室。
+    青山县交通运输局办公室  2024年1月10日印发
+    ```
+    """
+
+    code = "SG009"
+    name = "signature-missing-official"
+    groups = ("signature",)
+    severity = Severity.WARNING
+    standard = "《党政机关公文处理工作条例》第九条；GB/T 9704-2012 7.3.5"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {"default": ("{doctype}有版头或版记，却没有落款（发文机关署名和成文日期）",
+                            "the {doctype_en} has its header or imprint but no signature block (unit and date)")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article, zh, en in _signed_articles(ctx, self.settings["doctypes"]):
+            if article.signature is None and article.title is not None and _official(article):
+                lines = [line.text.strip() for line in body_lines(article)]
+                if any(len(text) <= 30 and (_DATE_LIKE.search(text) or _ORGAN.search(text)) for text in lines[-3:]) \
+                        or any(len(text) <= 20 and _DATE_ONLY.match(text) for text in lines):
+                    continue  # a closing block in a form or place the model did not read: not judged missing
+                yield ctx.report(article.title.span.start, article.title.span.end, doctype=zh, doctype_en=en)
 
 
 _ORGAN = lazy(r"(?:局|委|办|院|府|部|厅|处|科|室|会|校|所|站|队|中心|公司|街道|办事处|镇|乡|村|社区|支部|党委|团委|"
@@ -234,7 +300,7 @@ def _issuers(article: Article) -> tuple[list[str], str]:
             return found, "title" if match.group(0).endswith("关于") else "title-loose"
     mark = article.element("issuer_mark")
     if mark is not None:
-        text = "".join(line.text.strip() for line in mark.lines)
+        text = mark.field("issuer") or "".join(line.text.strip() for line in mark.lines)
         text = text[:-2] if text.endswith("文件") else text
         found = _organs(text)
         if found:
@@ -317,11 +383,22 @@ class SignatureUnitMismatch(Rule):
 
 _FULL_DATE = lazy(r"([0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月"
                   r"\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日")
-_BODY_DATE = lazy(r"(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日")
+_BODY_DATE = lazy(r"(?:([0-9]{4})年)?([0-9]{1,2})月(?:([0-9]{1,2})日|(上中旬|上旬|中下旬|中旬|下旬|初))")
+# the first day of a part of a month: 10月中下旬 began on the 11th
+_PART_START = {"上中旬": 1, "上旬": 1, "初": 1, "中下旬": 11, "中旬": 11, "下旬": 21}
+# a meeting the body reports (3月20日，镇党委会议专题研究; 经5月6日局党组会审议): the date, then the
+# meeting and what it did, within the same sentence
+_MEETING = lazy(r"[，,\s]*(?:[^，,。；]{0,24}?[，,]?)?[^，,。；]{0,24}?"
+                r"(?:会议|常务会|党组会|党委会|办公会|专题会|调度会|推进会|座谈会|现场会|联席会)[^，,。；]{0,12}?(?:研究|审议|讨论|听取|通过|决定|部署)")
 _TITLE_YEAR = lazy(r"(?:19|20)[0-9]{2}(?=年)")
 _DONE = ("已", "了", "完成", "圆满", "顺利", "成功", "结束", "闭幕")
 # 文种 that report on what has happened: every dated event in them is past, unless planned
-_REPORTS_ON_PAST = {"work-summary", "half-year-summary", "activity-summary", "debrief"}
+_REPORTS_ON_PAST = {"work-summary", "half-year-summary", "activity-summary", "debrief", "research-report"}
+# 文种 that state facts (a 报告, 通报 or 请示 tells what happened): a dated event verb in a sentence
+# with no plan, request or deadline word is past (8月18日，全县现场会在城关镇召开)
+_REPORTS_FACTS = {"report", "circular", "request", "reply"}
+_EVENT = lazy(r"[，,]?[^，,。；]{0,20}?(?:召开|举行|举办|发生|开展了|启动|印发|出台|成立|开幕|闭幕|揭牌|签约|签署|"
+              r"组织开展|抵达|到达|检查|调研|督查|报来|呈报|报送的|上报的|收悉)")
 _FUTURE = ("将", "拟", "定于", "计划", "预计", "届时", "力争", "争取", "明年", "下一步", "下阶段", "今后", "打算",
            "截止", "截至", "以后", "之后", "请", "务必", "须", "应于", "要于", "前完成")
 _NOT_DONE = ("将", "拟", "定于", "计划", "预计", "届时", "前", "截止", "截至", "起", "至", "以后", "之后", "期间", "要",
@@ -360,8 +437,12 @@ class SignatureDateBeforeEvents(Rule):
     ## What it does
     For the signed 文种, compares the 成文日期 with the dates in the body whose clause says the
     event has happened (`已`, `了`, `圆满完成`, `顺利`), and flags the 成文日期 when such an event
-    falls after it, or that a meeting decided (`经5月16日县政府常务会议研究`). In a 总结 or a
-    述职报告, which report what has happened, every dated event counts unless its clause plans
+    falls after it, or that a meeting decided (`经5月16日县政府常务会议研究`, `5月16日，镇党委会议
+    专题研究`, unless a plan word stands before the meeting's verb: `定于`, `将`, `于`). A part of a
+    month counts from its first day (`10月中下旬` from the 11th). In a 报告, 通报, 请示 or 批复,
+    which state facts, an event verb after the date (`9月12日，现场会在城关镇召开`, `你镇9月12日
+    报来的请示收悉`) counts too when the sentence has no plan, request or deadline word. In a 总结, a 述职报告 or a
+    调研报告, which report what has happened, every dated event counts unless its clause plans
     (`将`, `计划`, `下一步`, `截至`). A date without a year is read in the 成文日期's year only
     when it is at most four months later (in a 总结 with a year in its title, in that year);
     in other 文种, clauses about plans, deadlines or spans
@@ -406,23 +487,26 @@ class SignatureDateBeforeEvents(Rule):
             if date is None or signed is None:
                 continue
             summary = article.doctype is not None and article.doctype.id in _REPORTS_ON_PAST
+            reports = article.doctype is not None and article.doctype.id in _REPORTS_FACTS
             # a 总结's dates without a year are in the year it sums up (2024年工作总结 signed in 2025)
             title_year = _TITLE_YEAR.search(article.title_text) if summary else None
             year = int(title_year.group(0)) if title_year else None
             for line in body_lines(article):
-                event = self._event_after(line, signed, summary, year)
+                event = self._event_after(line, signed, summary, year, reports)
                 if event is not None:
                     yield ctx.report(date.span.start, date.span.end, date=date.text.strip(),
                                      line=line.number, event=event)
                     break
 
     @staticmethod
-    def _event_after(line: Line, signed: tuple[int, int, int], summary: bool, title_year: int | None) -> str | None:
+    def _event_after(line: Line, signed: tuple[int, int, int], summary: bool, title_year: int | None,
+                     reports: bool = False) -> str | None:
         if "月" not in line.text:
             return None
         text = line.text
         for match in _BODY_DATE.finditer(text):
-            month, day = int(match.group(2)), int(match.group(3))
+            month = int(match.group(2))
+            day = int(match.group(3)) if match.group(3) else _PART_START[match.group(4)]
             if match.group(1):
                 year = int(match.group(1))
             elif title_year is not None:
@@ -440,13 +524,21 @@ class SignatureDateBeforeEvents(Rule):
                     return match.group(0)
                 continue
             clause = _clause(text, match.start(), match.end())
+            meeting = _MEETING.match(text, match.end())
+            if meeting is not None:  # what the meeting did, up to its verb: no plan before it
+                lo = max(text.rfind(mark, 0, match.start()) for mark in "。；！？") + 1
+                if not any(word in text[lo:meeting.end()] for word in _FUTURE + ("要", "应", "于")):
+                    return match.group(0)
             if summary:  # a 总结 reports what happened: a date is past unless the clause plans
                 if not any(word in clause for word in _FUTURE) and not after.startswith(("前", "起")):
                     return match.group(0)
                 continue
-            if any(word in clause for word in _NOT_DONE) or after.startswith(("前", "起", "至", "—", "-")):
+            plain = clause.replace("请示", "")  # the 文种's name, not a request
+            if any(word in plain for word in _NOT_DONE) or after.startswith(("前", "起", "至", "—", "-")):
                 continue
             if any(word in clause for word in _DONE):
+                return match.group(0)
+            if reports and _EVENT.match(text, match.end()):  # 8月18日，全县现场会在城关镇召开
                 return match.group(0)
         return None
 
@@ -459,13 +551,24 @@ _HAO = lazy(rf"{_NUM}[ \t]*月[ \t]*{_NUM}[ \t]*号[)）]?$")
 _SEPARATED = lazy(r"^[（(]?([0-9]{4})[ \t]*([.．/\-－])[ \t]*([0-9]{1,2})[ \t]*\2[ \t]*([0-9]{1,2})日?[)）]?$")
 
 
+_ARABIC = lazy(r"^[（(]?([0-9]{2,4})[ \t]*年[ \t]*([0-9]{1,2})[ \t]*月[ \t]*([0-9]{1,2})[ \t]*(日)?[)）]?$")
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    import calendar
+
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year if year >= 100 else 2000 + year, month)[1]
+
+
 class SignatureDateForm(Rule):
     """A 成文日期 not in full Arabic numerals: `2024年12月`, `12月5号`, `二〇二四年十二月五日`, `2024.12.5`.
 
     ## What it does
     For any document with a 落款, flags its date line when it lacks the day or the year, writes
-    `号` for `日`, uses Chinese numerals (wholly or in part: `二〇二四年12月5日`), or separates
-    year, month and day with dots, slashes or hyphens.
+    `号` for `日` or leaves `日` out (`2024年12月5`), uses Chinese numerals (wholly or in part:
+    `二〇二四年12月5日`, `二0二四年十二月五日`), separates year, month and day with dots, slashes
+    or hyphens, shortens the year (`24年12月5日`), pads the month or day with a zero
+    (`2024年03月05日`), or names a day that does not exist (`2024年13月5日`, `2024年2月30日`).
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.5.4: the 成文日期 is written in Arabic numerals with year, month and day
@@ -503,6 +606,14 @@ class SignatureDateForm(Rule):
                      "the date {date!r} is written in Arabic numerals{want_en} (GB/T 9704-2012 7.3.5.4)"),
         "separated": ("成文日期“{date}”应写作“{want}”，不用“{mark}”分隔（GB/T 9704-2012 7.3.5.4）",
                       "the date {date!r} is written {want!r}, not separated by {mark!r}"),
+        "no-ri": ("成文日期“{date}”缺少“日”字（GB/T 9704-2012 7.3.5.4）",
+                  "the date {date!r} lacks '日' after the day (GB/T 9704-2012 7.3.5.4)"),
+        "zeros": ("成文日期“{date}”的月、日不编虚位，应为“{want}”（GB/T 9704-2012 7.3.5.4）",
+                  "the date {date!r} takes no leading zeros: {want!r} (GB/T 9704-2012 7.3.5.4)"),
+        "short-year": ("成文日期“{date}”的年份应标全称（GB/T 9704-2012 7.3.5.4）",
+                       "the date {date!r} gives the year in full (GB/T 9704-2012 7.3.5.4)"),
+        "impossible": ("成文日期“{date}”不存在（GB/T 9704-2012 7.3.5.4）",
+                       "the date {date!r} does not exist (GB/T 9704-2012 7.3.5.4)"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -527,6 +638,19 @@ class SignatureDateForm(Rule):
                 kind = "separated"
                 year, month, day = (int(separated.group(k)) for k in (1, 3, 4))
                 args.update(want=f"{year}年{month}月{day}日", mark=separated.group(2))
+            elif (arabic := _ARABIC.match(text)) is not None:
+                year, month, day = (int(arabic.group(k)) for k in (1, 2, 3))
+                if not _exists(year, month, day):
+                    kind = "impossible"
+                elif len(arabic.group(1)) < 4:
+                    kind = "short-year"
+                elif not arabic.group(4):
+                    kind = "no-ri"
+                elif arabic.group(2).startswith("0") or arabic.group(3).startswith("0"):
+                    kind = "zeros"
+                    args["want"] = f"{year}年{month}月{day}日"
+                else:
+                    continue
             else:
                 continue
             yield ctx.report(line.span.start, line.span.end, kind, **args)
@@ -652,4 +776,5 @@ class SignatureDateAboveUnit(Rule):
 
 
 RULES = [SignatureMissingDate, SignatureMissingUnit, SignatureMissing, SignatureUnitMismatch,
-         SignatureDateBeforeEvents, SignatureDateForm, SignatureDateBeforePeriod, SignatureDateAboveUnit]
+         SignatureDateBeforeEvents, SignatureDateForm, SignatureDateBeforePeriod, SignatureDateAboveUnit,
+         SignatureMissingOfficial]

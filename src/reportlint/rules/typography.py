@@ -335,8 +335,9 @@ class StraySpace(Rule):
     (`，。、；：？！`), or after a 顿号, on a line of running text (one that holds a comma or a
     full stop). Left alone: title, name and signature lines (`上海市市长 龚 正`,
     `政 府 工 作 报 告`), slogans in quotes (`“好客山东 好品山东”`) and titles in 《》, a space
-    between Chinese and Latin or digits (that is a style choice), and the space after a heading
-    ordinal (TY003).
+    between Chinese and Latin or digits (that is a style choice), the space after a heading
+    ordinal (TY003) and the full-width space after the article label that opens a rule of a
+    regulation (`第三条　本办法所称…`, `第二章　职责`), as laws and rules are set.
 
     ## Why is this bad?
     Chinese text has no spaces between words; a space in the middle of a word is residue of a
@@ -391,9 +392,13 @@ def _name_after_unit(body: str, at: int) -> bool:
 
 
 def _after_marker(body: str, at: int) -> bool:
-    """The space follows a heading ordinal (`一、 过去五年`): TY003's business."""
+    """The space follows a heading ordinal (`一、 过去五年`: TY003's business) or opens an article
+    of rules (`第三条　本办法所称…`, `第二章　职责`: regulations set one full-width space there)."""
     head = body[:at].strip(_SPACES)
-    return len(head) <= 5 and head.endswith(("、", "）", ")", "."))
+    return (len(head) <= 5 and head.endswith(("、", "）", ")", "."))) or bool(_ARTICLE_LABEL.fullmatch(head))
+
+
+_ARTICLE_LABEL = lazy(r"第[〇零一二两三四五六七八九十百千0-9]{1,7}[编章节条款]")
 
 
 def _quote_depth_map(body: str) -> list[int]:

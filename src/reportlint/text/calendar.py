@@ -15,20 +15,22 @@ CN_DATE = lazy(
     rf"(?P<y>[{CN_DIGIT}]{{4}})\s*年\s*(?P<m>[一二三四五六七八九十]{{1,2}})\s*月"
     r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日")
 WEEKDAYS = "一二三四五六日"
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-_MONTH_OFFSETS = (0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4)  # Sakamoto's weekday method
-
-
 def days_in_month(year: int, month: int) -> int:
-    """``calendar.monthrange(year, month)[1]``, without importing calendar (and datetime)."""
-    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-    return 29 if month == 2 and leap else _MONTH_DAYS[month - 1]
+    """The length of a month (datetime is imported on the first call, not with the rules)."""
+    from datetime import date
+
+    if month == 12:
+        return 31
+    year = 2000 + year % 400  # the Gregorian calendar repeats every 400 years; datetime stops at 9999
+    return (date(year, month + 1, 1) - date(year, month, 1)).days
 
 
 def valid(year: int | None, month: int, day: int) -> bool:
     """Whether the date exists; without a year, 2月29日 is given the benefit of the doubt."""
     if not 1 <= month <= 12 or day < 1:
         return False
+    if day <= 28:
+        return True
     if month == 2 and day == 29 and year is None:
         return True
     return day <= days_in_month(year or 2001, month)
@@ -42,11 +44,12 @@ def year_value(text: str) -> int | None:
 
 def weekday(year: int, month: int, day: int) -> str | None:
     """The weekday of a date (一 … 日), None when there is no such date."""
-    if not (1 <= year <= 9999 and 1 <= month <= 12 and 1 <= day <= days_in_month(year, month)):
+    from datetime import date
+
+    try:
+        return WEEKDAYS[date(year, month, day).weekday()]
+    except ValueError:
         return None
-    y = year - (month < 3)
-    sunday_first = (y + y // 4 - y // 100 + y // 400 + _MONTH_OFFSETS[month - 1] + day) % 7
-    return WEEKDAYS[(sunday_first + 6) % 7]
 
 
 def has_date_words(text: str) -> bool:
