@@ -19,6 +19,7 @@ from reportlint.load.source import Source
 from reportlint.messages import Message
 from reportlint.model import Document
 from reportlint.rules.base import Rule, RuleContext
+from reportlint.text import recache
 
 
 class BadFinding(ValueError):
@@ -210,4 +211,5 @@ class Linter:
         diagnostics = found.diagnostics()
         del found
         diagnostics.sort(key=Diagnostic.sort_key)
+        recache.save()  # the patterns this document compiled, for the next process
         return document, suppress.apply(source, config, diagnostics, self.rules)
