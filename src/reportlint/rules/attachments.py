@@ -329,8 +329,9 @@ class AttachmentNotListed(Rule):
 
     ## What it does
     For a document with a 落款 followed by attached parts (`附件1`, `附件2` …), flags the first
-    part's title when there is no 附件说明 at all, and the 附件说明 when it does not name an
-    attached part beyond the number it lists.
+    part's label and title when there is no 附件说明 at all, and, when the 附件说明 does not name
+    an attached part beyond the number it lists, the pair: from the 附件说明 down to that part's
+    `附件N` label.
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.4: a document with attachments says so in the 附件说明 under the body,
@@ -381,9 +382,13 @@ class AttachmentNotListed(Rule):
             items = _items(article)
             note_element = article.element("attachment_note")
             if note_element is None:
+                # the part nobody announced: its label and its title
                 part = parts[0][2]
-                where = part.title if part.title is not None else part.element("attachment").lines[0]  # type: ignore
-                yield ctx.report(where.span.start, where.span.end, "no-note", count=len(parts))
+                label = part.element("attachment")
+                lines = [*(label.lines if label is not None else ()), *((part.title,) if part.title is not None else ())]
+                if not lines:
+                    continue
+                yield ctx.report(lines[0].span.start, lines[-1].span.end, "no-note", count=len(parts))
                 continue
             # what the note says up to the first attached part, lines the note's parse missed included
             first = parts[0][2].element("attachment")
@@ -393,9 +398,10 @@ class AttachmentNotListed(Rule):
                 label = part.element("attachment")
                 if label is None or index < len(items) or not title or _key(title) in note:
                     continue
-                line = note_element.lines[0]  # the list the part is missing from
-                yield ctx.report(line.span.start, line.span.end, label=label.lines[0].text.strip(), title=title,
-                                 listed=len(items))
+                # the defect is the pair: the list the part is missing from, down to the part's label
+                line = note_element.lines[0]
+                yield ctx.report(line.span.start, label.lines[0].span.end, label=label.lines[0].text.strip(),
+                                 title=title, listed=len(items))
                 break
 
 

@@ -245,7 +245,8 @@ class ImprintOrder(Rule):
     """A 版记 with the 印发 line above the 抄送 line.
 
     ## What it does
-    Flags a 抄送 line that comes after the 印发机关和印发日期 line.
+    Flags a 抄送 line that comes after the 印发机关和印发日期 line: the finding spans the pair, from
+    the 印发 line down to the 抄送 line.
 
     ## Why is this bad?
     GB/T 9704-2012 7.4.1: in the 版记 the 抄送机关 come first and the 印发机关和印发日期 last,
@@ -279,7 +280,8 @@ class ImprintOrder(Rule):
                 continue
             for element in _copies(article):
                 if element.lines[0].number > printed[0].lines[0].number:
-                    yield ctx.report(element.span.start, element.lines[0].span.end)
+                    # the defect is the pair of lines: from the 印发 line down to the 抄送 line
+                    yield ctx.report(printed[0].span.start, element.lines[0].span.end)
 
 
 def _first_lines(children: tuple[Section | Paragraph, ...], count: int) -> list[Line]:
