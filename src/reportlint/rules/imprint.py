@@ -32,7 +32,7 @@ class CopiesToForm(Rule):
     ## What it does
     Flags, in the 抄送 line of the 版记, organs separated by 顿号, semicolons or spaces instead
     of commas, a list that ends with a comma or a 顿号 (`抄送：县财政局，`), and a half-width
-    colon after `抄送` (a missing final full stop is IM005's). A 纪要's `分送` line often names
+    colon after `抄送` (a missing one is IM002's) (a missing final full stop is IM005's). A 纪要's `分送` line often names
     people (`县人大常委会主任、副主任`): its 顿号 are not reported.
 
     ## Why is this bad?
@@ -76,7 +76,9 @@ class CopiesToForm(Rule):
                 first = element.lines[0]
                 colon = first.text.find("：")
                 half = first.text.find(":")
-                if half >= 0 and (colon < 0 or half < colon):
+                if element.field("no-colon"):  # 抄送县委办公室、县财政局: the missing colon is IM002's
+                    colon = first.text.find("送")
+                elif half >= 0 and (colon < 0 or half < colon):
                     at = first.span.start + half
                     yield ctx.report(at, at + 1, "colon", fix=Fix.replace("改为全角冒号", at, at + 1, "："))
                     colon = half
@@ -231,6 +233,11 @@ class PrintedByForm(Rule):
         tail = ctx.document.lines[-6:]
         element_lines = {line.number for article in ctx.document.articles
                          for element in article.elements for line in element.lines}
+        for article in ctx.document.articles:
+            for element in _copies(article):
+                if element.field("no-colon"):  # read as the 抄送 line right above the 印发 line
+                    line = element.lines[0]
+                    yield ctx.report(line.span.start, line.span.end, "copies")
         for line in tail:
             if line.number in element_lines:
                 continue
