@@ -435,9 +435,10 @@ class SignatureDateBeforeEvents(Rule):
     """A 成文日期 earlier than an event the body reports as done.
 
     ## What it does
-    For the signed 文种, compares the 成文日期 with the dates in the body whose clause says the
-    event has happened (`已`, `了`, `圆满完成`, `顺利`), and flags the 成文日期 when such an event
-    falls after it, or that a meeting decided (`经5月16日县政府常务会议研究`, `5月16日，镇党委会议
+    For a document that ends with a 落款 (whatever its 文种 — a 决定 or an 意见 too — except the
+    plans and schemes, which describe what is to come), compares the 成文日期 with the dates in
+    the body whose clause says the event has happened (`已`, `了`, `圆满完成`, `顺利`), and flags
+    the 成文日期 when such an event falls after it, or that a meeting decided (`经5月16日县政府常务会议研究`, `5月16日，镇党委会议
     专题研究`, unless a plan word stands before the meeting's verb: `定于`, `将`, `于`). A part of a
     month counts from its first day (`10月中下旬` from the 11th). In a 报告, 通报, 请示 or 批复,
     which state facts, an event verb after the date (`9月12日，现场会在城关镇召开`, `你镇9月12日
@@ -481,7 +482,13 @@ class SignatureDateBeforeEvents(Rule):
                              "on line {line} ({event})"))}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for article, _, _ in _signed_articles(ctx, self.settings["doctypes"]):
+        for article, _, _ in _with_signature(ctx, self.settings["doctypes"]):
+            # a 落款 present is judged whatever the 文种 (a 决定, an 意见), except in the 文种
+            # that describe what is to come (plans, schemes) or may end with a bare date
+            doctype = doctype_of(article, self.settings["doctypes"])
+            if doctype is not None and not doctype.signature and article.doctype is not None \
+                    and article.doctype.id in _UNSIGNED:
+                continue
             date = article.signature.date if article.signature is not None else None
             signed = _date_of(date) if date is not None else None
             if date is None or signed is None:
