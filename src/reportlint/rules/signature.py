@@ -305,7 +305,25 @@ def _issuers(article: Article) -> tuple[list[str], str]:
         found = _organs(text)
         if found:
             return found, "issuer_mark"
+    head = _TITLE_HEAD.match(article.title_text.strip())
+    if head and len(article.title_text.strip()) > len(head.group(1)) + 3:
+        return [head.group(1)], "title-head"
     return [], ""
+
+
+# a title that opens with its issuer and no 关于 (某市自然资源和规划局国有建设用地使用权挂牌出让公告):
+# the head up to the first organ word; judged only against a 落款 of the same place (_same_place)
+_TITLE_HEAD = lazy(r"^([^\s，,、：:“”《》（）()0-9]{4,24}?(?:人民政府|委员会|办公室|办公厅|局|厅))(?!长|[和与及])")
+
+
+def _same_place(signed: str, named: str) -> bool:
+    """A 落款 and a title head that start with the same place (泓州市…局 and 泓州市…局)."""
+    common = 0
+    for a, b in zip(signed, named):
+        if a != b:
+            break
+        common += 1
+    return common >= 3 and any(word in signed[1:common] for word in "省市县区州旗盟镇乡")
 
 
 class SignatureUnitMismatch(Rule):
@@ -314,7 +332,10 @@ class SignatureUnitMismatch(Rule):
     ## What it does
     For any document with a 落款, compares the 发文机关署名 with the issuing organ the title names
     (`XX县教育局关于……的通知`), else with the 发文机关标志 of the 版头 (`XX县教育局文件`), and
-    flags a 落款 unit that is neither of them, or a joint issuer missing from the 落款. A
+    flags a 落款 unit that is neither of them, or a joint issuer missing from the 落款. A title
+    that opens with its issuer without `关于` (`某市自然资源和规划局国有建设用地使用权挂牌出让公告`)
+    names it up to the first organ word; it is judged only against a single 落款 unit of the same
+    place (`某市自然资源局`), and a unit within it (`某市公安局交通警察大队`) signs for it. A
     standard short name counts as the same organ (县人民政府 = 县政府; 教育局 for 某某县教育局;
     办 for 办公室); a title that does not start with an organ's name is not judged. A 总结 titled
     with its organ before the year (`某某社区2024年工作总结`) may be signed by that organ's body
@@ -364,8 +385,10 @@ class SignatureUnitMismatch(Rule):
             units = [(line, name) for line in sig.units for name in _organs(line.text)]
             if not issuers or not units or len(units) != len(sig.units) and len(sig.units) > 1:
                 continue
+            if where == "title-head" and not (len(units) == 1 and _same_place(units[0][1], issuers[0])):
+                continue  # a head without 关于 is read as the issuer only against one unit of its place
             where_zh, where_en = ("版头", "document header") if where == "issuer_mark" else ("标题", "title")
-            loose = where == "title-loose"
+            loose = where in ("title-loose", "title-head")  # 某市公安局交通管理局 under 某市公安局…
             wrong = [(line, name) for line, name in units
                      if not any(_same_organ(name, i) or loose and _loosely_same(name, i) for i in issuers)]
             for line, name in wrong:
