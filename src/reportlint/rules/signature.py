@@ -93,7 +93,9 @@ class SignatureMissingUnit(Rule):
     ## What it does
     Flags a 成文日期 at the end of the text with no 发文机关署名 (a unit's name) on the lines
     just above it, in any document but a speech, minutes, a 述职报告, a 政府工作报告 or a plan
-    (which may end with a bare date) and an attached part whose 文种 is not signed.
+    (which may end with a bare date) and an attached part whose 文种 is not signed. A 述职报告
+    ending with a bare date is flagged only when it names its author nowhere: no short line with
+    the name under the title (`某局副局长　王某某`), no `述职人`/`报告人`, no `某某同志` in the title.
 
     ## Why is this bad?
     《党政机关公文处理工作条例》第九条（十一） requires the issuing body's name in the
@@ -121,11 +123,17 @@ class SignatureMissingUnit(Rule):
     options = {"doctypes": DOCTYPES_OPTION}
     messages = {
         "default": ("{doctype}的成文日期上方缺少发文机关署名", "the {doctype_en}'s date has no issuing unit above it"),
+        "debrief": ("述职报告的成文日期上方缺少述职人署名，标题下也没有署名",
+                    "the 述职报告's date has no signer above it, and no name stands under the title"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article, zh, en in _with_signature(ctx, self.settings["doctypes"]):
             sig = article.signature
+            if sig and sig.date and not sig.units and article.doctype is not None and article.doctype.id == "debrief":
+                if not _names_its_author(ctx, article):
+                    yield ctx.report(sig.date.span.start, sig.date.span.end, "debrief")
+                continue
             if not sig or not sig.date or sig.units or article.doctype is not None and article.doctype.id in _UNSIGNED:
                 continue
             profile = doctype_of(article, self.settings["doctypes"])
@@ -133,6 +141,26 @@ class SignatureMissingUnit(Rule):
                 continue  # an attached form or list may end with its own date
             start, end = sig.date.span.start, sig.date.span.end
             yield ctx.report(start, end, doctype=zh, doctype_en=en)
+
+
+_NAME_MARKS = "，,。：:；;！？"
+
+
+def _names_its_author(ctx: RuleContext, article: Article) -> bool:
+    """A 述职报告 that names who reports: a short line under the title (`某局副局长　王某某`), a
+    述职人 or 报告人 anywhere, or a title that holds the name (`……王某某同志述职报告`)."""
+    title = article.title
+    if title is None or "同志" in article.title_text:
+        return True
+    text = ctx.text[article.span.start:article.span.end]
+    if any(word in text for word in ("述职人", "报告人", "汇报人")):
+        return True
+    lines = ctx.document.lines
+    index = next((i for i, line in enumerate(lines) if line.number > title.number and line.text.strip()), None)
+    if index is None:
+        return True
+    under = lines[index].text.strip()
+    return len(under) <= 30 and not any(mark in under for mark in _NAME_MARKS)
 
 
 class SignatureMissing(Rule):
