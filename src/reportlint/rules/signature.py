@@ -229,7 +229,8 @@ class SignatureMissingOfficial(Rule):
     ## What it does
     For the signed 文种, flags the title of a document that carries a 发文机关标志, a 发文字号
     or a 版记 (抄送, 印发 line), so is a 公文 given in full, but has neither a 发文机关署名 nor a
-    成文日期 under its body. (Without those marks the text may be an excerpt: SG003 notes it.)
+    成文日期 under its body. Any other 文种 (an 意见, a 决定) is judged when it carries both its
+    发文机关标志 and its 版记 — but a 纪要, a 令, a speech or a 政府工作报告, signed otherwise. (Without those marks the text may be an excerpt: SG003 notes it.)
 
     ## Why is this bad?
     《党政机关公文处理工作条例》第九条（十一）（十二） and GB/T 9704-2012 7.3.5: the 署名 and
@@ -267,13 +268,32 @@ class SignatureMissingOfficial(Rule):
                             "the {doctype_en} has its header or imprint but no signature block (unit and date)")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for article, zh, en in _signed_articles(ctx, self.settings["doctypes"]):
+        for article, zh, en in self._judged(ctx):
             if article.signature is None and article.title is not None and _official(article):
                 lines = [line.text.strip() for line in body_lines(article)]
                 if any(len(text) <= 30 and (_DATE_LIKE.search(text) or _ORGAN.search(text)) for text in lines[-3:]) \
                         or any(len(text) <= 20 and _DATE_ONLY.match(text) for text in lines):
                     continue  # a closing block in a form or place the model did not read: not judged missing
                 yield ctx.report(article.title.span.start, article.title.span.end, doctype=zh, doctype_en=en)
+
+    def _judged(self, ctx: RuleContext) -> Iterator[tuple[Article, str, str]]:
+        """The signed 文种, and any other printed with both its 版头 and its 版记 (an 意见, a 决定):
+        a 公文 in full, which GB/T 9704-2012 7.3.5 signs — but a 纪要 or a 令, signed otherwise."""
+        signed = {id(article) for article, _, _ in _signed_articles(ctx, self.settings["doctypes"])}
+        for article in _articles(ctx):
+            doctype = doctype_of(article, self.settings["doctypes"])
+            names = (doctype.name[0], doctype.name[1]) if doctype is not None else ("公文", "document")
+            if id(article) in signed:
+                yield article, *names
+            elif (article.doctype is None or article.doctype.id not in _SIGNED_OTHERWISE) \
+                    and article.element("issuer_mark") is not None \
+                    and any(article.element(kind) is not None for kind in ("copies_to", "printed_by")):
+                yield article, *names
+
+
+# 文种 whose full print carries no 落款 of the usual form: a 纪要 (GB/T 9704-2012 10.3), a 令
+# (10.2: the signer's title and name), a speech or a 政府工作报告
+_SIGNED_OTHERWISE = {"minutes", "order", "speech", "government-work-report"}
 
 
 _ORGAN = lazy(r"(?:局|委|办|院|府|部|厅|处|科|室|会|校|所|站|队|中心|公司|街道|办事处|镇|乡|村|社区|支部|党委|团委|"
