@@ -160,7 +160,8 @@ class PrintedByForm(Rule):
     (`二〇二四年五月六日印发`, `2024年05月06日印发`), or leaves out the word `印发` (the last line
     under a 抄送 or 分送 line: `县政府办公室    2024年5月6日`), and a 抄送 line with no colon at
     all (`抄送县财政局`). A document that ends with its 抄送 line and has no 印发 line at all is
-    reported on its title (the part is missing).
+    reported on its title (the part is missing) — but a 函, whose 信函格式 has no 印发 line
+    (GB/T 9704-2012 10.1).
 
     ## Why is this bad?
     GB/T 9704-2012 7.4.3: the 印发机关 (left) and the 印发日期 followed by `印发` (right) share
@@ -207,7 +208,9 @@ class PrintedByForm(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
             copies = _copies(article)
-            if (copies and not article.elements_of("printed_by") and article.title is not None
+            # a 函 in the 信函格式 carries no 印发 line (GB/T 9704-2012 10.1)
+            letter = article.doctype is not None and article.doctype.id == "letter"
+            if (copies and not article.elements_of("printed_by") and article.title is not None and not letter
                     and not article.is_attachment and _ends_document(ctx, copies[-1])):
                 title = article.title
                 yield ctx.report(title.span.start, title.span.end, "absent")
@@ -389,7 +392,8 @@ _LIST_SPLIT = lazy(r"[，,、；;]")
 
 def _addressees(article: Article) -> list[str]:
     """The 主送机关: the model's, else the line under the title when it lists organs and ends
-    in a colon or a comma (a slip that keeps the model from taking it: `市文化广电旅游局，`)."""
+    in a colon or a comma (a slip that keeps the model from taking it: `市文化广电旅游局，`), or
+    names one organ alone (its colon lost)."""
     addressee = article.element("addressee")
     if addressee is not None:
         return [item.text for item in addressee.items]
@@ -397,6 +401,8 @@ def _addressees(article: Article) -> list[str]:
     if article.title is None or not first or first[0].number > article.title.number + 2:
         return []
     text = first[0].text.strip()
+    if len(text) <= 30 and _ORGAN_END.search(text) and not any(c in text for c in "，,、；;。：:（(　 "):
+        return [text]  # one organ alone under the title, its colon lost (a 函's `某市自然资源和规划局`)
     if len(text) > 60 or "。" in text or not text.endswith(("：", ":", "，", ",")):
         return []
     names = [name.strip() for name in _LIST_SPLIT.split(text[:-1]) if name.strip()]
@@ -408,7 +414,8 @@ class CopiesToRepeatsAddressee(Rule):
 
     ## What it does
     Compares each organ of the 抄送 line with the 主送机关 under the title and flags one that
-    is named in both (by its full or a standard short name).
+    is named in both (by its full or a standard short name). A 主送 line that lost its colon is
+    read when it names one organ alone (a 函's `某市自然资源和规划局`) or ends in a comma.
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.2 and 7.4.2: the 主送机关 are the organs that must deal with the
