@@ -391,7 +391,8 @@ class AttachmentNotListed(Rule):
                 # the part nobody announced: its label and its title
                 part = parts[0][2]
                 label = part.element("attachment")
-                lines = [*(label.lines if label is not None else ()), *((part.title,) if part.title is not None else ())]
+                lines = [*(label.lines if label is not None else ()),
+                         *((part.title,) if part.title is not None else ())]
                 if not lines:
                     continue
                 if len(parts) == 1 and _issued(article.title_text, parts[0][1]):

@@ -32,8 +32,8 @@ class CopiesToForm(Rule):
     ## What it does
     Flags, in the 抄送 line of the 版记, organs separated by 顿号, semicolons or spaces instead
     of commas, a list that ends with a comma or a 顿号 (`抄送：县财政局，`), and a half-width
-    colon after `抄送` (a missing one is IM002's) (a missing final full stop is IM005's). A 纪要's `分送` line often names
-    people (`县人大常委会主任、副主任`): its 顿号 are not reported.
+    colon after `抄送` (a missing one is IM002's; a missing final full stop is IM005's). A 纪要's
+    `分送` line often names people (`县人大常委会主任、副主任`): its 顿号 are not reported.
 
     ## Why is this bad?
     GB/T 9704-2012 7.4.2: the 抄送机关 follow `抄送` and a full-width colon, separated by

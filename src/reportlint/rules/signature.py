@@ -230,7 +230,8 @@ class SignatureMissingOfficial(Rule):
     For the signed 文种, flags the title of a document that carries a 发文机关标志, a 发文字号
     or a 版记 (抄送, 印发 line), so is a 公文 given in full, but has neither a 发文机关署名 nor a
     成文日期 under its body. Any other 文种 (an 意见, a 决定) is judged when it carries both its
-    发文机关标志 and its 版记 — but a 纪要, a 令, a speech or a 政府工作报告, signed otherwise. (Without those marks the text may be an excerpt: SG003 notes it.)
+    发文机关标志 and its 版记 — but a 纪要, a 令, a speech or a 政府工作报告, signed otherwise.
+    (Without those marks the text may be an excerpt: SG003 notes it.)
 
     ## Why is this bad?
     《党政机关公文处理工作条例》第九条（十一）（十二） and GB/T 9704-2012 7.3.5: the 署名 and
@@ -509,9 +510,10 @@ class SignatureDateBeforeEvents(Rule):
     For a document that ends with a 落款 (whatever its 文种 — a 决定 or an 意见 too — except the
     plans and schemes, which describe what is to come), compares the 成文日期 with the dates in
     the body whose clause says the event has happened (`已`, `了`, `圆满完成`, `顺利`), and flags
-    the 成文日期 when such an event falls after it, or that a meeting decided (`经5月16日县政府常务会议研究`, `5月16日，镇党委会议
-    专题研究`, unless a plan word stands before the meeting's verb: `定于`, `将`, `于`). A part of a
-    month counts from its first day (`10月中下旬` from the 11th). In a 报告, 通报, 请示 or 批复,
+    the 成文日期 when such an event falls after it, or that a meeting decided
+    (`经5月16日县政府常务会议研究`, `5月16日，镇党委会议专题研究`, unless a plan word stands
+    before the meeting's verb: `定于`, `将`, `于`). A part of a month counts from its first day
+    (`10月中下旬` from the 11th). In a 报告, 通报, 请示 or 批复,
     which state facts, an event verb after the date (`9月12日，现场会在城关镇召开`, `你镇9月12日
     报来的请示收悉`) counts too when the sentence has no plan, request or deadline word. In a 总结, a 述职报告 or a
     调研报告, which report what has happened, every dated event counts unless its clause plans
