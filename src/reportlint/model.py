@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -316,11 +316,7 @@ class Article:
     @property
     def title_text(self) -> str:
         """The title's text, a wrapped title joined into one."""
-        if self.title is None:
-            return ""
-        if not self.title_rest:
-            return self.title.text
-        return "".join(line.text.strip() for line in self.title_lines)
+        return joined_title(self.title_lines)
 
     def body_lines(self) -> Iterator[Line]:
         """The body's lines in order: headings and paragraphs (never elements)."""
@@ -373,6 +369,16 @@ class Document:
             if article.span.start <= offset <= article.span.end:
                 return article
         return None
+
+
+def joined_title(lines: Sequence[Line]) -> str:
+    """A title's text: a one-line title as written, a wrapped one's lines stripped and joined.
+
+    The one place that joins a title: :attr:`Article.title_text` reads it, and so does the
+    dating of an article whose title the model did not see wrapped (``parse/dating.py``)."""
+    if len(lines) == 1:
+        return lines[0].text
+    return "".join(line.text.strip() for line in lines)
 
 
 def _article_start(article: Article) -> int:

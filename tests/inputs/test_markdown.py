@@ -130,3 +130,10 @@ def test_any_markdown_keeps_every_offset(text):
     for start, end, body in source.comments:
         assert text[start:end] == body and body.startswith("<!--")
     parse_document(source)  # any input parses
+
+
+def test_a_bare_url_in_brackets_is_no_empty_bracket_and_an_underscore_run_is_a_blank(tmp_path):
+    md = tmp_path / "plan.md"
+    md.write_text("居民可通过报名系统（https://yg.example.cn/signup）报名，这是__重点__工作。\n\n"
+                  "联系人：李芳，联系电话：______。\n", encoding="utf-8")
+    assert _positions(_lint(md, select=["PH"])) == [("PH005", 3, 13)]

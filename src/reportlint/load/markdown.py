@@ -37,7 +37,7 @@ _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
 _LINK = re.compile(r"(\[)[^\[\]\n]*(\]" + _TARGET + r"|\]\[[^\[\]\n]*\])")
 _URL = re.compile(r"(?:https?|ftp)://[!-~]+")
-_STRONG = re.compile(r"\*\*|__|~~")
+_STRONG = re.compile(r"\*\*|(?<!_)__(?!_)|~~")  # a run of three or more underscores is a blank, not emphasis
 _EM = re.compile(r"(?<![*\\])\*(?=[^\s*])[^*\n]*?(?<=[^\s*\\])\*(?!\*)")
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])|\\$")
 

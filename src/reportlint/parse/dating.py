@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from reportlint.model import Article, Dating, Day, Line, Period, Section
+from reportlint.model import Article, Dating, Day, Line, Period, Section, joined_title
 from reportlint.text.calendar import (
     CN_DATE,
     DATE,
@@ -28,7 +28,7 @@ _TITLE_ENDS = ("报告", "总结", "通知", "要点", "计划", "请示", "函"
 _PERIOD = lazy(
     r"((?:19|20)[0-9]{2})\s*年(?:度)?\s*(上半年|下半年|第?([一二三四1-4])季度|([0-9]{1,2})月份?)?")
 # a title that reports on a period, and one that plans (the period is the one before the plan words)
-_SUMMARY_TITLE = ("总结", "述职", "汇报", "工作情况的报告", "工作情况报告")
+_SUMMARY_TITLE = ("总结", "述职", "汇报", "情况的报告", "情况报告", "情况的通报", "情况通报", "调研报告")
 _PLAN_TITLE = ("计划", "要点", "打算", "安排", "方案", "思路", "规划", "展望", "下一步", "目标", "任务")
 _HEAD_LINES = 4
 _DASH = r"(?:[—–－~～\-]|至|到)"
@@ -123,15 +123,21 @@ def title_text(article: Article, line: Line | None) -> str:
     text = line.text.strip()
     if text.endswith(_TITLE_ENDS):
         return text
+    following = _wrapped_onto(article, line)
+    return joined_title((line, following)) if following is not None else text
+
+
+def _wrapped_onto(article: Article, line: Line) -> Line | None:
+    """The short line right after ``line`` that ends a title (`情况的报告`), if there is one."""
     for child in article.children[:8]:
         if isinstance(child, Section):
             break
         if child.span.start > line.span.start:
             following = child.text.strip()
             if len(following) <= 20 and "。" not in following and following.endswith(_TITLE_ENDS):
-                return text + following
+                return child.line
             break
-    return text
+    return None
 
 
 def _signed(article: Article, head: Sequence[Line]) -> tuple[Day | None, Line | None]:

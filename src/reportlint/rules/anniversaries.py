@@ -12,7 +12,7 @@ from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Article
 from reportlint.rules.base import Option, Rule, RuleContext
 from reportlint.text import userre
-from reportlint.text.chars import numeral_value
+from reportlint.text.chars import cn_to_int, numeral_value
 from reportlint.text.lazyre import Gate, LazyPattern, is_literal, lazy
 
 _N = r"(?P<n>[0-9]{1,3}|[一二三四五六七八九十百零〇两]{1,6})"
@@ -25,7 +25,9 @@ _COMPARED = lazy(r"(?:较|比|与|同|于|过)“?$")  # 较/高于“十三五�
 # a mention of the event itself (a speech given at it, what happened since) is history, not a claim
 _HISTORY = lazy(r"[^，。；]{0,6}?(?:大会上|大会的|上的讲话|以来|之际|前夕|时期?[，,的])")
 _PLACE = lazy(r"[^，。；]{0,8}?(?:(?P<first>开局之年|开局年|起步之年|第一年)"
-              r"|(?P<last>收官之年|收官年|最后一年|决胜之年))")
+              r"|(?P<last>收官之年|收官年|最后一年|决胜之年)|第(?P<nth>[二三四五2-5])(?:个)?年(?!度|级|[0-9]))")
+_NTH = {"二": 2, "三": 3, "四": 4, "五": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_SHIFTS = (("明年", 1), ("来年", 1), ("去年", -1), ("上年", -1), ("前年", -2))
 _PREPARES = ("迎", "筹备", "将", "明年", "即将", "计划", "准备", "谋划")
 
 
@@ -89,15 +91,18 @@ def _plenums(table: dict, default: dict, check: bool) -> Iterator[Anchor]:
         info = table["congresses"][name]
         met = month_of(info["congress"])[0]
         following = month_of(table["congresses"][names[i + 1]]["congress"])[0] if i + 1 < len(names) else met + 5
-        congress = _checked(rf"(?:党的)?{name}大(?=(?:会议)?{after})", check)
+        # 党的二十大 or, in full, 党的第二十次全国代表大会
+        congress = _checked(rf"(?:(?:党的)?{name}大|党的第{name}次全国代表大会)(?=(?:会议)?{after})", check)
         literal = is_literal(name)
+        named = (f"{name}大", f"第{name}次全国代表大会")
+        # its 精神 is studied once it has met, not the year before (迎接…胜利召开 is not matched)
         yield Anchor(f"congress-{name}", congress, None, (met, following),
-                     ahead, behind, source, gate=(f"{name}大", *tail) if literal else ())
+                     0, behind, source, gate=(named, *tail) if literal else ())
         # named as past (党的二十大以来, 二十大报告) before it met: impossible whatever the year
         past = "以来|报告|提出|强调|指出|作出|部署|明确|胜利召开以来"
-        held = _checked(rf"(?<!迎接)(?<!喜迎)(?:党的){name}大(?={past})", check)
+        held = _checked(rf"(?<!迎接)(?<!喜迎)(?:党的{name}大|党的第{name}次全国代表大会)(?={past})", check)
         yield Anchor(f"congress-held-{name}", held, None, (met, 2100), 0, 0, source,
-                     gate=(f"党的{name}大",) if literal else ())
+                     gate=((f"党的{name}大", f"党的第{name}次全国代表大会"),) if literal else ())
         for n, when in enumerate(info["sessions"]):
             year = month_of(when)[0]
             pattern = _checked(rf"{name}届{_SESSIONS[n]}中全会(?={after})", check)
@@ -217,6 +222,12 @@ def reference_year(ctx: RuleContext, start: int) -> Reference | None:
         return Reference(int(stated[-1][1]), True)
     if opening:
         return Reference(int(opening[1]), True)
+    if title is not None:
+        # 明年是“十五五”规划开局之年 in a text of 2025 speaks of 2026
+        said = text[clause:start]
+        shift = next((n for word, n in _SHIFTS if word in said), None)
+        if shift is not None:
+            return Reference(title + shift, True, late and shift == 0)
     if title is not None and "今年" in text[sentence:start]:
         return Reference(title, True, late)
     return Reference(title, False, late) if title is not None else None
@@ -305,9 +316,10 @@ def find_clashes(ctx: RuleContext, anchors: tuple[Anchor, ...]) -> Iterator[Clas
                 lo, hi = anchor.years  # type: ignore[misc]
                 implied = f"{lo}—{hi}" if lo != hi and hi < 2100 else str(lo)
                 phase = _PLACE.match(text, m.end()) if anchor.phases else None
-                place = ("first" if phase["first"] else "last") if phase else None
-                if place and (ref.stated or _about_its_year(ctx, m.start())):
-                    lo = hi = lo if place == "first" else hi  # “十四五”开局之年 is its first year, 收官之年 its last
+                place = ("first" if phase["first"] else "last" if phase["last"] else "nth") if phase else None
+                if phase is not None and place and (ref.stated or _about_its_year(ctx, m.start())):
+                    # “十四五”开局之年 is its first year, 收官之年 its last, 实施的第三年 its third
+                    lo = hi = lo if place == "first" else hi if place == "last" else lo + _NTH[phase["nth"]] - 1
                     if ref.year != lo:
                         shown = m.group(0)[1:-1] if m.group(0)[:1] + m.group(0)[-1:] == "“”" else m.group(0)
                         yield Clash(m.start(), m.end(), shown, str(lo), ref.year)
@@ -411,19 +423,25 @@ class AnniversaryYearMismatch(_AnchorRule):
     """An anniversary whose year contradicts the report's year: `建党90周年` in a 2023 report.
 
     ## What it does
-    Computes the year an anniversary or a numbered day falls in — 建党N周年 (1921+N),
-    新中国成立N周年 (1949+N), 改革开放N周年 (1978+N), 第N个教师节 (1984+N), 毛泽东同志诞辰N周年
-    (1893+N), 红军长征胜利, 抗战胜利, 五四运动, 建军, 香港/澳门回归, 辛亥革命, 九一八事变,
-    七七事变, 国家公祭日, 各自治区成立, 和平共处五项原则 and the other entries of
+    Computes the year an anniversary or a numbered day falls in — 建党N周年 (1921+N, also
+    `党的N岁生日`), 新中国成立N周年 (1949+N, also `新中国N华诞`, `祖国N周年华诞`),
+    改革开放N周年 (1978+N), 第N个教师节 (1984+N), 毛泽东同志诞辰N周年 (1893+N), 红军长征胜利,
+    抗战胜利, 五四运动, 建军, 香港/澳门回归, 辛亥革命, 九一八事变,
+    七七事变, 国家公祭日, 各自治区成立, 和平共处五项原则, the numbered publicity days (第N个世界读书日,
+    国际禁毒日, 全国消防日, 全国税收宣传月, 第N届世界水日 …) and the other entries of
     `rulesets/data/anchors.yaml`, each with its source — and compares it with the year the text
-    speaks of: a year stated in the same clause or opening the sentence (`2024年是…`, `今年…`),
+    speaks of: a year stated in the same clause or opening the sentence (`2024年是…`, `今年…`;
+    `明年`, `去年` in the clause move the title's year by one),
     else the year in the title, else the year the text was written (its 成文日期, 印发日期 or
     发文字号; a 总结 written in the first quarter is about the year before). It must match: a
     mention may look one year ahead only when the text prepares it (`迎接新中国成立75周年`,
     `筹备`, `明年`) or was written in its year's last quarter; a 政府工作报告 reviews the previous
     year, and one that reviews a government's term (`过去五年`, `五年来` anywhere in it), or a
     paragraph reviewing several years, may look five years back. Mentions of the event itself
-    (`在庆祝建党95周年大会上的讲话`) are history and pass.
+    (`在庆祝建党95周年大会上的讲话`) are history and pass. Where the text names an anniversary in
+    full (`抗日战争胜利80周年` in the title), its short form in the body (`纪念胜利70周年`) is checked
+    the same way: only for tails such as 胜利, 运动, 革命, 事变, 回归 that one anniversary of the text
+    ends with, and not after another subject (`淮海战役胜利75周年`).
 
     ## Why is this bad?
     The text was copied from an older report and re-dated by editing only the title: a 2023
@@ -450,6 +468,56 @@ class AnniversaryYearMismatch(_AnchorRule):
     messages = {"default": ("“{text}”对应{implied}年，与文中所指的{year}年不符",
                             "{text!r} falls in {implied}, not in {year}, the year the text speaks of")}
 
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        yield from super().check(ctx)
+        if "周年" in ctx.text:
+            anchors = tuple(a for a in _anchors(tuple(self.settings["anchors"])) if self._mine(a))
+            for clash in _elided_clashes(ctx, anchors):
+                yield ctx.report(clash.start, clash.end, text=clash.text, implied=clash.implied, year=clash.year)
+
+
+# the event an anniversary names, cut to its last word when the text has named it in full
+# elsewhere: 纪念胜利70周年 in a notice about the 抗日战争…胜利80周年 (a generic word such as 成立
+# is never read this way: 集团成立25周年 is the issuer's own)
+_ELIDABLE = ("胜利", "运动", "革命", "事变", "回归", "起义", "会师")
+_ELIDED_BEFORE = "纪念庆祝迎接喜迎是暨的和为在"
+
+
+def _elided_clashes(ctx: RuleContext, anchors: tuple[Anchor, ...]) -> Iterator[Clash]:
+    """`胜利70周年` standing for the one anniversary with that tail the document names in full."""
+    text = ctx.text
+    spans: list[tuple[int, int]] = []
+    bases: dict[str, set[int]] = {}
+    for anchor in anchors:
+        for m in anchor.pattern.finditer(text):
+            spans.append((m.start(), m.end()))
+            tail = text[max(0, m.start("n") - 2):m.start("n")]
+            if tail in _ELIDABLE and anchor.base is not None:
+                bases.setdefault(tail, set()).add(anchor.base)
+    for tail, found in bases.items():
+        if len(found) != 1:
+            continue  # 红军长征胜利 and 抗战胜利 both named: a bare 胜利 is ambiguous
+        base = next(iter(found))
+        for m in _elided(tail).finditer(text):
+            if any(lo < m.end() and m.start() < hi for lo, hi in spans):
+                continue
+            if m.start() > 0 and "\u4e00" <= text[m.start() - 1] <= "\u9fff" \
+                    and text[m.start() - 1] not in _ELIDED_BEFORE:
+                continue  # 淮海战役胜利75周年: another event named
+            n = numeral_value(m["n"].replace("两", "二"))
+            ref = reference_year(ctx, m.start())
+            if not n or ref is None:
+                continue
+            prepares = any(w in text[max(0, m.start() - 10):m.start()] for w in _PREPARES)
+            if ref.year == base + n or (prepares or ref.late) and ref.year + 1 == base + n:
+                continue
+            yield Clash(m.start(), m.end(), m.group(0), str(base + n), ref.year)
+
+
+@cache
+def _elided(tail: str) -> LazyPattern:
+    return lazy(rf"{tail}{_N}周年")
+
 
 class EraYearMismatch(_AnchorRule):
     """A plan period, campaign or plenum that was not current in the report's year.
@@ -457,7 +525,7 @@ class EraYearMismatch(_AnchorRule):
     ## What it does
     Compares the year the text speaks of (as for AN001) with the years in which a phrase is
     current: the five-year plans (“十二五” 2011—2015 … “十五五” 2026—2030; `开局之年` is a
-    plan's first year and `收官之年` its last, checked exactly against a stated year or, in a
+    plan's first year, `收官之年` its last and `实施的第三年` its third, checked exactly against a stated year or, in a
     sentence about the document's own year, the document's: `作为“十四五”规划的开局之年` in a 2025
     summary), party-wide campaigns (创先争优活动, 群众路线教育实践活动, 党史学习教育 …, catalog
     D37), 贯彻…全会精神 for each plenary session (current from its year until the next congress)
@@ -468,8 +536,10 @@ class EraYearMismatch(_AnchorRule):
     met (the table gives both): dated wrongly in the text (`2023年召开的党的二十届三中全会`,
     `二十届三中全会于2023年7月召开`, `去年10月召开的…` in a text of 2026), or named as past in a
     text written before it met — `党的二十大以来` in 2021, `二十届三中全会` in a 2023 summary,
-    `二十届四中全会精神` in a text of June 2025 (`迎接党的二十大`, `即将召开的…`, `将于…召开` are left
-    alone). Comparisons with a period (`较“十三五”末增长`, `高于“十三五”时期`) are baselines and pass.
+    `二十届四中全会精神` in a text of June 2025, `党的二十一大精神` (due in 2027, five years after the
+    二十大; also in full, `党的第二十一次全国代表大会`) in a text of 2026 (`迎接党的二十大`,
+    `即将召开的…`, `将于…召开` are left alone).
+    Comparisons with a period (`较“十三五”末增长`, `高于“十三五”时期`) are baselines and pass.
 
     ## Why is this bad?
     A 2023 report that aims to “为实现‘十二五’发展目标开好头” or carries out the
@@ -520,8 +590,12 @@ _FOUNDED_AFTER = ("建校", "建院", "建馆", "建厂", "建站", "建所", "�
                   "设市", "建镇", "创刊", "创办", "创建", "建村", "通车", "建成", "成立", "组建", "设立", "落成",
                   "始建", "建立", "撤县设市", "撤地设市", "撤县设区", "发生")
 _LOCAL = lazy(r"(建校|建院|建馆|建厂|建站|建所|建港|开港|建园|建区|建县|建市|设市|建镇|创刊|创办|建村|通车|建成|"
-              r"成立|组建|设立|落成|建立|发生)(?P<n>[0-9]{1,3}|[一二三四五六七八九十百零〇两]{1,6})周年")
-_FOUNDED = lazy(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+              r"成立|组建|设立|落成|建立|发生)(?P<n>[0-9]{1,3}|[一二三四五六七八九十百零〇两]{1,6})(?:周年|华诞)")
+_FOUNDED = lazy(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年"
+                r"|(?<![〇○零一二三四五六七八九])([一二][〇○零一二三四五六七八九]{3})年")
+# 于2003年由原市自来水公司改制组建）: the founding verb ends the clause the year opens
+_FOUNDED_LATE = lazy(r"[^，,。；;：:！？（(）)\n]{0,16}?(?:建校|建院|建厂|创刊|创办|创建|通车|建成|成立|组建|"
+                     r"设立|落成|始建|建立|撤县设市|撤地设市|撤县设区)(?=[，,。；;）)\n]|$)")
 _EVENT_CODE = lazy(r"[“\"]([0-9]{2})[·・.．]([0-9]{1,2})[”\"]")
 
 
@@ -529,10 +603,14 @@ def _founding_years(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(offset, year) of each founding or event year stated between ``start`` and ``end``."""
     found = []
     for m in _FOUNDED.finditer(text, start, end):
+        year = int(m[1]) if m[1] else cn_to_int(m[2]) or 0  # 始建于一九五八年
+        if not 1800 <= year <= 2099:
+            continue
         before, after = text[max(start, m.start() - 4):m.start()], text[m.end():m.end() + 5]
         if before.endswith(_FOUNDED_BEFORE) or after.startswith(_FOUNDED_AFTER) or \
-                before.endswith("自") and after.startswith(tuple(w + "以来" for w in _FOUNDED_AFTER)):
-            found.append((m.start(), int(m[1])))
+                before.endswith("自") and after.startswith(tuple(w + "以来" for w in _FOUNDED_AFTER)) or \
+                before.endswith("于") and _FOUNDED_LATE.match(text, m.end(), end):
+            found.append((m.start(), year))
     for m in _EVENT_CODE.finditer(text, start, end):
         year = int(m[1])
         found.append((m.start(), (1900 if year > 30 else 2000) + year))  # “98·7”洪灾: 1998
@@ -543,12 +621,13 @@ class LocalAnniversaryMismatch(Rule):
     """An anniversary of the issuer's own history that the founding year the text states contradicts.
 
     ## What it does
-    Finds a founding or event year the text states (`始建于1958年`, `1956年开港`, `自1956年开港以来`,
-    `“98·7”特大洪灾`) and an anniversary of the same paragraph or document (`建校60周年`,
-    `开港70周年`, `发生25周年`), and checks the arithmetic against the year the text speaks of — a
-    year stated in the sentence, `今年`, the title's year, else the year it was written. It fires
-    only when the paragraph, or else the whole document, states one such year, and leaves the
-    national anniversaries to AN001.
+    Finds a founding or event year the text states (`始建于1958年`, `始建于一九五六年`, `1956年开港`,
+    `自1956年开港以来`, `“98·7”特大洪灾`, a clause closed by the founding verb:
+    `于2003年由原市自来水公司改制组建`) and an anniversary of the same paragraph or document
+    (`建校60周年`, `开港70周年`, `发生25周年`, `建校50华诞`), and checks the arithmetic against
+    the year the text speaks of — a year stated in the sentence, `今年`, the title's year, else
+    the year it was written. It fires only when the paragraph, or else the whole document, states
+    one such year, and leaves the national anniversaries to AN001.
 
     ## Why is this bad?
     An anniversary copied from an earlier year's text, or miscounted, is wrong in front of
@@ -575,7 +654,7 @@ class LocalAnniversaryMismatch(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         text = ctx.text
-        if "周年" not in text:
+        if "周年" not in text and "华诞" not in text:
             return
         national: list[tuple[int, int]] | None = None  # the national anniversaries, AN001's
         for article in ctx.document.articles:

@@ -75,9 +75,14 @@ def _weekday_after(text: str, at: int) -> tuple[str, int] | None:
 
 
 def _in_signature(ctx: RuleContext, offset: int) -> bool:
+    """Whether ``offset`` is on the 落款, the 印发 line of the 版记 or a date line of the head:
+    the document's own dates, not events its body reports."""
     article = ctx.document.article_at(offset)
     sig = article.signature if article else None
     lines = [*(sig.units if sig else ()), *([sig.date] if sig and sig.date else [])]
+    if article is not None:
+        lines += [line for element in article.elements if element.kind in ("printed_by", "date")
+                  for line in element.lines]
     return any(line.span.start <= offset < line.span.end for line in lines)
 
 
@@ -157,7 +162,7 @@ class ImpossibleDate(Rule):
             year = int(m["y"]) if m["y"] else _document_year(ctx, m.start())
             if not valid(year, int(m["m"]), int(m["d"])):
                 yield ctx.report(m.start(), m.end(), text=m.group(0))
-        for pattern, groups in ((_FULL_DOTTED, (1, 2, 3)), (_FULL_SLASHED, (1, 3, 4))):
+        for pattern, groups in ((_FULL_DOTTED, (1, 3, 4)), (_FULL_SLASHED, (1, 3, 4))):
             for m in pattern.finditer(text):  # 2024.6.31, 2024/2/30
                 year, month, day = (int(m[g]) for g in groups)
                 if not valid(year, month, day):
@@ -169,7 +174,9 @@ class WeekdayMismatch(Rule):
 
     ## What it does
     Checks `年月日（星期X）`, `月日，星期X`, `月日（周X）`, the weekday first (`星期五（10月10日）`),
-    the second day of a range (`10月12日（星期六）至13日（星期一）`) and dates with Chinese numerals
+    the second day of a range (`10月12日（星期六）至13日（星期一）`; `9月3日至5日（星期三至星期五）`, each
+    end with its weekday; `7月8日（星期二）、9日（星期三）`, a list; `6月30日至7月2日（周一至周三）`
+    across months is left alone) and dates with Chinese numerals
     (`二〇二三年九月八日（星期四）`, `二〇二六年2月10日`, `十月十二日`). A date without a year takes
     that of a date earlier on the same line (`2023年9月5日…9月8日（星期四）`); failing that the
     year of the 成文日期 (the year before for a late month in a text of January to June, the year
@@ -201,7 +208,8 @@ class WeekdayMismatch(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for date in _cn_dates(ctx):
             week = _weekday_after(ctx.text, date.end)
-            if week is None or not date.exists or _is_lunar(ctx.text, date.start):
+            if week is None or not date.exists or _is_lunar(ctx.text, date.start) \
+                    or _WEEKDAY_RANGE.match(ctx.text, date.end):
                 continue
             said = "日" if week[0] == "天" else week[0]
             years = [date.year] if date.year else _likely_years(ctx, date.start, date.month)
@@ -214,10 +222,20 @@ class WeekdayMismatch(Rule):
                 continue
             month, day = int(m["m"]), int(m["d"])
             years = [year] if exact and year else _likely_years(ctx, m.start(), month)
+            if _WEEKDAY_RANGE.match(text, m.end()):
+                continue  # 7月2日（周一至周三）: the first weekday is another day's (6月30日至7月2日)
             week = _weekday_after(text, m.end())
             if week:
                 yield from self._judge(ctx, m.start(), week[1], m.group(0), week[0], years, month, day)
-            second = _range_end(text, week[1] if week else m.end())
+            # 6月12日（星期三）、13日（星期四）: a list of days in one month counts as a range here
+            marks = _RANGE_MARKS + _LIST_MARKS if week else _RANGE_MARKS
+            second = _range_end(text, week[1] if week else m.end(), marks)
+            both = _WEEKDAY_RANGE.match(text, second[2]) if second and not week else None
+            if second and both:  # 6月12日至14日（星期三至星期五）: each day its weekday
+                yield from self._judge(ctx, m.start(), both.end(), m.group(0), both["a"], years, month, day)
+                yield from self._judge(ctx, second[1], both.end(), f"{month}月{text[second[1]:second[2]]}",
+                                       both["b"], years, month, second[0])
+                continue
             week = _weekday_after(text, second[2]) if second else None
             if second and week:  # 10月12日（星期六）至13日（星期日）: the second day too
                 yield from self._judge(ctx, second[1], week[1], f"{month}月{text[second[1]:second[2]]}", week[0],
@@ -238,6 +256,9 @@ class WeekdayMismatch(Rule):
             yield ctx.report(start, end, text=shown, said=said, real=real[len(real) // 2])
 
 
+# a range of weekdays after a date or a range of days: （周三至周五）, （星期日—星期一）
+_WEEKDAY_RANGE = lazy(r"\s*[（(]\s*(?:星期|周|礼拜)(?P<a>[一二三四五六日天])\s*(?:至|到|—|－|-|~|～|–)\s*"
+                      r"(?:星期|周|礼拜)?(?P<b>[一二三四五六日天])\s*[）)]")
 _WEEKDAY_FIRST = lazy(
     r"(?:星期|周|礼拜)(?P<w>[一二三四五六日天])\s*[（(]\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*年\s*)?"
     r"(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日\s*[）)]")
@@ -277,11 +298,12 @@ def _document_year(ctx: RuleContext, offset: int) -> int | None:
 
 
 _RANGE_MARKS = ("至", "到", "—", "－", "-", "~", "～", "–")
+_LIST_MARKS = ("、", "和", "及", "，", ",")
 
 
-def _range_end(text: str, at: int) -> tuple[int, int, int] | None:
+def _range_end(text: str, at: int, marks: tuple[str, ...] = _RANGE_MARKS) -> tuple[int, int, int] | None:
     """`5月6日至8日`: the second day (value, start, end) of a range within one month."""
-    for mark in _RANGE_MARKS:
+    for mark in marks:
         if text.startswith(mark, at):
             start = at + len(mark)
             end = start
@@ -379,8 +401,15 @@ def _free(text: str, at: int, marks: str) -> bool:
 
 
 _FULL_DOTTED = AtStarts(
-    r"(?<![0-9A-Za-z./_\-])((?:19|20)[0-9]{2})\.([0-9]{1,2})\.([0-9]{1,2})(日)?(?![0-9A-Za-z.%％‰])",
-    lambda text: [at - 4 for at in find_all(text, ".") if at >= 4 and _free(text, at - 4, "./_-")])
+    r"(?<![0-9A-Za-z./_\-．])((?:19|20)[0-9]{2})([.．])([0-9]{1,2})\2([0-9]{1,2})(日)?(?![0-9A-Za-z.%％‰．])",
+    lambda text: sorted({at - 4 for dot in ".．" for at in find_all(text, dot)
+                         if at >= 4 and _free(text, at - 4, "./_-．")}))
+# 2024.9—2025.1: a span of months written with dots
+_DOTTED_MONTHS = AtStarts(
+    r"(?<![0-9A-Za-z./_\-．])((?:19|20)[0-9]{2})[.．]([0-9]{1,2})\s*(?:[—–－\-~～]|至|到)\s*"
+    r"((?:19|20)[0-9]{2})[.．]([0-9]{1,2})(?![0-9A-Za-z.%％‰．])",
+    lambda text: sorted({at - 4 for dot in ".．" for at in find_all(text, dot)
+                         if at >= 4 and _free(text, at - 4, "./_-．")}))
 # 2023/5/6, 2023-05-06: slashed and hyphenated dates in running text (not in paths or URLs)
 _FULL_SLASHED = AtStarts(
     r"(?<![0-9A-Za-z./_\-:／－])((?:19|20)[0-9]{2})([/\-／－])([0-9]{1,2})\2([0-9]{1,2})(日)?"
@@ -416,11 +445,18 @@ _BARE_DOTTED = AtStarts(
     _bare_dotted_starts)
 
 
+# 3月5号, 2025年3月5号: a day said, not written (not 5号楼, 〔2025〕5号, 3月5号文件)
+_SPOKEN_DATE = lazy(r"(?<![0-9])(?:(?P<y>(?:19|20)[0-9]{2})\s*年\s*)?(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})号"
+                    r"(?![0-9楼院线门室栋单窗机令文件公告])")
+
+
 class DottedDate(Rule):
     """A date written with dots in running text: `2019.3.5`, `4.15全民国家安全教育日`.
 
     ## What it does
-    Flags `YYYY.M.D` anywhere, `YYYY/M/D` and `YYYY-MM-DD` (also with full-width ／ or －)
+    Flags `YYYY.M.D` anywhere (also with full-width dots, `2025．4．8`), a span of months written
+    with dots (`2024.9—2025.1`), the spoken `3月5号` (not `5号楼`, `〔2025〕5号`), `YYYY/M/D`
+    and `YYYY-MM-DD` (also with full-width ／ or －)
     outside paths and URLs, and a bare `M.D` where an event name or a time of day follows it.
     Decimals (`4.5%`, `3.5万元`), version and section numbers, spans of years (`2021-2025`),
     paths and URLs (`/2023/05/06/`) are not dates and are left alone.
@@ -452,22 +488,37 @@ class DottedDate(Rule):
     standard = "GB/T 15835-2011"
     messages = {"default": ("日期“{text}”用点号分隔，正文应写作“{good}”",
                             "dotted date {text!r}: write {good!r} in running text"),
+                "spoken": ("日期“{text}”是口语写法，正文应写作“{good}”",
+                           "{text!r} is the spoken form of a date: write {good!r}"),
                 "separator": ("日期“{text}”用“{sep}”分隔，正文应写作“{good}”",
                               "date {text!r} separated by {sep!r}: write {good!r} in running text")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for m in _FULL_DOTTED.finditer(ctx.text):
-            year, month, day = int(m[1]), int(m[2]), int(m[3])
+            year, month, day = int(m[1]), int(m[3]), int(m[4])
             if valid(year, month, day):
                 good = f"{year}年{month}月{day}日"
                 yield ctx.report(m.start(), m.end(), text=m.group(0), good=good,
                                  fix=Fix.replace("改为年月日", m.start(), m.end(), good))
+        for m in _DOTTED_MONTHS.finditer(ctx.text):
+            first, second = (int(m[1]), int(m[2])), (int(m[3]), int(m[4]))
+            if 1 <= first[1] <= 12 and 1 <= second[1] <= 12 and first < second:
+                good = f"{first[0]}年{first[1]}月—{second[0]}年{second[1]}月"
+                yield ctx.report(m.start(), m.end(), text=m.group(0), good=good,
+                                 fix=Fix.replace("改为年月", m.start(), m.end(), good))
         for m in _FULL_SLASHED.finditer(ctx.text):
             year, month, day = int(m[1]), int(m[3]), int(m[4])
             if valid(year, month, day):
                 good = f"{year}年{month}月{day}日"
                 yield ctx.report(m.start(), m.end(), "separator", text=m.group(0), good=good, sep=m[2],
                                  fix=Fix.replace("改为年月日", m.start(), m.end(), good))
+        if "号" in ctx.text:
+            for m in _SPOKEN_DATE.finditer(ctx.text):  # 3月5号召开: the spoken form of a day
+                if not _is_lunar(ctx.text, m.start()) and valid(int(m["y"]) if m["y"] else None,
+                                                               int(m["m"]), int(m["d"])):
+                    good = m.group(0)[:-1] + "日"
+                    yield ctx.report(m.start(), m.end(), "spoken", text=m.group(0), good=good,
+                                     fix=Fix.replace("改为日", m.end() - 1, m.end(), "日"))
         for m in _BARE_DOTTED.finditer(ctx.text):
             month, day = int(m[1]), int(m[2])
             if valid(None, month, day):
@@ -530,7 +581,8 @@ class ZeroPaddedDate(Rule):
     """A month or day padded with a zero (虚位): `2023年07月05日`, `07月`.
 
     ## What it does
-    Flags dates whose month or day is written with a leading `0`.
+    Flags dates whose month or day is written with a leading `0`, also a month of a year written
+    without its day (`2024年01月`) and month ranges (`2024年01—03月`, `2024年1月至03月`).
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.5.4 writes the 成文日期 without 虚位 (`2023年7月5日`), and the same form
@@ -559,14 +611,54 @@ class ZeroPaddedDate(Rule):
     messages = {"default": ("日期“{text}”有虚位，应写作“{good}”", "zero-padded date {text!r}: write {good!r}")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        found = []
         for m in _dates(ctx):
             zeros = [m.start(g) for g in ("m", "d") if m[g].startswith("0") and len(m[g]) == 2]
-            if not zeros:
-                continue
+            if zeros:
+                found.append((m.start(), m.end(), zeros))
+        taken = {start for start, _, _ in found}
+        for m in _padded_months(ctx.text):
+            if m.start() not in taken:
+                zeros = [m.start(g) for g in ("m", "m2") if m[g] and m[g].startswith("0")]
+                if zeros:
+                    found.append((m.start(), m.end(), zeros))
+        for start, end, zeros in sorted(found):
             edits = tuple(Edit(at, at + 1, "") for at in zeros)
-            good = "".join(ch for i, ch in enumerate(m.group(0), m.start()) if i not in zeros)
-            yield ctx.report(m.start(), m.end(), text=m.group(0), good=good,
+            good = "".join(ch for i, ch in enumerate(ctx.text[start:end], start) if i not in zeros)
+            yield ctx.report(start, end, text=ctx.text[start:end], good=good,
                              fix=Fix("去掉虚位", edits, Applicability.SAFE))
+
+
+# a month of a year without its day: 2024年01月, 2024年01—03月, 2024年01月至03月 (the day, when
+# written, makes it a DATE, checked above)
+_YEAR_MONTH_PADDED = lazy(
+    r"(?<![0-9])(?:19|20)[0-9]{2}\s*年\s*(?P<m>[0-9]{1,2})\s*月?"
+    r"(?:\s*(?:[—–－\-~～至到])\s*(?P<m2>[0-9]{1,2})\s*月)?(?!\s*[0-9])")
+
+
+def _padded_months(text: str) -> Iterator[re.Match[str]]:
+    """`2024年01月`-style months (a year, then a month padded with 0), without a day."""
+    if "年0" not in text and "年 0" not in text:
+        return
+    for at in find_all(text, "年"):
+        lo = _skip_back_spaces(text, at) - 4
+        if lo < 0:
+            continue
+        m = _YEAR_MONTH_PADDED.match(text, lo)
+        if m is None or not (text.startswith("月", m.end("m")) or m["m2"]):
+            continue
+        if text.startswith("日", _skip_spaces(text, m.end())):
+            continue
+        if m["m2"] is None and text[_skip_spaces(text, m.end("m") + 1):][:1].isdigit():
+            continue  # 2024年05月06日: a DATE, checked above
+        if 1 <= int(m["m"]) <= 12 and (m["m2"] is None or 1 <= int(m["m2"]) <= 12):
+            yield m
+
+
+def _skip_spaces(text: str, at: int) -> int:
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
 
 
 def _date_lines(articles: tuple[Article, ...]) -> Iterator[Line]:
@@ -671,8 +763,10 @@ class DateAfterPeriod(Rule):
     ## What it does
     For a summary or 述职 titled with a period (`2023年工作总结`, `2023年上半年工作总结`,
     `2024年第三季度`, `2023—2024学年第二学期` (February to August), `2024年秋季学期`,
-    `2021—2024年任期述职报告`, `2024年工作总结和2025年工作计划`, `关于2024年度工作情况的报告`) — or,
-    without a year in the title, signed in October to December of a year — flags
+    `2021—2024年任期述职报告`, `2024年工作总结和2025年工作计划`, `关于2024年度工作情况的报告`; also
+    a 情况报告, 情况通报 or 调研报告: `关于2025年第一季度…情况的通报`) — or, without a year in the
+    title, signed in October to December of a year — flags (the 落款 and the 版记's 印发日期 are
+    not body dates)
 
     - days and months in the body after the end of that period (a day without a year, `10月18日`,
       is taken to be in the period's year; a month alone, `2025年9月，医院已顺利通过…`, only when
@@ -682,11 +776,18 @@ class DateAfterPeriod(Rule):
       it is reported once, on its line;
     - a day or month of the year before the period opening a sentence as the period's own work
       (`2023年5月16日，召开…`, `2023年6月下旬的强降雨过程造成…` in a 2024 report, `2020年6月，牵头…`
-      in a 2021—2024 任期 述职);
+      in a 2021—2024 任期 述职), and a date the period's own event is the subject of
+      (`本届读书节于2024年4月23日启动` in a summary of 2025; not with `上届`, `首届`, `去年`, `比`);
     - a 成文日期 outside the title's year: a 2024 summary signed in 2023 or in the first half of
       2024, a 2024 plan signed in 2025, a 通知 about 2024 signed in 2022;
-    - in a 通报 or 纪要, a day after its 成文日期 told as having happened (`发生`, `了`), a day
-      without a year taken in the 成文日期's year unless it lies more than half a year ahead.
+    - in a 通报, 纪要 or 批复, a day after its 成文日期 told as having happened (`发生`, `了`, a
+      request dated so `收悉`), a day without a year taken in the 成文日期's year unless it lies
+      more than half a year ahead: reported on the 成文日期's line (signed before what it
+      reports), or on the day itself when its year is after the 成文日期's (a slip of the year);
+      a month alone told as done (`2025年3月，组织开展了…`) too, and in a summary without a year
+      in its title (signed in January) on the date itself;
+    - a 纪要's `时间：` field in another year than its title's (`时间：2024年3月12日` under
+      `2025年第3次…会议纪要`), after its 成文日期 or more than three months before it.
 
     Sections about next steps, the signature, and sentences that plan or count up to a date
     (`计划`, `定于`, `将`, `力争`, `截至`) are skipped. Left alone: history in the sentence
@@ -723,7 +824,9 @@ class DateAfterPeriod(Rule):
                            "date {text!r} is before the period the title reports on ({period}) but told as its work"),
                 "outside": ("成文日期{text}与标题年份{year}年不符",
                             "the document's date {text!r} does not fit the title year {year}"),
-                "early": ("成文日期{text}早于正文写成已经发生的{count}件事（最早为{first}）",
+                "minutes": ("纪要的会议时间{text}与{against}不符",
+                    "the meeting time {text!r} of the minutes does not fit {against}"),
+        "early": ("成文日期{text}早于正文写成已经发生的{count}件事（最早为{first}）",
                           "the document's date {text!r} is before {count} events it tells as done (first {first!r})")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -751,8 +854,12 @@ class DateAfterPeriod(Rule):
                     yield ctx.report(when.start, when.end, text=when.text, period=period.label, signed="")
                 else:
                     early.append((when.start, when.end, when.text))
-            yield from _early_signature(ctx, article, early, cutoff)
+            # a 总结 that tells one later day has that day wrong; a 通报 or 情况报告, its 成文日期
+            least = 2 if _has_any(article.dating.title_text, ("总结", "述职", "汇报")) else 1
+            yield from _early_signature(ctx, article, early, cutoff, least)
             yield from _before_period(ctx, article, period, skip)
+        for article in ctx.document.articles:
+            yield from _minutes_time(ctx, article)
 
 
 class _When:
@@ -803,11 +910,12 @@ _DONE_MONTH = ("已", "了", "顺利", "圆满", "成功", "正式", "获得", "
 
 
 def _early_signature(ctx: RuleContext, article: Article, early: list[tuple[int, int, str]],
-                     signed: Day) -> Iterator[Finding]:
-    """Events after the 成文日期 told as done: one is a wrong date; several, a wrong 成文日期."""
+                     signed: Day, least: int = 2) -> Iterator[Finding]:
+    """Events after the 成文日期 told as done: one is a wrong date; several (``least``), a wrong
+    成文日期."""
     shown = f"{signed[0]}年{signed[1]}月{signed[2]}日"
     line = article.dating.signed_line
-    if len(early) >= 2 and line is not None:
+    if early and len(early) >= least and line is not None:
         yield ctx.report(line.span.start, line.span.end, "early", text=line.text, count=len(early),
                          first=early[0][2], period="", signed=shown)
         return
@@ -835,15 +943,32 @@ def _before_period(ctx: RuleContext, article: Article, period: Period,
         told = after in ("，", ",") or text.startswith(("召开", "举办", "组织", "开展"), when.end)
         # 2024年6月下旬的强降雨过程造成…: the month's event as the subject of the sentence
         told = told or after == "的" and _has_any(sentence, ("造成", "导致", "致使", "受灾"))
-        if not opens or not told:
+        this = _this_event(text, at)
+        if not this and (not opens or not told):
             continue
-        if _has_any(sentence, _PAST_CONTEXT) or len(TITLE_YEAR.findall(sentence)) > 1:
+        if not this and _has_any(sentence, _PAST_CONTEXT) or len(TITLE_YEAR.findall(sentence)) > 1:
             continue
         if when.day is None and not _has_any(sentence, _DONE_MONTH):
             continue
         if _in_signature(ctx, when.start):
             continue
         yield ctx.report(when.start, when.end, "before", text=when.text, period=period.label)
+
+
+# the period's own event named as the subject: 本届读书节于2024年4月23日启动 in a summary of 2025
+_THIS_EVENT = ("本届", "本次", "此次", "这次", "今年的")
+_OTHER_EVENT = ("上届", "上一届", "首届", "往届", "历届", "去年", "上年", "继", "比", "较", "同期", "以来")
+
+
+def _this_event(text: str, at: int) -> bool:
+    """The clause before ``at`` makes the period's own event the subject of the date."""
+    lo = max(0, at - 16)
+    lo = max([lo] + [text.rfind(p, lo, at) + 1 for p in "。；！？\n，,"])
+    head = text[lo:at]
+    if not any(word in head for word in _THIS_EVENT):
+        return False
+    sentence = _sentence(text, at, at + 1)
+    return not _has_any(sentence, _OTHER_EVENT)
 
 
 # a sentence that tells an earlier year's event as history or a baseline
@@ -858,7 +983,7 @@ def _body_start(article: Article) -> int:
     return title.span.end if title is not None else article.span.start
 
 
-_DONE = ("了", "已", "发生", "造成")
+_DONE = ("了", "已", "发生", "造成", "收悉", "收到", "报来")  # 你镇3月18日《…请示》收悉 in a reply of 10 March
 _WHOLE_YEAR = ("年工作总结", "年度工作总结", "年度总结", "年总结", "年度述职")
 
 
@@ -887,8 +1012,52 @@ def _done_after_signing(ctx: RuleContext, article: Article, signed: Day | None) 
             continue
         sentence = _sentence(ctx.text, m.start(), m.end())
         if _has_any(sentence, _DONE) and not _has_any(sentence, _FUTURE):
+            if year > signed[0]:  # 2025年10月12日发生 in a 通报 of 2024: the event's year is the slip
+                yield from _early_signature(ctx, article, [(m.start(), m.end(), m.group(0))], signed)
+                continue
             early.append((m.start(), m.end(), m.group(0)))
-    yield from _early_signature(ctx, article, early, signed)
+    if "年" in ctx.text[_body_start(article):article.span.end]:
+        for m in _YEAR_MONTH.finditer(ctx.text, _body_start(article), article.span.end):
+            year, month = int(m[1]), int(m[2])  # 2025年3月，组织开展了… in a text signed in January
+            if not 1 <= month <= 12 or (year, month) <= signed[:2] or _in_signature(ctx, m.start()):
+                continue
+            sentence = _sentence(ctx.text, m.start(), m.end())
+            if _has_any(sentence, _DONE_MONTH) and _has_any(sentence, _DONE) and not _has_any(sentence, _FUTURE):
+                early.append((m.start(), m.end(), m.group(0)))
+        early.sort()
+    # a 公文 cannot be signed days before what it reports (a meeting that passed the draft it
+    # submits, the request it answers): the 成文日期 is what is reported, on its line; a summary
+    # dated in January that tells of `2025年3月` has the year of that event wrong
+    yield from _early_signature(ctx, article, early, signed, least=2 if _has_any(title, _SUMMARY_TITLE) else 1)
+
+
+def _minutes_time(ctx: RuleContext, article: Article) -> Iterator[Finding]:
+    """A 纪要's `时间：` field a year off its title (`2024年第8次常务会议纪要`), after its 成文日期
+    or more than three months before it."""
+    dating = article.dating
+    for element in article.elements_of("minutes_field"):
+        if element.field("label") not in ("时间", "会议时间"):
+            continue
+        line = element.lines[0]
+        m = DATE.search(line.text)
+        if m is None or not m["y"]:
+            continue
+        day = (int(m["y"]), int(m["m"]), int(m["d"]))
+        if not valid(*day):
+            continue
+        start, end = line.span.start + m.start(), line.span.start + m.end()
+        title_year = dating.title_year if dating.title is not None and "纪要" in dating.title_text else None
+        signed = dating.signed
+        if title_year is not None and day[0] != title_year:
+            yield ctx.report(start, end, "minutes", text=m.group(0), against=f"标题的{title_year}年")
+        elif signed is not None and (day > signed or _days(day, signed) > 92):
+            shown = f"{signed[0]}年{signed[1]}月{signed[2]}日"
+            yield ctx.report(start, end, "minutes", text=m.group(0), against=f"成文日期{shown}")
+
+
+def _days(first: Day, last: Day) -> int:
+    """Roughly how many days ``first`` lies before ``last``."""
+    return (last[0] - first[0]) * 365 + (last[1] - first[1]) * 30 + (last[2] - first[2])
 
 
 def _signed_outside(ctx: RuleContext, article: Article, signed: Day | None) -> Iterator[Finding]:

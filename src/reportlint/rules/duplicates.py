@@ -70,12 +70,15 @@ def _logical_paragraphs(ctx: RuleContext, skip: set[int]) -> list[list[Line]]:
 
 
 def _skipped_lines(ctx: RuleContext) -> set[int]:
-    """Titles and 第N篇 markers: a repeated title is the residue rules' business."""
+    """Titles and 第N篇 markers (a repeated title is the residue rules' business), and the lines of
+    GB/T 9704 elements: a 纪要's 版头 and 版记 both name the issuing office and the date."""
     skip: set[int] = set()
     for article in ctx.document.articles:
         for line in (article.title, article.marker):
             if line is not None:
                 skip.add(line.number)
+        for element in article.elements:
+            skip.update(line.number for line in element.lines)
     return skip
 
 
@@ -96,7 +99,8 @@ class DuplicateParagraph(Rule):
     and flags a repeat. Copies that differ only in spaces, in half- or full-width punctuation
     (`,` for `，`) or in where a hard wrap broke the line (a line ending in `，` runs on into the
     next) count as the same paragraph. Titles are left to the residue rules; a paragraph that
-    differs in any word is left to DU004.
+    differs in any word is left to DU004; the lines of GB/T 9704 elements are left alone (a
+    纪要's 版头 and its 印发 line both read `县人民政府办公室　2025年3月16日`).
 
     ## Why is this bad?
     A paragraph pasted twice shows that the report was assembled from pieces and never read
@@ -525,6 +529,41 @@ def near_repeat(a: str, b: str, min_chars: int = 15) -> tuple[int, int, str] | N
     return j1, j2, a[i1:i2]
 
 
+_CLAUSE_MARKS = lazy(r"[，,：:]")
+
+
+def _cjk_count(text: str) -> int:
+    return sum(map(is_cjk, text))
+
+
+def partial_repeat(a: str, b: str, min_cjk: int = 16) -> str | None:
+    """The clauses ``b`` takes over from ``a`` when ``b`` is mostly a copy of part of ``a``: its
+    clauses are a run of ``a``'s (`A，B，C。` … `B。`), or the two share their first or last
+    clauses with only the other end rewritten (`3月20日，会议研究，拟将…` / `经会议研究，拟将…`).
+    None unless the shared clauses hold ``min_cjk`` Chinese characters and most of ``b``'s."""
+    if a == b:
+        return None
+    first, second = [c for c in _CLAUSE_MARKS.split(a) if c], [c for c in _CLAUSE_MARKS.split(b) if c]
+    if len(first) < 2:
+        return None
+    shared: list[str] = []
+    n = len(second)
+    if n < len(first) and any(first[i:i + n] == second for i in range(len(first) - n + 1)):
+        shared = second
+    else:
+        k = 0
+        while k < min(len(first), n) - 1 and first[-1 - k] == second[-1 - k]:
+            k += 1
+        j = 0
+        while j < min(len(first), n) - 1 and first[j] == second[j]:
+            j += 1
+        shared = second[n - k:] if k >= j else second[:j]
+    count = _cjk_count("".join(shared))
+    if count < min_cjk or count < 0.7 * _cjk_count(b):
+        return None
+    return "，".join(shared)
+
+
 class NearRepeatedSentence(Rule):
     """A sentence pasted again with one word changed, in the same or the next paragraph.
 
@@ -536,7 +575,10 @@ class NearRepeatedSentence(Rule):
     edited and never removed; a sentence of at least ten Chinese characters written again
     word for word in the next paragraph, away from where DU002 sees it; and a sentence of at
     least sixteen Chinese characters written again word for word in any later paragraph (fields
-    of a task list, `配合单位：…`, are left alone). Left alone: parallel
+    of a task list, `配合单位：…`, are left alone); and a sentence that is mostly (at least
+    sixteen Chinese characters) clauses of a sentence in its own or the paragraph before, with
+    only its opening or its end rewritten (`3月20日，局务会研究，拟…` / `经局务会研究，拟…`) or one
+    clause of it written again on its own. Left alone: parallel
     statements that differ in a number (`利润增长6.9%` / `利润增长12.9%`), an ordinal
     (`（一）……` / `（二）……`), Latin text or in more words than that, and near repeats in
     paragraphs further apart. Identical paragraphs are DU001's, adjacent sentences DU002's.
@@ -571,6 +613,8 @@ class NearRepeatedSentence(Rule):
                   "sentence repeated from the paragraph before (line {first}): {text!r}"),
         "far": ("句子重复：第 {first} 行已经写过“{text}”",
                 "sentence repeated from line {first}: {text!r}"),
+        "part": ("句子重复：第 {first} 行的句子里已经写过“{text}”，疑为粘贴后未删除",
+                 "the sentence on line {first} already says {text!r}: a paste never removed"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -612,6 +656,11 @@ class NearRepeatedSentence(Rule):
                 for earlier in (*previous[-NEAR_WINDOW:], *current[max(0, index - NEAR_WINDOW):index]):
                     changed = near_repeat(earlier.key, piece.key, self.settings["min-length"])
                     if changed is None:
+                        part = partial_repeat(earlier.key, piece.key)
+                        if part is not None:
+                            yield ctx.report(piece.start, piece.end, "part", first=earlier.line,
+                                             text=_excerpt(part))
+                            break
                         continue
                     lo, hi, old = changed
                     yield ctx.report(piece.start, piece.end, first=earlier.line, old=old or "∅",

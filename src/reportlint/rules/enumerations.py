@@ -8,7 +8,7 @@ from reportlint.diagnostics import Finding, Severity
 from reportlint.model import Paragraph, Section
 from reportlint.rules.base import Rule, RuleContext
 from reportlint.text.chars import cn_to_int, int_to_cn
-from reportlint.text.lazyre import AtStarts, find_all
+from reportlint.text.lazyre import AtStarts, find_all, lazy
 
 _NUMERALS = "一二三四五六七八九十"
 
@@ -53,6 +53,12 @@ def _label(family: str, value: int) -> str:
         return f"第{int_to_cn(value)}步"
     if family == "yao":
         return f"{int_to_cn(value)}要"
+    if family == "circled":
+        return chr(0x2460 + value - 1) if 1 <= value <= 20 else str(value)
+    if family == "paren":
+        return f"（{value}）"
+    if family == "dotted":
+        return f"{value}."
     return f"{int_to_cn(value)}是"
 
 
@@ -92,12 +98,17 @@ def _word_ordinals(text: str, base: int) -> Iterator[Ordinal]:
 
 
 class Problem:
-    """``kind`` is gap, repeat or start; ``expected`` the value that should have come."""
+    """``kind`` is gap, repeat, start or mixed; ``expected`` the value that should have come;
+    ``before`` the ordinal a mixed run continues."""
 
-    __slots__ = ("kind", "ordinal", "expected")
+    __slots__ = ("kind", "ordinal", "expected", "before")
 
-    def __init__(self, kind: str, ordinal: Ordinal, expected: int) -> None:
-        self.kind, self.ordinal, self.expected = kind, ordinal, expected
+    def __init__(self, kind: str, ordinal: Ordinal, expected: int, before: Ordinal | None = None) -> None:
+        self.kind, self.ordinal, self.expected, self.before = kind, ordinal, expected, before
+
+
+# the written-out ordinal styles a run may wrongly switch between (首先/其次 and 第二 mix in speech)
+_SWITCHABLE = frozenset({"shi", "di", "qi"})
 
 
 def _yao_and_step_ordinals(text: str, base: int) -> Iterator[Ordinal]:
@@ -124,8 +135,44 @@ def _yao_and_step_ordinals(text: str, base: int) -> Iterator[Ordinal]:
                 yield Ordinal(value, text[at + 1:end], base + at, base + end + 1, "step")
 
 
+_CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))  # ①…⑳
+
+
+def _mark_ordinals(text: str, base: int) -> Iterator[Ordinal]:
+    """①②③ and （1）（2） inside running text, at the start of a clause (a heading's own
+    marker is the heading rules' business)."""
+    if any(c in text for c in _CIRCLED):
+        for at, char in enumerate(text):
+            if char in _CIRCLED and (at == 0 or text[at - 1] in _CLAUSE_OPENERS):
+                yield Ordinal(ord(char) - 0x2460 + 1, char, base + at, base + at + 1, "circled")
+    for opener, closer in (("（", "）"), ("(", ")")):
+        for at in find_all(text, opener):
+            if at and text[at - 1] not in _CLAUSE_OPENERS:
+                continue
+            end = at + 1
+            while end < len(text) and end - at <= 2 and text[end].isascii() and text[end].isdigit():
+                end += 1
+            if end > at + 1 and text.startswith(closer, end):
+                value = int(text[at + 1:end])
+                if 1 <= value <= 30:
+                    yield Ordinal(value, text[at:end + 1], base + at, base + end + 1, "paren")
+
+
+_DOTTED = lazy(r"(?<=[：:；;。])([1-9][0-9]?)[.．、](?=[\u4e00-\u9fff])", gate=((".", "．", "、"),))
+
+
+def _dotted_ordinals(text: str, base: int) -> Iterator[Ordinal]:
+    """`主要措施：1.加强…；2.完善…；4.强化…`: Arabic item numbers inside a paragraph, after a colon,
+    a semicolon or a full stop (a number at the paragraph start is a heading's)."""
+    if any(mark + digit in text for mark in "：:；;。" for digit in "123456789"):
+        for m in _DOTTED.finditer(text):
+            yield Ordinal(int(m.group(1)), m.group(0), base + m.start(), base + m.end(), "dotted")
+
+
 def _ordinals(text: str, base: int) -> Iterator[Ordinal]:
     yield from _yao_and_step_ordinals(text, base)
+    yield from _mark_ordinals(text, base)
+    yield from _dotted_ordinals(text, base)
     for m in ORDINAL.finditer(text):
         numeral = m.group(1)
         if text.startswith(numeral, m.end()):  # 一是一，二是二
@@ -157,7 +204,13 @@ def check_sequence(ordinals: list[Ordinal]) -> Iterator[Problem]:
     `第二，` and `其次，` may follow a first item written another way (`首先要…`).
     """
     families: dict[str, list[Ordinal]] = {}
-    for ordinal in ordinals:
+    for i, ordinal in enumerate(ordinals):
+        before = ordinals[i - 1] if i else None
+        if (ordinal.family in _SWITCHABLE and ordinal.family not in families and before is not None
+                and before.family in _SWITCHABLE and before.family != ordinal.family
+                and before.value == ordinal.value - 1 and ordinal.value >= 2):
+            # 一是……二是……第三，: the run goes on in another style
+            yield Problem("mixed", ordinal, ordinal.value, before)
         families.setdefault(ordinal.family, []).append(ordinal)
     for family, run in families.items():
         yield from _check_run(run, report_start=family == "shi")
@@ -207,6 +260,10 @@ class _EnumerationRule(Rule):
         for problem in _problems(ctx):
             if problem.kind in self.kinds:
                 o = problem.ordinal
+                if problem.before is not None:
+                    yield ctx.report(o.start, o.end, problem.kind, found=o.label(),
+                                     previous=problem.before.label(), expected=problem.before.label(o.value))
+                    continue
                 yield ctx.report(
                     o.start,
                     o.end,
@@ -223,9 +280,11 @@ class EnumerationGap(_EnumerationRule):
     ## What it does
     Follows the narrative ordinals of each section (a heading's run-in text and its
     paragraphs, across paragraph breaks), each family on its own: `一是、二是`, `第一，第二，`,
-    `其一，其二，`, `首先，其次，再次，最后，`, `一要……二要……` and `第一步，第二步，`. Flags an
-    ordinal that skips one (`第二，…第四，`, `首先，…再次，`), and a 一是 run that starts at
-    二是 or later. Left alone: words that only look like ordinals (`第一书记`, `第二批`,
+    `其一，其二，`, `首先，其次，再次，最后，`, `一要……二要……`, `第一步，第二步，`, and `①②③`,
+    `（1）（2）（3）` and `1.` `2.` `3.` after a colon, semicolon or full stop in running text.
+    Flags an ordinal that skips one (`第二，…第四，`, `首先，…再次，`, `①②④`), a 一是 run that
+    starts at 二是 or later, and a run that goes on in another style (`一是……二是……第三，`).
+    Left alone: words that only look like ordinals (`第一书记`, `第二批`,
     `第二、三产业`, `再次强调`, `最后一公里`, `第一要务`, `统一要求`, `进一步`), an
     ordinal without a following mark, and a `第二，`/`其次，` whose first item was written
     another way (`首先要…。其次，…`).
@@ -247,7 +306,7 @@ class EnumerationGap(_EnumerationRule):
 
     code = "EN001"
     name = "enumeration-gap"
-    kinds = ("gap", "start")
+    kinds = ("gap", "start", "mixed")
     messages = {
         "default": (
             "序次语不连续：“{previous}”之后应为“{expected}”，却是“{found}”",
@@ -260,6 +319,10 @@ class EnumerationGap(_EnumerationRule):
         "start": (
             "序次语从“{found}”开始，缺少“一是”",
             "enumeration starts at {found!r}: 一是 is missing",
+        ),
+        "mixed": (
+            "序次语前后写法不一：“{previous}”之后写成了“{found}”，应为“{expected}”",
+            "the enumeration changes style: {found!r} follows {previous!r}, expected {expected!r}",
         ),
     }
 

@@ -40,7 +40,9 @@ _VERB_FIRST = ("填写", "填入", "插入", "粘贴")  # need no 请/此处 bef
 _FIELD_LABEL = lazy(
     r"(?:(?:单位|机关|部门|企业|公司|学校|项目|活动|会议|文件)?(?:名称|全称|简称)|姓名|人名|"
     r"金额|数字|数额|百分比|文号|标题|(?:发文|主送|抄送)?机关)"
-    r"|(?P<tag>日期|年份|时间|数据|数量|地点|联系人|联系电话|电话|职务|职称|正文|内容|图片|表格)")
+    r"|(?P<tag>日期|年份|时间|数据|数量|地点|联系人|联系电话|电话|职务|职称|正文|内容|图片|表格)"
+    # a unit slot (由【牵头单位】会同…); at a line start (【责任单位】县教育局) it is a tag
+    r"|(?P<unit>(?:牵头|责任|主办|承办|协办|配合|实施|主管|报送|具体)?(?:单位|部门|科室|处室))")
 _LABEL_BRACKETS = "〖【<＜［[｛{「"
 
 _NOT_LATIN_BEFORE = r"(?<![A-Za-z0-9_])"
@@ -80,8 +82,13 @@ _TIMES = lazy(r"[×✕Ｘ]{2,}")
 # XX or xx touching Chinese (XX工作领导小组, 关于xx的通知): Latin abbreviations are not XX
 _DOUBLE_X = lazy(r"(?<![A-Za-z0-9_])[xX]{2}(?=[\u4e00-\u9fff“《])|(?<=[\u4e00-\u9fff”》])[xX]{2}(?![A-Za-z0-9])")
 _SHAPES = lazy(r"[〇○□■△]{2,}")
+# one X between Chinese characters masks a word (在X的领导下, 经镇X委研究); X光, X射线, X型 are words
+_SINGLE_X = lazy(r"(?<=[\u4e00-\u9fff])[Xx](?=[\u4e00-\u9fff])(?!光|射线|线|型|轴|染色体|战)", gate=(("X", "x"),))
 _WIDE_STARS = lazy(r"＊{2,}")
 _STARS = lazy(r"(?<=[\u4e00-\u9fff“”《》0-9])\*{2,}|\*{2,}(?=[\u4e00-\u9fff“”《》])")
+# a number whose tail is masked (电话：0831-8xxxxxx, 编号2024XX): the template kept its first
+# digits. A mask with digits on both sides (138****5678) hides a private number on purpose.
+_MASKED_TAIL = lazy(r"(?<![A-Za-z0-9])[0-9][0-9-]*[xX×＊*]{2,}(?![A-Za-z0-9×＊*])")
 _EXAMPLE_INTRO = lazy(r"(?:如|例如|比如|譬如|格式为|写作|写成)[:：]?\s*$")
 
 Span = tuple[int, int]
@@ -125,18 +132,20 @@ def _names(text: str, masks: str) -> list[Span]:
 def _numbers(text: str, masks: str) -> list[Span]:
     # a match holds a mask followed by `.`, a space or a unit; it starts at the mask or at the
     # digits and point before it
+    tails = _spans(_MASKED_TAIL.finditer(text)) if any(
+        text[at - 1:at].isdigit() for at in offsets(text, masks)) else []
     ends = [at for at in offsets(text, masks) if at + 1 < len(text)
             and (text[at + 1] == "." or text[at - 1:at] == "第" or text[at + 1] in _UNIT_FIRST
                  or text[at + 1].isspace())]
     if not ends:
-        return []
+        return tails
     starts: set[int] = set()
     for at in offsets(text, masks):
         lo = at
         while lo > 0 and text[lo - 1] in "0123456789.":
             lo -= 1
         starts.update(range(lo, at + 1))
-    return _spans(finditer_at(_NUMBER, text, sorted(starts)))
+    return sorted(_spans(finditer_at(_NUMBER, text, sorted(starts))) + tails)
 
 
 def _tokens(text: str, masks: str) -> list[Span]:
@@ -145,6 +154,8 @@ def _tokens(text: str, masks: str) -> list[Span]:
         found += _spans(finditer_at(_XXX, text, (m.start() for m in _XXX_RUN.finditer(text))))
     if "xx" in text or "XX" in text:
         found += _spans(_DOUBLE_X.finditer(text))
+    if "x" in masks or "X" in masks:
+        found += _spans(_SINGLE_X.finditer(text))
     if any(a + b in text for a in "×✕Ｘ" if a in masks for b in "×✕Ｘ"):
         found += _spans(_TIMES.finditer(text))
     if any(c in masks for c in "〇○□■△"):
@@ -248,6 +259,8 @@ def _instructions(text: str, masks: str) -> list[Span]:
         label = _FIELD_LABEL.fullmatch(inner) if text[at] in _LABEL_BRACKETS else None
         if label and label.group("tag") and not _tag_in_sentence(text, at, close + 1):
             label = None
+        if label and label.group("unit") and not (at and is_cjk(text[at - 1])):
+            label = None
         if label or _is_instruction(inner):
             found.append((at, close + 1))
             end = close + 1
@@ -296,6 +309,8 @@ def _real_mask(text: str, s: int, e: int, kind: str) -> bool:
     """Drop the mask look-alikes: zeros in Chinese numerals (二〇〇八年), a lone 〇 or ○, list
     bullets (□ 加强…), and 某某 after a surname (张某某局长 anonymises a person)."""
     body = text[s:e]
+    if s and text[s - 1].isdigit() and text[e:e + 1].isdigit() and not body.strip("*＊xX×"):
+        return False  # 138****5678, 3301**********1234: a private number masked on purpose
     if set(body) <= set(_ZERO_MASKS):
         if len(body) < 2 or (s > 0 and text[s - 1] in _ZH_NUMERALS) or text[e:e + 1] in _ZH_NUMERALS:
             return False
@@ -361,8 +376,10 @@ class _PlaceholderRule(Rule):
     severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        masks = ctx.source.masks
         for hit in _hits(ctx):
-            if hit.kind == self.kind:
+            # markup blanked by a reader (a Markdown link target, a URL) leaves spaces, not a hole
+            if hit.kind == self.kind and not any(s < hit.end and hit.start < e for s, e in masks):
                 yield ctx.report(hit.start, hit.end, text=hit.text, fix=self.suggest(ctx, hit))
 
     def suggest(self, ctx: RuleContext, hit: Hit) -> Fix | None:
@@ -479,7 +496,9 @@ class MaskedNumber(_PlaceholderRule):
     ## What it does
     Flags masked digits directly before a unit or measure word (%, 万, 亿, 元, 人, 户, 个, 公里 …)
     and masked ordinals (`第X批`, `第XX期`, `第×届`). Partial masks that keep a real digit
-    (`xx.8万人`, `X.X万元`) are found too. Left alone: Latin text such as `3x3篮球赛`.
+    (`xx.8万人`, `X.X万元`) are found too, and so is a number whose tail is masked
+    (`0931-6xxxxxx`, `2024XXXX`). Left alone: Latin text such as `3x3篮球赛`, and a mask between
+    digits (`138****5678`), which hides a private number on purpose.
 
     ## Why is this bad?
     The figure the report is built on is missing; a reader cannot tell what was achieved.
@@ -561,7 +580,8 @@ class MaskedToken(_PlaceholderRule):
 
     ## What it does
     Flags three or more `x`/`X` not touching Latin letters, `XX`/`xx` touching Chinese
-    (`XX工作领导小组`, `关于xx的通知`), two or more `×`, runs of two or more
+    (`XX工作领导小组`, `关于xx的通知`), one `X` between Chinese characters (`在X的领导下`,
+    `经镇X委研究`; not `X光`, `X射线`, `X型`), two or more `×`, runs of two or more
     `〇 ○ □ ■ △` (not after a Chinese numeral), and `**` touching Chinese text — masks that the
     more specific rules (PH001–PH004) do not anchor. A single □ ■ △ ○ opening a list item is a
     bullet and left alone.
@@ -596,7 +616,9 @@ class FillInInstruction(_PlaceholderRule):
     verb after `请`/`此处`/`在此` (`请在此处说明`, `此处插入图片`), `待补充`/`待填写`, `TODO`; or a
     field label alone in square, lenticular or angle brackets (`【单位名称】`, `[标题]`, `<文号>`).
     Labels that also work as tags (`【时间】`, `【地点】`, `【内容】`) count only inside a sentence:
-    `活动于【时间】在【地点】举行` is flagged, `【时间】5月1日 【地点】县会议中心` is not.
+    `活动于【时间】在【地点】举行` is flagged, `【时间】5月1日 【地点】县会议中心` is not; a unit
+    label (`【牵头单位】`, `【责任部门】`) counts after a Chinese character (`由【牵头单位】会同…`),
+    not at a line start where it heads its value (`【牵头单位】县教育局`).
 
     Left alone: instructions to the reader that a 通知 gives on purpose
     (`（请于6月底前报送附件1）`, `请各单位认真填报`), asides that open with 说明/注明

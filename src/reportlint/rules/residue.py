@@ -274,7 +274,8 @@ _CHROME_TAIL = 60  # what follows the chrome on its line: a short tail, no sente
 _AFTER_SENTENCE = "。！？!?”）)】"
 # a disclaimer or copyright notice runs on in sentences of the site's own: 本站部分内容来源于网络，
 # 如有侵权请联系删除。 — chrome to its end, though a full sentence follows
-_NOTICE_TAIL = lazy(r"侵权|联系(?:我们|本站)?删除|本站|本网|转载|版权")
+_NOTICE_TAIL = lazy(r"侵权|联系(?:我们|本站)?删除|本站|本网|转载|版权|网友上传|仅供学习"
+                    r"|阅读(?:全文|本文)?(?:大约|约)?需要?[0-9]+分钟")
 
 
 def _chrome_at(text: str, start: int) -> int | None:
@@ -342,15 +343,20 @@ class PageChrome(Rule):
     line or trailing a paragraph, that the skeleton did not already take as a residue line
     (RS001):
 
-    - navigation: `当前位置：首页 > 工作动态`, `您现在的位置：`, `返回顶部`, `第1页/共3页`;
-    - sharing: `分享到：`, `扫一扫`, `长按识别二维码`, `关注微信公众号`, `点击上方蓝字关注`;
+    - navigation: `当前位置：首页 > 工作动态`, `您现在的位置：`, `您当前的位置：`, `返回顶部`,
+      `第1页/共3页`, `设为首页`, `联系我们 |`;
+    - sharing: `分享到：`, `分享：`, `扫一扫`, `长按识别二维码`, `关注微信公众号`, `点击上方蓝字关注`;
     - credits and copyright: `版权所有`, `Copyright ©`, `责任编辑：`, `来源：人民网`,
       `（来源：县融媒体中心）`, `（通讯员：王敏）`, `原标题：`, `本文转载自`, `京ICP备…`,
       `公网安备`, `转载请注明出处`, `编辑：`, `原创 2024-03-05`, `发表于安徽`, and a
-      `免责声明：` with the site's own sentences after it (`本站部分内容来源于网络，如有侵权请联系删除。`);
+      `免责声明：` with the site's own sentences after it (`本站部分内容来源于网络，如有侵权请联系删除。`),
+      `本文来源于网络`, `如有侵权…`, `本文由…网整理发布`, `本文系作者原创`, `温馨提示：本站…`, and a
+      publishing time with a clock time, source or author
+      (`发布时间：2025-03-01 10:20　来源：…`);
     - counters: `浏览次数：1024`, `阅读：356`, `点赞(12)`, `【打印本页】【关闭窗口】`, `字号：大 中 小`,
-      `【字体：大 中 小】`, `点赞 在看 分享`;
-    - related-article lists: `相关文章`, `推荐阅读：`, `上一篇：`, `下一篇：`, `阅读原文`;
+      `【字体：大 中 小】`, `点赞 在看 分享`, `全文共计2356字，阅读需要6分钟`, `【纠错】`;
+    - related-article lists: `相关文章`, `推荐阅读：`, `上一篇：`, `下一篇：`, `阅读原文`, `友情链接：`,
+      `更多精彩内容`, and an article's end mark (`—END—`, `（完）`);
     - download prompts: `点击下载`, `下载word版`, `文档下载`, and a document-sharing site's
       `文档贡献者：`, `下载积分：`.
 

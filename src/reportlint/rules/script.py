@@ -304,7 +304,8 @@ class LostCharacter(Rule):
     ## What it does
     Flags the replacement character U+FFFD and an ASCII `?` that cannot be a question mark:
     one that follows a 顿号 or an opening mark, or is followed by other punctuation
-    (`占比达到前1?。`, `、?水灌区`).
+    (`占比达到前1?。`, `、?水灌区`), and one between two Han characters in a clause that asks
+    nothing (`客户满?度`, `烈士陵?等`). `吗??我们` and `是否达标?请核实` are question marks.
 
     ## Why is this bad?
     A character the target encoding could not hold (a rare name character, ‰) was replaced;
@@ -433,12 +434,35 @@ def latin_mojibake(text: str) -> Iterator[tuple[int, int, str]]:
             yield m.start(), m.end(), decoded
 
 
+# GBK Chinese read as Latin-1 or Windows-1252 (½ñÄê for 今年): a run of the high half of Latin-1,
+# whose bytes are GBK; every GB2312 Han character has both bytes in A1–FE
+_GBK_AS_LATIN = lazy("[\u00a1-\u00fe]{4,}")
+
+
+def gbk_latin_mojibake(text: str) -> Iterator[tuple[int, int, str]]:
+    """GBK Chinese read as Latin-1 (`½ñÄê¹¤×÷×Ü½á` for 今年工作总结): at least two Han characters."""
+    if not any("\u00a1" <= c <= "\u00fe" for c in text):
+        return
+    for m in _GBK_AS_LATIN.finditer(text):
+        run = m.group(0)
+        if len(run) % 2:
+            run = run[:-1]
+        try:
+            decoded = run.encode("latin-1").decode("gbk")
+        except UnicodeError:
+            continue
+        if len(decoded) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in decoded):
+            yield m.start(), m.start() + len(run), decoded
+
+
 class Mojibake(Rule):
     """Chinese text decoded with the wrong encoding: `鎬荤粨`, `å·¥ä½œ`, `锟斤拷`.
 
     ## What it does
     Flags a run of characters that is UTF-8 Chinese read as GBK (`宸ヤ綔鎬荤粨` is 工作总结: the
-    run's GBK bytes are valid UTF-8 Han characters) or as Latin-1/Windows-1252 (`å·¥ä½œ`), and
+    run's GBK bytes are valid UTF-8 Han characters) or as Latin-1/Windows-1252 (`å·¥ä½œ`), GBK
+    Chinese read as Latin-1 (`½ñÄê¹¤×÷` is 今年工作: four or more Latin-1 letters whose bytes are
+    GBK Han characters), and
     the markers a broken conversion leaves (`锟斤拷`, `烫烫烫`, `屯屯屯`). The decoded text is
     given in the message. Left alone: ordinary Chinese, whose GBK bytes are not UTF-8, Latin
     words with accents (`café`, `Zürich`) and a single `?` or `�` (ZH005).
@@ -473,7 +497,10 @@ class Mojibake(Rule):
         for marker in _MOJIBAKE_MARKERS:
             for at in find_all(text, marker):
                 yield ctx.report(at, at + len(marker), "marker", text=marker)
-        for start, end, decoded in (*gbk_mojibake(text), *latin_mojibake(text)):
+        latin = list(latin_mojibake(text))
+        gbk_latin = [hit for hit in gbk_latin_mojibake(text)
+                     if not any(s < hit[1] and hit[0] < e for s, e, _ in latin)]
+        for start, end, decoded in sorted((*gbk_mojibake(text), *latin, *gbk_latin)):
             yield ctx.report(start, end, text=text[start:end], decoded=decoded)
 
 

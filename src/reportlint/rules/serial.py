@@ -392,13 +392,14 @@ def _title_with_stop(ctx: RuleContext, article: Article) -> Line | None:
     return first
 
 
-_APPROX_UNITS = "个人名次天岁十百千万家位件户所项条辆台套"
-# 三、四个 / 十一、二个 / 二、三十人: two neighbouring numerals joined by a 顿号, then a unit
+# 月, 期, 批, 层 are left out: 一、二月份, 一、二期工程 and 三、四层 list months, phases and floors
+_APPROX_UNITS = "个人名次天岁十百千万家位件户所项条辆台套成年周倍遍斤亩里"
+# 三、四个 / 十一、二个 / 二、三十人 / 两、三年: two neighbouring numerals joined by a 顿号, then a unit
 APPROXIMATE = lazy(
-    rf"(?<![第、])(?:[一二三四五六七八九](?=、[二三四五六七八九十][{_APPROX_UNITS}小公])"
+    rf"(?<![第、\s\u3000])(?:[一两二三四五六七八九](?=、[二三四五六七八九十][{_APPROX_UNITS}小公])"
     rf"|(?<=十)[一二三四五六七八](?=、[二三四五六七八九][{_APPROX_UNITS}小公]))(、)(?![^、\n]{{0,3}}、)",
     gate=("、",))
-_NEXT = {a: b for a, b in zip("一二三四五六七八九", "二三四五六七八九十", strict=True)}
+_NEXT = {a: b for a, b in zip("一两二三四五六七八九", "二三三四五六七八九十", strict=True)}
 
 
 class DunhaoInApproximation(_PatternRule):
@@ -406,9 +407,11 @@ class DunhaoInApproximation(_PatternRule):
 
     ## What it does
     Flags a 顿号 between two consecutive Chinese numerals followed by a measure word or a
-    multiple (`个 人 名 次 天 岁 十 百 千 万 家 …`): `三、四个小时`, `十一、二个`, `二、三十人`.
-    Left alone: lists of ordinals or categories (`第一、二季度`, `一、二年级`, `一、二类`,
-    `一、二、三级医院`) and numbers that are not neighbours (`三、五个` is left to the writer).
+    multiple (`个 人 名 次 天 岁 十 百 千 万 家 成 年 倍 …`): `三、四个小时`, `十一、二个`,
+    `二、三十人`, `七、八成`, `两、三年`. Left alone: lists of ordinals or categories (`第一、二季度`,
+    `一、二年级`, `一、二类`, `一、二、三级医院`, `一、二月份`, `一、二期工程`), a heading ordinal at a
+    line start (`三、四年来的成效`) and numbers that are not neighbours (`三、五个` is left to the
+    writer).
 
     ## Why is this bad?
     GB/T 15834-2011 B.1.5: neighbouring numbers that together give an approximate number
@@ -440,24 +443,27 @@ class DunhaoInApproximation(_PatternRule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for m in self.pattern.finditer(ctx.text):
             first, second = ctx.text[m.start(1) - 1], ctx.text[m.end(1)]
-            if _NEXT.get(first) != second or ctx.text.startswith("年级", m.end(1) + 1):
+            if _NEXT.get(first) != second or ctx.text.startswith("年级", m.end(1) + 1) or m.start(1) == 1:
                 continue
             fix = Fix.replace(self.fix_title, m.start(1), m.end(1), "")
             yield ctx.report(m.start(1) - 1, m.end(1) + 1, fix=fix, text=ctx.text[m.start(1) - 1:m.end(1) + 2])
 
 
 # 安全、卫生、和环保: a 顿号 before the conjunction that joins the last item
-# 和, 与 and 或 are left alone: they open words (和衷共济, 和苑) and parallel prepositional
-# phrases (与经济发展相协调的、与常住人口相匹配的) too often
-BEFORE_CONJUNCTION = lazy(r"、(?=以及|或者|及(?![时早格至第]))", gate=("、",))
+# 与 is left alone: it opens parallel prepositional phrases (与经济发展相协调的、与常住人口相匹配的);
+# 和 and 或 count unless they open a word (和谐, 和衷共济, 和平区, 或许)
+_HE_WORDS = ("和谐", "和衷", "和若", "和苑", "和美", "和平", "和安", "和睦", "和解", "和顺", "和气", "和煦", "和田",
+             "和林", "和龙", "和静", "和硕", "和政", "和县", "和而", "和合", "和乐", "和畅", "和风", "和蔼", "和善",
+             "和弦", "和声", "和亲", "和约", "和议", "和局", "和棋", "和尚", "和面", "和泥", "和盘", "和易")
+BEFORE_CONJUNCTION = lazy(r"、(?=以及|或者|及(?![时早格至第])|和|或(?![许多将是然]))", gate=("、",))
 
 
 class DunhaoBeforeConjunction(_PatternRule):
     """A 顿号 right before the conjunction that joins the last item: `思想、政治、及业务素质`.
 
     ## What it does
-    Flags `、及`, `、以及` and `、或者`. Left alone: words that begin with 及 (`及时`, `及早`),
-    and `、和`, `、与`, `、或`, since 和/与/或 also open words (`和衷共济`) and parallel
+    Flags `、及`, `、以及`, `、或者`, `、和` and `、或`. Left alone: words that begin with 及, 和
+    or 或 (`及时`, `和谐`, `和衷共济`, `和平区`, `或许`), and `、与`, since 与 also opens parallel
     prepositional phrases (`与经济发展相协调的、与常住人口相匹配的`).
 
     ## Why is this bad?
@@ -484,6 +490,11 @@ class DunhaoBeforeConjunction(_PatternRule):
     pattern = BEFORE_CONJUNCTION
     fix_title = "删除顿号"
     messages = {"default": ("连词前不用顿号", "no 顿号 before a conjunction")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for finding in super().check(ctx):
+            if not ctx.text.startswith(_HE_WORDS, finding.end):
+                yield finding
 
 
 RULES = [

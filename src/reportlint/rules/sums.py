@@ -37,6 +37,14 @@ _OTHERS = ("其他", "其余", "其它")  # a part so labelled makes the list wh
 # words that pick members out by a property (a selection, not a breakdown): a list so labelled
 # may fall short of its total
 _SELECTIVE = ("重点", "主要", "骨干", "以上", "规上", "规模以上")
+
+
+def _selective(labels: str) -> bool:
+    """Whether the labels pick members out by a property; an age bracket (`80周岁以上`) is one
+    part of a partition by age, not a selection."""
+    return any(w in labels.replace("岁以上", "岁") for w in _SELECTIVE)
+
+
 _REST_WORDS = ("其余", "剩余", "尚余", "还剩", "余下", "其他", "其它", "未完成", "尚未", "正在", "在建", "未")
 _DONE_WORDS = ("已完成", "已建成", "已实施", "已开工", "已拨付", "已发放", "已到位", "已落实", "已签约",
                "已交付", "已改造", "已安置", "已搬迁", "已办结", "已化解", "已整改", "已经完成", "已")
@@ -117,10 +125,20 @@ def _item(text: str, start: int, end: int, figures: list[Amount]) -> Amount | No
     label, tail = text[start:figure.start], text[figure.end:end]
     if len(label) > _LABEL_MAX or len(tail) > _TAIL_MAX:
         return None
-    if not all(_label_char(c) or c.isdigit() and label[i + 1:i + 2].isascii() and label[i + 1:i + 2].isalpha()
+    if not all(_label_char(c) or c.isdigit() and (label[i + 1:i + 2].isascii() and label[i + 1:i + 2].isalpha()
+                                                   or _ranged_label(label))
                for i, c in enumerate(label)) or not all(map(_tail_char, tail)):  # `5A级`, `5G基站`
         return None
     return figure
+
+
+_RANGED_LABEL = lazy(r"[0-9]+(?:\.[0-9]+)?(?:[至到～~—-][0-9]+(?:\.[0-9]+)?)?(?:周岁|岁|年级|级|层|米|分)"
+                     r"(?:以上|以下|及以上|及以下)?[\u4e00-\u9fff]*")
+
+
+def _ranged_label(label: str) -> bool:
+    """`60至79周岁`, `80周岁以上`, `3年级`: a label that names its part by a number of another kind."""
+    return _RANGED_LABEL.fullmatch(label) is not None
 
 
 def _start(figure: Amount) -> int:
@@ -300,10 +318,11 @@ def _after_connective(text: str, sentence: _Sentence, before: list[Amount], at: 
         if total is not None:
             this_mode = mode
             if mode == "marked":
-                this_mode = "counts" if _marked(text, total) or "其中" in text[total.end:at] else ""
+                this_mode = "counts" if _marked(text, total) or "其中" in text[total.end:at] \
+                    or _aside(text, total, at, candidates) else ""
                 if not text[total.end:at].strip("，,：: "):
                     this_mode = "all"  # `补贴资金1268.5万元，分别为…`: the parts of that figure
-            if this_mode == "counts" and any(w in text[begin:parts[-1].start] for w in _SELECTIVE):
+            if this_mode == "counts" and _selective(text[begin:parts[-1].start]):
                 this_mode = "some"  # `其中重点项目…、省级以上…`: members picked by a property
             if this_mode and (any(w in text[begin:parts[-1].start] for w in _OTHERS)
                               or _stated_count(text, total) == len(parts)):
@@ -312,6 +331,15 @@ def _after_connective(text: str, sentence: _Sentence, before: list[Amount], at: 
                 yield Mismatch(total.start, end, "sum", total, tuple(parts))
     else:
         yield from _selection(text, sentence, at, begin, candidates, mode)
+
+
+def _aside(text: str, total: Amount, at: int, figures: list[Amount]) -> bool:
+    """`项目28个，总投资4.6亿元，分别为…`: between the total and its parts stand only one or two
+    short clauses of figures in another measure, said of the same things."""
+    between = [f for f in figures if total.end <= f.start and f.end <= at]
+    clauses = [c for c in text[total.end:at].replace(",", "，").split("，") if c.strip()]
+    return bool(between) and len(clauses) <= 2 and all(len(c) <= 16 for c in clauses) \
+        and all(f.measure != total.measure and f.measure != PERCENT for f in between)
 
 
 def _list_start(text: str, begin: int, end: int) -> int:
@@ -463,6 +491,35 @@ def _bare_lists(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
         whole = _complementary(labels) or (colon and _marked(text, total) and numbered)
         if _contradicts(total, parts, "all" if whole else "some"):
             yield Mismatch(total.start, parts[-1].end, "sum", total, tuple(parts))
+
+
+_AMONG_KEY = 4  # characters of the group's name that must follow the earlier total
+_AMONG_REACH = 400  # how far back the total may stand (the paragraph before, as a rule)
+
+
+def _among_named(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    """`授予…等15个单位“…先进集体”称号。受表彰的先进集体中，县直部门6个、乡镇5个、企业3个`: a
+    sentence opening with `<group>中，` and a 顿号 list, and the group counted in the paragraph
+    before (its name within a few characters after the total)."""
+    head = text.find("中，", sentence.start, min(sentence.end, sentence.start + 24))
+    if head == -1:
+        return
+    key = text[head - _AMONG_KEY:head]
+    if head - _AMONG_KEY < sentence.start or not all("\u4e00" <= c <= "\u9fff" for c in key):
+        return
+    begin = head + 2
+    end = _clause_end(text, begin, sentence.end)
+    parts = _list(text, begin, end, sentence.figures)
+    if parts is None:
+        return
+    for total in reversed(amounts(text, max(0, sentence.start - _AMONG_REACH), sentence.start)):
+        after = text[total.end:total.end + 30]
+        stop = min((i for i in (after.find("。"), after.find("\n")) if i != -1), default=len(after))
+        if total.measure != parts[0].measure or key not in after[:stop] or total.approx or _delta(text, total):
+            continue
+        if _contradicts(total, parts, "counts"):
+            yield Mismatch(begin, parts[-1].end, "sum", total, tuple(parts))
+        return
 
 
 # Two-way divisions: labels that differ only in these words name the whole between them
@@ -699,16 +756,46 @@ def _composed(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
 _SUB_BREAKDOWN = "其中"  # a part broken down in turn: its figures are not further parts
 
 
+_BASE_MARKS = ("上年末", "上年底", "上年", "去年底", "去年末", "去年", "年初", "此前", "原有", "截至上年")
+_ADDED_MARKS = ("新增", "新建", "增加", "新发展", "新认定", "新培育", "新创建", "新评定")
+_CUMULATED_MARKS = ("累计达到", "累计达", "累计为", "累计", "总数达到", "总数达", "总量达到")
+
+
+def _accumulated(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
+    """`上年末251家，今年新增35家，累计达到290家`: the level before, what was added, the level after."""
+    figures = sentence.figures
+    for base, added, level in zip(figures, figures[1:], figures[2:]):
+        if len({base.measure, added.measure, level.measure}) != 1 or base.measure == PERCENT \
+                or base.approx or added.approx or level.approx:
+            continue
+        clause = text[sentence.start:base.start].replace(",", "，").split("，")[-1]
+        if not any(mark in clause for mark in _BASE_MARKS):
+            continue
+        if not text[max(sentence.start, added.start - 4):added.start].rstrip("了").endswith(_ADDED_MARKS):
+            continue
+        if not text[max(sentence.start, level.start - 6):level.start].endswith(_CUMULATED_MARKS):
+            continue
+        if _compare(level, [base, added]) != 0:
+            yield Mismatch(base.start, level.end, "sum", level, (base, added))
+
+
+_STILL = ("还有", "尚有", "仍有")
+_UNDONE_AFTER = ("未完成", "尚未完成", "没有完成", "待完成", "未建成", "未实施", "未开工", "未落实", "未到位",
+                 "未办结", "未整改", "未验收", "未拨付")
+
+
 def _rest(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
     """`计划改造120户，已完成80户，剩余30户` and `共12个，其中A类5个，其余7个`: done + rest = whole."""
     figures = sentence.figures
-    if len(figures) < 3 or not any(text.find(w, sentence.start, sentence.end) != -1 for w in _REST_WORDS):
+    if len(figures) < 3 or not any(text.find(w, sentence.start, sentence.end) != -1 for w in (*_REST_WORDS, *_STILL)):
         return
     for index, rest in enumerate(figures):
         word_at = -1
         for word in _REST_WORDS:
             found = text.rfind(word, max(sentence.start, rest.start - 6), rest.start)
             word_at = max(word_at, found)
+        if word_at == -1 and text.startswith(_STILL, rest.start - 2) and text.startswith(_UNDONE_AFTER, rest.end):
+            word_at = rest.start  # `还有1600亩未完成`: the rest named after its figure
         if word_at == -1 or not all(map(_label_char, text[word_at:rest.start])) or rest.approx:
             continue
         same = [f for f in figures[max(0, index - 6):index] if f.measure == rest.measure and f.end <= word_at]
@@ -763,6 +850,12 @@ def _shares(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
         if total > whole + slack or (total < whole - slack and any(w in labels for w in ("其他", "其余", "其它"))):
             yield Mismatch(shares[0].start, shares[-1].end, "shares", shares[0], tuple(shares))
             shares = []  # reported: the listed form below is not read again
+    if len(shares) == 2 and _complementary([label.rstrip("占比为达") for label in labels_of]):
+        # `男性占52%，女性占46%`: the two halves of one division make the whole
+        slack = sum(s.slack or 5 * 10 ** (PLACES - 1) for s in shares)
+        if abs(sum(s.value for s in shares) - 100 * 10**PLACES) > slack:
+            yield Mismatch(shares[0].start, shares[-1].end, "shares", shares[0], tuple(shares))
+            shares = []
     if "分别" in text[sentence.start:sentence.end] and (len(shares) < 2 or not opening):
         yield from _respective_shares(text, sentence)
     if "产业" in text[sentence.start:sentence.end]:
@@ -778,7 +871,7 @@ def _share_clause(text: str, sentence: _Sentence, figure: Amount) -> bool:
 
 
 _RESPECTIVE_SHARES = ("占比分别为", "比重分别为", "比例分别为", "分别占", "占比分别是", "比例分别是")
-_DIVIDED_BY = lazy(r"按[^，,。；;]{1,10}分[，,]|从[^，,。；;]{1,10}看[，,]")
+_DIVIDED_BY = lazy(r"按[^，,。；;]{1,10}分[，,：:]|从[^，,。；;]{1,10}看[，,：:]")
 
 
 def _respective_shares(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
@@ -899,7 +992,28 @@ def _rates(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
             continue  # `上线52人、本科线上线434人`: two parts of one list, not a whole and its part
         if not text[part.end:pct.start].startswith(("，", ",")):
             continue
+        label = between.split("，")[-1]
+        if stem in clause or label[max(0, label.find(stem) - 1):label.find(stem)] in ("不", "未", "非", "无"):
+            continue  # `合格98家，不合格18家，合格率81.7%`: the whole stands before both
         yield from _ratio_check(part, whole, pct)
+
+
+_SHARE_OF_TOTAL = lazy(r"[，,]?占(?:比|总数的|总量的|全部的|总额的|总人数的)?(?:为|达|达到)?")
+
+
+def _part_shares(text: str, sentence: _Sentence, before: list[Amount]) -> Iterator[Mismatch]:
+    """`共有党员50名，其中女党员35名，占80%`: a part's share of the stated total, contradicted."""
+    figures = sentence.figures
+    for index, pct in enumerate(figures):
+        if pct.measure != PERCENT or index < 1 or pct.approx:
+            continue
+        part = figures[index - 1]
+        if part.measure == PERCENT or part.approx or not _SHARE_OF_TOTAL.fullmatch(text, part.end, pct.start):
+            continue
+        total = _total_before(text, part.start, part.measure, before + figures[:index - 1], True)
+        if total is None or total.approx or "其中" not in text[total.end:part.start] or not _marked(text, total):
+            continue
+        yield from _ratio_check(part, total, pct)
 
 
 def _ratio_check(part: Amount, whole: Amount, pct: Amount) -> Iterator[Mismatch]:
@@ -961,6 +1075,44 @@ def _counted_lists(text: str) -> Iterator[Mismatch]:
                             spelled=not m["n"].isdigit())
             shown = Amount(m.end(), m.end(), f"{listed}{m['m']}", listed * 10**PLACES, "", 0, False, "")
             yield Mismatch(m.start(), m.end(), "count", figure, (shown,))
+
+
+# a count after the list it counts: `张明、李华、王强（共3人）`, `城关镇、河口镇共2个乡镇`, `A、B、C等2个`
+_COUNT_AFTER = lazy(
+    r"(?P<lead>（共|\(共|[，,]共|等共|共|等)(?P<n>[0-9]{1,3}|(?<=[共等])(?:[两二三四五六七八九]|十[一二三四五六七八九]?))"
+    r"(?P<m>人|名|位|个(?!月|百分点)|家|所|项|支|条|类|种|户|村|镇|乡|县|区)", gate=(("共", "等"),))
+_LIST_BOUNDARY = "：:，,。；;（(\n"
+
+
+def _listed_then_counted(text: str) -> Iterator[Mismatch]:
+    """A 顿号 list of names and then its count (`出席：A、B、C（共4人）`): the names against the count.
+
+    With `等` the list may name only some (`A、B等5个单位`): it contradicts only a smaller count.
+    Left alone: a last item joined by 和/及/与 (`A、B和C`, or a name that holds 和), items with
+    digits or quotation marks, and a count without 共 or 等 before it (`新建、改扩建机场33个`
+    counts airports, not the two verbs).
+    """
+    for m in _COUNT_AFTER.finditer(text):
+        at = m.start()
+        if not at or not "\u4e00" <= text[at - 1] <= "\u9fff":
+            continue
+        begin = at
+        while begin > 0 and text[begin - 1] not in _LIST_BOUNDARY and at - begin < 200:
+            begin -= 1
+        items = text[begin:at].split("、")
+        if len(items) < 2 or any(c.isdigit() or c in "“”《》 \u3000等" for c in text[begin:at]):
+            continue
+        if any(j in items[-1] for j in ("和", "及", "与")) or not all(1 < len(i) <= 15 for i in items[1:]) \
+                or not 1 < len(items[0]) <= 20:
+            continue
+        count = int(m["n"]) if m["n"].isdigit() else cn_number(m["n"])
+        listed = len(items)
+        if count is None or count == listed or (m["lead"] in ("等", "等共") and listed < count):
+            continue
+        figure = Amount(m.start("n"), m.end("m"), m["n"] + m["m"], count * 10**PLACES, "", 0, False, "",
+                        spelled=not m["n"].isdigit())
+        shown = Amount(m.start(), m.start(), f"{listed}{m['m']}", listed * 10**PLACES, "", 0, False, "")
+        yield Mismatch(m.start("n"), m.end("m"), "count", figure, (shown,))
 
 
 def _ordinals(text: str, at: int, end: int) -> int:
@@ -1137,6 +1289,8 @@ def _mismatches(ctx: RuleContext) -> list[Mismatch]:
 
 def find_mismatches(text: str, tables: str = "") -> Iterator[Mismatch]:
     yield from _counted_lists(text)
+    if "、" in text:
+        yield from _listed_then_counted(text)
     yield from _line_lists(text)
     if "|" in (tables or text):
         yield from _tables(tables or text)
@@ -1157,6 +1311,8 @@ def find_mismatches(text: str, tables: str = "") -> Iterator[Mismatch]:
                      *_composed(text, sentence), *_rest(text, sentence), *_total_after(text, sentence, last),
                      *_weak_total_after(text, sentence), *_changes(text, sentence),
                      *_attendance(text, sentence),
+                     *_part_shares(text, sentence, previous), *_accumulated(text, sentence),
+                     *_among_named(text, sentence),
                      *_shares(text, sentence), *_ratio(text, sentence), *_rates(text, sentence)]
         for hit in found:
             if (hit.start, hit.end) not in seen and not any(s <= hit.start < e for s, e in seen):
@@ -1187,17 +1343,26 @@ class TotalMismatch(Rule):
     Parts that make the whole, where any difference is reported:
 
     - `分为` / `分成` / `划分为`, also after a short heading (`分为三个批次：第一批280人次、…`);
-      `由…组成` / `由…构成`; `分别为` / `分别是` right after the total, after `其中` or after a
-      marked total, by 顿号 or by commas (`共发展新党员23名，分别是：机关支部5名，…`);
+      `由…组成` / `由…构成`; `分别为` / `分别是` right after the total, after `其中`, after a
+      marked total, or after one or two short clauses of another measure (`项目28个，总投资4.6亿元，
+      分别为…`), by 顿号 or by commas (`共发展新党员23名，分别是：机关支部5名，…`);
     - `具体为` / `具体是` after a total, `资金来源为` (`总投资3600万元，资金来源为：…`);
     - done and the rest: `计划改造120户，已完成80户，剩余30户`, `已完成38个，未完成16个`,
-      `已办结1426件，正在办理中152件`, `112个行政村中，已实现…98个，尚未实现的有16个`, with any
+      `已办结1426件，正在办理中152件`, `已完成31公里，还有15公里未完成`,
+      `112个行政村中，已实现…98个，尚未实现的有16个`, with any
       parts after the rest (`已采纳102条，正在研究46条，暂不采纳20条`), a thing and its negation
       after a total (`共386人，体检合格352人，不合格24人`) and the two halves of a two-way division
       (`城镇人口…，农村人口…`, `男职工…，女职工…`);
     - a list with a part labelled `其他` / `其余` (`…、其他补贴20万元`), and a total whose own
       clause counts its parts when the list has that many (`三大产业产值46.2亿元，其中…`);
+    - a sentence that opens with `<group>中，` and a 顿号 list, the group counted in the paragraph
+      before (`授予…等15个单位“…先进集体”称号。` / `受表彰的先进集体中，县直部门6个、乡镇5个、企业3个`),
+      read as after `其中`;
+    - the level before, what was added and the level after: `上年末251家，今年新增35家，累计达到286家`;
     - meeting attendance: `应到会委员35人，实到32人，请假4人`;
+    - names and then their count: `出席：张明、李华、王强（共4人）`, `城东、城西两个片区共3个`; after
+      `等` (`东山镇、西湖乡等6个乡镇`) only when more names are listed than counted; a count with
+      neither `共` nor `等` (`新建、改扩建机场33个`) is left alone;
     - the parts first and their total after: `新建18个、改建20个，合计45个`, `…，三项合计28栋`,
       `…，共45个`, `…，合计组织生活会议42次`, a list closed by a sentence `以上共计26个`, list
       lines closed by a line `合计26人`; `共` / `累计` with a verb closes a list only over parts of
@@ -1216,7 +1381,9 @@ class TotalMismatch(Rule):
     the total: a slip, not a selection) when it is one closed enumeration: a 顿号 list of counts,
     or three or more parts by commas or of amounts (元, 吨, 亩: one or two sources of a fund are
     often named alone); not when its labels pick members by a property (`重点`, `规模以上`). A
-    closing remark without figures (`，均已按期办结`) does not cut a list short.
+    closing remark without figures (`，均已按期办结`) does not cut a list short. A label may name its
+    part by a number of another kind (`60至79岁`, `80周岁以上`: one bracket of a division by age,
+    not a selection).
 
     Also: a stated count against the items listed after its colon or `分别是` in the same paragraph
     (`设置五类用户：管理员、审核员、录入员和查询员`, `三项工作：一是…四是…`,
@@ -1296,7 +1463,8 @@ class ShareMismatch(Rule):
     - shares of one whole after `其中`, `分别占`, a whole named with `中，`, a structure
       (`从年龄结构看，`, `构成`, `分布`) or groups named by what they are (`满意的占86%，…的占…`)
       (`参与调查的企业中，国有企业占35%，民营企业占52%，外资企业占18%`): together they may not
-      exceed 100%; they must make 100% when one of them is `其他` / `其余`; a sentence with a share
+      exceed 100%; they must make 100% when one of them is `其他` / `其余`, and so must the two
+      halves of one division (`男性占51.6%，女性占48.4%`); a sentence with a share
       of another named whole (`占农村地区业务量的38.5%`) is not judged; shares listed after their
       labels (`大型、中型、小微型企业的比重分别为12%、31%、62%`) only when the sentence divides one whole
       (`按企业规模分，`, `从…看，`, a structure, `一、二、三产业`) or the labels are grades
@@ -1305,9 +1473,11 @@ class ShareMismatch(Rule):
       (`三次产业占比分别为12.5%、38.6%、50.2%`): the three parts make 100;
     - a figure, its whole and the share between them (`完成16924人，占计划20000人的95%`):
       the share must follow from the two figures, allowing for their rounding (`1.8万人`
-      may be anything from 17,500 to 18,499);
+      may be anything from 17,500 to 18,499); so must the share right after a part named with
+      `其中` after a stated total (`共有专任教师240人，其中硕士以上学历96人，占40%`);
     - a rate named after its part's own verb (`受理申请268件，办结245件，办结率为93.5%`,
-      `计划新建120户，实际完成132户，完成率为105%`): the rate must follow from the two figures.
+      `计划新建120户，实际完成132户，完成率为105%`): the rate must follow from the two figures
+      (the whole is never one of two parts written before it: `合格138批次，不合格12批次，合格率92%`).
 
     Left alone: growth rates and other percentages that are not shares, shares of different
     wholes (`占全省的30%`, `占全国的5%`, `…比重分别为99.3%、93.8%`), shares whose labels divide the

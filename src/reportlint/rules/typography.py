@@ -18,29 +18,45 @@ _RANGE = lazy(r"(?<![A-Za-z0-9./\-])(?<![A-Za-z] )(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?
               gate=("-",))
 
 
+# 3~5个: a range joined by the half-width tilde, which belongs to Latin text
+_TILDE_RANGE = lazy(r"(?<![A-Za-z0-9./~])(\d+(?:\.\d+)?)~(\d+(?:\.\d+)?)(?=[%％](?![0-9])|[\u4e00-\u9fff])",
+                    gate=("~",))
+# 9月1日-9月30日, 3月-6月, 2024年-2026年: the start and end of a period joined by a hyphen
+_DATE_RANGE = lazy(r"(?<![0-9])(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|\d{4}年)-"
+                   r"(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|(?:\d{1,2}月)?\d{1,2}[月日])",
+                   gate=(("月-", "日-", "年-"),))
+# a number with a leading zero is an area code or a serial (0871-6358127), not a quantity
+_PHONE_AREA = lazy(r"0\d{2,3}")
+
 # a label before the numbers makes them an identifier (图2-1, 表1-2, 附件3-1), not a range
 _ID_LABELS = ("图", "表", "式", "附件", "附表", "附图", "条", "款", "编号", "代码", "型号", "号码")
 
 
 def _is_range(text: str, match: re.Match[str]) -> bool:
     """A range runs upwards (2-3家, 2011-2020年); 5-2号楼, 高一3-2班 and 图2-1 are identifiers."""
-    if float(match.group(1)) >= float(match.group(2)):
+    if float(match.group(1)) >= float(match.group(2)) or _PHONE_AREA.fullmatch(match.group(1)):
         return False
     return not text[max(0, match.start() - 3):match.start()].endswith(_ID_LABELS)
 
 
-# ○ (U+25CB WHITE CIRCLE) among Chinese numerals stands in for 〇 (U+3007)
-_NUMERAL_CIRCLE = lazy(r"(?<=[〇零一二三四五六七八九○])○|○(?=[〇零一二三四五六七八九○])")
+# ○ (U+25CB WHITE CIRCLE) among Chinese numerals stands in for 〇 (U+3007); a run of ○ with no
+# numeral beside it (由○○科负责) is a mask, PH's business
+_NUMERAL_CIRCLE = lazy(r"(?<=[〇零一二三四五六七八九])○+|○+(?=[〇零一二三四五六七八九])")
+# 二O二五年, 二0二四年: a Latin letter O or a digit 0 in a year written in Chinese numerals
+_LATIN_ZEROS = "OoΟＯ0０"
+_YEAR_WITH_LATIN_ZERO = lazy(r"(?<![A-Za-z0-9])[〇零一二三四五六七八九○OoΟＯ0０]{4}(?=年)", gate=("年",))
 _LOOKALIKE_QUOTES = {"〝": "“", "〞": "”", "‚": "“", "‛": "”"}
 _LOOKALIKE_QUOTE_RE = lazy("[〝〞‚‛]")
-_SENTENCE_END = tuple("。！？；…”’）)》：:!?;】」』")
+_SENTENCE_END = tuple("。！？；…”’）)》：:!?;】」』.")  # a half-width `.` is PU004's
 
 
 class RangeHyphen(Rule):
     """A number range joined by a hyphen: `2-3家`, `4.5-5%`, `2011-2020年`.
 
     ## What it does
-    Flags a hyphen between two numbers that is followed by a unit or Chinese text.
+    Flags a hyphen between two numbers that is followed by a unit or Chinese text, the half-width
+    tilde in the same place (`3~5个`), and a hyphen between the start and end of a period
+    (`9月1日-9月30日`, `3月-6月`, `2024年-2026年`).
 
     ## Why is this bad?
     GB/T 15834-2011 4.13 has three 连接号 forms; a range of numbers takes the wave `～`
@@ -49,7 +65,7 @@ class RangeHyphen(Rule):
     proof-reader marks, although published reports do let it through.
 
     Left alone: standard numbers (`GB/T 9704-2012`), ISO dates (`2024-03-05`), phone numbers
-    and ranges already written with `～` or `—`.
+    (`0871-6358127`), times (`8:30-9:00`) and ranges already written with `～` or `—`.
 
     ## Example
     ```
@@ -72,15 +88,22 @@ class RangeHyphen(Rule):
     fixable = Applicability.SAFE
     standard = "GB/T 15834-2011 4.13"
     messages = {"default": ("数值范围“{text}”用了短横线，应使用浪纹线“～”",
-                            "number range {text!r} uses a hyphen; use the wave dash ～")}
+                            "number range {text!r} uses a hyphen; use the wave dash ～"),
+                "tilde": ("数值范围“{text}”用了半角“~”，应使用浪纹线“～”",
+                          "number range {text!r} uses the half-width ~; use the wave dash ～"),
+                "period": ("时间起止“{text}”用了短横线，应使用一字线“—”",
+                           "period {text!r} is joined by a hyphen; use the dash —")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for m in _RANGE.finditer(ctx.text):
-            if not _is_range(ctx.text, m):
-                continue
-            hyphen = m.start(2) - 1
-            fix = Fix.replace("改为浪纹线“～”", hyphen, hyphen + 1, "～")
-            yield ctx.report(m.start(), m.end(), fix=fix, text=m.group(0))
+        text = ctx.text
+        hits = [(m.start(), m.end(), m.start(2) - 1, "default", "～")
+                for m in _RANGE.finditer(text) if _is_range(text, m)]
+        hits += [(m.start(), m.end(), m.start(2) - 1, "tilde", "～")
+                 for m in _TILDE_RANGE.finditer(text) if float(m.group(1)) < float(m.group(2))]
+        hits += [(m.start(), m.end(), text.index("-", m.start()), "period", "—") for m in _DATE_RANGE.finditer(text)]
+        for start, end, hyphen, key, right in sorted(hits):
+            fix = Fix.replace(f"改为“{right}”", hyphen, hyphen + 1, right)
+            yield ctx.report(start, end, key, fix=fix, text=text[start:end])
 
 
 class MixedPercentSigns(Rule):
@@ -175,7 +198,9 @@ class LookalikeGlyph(Rule):
 
     ## What it does
     Flags the geometric circle ○ (U+25CB) among Chinese numerals, where the numeral zero 〇
-    (U+3007) belongs, and the look-alike quotes 〝 〞 ‚ ‛ used for “ ”.
+    (U+3007) belongs, a Latin `O` or a digit `0` in a year written in Chinese numerals
+    (`二O二五年`, `二0二四年`), and the look-alike quotes 〝 〞 ‚ ‛ used for “ ”. A run of ○
+    with no numeral beside it (`由○○科负责`) is a mask, left to PH.
 
     ## Why is this bad?
     The characters look alike on screen but are different: search, sorting, screen readers and
@@ -206,7 +231,13 @@ class LookalikeGlyph(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         text = ctx.text
-        hits = [(m.start(), "〇") for m in _NUMERAL_CIRCLE.finditer(text)] if "○" in text else []
+        hits = [(at, "〇") for m in _NUMERAL_CIRCLE.finditer(text) for at in range(m.start(), m.end())] \
+            if "○" in text else []
+        if any(zero + "年" in text or zero + "二" in text for zero in _LATIN_ZEROS):
+            for m in _YEAR_WITH_LATIN_ZERO.finditer(text):
+                run = m.group()
+                if any(c in "一二三四五六七八九" for c in run):
+                    hits += [(m.start() + i, "〇") for i, c in enumerate(run) if c in _LATIN_ZEROS]
         if any(quote in text for quote in _LOOKALIKE_QUOTES):
             hits += [(m.start(), _LOOKALIKE_QUOTES[m.group()])
                      for m in _LOOKALIKE_QUOTE_RE.finditer(text) if _next_to_cjk(text, m.start())]
@@ -219,13 +250,20 @@ def _next_to_cjk(text: str, i: int) -> bool:
     return (i > 0 and is_cjk(text[i - 1])) or (i + 1 < len(text) and is_cjk(text[i + 1]))
 
 
+# a field of a 纪要 or a notice (出席：…，…同志; 联系人：…，电话…): a list, not a sentence
+_FIELD_LINE = lazy(r"(?:出席|列席|缺席|请假|参加|参会|与会|主持|记录|时间|地点|联系人|联系电话|联系方式|报送方式)"
+                   r"(?:人员|人|单位|同志|领导)?[：:]")
+
+
 class MissingFinalPunctuation(Rule):
     """A body paragraph that stops without its closing punctuation.
 
     ## What it does
     Flags a paragraph of running text (it contains a comma) that does not end in `。`, `！`,
-    `？`, `；`, `：`, `……` or a closing quote or bracket. Titles, headings and the signature
-    block are not paragraphs and are never flagged.
+    `？`, `；`, `：`, `……` or a closing quote or bracket (a half-width `.` is PU004's). Titles,
+    headings and the signature block are not paragraphs and are never flagged, nor are the
+    fields of a 纪要 or a notice
+    (`列席：县委办公室、…，县政府办公室…负责同志`, `联系人：…，电话：…`).
 
     ## Why is this bad?
     The sentence reads as cut off: often the end of the paragraph was lost when the text was
@@ -257,6 +295,8 @@ class MissingFinalPunctuation(Rule):
         for paragraph in ctx.document.paragraphs():
             text = paragraph.text
             if len(text) < self.MIN_LENGTH or not ("，" in text or "," in text) or text.endswith(_SENTENCE_END):
+                continue
+            if _FIELD_LINE.match(text):
                 continue
             end = paragraph.span.end
             fix = Fix.replace("补上句号", end, end, "。", Applicability.UNSAFE)

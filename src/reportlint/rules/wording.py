@@ -19,15 +19,22 @@ class Entry:
     """One lexicon line: a term, what to say instead (preferred) or why not (avoid).
 
     ``kind`` is avoid, preferred or misspelt; ``followed_by`` (compiled on first use) must match after
-    the term.
+    the term, ``preceded_by`` must find a match that ends where the term starts (within the 40
+    characters before it; anchor it with ``$``).
     """
 
-    __slots__ = ("kind", "term", "use", "reason", "followed_by", "source")
+    __slots__ = ("kind", "term", "use", "reason", "followed_by", "preceded_by", "source")
 
     def __init__(self, kind: str, term: str, use: str, reason: tuple[str, str],
-                 followed_by: LazyPattern | None, source: str) -> None:
+                 followed_by: LazyPattern | None, source: str, preceded_by: LazyPattern | None = None) -> None:
         self.kind, self.term, self.use, self.reason = kind, term, use, reason
-        self.followed_by, self.source = followed_by, source
+        self.followed_by, self.preceded_by, self.source = followed_by, preceded_by, source
+
+    def fits(self, text: str, start: int, end: int) -> bool:
+        """Whether the context around an occurrence is the one this entry is about."""
+        if self.followed_by is not None and not self.followed_by.match(text, end):
+            return False
+        return self.preceded_by is None or self.preceded_by.search(text, max(0, start - 40), start) is not None
 
 
 def load_lexicon(path: str | Path, check: bool = True) -> list[Entry]:
@@ -42,11 +49,14 @@ def load_lexicon(path: str | Path, check: bool = True) -> list[Entry]:
         for item in data.get(kind) or ():
             reason = item.get("reason") or ["", ""]
             reason = (reason, reason) if isinstance(reason, str) else tuple(reason)
-            after = item.get("followed_by")
-            if after and check:
-                re.compile(after)
+            after, before = item.get("followed_by"), item.get("preceded_by")
+            if check:
+                for pattern in (after, before):
+                    if pattern:
+                        re.compile(pattern)
             entries.append(Entry(kind, str(item["term"]), str(item.get("use", "")), reason,
-                                 LazyPattern(after) if after else None, str(item.get("source", ""))))
+                                 LazyPattern(after) if after else None, str(item.get("source", "")),
+                                 LazyPattern(before) if before else None))
     return entries
 
 
@@ -70,7 +80,7 @@ def find_terms(text: str, entries: tuple[Entry, ...]) -> list[tuple[int, int, En
     hits = []
     for start, end, term in find_words(text, by_term):
         for entry in by_term[term]:
-            if entry.followed_by is None or entry.followed_by.match(text, end):
+            if entry.fits(text, start, end):
                 hits.append((start, end, entry))
                 break
     return hits
@@ -179,7 +189,9 @@ class MisspeltWord(_WordingRule):
       `候选人`, `幅射` → `辐射`, `台帐` → `台账`;
     - words confused in one context, listed with that context: `权力和义务` → `权利和义务`,
       `权利机关` → `权力机关`, `反应问题` → `反映问题`, `急待解决` → `亟待解决`, `必需` before a
-      verb (`必需坚持`) → `必须`.
+      verb (`必需坚持`) → `必须`; or with the context before them: `权力` after `享有…`
+      (`依法享有的知情权、监督权等权力` → `权利`; `享有的审批权力` is left alone), `所必须的` →
+      `所必需的`.
 
     Matching is on jieba word boundaries: `宣布署名` holds no `布署`, and `生活必需品` is left
     alone. Words that are right in one sense and wrong in another without a fixed context

@@ -410,8 +410,12 @@ class PartYearMismatch(Rule):
       `截至2023年11月底`): in a review part (by default, the body of a 总结, 述职 or 表彰决定) one
       of the three years before the one reviewed, or a later year told as done (`2025年，全县未发生…`
       in a decision honouring 2024); in a plan part a year before the one planned, with a verb of
-      intent (`将`, `力争`) or under a plan heading; a plan opening `2024年是…的关键之年` or
-      announcing `2024年重点抓好以下几方面工作` for 2025;
+      intent (`将`, `力争`) or under a plan heading (also after `确保`/`力争`: `确保2024年全年目标如期实现`);
+      a plan opening `2024年是…的关键之年` or announcing `2024年重点抓好以下几方面工作` for 2025,
+      and `2024年，公司将…` under a heading such as 重点工作 in a plan for 2025;
+    - in a school-year summary (`2024—2025学年工作总结`), a school year opening a sentence: another
+      one in a review part (`2023—2024学年，学校…`), and not the next one in a plan part with
+      `将` (`2024—2025学年，学校将…`);
     - `今年`, `去年`, `明年` next to a year that is not the title year, its previous or its next
       (`今年以来（2023年1—11月）` in a 2024 summary), `上届（2025年）` in a text of 2025, and the year
       `刚刚过去的` (the one before the 成文日期's, in a text of January to June: `总结刚刚过去的2024年`
@@ -459,6 +463,10 @@ class PartYearMismatch(Rule):
                   "{part!r} plans for {year}, but the document reviews {review}: plans are for {ahead}"),
         "copied": ("正文的“{year}年…{phrase}”与标题的{title}年不符：疑为沿用往年文稿",
                    "the body's {year} ... {phrase!r} contradicts the title's {title}: an old text re-dated"),
+        "school": ("“{part}”与标题的{title}不符",
+                   "{part!r} is not {title}, the school year the title names"),
+        "school-ahead": ("“{part}”是计划/打算部分，本文总结的是{title}，计划应针对{ahead}",
+                         "{part!r} plans, but the document sums up {title}: plans are for {ahead}"),
         "today": ("“{word}”与{year}年并提，按本文年份应为{expected}年",
                   "{word!r} stands next to {year}, but by the document's year it is {expected}"),
     }
@@ -494,6 +502,39 @@ class PartYearMismatch(Rule):
                                      year=mention.year, review=frame.review, ahead=frame.ahead)
             if frame.kind != "government-work-report":
                 yield from self._openings(ctx, article, frame, role_by_section)
+            yield from self._school_years(ctx, article, role_by_section)
+
+    @staticmethod
+    def _school_years(ctx: RuleContext, article: Article, roles: list[tuple[int, int, str]]) -> Iterator[Finding]:
+        """`2023—2024学年，学校…` in a summary of the 2024—2025 school year; `2024—2025学年，学校将…`
+        in its plans."""
+        period = article.dating.period
+        own = _SCHOOL_YEAR.search(period.label) if period is not None and "学期" not in period.label else None
+        if own is None or _kind_from_title(_title_of(article)) != "work-summary":
+            return
+        first = int(own[1])
+        title = _title_line(article)
+        after = title.span.end if title is not None else article.span.start
+        lines = sorted([(p.line.text, p.span.start) for p in article.paragraphs() if p.span.start >= after]
+                       + [(h.body, h.body_span.start) for h in article.headings() if h.body and h.body_span],
+                       key=lambda item: item[1])
+        for (text, start), role in zip(lines, _roles_at([s for _, s in lines], roles)):
+            for m in _SCHOOL_YEAR.finditer(text):
+                at = m.start()
+                if at and text[at - 1] not in "。；！？，,：:" or int(m[2]) != int(m[1]) + 1:
+                    continue
+                if not text.startswith(("，", ",", "度，", "是", "学校", "我校", "全校"), m.end()):
+                    continue
+                sentence = _sentence_at(text, at)
+                said = int(m[1])
+                if any(word in sentence for word in _HISTORY_WORDS) or len(_SCHOOL_YEAR.findall(sentence)) > 1:
+                    continue
+                if role == "ahead":
+                    if said <= first and any(word in sentence for word in _FUTURE_WORDS):
+                        yield ctx.report(start + at, start + m.end(), "school-ahead", part=m.group(0),
+                                         title=own.group(0), ahead=f"{first + 1}—{first + 2}学年")
+                elif role != "problems" and said != first and not any(w in sentence for w in _FUTURE_WORDS):
+                    yield ctx.report(start + at, start + m.end(), "school", part=m.group(0), title=own.group(0))
 
     @staticmethod
     def _relatives(ctx: RuleContext, article: Article) -> Iterator[Finding]:
@@ -536,6 +577,7 @@ class PartYearMismatch(Rule):
         back = frame.kind in _LOOKING_BACK
         seen: set[int] = set()
         for (text, start), role in zip(lines, _roles_at([s for _, s in lines], roles)):
+            in_part = role == "either"  # under a heading such as 重点工作: a plan's part, in a plan
             if role == "either":
                 role = None
             role = role or ("review" if back else "ahead-loose")
@@ -546,13 +588,14 @@ class PartYearMismatch(Rule):
                 if mention is None:
                     continue
                 sentence = _sentence_at(text, at)
-                verdict = _judge(role, mention.year, frame, sentence)
+                verdict = _judge(role, mention.year, frame, sentence, in_part)
                 if verdict is not None and mention.start not in seen:
                     seen.add(mention.start)
                     yield ctx.report(mention.start, mention.end, verdict, part=sentence[:16],
                                      year=mention.year, review=frame.review, ahead=frame.ahead)
 
 
+_SCHOOL_YEAR = lazy(r"((?:19|20)[0-9]{2})\s*(?:年\s*)?[—–\-－~～至]\s*((?:19|20)[0-9]{2})\s*(?:年\s*)?学年")
 _TOPIC_NEXT = "，,是我全共累新完实各本该"
 _TOPIC_WORDS = ("度", "上半年", "下半年", "前三季度", "一季度", "第一季度", "前两季度", "的工作", "的各项", "重点",
                 "主要", "工作要", "工作的", "工作总体", "的总体", "总体要求")
@@ -601,7 +644,7 @@ def _topic_starts(text: str) -> Iterator[int]:
         subject = _SUBJECT.match(text, at)  # 我局2023年…, 本人2023年…: a short subject before the year
         if subject is not None:
             yield subject.end()
-    for verb in ("完成", "实现", "落实", "总结", "回顾", "截至", "截止到", "截止", "现将"):
+    for verb in ("完成", "实现", "落实", "总结", "回顾", "截至", "截止到", "截止", "现将", "确保", "力争", "争取"):
         for at in find_all(text, verb):
             end = at + 2
             end += text.startswith("了", end)
@@ -624,6 +667,9 @@ def _sentence_at(text: str, at: int) -> str:
     return text[lo:end]
 
 
+_CN_YEAR_DIGITS = "〇○零一二三四五六七八九"
+
+
 def _topic_year(text: str, at: int, start: int) -> YearMention | None:
     """A year that opens a sentence or clause as its time: `2023年，…`, `2023年全县…`, `2023年1—11月`."""
     while at < len(text) and text[at] in " \t\u3000":
@@ -632,6 +678,9 @@ def _topic_year(text: str, at: int, start: int) -> YearMention | None:
         at += 1
     head = text[at:at + 6]
     gap = 1 if head[4:5] in (" ", "\u3000") else 0  # 2023 年 (a space from a word processor)
+    if len(head) >= 5 and head[4] == "年" and all(ch in _CN_YEAR_DIGITS for ch in head[:4]):
+        value = cn_to_int(head[:4]) or 0  # 二〇二三年，… written in Chinese numerals
+        head = f"{value}年" + head[5:] if 1900 <= value <= 2099 else head
     if len(head) < 5 + gap or not (head[:4].isascii() and head[:4].isdigit()) or head[4 + gap] != "年" \
             or head[:2] not in ("19", "20"):
         return None
@@ -649,11 +698,14 @@ def _topic_year(text: str, at: int, start: int) -> YearMention | None:
     return YearMention(int(head[:4]), start + at, start + at + 4)
 
 
-def _judge(role: str, year: int, frame: Frame, sentence: str) -> str | None:
+def _judge(role: str, year: int, frame: Frame, sentence: str, in_part: bool = False) -> str | None:
     """The message key when ``year`` does not fit the part's role, else None."""
     years = {m.year for m in year_mentions(sentence)}
     if len(years) > 1 or any(word in sentence for word in _HISTORY_WORDS):
         return None
+    if role == "ahead-loose" and in_part and year == frame.review < frame.ahead \
+            and _WILL_OPENING.match(sentence) and not any(word in sentence for word in _PAST_WORDS):
+        return "ahead"  # 2024年，公司将重点围绕… under 重点工作 in a plan for 2025
     if role == "review":
         if frame.review - 3 < year < frame.review:
             return "default"
@@ -671,6 +723,8 @@ def _judge(role: str, year: int, frame: Frame, sentence: str) -> str | None:
     return None
 
 
+# a sentence that opens with its year and goes on to say what will be done: 2024年，公司将…
+_WILL_OPENING = lazy(r"\s*(?:19|20)[0-9]{2}\s*年[，,]\s*[\u4e00-\u9fff]{0,8}?(?:将|要|力争|争取|计划|拟|确保)")
 # a sentence that introduces the plan itself: `2024年重点抓好以下几个方面工作`, `…的总体要求是：`
 _ANNOUNCES_PLAN = ("重点抓好", "重点做好", "着力抓好", "抓好以下", "做好以下", "总体要求是", "主要目标是",
                    "主要预期目标是", "工作思路是", "总体思路是", "工作安排如下", "工作要点如下")
@@ -779,7 +833,11 @@ def _title_phrase_reused(ctx: RuleContext, article: Article, year: int) -> Itera
         at += annual
         if text[at:at + 3] not in phrases and not (yearly and annual):
             continue  # 关于表彰2024年度…的决定 that honours the 2023年度 work
-        sentence = _sentence_at(text, mention.start - body_start)
+        here = mention.start - body_start
+        lo = text.rfind("\n", 0, here) + 1
+        hi = text.find("\n", here)
+        line = text[lo:hi if hi != -1 else len(text)]
+        sentence = _sentence_at(line, here - lo)  # its own line: a heading below is another sentence
         before = text[max(0, mention.start - body_start - 2):mention.start - body_start]
         if any(mark in before for mark in _COMPARE_MARKS) or any(w in sentence for w in _HISTORY_WORDS):
             continue
@@ -819,6 +877,8 @@ _FUNDS = lazy(r"(?:度)?[\u4e00-\u9fff]{0,8}?(?:资金|经费|补助|补贴|指�
 _WANTS = ("力争", "确保", "争取", "将", "要", "计划", "预计", "目标", "拟", "务必", "须", "应当", "努力")
 _GOAL_HEADINGS = ("目标", "任务", "计划", "打算", "安排", "思路", "措施", "要求", "步骤", "举措", "重点", "下一步",
                   "进度", "时间", "阶段")
+# the headings of a plan's schedule: every date under them is still to come
+_STEP_HEADINGS = ("步骤", "进度安排", "时间安排", "实施阶段", "阶段安排", "日程安排", "时间节点", "进度计划", "时间表")
 _DATE_TAIL = lazy(
     r"年(?:度)?(?:\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?(?:[—–－\-~～至到][0-9]{1,2}月(?:[0-9]{1,2}日)?)?)?"
     r"(?:底|末|初|年底|年末|上旬|中旬|下旬|上半年|下半年|前三季度)?")
@@ -836,10 +896,15 @@ class PastTargetDate(Rule):
     - a scheduled date: `计划于2024年11月底前完工`, `活动计划于2024年5月至6月分批开展`, `定于…`,
       `拟于…`, `力争2024年…`, `确保2024年全市PM2.5平均浓度…`;
     - a target: `力争到2024年底…`, and `到2024年底，…达到95%以上` in a part about goals, tasks or
-      steps (or with `力争`, `确保`, `将` in the sentence);
+      steps (or with `力争`, `确保`, `将` in the sentence), and anywhere in a text that looks ahead
+      `到2024年，全县基本建成…` (not `到2024年，全县已建成…`);
     - a stage of a plan: `动员部署阶段（2024年3月—4月）` in a 方案 of 2025;
     - an effective date: `本方案自2024年3月1日起施行` in a text of 2025 (more than two months
-      before a known 成文日期).
+      before a known 成文日期), and a validity that ends before it (`有效期至2024年12月31日`);
+    - a programme whose years are over, still to be carried out: `深入实施《…三年行动方案（2021—
+      2023年）》` in 要点 of 2025 (a summary may name the year it reviews; `已`, `收官` pass);
+    - a step of a schedule (under `实施步骤`, `时间安排`, `进度安排`, …): `（一）摸底排查：2024年3月1日—
+      3月20日`, `（二）集中建设（2024年3月21日至9月30日）` in a 方案 of 2025.
 
     Left alone: sentences that recount an old plan (`已`, `如期`, `原定`, `原计划`, `截至`, `以来`,
     `完成了`), comparisons (`比2023年底`), baselines outside a goal part (`到2023年底，全县共有…`).
@@ -871,6 +936,11 @@ class PastTargetDate(Rule):
                     "{text!r} is a target or deadline, but it had passed when the text was written ({now})"),
         "effect": ("施行日期“{text}”早于成文时间（{now}）",
                    "the effective date {text!r} is before the text was written ({now})"),
+        "ended": ("止于{text}的行动或规划期在成文时间（{now}）之前已经结束，却仍要实施：疑为沿用往年文稿",
+                  "the programme ending in {text!r} was over when the text was written ({now}), yet it is to be"
+                  " carried out"),
+        "expiry": ("有效期截止日期“{text}”早于成文时间（{now}）",
+                   "the validity ends on {text!r}, before the text was written ({now})"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -881,6 +951,10 @@ class PastTargetDate(Rule):
             year, shown = now
             goals = [(s.heading.span.start, _section_end(s)) for s in article.sections()
                      if any(w in s.heading.title for w in _GOAL_HEADINGS)]
+            looks_back = _doctype_id(article) in _LOOKING_BACK or _kind_from_title(_title_of(article)) in (
+                "work-summary", "government-work-report")
+            steps = SpanSet([(s.heading.span.start, _section_end(s)) for s in article.sections()
+                             if any(w in s.heading.title for w in _STEP_HEADINGS)])
             title = _title_line(article)
             after = title.span.end if title is not None else article.span.start
             signature = article.signature.date.span.start if article.signature and article.signature.date \
@@ -893,11 +967,19 @@ class PastTargetDate(Rule):
                     if not year - 3 <= mention.year < year:
                         continue
                     found = _target(line.text, mention.start - line.span.start, in_goals)
+                    if found is None and line.span.start in steps:
+                        found = _step_date(line.text, mention.start - line.span.start)
+                    if found is None and (mention.year < year - 1 or not looks_back):
+                        found = _ended_program(line.text, mention.start - line.span.start)
+                    if found is None and not looks_back:
+                        found = _bare_target(line.text, mention.start - line.span.start)
                     if found is None:
                         continue
                     key, end = found
                     written = line.text[mention.start - line.span.start:end]
                     if key == "effect" and not _effect_too_early(article, written, mention.year):
+                        continue
+                    if key == "expiry" and not _expired(article, written, mention.year):
                         continue
                     yield ctx.report(mention.start, line.span.start + end, key, text=written, now=shown)
 
@@ -930,8 +1012,8 @@ def _target(text: str, at: int, in_goals: bool) -> tuple[str, int] | None:
     if before.endswith(("自", "从")) and (text.startswith(_EFFECT_AFTER, end) or text.startswith("起至", end)) \
             and not any(w in sentence for w in ("担任", "任职", "任现职", "工作以来")):
         return "effect", end + 1  # 自2024年3月1日起施行, 自2024年6月1日起至9月30日止
-    if before.endswith("有效期至"):
-        return "effect", end
+    if before.endswith(("有效期至", "有效期到", "有效期截至", "有效期截止")):
+        return "expiry", end
     rest = text[end:end + 5]
     if rest.startswith(("前", "之前", "以前")):
         verb = end + (1 if rest.startswith("前") else 2)
@@ -955,6 +1037,77 @@ def _target(text: str, at: int, in_goals: bool) -> tuple[str, int] | None:
     return None
 
 
+# a programme named by its years, still to be carried out: 深入实施《…三年行动方案（2021—2023年）》
+_RANGE_START = lazy(r"(?:19|20)[0-9]{2}\s*年?\s*(?:[—–\-－~～]|至)\s*$")
+_PROGRAMME = ("行动", "规划", "计划", "方案", "纲要", "工程", "攻坚", "三年", "五年")
+_REVIEWED = ("收官", "结束", "期满", "总结", "评估", "回顾", "验收", "成效", "完成情况", "实施情况", "终期")
+_CARRY_OUT = ("深入实施", "全面实施", "继续实施", "组织实施", "实施", "深入推进", "扎实推进", "推进", "贯彻落实",
+              "落实", "执行", "启动", "开展")
+
+
+def _ended_program(text: str, at: int) -> tuple[str, int] | None:
+    """`深入实施…三年行动（2021—2023年）` in a text of 2025: a programme whose years are over."""
+    if not _RANGE_START.search(text, max(0, at - 8), at):
+        return None
+    end = at + 5 + (text[at + 4:at + 5] == " ")
+    sentence = _sentence_at(text, at)
+    clause = _clause(text, at)
+    named = text[end:end + 16]
+    named = named[:min([named.find(p) for p in "。；！？，,：:、" if p in named] or [16])]
+    if not (any(w in named for w in _PROGRAMME) or text[max(0, at - 14):at].count("（") > 0
+            and any(w in text[max(0, at - 40):at] for w in _PROGRAMME)):
+        return None
+    lead = text[max(0, at - 60):at]
+    cut = max(lead.rfind(p) for p in "。；！？，,：:")
+    if cut != -1 and "《" not in lead[cut:]:
+        lead = lead[cut + 1:]
+    if "《" in lead:
+        lead = lead[:lead.rfind("《")]  # the verb before the title, not a word inside it (实施方案)
+    if not any(w in lead for w in _CARRY_OUT) or any(w in sentence for w in _RECOUNTED + _REVIEWED):
+        return None
+    if any(w in clause for w in ("比", "较", "同期", "相比")):
+        return None
+    return "ended", end
+
+
+# 到2024年，基本建立…: a goal year, where what follows says what will then be achieved
+_GOAL_VERBS = ("基本建立", "基本建成", "基本形成", "基本实现", "全面建成", "全面建立", "全面完成", "全面实现",
+               "建成", "形成", "实现", "达到", "力争", "确保", "基本消除", "全部完成")
+_STATE_WORDS = ("已", "共有", "累计", "全县共", "全市共", "全区共", "了")
+
+
+def _bare_target(text: str, at: int) -> tuple[str, int] | None:
+    """`到2024年，全市基本建立…` in an 意见 or 方案 of 2025: a goal year already past."""
+    if text[max(0, at - 1):at] not in ("到", "至") or text[max(0, at - 2):at] in ("截至", "截止"):
+        return None
+    end = at + 5 + (text[at + 4:at + 5] == " ")
+    if text[at + 4:end].strip() != "年" or not text.startswith(("，", ","), end):
+        return None  # 到2024年底 / 到2024年6月 are YR004's other forms
+    rest = text[end + 1:end + 40]
+    rest = rest[:min([rest.find(p) for p in "。；！？" if p in rest] or [40])]
+    if not rest.lstrip().startswith(tuple(_GOAL_VERBS)) and not any(
+            rest.find(w) != -1 and rest.find(w) <= 12 for w in _GOAL_VERBS):
+        return None
+    if any(w in rest for w in _STATE_WORDS) or any(w in _sentence_at(text, at) for w in _RECOUNTED):
+        return None
+    return "default", end
+
+
+def _step_date(text: str, at: int) -> tuple[str, int] | None:
+    """A date that times a step of a plan's schedule: `（一）宣传发动：2024年3月1日—3月15日`,
+    `（二）集中整治（2024年3月16日至6月30日）`, `2024年7月上旬，县局组织验收`."""
+    tail = _DATE_TAIL.match(text, at + 4 + (text[at + 4:at + 5] == " "))
+    if tail is None or text[tail.end() - 1] == "年" or text[tail.end() - 1] == "度":
+        return None  # a month or a day, not a year alone
+    before = text[max(0, at - 1):at]
+    if at and before not in ("：", ":", "（", "(", "，", "。", "；", " ", "\u3000"):
+        return None
+    sentence = _sentence_at(text, at)
+    if any(word in sentence for word in _RECOUNTED):
+        return None
+    return "default", tail.end()
+
+
 def _clause(text: str, at: int) -> str:
     lo = max(max(text.rfind(p, 0, at) for p in "。；！？，,：") + 1, 0)
     ends = [i for i in (text.find(p, at) for p in "。；！？，,") if i != -1]
@@ -971,6 +1124,15 @@ def _effect_too_early(article: Article, written: str, year: int) -> bool:
         return year < signed[0]
     day = (int(m[1]), int(m[2]), int(m[3]))
     return (signed[0] - day[0]) * 365 + (signed[1] - day[1]) * 30 + (signed[2] - day[2]) > 62
+
+
+def _expired(article: Article, written: str, year: int) -> bool:
+    """A validity that ends before the 成文日期 (or in an earlier year than the text's)."""
+    signed = article.dating.signed
+    m = _FULL_DAY.match(written)
+    if signed is None or m is None:
+        return signed is None or year < signed[0]
+    return (int(m[1]), int(m[2]), int(m[3])) < signed
 
 
 _FULL_DAY = lazy(r"((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日")
@@ -990,7 +1152,12 @@ class DocumentYearMismatch(Rule):
     the 发文字号 when the 印发日期 (or nothing) agrees with the 成文日期, the 成文日期 when the
     印发日期 agrees with the 发文字号. Also flags a document cited in the body by a 发文字号 of a
     year after the text was written (`你局《关于…的请示》（某发〔2025〕12号）收悉` in a 批复 signed
-    in 2024).
+    in 2024), and reports and plans the body names by their period against the writing date: a
+    report on a period not yet begun (`听取了关于2025年一季度…分析情况的汇报` in minutes of May 2024),
+    a plan adopted or issued more than two months after its period ended (`审议并原则通过《…2023年
+    下半年重点项目推进计划》` in July 2024), an annual plan of a later year said to exist in a text
+    of January to August (`已列入《…2025年立法工作计划》` in April 2024). Multi-year plans
+    (`（2025—2027年）`) and the execution of a plan (`《…方案》执行情况`) are left alone.
 
     ## Why is this bad?
     A 发文字号 is assigned in the year the document is signed: a year that differs means the number
@@ -1023,6 +1190,12 @@ class DocumentYearMismatch(Rule):
                     "the 成文日期 {signed} does not match the 发文字号 year {number} and the 印发日期"),
         "cited": ("引用的文件字号{text}晚于本文成文时间（{now}）",
                   "the document cited as {text!r} is numbered in a year after this text was written ({now})"),
+        "report-ahead": ("“{text}”所述期间在本文成文时间（{now}）之后，尚不可能有这份情况或总结",
+                         "{text!r} reports on a period that had not begun when this text was written ({now})"),
+        "plan-over": ("“{text}”的期间在本文成文时间（{now}）之前已经结束，不应再审议或印发",
+                      "{text!r} plans a period that had ended when this text was written ({now})"),
+        "plan-ahead": ("“{text}”是以后年度的计划，本文成文时（{now}）尚不可能列入或通过",
+                       "{text!r} is a plan for a later year that could not exist yet ({now})"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -1055,7 +1228,24 @@ class DocumentYearMismatch(Rule):
         yield ctx.report(start, start + (4 if at >= 0 else len(text)), "number", number=number, signed=shown)
 
     @staticmethod
+    def _titles(ctx: RuleContext, article: Article) -> Iterator[Finding]:
+        """Reports and plans named in the body whose period does not fit the writing date."""
+        written = article.dating.written
+        if written is None:
+            return
+        shown = f"{written[0]}年{written[1]}月"
+        for line in _body_lines(article):
+            if "年" not in line.text or not ("《" in line.text or "关于" in line.text):
+                continue
+            for m in _CITED_PERIOD.finditer(line.text):
+                key = _cited_period(line.text, m, written)
+                if key is not None:
+                    start = line.span.start + m.start("y")
+                    yield ctx.report(start, start + 5, key, text=_shown_title(m.group(0)), now=shown)
+
+    @staticmethod
     def _cited(ctx: RuleContext, article: Article) -> Iterator[Finding]:
+        yield from DocumentYearMismatch._titles(ctx, article)
         now = article.dating.year
         if now is None:
             return
@@ -1071,6 +1261,66 @@ class DocumentYearMismatch(Rule):
 
 
 _PRINTED_YEAR = lazy(r"((?:19|20)[0-9]{2})\s*年")
+
+# a report or plan named in the body by its period: 《…2023年下半年重点项目推进计划》, 关于2025年一季度…的汇报
+_CITED_PERIOD = lazy(
+    r"(?:《[^《》]{0,30}?|关于)(?<![0-9—–\-－~～至到])(?P<y>(?:19|20)[0-9]{2})\s*年(?P<part>度|上半年|下半年|"
+    r"前三季度|(?:第)?[一二三四1-4]季度|[0-9]{1,2}月份?|1[—–\-－~～至][0-9]{1,2}月)?"
+    r"(?![前底末初以起])(?P<rest>[^《》，。；：！？、0-9]{0,30}?)(?P<kind>》|的汇报|的报告|的通报)")
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_LOOKED_BACK_ON = ("执行情况", "完成情况", "总结", "分析", "述职", "回顾", "情况")
+_PLANNED = ("计划", "要点", "方案", "安排", "打算", "规划", "预算", "草案", "目标", "任务")
+_ANNUAL_PLANS = ("工作计划", "工作要点", "年度计划", "立法计划", "工作安排", "立法工作计划")
+_ADOPTED = ("审议通过", "原则通过", "讨论通过", "研究通过", "审议并原则通过", "原则同意", "同意", "批准", "印发")
+_LISTED = ("列入", "纳入", "写入")
+
+
+def _shown_title(text: str) -> str:
+    return text.removeprefix("关于").removeprefix("《").removesuffix("》")
+
+
+def _months(year: int, part: str | None) -> tuple[int, int]:
+    """The first and last month of the period ``year`` + ``part`` as month numbers (year * 12 + m)."""
+    lo, hi = 1, 12
+    if part in ("上半年",):
+        hi = 6
+    elif part == "下半年":
+        lo = 7
+    elif part == "前三季度":
+        hi = 9
+    elif part and part.endswith("季度"):
+        quarter = _QUARTERS[part[-3]]
+        lo, hi = quarter * 3 - 2, quarter * 3
+    elif part and part[0] == "1" and not part[1].isdigit() and part[1] != "月":
+        hi = int(part[2:].rstrip("月"))
+    elif part and part[0].isdigit():
+        lo = hi = int(part.rstrip("月份"))
+    return year * 12 + lo, year * 12 + hi
+
+
+def _cited_period(text: str, m: re.Match[str], written: tuple[int, int]) -> str | None:
+    """The message key when the report or plan ``m`` names cannot exist at ``written``."""
+    try:
+        first, last = _months(int(m["y"]), m["part"])
+    except (KeyError, ValueError, IndexError):
+        return None
+    now = written[0] * 12 + written[1]
+    rest = m["rest"]
+    after = text[m.end():m.end() + 6]
+    before = text[max(0, m.start() - 8):m.start()]
+    planned = any(word in rest for word in _PLANNED)
+    if any(word in rest for word in ("执行情况", "完成情况")) or not planned and any(
+            word in rest for word in _LOOKED_BACK_ON):
+        # 听取关于2025年一季度…分析情况的汇报 at a meeting of May 2024
+        return "report-ahead" if first > now else None
+    if not planned or m["kind"] != "》" or after.startswith(("执行", "落实", "完成", "实施情况", "的执行", "的落实")):
+        return None
+    if before.endswith(_ADOPTED) and last < now - 2:
+        return "plan-over"  # 审议通过《2023年下半年…计划》 at a meeting of July 2024
+    if before.endswith(_LISTED + _ADOPTED) and any(word in rest for word in _ANNUAL_PLANS) \
+            and first > now and written[1] <= 8:
+        return "plan-ahead"  # 已列入《2025年立法工作计划》 in April 2024
+    return None
 
 
 

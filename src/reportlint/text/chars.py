@@ -100,7 +100,8 @@ def is_lost_character(text: str, i: int) -> bool:
 
     A question mark ends a clause, so a run of `?` that follows a 顿号, an opening mark or the
     line start, or is followed by other punctuation (`前1?。`, `、?水灌区`, `??偨Y`), replaced a
-    character the encoding could not hold; `吗??我们` is two question marks.
+    character the encoding could not hold; so did one between two Han characters in a clause that
+    asks nothing (`客户满?度`). `吗??我们` and `是否达标?请核实` are question marks.
     """
     start, end = i, i + 1
     while start > 0 and text[start - 1] == "?":
@@ -109,4 +110,17 @@ def is_lost_character(text: str, i: int) -> bool:
         end += 1
     prev = text[start - 1] if start > 0 else "\n"
     nxt = text[end] if end < len(text) else "\n"
-    return (prev in "、，。；：“《（\n" and is_cjk(nxt)) or nxt in "。，、；："
+    if (prev in "、，。；：“《（\n" and is_cjk(nxt)) or nxt in "。，、；：":
+        return True
+    # inside a word (客户满?度, 烈士陵?等): a question ends on a particle or asks with a question word
+    if is_cjk(prev) and is_cjk(nxt) and prev not in _QUESTION_PARTICLES:
+        clause = text[max(0, start - 30):start]
+        for mark in "。！？!；\n":
+            clause = clause[clause.rfind(mark) + 1:]
+        return not any(word in clause for word in _QUESTION_WORDS)
+    return False
+
+
+_QUESTION_PARTICLES = frozenset("吗呢吧么啊呀嘛哪否")
+_QUESTION_WORDS = ("什么", "怎么", "怎样", "如何", "为何", "为什么", "是否", "能否", "可否", "哪", "谁", "几", "多少",
+                   "难道", "岂", "何")
