@@ -631,6 +631,8 @@ _HAO = lazy(rf"{_NUM}[ \t]*月[ \t]*{_NUM}[ \t]*号[)）]?$")
 _SEPARATED = lazy(r"^[（(]?([0-9]{4})[ \t]*([.．/\-－])[ \t]*([0-9]{1,2})[ \t]*\2[ \t]*([0-9]{1,2})日?[)）]?$")
 
 
+_WEEKDAY = lazy(r"[ \t\u3000]*[（(]?(?:星期|周|礼拜)[一二三四五六日天][)）]?$")
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _ARABIC = lazy(r"^[（(]?([0-9]{2,4})[ \t]*年[ \t]*([0-9]{1,2})[ \t]*月[ \t]*([0-9]{1,2})[ \t]*(日)?[)）]?$")
 
 
@@ -648,7 +650,8 @@ class SignatureDateForm(Rule):
     `号` for `日` or leaves `日` out (`2024年12月5`), uses Chinese numerals (wholly or in part:
     `二〇二四年12月5日`, `二0二四年十二月五日`), separates year, month and day with dots, slashes
     or hyphens, shortens the year (`24年12月5日`), pads the month or day with a zero
-    (`2024年03月05日`), or names a day that does not exist (`2024年13月5日`, `2024年2月30日`).
+    (`2024年03月05日`), names a day that does not exist (`2024年13月5日`, `2024年2月30日`), adds
+    the weekday (`2024年12月5日星期四`) or writes full-width digits (`２０２４年１２月５日`).
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.5.4: the 成文日期 is written in Arabic numerals with year, month and day
@@ -686,6 +689,10 @@ class SignatureDateForm(Rule):
                      "the date {date!r} is written in Arabic numerals{want_en} (GB/T 9704-2012 7.3.5.4)"),
         "separated": ("成文日期“{date}”应写作“{want}”，不用“{mark}”分隔（GB/T 9704-2012 7.3.5.4）",
                       "the date {date!r} is written {want!r}, not separated by {mark!r}"),
+        "weekday": ("成文日期“{date}”只写年月日，不加星期：应为“{want}”（GB/T 9704-2012 7.3.5.4）",
+                    "the date {date!r} takes no weekday: {want!r} (GB/T 9704-2012 7.3.5.4)"),
+        "full-width": ("成文日期“{date}”应使用半角阿拉伯数字：“{want}”（GB/T 9704-2012 7.3.5.4）",
+                       "the date {date!r} is written with full-width digits: {want!r} (GB/T 9704-2012 7.3.5.4)"),
         "no-ri": ("成文日期“{date}”缺少“日”字（GB/T 9704-2012 7.3.5.4）",
                   "the date {date!r} lacks '日' after the day (GB/T 9704-2012 7.3.5.4)"),
         "zeros": ("成文日期“{date}”的月、日不编虚位，应为“{want}”（GB/T 9704-2012 7.3.5.4）",
@@ -703,7 +710,11 @@ class SignatureDateForm(Rule):
                 continue
             text = line.text.strip()
             args: dict[str, Any] = {"date": text}
-            if _NO_DAY.match(text):
+            plain = _WEEKDAY.sub("", text).translate(_HALF_WIDTH)
+            if plain != text and (date := full_date(plain)) is not None:
+                kind = "weekday" if _WEEKDAY.search(text) else "full-width"
+                args.update(want="{}年{}月{}日".format(*date))
+            elif _NO_DAY.match(text):
                 kind = "default"
             elif _NO_YEAR.match(text):
                 kind = "no-year"
