@@ -13,7 +13,9 @@ size's (linear time keeps it near 1; the issue's bound is 1.5) and memory (bound
 A one-line document is checked first: its peak RSS (the interpreter, the rules, the parser) is
 the floor, and the column "growth / size" is the peak above that floor over the file size.
 ``--ten`` adds one run over ten 1 MB documents (a folder, ``--jobs 1``) to compare with a 10 MB
-one (issue 16: within 1.1x).
+one (issue 16: within 1.1x). ``--check`` makes it a test (issue 13): exit 1 unless every sized
+document's CPU s/MB is within 1.5x of the first size's and its growth over the floor is under
+20x its size (``.venv/bin/python bench/scaling.py --sizes 1 10 --only sizes --check``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,14 +47,27 @@ _BLOCK = """一、{n}年度主要工作情况
 """
 
 
-def _report(size: int) -> str:
-    parts, total, n = [], 0, 0
+def _blocks(size: int) -> Iterator[str]:
+    yield "某某县人民政府2024年工作总结\n\n"
+    total, n = 0, 0
     while total < size:
         block = _BLOCK.format(n=n % 97 + 1)
-        parts.append(block)
+        yield block
         total += len(block.encode("utf-8"))
         n += 1
-    return "某某县人民政府2024年工作总结\n\n" + "".join(parts)
+
+
+def _report(size: int) -> str:
+    return "".join(_blocks(size))
+
+
+def _write_report(path: Path, size: int) -> None:
+    """``_report(size)`` written block by block. The parent must stay small: a child starts with
+    the parent's pages and its peak RSS (``ru_maxrss``) counts them, so a 50 MB document built in
+    memory here made every later check look like ~150 MB."""
+    with path.open("w", encoding="utf-8") as out:
+        for block in _blocks(size):
+            out.write(block)
 
 
 HOSTILE = {
@@ -82,6 +98,8 @@ def main() -> int:
     parser.add_argument("--sizes", type=float, nargs="*", default=[1, 10, 50], help="document sizes in MB")
     parser.add_argument("--only", choices=["sizes", "hostile"], help="run only one group")
     parser.add_argument("--ten", action="store_true", help="also check ten 1 MB documents in one run")
+    parser.add_argument("--check", action="store_true",
+                        help="exit 1 unless time is linear (1.5x) and growth under 20x the size")
     args = parser.parse_args()
     exe = str(Path(sys.executable).with_name("reportlint"))
     env_limit = max([*args.sizes, 1]) * 2
@@ -96,14 +114,13 @@ def main() -> int:
         if args.ten:
             folder = Path(tmp) / "ten"
             folder.mkdir()
-            one = _report(MB)
             for i in range(10):
-                (folder / f"report-{i}.txt").write_text(one, encoding="utf-8")
+                _write_report(folder / f"report-{i}.txt", MB)
             cases.append(("ten 1 MB documents, one run", folder))
         if args.only != "hostile":
             for mb in args.sizes:
                 path = Path(tmp) / f"report-{mb:g}MB.txt"
-                path.write_text(_report(int(mb * MB)), encoding="utf-8")
+                _write_report(path, int(mb * MB))
                 cases.append((f"report, {mb:g} MB", path))
         if args.only != "sizes":
             for i, (name, (suffix, make)) in enumerate(HOSTILE.items()):
@@ -130,7 +147,30 @@ def main() -> int:
     whole = next((c for n, z, _, c, _, _ in rows if n.startswith("report, ") and round(z) == 10), None)
     if ten and whole:
         print(f"\n10 MB document / ten 1 MB documents: {whole / ten:.2f}x the CPU time (issue 16: at most 1.1x)")
+    if args.check:
+        return _check(rows, floor, base)
     return 0
+
+
+TIME_BOUND = 1.5  # CPU s/MB of any size over the first size's (issue 13)
+MEMORY_BOUND = 20  # peak RSS above the floor, over the file size (issue 13)
+
+
+def _check(rows: list[tuple[str, float, float, float, float, int]], floor: float, base: float | None) -> int:
+    """The issue's bounds on the sized documents: 0 when they hold, else 1 (each failure printed)."""
+    failures = []
+    for name, size, _, cpu, rss, code in rows:
+        if not name.startswith("report, "):
+            continue
+        if code not in (0, 1):
+            failures.append(f"{name}: exit {code}")
+        if base and cpu / size / base > TIME_BOUND:
+            failures.append(f"{name}: {cpu / size / base:.2f}x the CPU time per MB of the first size")
+        if (rss - floor) / size >= MEMORY_BOUND:
+            failures.append(f"{name}: growth {(rss - floor) / size:.1f}x the file size")
+    for failure in failures:
+        print(f"FAIL {failure}", file=sys.stderr)
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

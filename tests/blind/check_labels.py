@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Verify the blind-set labels against the documents.
+"""Verify the blind-set labels against the documents (of this folder, or of the folder given).
 
 Reads every labels-*.jsonl next to this script and checks that
   * each label names a file that exists in docs/;
@@ -45,6 +45,10 @@ def read_lines(path):
 
 
 def main():
+    global HERE, DOCS
+    if len(sys.argv) > 1:  # another labelled set: python tests/blind/check_labels.py tests/blind3
+        HERE = os.path.abspath(sys.argv[1])
+        DOCS = os.path.join(HERE, "docs")
     errors = []
     notes = []
     labelled = {}

@@ -48,3 +48,11 @@ def test_every_labelled_set_has_a_floor():
     sets = {FLOORS[name].get("set", "tests/blind") for name in FLOORS}
     labelled = {str(p.parent.relative_to(ROOT)) for p in ROOT.glob("tests/*/labels-*.jsonl")}
     assert labelled <= sets, f"labelled sets without a floor: {sorted(labelled - sets)}"
+
+
+@pytest.mark.parametrize("folder", sorted({FLOORS[name].get("set", "tests/blind") for name in FLOORS}))
+def test_every_label_stands_on_its_line(folder):
+    """The labels' checker (tests/blind/check_labels.py) passes on every set: each label's text on its line."""
+    done = subprocess.run([sys.executable, str(ROOT / "tests" / "blind" / "check_labels.py"), str(ROOT / folder)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr

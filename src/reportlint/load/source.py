@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -52,7 +53,7 @@ class LineIndex:
     """Offset ⇄ (line, column), both 1-based, columns counted in code points."""
 
     def __init__(self, text: str) -> None:
-        starts = [0]
+        starts = array("q", [0])  # not a list of int objects: ~0.7 MB less per MB of short lines
         find = text.find
         pos = find("\n")
         while pos != -1:

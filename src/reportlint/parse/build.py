@@ -812,17 +812,10 @@ def _heading(text: str, raw: RawLine, line: Line) -> Heading:
     rest_start = marker_end
     while rest_start < line.span.end and text[rest_start] in _SPACES:
         rest_start += 1
-    rest = text[rest_start:line.span.end]
-    stop = rest.find("。")
-    if stop == -1:
-        title, body = rest, ""
-        title_span, body_span = Span(rest_start, line.span.end), None
-    else:
-        title, body = rest[:stop], rest[stop + 1:]
-        title_span = Span(rest_start, rest_start + stop)
-        body_span = Span(rest_start + stop + 1, line.span.end) if body else None
+    # the title runs to the first full stop, the body after it: offsets into the line's text
+    stop = text.find("。", rest_start, line.span.end)
     return Heading(
-        line=line, level=level, ordinal=ordinal, numeral=numeral, marker=marker,
-        marker_span=Span(line.span.start, marker_end), style=style, title=title,
-        title_span=title_span, body=body, body_span=body_span,
+        line=line, level=level, ordinal=ordinal, numeral=numeral, marker=marker, style=style,
+        title_from=rest_start - line.span.start,
+        title_to=(line.span.end if stop == -1 else stop) - line.span.start,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -197,8 +198,6 @@ class SpanSet:
         self.starts, self.ends = starts, ends
 
     def __contains__(self, offset: object) -> bool:
-        from bisect import bisect_right
-
         if not isinstance(offset, int):
             return False
         i = bisect_right(self.starts, offset) - 1
@@ -227,7 +226,7 @@ class RuleContext:
     def heading_marker_spans(self) -> list[tuple[int, int]]:
         """Heading ordinals such as `(一)`: the heading rules' business, which other families skip."""
         return self.shared("heading-marker-spans", lambda: [
-            (h.marker_span.start, h.marker_span.end) for h in self.document.headings()])
+            (start, start + len(h.marker)) for h in self.document.headings() for start in (h.line.span.start,)])
 
     @staticmethod
     def report(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from itertools import chain
 
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.model import Line
@@ -299,8 +300,11 @@ def _inside(spans: list[tuple[int, int]], at: int) -> bool:
 
 def _chrome_starts(text: str) -> Iterator[int]:
     """Where chrome may start: each line start and each point after a sentence end, past spaces
-    and bullets — a few positions per line, each tried with one anchored match."""
-    for at in [-1, *offsets(text, "\n" + _AFTER_SENTENCE)]:
+    and bullets — a few positions per line, each tried with one anchored match.
+
+    Ascending without a sort: the spaces and bullets skipped are none of the characters the
+    next position follows, so each position lies past the one before."""
+    for at in chain((-1,), offsets(text, "\n" + _AFTER_SENTENCE)):
         lead = _past_lead(text, at + 1)
         yield lead
         if text[lead:lead + 1] in ("（", "(", "【", "["):
@@ -317,7 +321,7 @@ def find_chrome(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, int, 
     """(kind, start, end, cut) for each chrome phrase; ``cut`` is where a deletion would start."""
     found: list[tuple[str, int, int, int]] = []
     line_done = -1  # one finding per line: its fix deletes to the line end
-    for m in finditer_at(_CHROME, text, sorted(set(_chrome_starts(text)))):
+    for m in finditer_at(_CHROME, text, _chrome_starts(text)):
         start = m.start()
         if start < line_done or _inside(skip, start):
             continue

@@ -418,9 +418,12 @@ def _gbk_run_starts() -> re.Pattern[str]:
     return re.compile("[" + "".join(sorted(chars)) + "]")
 
 
+_LATIN_LEAD = lazy("[\u00c2-\u00ef]")  # the lead bytes of UTF-8 Chinese read as Latin-1 or cp1252
+
+
 def latin_mojibake(text: str) -> Iterator[tuple[int, int, str]]:
     """UTF-8 Chinese read as Latin-1 or Windows-1252 (`å·¥ä½œ` for 工作)."""
-    if not any("\u00c2" <= c <= "\u00ef" for c in text):
+    if not _LATIN_LEAD.search(text):  # a regex scan: a Python loop over every character cost ~0.5 ms a report
         return
     for m in _LATIN_MOJIBAKE.finditer(text):
         raw = bytearray()

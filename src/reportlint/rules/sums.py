@@ -7,12 +7,14 @@ the one before it, so no search runs to either end of the text.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import chain
 
 from reportlint.diagnostics import Finding, Severity
 from reportlint.rules.base import Rule, RuleContext
-from reportlint.text.amounts import PARTIAL_MEASURES, PERCENT, PLACES, Amount, amounts, cn_number, render
+from reportlint.text.amounts import PARTIAL_MEASURES, PERCENT, PLACES, Amount, amounts, cn_number, iter_amounts, render
 from reportlint.text.lazyre import lazy
 
 _STOPS = "。！？!?\n"
@@ -79,15 +81,15 @@ _SENTENCE = lazy(r"[^。！？!?\n]+")
 
 def _sentences(text: str) -> Iterator[_Sentence]:
     """The sentences of ``text`` with their figures, in one pass over both."""
-    figures = amounts(text)
-    at = 0
+    figures = iter_amounts(text)  # read along with the sentences, never all held at once
+    figure = next(figures, None)
     for m in _SENTENCE.finditer(text):
         start, end = m.span()
         inside = []
-        while at < len(figures) and figures[at].start < end:
-            if figures[at].start >= start:
-                inside.append(figures[at])
-            at += 1
+        while figure is not None and figure.start < end:
+            if figure.start >= start:
+                inside.append(figure)
+            figure = next(figures, None)
         yield _Sentence(start, end, inside)
 
 
@@ -1152,12 +1154,34 @@ def _names(text: str, at: int, end: int) -> int:
     return len(items)
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for line in text.split("\n"):
-        spans.append((start, start + len(line)))
-        start += len(line) + 1
-    return spans
+class _Lines:
+    """The (start, end) span of every line of ``text``, read by index: the line starts in an
+    array, not a list of tuples (nor a list of the lines' text), ~4 MB less per MB of text."""
+
+    __slots__ = ("starts", "length")
+
+    def __init__(self, text: str) -> None:
+        starts, find = array("q", [0]), text.find
+        at = find("\n")
+        while at != -1:
+            starts.append(at + 1)
+            at = find("\n", at + 1)
+        self.starts, self.length = starts, len(text)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, index: int) -> tuple[int, int]:
+        starts = self.starts
+        start = starts[index]
+        return start, starts[index + 1] - 1 if index + 1 < len(starts) else self.length
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return map(self.__getitem__, range(len(self.starts)))
+
+
+def _lines(text: str) -> _Lines:
+    return _Lines(text)
 
 
 _ITEM_END = "；;。，,、 \u3000"
@@ -1244,7 +1268,7 @@ def _cell_amount(text: str, span: tuple[int, int]) -> Amount | None:
 def _tables(text: str) -> Iterator[Mismatch]:
     """A Markdown table whose `合计` row is not the sum of the rows above it, column by column."""
     rows: list[tuple[int, int]] = []
-    for start, end in [*_lines(text), (len(text) + 1, len(text) + 1)]:
+    for start, end in chain(_lines(text), [(len(text) + 1, len(text) + 1)]):
         if text[start:end].lstrip().startswith("|"):
             rows.append((start, end))
             continue

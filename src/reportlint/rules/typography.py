@@ -349,8 +349,7 @@ class FullWidthAlphanumeric(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         text = ctx.text
-        if not any(c in text for c in _FULL_WIDTH_GATE) and not any(
-                "\uff21" <= c <= "\uff5a" for c in text):
+        if not any(c in text for c in _FULL_WIDTH_GATE) and not _FULL_WIDTH_LETTER.search(text):
             return
         for m in _FULL_WIDTH_ALNUM.finditer(text):
             run = m.group()
@@ -363,6 +362,7 @@ class FullWidthAlphanumeric(Rule):
                              text=run, right=right)
 
 
+_FULL_WIDTH_LETTER = lazy("[\uff21-\uff5a]")  # a regex scan: a Python loop over every character cost ~0.5 ms a report
 _STRAY_SPACE = lazy("(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff，。、；：？！])"
                     "|(?<=、)[ \u3000]+(?=[\u4e00-\u9fff])")
 

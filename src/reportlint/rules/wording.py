@@ -12,7 +12,6 @@ from reportlint.config.resources import data_dir
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.rules.base import Option, Rule, RuleContext
 from reportlint.text.lazyre import LazyPattern
-from reportlint.text.trie import literal_union
 
 
 class Entry:
@@ -69,9 +68,11 @@ def lexicon(extra: tuple[str, ...]) -> tuple[Entry, ...]:
 
 
 def find_terms(text: str, entries: tuple[Entry, ...]) -> list[tuple[int, int, Entry]]:
-    """Whole-word occurrences; a longer term wins over a shorter one at the same place."""
-    if not literal_union(frozenset(e.term for e in entries)).search(text):
-        return []
+    """Whole-word occurrences; a longer term wins over a shorter one at the same place.
+
+    ``find_words`` is its own gate: it keeps only the terms whose first two characters stand
+    together in the text and loads jieba only when one of them occurs.
+    """
     from reportlint.text.segment import find_words
 
     by_term: dict[str, list[Entry]] = {}

@@ -949,8 +949,8 @@ class PastTargetDate(Rule):
             if now is None:
                 continue
             year, shown = now
-            goals = [(s.heading.span.start, _section_end(s)) for s in article.sections()
-                     if any(w in s.heading.title for w in _GOAL_HEADINGS)]
+            goals = SpanSet([(s.heading.span.start, _section_end(s)) for s in article.sections()
+                             if any(w in s.heading.title for w in _GOAL_HEADINGS)])  # a binary search per line
             looks_back = _doctype_id(article) in _LOOKING_BACK or _kind_from_title(_title_of(article)) in (
                 "work-summary", "government-work-report")
             steps = SpanSet([(s.heading.span.start, _section_end(s)) for s in article.sections()
@@ -962,7 +962,7 @@ class PastTargetDate(Rule):
             for line in _body_lines(article):
                 if line.span.start < after or line.span.start >= signature or "年" not in line.text:
                     continue
-                in_goals = any(lo <= line.span.start < hi for lo, hi in goals)
+                in_goals = line.span.start in goals
                 for mention in year_mentions(line.text, line.span.start):
                     if not year - 3 <= mention.year < year:
                         continue
