@@ -27,6 +27,10 @@ def article(text: str, index: int = 0) -> Article:
     ("长丰区住房和城乡建设局\n（盖章）\n2024年11月2日\n", "长丰区住房和城乡建设局", "2024年11月2日"),
     ("2024年11月2日\n长丰区住房和城乡建设局\n", "长丰区住房和城乡建设局", "2024年11月2日"),
     ("长丰区住房和城乡建设局\n2024年11月2日\n【打印本页】【关闭窗口】\n", "长丰区住房和城乡建设局", "2024年11月2日"),
+    ("长丰区总工会调研组\n2024年11月2日\n", "长丰区总工会调研组", "2024年11月2日"),
+    ("长丰区住房和城乡建设局\n２０２４年１１月２日\n", "长丰区住房和城乡建设局", "２０２４年１１月２日"),
+    ("长丰区住房和城乡建设局\n2024年11月2日（星期六）\n", "长丰区住房和城乡建设局", "2024年11月2日（星期六）"),
+    ("长丰区冬季供暖保障工作专班\n2024年11月2日\n", "长丰区冬季供暖保障工作专班", "2024年11月2日"),
 ])
 def test_the_closing_block_in_its_forms(closing, unit, date):
     sig = article(HEAD + closing).signature
@@ -105,3 +109,16 @@ def test_an_entry_whose_name_starts_with_a_year():
 def test_a_decimal_is_not_an_entry_number():
     art = article(HEAD + "附件：1.5万元以下项目清单\n长丰区住房和城乡建设局\n2024年11月2日\n")
     assert [(item.number, item.text) for item in art.element("attachment_note").items] == [(None, "1.5万元以下项目清单")]
+
+
+def test_a_colonless_copies_line_above_the_printed_line_is_the_copies_line():
+    text = HEAD + "长丰区住房和城乡建设局\n2024年11月2日\n抄送区政府办公室、区财政局\n长丰区住房和城乡建设局办公室  2024年11月2日印发\n"
+    doc = article(text)
+    copies = doc.element("copies_to")
+    assert copies is not None and [item.text for item in copies.items] == ["区政府办公室", "区财政局"]
+    assert [line.text for line in doc.signature.units] == ["长丰区住房和城乡建设局"]
+
+
+def test_a_sentence_on_copies_in_the_body_stays_body_text():
+    text = HEAD + "抄送区财政局备案，并报区政府办公室\n长丰区住房和城乡建设局\n2024年11月2日\n"
+    assert article(text).element("copies_to") is None

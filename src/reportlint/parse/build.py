@@ -125,6 +125,7 @@ def _article(text: str, group: list[tuple[RawLine, Line]], hints: Mapping[int, i
         if form is None and raw.kind == "element":
             raw = RawLine("text_line", raw.start, raw.end)
         items.append(_Item(raw, line, form))
+    _colonless_copies(items)
     marker, label, title = None, "", None
     if items[0].kind == "compilation":
         first = items.pop(0)
@@ -138,6 +139,39 @@ def _article(text: str, group: list[tuple[RawLine, Line]], hints: Mapping[int, i
     article = _part(text, main, hints, marker, label, title, head=marker is None, trailer=trailer,
                     attachments=tuple(attachments))
     return [article, *attachments]
+
+
+_COLONLESS = lazy(r"^抄[ \t\u3000]*送(?![ \t\u3000]*[:：])[ \t\u3000]*(?P<value>[^\n：:]{2,})$")
+
+
+def _colonless_copies(items: list[_Item]) -> None:
+    """A 抄送 line that lost its colon (`抄送县委办公室、县财政局`) right above the 印发 line that
+    ends the document (or above its wrapped lines): the 版记's 抄送 line, so that its form is
+    judged (IM001) and it is not read as a 落款. Not in the body: only the lines just above the
+    last line, which must be an 印发 line."""
+    if len(items) < 2:
+        return
+    last = items[-1]
+    if not ((last.form is not None and last.form.kind == "printed_by") or _loose_printed(last)
+            or _unprinted_shape(last)):
+        return
+    for k in range(len(items) - 2, max(len(items) - 5, 0) - 1, -1):
+        item = items[k]
+        match = _COLONLESS.match(item.line.text.strip(_SPACES))
+        if item.form is None and item.kind == "text_line" and match is not None and len(item.line.text) <= 120 \
+                and "。" not in item.line.text.rstrip("。") and units_of(match["value"]) \
+                and all(UNIT_SUFFIX.search(unit) for unit in units_of(match["value"])):
+            item.form = Form("copies_to", (("label", "抄送"), ("value", match["value"]), ("no-colon", "1")))
+            return
+        if item.form is not None or item.kind != "text_line" or len(item.line.text) > _ADDRESSEE_MAX:
+            return
+
+
+def _unprinted_shape(item: _Item) -> bool:
+    """`某某办公室    2024年5月6日`: the shape of an 印发 line that lost its `印发`."""
+    match = _UNPRINTED.match(item.line.text.strip(_SPACES))
+    return (item.form is None and item.kind in ("text_line", "date_line") and match is not None
+            and bool(UNIT_SUFFIX.search(match["unit"].strip(_SPACES))))
 
 
 def _trailer(items: list[_Item]) -> list[_Item]:
@@ -532,7 +566,8 @@ def _anywhere(items: Sequence[_Item], j: int, elements: list[Element]) -> int:
     element_items: tuple[ElementItem, ...] = ()
     if form.kind == "copies_to":
         value = "".join([form.field_value("value") or ""] + [line.text for line in lines[1:]])
-        fields = (("label", form.field_value("label") or ""), ("value", value))
+        fields = (("label", form.field_value("label") or ""), ("value", value),
+                  *((("no-colon", "1"),) if form.field_value("no-colon") else ()))
         element_items = tuple(ElementItem(None, unit, item.line) for unit in units_of(value))
     elements.append(Element(form.kind, tuple(lines), fields, element_items))
     return k
@@ -700,7 +735,10 @@ _LOOSE_DATE = lazy(
     rf"[ \t]*(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})[ \t]*月"
     rf"(?:[ \t]*(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})[ \t]*[日号]?)?"
     rf"|(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})月(?:[0-9]{{1,2}}|[{_CN}]{{1,3}})[日号]"
-    rf"|[0-9]{{4}}[ \t]*([/\-－.．])[ \t]*[0-9]{{1,2}}[ \t]*\1[ \t]*[0-9]{{1,2}}日?)[)）]?$")
+    rf"|[0-9]{{4}}[ \t]*([/\-－.．])[ \t]*[0-9]{{1,2}}[ \t]*\1[ \t]*[0-9]{{1,2}}日?"
+    # full-width digits (２０２４年１２月５日), or a weekday after the day (2024年12月5日星期四)
+    rf"|[0-9０-９]{{4}}年[0-9０-９]{{1,2}}月[0-9０-９]{{1,2}}日"
+    rf"(?:[ \t\u3000]*[（(]?(?:星期|周|礼拜)[一二三四五六日天][)）]?)?)[)）]?$")
 # the person who signs a 述职报告 or a personal 总结: 述职人：王某某 / a bare name
 _SIGNER = lazy(r"^(?:(?:述职人|报告人|汇报人|总结人|发言人|申请人|署名|签名)[ \t\u3000]*[:：][ \t\u3000]*"
                      r"[\u4e00-\u9fff·]{2,6}|(?:欧阳|司马|诸葛|上官|东方|皇甫|令狐|慕容|尉迟|长孙)[\u4e00-\u9fff]{1,2}"

@@ -329,8 +329,11 @@ class AttachmentNotListed(Rule):
 
     ## What it does
     For a document with a 落款 followed by attached parts (`附件1`, `附件2` …), flags the first
-    part's title when there is no 附件说明 at all, and the 附件说明 when it does not name an
-    attached part beyond the number it lists.
+    part's label and title when there is no 附件说明 at all (saying, when the part is the
+    document an 印发 or 转发 notice issues, that it is not an attachment: 公文处理 practice does not
+    label it 附件), and, when the 附件说明 does not name
+    an attached part beyond the number it lists, the pair: from the 附件说明 down to that part's
+    `附件N` label.
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.4: a document with attachments says so in the 附件说明 under the body,
@@ -369,6 +372,10 @@ class AttachmentNotListed(Rule):
     messages = {
         "default": ("{label}（{title}）未在附件说明中列出（附件说明列有{listed}个；GB/T 9704-2012 7.3.4）",
                     "{label} ({title}) is not listed in the 附件说明, which lists {listed}"),
+        "issued": ("所印发（转发）的《{title}》是通知的主件，不作附件：去掉“附件”标识；如确作附件，正文下应有附件说明"
+                   "（GB/T 9704-2012 7.3.4）",
+                   "the issued (forwarded) {title!r} is the notice's main part, not an attachment: drop the 附件 "
+                   "label, or list it in an 附件说明 (GB/T 9704-2012 7.3.4)"),
         "no-note": ("正文后附有{count}个附件，但正文下没有附件说明（GB/T 9704-2012 7.3.4）",
                     "{count} attachment(s) follow the document but it has no 附件说明 (GB/T 9704-2012 7.3.4)"),
     }
@@ -381,9 +388,18 @@ class AttachmentNotListed(Rule):
             items = _items(article)
             note_element = article.element("attachment_note")
             if note_element is None:
+                # the part nobody announced: its label and its title
                 part = parts[0][2]
-                where = part.title if part.title is not None else part.element("attachment").lines[0]  # type: ignore
-                yield ctx.report(where.span.start, where.span.end, "no-note", count=len(parts))
+                label = part.element("attachment")
+                lines = [*(label.lines if label is not None else ()),
+                         *((part.title,) if part.title is not None else ())]
+                if not lines:
+                    continue
+                if len(parts) == 1 and _issued(article.title_text, parts[0][1]):
+                    # 印发、转发的文件不作附件: the 附件 label is the slip, or the 附件说明 is missing
+                    yield ctx.report(lines[0].span.start, lines[-1].span.end, "issued", title=parts[0][1])
+                    continue
+                yield ctx.report(lines[0].span.start, lines[-1].span.end, "no-note", count=len(parts))
                 continue
             # what the note says up to the first attached part, lines the note's parse missed included
             first = parts[0][2].element("attachment")
@@ -393,10 +409,21 @@ class AttachmentNotListed(Rule):
                 label = part.element("attachment")
                 if label is None or index < len(items) or not title or _key(title) in note:
                     continue
-                line = note_element.lines[0]  # the list the part is missing from
-                yield ctx.report(line.span.start, line.span.end, label=label.lines[0].text.strip(), title=title,
-                                 listed=len(items))
+                # the defect is the pair: the list the part is missing from, down to the part's label
+                line = note_element.lines[0]
+                yield ctx.report(line.span.start, label.lines[0].span.end, label=label.lines[0].text.strip(),
+                                 title=title, listed=len(items))
                 break
+
+
+_ISSUES = lazy(r"(?:印发|转发|批转|颁布)[^《]{0,12}《([^》]{2,80})》")
+
+
+def _issued(title: str, part_title: str) -> bool:
+    """A notice that issues or forwards a document (`关于印发《某某方案》的通知`) and a part that
+    is that document."""
+    match = _ISSUES.search(title)
+    return match is not None and bool(_key(part_title)) and _key(match.group(1)) in _key(part_title)
 
 
 _HEADER = lazy(r"^附[ \t\u3000]*件[ \t\u3000]*[:：]$")

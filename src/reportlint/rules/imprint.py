@@ -32,8 +32,8 @@ class CopiesToForm(Rule):
     ## What it does
     Flags, in the 抄送 line of the 版记, organs separated by 顿号, semicolons or spaces instead
     of commas, a list that ends with a comma or a 顿号 (`抄送：县财政局，`), and a half-width
-    colon after `抄送` (a missing final full stop is IM005's). A 纪要's `分送` line often names
-    people (`县人大常委会主任、副主任`): its 顿号 are not reported.
+    colon after `抄送` (a missing one is IM002's; a missing final full stop is IM005's). A 纪要's
+    `分送` line often names people (`县人大常委会主任、副主任`): its 顿号 are not reported.
 
     ## Why is this bad?
     GB/T 9704-2012 7.4.2: the 抄送机关 follow `抄送` and a full-width colon, separated by
@@ -76,7 +76,9 @@ class CopiesToForm(Rule):
                 first = element.lines[0]
                 colon = first.text.find("：")
                 half = first.text.find(":")
-                if half >= 0 and (colon < 0 or half < colon):
+                if element.field("no-colon"):  # 抄送县委办公室、县财政局: the missing colon is IM002's
+                    colon = first.text.find("送")
+                elif half >= 0 and (colon < 0 or half < colon):
                     at = first.span.start + half
                     yield ctx.report(at, at + 1, "colon", fix=Fix.replace("改为全角冒号", at, at + 1, "："))
                     colon = half
@@ -158,7 +160,8 @@ class PrintedByForm(Rule):
     (`二〇二四年五月六日印发`, `2024年05月06日印发`), or leaves out the word `印发` (the last line
     under a 抄送 or 分送 line: `县政府办公室    2024年5月6日`), and a 抄送 line with no colon at
     all (`抄送县财政局`). A document that ends with its 抄送 line and has no 印发 line at all is
-    reported on its title (the part is missing).
+    reported on its title (the part is missing) — but a 函, whose 信函格式 has no 印发 line
+    (GB/T 9704-2012 10.1).
 
     ## Why is this bad?
     GB/T 9704-2012 7.4.3: the 印发机关 (left) and the 印发日期 followed by `印发` (right) share
@@ -205,7 +208,9 @@ class PrintedByForm(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
             copies = _copies(article)
-            if (copies and not article.elements_of("printed_by") and article.title is not None
+            # a 函 in the 信函格式 carries no 印发 line (GB/T 9704-2012 10.1)
+            letter = article.doctype is not None and article.doctype.id == "letter"
+            if (copies and not article.elements_of("printed_by") and article.title is not None and not letter
                     and not article.is_attachment and _ends_document(ctx, copies[-1])):
                 title = article.title
                 yield ctx.report(title.span.start, title.span.end, "absent")
@@ -231,6 +236,11 @@ class PrintedByForm(Rule):
         tail = ctx.document.lines[-6:]
         element_lines = {line.number for article in ctx.document.articles
                          for element in article.elements for line in element.lines}
+        for article in ctx.document.articles:
+            for element in _copies(article):
+                if element.field("no-colon"):  # read as the 抄送 line right above the 印发 line
+                    line = element.lines[0]
+                    yield ctx.report(line.span.start, line.span.end, "copies")
         for line in tail:
             if line.number in element_lines:
                 continue
@@ -245,7 +255,8 @@ class ImprintOrder(Rule):
     """A 版记 with the 印发 line above the 抄送 line.
 
     ## What it does
-    Flags a 抄送 line that comes after the 印发机关和印发日期 line.
+    Flags a 抄送 line that comes after the 印发机关和印发日期 line: the finding spans the pair, from
+    the 印发 line down to the 抄送 line.
 
     ## Why is this bad?
     GB/T 9704-2012 7.4.1: in the 版记 the 抄送机关 come first and the 印发机关和印发日期 last,
@@ -279,7 +290,8 @@ class ImprintOrder(Rule):
                 continue
             for element in _copies(article):
                 if element.lines[0].number > printed[0].lines[0].number:
-                    yield ctx.report(element.span.start, element.lines[0].span.end)
+                    # the defect is the pair of lines: from the 印发 line down to the 抄送 line
+                    yield ctx.report(printed[0].span.start, element.lines[0].span.end)
 
 
 def _first_lines(children: tuple[Section | Paragraph, ...], count: int) -> list[Line]:
@@ -380,7 +392,8 @@ _LIST_SPLIT = lazy(r"[，,、；;]")
 
 def _addressees(article: Article) -> list[str]:
     """The 主送机关: the model's, else the line under the title when it lists organs and ends
-    in a colon or a comma (a slip that keeps the model from taking it: `市文化广电旅游局，`)."""
+    in a colon or a comma (a slip that keeps the model from taking it: `市文化广电旅游局，`), or
+    names one organ alone (its colon lost)."""
     addressee = article.element("addressee")
     if addressee is not None:
         return [item.text for item in addressee.items]
@@ -388,6 +401,8 @@ def _addressees(article: Article) -> list[str]:
     if article.title is None or not first or first[0].number > article.title.number + 2:
         return []
     text = first[0].text.strip()
+    if len(text) <= 30 and _ORGAN_END.search(text) and not any(c in text for c in "，,、；;。：:（(　 "):
+        return [text]  # one organ alone under the title, its colon lost (a 函's `某市自然资源和规划局`)
     if len(text) > 60 or "。" in text or not text.endswith(("：", ":", "，", ",")):
         return []
     names = [name.strip() for name in _LIST_SPLIT.split(text[:-1]) if name.strip()]
@@ -399,7 +414,8 @@ class CopiesToRepeatsAddressee(Rule):
 
     ## What it does
     Compares each organ of the 抄送 line with the 主送机关 under the title and flags one that
-    is named in both (by its full or a standard short name).
+    is named in both (by its full or a standard short name). A 主送 line that lost its colon is
+    read when it names one organ alone (a 函's `某市自然资源和规划局`) or ends in a comma.
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.2 and 7.4.2: the 主送机关 are the organs that must deal with the

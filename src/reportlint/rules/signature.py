@@ -93,7 +93,9 @@ class SignatureMissingUnit(Rule):
     ## What it does
     Flags a 成文日期 at the end of the text with no 发文机关署名 (a unit's name) on the lines
     just above it, in any document but a speech, minutes, a 述职报告, a 政府工作报告 or a plan
-    (which may end with a bare date) and an attached part whose 文种 is not signed.
+    (which may end with a bare date) and an attached part whose 文种 is not signed. A 述职报告
+    ending with a bare date is flagged only when it names its author nowhere: no short line with
+    the name under the title (`某局副局长　王某某`), no `述职人`/`报告人`, no `某某同志` in the title.
 
     ## Why is this bad?
     《党政机关公文处理工作条例》第九条（十一） requires the issuing body's name in the
@@ -121,11 +123,17 @@ class SignatureMissingUnit(Rule):
     options = {"doctypes": DOCTYPES_OPTION}
     messages = {
         "default": ("{doctype}的成文日期上方缺少发文机关署名", "the {doctype_en}'s date has no issuing unit above it"),
+        "debrief": ("述职报告的成文日期上方缺少述职人署名，标题下也没有署名",
+                    "the 述职报告's date has no signer above it, and no name stands under the title"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article, zh, en in _with_signature(ctx, self.settings["doctypes"]):
             sig = article.signature
+            if sig and sig.date and not sig.units and article.doctype is not None and article.doctype.id == "debrief":
+                if not _names_its_author(ctx, article):
+                    yield ctx.report(sig.date.span.start, sig.date.span.end, "debrief")
+                continue
             if not sig or not sig.date or sig.units or article.doctype is not None and article.doctype.id in _UNSIGNED:
                 continue
             profile = doctype_of(article, self.settings["doctypes"])
@@ -133,6 +141,26 @@ class SignatureMissingUnit(Rule):
                 continue  # an attached form or list may end with its own date
             start, end = sig.date.span.start, sig.date.span.end
             yield ctx.report(start, end, doctype=zh, doctype_en=en)
+
+
+_NAME_MARKS = "，,。：:；;！？"
+
+
+def _names_its_author(ctx: RuleContext, article: Article) -> bool:
+    """A 述职报告 that names who reports: a short line under the title (`某局副局长　王某某`), a
+    述职人 or 报告人 anywhere, or a title that holds the name (`……王某某同志述职报告`)."""
+    title = article.title
+    if title is None or "同志" in article.title_text:
+        return True
+    text = ctx.text[article.span.start:article.span.end]
+    if any(word in text for word in ("述职人", "报告人", "汇报人")):
+        return True
+    lines = ctx.document.lines
+    index = next((i for i, line in enumerate(lines) if line.number > title.number and line.text.strip()), None)
+    if index is None:
+        return True
+    under = lines[index].text.strip()
+    return len(under) <= 30 and not any(mark in under for mark in _NAME_MARKS)
 
 
 class SignatureMissing(Rule):
@@ -201,7 +229,9 @@ class SignatureMissingOfficial(Rule):
     ## What it does
     For the signed 文种, flags the title of a document that carries a 发文机关标志, a 发文字号
     or a 版记 (抄送, 印发 line), so is a 公文 given in full, but has neither a 发文机关署名 nor a
-    成文日期 under its body. (Without those marks the text may be an excerpt: SG003 notes it.)
+    成文日期 under its body. Any other 文种 (an 意见, a 决定) is judged when it carries both its
+    发文机关标志 and its 版记 — but a 纪要, a 令, a speech or a 政府工作报告, signed otherwise.
+    (Without those marks the text may be an excerpt: SG003 notes it.)
 
     ## Why is this bad?
     《党政机关公文处理工作条例》第九条（十一）（十二） and GB/T 9704-2012 7.3.5: the 署名 and
@@ -239,13 +269,32 @@ class SignatureMissingOfficial(Rule):
                             "the {doctype_en} has its header or imprint but no signature block (unit and date)")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for article, zh, en in _signed_articles(ctx, self.settings["doctypes"]):
+        for article, zh, en in self._judged(ctx):
             if article.signature is None and article.title is not None and _official(article):
                 lines = [line.text.strip() for line in body_lines(article)]
                 if any(len(text) <= 30 and (_DATE_LIKE.search(text) or _ORGAN.search(text)) for text in lines[-3:]) \
                         or any(len(text) <= 20 and _DATE_ONLY.match(text) for text in lines):
                     continue  # a closing block in a form or place the model did not read: not judged missing
                 yield ctx.report(article.title.span.start, article.title.span.end, doctype=zh, doctype_en=en)
+
+    def _judged(self, ctx: RuleContext) -> Iterator[tuple[Article, str, str]]:
+        """The signed 文种, and any other printed with both its 版头 and its 版记 (an 意见, a 决定):
+        a 公文 in full, which GB/T 9704-2012 7.3.5 signs — but a 纪要 or a 令, signed otherwise."""
+        signed = {id(article) for article, _, _ in _signed_articles(ctx, self.settings["doctypes"])}
+        for article in _articles(ctx):
+            doctype = doctype_of(article, self.settings["doctypes"])
+            names = (doctype.name[0], doctype.name[1]) if doctype is not None else ("公文", "document")
+            if id(article) in signed:
+                yield article, *names
+            elif (article.doctype is None or article.doctype.id not in _SIGNED_OTHERWISE) \
+                    and article.element("issuer_mark") is not None \
+                    and any(article.element(kind) is not None for kind in ("copies_to", "printed_by")):
+                yield article, *names
+
+
+# 文种 whose full print carries no 落款 of the usual form: a 纪要 (GB/T 9704-2012 10.3), a 令
+# (10.2: the signer's title and name), a speech or a 政府工作报告
+_SIGNED_OTHERWISE = {"minutes", "order", "speech", "government-work-report"}
 
 
 _ORGAN = lazy(r"(?:局|委|办|院|府|部|厅|处|科|室|会|校|所|站|队|中心|公司|街道|办事处|镇|乡|村|社区|支部|党委|团委|"
@@ -305,7 +354,25 @@ def _issuers(article: Article) -> tuple[list[str], str]:
         found = _organs(text)
         if found:
             return found, "issuer_mark"
+    head = _TITLE_HEAD.match(article.title_text.strip())
+    if head and len(article.title_text.strip()) > len(head.group(1)) + 3:
+        return [head.group(1)], "title-head"
     return [], ""
+
+
+# a title that opens with its issuer and no 关于 (某市自然资源和规划局国有建设用地使用权挂牌出让公告):
+# the head up to the first organ word; judged only against a 落款 of the same place (_same_place)
+_TITLE_HEAD = lazy(r"^([^\s，,、：:“”《》（）()0-9]{4,24}?(?:人民政府|委员会|办公室|办公厅|局|厅))(?!长|[和与及])")
+
+
+def _same_place(signed: str, named: str) -> bool:
+    """A 落款 and a title head that start with the same place (泓州市…局 and 泓州市…局)."""
+    common = 0
+    for a, b in zip(signed, named):
+        if a != b:
+            break
+        common += 1
+    return common >= 3 and any(word in signed[1:common] for word in "省市县区州旗盟镇乡")
 
 
 class SignatureUnitMismatch(Rule):
@@ -314,7 +381,10 @@ class SignatureUnitMismatch(Rule):
     ## What it does
     For any document with a 落款, compares the 发文机关署名 with the issuing organ the title names
     (`XX县教育局关于……的通知`), else with the 发文机关标志 of the 版头 (`XX县教育局文件`), and
-    flags a 落款 unit that is neither of them, or a joint issuer missing from the 落款. A
+    flags a 落款 unit that is neither of them, or a joint issuer missing from the 落款. A title
+    that opens with its issuer without `关于` (`某市自然资源和规划局国有建设用地使用权挂牌出让公告`)
+    names it up to the first organ word; it is judged only against a single 落款 unit of the same
+    place (`某市自然资源局`), and a unit within it (`某市公安局交通警察大队`) signs for it. A
     standard short name counts as the same organ (县人民政府 = 县政府; 教育局 for 某某县教育局;
     办 for 办公室); a title that does not start with an organ's name is not judged. A 总结 titled
     with its organ before the year (`某某社区2024年工作总结`) may be signed by that organ's body
@@ -364,8 +434,10 @@ class SignatureUnitMismatch(Rule):
             units = [(line, name) for line in sig.units for name in _organs(line.text)]
             if not issuers or not units or len(units) != len(sig.units) and len(sig.units) > 1:
                 continue
+            if where == "title-head" and not (len(units) == 1 and _same_place(units[0][1], issuers[0])):
+                continue  # a head without 关于 is read as the issuer only against one unit of its place
             where_zh, where_en = ("版头", "document header") if where == "issuer_mark" else ("标题", "title")
-            loose = where == "title-loose"
+            loose = where in ("title-loose", "title-head")  # 某市公安局交通管理局 under 某市公安局…
             wrong = [(line, name) for line, name in units
                      if not any(_same_organ(name, i) or loose and _loosely_same(name, i) for i in issuers)]
             for line, name in wrong:
@@ -435,11 +507,13 @@ class SignatureDateBeforeEvents(Rule):
     """A 成文日期 earlier than an event the body reports as done.
 
     ## What it does
-    For the signed 文种, compares the 成文日期 with the dates in the body whose clause says the
-    event has happened (`已`, `了`, `圆满完成`, `顺利`), and flags the 成文日期 when such an event
-    falls after it, or that a meeting decided (`经5月16日县政府常务会议研究`, `5月16日，镇党委会议
-    专题研究`, unless a plan word stands before the meeting's verb: `定于`, `将`, `于`). A part of a
-    month counts from its first day (`10月中下旬` from the 11th). In a 报告, 通报, 请示 or 批复,
+    For a document that ends with a 落款 (whatever its 文种 — a 决定 or an 意见 too — except the
+    plans and schemes, which describe what is to come), compares the 成文日期 with the dates in
+    the body whose clause says the event has happened (`已`, `了`, `圆满完成`, `顺利`), and flags
+    the 成文日期 when such an event falls after it, or that a meeting decided
+    (`经5月16日县政府常务会议研究`, `5月16日，镇党委会议专题研究`, unless a plan word stands
+    before the meeting's verb: `定于`, `将`, `于`). A part of a month counts from its first day
+    (`10月中下旬` from the 11th). In a 报告, 通报, 请示 or 批复,
     which state facts, an event verb after the date (`9月12日，现场会在城关镇召开`, `你镇9月12日
     报来的请示收悉`) counts too when the sentence has no plan, request or deadline word. In a 总结, a 述职报告 or a
     调研报告, which report what has happened, every dated event counts unless its clause plans
@@ -481,7 +555,13 @@ class SignatureDateBeforeEvents(Rule):
                              "on line {line} ({event})"))}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for article, _, _ in _signed_articles(ctx, self.settings["doctypes"]):
+        for article, _, _ in _with_signature(ctx, self.settings["doctypes"]):
+            # a 落款 present is judged whatever the 文种 (a 决定, an 意见), except in the 文种
+            # that describe what is to come (plans, schemes) or may end with a bare date
+            doctype = doctype_of(article, self.settings["doctypes"])
+            if doctype is not None and not doctype.signature and article.doctype is not None \
+                    and article.doctype.id in _UNSIGNED:
+                continue
             date = article.signature.date if article.signature is not None else None
             signed = _date_of(date) if date is not None else None
             if date is None or signed is None:
@@ -551,6 +631,8 @@ _HAO = lazy(rf"{_NUM}[ \t]*月[ \t]*{_NUM}[ \t]*号[)）]?$")
 _SEPARATED = lazy(r"^[（(]?([0-9]{4})[ \t]*([.．/\-－])[ \t]*([0-9]{1,2})[ \t]*\2[ \t]*([0-9]{1,2})日?[)）]?$")
 
 
+_WEEKDAY = lazy(r"[ \t\u3000]*[（(]?(?:星期|周|礼拜)[一二三四五六日天][)）]?$")
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _ARABIC = lazy(r"^[（(]?([0-9]{2,4})[ \t]*年[ \t]*([0-9]{1,2})[ \t]*月[ \t]*([0-9]{1,2})[ \t]*(日)?[)）]?$")
 
 
@@ -568,7 +650,8 @@ class SignatureDateForm(Rule):
     `号` for `日` or leaves `日` out (`2024年12月5`), uses Chinese numerals (wholly or in part:
     `二〇二四年12月5日`, `二0二四年十二月五日`), separates year, month and day with dots, slashes
     or hyphens, shortens the year (`24年12月5日`), pads the month or day with a zero
-    (`2024年03月05日`), or names a day that does not exist (`2024年13月5日`, `2024年2月30日`).
+    (`2024年03月05日`), names a day that does not exist (`2024年13月5日`, `2024年2月30日`), adds
+    the weekday (`2024年12月5日星期四`) or writes full-width digits (`２０２４年１２月５日`).
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.5.4: the 成文日期 is written in Arabic numerals with year, month and day
@@ -606,6 +689,10 @@ class SignatureDateForm(Rule):
                      "the date {date!r} is written in Arabic numerals{want_en} (GB/T 9704-2012 7.3.5.4)"),
         "separated": ("成文日期“{date}”应写作“{want}”，不用“{mark}”分隔（GB/T 9704-2012 7.3.5.4）",
                       "the date {date!r} is written {want!r}, not separated by {mark!r}"),
+        "weekday": ("成文日期“{date}”只写年月日，不加星期：应为“{want}”（GB/T 9704-2012 7.3.5.4）",
+                    "the date {date!r} takes no weekday: {want!r} (GB/T 9704-2012 7.3.5.4)"),
+        "full-width": ("成文日期“{date}”应使用半角阿拉伯数字：“{want}”（GB/T 9704-2012 7.3.5.4）",
+                       "the date {date!r} is written with full-width digits: {want!r} (GB/T 9704-2012 7.3.5.4)"),
         "no-ri": ("成文日期“{date}”缺少“日”字（GB/T 9704-2012 7.3.5.4）",
                   "the date {date!r} lacks '日' after the day (GB/T 9704-2012 7.3.5.4)"),
         "zeros": ("成文日期“{date}”的月、日不编虚位，应为“{want}”（GB/T 9704-2012 7.3.5.4）",
@@ -623,7 +710,11 @@ class SignatureDateForm(Rule):
                 continue
             text = line.text.strip()
             args: dict[str, Any] = {"date": text}
-            if _NO_DAY.match(text):
+            plain = _WEEKDAY.sub("", text).translate(_HALF_WIDTH)
+            if plain != text and (date := full_date(plain)) is not None:
+                kind = "weekday" if _WEEKDAY.search(text) else "full-width"
+                args.update(want="{}年{}月{}日".format(*date))
+            elif _NO_DAY.match(text):
                 kind = "default"
             elif _NO_YEAR.match(text):
                 kind = "no-year"
