@@ -1060,6 +1060,9 @@ def _days(first: Day, last: Day) -> int:
     return (last[0] - first[0]) * 365 + (last[1] - first[1]) * 30 + (last[2] - first[2])
 
 
+_TITLE_RANGE = lazy(r"((?:19|20)[0-9]{2})\s*年?\s*[—–\-~～至到]+\s*((?:19|20)[0-9]{2})")
+
+
 def _signed_outside(ctx: RuleContext, article: Article, signed: Day | None) -> Iterator[Finding]:
     """A summary of 2024 signed in 2023 (or in 2026), a plan for 2024 signed after 2024."""
     line = article.signature.date if article.signature and article.signature.date else None
@@ -1067,6 +1070,9 @@ def _signed_outside(ctx: RuleContext, article: Article, signed: Day | None) -> I
     if signed is None or line is None or year is None:
         return
     title = article.dating.title_text
+    span = _TITLE_RANGE.search(title)
+    if span is not None and int(span[1]) - 1 <= signed[0] <= int(span[2]):
+        return  # 关于…总体规划（2026—2035年）的批复 signed in 2026: the range's last year is no title year
     back = _has_any(title, _SUMMARY_TITLE)
     ahead = _has_any(title, ("要点", "计划", "打算")) and not back
     if back and not ("半年" in title or "季度" in title or "月份" in title):
