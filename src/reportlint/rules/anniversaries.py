@@ -302,7 +302,10 @@ def find_clashes(ctx: RuleContext, anchors: tuple[Anchor, ...]) -> Iterator[Clas
         for m in anchor.pattern.finditer(text):  # gated: most anchors' patterns are never compiled
             compared = bool(_COMPARED.search(text, max(0, m.start() - 3), m.start()))
             held = anchor.years is not None and anchor.years[1] == 2100  # named as past: the point is history
-            if compared or (not held and _HISTORY.match(text, m.end())):
+            history = None if held else _HISTORY.match(text, m.end())
+            if history is not None and history.group(0).endswith(("到来之际", "来临之际")) and anchor.base is not None:
+                history = None  # 在第41个教师节到来之际: the day of the year spoken of, not history
+            if compared or history is not None:
                 continue
             ref = reference_year(ctx, m.start())
             if ref is None:
