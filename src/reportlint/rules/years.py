@@ -714,8 +714,10 @@ def _judge(role: str, year: int, frame: Frame, sentence: str, in_part: bool = Fa
             return "default"  # a later year told as done (2025年，… in a 2024 summary; a typo 2042年)
         return None
     if role == "ahead-loose" and year == frame.review and frame.review < frame.ahead \
-            and (_names_year_ahead(sentence, year) or any(w in sentence for w in _ANNOUNCES_PLAN)):
-        return "ahead"
+            and (_names_year_ahead(sentence, year) or any(w in sentence for w in _ANNOUNCES_PLAN)
+                 or _WILL_OPENING.match(sentence) and any(w in sentence for w in _GUIDING)
+                 and not any(word in sentence for word in _PAST_WORDS)):
+        return "ahead"  # 2024年，社区将坚持以…为指导 opening a plan for 2025
     if role in ("ahead", "ahead-loose") and frame.ahead - 3 < year < frame.ahead:
         if any(word in sentence for word in _PAST_WORDS) or year == frame.review and role == "ahead-loose":
             return None
@@ -729,6 +731,8 @@ _WILL_OPENING = lazy(r"\s*(?:19|20)[0-9]{2}\s*年[，,]\s*[\u4e00-\u9fff]{0,8}?(
 # a sentence that introduces the plan itself: `2024年重点抓好以下几个方面工作`, `…的总体要求是：`
 _ANNOUNCES_PLAN = ("重点抓好", "重点做好", "着力抓好", "抓好以下", "做好以下", "总体要求是", "主要目标是",
                    "主要预期目标是", "工作思路是", "总体思路是", "工作安排如下", "工作要点如下")
+# the guiding clause a plan opens with: its year is the plan's
+_GUIDING = ("为指导", "为统领", "为引领", "紧紧围绕", "坚持以")
 _LOOKED_BACK = ("不平凡", "不寻常", "极不", "难忘", "成绩", "丰收", "硕果")
 
 
