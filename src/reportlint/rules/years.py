@@ -469,11 +469,14 @@ class PartYearMismatch(Rule):
                          "{part!r} plans, but the document sums up {title}: plans are for {ahead}"),
         "today": ("“{word}”与{year}年并提，按本文年份应为{expected}年",
                   "{word!r} stands next to {year}, but by the document's year it is {expected}"),
+        "same-period": ("“{text}”：所述的是{base}年，同期比较应对照此前的年份",
+                        "{text!r}: the text speaks of {base}, so the same period compared is of an earlier year"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in ctx.document.articles:
             yield from self._relatives(ctx, article)
+            yield from self._same_period(ctx, article)
             frame = frame_of(ctx, article)
             if frame is None:
                 continue
@@ -503,6 +506,27 @@ class PartYearMismatch(Rule):
             if frame.kind != "government-work-report":
                 yield from self._openings(ctx, article, frame, role_by_section)
             yield from self._school_years(ctx, article, role_by_section)
+
+    @staticmethod
+    def _same_period(ctx: RuleContext, article: Article) -> Iterator[Finding]:
+        """`2026年1至10月……比2026年同期下降25%`: a period compared with itself, or with a year to come."""
+        text = ctx.text
+        if "同期" not in text[article.span.start:article.span.end]:
+            return
+        for m in _SAME_PERIOD.finditer(text, article.span.start, article.span.end):
+            year = int(m[1])
+            lo = max(article.span.start, m.start() - 200)
+            lo = max(max(text.rfind(p, lo, m.start()) for p in "。；！？\n") + 1, lo)
+            earlier = [y for y in year_mentions(text[lo:m.start()], lo)
+                       if not any(c in text[max(lo, y.start - 2):y.start] for c in "比较与同于")]
+            if earlier:
+                base = earlier[-1].year  # the period spoken of, not a baseline compared with
+            elif "今年" in text[lo:m.start()] and article.dating.title_year is not None:
+                base = article.dating.title_year
+            else:
+                continue
+            if year >= base:
+                yield ctx.report(m.start(1), m.end(), "same-period", text=m.group(0), base=base)
 
     @staticmethod
     def _school_years(ctx: RuleContext, article: Article, roles: list[tuple[int, int, str]]) -> Iterator[Finding]:
@@ -746,6 +770,7 @@ def _names_year_ahead(sentence: str, year: int) -> bool:
 _RELATIVE = (("今年", 0), ("本年度", 0), ("本年", 0), ("去年", -1), ("上年", -1), ("上一年", -1),
              ("明年", 1), ("下一年", 1), ("上届", -1), ("上一届", -1))
 _EARLIER = ("上届", "上一届")  # any year before the document's, not only the one before it
+_SAME_PERIOD = lazy(r"(?:比|较|与|同|低于|高于)\s*((?:19|20)[0-9]{2})\s*年\s*同期")
 _COMPARE_MARKS = "比较到至于从自与同和、—-及"
 
 
