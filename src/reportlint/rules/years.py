@@ -412,7 +412,10 @@ class PartYearMismatch(Rule):
       in a decision honouring 2024); in a plan part a year before the one planned, with a verb of
       intent (`将`, `力争`) or under a plan heading (also after `确保`/`力争`: `确保2024年全年目标如期实现`);
       a plan opening `2024年是…的关键之年` or announcing `2024年重点抓好以下几方面工作` for 2025,
-      and `2024年，公司将…` under a heading such as 重点工作 in a plan for 2025;
+      and `2024年，公司将…` under a heading such as 重点工作 in a plan for 2025, or anywhere when it
+      goes on `坚持以…为指导`, `紧紧围绕…`;
+    - a comparison with the same period of the year the sentence speaks of, or of a later one
+      (`2024年1至10月……比2024年同期下降`; with `今年`, the title's year);
     - in a school-year summary (`2024—2025学年工作总结`), a school year opening a sentence: another
       one in a review part (`2023—2024学年，学校…`), and not the next one in a plan part with
       `将` (`2024—2025学年，学校将…`);
