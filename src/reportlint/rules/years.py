@@ -632,7 +632,7 @@ _NOT_TOPIC = ("以来", "至今", "起", "开始", "以前", "之前", "前", "�
 _HISTORY_WORDS = ("以来", "至今", "连续", "相比", "历年", "成立", "始建", "创建", "建于", "启动", "起步", "立项",
                   "获批", "当时", "曾", "此前", "以前", "之前", "即去年", "去年的", "基础上", "延续", "结转", "遗留",
                   "跨年", "首次", "荣获", "被评为", "被授予", "批准", "以前年度", "历史")
-_REVIEW_WORDS = ("通报", "表彰", "优秀", "先进", "总结", "情况", "回顾", "考核结果", "述职")
+_MEETING_REVIEW = ("通报", "表彰", "优秀", "先进", "总结", "情况", "回顾", "考核结果", "述职")
 _FUTURE_WORDS = ("将", "计划", "预计", "力争", "争取", "拟", "确保", "目标", "预期", "展望", "明年",
                  "要", "继续", "进一步", "持续")
 _PAST_WORDS = ("已", "取得", "基础上", "今年", "本年", "去年", "上年", "了", "以来", "完成了")
@@ -878,7 +878,7 @@ def _title_phrase_reused(ctx: RuleContext, article: Article, year: int) -> Itera
             continue
         if any(m.year != mention.year for m in year_mentions(sentence)):
             continue
-        if meeting and mention.year == year - 1 and any(w in sentence for w in _REVIEW_WORDS):
+        if meeting and mention.year == year - 1 and any(w in sentence for w in _MEETING_REVIEW):
             continue  # 召开2026年…工作会议 whose agenda 通报2025年度…情况
         yield ctx.report(mention.start, mention.end, "copied", year=mention.year, title=year,
                          phrase=text[at:at + 4])
