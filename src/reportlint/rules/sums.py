@@ -36,6 +36,7 @@ _CONNECTIVES = (
     ("来源为", "all"), ("来源是", "all"),
 )
 _OTHERS = ("其他", "其余", "其它")  # a part so labelled makes the list whole
+_DIVIDED_INTO = ("划分为", "分为", "分成")
 # words that pick members out by a property (a selection, not a breakdown): a list so labelled
 # may fall short of its total
 _SELECTIVE = ("重点", "主要", "骨干", "以上", "规上", "规模以上")
@@ -313,6 +314,9 @@ def _after_connective(text: str, sentence: _Sentence, before: list[Amount], at: 
                       mode: str) -> Iterator[Mismatch]:
     begin = _list_start(text, at + len(word), sentence.end)
     end = _clause_end(text, begin, sentence.end)
+    if word in _DIVIDED_INTO and any(f.start == begin for f in sentence.figures) and sum(
+            1 for f in sentence.figures if begin <= f.start < _clause_end(text, begin, sentence.end)) == 1:
+        return  # `社区划分为12个网格，`: the figure counts the divisions, it is no part of a total
     parts = _list(text, begin, end, sentence.figures)
     candidates = before + [f for f in sentence.figures if f.end <= at]
     if parts is not None:
@@ -826,14 +830,22 @@ _STRUCTURE_WORDS = ("结构", "构成", "分布")
 def _shares(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
     """`其中A占30%，B占50%，C占30%` (more than the whole) and `三次产业结构为8.7∶41.2∶50.1`."""
     shares: list[Amount] = []
+    wholes: set[str] = set()  # the wholes named (`占播种面积的62%`): shares of two are not added
     for figure in sentence.figures:
         if figure.measure != PERCENT:
             continue
         lead = text[max(sentence.start, figure.start - 4):figure.start]
-        if lead.endswith(("占", "占比", "占比为", "占比达", "分别占", "分别占比")) or (
+        named = _OF_WHOLE.search(text, max(sentence.start, figure.start - 12), figure.start)
+        if named:
+            wholes.add(named.group(1))
+        if lead.endswith(("占", "占比", "占比为", "占比达", "分别占", "分别占比")) or named or (
                 shares and text[shares[-1].end:figure.start] in ("、", "，")
                 and "分别占" in text[max(sentence.start, shares[0].start - 6):shares[0].start]):
             shares.append(figure)
+    if len(wholes) > 1:
+        shares = []
+    if len(shares) < 2:
+        shares = _graded(text, sentence) or shares
     if any(f.measure == PERCENT and f not in shares and _share_clause(text, sentence, f) for f in sentence.figures):
         shares = []  # `占农村地区业务量的38.5%`: a share not read as one, so the others are not judged
     opening = text[sentence.start:shares[0].start] if shares else ""
@@ -863,6 +875,35 @@ def _shares(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
     if "产业" in text[sentence.start:sentence.end]:
         yield from _structure(text, sentence)
         yield from _structure_listed(text, sentence)
+
+
+# `水稻占播种面积的62%`: a share naming its whole, right before the figure
+_OF_WHOLE = lazy(r"占([^，,；;、：:。0-9%％的]{1,8})的$")
+# `从满意程度分布看，` / `按作物结构分，`: the sentence divides one whole
+_DIVIDING = lazy(r"(?:从|按)[^，,。；;]{0,10}(?:分布|结构|构成)(?:看|分|来看)[，,：:]")
+_NOT_SHARE = ("增", "减", "降", "升", "提高", "比", "同比", "达", "率", "超", "近", "约", "为", "到")
+
+
+def _graded(text: str, sentence: _Sentence) -> list[Amount]:
+    """`从满意程度分布看，非常满意38.6%、满意41.2%、一般14.5%`: after an opening that divides
+    one whole, a list of short labels each right before its percentage — the shares of that whole."""
+    opening = _DIVIDING.match(text, sentence.start)
+    if opening is None:
+        return []
+    shares: list[Amount] = []
+    at = opening.end()
+    for figure in sentence.figures:
+        if figure.start < at:
+            continue
+        label = text[at:figure.start]
+        if (figure.measure != PERCENT or not 1 <= len(label.strip("、，, ")) <= 6
+                or (shares and label[:1] not in "、，,") or any(w in label for w in _NOT_SHARE)
+                or any(c.isdigit() for c in label)):
+            break
+        shares.append(figure)
+        at = figure.end
+    rest = text[at:sentence.end]
+    return shares if len(shares) >= 3 and not rest.startswith(("等", "左右")) else []
 
 
 def _share_clause(text: str, sentence: _Sentence, figure: Amount) -> bool:
@@ -1488,8 +1529,12 @@ class ShareMismatch(Rule):
       (`从年龄结构看，`, `构成`, `分布`) or groups named by what they are (`满意的占86%，…的占…`)
       (`参与调查的企业中，国有企业占35%，民营企业占52%，外资企业占18%`): together they may not
       exceed 100%; they must make 100% when one of them is `其他` / `其余`, and so must the two
-      halves of one division (`男性占51.6%，女性占48.4%`); a sentence with a share
-      of another named whole (`占农村地区业务量的38.5%`) is not judged; shares listed after their
+      halves of one division (`男性占51.6%，女性占48.4%`); the first share may name the whole
+      (`生态公益林占林地面积的58%，用材林占29%`), but a sentence with shares of two named
+      wholes, or a share of another named whole (`占农村地区业务量的38.5%`), is not judged; after
+      an opening that divides one whole (`从评议等次分布看，`, `按用地结构分，`) a list of short labels
+      each right before its percentage (`优秀27.5%、良好46.3%、合格22.8%`, not growth rates
+      `增长36.2%`, not a list ending in `等`) are its shares; shares listed after their
       labels (`大型、中型、小微型企业的比重分别为12%、31%、62%`) only when the sentence divides one whole
       (`按企业规模分，`, `从…看，`, a structure, `一、二、三产业`) or the labels are grades
       (`满意、基本满意、不满意的比例分别为…`);
