@@ -7,6 +7,7 @@ the one before it, so no search runs to either end of the text.
 
 from __future__ import annotations
 
+import os
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -330,8 +331,9 @@ def _after_connective(text: str, sentence: _Sentence, before: list[Amount], at: 
                     this_mode = "all"  # `补贴资金1268.5万元，分别为…`: the parts of that figure
             if this_mode == "counts" and _selective(text[begin:parts[-1].start]):
                 this_mode = "some"  # `其中重点项目…、省级以上…`: members picked by a property
+            labels = [text[(parts[i - 1].end if i else begin):p.start] for i, p in enumerate(parts)]
             if this_mode and (any(w in text[begin:parts[-1].start] for w in _OTHERS)
-                              or _stated_count(text, total) == len(parts)):
+                              or _stated_count(text, total) == len(parts) or _complementary(labels)):
                 this_mode = "all"  # `…、其他补贴20万元`, `三大产业产值…，其中…`: the list names everything
             if this_mode and _contradicts(total, parts, this_mode):
                 yield Mismatch(total.start, end, "sum", total, tuple(parts))
@@ -544,6 +546,10 @@ def _complementary(labels: list[str]) -> bool:
         for x, y in ((a, b), (b, a)):
             if x in first and first.replace(x, y, 1) == second:
                 return True
+    # `税收收入…、非税收入…`, `公有制经济…，非公有制经济…`: a kind and everything outside it
+    if second.startswith("非") and second[1:2] == first[:1] and len(os.path.commonprefix(
+            [first[::-1], second[::-1]])) >= 2:
+        return True
     for negation in ("尚未", "不", "未"):
         if second.startswith(negation) and len(second) > len(negation) and first.endswith(second[len(negation):]):
             return True
@@ -1417,7 +1423,8 @@ class TotalMismatch(Rule):
       `112个行政村中，已实现…98个，尚未实现的有16个`, with any
       parts after the rest (`已采纳102条，正在研究46条，暂不采纳20条`), a thing and its negation
       after a total (`共386人，体检合格352人，不合格24人`) and the two halves of a two-way division
-      (`城镇人口…，农村人口…`, `男职工…，女职工…`);
+      (`城镇人口…，农村人口…`, `男职工…，女职工…`), also after `其中` and as a 顿号 pair: a kind and
+      everything outside it (`其中税费收入…、非税费收入…`, `公有制单位…，非公有制单位…`);
     - a list with a part labelled `其他` / `其余` (`…、其他补贴20万元`), and a total whose own
       clause counts its parts when the list has that many (`三大产业产值46.2亿元，其中…`);
     - a sentence that opens with `<group>中，` and a 顿号 list, the group counted in the paragraph
