@@ -33,11 +33,13 @@ _CONNECTIVES = (
     ("主要有", "some"), ("主要是", "some"), ("主要包括", "some"),
     ("划分为", "all"), ("分为", "all"), ("分成", "all"),
     ("分别为", "marked"), ("分别是", "marked"), ("分别有", "marked"),
+    ("分别安排", "marked"), ("分别用于", "marked"), ("分别下达", "marked"), ("分别拨付", "marked"),
     ("具体为", "marked"), ("具体是", "marked"), ("分布在", "counts"), ("分布于", "counts"),
     ("来源为", "all"), ("来源是", "all"),
 )
 _OTHERS = ("其他", "其余", "其它")  # a part so labelled makes the list whole
 _DIVIDED_INTO = ("划分为", "分为", "分成")
+_ALLOCATING = ("分别安排", "分别用于", "分别下达", "分别拨付")
 # words that pick members out by a property (a selection, not a breakdown): a list so labelled
 # may fall short of its total
 _SELECTIVE = ("重点", "主要", "骨干", "以上", "规上", "规模以上")
@@ -149,12 +151,15 @@ def _start(figure: Amount) -> int:
     return figure.start
 
 
+_THOUSANDS = lazy(r",[0-9]{3}(?![0-9])")
+
+
 def _split(text: str, start: int, end: int, separators: tuple[str, ...]) -> list[tuple[int, int]]:
     spans, begin, i = [], start, start
     while i < end:
         sep = next((s for s in separators if text.startswith(s, i)), None)
-        if sep is None:
-            i += 1
+        if sep is None or (sep == "," and text[i - 1:i].isdigit() and _THOUSANDS.match(text, i)):
+            i += 1  # `15,000万元`: a thousands separator, not a list's
             continue
         spans.append((begin, i))
         begin = i = i + len(sep)
@@ -327,7 +332,7 @@ def _after_connective(text: str, sentence: _Sentence, before: list[Amount], at: 
             if mode == "marked":
                 this_mode = "counts" if _marked(text, total) or "其中" in text[total.end:at] \
                     or _aside(text, total, at, candidates) else ""
-                if not text[total.end:at].strip("，,：: "):
+                if _adjoins(text, total, at, word):
                     this_mode = "all"  # `补贴资金1268.5万元，分别为…`: the parts of that figure
             if this_mode == "counts" and _selective(text[begin:parts[-1].start]):
                 this_mode = "some"  # `其中重点项目…、省级以上…`: members picked by a property
@@ -339,6 +344,17 @@ def _after_connective(text: str, sentence: _Sentence, before: list[Amount], at: 
                 yield Mismatch(total.start, end, "sum", total, tuple(parts))
     else:
         yield from _selection(text, sentence, at, begin, candidates, mode)
+
+
+def _adjoins(text: str, total: Amount, at: int, word: str) -> bool:
+    """Whether the parts after ``word`` at ``at`` are those of ``total``: nothing stands between
+    them, or — before `分别安排`/`分别用于` … — one short clause without figures
+    (`额度36000万元，全部列入基金预算，分别安排：`)."""
+    gap = text[total.end:at].strip("，,：: ")
+    if not gap:
+        return True
+    return word.startswith(_ALLOCATING) and len(gap) <= 12 and not any(
+        c.isdigit() or c in "，,；;、" for c in gap)
 
 
 def _aside(text: str, total: Amount, at: int, figures: list[Amount]) -> bool:
@@ -457,7 +473,7 @@ def _selection(text: str, sentence: _Sentence, at: int, begin: int, candidates: 
     if len(parts) < 2 or not filled or _cross_cutting(labels) or any(_exceeds(total, [p]) for p in parts):
         return
     whole = mode == "all" or (mode == "marked" and (_marked(text, total) or "其中" in text[total.end:at]
-                                                    or not text[total.end:at].strip("，,：: ")))
+                                                    or _adjoins(text, total, at, text[at:at + 4])))
     whole = (whole or _complementary(labels) or any(w in label for label in labels for w in _OTHERS)
              or _stated_count(text, total) == len(parts))
     # three or more kinds by commas after 其中/包括 are read as a 顿号 list is (a near miss is a
@@ -1463,6 +1479,9 @@ class TotalMismatch(Rule):
 
     And a change against its two levels: `由上年的86家增加到102家，净增18家`,
     `从5.6%下降到5.1%，下降了0.3个百分点` (a growth rate, `增长17.5%`, is left alone).
+
+    The parts may follow `分别安排`, `分别用于`, `分别下达`, `分别拨付` as they follow `分别为`, and a
+    figure may be written with thousands separators (`12,600万元`).
 
     Figures must share the total's measure word (`名` and `位` count as `人`); 元/万元/亿元 and
     万/亿 are converted; decimals are allowed their rounding. A total hedged with `约`/`近`/
