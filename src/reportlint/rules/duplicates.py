@@ -727,7 +727,7 @@ _REDUNDANT = lazy(
     rf"|(?:约|大约|近|将近)(?P<n3>[0-9０-９]+)(?P<r3>余|多)(?=[^0-9０-９])"
     rf"|(?P<n4>[0-9０-９]+)余(?P<r4>多)"
     rf"|(?:截至|截止)(?P<n5>{_NOT_PUNCT}{{0,11}}?[日月年底末时前今])(?P<r5>为止|止)(?![步])"
-    rf"|(?:各位|诸位|众多|广大)(?P<n6>[\u4e00-\u9fff]{{0,5}}[^我你他她它咱人\W])(?P<r6>们)"
+    rf"|(?:各位|诸位|众多|广大)(?P<n6>(?:(?![和及与])[\u4e00-\u9fff]){{0,5}}[^我你他她它咱人和及与\W])(?P<r6>们)"
     rf"|(?:从|自)(?P<n7>{_NOT_PUNCT}{{1,10}}?)开始(?P<r7>起)"
     rf"|(?P<r8>百分之)(?P<n8>[0-9０-９.]+)[%％]"
     rf"|(?P<r9>首先)第一|第一(?P<r10>首先)"
@@ -750,8 +750,8 @@ class RedundantExpression(Rule):
     `逾……以上`), an end date marked twice (`截至……为止`), a plural marked twice
     (`各位代表们`, `广大群众们`), `从……开始起`, `百分之30%`, and fixed redundant phrases
     (`凯旋而归`, `亲眼目睹`, `再次重申`, `免费赠送`, `悬殊很大`, `涉及到`). Left alone: each
-    word alone (`约3万人`, `3万人左右`, `50%以上`), `我们`/`人们` after 各位 (`各位代表！我们`)
-    and `截止` that closes a sentence (`报名于5月1日截止`).
+    word alone (`约3万人`, `3万人左右`, `50%以上`), `我们`/`人们` after 各位 (`各位代表！我们`), a plural on a
+    second noun joined by 和/及/与 (`各位专家和老师们`) and `截止` that closes a sentence (`报名于5月1日截止`).
 
     ## Why is this bad?
     The second word repeats what the first already says; editors of official texts mark it as
