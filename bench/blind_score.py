@@ -44,7 +44,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "sum": ("SM",),
     "heading": ("HD",),
     "enumeration": ("EN",),
-    "punctuation": ("PU",),
+    # a doubled mark (，，) is a punctuation defect in the sets' briefs; TY008 is the rule that finds it
+    "punctuation": ("PU", "TY008"),
     "pairs": ("PA",),
     # the sets' briefs put the joining marks of a series or range (顿号, 2-3家, 9月1日-9月30日) under
     # "serial"; the range hyphen is TY001's, which also answers for "typography"

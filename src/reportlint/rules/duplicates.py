@@ -239,7 +239,9 @@ class RepeatedSentence(Rule):
     that repeats the end of the clause before it (`各项工作组织到位，组织到位`), and two or three
     clauses written again right after themselves (`每周5天、每天不少于2小时，每周5天、每天不少于2小时`),
     and a clause of at least six Chinese characters written again further on in its sentence
-    (`完善工作制度，强化督查考核，完善工作制度，…`).
+    (`完善工作制度，强化督查考核，完善工作制度，…`), and the last clause of a sentence written again
+    as the first clause of the next in one paragraph (eight or more Chinese characters:
+    `…，督促整改燃气管道老化问题37处。督促整改燃气管道老化问题37处，…`).
     A list item's number is not compared (`2．深入学习…。深入学习…。`). Left alone: short
     formulas repeated on purpose (`会议强调：要抓落实。`); a sentence repeated in a paragraph
     further away is DU004's.
@@ -291,6 +293,7 @@ class RepeatedSentence(Rule):
             fix = Fix.replace("删除重复的句子", lo, hi, "", Applicability.UNSAFE)
             yield ctx.report(start, end, fix=fix, text=_excerpt(pieces[i + k].key))
         yield from self._again(ctx, pieces, adjacent)
+        yield from self._across(ctx, pieces, adjacent)
         for piece in pieces:
             yield from self._clauses(ctx, piece)
 
@@ -308,6 +311,29 @@ class RepeatedSentence(Rule):
                 yield ctx.report(piece.start, piece.end, "again", fix=fix, text=_excerpt(piece.key))
             else:
                 seen.setdefault(piece.key, index)
+
+    def _across(self, ctx: RuleContext, pieces: list[Piece], adjacent: set[int]) -> Iterator[Finding]:
+        """`…，组织企业负责人培训4期。组织企业负责人培训4期，参训286人次。`: the last clause of a
+        sentence written again as the first clause of the next, in one paragraph (eight or more
+        Chinese characters; a whole sentence repeated is the check above)."""
+        for index in range(1, len(pieces)):
+            before, piece = pieces[index - 1], pieces[index]
+            if before.line != piece.line or index in adjacent or index - 1 in adjacent:
+                continue
+            head = _CLAUSE_CUT.split(piece.key, maxsplit=1)[0]
+            if head == piece.key or not before.key.endswith(head) or sum(map(is_cjk, head)) < 8:
+                continue
+            cut = len(before.key) - len(head)
+            if cut and before.key[cut - 1] not in "，,；;：:":
+                continue  # the head must be a whole clause of the sentence before
+            text = ctx.text[piece.start:piece.end]
+            at = text.find(head[:4])
+            if at == -1:
+                continue
+            sep = _CLAUSE_CUT.search(text, at + len(head) - 1)
+            end = piece.start + (sep.end() if sep else len(text))
+            fix = Fix.replace("删除重复的分句", piece.start + at, end, "", Applicability.UNSAFE)
+            yield ctx.report(piece.start + at, end, "clause", fix=fix, text=head)
 
     def _clauses(self, ctx: RuleContext, sentence: Piece) -> Iterator[Finding]:
         text = ctx.text[sentence.start : sentence.end]
@@ -356,6 +382,9 @@ class RepeatedSentence(Rule):
                     i += k - 1
                     break
             i += 1
+
+
+_CLAUSE_CUT = lazy(r"[，,；;：:]")
 
 
 def _clause_run_repeat(text: str, parts: list[re.Match[str]], i: int, k: int) -> bool:
@@ -727,7 +756,7 @@ _REDUNDANT = lazy(
     rf"|(?:约|大约|近|将近)(?P<n3>[0-9０-９]+)(?P<r3>余|多)(?=[^0-9０-９])"
     rf"|(?P<n4>[0-9０-９]+)余(?P<r4>多)"
     rf"|(?:截至|截止)(?P<n5>{_NOT_PUNCT}{{0,11}}?[日月年底末时前今])(?P<r5>为止|止)(?![步])"
-    rf"|(?:各位|诸位|众多|广大)(?P<n6>[\u4e00-\u9fff]{{0,5}}[^我你他她它咱人\W])(?P<r6>们)"
+    rf"|(?:各位|诸位|众多|广大)(?P<n6>(?:(?![和及与])[\u4e00-\u9fff]){{0,5}}[^我你他她它咱人和及与\W])(?P<r6>们)"
     rf"|(?:从|自)(?P<n7>{_NOT_PUNCT}{{1,10}}?)开始(?P<r7>起)"
     rf"|(?P<r8>百分之)(?P<n8>[0-9０-９.]+)[%％]"
     rf"|(?P<r9>首先)第一|第一(?P<r10>首先)"
@@ -750,8 +779,8 @@ class RedundantExpression(Rule):
     `逾……以上`), an end date marked twice (`截至……为止`), a plural marked twice
     (`各位代表们`, `广大群众们`), `从……开始起`, `百分之30%`, and fixed redundant phrases
     (`凯旋而归`, `亲眼目睹`, `再次重申`, `免费赠送`, `悬殊很大`, `涉及到`). Left alone: each
-    word alone (`约3万人`, `3万人左右`, `50%以上`), `我们`/`人们` after 各位 (`各位代表！我们`)
-    and `截止` that closes a sentence (`报名于5月1日截止`).
+    word alone (`约3万人`, `3万人左右`, `50%以上`), `我们`/`人们` after 各位 (`各位代表！我们`), a plural on a
+    second noun joined by 和/及/与 (`各位专家和老师们`) and `截止` that closes a sentence (`报名于5月1日截止`).
 
     ## Why is this bad?
     The second word repeats what the first already says; editors of official texts mark it as

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections.abc import Iterator
 from itertools import chain
@@ -271,6 +272,7 @@ def _chrome_pattern() -> LazyPattern:
 
 
 _CHROME = _chrome_pattern()
+_GAP = lazy(r"[ \u3000]{2,}")
 _CHROME_TAIL = 60  # what follows the chrome on its line: a short tail, no sentence of the report
 _AFTER_SENTENCE = "。！？!?”）)】"
 # a disclaimer or copyright notice runs on in sentences of the site's own: 本站部分内容来源于网络，
@@ -289,6 +291,8 @@ def _chrome_at(text: str, start: int) -> int | None:
         return at
     if text[at - 1] in _AFTER_SENTENCE:
         return at
+    if "\u3000\u3000" in text[at:start] or "  " in text[at:start]:
+        return start  # after a wide gap between a page's fields: cut there, keep what precedes
     return None
 
 
@@ -304,10 +308,17 @@ def _chrome_starts(text: str) -> Iterator[int]:
 
     Ascending without a sort: the spaces and bullets skipped are none of the characters the
     next position follows, so each position lies past the one before."""
-    for at in chain((-1,), offsets(text, "\n" + _AFTER_SENTENCE)):
+    # a site lays its fields out on one line with wide gaps: 来源：…　　发布时间：…　　浏览次数：2386
+    gaps = [m.end() - 1 for m in _GAP.finditer(text)] if "  " in text or "\u3000\u3000" in text else []
+    last = -1
+    for at in heapq.merge(chain((-1,), offsets(text, "\n" + _AFTER_SENTENCE)), gaps):
         lead = _past_lead(text, at + 1)
+        if lead <= last:
+            continue
+        last = lead
         yield lead
         if text[lead:lead + 1] in ("（", "(", "【", "["):
+            last = lead + 1
             yield lead + 1  # （来源：县融媒体中心） trailing a paragraph
 
 
@@ -359,10 +370,13 @@ class PageChrome(Rule):
       (`发布时间：2025-03-01 10:20　来源：…`);
     - counters: `浏览次数：1024`, `阅读：356`, `点赞(12)`, `【打印本页】【关闭窗口】`, `字号：大 中 小`,
       `【字体：大 中 小】`, `点赞 在看 分享`, `全文共计2356字，阅读需要6分钟`, `【纠错】`;
-    - related-article lists: `相关文章`, `推荐阅读：`, `上一篇：`, `下一篇：`, `阅读原文`, `友情链接：`,
+    - related-article lists: `相关文章`, `【相关阅读】`, `推荐阅读：`, `上一篇：`, `下一篇：`, `阅读原文`, `友情链接：`,
       `更多精彩内容`, and an article's end mark (`—END—`, `（完）`);
     - download prompts: `点击下载`, `下载word版`, `文档下载`, and a document-sharing site's
       `文档贡献者：`, `下载积分：`.
+
+    Chrome is looked for at a line start, after a sentence end, and after a wide gap (two or
+    more spaces) — a site lays its fields out on one line: `来源：县统计局　　浏览次数：2386`.
 
     Left alone: the same words inside a sentence (`为基层干部点赞`, `分享经验做法`,
     `信息来源广泛`), chrome followed on its line by a full sentence, a data source that is not

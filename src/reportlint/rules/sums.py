@@ -7,6 +7,7 @@ the one before it, so no search runs to either end of the text.
 
 from __future__ import annotations
 
+import os
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -32,10 +33,13 @@ _CONNECTIVES = (
     ("主要有", "some"), ("主要是", "some"), ("主要包括", "some"),
     ("划分为", "all"), ("分为", "all"), ("分成", "all"),
     ("分别为", "marked"), ("分别是", "marked"), ("分别有", "marked"),
+    ("分别安排", "marked"), ("分别用于", "marked"), ("分别下达", "marked"), ("分别拨付", "marked"),
     ("具体为", "marked"), ("具体是", "marked"), ("分布在", "counts"), ("分布于", "counts"),
     ("来源为", "all"), ("来源是", "all"),
 )
 _OTHERS = ("其他", "其余", "其它")  # a part so labelled makes the list whole
+_DIVIDED_INTO = ("划分为", "分为", "分成")
+_ALLOCATING = ("分别安排", "分别用于", "分别下达", "分别拨付")
 # words that pick members out by a property (a selection, not a breakdown): a list so labelled
 # may fall short of its total
 _SELECTIVE = ("重点", "主要", "骨干", "以上", "规上", "规模以上")
@@ -147,12 +151,15 @@ def _start(figure: Amount) -> int:
     return figure.start
 
 
+_THOUSANDS = lazy(r",[0-9]{3}(?![0-9])")
+
+
 def _split(text: str, start: int, end: int, separators: tuple[str, ...]) -> list[tuple[int, int]]:
     spans, begin, i = [], start, start
     while i < end:
         sep = next((s for s in separators if text.startswith(s, i)), None)
-        if sep is None:
-            i += 1
+        if sep is None or (sep == "," and text[i - 1:i].isdigit() and _THOUSANDS.match(text, i)):
+            i += 1  # `15,000万元`: a thousands separator, not a list's
             continue
         spans.append((begin, i))
         begin = i = i + len(sep)
@@ -313,6 +320,9 @@ def _after_connective(text: str, sentence: _Sentence, before: list[Amount], at: 
                       mode: str) -> Iterator[Mismatch]:
     begin = _list_start(text, at + len(word), sentence.end)
     end = _clause_end(text, begin, sentence.end)
+    if word in _DIVIDED_INTO and any(f.start == begin for f in sentence.figures) and sum(
+            1 for f in sentence.figures if begin <= f.start < _clause_end(text, begin, sentence.end)) == 1:
+        return  # `社区划分为12个网格，`: the figure counts the divisions, it is no part of a total
     parts = _list(text, begin, end, sentence.figures)
     candidates = before + [f for f in sentence.figures if f.end <= at]
     if parts is not None:
@@ -322,17 +332,29 @@ def _after_connective(text: str, sentence: _Sentence, before: list[Amount], at: 
             if mode == "marked":
                 this_mode = "counts" if _marked(text, total) or "其中" in text[total.end:at] \
                     or _aside(text, total, at, candidates) else ""
-                if not text[total.end:at].strip("，,：: "):
+                if _adjoins(text, total, at, word):
                     this_mode = "all"  # `补贴资金1268.5万元，分别为…`: the parts of that figure
             if this_mode == "counts" and _selective(text[begin:parts[-1].start]):
                 this_mode = "some"  # `其中重点项目…、省级以上…`: members picked by a property
+            labels = [text[(parts[i - 1].end if i else begin):p.start] for i, p in enumerate(parts)]
             if this_mode and (any(w in text[begin:parts[-1].start] for w in _OTHERS)
-                              or _stated_count(text, total) == len(parts)):
+                              or _stated_count(text, total) == len(parts) or _complementary(labels)):
                 this_mode = "all"  # `…、其他补贴20万元`, `三大产业产值…，其中…`: the list names everything
             if this_mode and _contradicts(total, parts, this_mode):
                 yield Mismatch(total.start, end, "sum", total, tuple(parts))
     else:
         yield from _selection(text, sentence, at, begin, candidates, mode)
+
+
+def _adjoins(text: str, total: Amount, at: int, word: str) -> bool:
+    """Whether the parts after ``word`` at ``at`` are those of ``total``: nothing stands between
+    them, or — before `分别安排`/`分别用于` … — one short clause without figures
+    (`额度36000万元，全部列入基金预算，分别安排：`)."""
+    gap = text[total.end:at].strip("，,：: ")
+    if not gap:
+        return True
+    return word.startswith(_ALLOCATING) and len(gap) <= 12 and not any(
+        c.isdigit() or c in "，,；;、" for c in gap)
 
 
 def _aside(text: str, total: Amount, at: int, figures: list[Amount]) -> bool:
@@ -451,7 +473,7 @@ def _selection(text: str, sentence: _Sentence, at: int, begin: int, candidates: 
     if len(parts) < 2 or not filled or _cross_cutting(labels) or any(_exceeds(total, [p]) for p in parts):
         return
     whole = mode == "all" or (mode == "marked" and (_marked(text, total) or "其中" in text[total.end:at]
-                                                    or not text[total.end:at].strip("，,：: ")))
+                                                    or _adjoins(text, total, at, text[at:at + 4])))
     whole = (whole or _complementary(labels) or any(w in label for label in labels for w in _OTHERS)
              or _stated_count(text, total) == len(parts))
     # three or more kinds by commas after 其中/包括 are read as a 顿号 list is (a near miss is a
@@ -540,6 +562,10 @@ def _complementary(labels: list[str]) -> bool:
         for x, y in ((a, b), (b, a)):
             if x in first and first.replace(x, y, 1) == second:
                 return True
+    # `税收收入…、非税收入…`, `公有制经济…，非公有制经济…`: a kind and everything outside it
+    if second.startswith("非") and second[1:2] == first[:1] and len(os.path.commonprefix(
+            [first[::-1], second[::-1]])) >= 2:
+        return True
     for negation in ("尚未", "不", "未"):
         if second.startswith(negation) and len(second) > len(negation) and first.endswith(second[len(negation):]):
             return True
@@ -826,14 +852,22 @@ _STRUCTURE_WORDS = ("结构", "构成", "分布")
 def _shares(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
     """`其中A占30%，B占50%，C占30%` (more than the whole) and `三次产业结构为8.7∶41.2∶50.1`."""
     shares: list[Amount] = []
+    wholes: set[str] = set()  # the wholes named (`占播种面积的62%`): shares of two are not added
     for figure in sentence.figures:
         if figure.measure != PERCENT:
             continue
         lead = text[max(sentence.start, figure.start - 4):figure.start]
-        if lead.endswith(("占", "占比", "占比为", "占比达", "分别占", "分别占比")) or (
+        named = _OF_WHOLE.search(text, max(sentence.start, figure.start - 12), figure.start)
+        if named:
+            wholes.add(named.group(1))
+        if lead.endswith(("占", "占比", "占比为", "占比达", "分别占", "分别占比")) or named or (
                 shares and text[shares[-1].end:figure.start] in ("、", "，")
                 and "分别占" in text[max(sentence.start, shares[0].start - 6):shares[0].start]):
             shares.append(figure)
+    if len(wholes) > 1:
+        shares = []
+    if len(shares) < 2:
+        shares = _graded(text, sentence) or shares
     if any(f.measure == PERCENT and f not in shares and _share_clause(text, sentence, f) for f in sentence.figures):
         shares = []  # `占农村地区业务量的38.5%`: a share not read as one, so the others are not judged
     opening = text[sentence.start:shares[0].start] if shares else ""
@@ -863,6 +897,35 @@ def _shares(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
     if "产业" in text[sentence.start:sentence.end]:
         yield from _structure(text, sentence)
         yield from _structure_listed(text, sentence)
+
+
+# `水稻占播种面积的62%`: a share naming its whole, right before the figure
+_OF_WHOLE = lazy(r"占([^，,；;、：:。0-9%％的]{1,8})的$")
+# `从满意程度分布看，` / `按作物结构分，`: the sentence divides one whole
+_DIVIDING = lazy(r"(?:从|按)[^，,。；;]{0,10}(?:分布|结构|构成)(?:看|分|来看)[，,：:]")
+_NOT_SHARE = ("增", "减", "降", "升", "提高", "比", "同比", "达", "率", "超", "近", "约", "为", "到")
+
+
+def _graded(text: str, sentence: _Sentence) -> list[Amount]:
+    """`从满意程度分布看，非常满意38.6%、满意41.2%、一般14.5%`: after an opening that divides
+    one whole, a list of short labels each right before its percentage — the shares of that whole."""
+    opening = _DIVIDING.match(text, sentence.start)
+    if opening is None:
+        return []
+    shares: list[Amount] = []
+    at = opening.end()
+    for figure in sentence.figures:
+        if figure.start < at:
+            continue
+        label = text[at:figure.start]
+        if (figure.measure != PERCENT or not 1 <= len(label.strip("、，, ")) <= 6
+                or (shares and label[:1] not in "、，,") or any(w in label for w in _NOT_SHARE)
+                or any(c.isdigit() for c in label)):
+            break
+        shares.append(figure)
+        at = figure.end
+    rest = text[at:sentence.end]
+    return shares if len(shares) >= 3 and not rest.startswith(("等", "左右")) else []
 
 
 def _share_clause(text: str, sentence: _Sentence, figure: Amount) -> bool:
@@ -1376,7 +1439,8 @@ class TotalMismatch(Rule):
       `112个行政村中，已实现…98个，尚未实现的有16个`, with any
       parts after the rest (`已采纳102条，正在研究46条，暂不采纳20条`), a thing and its negation
       after a total (`共386人，体检合格352人，不合格24人`) and the two halves of a two-way division
-      (`城镇人口…，农村人口…`, `男职工…，女职工…`);
+      (`城镇人口…，农村人口…`, `男职工…，女职工…`), also after `其中` and as a 顿号 pair: a kind and
+      everything outside it (`其中税费收入…、非税费收入…`, `公有制单位…，非公有制单位…`);
     - a list with a part labelled `其他` / `其余` (`…、其他补贴20万元`), and a total whose own
       clause counts its parts when the list has that many (`三大产业产值46.2亿元，其中…`);
     - a sentence that opens with `<group>中，` and a 顿号 list, the group counted in the paragraph
@@ -1415,6 +1479,9 @@ class TotalMismatch(Rule):
 
     And a change against its two levels: `由上年的86家增加到102家，净增18家`,
     `从5.6%下降到5.1%，下降了0.3个百分点` (a growth rate, `增长17.5%`, is left alone).
+
+    The parts may follow `分别安排`, `分别用于`, `分别下达`, `分别拨付` as they follow `分别为`, and a
+    figure may be written with thousands separators (`12,600万元`).
 
     Figures must share the total's measure word (`名` and `位` count as `人`); 元/万元/亿元 and
     万/亿 are converted; decimals are allowed their rounding. A total hedged with `约`/`近`/
@@ -1488,8 +1555,12 @@ class ShareMismatch(Rule):
       (`从年龄结构看，`, `构成`, `分布`) or groups named by what they are (`满意的占86%，…的占…`)
       (`参与调查的企业中，国有企业占35%，民营企业占52%，外资企业占18%`): together they may not
       exceed 100%; they must make 100% when one of them is `其他` / `其余`, and so must the two
-      halves of one division (`男性占51.6%，女性占48.4%`); a sentence with a share
-      of another named whole (`占农村地区业务量的38.5%`) is not judged; shares listed after their
+      halves of one division (`男性占51.6%，女性占48.4%`); the first share may name the whole
+      (`生态公益林占林地面积的58%，用材林占29%`), but a sentence with shares of two named
+      wholes, or a share of another named whole (`占农村地区业务量的38.5%`), is not judged; after
+      an opening that divides one whole (`从评议等次分布看，`, `按用地结构分，`) a list of short labels
+      each right before its percentage (`优秀27.5%、良好46.3%、合格22.8%`, not growth rates
+      `增长36.2%`, not a list ending in `等`) are its shares; shares listed after their
       labels (`大型、中型、小微型企业的比重分别为12%、31%、62%`) only when the sentence divides one whole
       (`按企业规模分，`, `从…看，`, a structure, `一、二、三产业`) or the labels are grades
       (`满意、基本满意、不满意的比例分别为…`);
