@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
-from reportlint.model import Article, Line, Profile, body_lines, is_complete
+from reportlint.model import Article, Element, Line, Profile, body_lines, is_complete
 from reportlint.rules.base import DOCTYPES_OPTION, Rule, RuleContext, doctype_of, title_span, title_text
 from reportlint.text.lazyre import lazy
 
@@ -41,6 +41,17 @@ def _needs(doctype: Profile, article: Article) -> bool:
 def _articles(ctx: RuleContext) -> Iterator[Article]:
     # `document.articles` lists each attached part (附件1 …) after its article: each is read once
     yield from ctx.document.articles
+
+
+def _with_addressee(ctx: RuleContext, doctypes: str) -> Iterator[tuple[Article, Element, Profile]]:
+    """Each titled article with a 主送 line, and its 文种 read past the 版头 (when one is known)."""
+    for article in _articles(ctx):
+        element = article.element("addressee")
+        if element is None or article.title is None:
+            continue
+        doctype = doctype_of(article, doctypes, past_masthead=True)
+        if doctype is not None:
+            yield article, element, doctype
 
 
 def _split(text: str) -> list[str]:
@@ -540,12 +551,8 @@ class DepartmentToLowerGovernment(Rule):
                              "(this {doctype_en}; 条例第十六条（二）)"))}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for article in _articles(ctx):
-            element = article.element("addressee")
-            if element is None or article.title is None:
-                continue
-            doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
-            if doctype is None or doctype.id not in ("opinion", "decision"):
+        for article, element, doctype in _with_addressee(ctx, self.settings["doctypes"]):
+            if doctype.id not in ("opinion", "decision"):
                 continue
             issuers = _issuing_departments(article)
             if not issuers or any(_GOVERNMENT_AGREED.search(line.text) for line in body_lines(article)):
@@ -595,12 +602,8 @@ class AddresseeNotExpected(Rule):
                             "a {doctype_en} is published to all and has no addressee ({name!r})")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for article in _articles(ctx):
-            element = article.element("addressee")
-            if element is None or article.title is None:
-                continue
-            doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
-            if doctype is None or doctype.addressee != "none":
+        for _article, element, doctype in _with_addressee(ctx, self.settings["doctypes"]):
+            if doctype.addressee != "none":
                 continue
             first, last = element.lines[0], element.lines[-1]
             end = last.span.start + len(last.text.rstrip())
@@ -787,12 +790,8 @@ class AddresseeNarrowerThanBody(Rule):
                              "address those organs (GB/T 9704-2012 7.3.2)"))}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for article in _articles(ctx):
-            element = article.element("addressee")
-            if element is None or article.title is None:
-                continue
-            doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
-            if doctype is None or doctype.id not in ("notice", "circular", "decision", "opinion"):
+        for article, element, doctype in _with_addressee(ctx, self.settings["doctypes"]):
+            if doctype.id not in ("notice", "circular", "decision", "opinion"):
                 continue
             text = "".join(line.text.strip() for line in element.lines).rstrip("：:")
             names = [part.strip() for name in _names(text) for part in _JOINED.split(name) if part.strip()]
