@@ -3,7 +3,7 @@
     python bench/rule_times.py CORPUS [-n 200] [--top 25]
 
 Loads each file, parses it, then runs every enabled rule on it in turn, as the linter does, and
-sums wall time per stage (load, parse, each rule, suppression). A rule that computes a shared
+sums CPU time (``--wall``: wall time) per stage (load, parse, each rule, suppression). A rule that computes a shared
 analysis first (``ctx.shared``) is charged for it. Prints the stages whose total is largest, with
 their share of the whole and microseconds per KB of text: the list to start from when choosing
 what to make faster (issue 16: measure, then pick the levers that pay).
@@ -28,29 +28,33 @@ def main() -> int:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("-n", type=int, default=200, help="at most this many files")
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument(
+        "--wall", action="store_true", help="wall time instead of CPU time (the load moves wall time far more)"
+    )
     args = parser.parse_args()
     files = sorted(p for p in args.corpus.rglob("*") if p.suffix in (".txt", ".md", ".docx"))[: args.n]
     session = Session(CheckOptions(cache=False))
+    clock = time.perf_counter if args.wall else time.process_time
     times: Counter[str] = Counter()
     chars = 0
     for path in files:
         config = session.config(str(path))
-        start = time.perf_counter()
+        start = clock()
         source = load(str(path), readers=session.readers)
-        times["(load)"] += time.perf_counter() - start
+        times["(load)"] += clock() - start
         chars += len(source.text)
-        start = time.perf_counter()
+        start = clock()
         document = parse_document(source)
-        times["(parse)"] += time.perf_counter() - start
+        times["(parse)"] += clock() - start
         shared: dict = {}
         for code, settings in config.rules.items():
             rule = session.linter._instance(code, settings.options)
-            start = time.perf_counter()
+            start = clock()
             list(rule.check(RuleContext(source, document, rule.settings, shared)))
-            times[code] += time.perf_counter() - start
-        start = time.perf_counter()
+            times[code] += clock() - start
+        start = clock()
         suppress.apply(source, config, [], session.linter.rules)
-        times["(suppress)"] += time.perf_counter() - start
+        times["(suppress)"] += clock() - start
     total = sum(times.values())
     kb = chars * 3 / 1024  # UTF-8 bytes of CJK text, roughly
     print(f"{len(files)} files, {chars:,} characters, {total:.2f} s in all ({total / kb * 1e6:.0f} µs per KB)")

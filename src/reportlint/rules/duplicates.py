@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import groupby
 
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
@@ -340,6 +341,11 @@ class RepeatedSentence(Rule):
         parts = list(_CLAUSE.finditer(text))
         if len(parts) < 2:
             return  # one clause repeats nothing
+        # each check below needs two equal clauses, or a clause ending in the one after it: a
+        # sentence with neither (most) is done here
+        keys = [m.group(0).strip() for m in parts]
+        if len(set(keys)) == len(keys) and not any(a.endswith(b) for a, b in zip(keys, keys[1:])):
+            return
         # a run of two clauses written again needs four clauses at least
         runs = list(self._clause_runs(ctx, sentence, text, parts)) if len(parts) >= 4 else []
         yield from runs
@@ -564,6 +570,12 @@ def _aabb(text: str, start: int) -> bool:
 _ORDINAL_CHARS = set("一二三四五六七八九十百第首次再其后最")
 
 
+@lru_cache(maxsize=256)
+def _charset(text: str) -> frozenset[str]:
+    """The characters of a sentence, built once: DU004 compares each with up to 80 others."""
+    return frozenset(text)
+
+
 def near_repeat(a: str, b: str, min_chars: int = 15) -> tuple[int, int, str] | None:
     """Where ``b`` repeats ``a`` with a few words changed: the first change as (start, end) in
     ``b`` and the text it replaced in ``a``; None when the two are equal or too short, or differ
@@ -576,7 +588,10 @@ def near_repeat(a: str, b: str, min_chars: int = 15) -> tuple[int, int, str] | N
     # quick_ratio() below counts the characters a and b have in common (as multisets): a kind of
     # character only one of them holds matches nothing, so this bound, from two sets, rules out
     # most pairs before the matcher is built (the same test on the same figures, never a new one)
-    common = min(len(a) - len(set(a).difference(b)), len(b) - len(set(b).difference(a)))
+    # (with A, B the character sets: len(a) - len(A - B) = len(a) - len(A) + len(A & B))
+    first, second = _charset(a), _charset(b)
+    both = len(first & second)
+    common = min(len(a) - len(first) + both, len(b) - len(second) + both)
     if 2.0 * common / (len(a) + len(b)) < 0.8:
         return None
     from difflib import SequenceMatcher
@@ -603,6 +618,13 @@ def _cjk_count(text: str) -> int:
     return sum(map(is_cjk, text))
 
 
+@lru_cache(maxsize=256)
+def _clause_list(text: str) -> tuple[str, ...]:
+    """The clauses of a sentence; DU004 compares each sentence with up to 80 others, so each is
+    split once (a window's sentences stay in the cache)."""
+    return tuple(c for c in _CLAUSE_MARKS.split(text) if c)
+
+
 def partial_repeat(a: str, b: str, min_cjk: int = 16) -> str | None:
     """The clauses ``b`` takes over from ``a`` when ``b`` is mostly a copy of part of ``a``: its
     clauses are a run of ``a``'s (`A，B，C。` … `B。`), or the two share their first or last
@@ -610,10 +632,11 @@ def partial_repeat(a: str, b: str, min_cjk: int = 16) -> str | None:
     None unless the shared clauses hold ``min_cjk`` Chinese characters and most of ``b``'s."""
     if a == b:
         return None
-    first, second = [c for c in _CLAUSE_MARKS.split(a) if c], [c for c in _CLAUSE_MARKS.split(b) if c]
+    first = _clause_list(a)
     if len(first) < 2:
         return None
-    shared: list[str] = []
+    second = _clause_list(b)
+    shared: tuple[str, ...] = ()
     n = len(second)
     if n < len(first) and any(first[i:i + n] == second for i in range(len(first) - n + 1)):
         shared = second
