@@ -136,12 +136,13 @@ def _yao_and_step_ordinals(text: str, base: int) -> Iterator[Ordinal]:
 
 
 _CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))  # ①…⑳
+_ANY_CIRCLED = lazy("[\u2460-\u2473]")  # one scan, not 20 ``in`` tests per paragraph
 
 
 def _mark_ordinals(text: str, base: int) -> Iterator[Ordinal]:
     """①②③ and （1）（2） inside running text, at the start of a clause (a heading's own
     marker is the heading rules' business)."""
-    if any(c in text for c in _CIRCLED):
+    if _ANY_CIRCLED.search(text):
         for at, char in enumerate(text):
             if char in _CIRCLED and (at == 0 or text[at - 1] in _CLAUSE_OPENERS):
                 yield Ordinal(ord(char) - 0x2460 + 1, char, base + at, base + at + 1, "circled")
@@ -161,10 +162,14 @@ def _mark_ordinals(text: str, base: int) -> Iterator[Ordinal]:
 _DOTTED = lazy(r"(?<=[：:；;。])([1-9][0-9]?)[.．、](?=[\u4e00-\u9fff])", gate=((".", "．", "、"),))
 
 
+# the test before _DOTTED: one scan instead of 45 ``in`` tests of mark + digit per paragraph
+_MARK_DIGIT = lazy(r"[：:；;。][1-9]")
+
+
 def _dotted_ordinals(text: str, base: int) -> Iterator[Ordinal]:
     """`主要措施：1.加强…；2.完善…；4.强化…`: Arabic item numbers inside a paragraph, after a colon,
     a semicolon or a full stop (a number at the paragraph start is a heading's)."""
-    if any(mark + digit in text for mark in "：:；;。" for digit in "123456789"):
+    if _MARK_DIGIT.search(text):
         for m in _DOTTED.finditer(text):
             yield Ordinal(int(m.group(1)), m.group(0), base + m.start(), base + m.end(), "dotted")
 
