@@ -461,7 +461,7 @@ def _head(items: list[_Item], elements: list[Element]) -> int:
             elements.append(Element("doc_number", (item.line,), loose))
             i += 1
         elif (form is None and item.kind == "text_line" and i + 1 < len(items)
-              and _form_kind(items[i + 1]) == "doc_number" and _looks_like_unit(item.line.text)):
+              and _is_number(items[i + 1]) and _looks_like_unit(item.line.text)):
             # an organ's name alone as the 发文机关标志 (letters, minutes: GB/T 9704-2012 10.1)
             name = item.line.text
             elements.append(Element("issuer_mark", (item.line,), (("value", name), ("issuer", name))))
@@ -472,7 +472,7 @@ def _head(items: list[_Item], elements: list[Element]) -> int:
 
 
 _LOOSE_NUMBER = lazy(r"^(?P<prefix>[\u4e00-\u9fff]{1,12}?)[ \t]*"
-                    r"(?:(?P<open>[〔［\[（(【〈<{｛「〖])[ \t]*(?P<year>[0-9]{0,4})[ \t]*[〕］\]）)】〉>}｝」〗])?"
+                    r"(?:(?P<open>[〔［\[（(【〈<{｛「〖])[ \t]*(?P<year>[0-9]{0,4})[ \t]*年?[ \t]*[〕］\]）)】〉>}｝」〗])?"
                     r"[ \t]*第?[ \t]*[0-9]{1,4}[ \t]*(?P<hao>号)?"
                     r"(?:[ \t\u3000]+签[ \t\u3000]*发[ \t\u3000]*人[ \t\u3000]*[:：].{1,20})?$")
 
@@ -510,6 +510,8 @@ def _joint_issuers(items: list[_Item], i: int) -> tuple[tuple[Line, ...], list[s
             continue
         if not names:
             return None
+        if len(names) >= 2 and _is_number(item):  # joint issuers over a 发文字号, no `文件` line
+            return tuple(lines), names
         if item.kind == "text_line" and text == "文件":
             return (*lines, item.line), names
         if item.form is not None and item.form.kind == "issuer_mark":
@@ -517,6 +519,11 @@ def _joint_issuers(items: list[_Item], i: int) -> tuple[tuple[Line, ...], list[s
             return (*lines, item.line), [*names, issuer]
         return None
     return None
+
+
+def _is_number(item: _Item) -> bool:
+    """A 发文字号 line, well formed or not (瑞建函〔2026年〕38号, 某医〔2025〕第86号)."""
+    return _form_kind(item) == "doc_number" or _loose_number(item) is not None
 
 
 def _form_kind(item: _Item) -> str | None:
