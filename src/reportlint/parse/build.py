@@ -633,7 +633,7 @@ def _continues_name(line: Line, nxt: _Item | None) -> bool:
     piece with no punctuation, followed by the 落款 or the end, and not itself a 落款 line."""
     text = line.text
     return (len(text) <= 16 and not any(c in text for c in "。，,；;：:！？!?") and item_of(text) is None
-            and not _looks_like_unit(text) and not _LOOSE_DATE.match(text)
+            and not _looks_like_unit(text) and not _LOOSE_DATE.match(text) and not _OFFICIAL.match(text)
             and (nxt is None or nxt.kind == "date_line" or nxt.form is not None
                  or _looks_like_unit(nxt.line.text) or _looks_like_signer(nxt.line.text, True)))
 
@@ -718,7 +718,7 @@ def _signature(body: list[tuple[RawLine, Line]]):
 
 
 _CHROME = lazy(r"^【[^】]{2,8}】|浏览次数|点击次数|阅读次数|【关闭窗口】|【打印本页】"
-               r"|^上一篇[:：]|^下一篇[:：]|^返回顶部|^分享到")
+               r"|^上一篇[:：]|^下一篇[:：]|^返回顶部|^分享到|^相关(?:文章|链接|阅读)[:：]|发布时间[:：]|字号[:：][ \t\u3000]*大[ \t\u3000]*中[ \t\u3000]*小")
 _UNIT_THEN_DATE = lazy(r"^(?P<unit>[^ \t\u3000]{2,30})[ \t\u3000]{2,}"
                              r"(?P<date>(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})日)$")
 
@@ -758,8 +758,15 @@ _SIGNER = lazy(r"^(?:(?:述职人|报告人|汇报人|总结人|发言人|申请
 _NOT_SIGNER = {"此致", "敬礼", "特此报告", "特此通知", "谢谢", "谢谢大家", "特此函告", "特此批复", "妥否请批示"}
 
 
+# the head of a government who signs a 令 or an 议案: 市长　王某某, 代理县长 李某 (GB/T 9704-2012 10.2)
+_OFFICIAL = lazy(r"^(?:代理)?[省市县区州旗镇乡]长[ \t\u3000]+[\u4e00-\u9fff·]{2,5}$")
+
+
 def _looks_like_signer(text: str, dated: bool) -> bool:
-    """A signer's name: labelled (述职人：王某某) anywhere, a bare name only above a date."""
+    """A signer's name: labelled (述职人：王某某) or an official's (市长　王某某) anywhere, a bare
+    name only above a date."""
+    if _OFFICIAL.match(text):
+        return True
     if text in _NOT_SIGNER or not _SIGNER.match(text):
         return False
     return dated or text[:1] in "述报汇总发申署签" and any(c in text for c in ":：")

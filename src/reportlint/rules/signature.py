@@ -43,6 +43,11 @@ def _signed_articles(ctx: RuleContext, extra: str = "") -> Iterator[tuple[Articl
             yield article, doctype.name[0], doctype.name[1]
 
 
+# the labelled name that signs a personal report (述职人：王某某): a 落款 that wants its date
+_LABELLED_SIGNER = lazy(r"^(?:(?:述职人|报告人|汇报人|总结人)[ \t\u3000]*[:：]"
+                       r"|(?:代理)?[省市县区州旗镇乡]长[ \t\u3000]+[\u4e00-\u9fff·]{2,5}$)")
+
+
 class SignatureMissingDate(Rule):
     """A closing block that names the issuing unit but gives no date.
 
@@ -79,8 +84,11 @@ class SignatureMissingDate(Rule):
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for article, zh, en in _signed_articles(ctx, self.settings["doctypes"]):
+        signed = {id(article) for article, _, _ in _signed_articles(ctx, self.settings["doctypes"])}
+        for article, zh, en in _with_signature(ctx, self.settings["doctypes"]):
             sig = article.signature
+            if not (id(article) in signed or sig and len(sig.units) == 1 and _LABELLED_SIGNER.match(sig.units[0].text)):
+                continue  # a 述职报告 may end with its author's bare name; a 述职人： line is a 落款
             if sig and sig.units and sig.date is None:
                 unit = "".join(line.text for line in sig.units)
                 start, end = sig.units[0].span.start, sig.units[-1].span.end
@@ -360,6 +368,22 @@ def _issuers(article: Article) -> tuple[list[str], str]:
     return [], ""
 
 
+# the team that wrote a 调研报告 under its organ's name (某县人社局调研组, 某局联合课题组)
+_TEAM = lazy(r"(?:联合|专题)?(?:调研组|课题组|调查组|考察组|工作组|专班)$")
+
+
+def _byline_organs(ctx: RuleContext, article: Article) -> list[str]:
+    """The organ a 调研报告's byline under the title names (`某县人力资源和社会保障局调研组`)."""
+    title = article.title
+    if title is None or article.is_attachment:
+        return []
+    lines = ctx.document.lines
+    under = next((line.text.strip() for line in lines
+                  if line.number > max(t.number for t in (title, *article.title_rest)) and line.text.strip()), "")
+    organ = _TEAM.sub("", under)
+    return _organs(organ) if organ != under and len(under) <= 40 else []
+
+
 # a title that opens with its issuer and no 关于 (某市自然资源和规划局国有建设用地使用权挂牌出让公告):
 # the head up to the first organ word; judged only against a 落款 of the same place (_same_place)
 _TITLE_HEAD = lazy(r"^([^\s，,、：:“”《》（）()0-9]{4,24}?(?:人民政府|委员会|办公室|办公厅|局|厅))(?!长|[和与及])")
@@ -388,7 +412,8 @@ class SignatureUnitMismatch(Rule):
     standard short name counts as the same organ (县人民政府 = 县政府; 教育局 for 某某县教育局;
     办 for 办公室); a title that does not start with an organ's name is not judged. A 总结 titled
     with its organ before the year (`某某社区2024年工作总结`) may be signed by that organ's body
-    (某某社区居民委员会, 某某镇人民政府).
+    (某某社区居民委员会, 某某镇人民政府). A 调研报告 whose title names no organ is judged against
+    the organ of the team in its byline (`某县民政局调研组`): a 落款 of another organ is flagged.
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.5: the 发文机关署名 is the full name or the standard short name of the
@@ -431,19 +456,22 @@ class SignatureUnitMismatch(Rule):
             if sig is None or not sig.units:
                 continue
             issuers, where = _issuers(article)
+            if not issuers and (byline := _byline_organs(ctx, article)):
+                issuers, where = byline, "byline"
             units = [(line, name) for line in sig.units for name in _organs(line.text)]
             if not issuers or not units or len(units) != len(sig.units) and len(sig.units) > 1:
                 continue
             if where == "title-head" and not (len(units) == 1 and _same_place(units[0][1], issuers[0])):
                 continue  # a head without 关于 is read as the issuer only against one unit of its place
-            where_zh, where_en = ("版头", "document header") if where == "issuer_mark" else ("标题", "title")
+            where_zh, where_en = {"issuer_mark": ("版头", "document header"),
+                                  "byline": ("标题下署名", "byline")}.get(where, ("标题", "title"))
             loose = where in ("title-loose", "title-head")  # 某市公安局交通管理局 under 某市公安局…
             wrong = [(line, name) for line, name in units
                      if not any(_same_organ(name, i) or loose and _loosely_same(name, i) for i in issuers)]
             for line, name in wrong:
                 yield ctx.report(line.span.start, line.span.end, unit=name, issuer="、".join(issuers),
                                  where=where_zh, where_en=where_en, doctype=zh)
-            if wrong:
+            if wrong or where == "byline":  # a joint team's report may be signed by one of its organs
                 continue
             for issuer in issuers:
                 if not any(_same_organ(name, issuer) or loose and _loosely_same(name, issuer)
