@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlint.diagnostics import Applicability, Finding, Fix, Severity
+from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.model import Article, ElementItem
 from reportlint.rules.base import Rule, RuleContext
 from reportlint.text.chars import numeral_value
@@ -123,8 +123,11 @@ class AttachmentCountMismatch(Rule):
             if listed != list(range(1, len(listed) + 1)):
                 continue  # AT002's business
             if len(items) > len(parts):
+                note = article.element("attachment_note")
                 for item in items[len(parts):]:
                     start, end = _item_span(item)
+                    if note is not None:  # the note lists what is not attached: from its label to the name
+                        start = min(start, note.span.start)
                     yield ctx.report(start, end, name=item.text, listed=len(items), present=len(parts))
 
 
@@ -273,7 +276,8 @@ class AttachmentNotePunctuation(Rule):
 
     ## What it does
     Flags a full stop, comma, semicolon or colon that ends an entry of the 附件说明 (the colon of
-    `附件：` alone, heading a list, is not an entry's).
+    `附件：` alone, heading a list, is not an entry's). The marks of one 附件说明 are one finding
+    (the list written as a sentence), spanning from the first mark to the last.
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.4: no punctuation follows an attachment's name. The entries are names,
@@ -309,14 +313,18 @@ class AttachmentNotePunctuation(Rule):
             note = article.element("attachment_note")
             if note is None:
                 continue
+            marks: list[tuple[int, str]] = []  # (offset, mark)
             for line in note.lines:
                 text = line.text.rstrip()
                 if _HEADER.match(text):
                     continue  # `附件：` alone heads the list: its colon is no name's punctuation
                 if text and text[-1] in _TRAILING and not text.endswith("……"):
-                    end = line.span.start + len(text)
-                    fix = Fix.replace("删去附件名称后的标点", end - 1, end, "")
-                    yield ctx.report(end - 1, end, mark=text[-1], fix=fix)
+                    marks.append((line.span.start + len(text) - 1, text[-1]))
+            if marks:
+                # the list written as a sentence (1.方案；2.名单。): one finding for the note's marks
+                fix = Fix("删去附件名称后的标点", tuple(Edit(at, at + 1) for at, _ in marks))
+                yield ctx.report(marks[0][0], marks[-1][0] + 1, mark="”“".join(dict.fromkeys(m for _, m in marks)),
+                                 fix=fix)
 
 
 def _signed(article: Article) -> bool:
