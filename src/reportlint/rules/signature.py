@@ -347,6 +347,18 @@ def _loosely_same(signed: str, named: str) -> bool:
     return place != signed and len(place) >= 2 and (named.endswith(place) or place.endswith(named))
 
 
+_PLACE_NAMED = lazy(r"(?:村|社区|镇|乡|街道)$")
+_ORGAN_OF_PLACE = lazy(r"^(?:党?总?支部(?:委员会)?|党委|党工委|村民委员会|居民委员会|村委会|居委会|人民政府|政府|办事处|"
+                       r"委员会|股份经济合作社|经济合作社)$")
+
+
+def _organ_of_place(signed: str, named: str) -> bool:
+    """A 落款 that is an organ of the village, community or township the title names (石渠村 and
+    中共某镇石渠村支部委员会, 某镇石渠村村民委员会)."""
+    at = signed.find(named)
+    return bool(_PLACE_NAMED.search(named)) and at >= 0 and bool(_ORGAN_OF_PLACE.match(signed[at + len(named):]))
+
+
 def _issuers(article: Article) -> tuple[list[str], str]:
     """The issuing organs the title (`XX县教育局关于……的通知`) or the 版头 (`XX县教育局文件`) names."""
     match = _TITLE_ISSUER.match(article.title_text.strip())
@@ -412,7 +424,8 @@ class SignatureUnitMismatch(Rule):
     standard short name counts as the same organ (县人民政府 = 县政府; 教育局 for 某某县教育局;
     办 for 办公室); a title that does not start with an organ's name is not judged. A 总结 titled
     with its organ before the year (`某某社区2024年工作总结`) may be signed by that organ's body
-    (某某社区居民委员会, 某某镇人民政府). A 调研报告 whose title names no organ is judged against
+    (某某社区居民委员会, 某某镇人民政府), and so may any document whose title names a village, a
+    community or a township (`某村关于……的汇报`: 中共某镇某村支部委员会, 某镇某村村民委员会). A 调研报告 whose title names no organ is judged against
     the organ of the team in its byline (`某县民政局调研组`): a 落款 of another organ is flagged.
 
     ## Why is this bad?
@@ -467,7 +480,8 @@ class SignatureUnitMismatch(Rule):
                                   "byline": ("标题下署名", "byline")}.get(where, ("标题", "title"))
             loose = where in ("title-loose", "title-head")  # 某市公安局交通管理局 under 某市公安局…
             wrong = [(line, name) for line, name in units
-                     if not any(_same_organ(name, i) or loose and _loosely_same(name, i) for i in issuers)]
+                     if not any(_same_organ(name, i) or loose and _loosely_same(name, i) or _organ_of_place(name, i)
+                                for i in issuers)]
             for line, name in wrong:
                 yield ctx.report(line.span.start, line.span.end, unit=name, issuer="、".join(issuers),
                                  where=where_zh, where_en=where_en, doctype=zh)
@@ -475,7 +489,7 @@ class SignatureUnitMismatch(Rule):
                 continue
             for issuer in issuers:
                 if not any(_same_organ(name, issuer) or loose and _loosely_same(name, issuer)
-                           for _, name in units):
+                           or _organ_of_place(name, issuer) for _, name in units):
                     last = sig.units[-1]
                     yield ctx.report(last.span.start, last.span.end, "missing", issuer=issuer,
                                      where=where_zh, where_en=where_en, doctype=zh)
