@@ -348,8 +348,8 @@ def _loosely_same(signed: str, named: str) -> bool:
 
 
 _PLACE_NAMED = lazy(r"(?:村|社区|镇|乡|街道)$")
-_ORGAN_OF_PLACE = lazy(r"^(?:党?总?支部(?:委员会)?|党委|党工委|村民委员会|居民委员会|村委会|居委会|人民政府|政府|办事处|"
-                       r"委员会|股份经济合作社|经济合作社)$")
+_ORGAN_OF_PLACE = lazy(r"^(?:党?总?支部(?:委员会)?|党委|党工委|村民委员会|居民委员会|村委会|居委会|人民政府|政府|"
+                       r"办事处|委员会|股份经济合作社|经济合作社)$")
 
 
 def _organ_of_place(signed: str, named: str) -> bool:
@@ -425,8 +425,9 @@ class SignatureUnitMismatch(Rule):
     办 for 办公室); a title that does not start with an organ's name is not judged. A 总结 titled
     with its organ before the year (`某某社区2024年工作总结`) may be signed by that organ's body
     (某某社区居民委员会, 某某镇人民政府), and so may any document whose title names a village, a
-    community or a township (`某村关于……的汇报`: 中共某镇某村支部委员会, 某镇某村村民委员会). A 调研报告 whose title names no organ is judged against
-    the organ of the team in its byline (`某县民政局调研组`): a 落款 of another organ is flagged.
+    community or a township (`某村关于……的汇报`: 中共某镇某村支部委员会, 某镇某村村民委员会). A
+    调研报告 whose title names no organ is judged against the organ of the team in its byline
+    (`某县民政局调研组`): a 落款 of another organ is flagged.
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.5: the 发文机关署名 is the full name or the standard short name of the
