@@ -101,6 +101,9 @@ def title_line(article: Article) -> Line | None:
     title = article.title
     if title is None or not _is_masthead(title.text):
         return title
+    for line in article.title_rest:  # the model joined the 版头 and the title into one
+        if not _is_masthead(line.text):
+            return line
     for child in article.children[:6]:
         if isinstance(child, Section):
             break
@@ -120,6 +123,8 @@ def title_text(article: Article, line: Line | None) -> str:
         return ""
     if line is article.title and article.title_rest:  # the model joined a wrapped title
         return article.title_text.strip()
+    if line in article.title_rest:  # the title under a 版头 the model took for its first line
+        return joined_title(article.title_rest[article.title_rest.index(line):]).strip()
     text = line.text.strip()
     if text.endswith(_TITLE_ENDS):
         return text
