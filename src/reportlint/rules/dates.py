@@ -60,7 +60,7 @@ def _skip_back_spaces(text: str, at: int) -> int:
 
 
 _LUNAR_BEFORE = lazy(r"(?:农历|阴历|夏历)[^，。；]{0,4}$")
-_WEEKDAY_AFTER = lazy(r"\s*[（(，,]?\s*(?:星期|周|礼拜)(?P<w>[一二三四五六日天])[）)]?")
+_WEEKDAY_AFTER = lazy(r"\s*(?:[（(]\s*(?:下|本|这)个?|[（(，,])?\s*(?:星期|周|礼拜)(?P<w>[一二三四五六日天])[）)]?")
 
 
 def _is_lunar(text: str, start: int) -> bool:
@@ -173,16 +173,20 @@ class WeekdayMismatch(Rule):
     """A weekday that does not fall on the date it is written with: `2023年5月6日（星期五）`.
 
     ## What it does
-    Checks `年月日（星期X）`, `月日，星期X`, `月日（周X）`, the weekday first (`星期五（10月10日）`),
+    Checks `年月日（星期X）`, `月日，星期X`, `月日（周X）`, the weekday first (`星期五（10月10日）`,
+    `星期五，即10月10日`), a weekday named relative to the week (`4月15日（下周二）`),
     the second day of a range (`10月12日（星期六）至13日（星期一）`; `9月3日至5日（星期三至星期五）`, each
     end with its weekday; `7月8日（星期二）、9日（星期三）`, a list; `6月30日至7月2日（周一至周三）`
     across months is left alone) and dates with Chinese numerals
     (`二〇二三年九月八日（星期四）`, `二〇二六年2月10日`, `十月十二日`). A date without a year takes
     that of a date earlier on the same line (`2023年9月5日…9月8日（星期四）`); failing that the
     year of the 成文日期 (the year before for a late month in a text of January to June, the year
-    after for an early month in one of July to December); failing that the title's year, and then
-    the date is only flagged if the weekday fits neither that year nor the years before and
-    after it. Lunar dates are left alone.
+    after for an early month in one of July to December; an attached part without a date of its
+    own takes that of the document it is attached to); failing that, the year a summary or plan
+    names in its title (or the next year for January and February in a summary, the year before
+    for November and December in a plan); failing that the title's year, and then the date is
+    only flagged if the weekday fits neither that year nor the years before and after it. Lunar
+    dates are left alone.
 
     ## Why is this bad?
     One of the two is wrong, and readers who plan by the weekday go on the wrong day.
@@ -260,8 +264,8 @@ class WeekdayMismatch(Rule):
 _WEEKDAY_RANGE = lazy(r"\s*[（(]\s*(?:星期|周|礼拜)(?P<a>[一二三四五六日天])\s*(?:至|到|—|－|-|~|～|–)\s*"
                       r"(?:星期|周|礼拜)?(?P<b>[一二三四五六日天])\s*[）)]")
 _WEEKDAY_FIRST = lazy(
-    r"(?:星期|周|礼拜)(?P<w>[一二三四五六日天])\s*[（(]\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*年\s*)?"
-    r"(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日\s*[）)]")
+    r"(?:星期|周|礼拜)(?P<w>[一二三四五六日天])\s*(?:[（(]|[，,]\s*(?:即|也就是))\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*年\s*)?"
+    r"(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日(?:\s*[）)])?")
 
 
 def _dated(ctx: RuleContext) -> Iterator[tuple[re.Match[str], int | None, bool]]:
@@ -386,11 +390,40 @@ def _likely_years(ctx: RuleContext, offset: int, month: int) -> list[int]:
     article = ctx.document.article_at(offset)
     if article is None:
         return []
-    written = article.dating.written
+    dating = article.dating
+    written = dating.written or _host_written(ctx, article)
     if written is None:
-        return _around(article.dating.title_year or article.dating.number_year)
+        return _titled_years(dating.title_text, dating.title_year, month) or _around(dating.title_year or dating.number_year)
     year, now = written
     return [year] + [year - 1] * (month - now > 6) + [year + 1] * (now - month > 6)
+
+
+def _host_written(ctx: RuleContext, article: Article) -> tuple[int, int] | None:
+    """An attached part's writing date: that of the document it is attached to, unless the part's
+    own title names a year far from it."""
+    if not article.is_attachment:
+        return None
+    articles = ctx.document.articles
+    at = next((i for i, a in enumerate(articles) if a is article), 0)
+    host = next((a for a in reversed(articles[:at]) if not a.is_attachment), None)
+    written = host.dating.written if host is not None else None
+    titled = article.dating.title_year
+    if written is None or titled is not None and abs(titled - written[0]) > 1:
+        return None
+    return written
+
+
+def _titled_years(title: str, year: int | None, month: int) -> list[int]:
+    """The years a date without one may be in, from a title naming the year it sums up or plans:
+    a summary's dates are in its year (its closing meeting early in the next), a plan's too (a
+    date late in the year before it, when it was drafted)."""
+    if year is None:
+        return []
+    if _has_any(title, _SUMMARY_TITLE) and not _has_any(title, _PLAN_WORDS):
+        return [year] + [year + 1] * (month <= 2)
+    if _has_any(title, _PLAN_WORDS) and not _has_any(title, _SUMMARY_TITLE):
+        return [year] + [year - 1] * (month >= 11)
+    return []
 
 
 def _free(text: str, at: int, marks: str) -> bool:
