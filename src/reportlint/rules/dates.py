@@ -760,7 +760,7 @@ class ChineseNumeralDate(Rule):
 # word lists only ever searched for: `in` tests, no alternation to compile
 _PLAN_WORDS = ("计划", "要点", "打算", "安排", "方案", "思路", "规划", "展望", "下一步", "目标", "任务")
 _FUTURE = ("计划", "预计", "力争", "争取", "将于", "将在", "拟", "前完成", "以前", "之前", "截至", "截止",
-           "定于", "将", "预定", "安排在",
+           "定于", "将", "预定", "安排在", "须于", "应于", "请于", "务必于",
            "目前", "现已", "下一步", "明年", "今后", "届时")
 _SUMMARY_TITLE = ("总结", "述职", "汇报", "工作情况的报告", "工作情况报告")
 
@@ -823,7 +823,7 @@ class DateAfterPeriod(Rule):
       `2025年第3次…会议纪要`), after its 成文日期 or more than three months before it.
 
     Sections about next steps, the signature, and sentences that plan or count up to a date
-    (`计划`, `定于`, `将`, `力争`, `截至`) are skipped. Left alone: history in the sentence
+    (`计划`, `定于`, `将`, `力争`, `截至`, a deadline `须于`), and 通告 and 公告, are skipped. Left alone: history in the sentence
     (`2023年5月16日，县审计局启动…`, `以来`, `此前`), the month right before the period (`12月`),
     half-year and quarterly summaries signed early, dates in a plan's own year. Deadlines and
     meeting dates of an earlier year are YR004's.
@@ -1020,7 +1020,7 @@ _DONE = ("了", "已", "发生", "造成", "收悉", "收到", "报来")  # 你�
 _WHOLE_YEAR = ("年工作总结", "年度工作总结", "年度总结", "年总结", "年度述职")
 
 
-_FORWARD_TITLE = ("通知", "要点", "计划", "方案", "安排", "意见", "函", "请示")
+_FORWARD_TITLE = ("通知", "要点", "计划", "方案", "安排", "意见", "函", "请示", "通告", "公告")
 
 
 def _done_after_signing(ctx: RuleContext, article: Article, signed: Day | None) -> Iterator[Finding]:
