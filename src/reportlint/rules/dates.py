@@ -393,7 +393,8 @@ def _likely_years(ctx: RuleContext, offset: int, month: int) -> list[int]:
     dating = article.dating
     written = dating.written or _host_written(ctx, article)
     if written is None:
-        return _titled_years(dating.title_text, dating.title_year, month) or _around(dating.title_year or dating.number_year)
+        titled = _titled_years(dating.title_text, dating.title_year, month)
+        return titled or _around(dating.title_year or dating.number_year)
     year, now = written
     return [year] + [year - 1] * (month - now > 6) + [year + 1] * (now - month > 6)
 
@@ -823,8 +824,8 @@ class DateAfterPeriod(Rule):
       `2025年第3次…会议纪要`), after its 成文日期 or more than three months before it.
 
     Sections about next steps, the signature, and sentences that plan or count up to a date
-    (`计划`, `定于`, `将`, `力争`, `截至`, a deadline `须于`), and 通告 and 公告, are skipped. Left alone: history in the sentence
-    (`2023年5月16日，县审计局启动…`, `以来`, `此前`), the month right before the period (`12月`),
+    (`计划`, `定于`, `将`, `力争`, `截至`, a deadline `须于`), and 通告 and 公告, are skipped. Left
+    alone: history in the sentence (`2023年5月16日，县审计局启动…`, `以来`, `此前`), the month right before the period (`12月`),
     half-year and quarterly summaries signed early, dates in a plan's own year. Deadlines and
     meeting dates of an earlier year are YR004's.
 
