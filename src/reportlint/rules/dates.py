@@ -825,9 +825,9 @@ class DateAfterPeriod(Rule):
 
     Sections about next steps, the signature, and sentences that plan or count up to a date
     (`计划`, `定于`, `将`, `力争`, `截至`, a deadline `须于`), and 通告 and 公告, are skipped. Left
-    alone: history in the sentence (`2023年5月16日，县审计局启动…`, `以来`, `此前`), the month right before the period (`12月`),
-    half-year and quarterly summaries signed early, dates in a plan's own year. Deadlines and
-    meeting dates of an earlier year are YR004's.
+    alone: history in the sentence (`2023年5月16日，县审计局启动…`, `以来`, `此前`), the month right
+    before the period (`12月`), half-year and quarterly summaries signed early, dates in a plan's
+    own year. Deadlines and meeting dates of an earlier year are YR004's.
 
     ## Why is this bad?
     A 2023 summary that reports events of 2024 was re-dated from another year's text, or the
