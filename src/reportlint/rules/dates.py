@@ -346,8 +346,11 @@ def _cn_dates(ctx: RuleContext) -> list[_CnDate]:
     """Every date with a Chinese numeral in it, found once for the rules that check them."""
     def compute() -> list[_CnDate]:
         text = ctx.text
-        starts = sorted({at - k for at in find_all(text, "月") for k in (1, 2)
-                         if at >= k and text[at - k] in _CN_NUMBER})
+        months = list(find_all(text, "月"))
+        starts = sorted({at - k for at in months for k in (1, 2) if at >= k and text[at - k] in _CN_NUMBER}
+                        # an Arabic month before a day in Chinese numerals: 9月二十日
+                        | {at - k for at in months for k in (1, 2) if at >= k and text[at + 1:at + 2] in _CN_NUMBER
+                           and text[at - k:at].isascii() and text[at - k:at].isdigit()})
         found = []
         for m in finditer_at(_OTHER_DATE, text, _cn_starts(text, starts)):
             if not (m["m"] + m["d"] + (m["y"] or "")).isascii():
@@ -758,6 +761,59 @@ class ChineseNumeralDate(Rule):
                                  fix=Fix.replace("改为阿拉伯数字", start, end, good))
 
 
+class MixedNumeralDate(Rule):
+    """A date written half in Arabic and half in Chinese numerals: `2026年十月12日`.
+
+    ## What it does
+    Flags a date whose year, month and day are not all written the same way: an Arabic year
+    before a month in Chinese numerals (`2026年十月12日`, `2025年十一月三十日`), a year in Chinese
+    numerals before an Arabic month (`二〇二六年2月10日`), an Arabic month before a Chinese day
+    (`3月十五日`). Dates all in Chinese numerals (`二〇二三年五月六日`, checked on the 成文日期 by
+    DT006) and lunar dates (`农历八月十五`) are left alone.
+
+    ## Why is this bad?
+    GB/T 15835-2011 4.3 asks for one form of numerals for one kind of number; a date typed
+    half in each is a slip of the keyboard or of an edit, and GB/T 9704 wants Arabic numerals
+    for the dates of a 公文.
+
+    ## Example
+    ```
+    2026年十月12日，支部与区税务局第二党支部签订共建协议。
+    ```
+
+    ## Use instead
+    ```
+    2026年10月12日，支部与区税务局第二党支部签订共建协议。
+    ```
+
+    ## Fix safety
+    Safe: the same date in Arabic numerals.
+    """
+
+    code = "DT008"
+    name = "mixed-numeral-date"
+    groups = ("dates",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    standard = "GB/T 15835-2011 4.3"
+    messages = {"default": ("日期“{text}”混用阿拉伯数字和汉字数字：应为“{good}”",
+                            "date {text!r} mixes Arabic and Chinese numerals: write {good!r}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        text = ctx.text
+        for date in _cn_dates(ctx):
+            m = _OTHER_DATE.match(text, date.start)
+            if m is None or m.end() != date.end or _is_lunar(text, date.start):
+                continue
+            parts = [part for part in (m["y"], m["m"], m["d"]) if part]
+            if len({part.isascii() for part in parts}) < 2 or not date.exists:
+                continue
+            year = f"{date.year}年" if date.year else ""
+            good = f"{year}{date.month}月{date.day}{date.text[-1]}"
+            yield ctx.report(date.start, date.end, text=date.text, good=good,
+                             fix=Fix.replace("改为阿拉伯数字", date.start, date.end, good))
+
+
 # word lists only ever searched for: `in` tests, no alternation to compile
 _PLAN_WORDS = ("计划", "要点", "打算", "安排", "方案", "思路", "规划", "展望", "下一步", "目标", "任务")
 _FUTURE = ("计划", "预计", "力争", "争取", "将于", "将在", "拟", "前完成", "以前", "之前", "截至", "截止",
@@ -1135,4 +1191,4 @@ def _period_from_date(article: Article, signed: Day | None) -> Period | None:
 
 
 RULES = [ImpossibleDate, WeekdayMismatch, DottedDate, TwoDigitYear, ZeroPaddedDate,
-         ChineseNumeralDate, DateAfterPeriod]
+         ChineseNumeralDate, DateAfterPeriod, MixedNumeralDate]
