@@ -24,3 +24,10 @@ def test_a_title_the_model_read_alone_keeps_its_own_line():
     text = "青禾县中医院2025年工作总结\n\n" + BODY
     dating = parse_document(Source.from_text(text)).articles[0].dating
     assert dating.title is not None and dating.title.number == 1 and dating.title_year == 2025
+
+
+def test_the_title_under_a_web_pages_chrome():
+    text = ("【字体：大 中 小】　　本文已被浏览815次\n青禾县林业局2025年工作总结\n\n" + BODY)
+    dating = parse_document(Source.from_text(text)).articles[0].dating
+    assert dating.title is not None and dating.title.number == 2
+    assert dating.title_year == 2025
