@@ -605,6 +605,10 @@ _FOUNDING_VERBS = ("建校|建院|建厂|创刊|创办|创建|通车|建成|成�
 _FOUNDED_LATE = lazy(rf"[^，,。；;：:！？（(）)\n]{{0,16}}?(?:{_FOUNDING_VERBS})(?=以来|[，,。；;）)\n]|$)")
 # 1986年指挥部组建以来, 自1958年在江畔建厂以来: the founding verb, then 以来
 _FOUNDED_SINCE = lazy(rf"[^，,。；;：:！？（(）)\n]{{0,12}}?(?:{_FOUNDING_VERBS})以来")
+# the first of a series of events and when it was held: 自2018年举办首届读书节以来, 首届读书节于2018年举办
+_FIRST_HELD = lazy(r"(?<![0-9])(?P<y1>(?:19|20)[0-9]{2})\s*年[^，,。；;\n]{0,8}?首届(?P<e1>[\u4e00-\u9fff]{3,10})"
+                   r"|首届(?P<e2>[\u4e00-\u9fff]{3,10}?)(?:于|在)(?P<y2>(?:19|20)[0-9]{2})\s*年")
+_EDITION = lazy(r"第(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})届(?P<e>[\u4e00-\u9fff]{3,10})")
 _EVENT_CODE = lazy(r"[“\"]([0-9]{2})[·・.．]([0-9]{1,2})[”\"]")
 
 
@@ -638,7 +642,10 @@ class LocalAnniversaryMismatch(Rule):
     `建校50华诞`, `开通10周年`, `开馆15周年`), and checks the arithmetic against
     the year the text speaks of — a year stated in the sentence, `今年`, the title's year, else
     the year it was written. It fires only when the paragraph, or else the whole document, states
-    one such year, and leaves the national anniversaries to AN001.
+    one such year, and leaves the national anniversaries to AN001. Where a paragraph says when the
+    first of a series was held (`自2018年举办首届读书节以来`, `首届读书节于2018年举办`), it also checks
+    the edition of the same event (`第十届读书节`): at most one a year, and exactly one a year when
+    the paragraph says `每年` or `一年一届` (an event held every other year has fewer).
 
     ## Why is this bad?
     An anniversary copied from an earlier year's text, or miscounted, is wrong in front of
@@ -661,9 +668,13 @@ class LocalAnniversaryMismatch(Rule):
     groups = ("anniversaries",)
     severity = Severity.WARNING
     messages = {"default": ("“{text}”与文中所述的起始年份{founded}年不符：{year}年应为{expected}周年",
-                            "{text!r} does not fit the year stated ({founded}): in {year} it is the {expected}th")}
+                            "{text!r} does not fit the year stated ({founded}): in {year} it is the {expected}th"),
+                "edition": ("“{text}”与文中所述的首届年份{founded}年不符：每年一届，{year}年最多为第{expected}届",
+                            ("{text!r} does not fit the first one held in {founded}: one a year, {year} has"
+                             " at most the {expected}th"))}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        yield from self._editions(ctx)
         text = ctx.text
         if "周年" not in text and "华诞" not in text:
             return
@@ -695,6 +706,29 @@ class LocalAnniversaryMismatch(Rule):
                     continue
                 yield ctx.report(m.start(), m.end(), text=m.group(0), founded=founded, year=ref.year,
                                  expected=expected)
+
+    @staticmethod
+    def _editions(ctx: RuleContext) -> Iterator[Finding]:
+        """`第十届读书节` where the paragraph says `自2018年举办首届读书节以来`: in 2026 at most the 9th."""
+        text = ctx.text
+        if "首届" not in text or "届" not in text.replace("首届", ""):
+            return
+        for first in _FIRST_HELD.finditer(text):
+            year = int(first["y1"] or first["y2"])
+            event = first["e1"] or first["e2"]
+            lo, hi = _paragraph_span(text, first.start())
+            for m in _EDITION.finditer(text, lo, hi):
+                if not m["e"].startswith(event[:3]):
+                    continue
+                n = numeral_value(m["n"])
+                ref = reference_year(ctx, m.start())
+                if not n or ref is None or ref.year < year:
+                    continue
+                most = ref.year - year + 1  # one a year at most, unless the text says otherwise
+                yearly = any(w in text[lo:hi] for w in ("每年", "一年一届", "年度"))
+                if n > most or yearly and n != most:
+                    yield ctx.report(m.start(), m.end(), "edition", text=m.group(0), founded=year,
+                                     year=ref.year, expected=most)
 
 
 def _paragraph_span(text: str, at: int) -> tuple[int, int]:
