@@ -865,8 +865,8 @@ class DateAfterPeriod(Rule):
       reports `12月28日召开了总结表彰大会`); when several are, the 成文日期 is what is wrong, and
       it is reported once, on its line;
     - a day or month of the year before the period opening a sentence as the period's own work
-      (`2023年5月16日，召开…`, `2023年6月下旬的强降雨过程造成…` in a 2024 report, `2020年6月，牵头…`
-      in a 2021—2024 任期 述职), and a date the period's own event is the subject of
+      (`2023年5月16日，召开…`, `2023年6月下旬的强降雨过程造成…`, `于2023年4月8日至4月22日集中开展…`
+      in a 2024 report, `2020年6月，牵头…` in a 2021—2024 任期 述职), and a date the period's own event is the subject of
       (`本届读书节于2024年4月23日启动` in a summary of 2025; not with `上届`, `首届`, `去年`, `比`);
     - a 成文日期 outside the title's year: a 2024 summary signed in 2023 or in the first half of
       2024, a 2024 plan signed in 2025, a 通知 about 2024 signed in 2022;
@@ -1030,7 +1030,7 @@ def _before_period(ctx: RuleContext, article: Article, period: Period,
         opens = at == 0 or text[at - 1] in "。；！？\n，" or text[at - 1:at] in ("于", "在")
         after = text[when.end:when.end + 1]
         sentence = _sentence(text, when.start, when.end)
-        told = after in ("，", ",") or text.startswith(("召开", "举办", "组织", "开展"), when.end)
+        told = after in ("，", ",") or bool(_HELD_AFTER.match(text, when.end))
         # 2024年6月下旬的强降雨过程造成…: the month's event as the subject of the sentence
         told = told or after == "的" and _has_any(sentence, ("造成", "导致", "致使", "受灾"))
         this = _this_event(text, at)
@@ -1045,6 +1045,10 @@ def _before_period(ctx: RuleContext, article: Article, period: Period,
         yield ctx.report(when.start, when.end, "before", text=when.text, period=period.label)
 
 
+# what follows a date (or the range it opens) to tell it as the time of an event: 召开…,
+# 至4月22日集中开展…
+_HELD_AFTER = lazy(r"(?:\s*(?:至|到|—|－|-|~|～)\s*(?:[0-9]{1,2}\s*月\s*)?[0-9]{1,2}\s*日)?"
+                   r"[\u4e00-\u9fff]{0,2}?(?:召开|举办|举行|组织|开展)")
 # the period's own event named as the subject: 本届读书节于2024年4月23日启动 in a summary of 2025
 _THIS_EVENT = ("本届", "本次", "此次", "这次", "今年的")
 _OTHER_EVENT = ("上届", "上一届", "首届", "往届", "历届", "去年", "上年", "继", "比", "较", "同期", "以来")
