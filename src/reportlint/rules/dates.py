@@ -865,8 +865,9 @@ class DateAfterPeriod(Rule):
       reports `12月28日召开了总结表彰大会`); when several are, the 成文日期 is what is wrong, and
       it is reported once, on its line;
     - a day or month of the year before the period opening a sentence as the period's own work
-      (`2023年5月16日，召开…`, `2023年6月下旬的强降雨过程造成…`, `于2023年4月8日至4月22日集中开展…`
-      in a 2024 report, `2020年6月，牵头…` in a 2021—2024 任期 述职), and a date the period's own event is the subject of
+      (`2023年5月16日，召开…`, `2023年6月下旬的强降雨过程造成…`,
+      `于2023年4月8日至4月22日集中开展…` in a 2024 report, `2020年6月，牵头…` in a 2021—2024 任期
+      述职), and a date the period's own event is the subject of
       (`本届读书节于2024年4月23日启动` in a summary of 2025; not with `上届`, `首届`, `去年`, `比`);
     - a 成文日期 outside the title's year: a 2024 summary signed in 2023 or in the first half of
       2024, a 2024 plan signed in 2025, a 通知 about 2024 signed in 2022;
