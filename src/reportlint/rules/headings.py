@@ -177,6 +177,8 @@ class HeadingSequence(Rule):
                   "the sibling run starts at {got!r} instead of {first!r}"),
         "wrong": ("标题序号“{got}”有误：按前后同级标题应为“{want}”",
                   "heading number {got!r} is wrong: its siblings make it {want!r}"),
+        "swap": ("标题序号“{got}”与下一个同级标题“{next}”顺序颠倒",
+                 "heading numbers {got!r} and {next!r} are in each other's place"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -213,7 +215,9 @@ class HeadingSequence(Rule):
             anywhere = node.scope in outline.cut_scopes or self._first_inline(outline, node)
             if prev is None and anywhere:
                 expected = heading.ordinal
-            if heading.ordinal != expected and not self._unread(outline, prev, node, expected):
+            if (heading.ordinal != expected and not self._unread(outline, prev, node, expected)
+                    and not self._stray(outline, prev, node, expected)
+                    and not self._continued(outline, node)):
                 key = self._kind(prev, heading.ordinal, expected)
                 args = {"got": heading.marker, "prev": prev.heading.marker if prev else "",
                         "first": _with_ordinal(heading, 1),
@@ -238,7 +242,15 @@ class HeadingSequence(Rule):
                 return None
             if node.heading.ordinal != base + position:
                 wrong.append(position)
-        return wrong if 0 < len(wrong) < len(found) else None
+        if 0 < len(wrong) < len(found):
+            return wrong
+        # neighbours in each other's place (一、三、二、) break the run as often as they are
+        # wrong, yet name one defect each pair
+        pairs = wrong[::2], wrong[1::2]
+        swaps = (len(wrong) % 2 == 0 and len(wrong) > 0
+                 and all(b == a + 1 and run[a].heading.ordinal == base + b
+                         and run[b].heading.ordinal == base + a for a, b in zip(*pairs, strict=True)))
+        return wrong if swaps else None
 
     @staticmethod
     def _kind(prev: _Node | None, got: int, expected: int) -> str:
@@ -267,6 +279,34 @@ class HeadingSequence(Rule):
                    for w in wanted)
 
     @staticmethod
+    def _stray(outline: _Outline, prev: _Node | None, node: _Node, expected: int) -> bool:
+        """The missing numbers are borne by headings written in another style between the two
+        (（二）, 3., （四）): each opens a run of its own at that number, which is reported
+        there (a run not starting at 1, a level skipped); the sibling run itself has no gap."""
+        if prev is None or node.heading.ordinal <= expected:
+            return False
+        borne = {other.heading.ordinal for other in outline.nodes
+                 if prev.index < other.index < node.index and other.heading.level != node.heading.level
+                 and other.siblings and other.siblings[0] is other and other.heading.ordinal != 1}
+        return all(n in borne for n in range(expected, node.heading.ordinal))
+
+    @staticmethod
+    def _continued(outline: _Outline, node: _Node) -> bool:
+        """A run opening where the same level stopped under the previous parent: items counted
+        on across parts (1. 2. 3. under 一、, then 4. 5. under 二、), a numbering some writers
+        choose on purpose."""
+        if node.siblings[0] is not node or node.heading.ordinal <= 1 or node.parent is None:
+            return False
+        uncle = node.parent.previous
+        while uncle is not None and uncle.heading.level != node.parent.heading.level:
+            uncle = uncle.previous
+        if uncle is None:
+            return False
+        last = [other for other in outline.nodes
+                if other.parent is uncle and other.heading.level == node.heading.level]
+        return bool(last) and last[-1].heading.ordinal + 1 == node.heading.ordinal
+
+    @staticmethod
     def _renumber(run: list[_Node], start: int, stop: int, base: int) -> Fix | None:
         """Renumber ``run[start:stop]`` to ``base + position`` (the run's numbers once fixed)."""
         edits = []
@@ -283,9 +323,23 @@ class HeadingSequence(Rule):
 def wrong_findings(ctx: RuleContext, run: list[_Node], wrong: list[int]) -> Iterator[Finding]:
     """One finding per misnumbered heading, each fixed by its own number."""
     base = run[0].heading.ordinal
+    swapped = set()
     for position in wrong:
+        if position in swapped:
+            continue
         heading = run[position].heading
         value = base + position
+        after = run[position + 1].heading if position + 1 < len(run) else None
+        if (position + 1 in wrong and after is not None and heading.ordinal == value + 1
+                and after.ordinal == value):
+            # two neighbours in each other's place (（四） then （三）): one defect, one finding
+            swapped.add(position + 1)
+            edits = (Edit(*_numeral_span(heading), _numeral(value, heading.numeral)),
+                     Edit(*_numeral_span(after), _numeral(value + 1, after.numeral)))
+            yield ctx.report(heading.marker_span.start, heading.marker_span.end, "swap",
+                             fix=Fix("交换两个标题的序号", edits, Applicability.UNSAFE),
+                             got=heading.marker, next=after.marker)
+            continue
         start, end = _numeral_span(heading)
         fix = Fix("改正标题序号", (Edit(start, end, _numeral(value, heading.numeral)),), Applicability.UNSAFE)
         yield ctx.report(heading.marker_span.start, heading.marker_span.end, "wrong", fix=fix,
