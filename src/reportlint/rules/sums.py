@@ -662,6 +662,9 @@ def _total_after(text: str, sentence: _Sentence, last: _Sentence | None) -> Iter
                 for start, stop in reversed(spans):
                     among = text.startswith("其中", start)
                     part = _item(text, start + 2 if among else start, stop, figures)
+                    if (part is None and text.startswith(_JOINERS, stop) and parts
+                            and not any(start <= f.start < stop for f in figures)):
+                        continue  # `分红和租金收入24.5万元`: 和 joins two names of one part
                     if part is None or part.approx or part.measure != total.measure:
                         break
                     parts.insert(0, part)
