@@ -241,7 +241,10 @@ class RepeatedSentence(Rule):
     and a clause of at least six Chinese characters written again further on in its sentence
     (`完善工作制度，强化督查考核，完善工作制度，…`), and the last clause of a sentence written again
     as the first clause of the next in one paragraph (eight or more Chinese characters:
-    `…，督促整改燃气管道老化问题37处。督促整改燃气管道老化问题37处，…`).
+    `…，督促整改燃气管道老化问题37处。督促整改燃气管道老化问题37处，…`), and more widely the
+    opening clauses of a sentence, or all of it, written already as whole clauses of the
+    sentence before (`…，A，B。A，B。`; a shared opening, `A，C。A，D。`, of twelve or more,
+    lest parallel rhetoric be taken for a paste).
     A list item's number is not compared (`2．深入学习…。深入学习…。`). Left alone: short
     formulas repeated on purpose (`会议强调：要抓落实。`); a sentence repeated in a paragraph
     further away is DU004's.
@@ -275,6 +278,7 @@ class RepeatedSentence(Rule):
             "sentence pasted twice in a row: {text!r}",
         ),
         "clause": ("分句重复：“{text}”紧接着又写了一遍", "clause pasted twice in a row: {text!r}"),
+        "head": ("分句重复：上一句已经写过“{text}”", "clause already written in the sentence before: {text!r}"),
         "clause_again": ("分句重复：本句前面已经写过“{text}”", "clause repeated within its sentence: {text!r}"),
         "again": ("句子重复：本段前面已经写过“{text}”", "sentence repeated within its paragraph: {text!r}"),
     }
@@ -313,19 +317,17 @@ class RepeatedSentence(Rule):
                 seen.setdefault(piece.key, index)
 
     def _across(self, ctx: RuleContext, pieces: list[Piece], adjacent: set[int]) -> Iterator[Finding]:
-        """`…，组织企业负责人培训4期。组织企业负责人培训4期，参训286人次。`: the last clause of a
-        sentence written again as the first clause of the next, in one paragraph (eight or more
-        Chinese characters; a whole sentence repeated is the check above)."""
+        """`…，组织企业负责人培训4期。组织企业负责人培训4期，参训286人次。`: the opening clauses of a
+        sentence (one or more, or the whole sentence) written already as whole clauses of the
+        sentence before, in one paragraph (eight or more Chinese characters; a whole sentence
+        repeated is the check above)."""
         for index in range(1, len(pieces)):
             before, piece = pieces[index - 1], pieces[index]
             if before.line != piece.line or index in adjacent or index - 1 in adjacent:
                 continue
-            head = _CLAUSE_CUT.split(piece.key, maxsplit=1)[0]
-            if head == piece.key or not before.key.endswith(head) or sum(map(is_cjk, head)) < 8:
+            head = _repeated_head(before.key, piece.key)
+            if head is None:
                 continue
-            cut = len(before.key) - len(head)
-            if cut and before.key[cut - 1] not in "，,；;：:":
-                continue  # the head must be a whole clause of the sentence before
             text = ctx.text[piece.start:piece.end]
             at = text.find(head[:4])
             if at == -1:
@@ -333,7 +335,8 @@ class RepeatedSentence(Rule):
             sep = _CLAUSE_CUT.search(text, at + len(head) - 1)
             end = piece.start + (sep.end() if sep else len(text))
             fix = Fix.replace("删除重复的分句", piece.start + at, end, "", Applicability.UNSAFE)
-            yield ctx.report(piece.start + at, end, "clause", fix=fix, text=head)
+            key = "clause" if before.key.endswith(head) else "head"
+            yield ctx.report(piece.start + at, end, key, fix=fix, text=_excerpt(head))
 
     def _clauses(self, ctx: RuleContext, sentence: Piece) -> Iterator[Finding]:
         text = ctx.text[sentence.start : sentence.end]
@@ -385,6 +388,31 @@ class RepeatedSentence(Rule):
 
 
 _CLAUSE_CUT = lazy(r"[，,；;：:]")
+
+
+_PASTED_OPENING = 12  # Chinese characters of a clause opening two sentences that make it a paste
+
+
+def _repeated_head(before: str, key: str) -> str | None:
+    """The longest run of ``key``'s opening clauses (eight Chinese characters or more) that
+    ``before`` holds as whole clauses: its end (`…，A，B。A，B。`), its middle, or its start
+    (`A，C。A，D。`, twelve Chinese characters or more)."""
+    cuts = [m.start() for m in _CLAUSE_CUT.finditer(key)] + [len(key)]
+    for cut in reversed(cuts):
+        head = key[:cut]
+        if sum(map(is_cjk, head)) < 8:
+            return None
+        at = before.find(head)
+        while at != -1:
+            after = at + len(head)
+            # a shared opening of two sentences may be rhetoric (`我们要坚持稳中求进，…。我们要坚持
+            # 稳中求进，…`): only a long one is taken for a paste
+            if ((before[at - 1] in "，,；;：:" if at else sum(map(is_cjk, head)) >= _PASTED_OPENING)
+                    and (after == len(before) or before[after] in "，,；;：:")
+                    and not (at == 0 and after == len(before))):
+                return head
+            at = before.find(head, at + 1)
+    return None
 
 
 def _clause_run_repeat(text: str, parts: list[re.Match[str]], i: int, k: int) -> bool:
