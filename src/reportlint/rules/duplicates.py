@@ -670,7 +670,8 @@ class NearRepeatedSentence(Rule):
     edited and never removed; a sentence of at least ten Chinese characters written again
     word for word in the next paragraph, away from where DU002 sees it; and a sentence of at
     least sixteen Chinese characters written again word for word in any later paragraph (fields
-    of a task list, `配合单位：…`, are left alone); and a sentence that is mostly (at least
+    of a task list, `配合单位：…`, are left alone; a paragraph pasted again is reported once, at
+    its start; the body of a run-in heading, `（四）做好纠纷处置。坚持…`, is compared too); and a sentence that is mostly (at least
     sixteen Chinese characters) clauses of a sentence in its own or the paragraph before, with
     only its opening or its end rewritten (`3月20日，局务会研究，拟…` / `经局务会研究，拟…`) or one
     clause of it written again on its own. Left alone: parallel
@@ -723,22 +724,29 @@ class NearRepeatedSentence(Rule):
         # the pieces of each line in turn (they come in line order): no dict of every line's list
         for number, group in groupby(pieces, key=_line_number):
             current = list(group)
+            line_key = "".join(p.key for p in current)  # the whole line, a run-in heading's title too
             if number in headings:
                 earlier_lines.update((e.key, e.line) for e in previous if e.key not in earlier_lines)
                 previous = []
-                continue
+                # a run-in heading (`（四）做好纠纷处置。坚持…。`): its title is no sentence, its body is
+                current = current[1:]
+                if not current:
+                    continue
             seen = {e.key for e in previous}
-            line_key = "".join(p.key for p in current)
             repeated_line = line_key in whole_lines  # DU001's: the whole paragraph again
             whole_lines.add(line_key)
+            far_from = -1
             for index, piece in enumerate(current):
                 if id(piece) in pasted:
                     continue  # DU002's: pasted twice in a row
                 first = earlier_lines.get(piece.key)
                 if (first is not None and piece.key not in seen and not repeated_line
                         and sum(map(is_cjk, piece.key)) >= FAR_MIN_CJK and not _FIELD.match(piece.key)):
-                    yield ctx.report(piece.start, piece.end, "far", first=first, text=_excerpt(piece.key))
+                    if first != far_from:  # a paragraph pasted again: one finding, at its start
+                        yield ctx.report(piece.start, piece.end, "far", first=first, text=_excerpt(piece.key))
+                    far_from = first
                     continue
+                far_from = -1
                 if (piece.key in seen and sum(map(is_cjk, piece.key)) >= 10
                         and len(piece.key) >= self.settings["min-length"]):
                     yield ctx.report(piece.start, piece.end, "exact", first=previous[0].line,
