@@ -9,7 +9,7 @@ from typing import Any
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.model import LEVEL_NAMES, Article, Heading, Paragraph, Section
 from reportlint.rules.base import Rule, RuleContext
-from reportlint.text.chars import int_to_cn
+from reportlint.text.chars import cn_to_int, int_to_cn
 from reportlint.text.lazyre import lazy
 from reportlint.text.web import TRUNCATION, TRUNCATION_GATE
 
@@ -26,6 +26,8 @@ _CUT = lazy(TRUNCATION, gate=(TRUNCATION_GATE,))
 _APPENDIX_STARTS = ("附", "名词", "注释", "注解", "说明")
 # glossary items such as 1.“两重”：… are definitions, not part of the outline
 _GLOSSARY_ITEM = lazy(r"^[“\"《][^”\"》]{1,30}[”\"》][：:]")
+# an article of a regulation at a line start, set off by a space: `第十二条　…`
+_ARTICLE = lazy(r"^[ \t\u3000]*第([一二三四五六七八九十百零〇]{1,6})条[ \t\u3000]")
 _WRONG_POINT = {1: "、", 3: "."}  # the point each unbracketed level takes (GB/T 15834 B.3.2, B.3.3)
 
 
@@ -136,6 +138,12 @@ class HeadingSequence(Rule):
     (`20.2026年…`) is not a gap. When single numbers are wrong and the run goes on as counted
     (`一、二、二、四、五、`), only the wrong headings are reported (the second `二、`, which
     should be `三、`), not every break they cause.
+    Two neighbours in each other's place (`（四）（三）`) are reported once. A number held by a
+    heading written in another style (`（二）`, `3.`, `（四）`) is no gap (that heading is
+    reported on its own), and items counted on from the part before (`1. 2. 3.` under `一、`,
+    `4. 5.` under `二、`) are the writer's choice. The articles of a regulation (`第五条　…`,
+    `第七条　…`, at line starts) are counted the same way through its chapters; a `第一条`
+    starts a new regulation.
 
     ## Why is this bad?
     A gap or a repeat shows that a part was deleted or pasted in without renumbering; readers
@@ -175,6 +183,10 @@ class HeadingSequence(Rule):
                   "heading number {got!r} comes after {prev!r}: wrong order"),
         "start": ("同级标题从“{got}”开始，应从“{first}”开始",
                   "the sibling run starts at {got!r} instead of {first!r}"),
+        "article": ("条文序号“{got}”跳号：前一条是“{prev}”，缺少“{missing}”",
+                    "article {got!r} skips {missing!r} after {prev!r}"),
+        "article_order": ("条文序号“{got}”重复或倒序：前一条是“{prev}”",
+                          "article {got!r} repeats or goes back after {prev!r}"),
         "wrong": ("标题序号“{got}”有误：按前后同级标题应为“{want}”",
                   "heading number {got!r} is wrong: its siblings make it {want!r}"),
         "swap": ("标题序号“{got}”与下一个同级标题“{next}”顺序颠倒",
@@ -185,6 +197,27 @@ class HeadingSequence(Rule):
         for outline in _outlines(ctx):
             for run in outline.runs:
                 yield from self._run(ctx, outline, run)
+        if "条" in ctx.text:
+            yield from self._articles(ctx)
+
+    def _articles(self, ctx: RuleContext) -> Iterator[Finding]:
+        """The articles of a regulation (`第五条　…`, then `第七条　…`), counted through its
+        chapters; a `第一条` starts a new regulation (an attachment after the notice)."""
+        previous: tuple[int, str] | None = None
+        for line in ctx.document.lines:
+            m = _ARTICLE.match(line.text)
+            if m is None:
+                continue
+            value = cn_to_int(m.group(1))
+            if not value:
+                continue
+            if previous is not None and value != 1 and value != previous[0] + 1:
+                key = "article" if value > previous[0] + 1 else "article_order"
+                missing = "、".join(f"第{int_to_cn(n)}条" for n in range(previous[0] + 1, min(value, previous[0] + 4)))
+                start = line.span.start + m.start(1) - 1
+                yield ctx.report(start, line.span.start + m.end(1) + 1, key, got=f"第{m.group(1)}条",
+                                 prev=previous[1], missing=missing)
+            previous = (value, f"第{m.group(1)}条")
 
     def _run(self, ctx: RuleContext, outline: _Outline, run: list[_Node]) -> Iterator[Finding]:
         """The breaks of one run of siblings, each fixed by renumbering up to the next break.
