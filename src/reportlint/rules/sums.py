@@ -534,14 +534,21 @@ def _among_named(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
     begin = head + 2
     end = _clause_end(text, begin, sentence.end)
     parts = _list(text, begin, end, sentence.figures)
+    mode = "counts"
     if parts is None:
-        return
+        # `本科新生中，男生2318名，女生1790名，…`: the two halves of a division, the whole between them
+        pair, labels, _ = _run(text, begin, sentence.end, sentence.figures)
+        if len(pair) < 2 or not _complementary(labels[:2]):
+            return
+        parts, mode = pair[:2], "all"
     for total in reversed(amounts(text, max(0, sentence.start - _AMONG_REACH), sentence.start)):
         after = text[total.end:total.end + 30]
         stop = min((i for i in (after.find("。"), after.find("\n")) if i != -1), default=len(after))
-        if total.measure != parts[0].measure or key not in after[:stop] or total.approx or _delta(text, total):
+        # the group is named after its figure (`15个单位获评先进集体`) or right before it (`录取本科新生4126名`)
+        named = key in after[:stop] or text[max(0, total.start - _AMONG_KEY):total.start] == key
+        if total.measure != parts[0].measure or not named or total.approx or _delta(text, total):
             continue
-        if _contradicts(total, parts, "counts"):
+        if _contradicts(total, parts, mode):
             yield Mismatch(begin, parts[-1].end, "sum", total, tuple(parts))
         return
 
@@ -1448,7 +1455,8 @@ class TotalMismatch(Rule):
       clause counts its parts when the list has that many (`三大产业产值46.2亿元，其中…`);
     - a sentence that opens with `<group>中，` and a 顿号 list, the group counted in the paragraph
       before (`授予…等15个单位“…先进集体”称号。` / `受表彰的先进集体中，县直部门6个、乡镇5个、企业3个`),
-      read as after `其中`;
+      read as after `其中`; the group may also stand right before its figure (`录取本科新生4126名`),
+      and the list may be the two halves of a division that make the whole (`本科新生中，男生…，女生…`);
     - the level before, what was added and the level after: `上年末251家，今年新增35家，累计达到286家`;
     - meeting attendance: `应到会委员35人，实到32人，请假4人`;
     - names and then their count: `出席：张明、李华、王强（共4人）`, `城东、城西两个片区共3个`; after
