@@ -553,6 +553,30 @@ def _among_named(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
         return
 
 
+_VIEWED_BY = lazy(r"(?:从|按)[^，,。；;：:]{1,10}(?:看|来看|分)[，,：:]")
+
+
+def _viewed_by(text: str, sentence: _Sentence, before: list[Amount]) -> Iterator[Mismatch]:
+    """`全县累计返乡创业人员达到5830人。` / `从创业主体看，返乡农民工3960人、…、其他人员380人。`: a
+    whole divided one way, the list closed by `其他`, and the one total of the sentence before
+    (or the line before) that the parts come near; they must make it."""
+    m = _VIEWED_BY.match(text, sentence.start)
+    if m is None or not before:
+        return
+    parts, labels, _ = _run(text, m.end(), sentence.end, sentence.figures)
+    if (len(parts) < 3 or not labels[-1].lstrip("，,；;、 ").startswith(_OTHERS)
+            or parts[0].measure == PERCENT):
+        return
+    whole = sum(p.value for p in parts)
+    near = [t for t in before if t.measure == parts[0].measure and t.multiplier == parts[0].multiplier
+            and not t.approx and not _delta(text, t) and _marked(text, t)]
+    if any(_compare(t, parts) == 0 for t in near):
+        return
+    close = [t for t in near if abs(whole - t.value) * 10 <= t.value]
+    if len(close) == 1:
+        yield Mismatch(parts[0].start, parts[-1].end, "sum", close[0], tuple(parts))
+
+
 # Two-way divisions: labels that differ only in these words name the whole between them
 _PARTITIONS = (("男", "女"), ("城镇", "农村"), ("城镇", "乡村"), ("城市", "农村"), ("公办", "民办"),
                ("境内", "境外"), ("国内", "国外"), ("省内", "省外"), ("市内", "市外"), ("县内", "县外"),
@@ -1395,8 +1419,10 @@ def find_mismatches(text: str, tables: str = "") -> Iterator[Mismatch]:
     seen: set[tuple[int, int]] = set()
     previous_end = -1
     last: _Sentence | None = None
+    last_line: list[Amount] = []
     for sentence in _sentences(text):
         if previous_end < 0 or "\n" in text[previous_end:sentence.start]:
+            last_line = list(previous)  # the sentence just before, when it closed the line before
             previous = []  # the total may close the sentence before, never the line before
             last = None
         previous_end = sentence.end
@@ -1409,7 +1435,7 @@ def find_mismatches(text: str, tables: str = "") -> Iterator[Mismatch]:
                      *_weak_total_after(text, sentence), *_changes(text, sentence),
                      *_attendance(text, sentence),
                      *_part_shares(text, sentence, previous), *_accumulated(text, sentence),
-                     *_among_named(text, sentence),
+                     *_among_named(text, sentence), *_viewed_by(text, sentence, previous or last_line),
                      *_shares(text, sentence), *_ratio(text, sentence), *_rates(text, sentence)]
         for hit in found:
             if (hit.start, hit.end) not in seen and not any(s <= hit.start < e for s, e in seen):
@@ -1457,6 +1483,9 @@ class TotalMismatch(Rule):
       before (`授予…等15个单位“…先进集体”称号。` / `受表彰的先进集体中，县直部门6个、乡镇5个、企业3个`),
       read as after `其中`; the group may also stand right before its figure (`录取本科新生4126名`),
       and the list may be the two halves of a division that make the whole (`本科新生中，男生…，女生…`);
+    - a whole divided one way in the sentence after it, or on the next line, the list closed by
+      `其他` (`累计发放贷款2860笔。` / `从贷款对象看，个体工商户…、小微企业…、其他对象…`), compared with
+      the one total (marked `累计`, `共`…) the parts come within a tenth of;
     - the level before, what was added and the level after: `上年末251家，今年新增35家，累计达到286家`;
     - meeting attendance: `应到会委员35人，实到32人，请假4人`;
     - names and then their count: `出席：张明、李华、王强（共4人）`, `城东、城西两个片区共3个`; after
