@@ -1299,6 +1299,8 @@ def _line_lists(text: str) -> Iterator[Mismatch]:
     `全年共招录新员工56人，具体如下：` then `1. 技术岗位28人；` …: the parts may not exceed the
     total, and make it exactly when it is marked (`共`) and the lines are numbered; a last line
     `合计45个` after the parts must be their sum.
+    A numbered line holding other figures too (`（一）校舍维修。对15所学校…，需资金980万元。`)
+    gives its one figure in the total's measure.
     """
     lines = _lines(text)
     index = 0
@@ -1311,9 +1313,16 @@ def _line_lists(text: str) -> Iterator[Mismatch]:
         parts: list[Amount] = []
         numbered = True
         following = index + 1
+        wanted = next((f for f in reversed(head) if not f.approx and f.measure != PERCENT), None)
         while following < len(lines):
             line_start, line_end = lines[following]
             part = _line_item(text, line_start, line_end)
+            if part is None and wanted is not None and _ORDINAL.match(text, line_start, line_end):
+                # `（一）校舍维修。对15所学校…，需资金980万元。`: a numbered item holding other
+                # figures too; its one figure in the total's measure is its part
+                own = [f for f in amounts(text, line_start, line_end) if f.measure == wanted.measure
+                       and f.multiplier == wanted.multiplier and f.measure != PERCENT]
+                part = own[0] if len(own) == 1 and not own[0].approx and not _delta(text, own[0]) else None
             if part is None or (parts and part.measure != parts[0].measure):
                 break
             label = text[line_start:part.start].strip()
@@ -1522,6 +1531,9 @@ class TotalMismatch(Rule):
 
     The parts may follow `分别安排`, `分别用于`, `分别下达`, `分别拨付` as they follow `分别为`, and a
     figure may be written with thousands separators (`12,600万元`).
+
+    Under a total that closes its line with a colon, a numbered line holding other figures too
+    (`（一）校舍维修。对15所学校…，需资金980万元。`) gives its one figure in the total's measure.
 
     Figures must share the total's measure word (`名` and `位` count as `人`); 元/万元/亿元 and
     万/亿 are converted; decimals are allowed their rounding. A total hedged with `约`/`近`/
