@@ -404,6 +404,8 @@ def _cross_cutting(labels: list[str]) -> bool:
 
 
 _RUN_SEPARATORS = ("，", ",", "；", ";", "、")
+# a part's change beside it: `，增长3.5%`, `，同比下降2.1%`, `，比上年增长6%`
+_RATE_ASIDE = lazy(r"(?:同比|比上年|比去年|较上年|较去年|环比)?(?:增长|下降|增加|减少|提高|降低|上升|回落)了?$")
 _JOINERS = ("以及", "和", "及", "与", "、")
 
 
@@ -418,6 +420,7 @@ def _run(text: str, begin: int, end: int, figures: list[Amount]) -> tuple[list[A
     spans = _split(text, begin, end, _RUN_SEPARATORS)
     pending = -1  # a clause without a figure: a label shared with the next (`医院、卫生院…`)
     filled = True
+    tail = begin  # the end of the last part, or of its growth rate beside it
     for start, stop in spans:
         if pending != -1:
             start = pending
@@ -435,18 +438,22 @@ def _run(text: str, begin: int, end: int, figures: list[Amount]) -> tuple[list[A
                 filled = bool(parts) and not any(f.start >= b for f in figures) and "等" not in text[b:e]
                 break
             label = text[b:part.start]
+            if parts and part.measure == PERCENT and _RATE_ASIDE.match(label.lstrip("，,；;、 ")):
+                tail = part.end
+                continue  # `第一产业增加值128.6亿元，增长3.5%；…`: the part's own growth rate
             if (part.approx or (parts and part.measure != parts[0].measure) or part.measure == PERCENT
                     or label.lstrip("，,；;、 ").startswith(_TOTAL_MARKS)):
                 filled = False
                 break
             parts.append(part)
             labels.append(label)
+            tail = part.end
             pending = -1
         else:
             continue
         break
     if parts:
-        rest = text[parts[-1].end:end]
+        rest = text[tail:end]
         filled = filled and "等" not in rest and not any(c.isdigit() for c in rest)
     return parts, labels, filled
 
@@ -1532,6 +1539,7 @@ class TotalMismatch(Rule):
     The parts may follow `分别安排`, `分别用于`, `分别下达`, `分别拨付` as they follow `分别为`, and a
     figure may be written with thousands separators (`12,600万元`).
 
+    A part may carry its own growth rate beside it (`其中，第一产业增加值128.6亿元，增长3.5%；…`).
     Under a total that closes its line with a colon, a numbered line holding other figures too
     (`（一）校舍维修。对15所学校…，需资金980万元。`) gives its one figure in the total's measure.
 
