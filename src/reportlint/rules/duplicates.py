@@ -396,23 +396,31 @@ _PASTED_OPENING = 12  # Chinese characters of a clause opening two sentences tha
 def _repeated_head(before: str, key: str) -> str | None:
     """The longest run of ``key``'s opening clauses (eight Chinese characters or more) that
     ``before`` holds as whole clauses: its end (`…，A，B。A，B。`), its middle, or its start
-    (`A，C。A，D。`, twelve Chinese characters or more)."""
-    cuts = [m.start() for m in _CLAUSE_CUT.finditer(key)] + [len(key)]
-    for cut in reversed(cuts):
+    (`A，C。A，D。`, twelve Chinese characters or more). Heads are tried from the shortest and
+    the search stops at the first that ``before`` does not hold (no longer one can be there)."""
+    best = None
+    count, counted = 0, 0
+    for m in (*_CLAUSE_CUT.finditer(key), None):
+        cut = m.start() if m else len(key)
+        count += sum(map(is_cjk, key[counted:cut]))
+        counted = cut
+        if count < 8:
+            continue
         head = key[:cut]
-        if sum(map(is_cjk, head)) < 8:
-            return None
         at = before.find(head)
+        if at == -1:
+            break
         while at != -1:
             after = at + len(head)
             # a shared opening of two sentences may be rhetoric (`我们要坚持稳中求进，…。我们要坚持
             # 稳中求进，…`): only a long one is taken for a paste
-            if ((before[at - 1] in "，,；;：:" if at else sum(map(is_cjk, head)) >= _PASTED_OPENING)
+            if ((before[at - 1] in "，,；;：:" if at else count >= _PASTED_OPENING)
                     and (after == len(before) or before[after] in "，,；;：:")
                     and not (at == 0 and after == len(before))):
-                return head
+                best = head
+                break
             at = before.find(head, at + 1)
-    return None
+    return best
 
 
 def _clause_run_repeat(text: str, parts: list[re.Match[str]], i: int, k: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -318,9 +319,14 @@ class HeadingSequence(Rule):
         there (a run not starting at 1, a level skipped); the sibling run itself has no gap."""
         if prev is None or node.heading.ordinal <= expected:
             return False
-        borne = {other.heading.ordinal for other in outline.nodes
-                 if prev.index < other.index < node.index and other.heading.level != node.heading.level
-                 and other.siblings and other.siblings[0] is other and other.heading.ordinal != 1}
+        nodes = outline.nodes  # in document order: only those between the two are read
+        lo = bisect_right(nodes, prev.index, key=lambda n: n.index)
+        hi = bisect_left(nodes, node.index, key=lambda n: n.index)
+        if hi - lo > node.heading.ordinal - expected + 8:
+            return False  # many headings between: not a stray one or two
+        borne = {other.heading.ordinal for other in nodes[lo:hi]
+                 if other.heading.level != node.heading.level
+                 and other.siblings[0] is other and other.heading.ordinal != 1}
         return all(n in borne for n in range(expected, node.heading.ordinal))
 
     @staticmethod
@@ -335,9 +341,14 @@ class HeadingSequence(Rule):
             uncle = uncle.previous
         if uncle is None:
             return False
-        last = [other for other in outline.nodes
-                if other.parent is uncle and other.heading.level == node.heading.level]
-        return bool(last) and last[-1].heading.ordinal + 1 == node.heading.ordinal
+        # the uncle's last child at this level: the node before this one's parent, if of that level
+        lo = bisect_right(outline.nodes, uncle.index, key=lambda n: n.index)
+        hi = bisect_left(outline.nodes, node.parent.index, key=lambda n: n.index)
+        # (each uncle's subtree is walked for one parent only: linear over the document)
+        last = next((outline.nodes[i] for i in range(hi - 1, lo - 1, -1)
+                     if outline.nodes[i].parent is uncle
+                     and outline.nodes[i].heading.level == node.heading.level), None)
+        return last is not None and last.heading.ordinal + 1 == node.heading.ordinal
 
     @staticmethod
     def _renumber(run: list[_Node], start: int, stop: int, base: int) -> Fix | None:
