@@ -686,7 +686,8 @@ class NearRepeatedSentence(Rule):
     word for word in the next paragraph, away from where DU002 sees it; and a sentence of at
     least sixteen Chinese characters written again word for word in any later paragraph (fields
     of a task list, `配合单位：…`, are left alone; a paragraph pasted again is reported once, at
-    its start; the body of a run-in heading, `（四）做好纠纷处置。坚持…`, is compared too); and a sentence that is mostly (at least
+    its start; the body of a run-in heading, `（四）做好纠纷处置。坚持…`, is compared too); and a
+    sentence that is mostly (at least
     sixteen Chinese characters) clauses of a sentence in its own or the paragraph before, with
     only its opening or its end rewritten (`3月20日，局务会研究，拟…` / `经局务会研究，拟…`) or one
     clause of it written again on its own. Left alone: parallel

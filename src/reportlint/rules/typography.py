@@ -380,7 +380,8 @@ class StraySpace(Rule):
     Flags spaces (half- or full-width) between two Chinese characters, before a Chinese mark
     (`，。、；：？！`), or after a 顿号, on a line of running text (one that holds a comma or a
     full stop); and a space between a number and the Chinese word or unit after it
-    (`新增泊位 1200 个`, `检查8 次`, `70% 以上`), with the space before the number if any. Left alone: title, name and signature lines (`上海市市长 龚 正`,
+    (`新增泊位 1200 个`, `检查8 次`, `70% 以上`), with the space before the number if any.
+    Left alone: title, name and signature lines (`上海市市长 龚 正`,
     `政 府 工 作 报 告`), slogans in quotes (`“好客山东 好品山东”`) and titles in 《》, a space
     between Chinese and Latin or before a number (that is a style choice), the space after a heading
     ordinal (TY003) and the full-width space after the article label that opens a rule of a
