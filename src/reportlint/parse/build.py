@@ -461,7 +461,7 @@ def _head(items: list[_Item], elements: list[Element]) -> int:
             elements.append(Element("doc_number", (item.line,), loose))
             i += 1
         elif (form is None and item.kind == "text_line" and i + 1 < len(items)
-              and _form_kind(items[i + 1]) == "doc_number" and _looks_like_unit(item.line.text)):
+              and _is_number(items[i + 1]) and _looks_like_unit(item.line.text)):
             # an organ's name alone as the 发文机关标志 (letters, minutes: GB/T 9704-2012 10.1)
             name = item.line.text
             elements.append(Element("issuer_mark", (item.line,), (("value", name), ("issuer", name))))
@@ -472,7 +472,8 @@ def _head(items: list[_Item], elements: list[Element]) -> int:
 
 
 _LOOSE_NUMBER = lazy(r"^(?P<prefix>[\u4e00-\u9fff]{1,12}?)[ \t]*"
-                    r"(?:(?P<open>[〔［\[（(【〈<{｛「〖])[ \t]*(?P<year>[0-9]{0,4})[ \t]*[〕］\]）)】〉>}｝」〗])?"
+                    r"(?:(?P<open>[〔［\[（(【〈<{｛「〖])[ \t]*(?P<year>[0-9]{0,4})[ \t]*年?[ \t]*"
+                    r"[〕］\]）)】〉>}｝」〗])?"
                     r"[ \t]*第?[ \t]*[0-9]{1,4}[ \t]*(?P<hao>号)?"
                     r"(?:[ \t\u3000]+签[ \t\u3000]*发[ \t\u3000]*人[ \t\u3000]*[:：].{1,20})?$")
 
@@ -510,6 +511,8 @@ def _joint_issuers(items: list[_Item], i: int) -> tuple[tuple[Line, ...], list[s
             continue
         if not names:
             return None
+        if len(names) >= 2 and _is_number(item):  # joint issuers over a 发文字号, no `文件` line
+            return tuple(lines), names
         if item.kind == "text_line" and text == "文件":
             return (*lines, item.line), names
         if item.form is not None and item.form.kind == "issuer_mark":
@@ -517,6 +520,11 @@ def _joint_issuers(items: list[_Item], i: int) -> tuple[tuple[Line, ...], list[s
             return (*lines, item.line), [*names, issuer]
         return None
     return None
+
+
+def _is_number(item: _Item) -> bool:
+    """A 发文字号 line, well formed or not (瑞建函〔2026年〕38号, 某医〔2025〕第86号)."""
+    return _form_kind(item) == "doc_number" or _loose_number(item) is not None
 
 
 def _form_kind(item: _Item) -> str | None:
@@ -626,7 +634,7 @@ def _continues_name(line: Line, nxt: _Item | None) -> bool:
     piece with no punctuation, followed by the 落款 or the end, and not itself a 落款 line."""
     text = line.text
     return (len(text) <= 16 and not any(c in text for c in "。，,；;：:！？!?") and item_of(text) is None
-            and not _looks_like_unit(text) and not _LOOSE_DATE.match(text)
+            and not _looks_like_unit(text) and not _LOOSE_DATE.match(text) and not _OFFICIAL.match(text)
             and (nxt is None or nxt.kind == "date_line" or nxt.form is not None
                  or _looks_like_unit(nxt.line.text) or _looks_like_signer(nxt.line.text, True)))
 
@@ -711,7 +719,8 @@ def _signature(body: list[tuple[RawLine, Line]]):
 
 
 _CHROME = lazy(r"^【[^】]{2,8}】|浏览次数|点击次数|阅读次数|【关闭窗口】|【打印本页】"
-               r"|^上一篇[:：]|^下一篇[:：]|^返回顶部|^分享到")
+               r"|^上一篇[:：]|^下一篇[:：]|^返回顶部|^分享到|^相关(?:文章|链接|阅读)[:：]|发布时间[:：]"
+               r"|字号[:：][ \t\u3000]*大[ \t\u3000]*中[ \t\u3000]*小")
 _UNIT_THEN_DATE = lazy(r"^(?P<unit>[^ \t\u3000]{2,30})[ \t\u3000]{2,}"
                              r"(?P<date>(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})日)$")
 
@@ -751,8 +760,15 @@ _SIGNER = lazy(r"^(?:(?:述职人|报告人|汇报人|总结人|发言人|申请
 _NOT_SIGNER = {"此致", "敬礼", "特此报告", "特此通知", "谢谢", "谢谢大家", "特此函告", "特此批复", "妥否请批示"}
 
 
+# the head of a government who signs a 令 or an 议案: 市长　王某某, 代理县长 李某 (GB/T 9704-2012 10.2)
+_OFFICIAL = lazy(r"^(?:代理)?[省市县区州旗镇乡]长[ \t\u3000]+[\u4e00-\u9fff·]{2,5}$")
+
+
 def _looks_like_signer(text: str, dated: bool) -> bool:
-    """A signer's name: labelled (述职人：王某某) anywhere, a bare name only above a date."""
+    """A signer's name: labelled (述职人：王某某) or an official's (市长　王某某) anywhere, a bare
+    name only above a date."""
+    if _OFFICIAL.match(text):
+        return True
     if text in _NOT_SIGNER or not _SIGNER.match(text):
         return False
     return dated or text[:1] in "述报汇总发申署签" and any(c in text for c in ":：")
