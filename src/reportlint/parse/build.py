@@ -323,8 +323,9 @@ def _part(text: str, items: list[_Item], hints: Mapping[int, int], marker: Line 
     """
     elements: list[Element] = [label] if label is not None else []
     i, n = 0, len(items)
+    residue: list[Line] = []
     if head:
-        i = _head(items, elements)
+        i = _head(items, elements, residue)
     rest: tuple[Line, ...] = ()
     if title is None and (head or label is not None) and i < n and _is_title(items[i], hints):
         title = items[i].line
@@ -344,7 +345,6 @@ def _part(text: str, items: list[_Item], hints: Mapping[int, int], marker: Line 
     title_kind = detect(title_text, ())
     taken = _minutes_fields(items, i, elements, title_kind is not None and title_kind.id == "minutes")
 
-    residue: list[Line] = []
     body: list[tuple[RawLine, Line]] = []
     j = i
     while j < n:
@@ -430,12 +430,16 @@ def _is_title(item: _Item, hints: Mapping[int, int]) -> bool:
         hints.get(item.line.number) == 0 or _looks_like_title(item.line.text))
 
 
-def _head(items: list[_Item], elements: list[Element]) -> int:
-    """The 版头 (份号 … 签发人) before the title; returns the index after it."""
+def _head(items: list[_Item], elements: list[Element], residue: list[Line]) -> int:
+    """The 版头 (份号 … 签发人) before the title; returns the index after it. Web-page chrome
+    over it (`来源：…　发布时间：…`) goes to ``residue``."""
     i = 0
     while i < len(items):
         item, form = items[i], items[i].form
-        if form is not None and form.kind in _HEAD_KINDS:
+        if (item.kind == "residue" or _chrome_fields(item)) and i + 1 < len(items):
+            residue.append(item.line)
+            i += 1
+        elif form is not None and form.kind in _HEAD_KINDS:
             fields, line = form.fields, item.line
             signer = form.field_value("signer") if form.kind == "doc_number" else None
             if signer:  # 发文字号 and 签发人 on one line (上行文, GB/T 9704-2012 7.2.6)
@@ -460,19 +464,20 @@ def _head(items: list[_Item], elements: list[Element]) -> int:
             # the DN rules judge its form
             elements.append(Element("doc_number", (item.line,), loose))
             i += 1
-        elif (form is None and item.kind == "text_line" and i + 1 < len(items)
-              and _form_kind(items[i + 1]) == "doc_number" and _looks_like_unit(item.line.text)):
-            # an organ's name alone as the 发文机关标志 (letters, minutes: GB/T 9704-2012 10.1)
-            name = item.line.text
-            elements.append(Element("issuer_mark", (item.line,), (("value", name), ("issuer", name))))
-            i += 1
+        elif form is None and item.kind == "text_line" and (names := _names_over_number(items, i)):
+            # an organ's name alone as the 发文机关标志 (letters, minutes: GB/T 9704-2012 10.1), or
+            # two or three stacked for a joint document, over a 发文字号 (its form aside)
+            lines = tuple(it.line for it in items[i:i + names])
+            name = "\u3000".join(line.text.strip(_SPACES) for line in lines)
+            elements.append(Element("issuer_mark", lines, (("value", name), ("issuer", name))))
+            i += names
         else:
             break
     return i
 
 
 _LOOSE_NUMBER = lazy(r"^(?P<prefix>[\u4e00-\u9fff]{1,12}?)[ \t]*"
-                    r"(?:(?P<open>[〔［\[（(【〈<{｛「〖])[ \t]*(?P<year>[0-9]{0,4})[ \t]*[〕］\]）)】〉>}｝」〗])?"
+                    r"(?:(?P<open>[〔［\[（(【〈<{｛「〖])[ \t]*(?P<year>[0-9]{0,4})[ \t]*年?[ \t]*[〕］\]）)】〉>}｝」〗])?"
                     r"[ \t]*第?[ \t]*[0-9]{1,4}[ \t]*(?P<hao>号)?"
                     r"(?:[ \t\u3000]+签[ \t\u3000]*发[ \t\u3000]*人[ \t\u3000]*[:：].{1,20})?$")
 
@@ -487,6 +492,32 @@ def _loose_number(item: _Item) -> tuple[tuple[str, str], ...] | None:
         return None
     year = match["year"] if match["year"] and len(match["year"]) == 4 else ""
     return (("value", text), ("prefix", match["prefix"]), ("year", year), ("loose", "1"))
+
+
+# a line of web-page fields over a document: 来源：某某网　发布时间：2026-01-15 09:32　浏览次数：1286
+_CHROME_FIELD = lazy(r"(?:^|[ \t\u3000])(?:来源|发布(?:时间|日期)|作者|(?:浏览|阅读|点击)(?:次数|量)?)[ \t]*[:：]",
+                     gate=("来源", "发布", "作者", "浏览", "阅读", "点击"))
+
+
+def _chrome_fields(item: _Item) -> bool:
+    """Whether a line opens with web-page fields and holds two of them."""
+    text = item.line.text.strip(_SPACES)
+    return (item.kind == "text_line" and item.form is None and bool(_CHROME_FIELD.match(text))
+            and len(_CHROME_FIELD.findall(text)) >= 2)
+
+
+def _names_over_number(items: list[_Item], i: int) -> int:
+    """How many organ names (one to three, each on its own line) stand right above a 发文字号."""
+    k = i
+    while k < len(items) and k - i < 3:
+        item = items[k]
+        if item.form is not None or item.kind != "text_line" or not _looks_like_unit(item.line.text):
+            break
+        k += 1
+    if k == i or k >= len(items):
+        return 0
+    below = items[k]
+    return k - i if _form_kind(below) == "doc_number" or _loose_number(below) is not None else 0
 
 
 def _next_is_number_or_title(items: list[_Item], i: int) -> bool:

@@ -11,7 +11,8 @@ from reportlint.rules.base import DOCTYPES_OPTION, Rule, RuleContext, doctype_of
 from reportlint.text.lazyre import lazy
 
 _ORGAN_END = lazy(r"(?:局|委|办|院|府|部|厅|处|科|室|会|校|所|站|队|中心|公司|街道|办事处|镇|乡|村|社区|支部|党委|"
-                  r"委员会|小组|集团|医院|中学|小学|学院|幼儿园|馆|单位|部门|机关|学校|企业|党组|党组织|机构)$")
+                  r"委员会|小组|集团|医院|中学|小学|学院|幼儿园|馆|单位|部门|机关|学校|企业|党组|党组织|机构|"
+                  r"(?:[残妇文侨社]|工商)联|[科作]协)$")
 _PERSON_END = lazy(r"(?:局长|书记|主任|县长|市长|镇长|乡长|区长|省长|部长|厅长|处长|科长|校长|院长|主席|经理|董事长|"
                    r"同志|领导|先生|女士)$")
 _WRONG_CLOSE = ("。", "；", ";", "，", ",")  # a 主送 line closed by one of these, not a colon
@@ -126,6 +127,13 @@ def _plainly_addressee(line: Line) -> bool:
         return len([name for name in _split(text) if name.strip()]) >= 3
     names = [name for name in _split(text[:-1]) if name.strip()]
     return len(names) >= 2 or text.startswith("各")
+
+
+def _formal_wrong_close(article: Article, line: Line) -> bool:
+    """A colonless 主送 line under the title of a document with a 版头 (发文机关标志 or 发文字号),
+    closed by a wrong mark (`县卫生健康局；`): a byline is never closed by a mark."""
+    return (line.text.rstrip()[-1:] in _WRONG_CLOSE
+            and any(article.element(kind) is not None for kind in ("issuer_mark", "doc_number")))
 
 
 def _run_in(article: Article) -> tuple[int, int] | None:
@@ -395,7 +403,7 @@ class AddresseeForm(Rule):
             if element is None and (doctype is None or not _needs(doctype, article)):
                 # a 文种 that may go without one: only a line that is plainly a 主送 closed wrongly
                 line = _colonless(article)
-                if line is not None and _plainly_addressee(line):
+                if line is not None and (_plainly_addressee(line) or _formal_wrong_close(article, line)):
                     end = line.span.start + len(line.text.rstrip())
                     mark = line.text.rstrip()[-1]
                     if mark in _WRONG_CLOSE:
