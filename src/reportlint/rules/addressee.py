@@ -307,7 +307,11 @@ class SeveralAddressees(Rule):
                 "reply": ("{doctype}应只主送报送请示的机关，此处主送了{count}个：{names}，其他机关可抄送"
                           "（条例第八条（十二））",
                           ("a {doctype_en} goes to the organ that sent the request; this one is addressed to "
-                           "{count}: {names} (copy the others)"))}
+                           "{count}: {names} (copy the others)")),
+                "motion": ("{doctype}应只主送审议它的人民代表大会或其常务委员会，此处主送了{count}个：{names}"
+                           "（条例第八条（十三））",
+                           ("a {doctype_en} goes to the one congress (or standing committee) that deliberates it; "
+                            "this one is addressed to {count}: {names}"))}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article, doctype in _addressed(ctx, self.settings["doctypes"]):
@@ -320,7 +324,8 @@ class SeveralAddressees(Rule):
                 continue
             if len(names) > 1:
                 span = element.span
-                yield ctx.report(span.start, span.end, "reply" if doctype.addressee == "requester" else "default",
+                key = "reply" if doctype.addressee == "requester" else "motion" if doctype.id == "motion" else "default"
+                yield ctx.report(span.start, span.end, key,
                                  doctype=doctype.name[0], doctype_en=doctype.name[1], count=len(names),
                                  names="、".join(names))
 

@@ -454,6 +454,10 @@ _DEADLINE = lazy(r"\d{1,2}月\d{1,2}日|\d{1,2}月(?:底|中旬|上旬|下旬|�
                        r"[季年]度?(?:末|底)|月底|年底|届时|定期|每日|每天|\d{1,2}[:：]\d{2}")
 
 
+# a time limit: a date or period followed by 前 (`5月20日前`, `月底之前`), 截止, N个工作日内, 每月
+_DUE = lazy(r"(?:日|月|底|旬|末|度)(?:之|以)?前|截[止至]|工作日内|天内|日内|即日|随时|每(?:月|季|周|年|半年|日|天)|定期|届时")
+
+
 class NoticeWithoutDeadline(Rule):
     """A 通知 that asks for something to be sent in but never says by when.
 
@@ -509,7 +513,10 @@ class NoticeWithoutDeadline(Rule):
                 before = line.text[:match.start()]
                 if not _TOLD.search(before[before.rfind("。") + 1:]):  # told in the same sentence
                     continue
-                near = lines[max(0, k - 1):k + 2]  # the request's line and its neighbours (a list's items)
+                # the request's line, and its neighbours (a list's items) when they set a time limit or
+                # ask for something to be sent too (a meeting's date on the line above is no deadline)
+                near = [other for other in lines[max(0, k - 1):k + 2]
+                        if other is line or _DUE.search(other.text) or _SUBMIT.search(other.text)]
                 if any(_DEADLINE.search(other.text) for other in near):
                     continue
                 start = line.span.start + match.start()
@@ -534,6 +541,12 @@ _SEVERAL_IN_BODY = lazy(r"一并(?:请示|请求|申请|报批|提出|报请|恳
 # a second request counted off after a first (`一是恳请……；二是恳请……`, `其二，申请……`) or added (`另外，恳请……`)
 _SECOND_REQUEST = lazy(r"(?:二是|其二|第二)[，,、]?(?:恳请|请求|申请|拟请|请)|"
                       r"(?:另外|此外)[，,]?(?:我[局院校镇乡县委办司]|我们)?(?:还)?(?:恳请|申请|请求|拟请)")
+# a request joined on (`同时，恳请……同意新建……`, `同时，为……，提请……批准调整……`): a second matter
+# when it asks for a new act (_ASKS) and the document asks for something else on another line
+_JOINED_REQUEST = lazy(r"(?:^|[。；])[ \t\u3000]*(?:同时|另外|此外|另|再者)[，,]?(?:[^。；，,]{2,20}[，,])?"
+                       r"(?:我[局院校镇乡县委办司市区]|我们|本[局院校])?(?:还|再|也)?(?:恳请|申请|请求|拟请|提请)"
+                       r"[^。；]{0,40}?(?:" + "|".join(_ASKS) + r")")
+_A_REQUEST = lazy(r"恳请|请求|拟请|提请|请予|请批示|请审批|妥否|当否")
 
 
 def _several_matters(article: Article) -> tuple[str, int, int] | None:
@@ -550,10 +563,17 @@ def _several_matters(article: Article) -> tuple[str, int, int] | None:
     several = _SEVERAL_IN_TITLE.search(title)
     if several:
         return several.group(0), span.start, span.end
-    for line in body_lines(article):
+    lines = list(body_lines(article))
+    for line in lines:
         match = _SEVERAL_IN_BODY.search(line.text) or _SECOND_REQUEST.search(line.text)
         if match and not _quoted(line.text, match.start()):
             return match.group(0), line.span.start + match.start(), line.span.start + match.end()
+    for line in lines:
+        match = _JOINED_REQUEST.search(line.text)
+        if (match and not _quoted(line.text, match.start())
+                and any(_A_REQUEST.search(other.text) for other in lines if other is not line)):
+            start = match.start() + len(match.group(0)) - len(match.group(0).lstrip("。； \t\u3000"))
+            return match.group(0)[start - match.start():], line.span.start + start, line.span.start + match.end()
     matters = [h for h in article.headings() if h.level == 1 and h.title.startswith("关于")]
     if len(matters) >= 2:
         second = matters[1].line.span
@@ -599,7 +619,9 @@ class RequestSeveralMatters(Rule):
     options = {"doctypes": DOCTYPES_OPTION}
     messages = {"default": ("{doctype}应一文一事（条例第十五条（四）；{source}），此件涉及不止一个事项：“{evidence}”",
                             ("a {doctype_en} handles one matter (条例第十五条（四）; {source}); this one carries "
-                             "more: {evidence!r}"))}
+                             "more: {evidence!r}")),
+                "motion": ("{doctype}应一案一事（{source}），此件提请了不止一个事项：“{evidence}”",
+                           "a {doctype_en} puts one matter to the congress ({source}); this one puts more: {evidence!r}")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in _articles(ctx):
@@ -609,7 +631,8 @@ class RequestSeveralMatters(Rule):
             found = _several_matters(article)
             if found is not None:
                 evidence, start, end = found
-                yield ctx.report(start, end, doctype=doctype.name[0], doctype_en=doctype.name[1],
+                yield ctx.report(start, end, "motion" if doctype.id == "motion" else "default",
+                                 doctype=doctype.name[0], doctype_en=doctype.name[1],
                                  evidence=evidence, source=_source(doctype))
 
 
