@@ -693,7 +693,7 @@ def _looks_like_addressee(text: str) -> bool:
         return False
     body = text[:-1].strip(_SPACES)
     last = re.split(r"[，,、]", body)[-1]
-    return body.startswith("各") or bool(_ADDRESSEE_END.search(last))
+    return body.startswith("各") or last.strip(_SPACES).startswith("各") or bool(_ADDRESSEE_END.search(last))
 
 
 def _sub_line(text: str, line: Line, start: int, end: int) -> Line | None:

@@ -717,9 +717,14 @@ class AddresseeDirection(Rule):
                                      doctype_en=doctype.name[1], name=lower)
                 continue
             issuer = _single_issuer(title_text(article))
-            if issuer is None:
+            institution = _institution_issuer(title_text(article)) if issuer is None else None
+            if issuer is None and institution is None:
                 continue
-            higher = next((name for name in names if _above(name, issuer)), None)
+            if institution is not None:  # a school or hospital: any organ of its area or above is its superior
+                higher = next((name for name in names if _above_institution(name, institution)), None)
+                issuer = institution
+            else:
+                higher = next((name for name in names if _above(name, issuer)), None)
             if higher is None:
                 continue
             if len(names) > 1:  # the superior listed among the organs below: flag its name
@@ -744,6 +749,33 @@ def _above(name: str, issuer: str) -> bool:
         return False
     return theirs > mine or (theirs == mine and _is_government(name) and bool(_DEPARTMENT_OF.search(issuer))
                              and (name.startswith(issuer[:2]) or len(name) <= 6))
+
+
+# a school or hospital of an area, under its administrative organs (not a 大学, a 学院 or a company)
+_INSTITUTION = lazy(r"(?:中学|小学|学校|中心校|幼儿园|医院|卫生院|保健院)$")
+_ADMINISTRATIVE = lazy(r"(?:局|厅|委员会|委|人民政府|政府)$")
+
+
+def _institution_issuer(title: str) -> str | None:
+    """The one school or hospital the title names before 关于, when its area is named."""
+    match = _TITLE_ISSUER.match(title.strip())
+    if match is None:
+        return None
+    names = [name.strip() for part in _split(match.group(1)) for name in part.split() if name.strip()]
+    if len(names) != 1 or not _INSTITUTION.search(names[0]) or _level(names[0]) is None:
+        return None
+    return names[0]
+
+
+def _above_institution(name: str, institution: str) -> bool:
+    """Whether ``name`` is an administrative organ of the institution's area or above it (`县教育局`
+    for `某县第二中学`): a school's or hospital's 下行文 does not go to it."""
+    if any(w in name for w in ("各", "有关", "直属")) or not _ADMINISTRATIVE.search(name):
+        return False
+    if not (_DEPARTMENT_OF.search(name) or _is_government(name)):
+        return False
+    mine, theirs = _level(institution), _level(name)
+    return mine is not None and theirs is not None and theirs >= mine
 
 
 def _single_issuer(title: str) -> str | None:
@@ -800,7 +832,11 @@ class AddresseeNarrowerThanBody(Rule):
     messages = {"default": ("{doctype}只主送“{name}”，正文却要求“{told}”（第{line}行）：主送机关应为正文布置工作的机关"
                             "（GB/T 9704-2012 7.3.2）",
                             ("this {doctype_en} is addressed to {name!r} only, but line {line} instructs {told!r}: "
-                             "address those organs (GB/T 9704-2012 7.3.2)"))}
+                             "address those organs (GB/T 9704-2012 7.3.2)")),
+                "areas": ("{doctype}主送“{name}”，正文却要求“{told}”（第{line}行）：主送机关漏列了正文布置工作的机关"
+                          "（GB/T 9704-2012 7.3.2）",
+                          ("this {doctype_en} is addressed to {name!r}, but line {line} instructs {told!r}, "
+                           "which the addressees leave out (GB/T 9704-2012 7.3.2)"))}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article, element, doctype in _with_addressee(ctx, self.settings["doctypes"]):
@@ -808,8 +844,12 @@ class AddresseeNarrowerThanBody(Rule):
                 continue
             text = "".join(line.text.strip() for line in element.lines).rstrip("：:")
             names = [part.strip() for name in _names(text) for part in _JOINED.split(name) if part.strip()]
-            if (len(names) != 1 or any(w in names[0] for w in ("各", "全", "有关", "直属", "所属"))
-                    or _is_government(names[0])):
+            if not names:
+                continue
+            if len(names) > 1 or any(w in names[0] for w in ("各", "全", "有关", "直属", "所属")):
+                yield from self._areas_left_out(ctx, article, element, doctype, text)
+                continue
+            if len(names) != 1 or _is_government(names[0]):
                 continue
             for line in body_lines(article):
                 match = _CLASS_TOLD.search(line.text)
@@ -822,11 +862,116 @@ class AddresseeNarrowerThanBody(Rule):
                     break
 
 
+    def _areas_left_out(self, ctx: RuleContext, article: Article, element: Element, doctype: Profile,
+                        text: str) -> Iterator[Finding]:
+        """A 主送 of classes of organs that leaves out the areas the body instructs: `县直各单位：`
+        while a body line tells `各乡镇要……`."""
+        for line in body_lines(article):
+            match = _AREA_TOLD.search(line.text)
+            if match is None or _quoted(line.text, match.start()):
+                continue
+            if any(key in text for key in _AREA_KEYS[match.group(1)]):
+                continue
+            first, last = element.lines[0], element.lines[-1]
+            end = last.span.start + len(last.text.rstrip().rstrip("：:"))
+            yield ctx.report(first.span.start, end, "areas", doctype=doctype.name[0], doctype_en=doctype.name[1],
+                             name=text, told=match.group(0), line=line.number)
+            return
+
+
+# a body line that tells the lower areas what to do (`各乡镇要参照本通报开展自查自纠`)
+_AREA_TOLD = lazy(r"(各乡镇|各乡（镇）|各镇|各乡|各街道|各县（市、区）|各县（区）|各县区|各区县|各县（市）|各县市区?|各市（州）|各市州?)"
+                  r"(?:（街道）|、各街道|人民政府|政府)?[^。；！？，]{0,14}?"
+                  r"(?:(?<![重主需纪摘概只])要(?![求点素害件闻事])|务必|必须|应当)")
+# the words a 主送 covering each area holds
+_AREA_KEYS = {"各乡镇": ("乡", "镇"), "各乡（镇）": ("乡", "镇"), "各镇": ("镇",), "各乡": ("乡",), "各街道": ("街道",),
+              "各县（市、区）": ("县", "区"), "各县（区）": ("县", "区"), "各县区": ("县", "区"), "各区县": ("县", "区"),
+              "各县（市）": ("县",), "各县市": ("县",), "各县市区": ("县", "区"), "各市（州）": ("市", "州"),
+              "各市州": ("市", "州"), "各市": ("市",)}
+
+
 def _quoted(text: str, at: int) -> bool:
     """Whether ``at`` stands inside “…” or 《…》 on its line."""
     before = text[:at]
     return any(before.count(open_) > before.count(close) for open_, close in ("“”", "《》"))
 
 
+# how a 批复 or 复函 names the organ it answers: 你局, 你委, 你县, 你单位 (not 你们)
+_YOU = lazy(r"你(局|委|厅|办|会|校|院|部|县|市|区|镇|乡|省|州|旗|单位|公司|街道|中心|所|站|队|司)(?!们)")
+# the ends of a 主送 name each 你X fits
+_FITS = {"局": ("局",), "委": ("委", "委员会"), "厅": ("厅",), "办": ("办", "办公室", "办公厅", "办事处"),
+         "会": ("会", "联", "协"), "校": ("校", "学", "学院", "幼儿园"), "院": ("院",), "部": ("部",),
+         "单位": ("",), "公司": ("公司",), "街道": ("街道", "办事处", "工委"), "中心": ("中心",), "所": ("所",),
+         "站": ("站",), "队": ("队",), "司": ("司", "公司")}
+
+
+def _fits(name: str, you: str) -> bool:
+    """Whether the 主送 name is an organ the body could call 你``you``: `县文化广电旅游局` for 你局,
+    `桑坪县人民政府` (or its committee) for 你县."""
+    name = name.strip()
+    if name.endswith(("）", ")")):
+        name = name[:max(name.rfind("（"), name.rfind("("))].strip()
+    if you in _FITS:
+        return name.endswith(_FITS[you])
+    # an area's government or party committee: 你县 for 桑坪县人民政府, 你镇 for 北河镇党委
+    return bool(_PLACE.search(name)) and you in name and not _DEPARTMENT.search(name.rstrip("）)"))
+
+
+class ReplyAddresseeMismatch(Rule):
+    """A 批复 or 复函 whose body answers one kind of organ while the 主送 names another.
+
+    ## What it does
+    For a 批复 or a 函 (by the document model's 文种) with a 主送机关, reads how the body names the
+    organ it answers (`你局`, `你委`, `你县`, `你单位`) and flags the 主送 line when none of the
+    organs it lists is of that kind: the body answers `你局《关于……的请示》` while the 主送 is
+    `市人民政府办公室：`. `你县`, `你镇` fit that area's government or committee; `你单位` fits any
+    organ; a body that names two kinds is judged by each.
+
+    ## Why is this bad?
+    《党政机关公文处理工作条例》第八条（十二）: a 批复 answers the organ whose 请示 it received, and
+    goes to that organ. A 主送 that names another organ sends the answer past the one who asked.
+
+    ## Example
+    ```
+    市人民政府关于同意举办主题展览的批复
+    市人民政府办公室：
+    你局《关于举办主题展览的请示》收悉。经研究，现批复如下。
+    ```
+
+    ## Use instead
+    ```
+    市人民政府关于同意举办主题展览的批复
+    市文化广电旅游局：
+    你局《关于举办主题展览的请示》收悉。经研究，现批复如下。
+    ```
+    """
+
+    code = "AD009"
+    name = "reply-addressee-mismatch"
+    groups = ("addressee",)
+    severity = Severity.WARNING
+    standard = "《党政机关公文处理工作条例》第八条（十二）"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {"default": ("{doctype}正文称“你{you}”，主送机关“{names}”却不是答复的这一机关（条例第八条（十二））",
+                            ("the {doctype_en} answers 你{you} in its body, but the addressee {names!r} is not "
+                             "that organ"))}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article, element, doctype in _with_addressee(ctx, self.settings["doctypes"]):
+            if doctype.id not in ("reply", "letter"):
+                continue
+            names = [name for name in _names("".join(line.text.strip() for line in element.lines)) if name]
+            if not names or any(name.startswith("各") or _PERSON_END.search(name) for name in names):
+                continue
+            yous = {match.group(1) for line in body_lines(article) for match in _YOU.finditer(line.text)
+                    if not _quoted(line.text, match.start())}
+            unfit = sorted(you for you in yous if not any(_fits(name, you) for name in names))
+            if yous and unfit and len(unfit) == len(yous):
+                first, last = element.lines[0], element.lines[-1]
+                end = last.span.start + len(last.text.rstrip().rstrip("：:"))
+                yield ctx.report(first.span.start, end, doctype=doctype.name[0], doctype_en=doctype.name[1],
+                                 you="”“你".join(unfit), names="、".join(names))
+
+
 RULES = [AddresseeMissing, SeveralAddressees, AddresseeForm, AddresseePerson, DepartmentToLowerGovernment,
-         AddresseeNotExpected, AddresseeDirection, AddresseeNarrowerThanBody]
+         AddresseeNotExpected, AddresseeDirection, AddresseeNarrowerThanBody, ReplyAddresseeMismatch]
