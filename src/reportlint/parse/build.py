@@ -40,6 +40,7 @@ _NUMERAL = lazy(r"[0-9]+|[一二三四五六七八九十百]+")
 _SPACES = " \t\u3000"
 # a title is short and does not read like a sentence
 _TITLE_MAX = 60
+_LONG_TITLE_MAX = 100
 # a title wraps onto at most two more lines, each short; a subtitle or a byline is not a wrap
 _TITLE_WRAP = 2
 _TITLE_WRAP_MAX = 40
@@ -426,8 +427,11 @@ def _title_wrap(title: Line, following: Sequence[_Item]) -> tuple[Line, ...]:
 
 
 def _is_title(item: _Item, hints: Mapping[int, int]) -> bool:
+    text = item.line.text
     return item.kind == "text_line" and item.form is None and (
-        hints.get(item.line.number) == 0 or _looks_like_title(item.line.text))
+        hints.get(item.line.number) == 0 or _looks_like_title(text)
+        # a congress's 决议 or a long 通知 runs past the usual length, its 文种 still closing it
+        or len(text) <= _LONG_TITLE_MAX and "。" not in text and ends_with_doctype(text.strip(_SPACES)))
 
 
 def _head(items: list[_Item], elements: list[Element], residue: list[Line]) -> int:
