@@ -271,7 +271,8 @@ class SeveralAddressees(Rule):
     """A 请示 sent to more than one organ.
 
     ## What it does
-    For the 文种 whose profile allows a single 主送机关 (`addressee: one`: the 请示; `addressee:
+    For the 文种 whose profile allows a single 主送机关 (`addressee: one`: the 请示, and the 议案,
+    sent to the one congress or standing committee that deliberates it; `addressee:
     requester`: the 批复, sent to the organ whose 请示 it answers), flags a
     主送 line that lists several organs (`县委、县政府：`), also run together (`县委县政府：`,
     `镇党委政府：`) or parted by a space; and a 报告 sent up to three or more offices at once
@@ -352,7 +353,8 @@ class AddresseeForm(Rule):
     names parted by a semicolon, a full stop or a space instead of 、 or ，
     (`各乡镇人民政府；县直各单位：`), and a 主送 the body runs on after on the same line
     (`县人民政府：我县现有……`). Where the 文种 needs no 主送, a line under the title is taken
-    for one only when it plainly is: closed by a wrong mark, or listing three or more organs. A
+    for one only when it plainly is: closed by a wrong mark, or listing three or more organs, or,
+    under a 版头 (发文机关标志 or 发文字号), one organ closed by a wrong mark (`县卫生健康局；`). A
     class of units (`各网格`, `各市（州）`) may stand among the organs' names.
 
     ## Why is this bad?
@@ -662,9 +664,11 @@ class AddresseeDirection(Rule):
       县 organ), or the government of the issuer's own area when the issuer is one of its
       departments or its office (`县人民政府` for `云岭县教育局`, `省人民政府` for `省人民政府办公厅`);
       listed among others, the superior's name is flagged;
-    - a 请示 or 报告 (documents sent up) whose 主送 names a class of lower organs (`各乡镇人民政府`).
+    - a 请示 or 报告 (documents sent up) whose 主送 names a class of lower organs (`各乡镇人民政府`);
+    - a 下行文 of a school or hospital (`某县第二中学`) whose 主送 lists an administrative organ of its
+      area or above (`县教育局`, `县人民政府`).
 
-    Companies, schools, hospitals and names without an area are not judged.
+    Companies and names without an area are not judged.
 
     ## Why is this bad?
     《党政机关公文处理工作条例》第十五条、第十六条: a document sent up goes to the organ above, one
@@ -802,7 +806,9 @@ class AddresseeNarrowerThanBody(Rule):
     ## What it does
     For a 通知, 通报, 决定 or 意见 whose 主送 is one organ that is not a government (`县应急管理局：`),
     flags the 主送 when a body line tells a class of organs what to do (`各乡镇、县直各单位要认真组织
-    学习`, `全县各级各部门要以先进为榜样`): those organs are the addressees.
+    学习`, `全县各级各部门要以先进为榜样`): those organs are the addressees. Where the 主送 lists
+    classes of organs (`县直各单位：`), flags it when a body line sets areas it leaves out to work
+    (`各乡镇要参照本通报开展自查自纠`).
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.2 and 《党政机关公文处理工作条例》第九条（八）: the 主送机关 are the organs

@@ -205,13 +205,18 @@ class MissingSection(Rule):
       unit named: `由县教育局牵头`, `领导小组`);
     - 实施意见, 指导意见: how it is carried out (组织领导, 责任分工, 督促落实);
     - a 通知 that launches an activity (`关于开展……专项整治行动的通知`): when it runs or is due;
+    - an 印发 or 转发 通知: the issuing statement (`现印发给你们，请认真贯彻执行`);
+    - a 工作计划: when its work is done (a schedule, or timing carried by the tasks on two lines:
+      `每季度`, `6月底前`);
+    - a 命令（令） that publishes rules: when they take effect (`自2026年7月1日起施行`);
     - 通告: when it takes effect (`本通告自2025年2月1日起施行`, `管制时间：`);
     - 请示: its closing request (妥否，请批示 / 当否，请批复 / 请予审批);
     - 批复: the request it answers (你单位《关于……的请示》收悉) and the answer (同意, 不予, 请你局……);
     - 函: its closing formula (特此函告, 请函复, 盼复);
     - 会议通知 (`关于召开……会议的通知`): the time, the place and who attends;
     - 通报: a finding (causes, lessons or significance) and a decision or requirements; an accident
-      or criticism 通报 also what the units are to do (引以为戒, 举一反三, 各单位要……);
+      or criticism 通报 also what the units are to do (引以为戒, 举一反三, 各单位要……), and a
+      通报 on named units' failings (`……工作不力问题的通报`) the decision on them (予以通报批评, 约谈);
     - 议案: its closing request to deliberate it (现提请县人大常委会审议), in the closing lines;
     - a 拍卖, 挂牌 or 招标 公告: when the sale or the bid opening takes place (a registration deadline
       is not that time);
@@ -228,7 +233,7 @@ class MissingSection(Rule):
     The message names the 文种 and the clause the profile rests on; it stands on the title line (past
     a 版头 line the model joined to it). 政府工作报告 and the 文种 without a profile are not judged, nor
     are fragments (fewer than two headings and under 200 characters, unless the text has a 主送机关
-    and a 落款). A 方案 of another kind (资金筹措方案, 人才培养方案) and a 工作计划's schedule are
+    and a 落款). A 方案 of another kind (资金筹措方案, 人才培养方案) and a 工作安排's schedule are
     only noted (SC004). A part missing from an attached 方案 is flagged on the attachment's title,
     or on the covering 通知's when the 通知 relies on it (`按照方案明确的职责分工`).
 
@@ -337,9 +342,9 @@ class MissingAdvisoryPart(MissingSection):
     Like SC001, for the parts a profile marks `advisory: true` in `rulesets/data/doctypes.yaml`
     where the title does not make them required (`required-when`): a 方案 of another kind than a
     working plan (资金筹措方案, 人才培养方案) without its goals, tasks, schedule or responsibilities;
-    a 工作计划 or 规划 without its steps and schedule. Informational: writers often leave a schedule
+    a 工作安排 or 规划 without its steps and schedule. Informational: writers often leave a schedule
     or the division of work implicit in texts that are otherwise fine. A working 方案 (实施方案,
-    工作方案, 活动方案 …) missing one of them is SC001's.
+    工作方案, 活动方案 …) missing one of them, and a 工作计划 whose tasks carry no timing, are SC001's.
 
     ## Why is this bad?
     A plan that says what to do but not by when or by whom cannot be followed up: the three
@@ -385,8 +390,8 @@ class RequestInReport(Rule):
     公告, 通告 — forbid a request; a 函 may ask, a 请示 must), flags the request where it stands (the
     part is present, in the wrong document), at the first one: `请批示`, `请审批`,
     `请批复`, `妥否，请…`, `请予批准`, `恳请……追加/拨付/解决`, `请……研究同意`. `报请审批`/`提请批准` (a procedure
-    reported) and quoted phrases are not requests;
-    政府工作报告 (`请予审议`) and 调研报告 are other 文种.
+    reported) and quoted phrases are not requests. A 调研报告 is a report too: its suggestions may
+    not turn into a request (`恳请县政府批准设立……`); 政府工作报告 (`请予审议`) is another 文种.
 
     ## Why is this bad?
     《党政机关公文处理工作条例》第十五条（四）: a request may not travel inside a 报告 or any
@@ -466,7 +471,8 @@ class NoticeWithoutDeadline(Rule):
     the recipients (`请……`, `各部门要……`) to submit something (`报送`, `上报`, `提交`, `反馈`,
     `报名`, `并报办公室`) and neither that line, the lines around it, nor a line stating when
     things are due (`报送时间：`, `5月20日前报送`) gives a time limit (`5月20日前`, `月底前`,
-    `截止`, `3个工作日内`, `每月`). A notice that asks for
+    `截止`, `3个工作日内`, `每月`); a neighbouring line counts only with a time limit or a request
+    of its own (a meeting's date on the line above is no deadline). A notice that asks for
     nothing to be sent, such as an 印发通知 (`请认真贯彻执行`), is not judged.
 
     ## Why is this bad?
@@ -585,12 +591,14 @@ class RequestSeveralMatters(Rule):
     """A 请示 that asks for more than one thing (一文一事).
 
     ## What it does
-    For the 文种 whose profile says `single-matter: true` (the bundled 请示), flags where the
+    For the 文种 whose profile says `single-matter: true` (the bundled 请示, and the 议案: 一案一事),
+    flags where the
     document shows more than one matter: the title, when it joins two requests
     (`关于申请购置救护车和增加人员编制的请示`, `申请拨付……并调整……`) or is on `几个问题` or
     `等事项`; else the body words that add a matter (`一并请示`, `另外还有一事请示`,
     `现就以下两个问题请示如下`, a second request counted off or added: `二是恳请`, `其二，申请`,
-    `此外，我局还申请`); else the
+    `此外，我局还申请`, or joined on to ask for a new act while the document asks elsewhere too:
+    `同时，恳请县政府同意新建……`, `同时，为……，提请……批准调整……`); else the
     second of two top-level headings that each open a matter (`一、关于……` / `二、关于……`). The
     message quotes the evidence.
 
