@@ -468,20 +468,21 @@ def _head(items: list[_Item], elements: list[Element], residue: list[Line]) -> i
             # the DN rules judge its form
             elements.append(Element("doc_number", (item.line,), loose))
             i += 1
-        elif form is None and item.kind == "text_line" and (names := _names_over_number(items, i)):
+        elif form is None and item.kind == "text_line" and (count := _names_over_number(items, i)):
             # an organ's name alone as the 发文机关标志 (letters, minutes: GB/T 9704-2012 10.1), or
             # two or three stacked for a joint document, over a 发文字号 (its form aside)
-            lines = tuple(it.line for it in items[i:i + names])
-            name = "\u3000".join(line.text.strip(_SPACES) for line in lines)
-            elements.append(Element("issuer_mark", lines, (("value", name), ("issuer", name))))
-            i += names
+            over = tuple(it.line for it in items[i:i + count])
+            name = "\u3000".join(line.text.strip(_SPACES) for line in over)
+            elements.append(Element("issuer_mark", over, (("value", name), ("issuer", name))))
+            i += count
         else:
             break
     return i
 
 
 _LOOSE_NUMBER = lazy(r"^(?P<prefix>[\u4e00-\u9fff]{1,12}?)[ \t]*"
-                    r"(?:(?P<open>[〔［\[（(【〈<{｛「〖])[ \t]*(?P<year>[0-9]{0,4})[ \t]*年?[ \t]*[〕］\]）)】〉>}｝」〗])?"
+                    r"(?:(?P<open>[〔［\[（(【〈<{｛「〖])[ \t]*(?P<year>[0-9]{0,4})[ \t]*年?[ \t]*"
+                    r"[〕］\]）)】〉>}｝」〗])?"
                     r"[ \t]*第?[ \t]*[0-9]{1,4}[ \t]*(?P<hao>号)?"
                     r"(?:[ \t\u3000]+签[ \t\u3000]*发[ \t\u3000]*人[ \t\u3000]*[:：].{1,20})?$")
 

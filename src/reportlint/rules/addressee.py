@@ -722,13 +722,13 @@ class AddresseeDirection(Rule):
                 continue
             issuer = _single_issuer(title_text(article))
             institution = _institution_issuer(title_text(article)) if issuer is None else None
-            if issuer is None and institution is None:
-                continue
             if institution is not None:  # a school or hospital: any organ of its area or above is its superior
-                higher = next((name for name in names if _above_institution(name, institution)), None)
-                issuer = institution
+                issuer, above = institution, _above_institution
+            elif issuer is not None:
+                above = _above
             else:
-                higher = next((name for name in names if _above(name, issuer)), None)
+                continue
+            higher = next((name for name in names if above(name, issuer)), None)
             if higher is None:
                 continue
             if len(names) > 1:  # the superior listed among the organs below: flag its name
@@ -771,14 +771,14 @@ def _institution_issuer(title: str) -> str | None:
     return names[0]
 
 
-def _above_institution(name: str, institution: str) -> bool:
-    """Whether ``name`` is an administrative organ of the institution's area or above it (`县教育局`
-    for `某县第二中学`): a school's or hospital's 下行文 does not go to it."""
+def _above_institution(name: str, issuer: str) -> bool:
+    """Whether ``name`` is an administrative organ of the area of ``issuer`` (a school or hospital)
+    or above it (`县教育局` for `某县第二中学`): the institution's 下行文 does not go to it."""
     if any(w in name for w in ("各", "有关", "直属")) or not _ADMINISTRATIVE.search(name):
         return False
     if not (_DEPARTMENT_OF.search(name) or _is_government(name)):
         return False
-    mine, theirs = _level(institution), _level(name)
+    mine, theirs = _level(issuer), _level(name)
     return mine is not None and theirs is not None and theirs >= mine
 
 
@@ -886,12 +886,14 @@ class AddresseeNarrowerThanBody(Rule):
 
 
 # a body line that tells the lower areas what to do (`各乡镇要参照本通报开展自查自纠`)
-_AREA_TOLD = lazy(r"(各乡镇|各乡（镇）|各镇|各乡|各街道|各县（市、区）|各县（区）|各县区|各区县|各县（市）|各县市区?|各市（州）|各市州?)"
+_AREA_TOLD = lazy(r"(各乡镇|各乡（镇）|各镇|各乡|各街道|各县（市、区）|各县（区）|各县区|各区县|各县（市）|各县市区?|"
+                  r"各市（州）|各市州?)"
                   r"(?:（街道）|、各街道|人民政府|政府)?[^。；！？，]{0,14}?"
                   r"(?:(?<![重主需纪摘概只])要(?![求点素害件闻事])|务必|必须|应当)")
 # the words a 主送 covering each area holds
 _AREA_KEYS = {"各乡镇": ("乡", "镇"), "各乡（镇）": ("乡", "镇"), "各镇": ("镇",), "各乡": ("乡",), "各街道": ("街道",),
-              "各县（市、区）": ("县", "区"), "各县（区）": ("县", "区"), "各县区": ("县", "区"), "各区县": ("县", "区"),
+              "各县（市、区）": ("县", "区"), "各县（区）": ("县", "区"), "各县区": ("县", "区"),
+              "各区县": ("县", "区"),
               "各县（市）": ("县",), "各县市": ("县",), "各县市区": ("县", "区"), "各市（州）": ("市", "州"),
               "各市州": ("市", "州"), "各市": ("市",)}
 

@@ -460,7 +460,8 @@ _DEADLINE = lazy(r"\d{1,2}月\d{1,2}日|\d{1,2}月(?:底|中旬|上旬|下旬|�
 
 
 # a time limit: a date or period followed by 前 (`5月20日前`, `月底之前`), 截止, N个工作日内, 每月
-_DUE = lazy(r"(?:日|月|底|旬|末|度)(?:之|以)?前|截[止至]|工作日内|天内|日内|即日|随时|每(?:月|季|周|年|半年|日|天)|定期|届时")
+_DUE = lazy(r"(?:日|月|底|旬|末|度)(?:之|以)?前|截[止至]|工作日内|天内|日内|即日|随时|"
+            r"每(?:月|季|周|年|半年|日|天)|定期|届时")
 
 
 class NoticeWithoutDeadline(Rule):
@@ -629,7 +630,8 @@ class RequestSeveralMatters(Rule):
                             ("a {doctype_en} handles one matter (条例第十五条（四）; {source}); this one carries "
                              "more: {evidence!r}")),
                 "motion": ("{doctype}应一案一事（{source}），此件提请了不止一个事项：“{evidence}”",
-                           "a {doctype_en} puts one matter to the congress ({source}); this one puts more: {evidence!r}")}
+                           ("a {doctype_en} puts one matter to the congress ({source}); this one puts more: "
+                            "{evidence!r}"))}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in _articles(ctx):
