@@ -520,11 +520,14 @@ class NoticeWithoutDeadline(Rule):
                 before = line.text[:match.start()]
                 if not _TOLD.search(before[before.rfind("。") + 1:]):  # told in the same sentence
                     continue
-                # the request's line, and its neighbours (a list's items) when they set a time limit or
-                # ask for something to be sent too (a meeting's date on the line above is no deadline)
-                near = [other for other in lines[max(0, k - 1):k + 2]
-                        if other is line or _DUE.search(other.text) or _SUBMIT.search(other.text)]
-                if any(_DEADLINE.search(other.text) for other in near):
+                # the request's own sentence, and the rest of its line and its neighbours (a list's
+                # items) when they set a time limit or ask for something to be sent too: a meeting's
+                # date (`定于5月20日召开`) is no deadline
+                sentence = line.text[before.rfind("。") + 1:]
+                sentence = sentence[:sentence.find("。")] if "。" in sentence else sentence
+                near = [other.text for other in lines[max(0, k - 1):k + 2]
+                        if other is not line and (_DUE.search(other.text) or _SUBMIT.search(other.text))]
+                if _DEADLINE.search(sentence) or _DUE.search(line.text) or any(map(_DEADLINE.search, near)):
                     continue
                 start = line.span.start + match.start()
                 yield ctx.report(start, start + len(match.group(0)), verb=match.group(0), line=line.number,
