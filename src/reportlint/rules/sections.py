@@ -389,7 +389,8 @@ class RequestInReport(Rule):
     bundled profiles of 报告 and of the other non-request 文种 — 通知, 通报, 意见, 决定, 批复,
     公告, 通告 — forbid a request; a 函 may ask, a 请示 must), flags the request where it stands (the
     part is present, in the wrong document), at the first one: `请批示`, `请审批`,
-    `请批复`, `妥否，请…`, `请予批准`, `恳请……追加/拨付/解决`, `请……研究同意`. `报请审批`/`提请批准` (a procedure
+    `请批复`, `妥否，请…` (`妥当与否，请…`), `请予批准`, `请县政府予以批准`, `请予审定`, `恳请……追加/拨付/解决`,
+    `请……研究同意`, `希望县政府帮助解决……资金`. `报请审批`/`提请批准` (a procedure
     reported) and quoted phrases are not requests. A 调研报告 is a report too: its suggestions may
     not turn into a request (`恳请县政府批准设立……`); 政府工作报告 (`请予审议`) is another 文种.
 
@@ -470,7 +471,8 @@ class NoticeWithoutDeadline(Rule):
     ## What it does
     For a 通知 (by the document model's 文种), flags the request itself when a body line asks
     the recipients (`请……`, `各部门要……`) to submit something (`报送`, `上报`, `提交`, `反馈`,
-    `报名`, `并报办公室`) and neither that line, the lines around it, nor a line stating when
+    `报名`, `并报办公室`) and neither the request's sentence, a time limit elsewhere on its line,
+    the lines around it, nor a line stating when
     things are due (`报送时间：`, `5月20日前报送`) gives a time limit (`5月20日前`, `月底前`,
     `截止`, `3个工作日内`, `每月`); a neighbouring line counts only with a time limit or a request
     of its own (a meeting's date on the line above is no deadline). A notice that asks for
