@@ -90,7 +90,7 @@ def test_compact_findings_give_back_the_same_diagnostics_in_order() -> None:
         (Finding(2, 4, "default", {}, Odd("改", (Edit(2, 4, "x"),))), "丁"),
         (Finding(True, 4, "default", {}, None), "戊"),  # an int subclass is passed on unchanged
     ]
-    found = _Found()
+    found = _Found(100)
     kinds = [found.rule("AB001", "a-rule", Severity.WARNING), found.rule("AB002", "b-rule", Severity.ERROR)]
     expected = []
     for n, (finding, message) in enumerate(cases):
@@ -106,8 +106,51 @@ def test_compact_findings_give_back_the_same_diagnostics_in_order() -> None:
     assert out[1].message is out[2].message
 
 
+def test_findings_built_in_chunks_keep_their_order() -> None:
+    """The store is emptied from its end in chunks of 4,096 while Diagnostics are built."""
+    found = _Found(100_000)
+    kinds = [found.rule("AB001", "a-rule", Severity.WARNING), found.rule("AB002", "b-rule", Severity.ERROR)]
+    for n in range(10_000):
+        found.add(kinds[n % 2], Finding(n * 3 % 9_973, n * 3 % 9_973 + 1, "default", {}, None), f"m{n % 7}")
+    out = found.diagnostics()
+    assert [(d.start, d.code, d.message) for d in out] == [
+        (n * 3 % 9_973, ("AB001", "AB002")[n % 2], f"m{n % 7}") for n in range(10_000)]
+    assert len(found.refs) == 0 and len(found.offsets) == 0
+
+
+def test_three_stable_sorts_order_as_the_sort_key_does() -> None:
+    rng = random.Random(7)
+    for _ in range(200):
+        diags = [Diagnostic(rng.choice("ABC") + "001", "r", Severity.WARNING, str(i), start, start + rng.randrange(3))
+                 for i, start in enumerate(rng.randrange(6) for _ in range(rng.randrange(12)))]
+        ours = list(diags)
+        linter_module._sort(ours)
+        assert ours == sorted(diags, key=Diagnostic.sort_key)
+
+
+def test_unclosed_marks_keep_the_traced_peak_under_twenty_times_the_file() -> None:
+    """A hostile text: 30,000 unclosed （, one finding each (issue 13). Each open mark is its own
+    problem, the mark characters are shared and the findings leave the compact store as they
+    become Diagnostics: 36.7x the file before, 19.5x after."""
+    from reportlint.run.session import CheckOptions, Session
+
+    session = Session(CheckOptions())
+    config = session.config(str(ROOT / "examples" / "sample-report.txt"))
+    session.linter.lint(Source.from_text("某某县工作总结\n\n" + "全年（" * 100), config)  # imports first
+    text = "某某县工作总结\n\n" + "全年（" * 30_000 + "\n"
+    size = len(text.encode("utf-8"))
+    tracemalloc.start()
+    try:
+        _, found = session.linter.lint(Source.from_text(text), config)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert sum(d.code == "PA001" for d in found) == 30_000
+    assert peak < 20 * size, f"{peak / size:.1f}x the file"
+
+
 def test_a_crashed_rules_findings_are_forgotten() -> None:
-    found = _Found()
+    found = _Found(100)
     kind = found.rule("AB001", "a-rule", Severity.WARNING)
     found.add(kind, Finding(0, 1, "default", {}, None), "kept")
     mark = found.mark()

@@ -85,7 +85,7 @@ def _make_line(source: Source, start: int, end: int) -> Line | None:
     return Line(Span(s, s + len(stripped)), stripped, number)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     """A line on its way into the model: its classification and the element it may be."""
 

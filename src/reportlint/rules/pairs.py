@@ -15,16 +15,27 @@ CLOSERS = {close: open_ for open_, close in OPENERS.items()}
 # half-width parentheses pair with full-width ones here; their width is PU002's business
 SAME = {"（": "（", "(": "（", "）": "）", ")": "）"}
 ANGLE_OPEN, ANGLE_CLOSE = "<＜", ">＞"
+_ALL_MARKS = "".join(OPENERS) + "".join(CLOSERS) + ANGLE_OPEN + ANGLE_CLOSE
+# one str object per mark: a match's group is a fresh 76-byte str, kept by every Mark
+_CANONICAL = {ch: ch for ch in _ALL_MARKS}
 _MARKS = lazy(
-    "[" + re.escape("".join(OPENERS) + "".join(CLOSERS) + ANGLE_OPEN + ANGLE_CLOSE) + "]"
+    "[" + re.escape(_ALL_MARKS) + "]"
 )
 _LIST_CLOSER = lazy(r"\s*(?:[0-9]{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})[)）]")
 
 
 class Mark:
-    """A paired mark and its offset into the document."""
+    """A paired mark and its offset into the document; left open, it is its own problem (an
+    unclosed mark): no second object for each of the marks a hostile text leaves open."""
 
     __slots__ = ("char", "pos")
+    kind = "unclosed"
+    partner: Mark | None = None
+    args: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def mark(self) -> Mark:
+        return self
 
     def __init__(self, char: str, pos: int) -> None:
         self.char, self.pos = char, pos
@@ -57,25 +68,27 @@ def _family(char: str) -> str:
     return _key(OPENERS.get(char, char))
 
 
-def scan_paragraph(text: str, base: int, skip: Container[int]) -> tuple[list[Problem], list[Mark]]:
+def scan_paragraph(text: str, base: int, skip: Container[int]) -> tuple[list[Problem | Mark], list[Mark]]:
     """Balance the marks of one paragraph; returns the problems and the openers left open.
 
     Linear in the number of marks: counts per family say whether a closer has an opener on the
     stack before the stack is searched, and every mark the search passes is popped.
     """
-    problems: list[Problem] = []
+    problems: list[Problem | Mark] = []
     stack: list[Mark] = []
     open_count: dict[str, int] = {}
     titles = 0  # how many 《 are on the stack
     for m in _MARKS.finditer(text):
-        i, ch = m.start(), m.group(0)
+        i, ch = m.start(), _CANONICAL[m.group(0)]
         pos = base + i
         if pos in skip:
             continue
         in_title = titles > 0
         if ch in OPENERS or (ch in ANGLE_OPEN and in_title):
-            problems.extend(_nesting(stack, Mark(ch, pos)))
-            stack.append(Mark(ch, pos))
+            mark = Mark(ch, pos)
+            if stack:
+                problems.extend(_nesting(stack, mark))
+            stack.append(mark)
             family = _family(ch)
             open_count[family] = open_count.get(family, 0) + 1
             titles += ch == "《"
@@ -94,7 +107,7 @@ def scan_paragraph(text: str, base: int, skip: Container[int]) -> tuple[list[Pro
                 continue
             depth = next(d for d in range(len(stack) - 1, -1, -1) if _matches(stack[d].char, ch))
             for left in stack[depth + 1 :]:
-                problems.append(Problem("angle" if left.char in ANGLE_OPEN else "unclosed", left))
+                problems.append(Problem("angle", left) if left.char in ANGLE_OPEN else left)
             opener = stack[depth]
             for gone in stack[depth:]:
                 open_count[_family(gone.char)] -= 1
@@ -156,7 +169,7 @@ def _paragraphs(ctx: RuleContext) -> list[tuple[int, int]]:
     return spans
 
 
-def find_problems(ctx: RuleContext) -> list[Problem]:
+def find_problems(ctx: RuleContext) -> list[Problem | Mark]:
     """Every paired-mark problem of the document, paragraph by paragraph.
 
     A quotation may run over several paragraphs when each following paragraph opens with “
@@ -164,7 +177,7 @@ def find_problems(ctx: RuleContext) -> list[Problem]:
     """
     skip = _skipped(ctx)
     lines = _paragraphs(ctx)
-    found: list[Problem] = []
+    found: list[Problem | Mark] = []
     for n, (start, end) in enumerate(lines):
         problems, left = scan_paragraph(ctx.text[start:end], start, skip)
         found.extend(problems)
@@ -173,7 +186,9 @@ def find_problems(ctx: RuleContext) -> list[Problem]:
             if mark.char in ANGLE_OPEN:
                 found.append(Problem("angle", mark))
             elif not (mark.char == "“" and continues):
-                found.append(Problem("unclosed", mark))
+                found.append(mark)
+    if not any(p.kind == "nesting" for p in found):
+        return found
     unclosed = {p.mark.pos for p in found if p.kind == "unclosed"}
     return [p for p in found if not (p.kind == "nesting" and p.mark.pos in unclosed)]
 
@@ -185,7 +200,7 @@ def _opens_with_quote(text: str, at: int) -> bool:
     return text.startswith("“", at)
 
 
-def _problems(ctx: RuleContext) -> list[Problem]:
+def _problems(ctx: RuleContext) -> list[Problem | Mark]:
     return ctx.shared("paired-marks", lambda: find_problems(ctx))
 
 
@@ -200,7 +215,7 @@ class _PairRule(Rule):
             if problem.kind == self.kind:
                 yield self.finding(ctx, problem)
 
-    def finding(self, ctx: RuleContext, problem: Problem) -> Finding:
+    def finding(self, ctx: RuleContext, problem: Problem | Mark) -> Finding:
         mark = problem.mark
         return ctx.report(
             mark.pos,
@@ -320,7 +335,7 @@ class StrayAngleBracket(_PairRule):
         ),
     }
 
-    def finding(self, ctx: RuleContext, problem: Problem) -> Finding:
+    def finding(self, ctx: RuleContext, problem: Problem | Mark) -> Finding:
         mark, opener = problem.mark, problem.partner
         right = "〈" if mark.char in ANGLE_OPEN else "〉"
         if opener is not None:
@@ -373,7 +388,7 @@ class WrongNesting(_PairRule):
         )
     }
 
-    def finding(self, ctx: RuleContext, problem: Problem) -> Finding:
+    def finding(self, ctx: RuleContext, problem: Problem | Mark) -> Finding:
         args = dict(problem.args)
         return ctx.report(
             problem.mark.pos,
