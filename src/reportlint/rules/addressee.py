@@ -664,7 +664,9 @@ class AddresseeDirection(Rule):
       县 organ), or the government of the issuer's own area when the issuer is one of its
       departments or its office (`县人民政府` for `云岭县教育局`, `省人民政府` for `省人民政府办公厅`);
       listed among others, the superior's name is flagged;
-    - a 请示 or 报告 (documents sent up) whose 主送 names a class of lower organs (`各乡镇人民政府`);
+    - a 请示 or 报告 (documents sent up) whose 主送 names a class of lower organs (`各乡镇人民政府`),
+      and a bureau's 请示 to another bureau of its area (`县财政局` for `青川县教育局`: a peer is asked
+      by 函);
     - a 下行文 of a school or hospital (`某县第二中学`) whose 主送 lists an administrative organ of its
       area or above (`县教育局`, `县人民政府`).
 
@@ -699,6 +701,9 @@ class AddresseeDirection(Rule):
                "a {doctype_en} is sent down, but {name!r} is above the issuer {issuer!r}"),
         "down": ("{doctype}是上行文，应主送上级机关，不应主送“{name}”（条例第十五条）",
                  "a {doctype_en} is sent up to the organ above, not to {name!r}"),
+        "peer": ("{doctype}应主送上级机关；“{name}”与发文机关“{issuer}”同级，向同级机关商请事项应用函"
+                 "（条例第十五条、第八条（十四））",
+                 "a {doctype_en} goes to the organ above; {name!r} is a peer of {issuer!r}: ask a peer by 函"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -719,6 +724,11 @@ class AddresseeDirection(Rule):
                 if lower is not None:
                     yield ctx.report(first.span.start, end, "down", doctype=doctype.name[0],
                                      doctype_en=doctype.name[1], name=lower)
+                elif doctype.id == "request" and len(names) == 1:
+                    issuer = _single_issuer(title_text(article))
+                    if issuer is not None and _peer_bureau(names[0], issuer):
+                        yield ctx.report(first.span.start, end, "peer", doctype=doctype.name[0],
+                                         doctype_en=doctype.name[1], name=names[0], issuer=issuer)
                 continue
             issuer = _single_issuer(title_text(article))
             institution = _institution_issuer(title_text(article)) if issuer is None else None
@@ -780,6 +790,19 @@ def _above_institution(name: str, issuer: str) -> bool:
         return False
     mine, theirs = _level(issuer), _level(name)
     return mine is not None and theirs is not None and theirs >= mine
+
+
+def _peer_bureau(name: str, issuer: str) -> bool:
+    """Whether ``name`` is a bureau of the issuer's own area (`县财政局` for `青川县教育局`): a peer,
+    not the organ above a bureau's 请示."""
+    if not (name.endswith("局") and issuer.endswith("局")) or any(w in name for w in ("各", "有关", "直属")):
+        return False
+    mine, theirs = _PLACE.search(issuer), _PLACE.search(name)
+    if mine is None or theirs is None or mine.group(1) != theirs.group(1) or _level(name) != _level(issuer):
+        return False
+    # the same area: `县财政局` (the area left implicit) or the issuer's own place name
+    area = issuer[:mine.end()]
+    return name.startswith(mine.group(1)) or name.startswith(area)
 
 
 def _single_issuer(title: str) -> str | None:
