@@ -815,13 +815,21 @@ class ReplyCitationWithoutNumber(Rule):
                 break
 
 
+# the closing of a document sent up as a report or a request, whatever its 文种
+_REPORTED_UP = lazy(r"特此报告")
+# the 文种 that are sent down or across: a 特此报告 there is SC007's wrong closing, not a report sent up
+_NOT_UPWARD = ("notice", "meeting-notice", "circular", "decision", "opinion", "reply", "resolution", "order",
+               "announcement", "public-notice", "communique", "minutes", "letter", "motion", "speech")
+
+
 class UpwardWithoutSigner(Rule):
     """A 请示 or 报告 sent up with a 发文字号 but no 签发人.
 
     ## What it does
     For a 请示, or a 报告 sent up to an organ (`××关于……的报告`, by the document model's 文种),
     whose 版头 carries the 发文机关标志 and a 发文字号 but no 签发人 (`签发人：王××` beside or under
-    it), flags the 发文字号 line. A text without a whole 版头 (a draft, a copy that keeps only the
+    it), flags the 发文字号 line; so too for a document of another 文种 sent up as a report (a
+    工作总结 closing with `特此报告`). A text without a whole 版头 (a draft, a copy that keeps only the
     发文字号, a 报告 read to a meeting) is not judged.
 
     ## Why is this bad?
@@ -852,7 +860,11 @@ class UpwardWithoutSigner(Rule):
     options = {"doctypes": DOCTYPES_OPTION}
     messages = {"default": ("{doctype}是上行文，发文字号旁应标注签发人（GB/T 9704-2012 7.2.6；条例第九条（四））",
                             "a {doctype_en} is sent up: name the 签发人 beside the document number "
-                            "(GB/T 9704-2012 7.2.6)")}
+                            "(GB/T 9704-2012 7.2.6)"),
+                "closing": ("此件以“{closing}”报送上级，是上行文，发文字号旁应标注签发人"
+                            "（GB/T 9704-2012 7.2.6；条例第九条（四））",
+                            ("this document is sent up ({closing!r}): name the 签发人 beside the document number "
+                             "(GB/T 9704-2012 7.2.6)"))}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in _articles(ctx):
@@ -861,16 +873,23 @@ class UpwardWithoutSigner(Rule):
                     or article.title is None):
                 continue  # judged under a whole 版头: 发文机关标志 and 发文字号
             doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
-            if doctype is None or doctype.id not in ("request", "report") or (
-                    doctype.addressee_when is not None
-                    and not doctype.addressee_when.search(title_text(article).strip())):
+            upward = doctype is not None and doctype.id in ("request", "report") and (
+                doctype.addressee_when is None or bool(doctype.addressee_when.search(title_text(article).strip())))
+            # another 文种 (a 总结, a 情况) sent up as a report: it closes with 特此报告
+            closing = None if upward or (doctype is not None and doctype.id in _NOT_UPWARD) else next(
+                (m.group(0) for line in list(body_lines(article))[-3:] for m in [_REPORTED_UP.search(line.text)] if m),
+                None)
+            if not upward and closing is None:
                 continue
             if any("签发人" in line.text for line in (*article.title_lines, *number.lines)):
                 continue  # a 签发人 the model joined to the title, or left on the number's line
             line = number.lines[0]
             end = line.span.start + len(line.text.rstrip())
-            yield ctx.report(line.span.start + len(line.text) - len(line.text.lstrip()), end,
-                             doctype=doctype.name[0], doctype_en=doctype.name[1])
+            start = line.span.start + len(line.text) - len(line.text.lstrip())
+            if closing is not None:
+                yield ctx.report(start, end, "closing", closing=closing)
+            elif doctype is not None:
+                yield ctx.report(start, end, doctype=doctype.name[0], doctype_en=doctype.name[1])
 
 
 RULES = [MissingSection, MissingAdvisoryPart, RequestInReport, NoticeWithoutDeadline, RequestSeveralMatters,
