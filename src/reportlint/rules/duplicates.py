@@ -452,11 +452,18 @@ class DoubledWord(Rule):
             ):
                 continue
             hits.append((m.start(), m.end(), unit))
+        # both lists come in text order: how far the hits starting at or before ``at`` reach
+        # is kept as the scan goes (a test of every hit per character was quadratic)
+        words, j, reach = len(hits), 0, -1
         for at in _doubled_chars(ctx.text):
-            if any(s <= at < e for s, e, _ in hits) or _aabb(ctx.text, at):
+            while j < words and hits[j][0] <= at:
+                reach = max(reach, hits[j][1])
+                j += 1
+            if at < reach or _aabb(ctx.text, at):
                 continue
             if ctx.text[at] in _NEVER_DOUBLED or _whole_words(ctx.text, at, ctx.text[at]):
                 hits.append((at, at + 2, ctx.text[at]))
+                reach = max(reach, at + 2)
         hits.extend(_across_wraps(ctx.text))
         for start, end, unit in sorted(hits):
             mid = end - len(unit)  # the second copy (after the line break, for a wrapped one)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
 
 from reportlint.diagnostics import Applicability, Finding, Fix, Severity
 from reportlint.rules.base import Rule, RuleContext
@@ -352,18 +353,41 @@ def find_placeholders(text: str) -> list[Hit]:
     """Every placeholder in the text, overlaps resolved in favour of the more specific kind."""
     masks = "".join(c for c in _M if c in text)
     hits: list[Hit] = []
-    taken: list[Span] = []
+    taken = _Taken()
     for kind, finder in _FINDERS:
         for s, e in finder(text, masks):
-            if s == e or any(s < te and ts < e for ts, te in taken) or _in_example(text, s):
+            if s == e or taken.overlaps(s, e) or _in_example(text, s):
                 continue
             if kind != "instruction" and not _real_mask(text, s, e, kind):
                 continue
             if text[s:e] == "某某" and anonymises_people(_sentence_around(text, s, e)):
                 continue
             hits.append(Hit(kind, s, e, text[s:e]))
-            taken.append((s, e))
+            taken.add(s, e)
     return sorted(hits, key=lambda h: h.start)
+
+
+class _Taken:
+    """Disjoint spans sorted by start: an overlap test by binary search, not a scan of every
+    span taken (20,000 slots in one document took 15 s)."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in spans:
+            self.add(start, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # disjoint spans: the last one starting before ``end`` reaches furthest
+        i = bisect_left(self.starts, end) - 1
+        return i >= 0 and self.ends[i] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
 
 
 def _hits(ctx: RuleContext) -> list[Hit]:
@@ -376,10 +400,10 @@ class _PlaceholderRule(Rule):
     severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        masks = ctx.source.masks
+        masks = _Taken(ctx.source.masks)  # merged by the reader: disjoint
         for hit in _hits(ctx):
             # markup blanked by a reader (a Markdown link target, a URL) leaves spaces, not a hole
-            if hit.kind == self.kind and not any(s < hit.end and hit.start < e for s, e in masks):
+            if hit.kind == self.kind and not masks.overlaps(hit.start, hit.end):
                 yield ctx.report(hit.start, hit.end, text=hit.text, fix=self.suggest(ctx, hit))
 
     def suggest(self, ctx: RuleContext, hit: Hit) -> Fix | None:
