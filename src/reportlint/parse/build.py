@@ -40,6 +40,7 @@ _NUMERAL = lazy(r"[0-9]+|[一二三四五六七八九十百]+")
 _SPACES = " \t\u3000"
 # a title is short and does not read like a sentence
 _TITLE_MAX = 60
+_LONG_TITLE_MAX = 100
 # a title wraps onto at most two more lines, each short; a subtitle or a byline is not a wrap
 _TITLE_WRAP = 2
 _TITLE_WRAP_MAX = 40
@@ -323,8 +324,9 @@ def _part(text: str, items: list[_Item], hints: Mapping[int, int], marker: Line 
     """
     elements: list[Element] = [label] if label is not None else []
     i, n = 0, len(items)
+    residue: list[Line] = []
     if head:
-        i = _head(items, elements)
+        i = _head(items, elements, residue)
     rest: tuple[Line, ...] = ()
     if title is None and (head or label is not None) and i < n and _is_title(items[i], hints):
         title = items[i].line
@@ -344,7 +346,6 @@ def _part(text: str, items: list[_Item], hints: Mapping[int, int], marker: Line 
     title_kind = detect(title_text, ())
     taken = _minutes_fields(items, i, elements, title_kind is not None and title_kind.id == "minutes")
 
-    residue: list[Line] = []
     body: list[tuple[RawLine, Line]] = []
     j = i
     while j < n:
@@ -426,16 +427,23 @@ def _title_wrap(title: Line, following: Sequence[_Item]) -> tuple[Line, ...]:
 
 
 def _is_title(item: _Item, hints: Mapping[int, int]) -> bool:
+    text = item.line.text
     return item.kind == "text_line" and item.form is None and (
-        hints.get(item.line.number) == 0 or _looks_like_title(item.line.text))
+        hints.get(item.line.number) == 0 or _looks_like_title(text)
+        # a congress's 决议 or a long 通知 runs past the usual length, its 文种 still closing it
+        or len(text) <= _LONG_TITLE_MAX and "。" not in text and ends_with_doctype(text.strip(_SPACES)))
 
 
-def _head(items: list[_Item], elements: list[Element]) -> int:
-    """The 版头 (份号 … 签发人) before the title; returns the index after it."""
+def _head(items: list[_Item], elements: list[Element], residue: list[Line]) -> int:
+    """The 版头 (份号 … 签发人) before the title; returns the index after it. Web-page chrome
+    over it (`来源：…　发布时间：…`) goes to ``residue``."""
     i = 0
     while i < len(items):
         item, form = items[i], items[i].form
-        if form is not None and form.kind in _HEAD_KINDS:
+        if (item.kind == "residue" or _chrome_fields(item)) and i + 1 < len(items):
+            residue.append(item.line)
+            i += 1
+        elif form is not None and form.kind in _HEAD_KINDS:
             fields, line = form.fields, item.line
             signer = form.field_value("signer") if form.kind == "doc_number" else None
             if signer:  # 发文字号 and 签发人 on one line (上行文, GB/T 9704-2012 7.2.6)
@@ -460,12 +468,13 @@ def _head(items: list[_Item], elements: list[Element]) -> int:
             # the DN rules judge its form
             elements.append(Element("doc_number", (item.line,), loose))
             i += 1
-        elif (form is None and item.kind == "text_line" and i + 1 < len(items)
-              and _is_number(items[i + 1]) and _looks_like_unit(item.line.text)):
-            # an organ's name alone as the 发文机关标志 (letters, minutes: GB/T 9704-2012 10.1)
-            name = item.line.text
-            elements.append(Element("issuer_mark", (item.line,), (("value", name), ("issuer", name))))
-            i += 1
+        elif form is None and item.kind == "text_line" and (count := _names_over_number(items, i)):
+            # an organ's name alone as the 发文机关标志 (letters, minutes: GB/T 9704-2012 10.1), or
+            # two or three stacked for a joint document, over a 发文字号 (its form aside)
+            over = tuple(it.line for it in items[i:i + count])
+            name = "\u3000".join(line.text.strip(_SPACES) for line in over)
+            elements.append(Element("issuer_mark", over, (("value", name), ("issuer", name))))
+            i += count
         else:
             break
     return i
@@ -488,6 +497,32 @@ def _loose_number(item: _Item) -> tuple[tuple[str, str], ...] | None:
         return None
     year = match["year"] if match["year"] and len(match["year"]) == 4 else ""
     return (("value", text), ("prefix", match["prefix"]), ("year", year), ("loose", "1"))
+
+
+# a line of web-page fields over a document: 来源：某某网　发布时间：2026-01-15 09:32　浏览次数：1286
+_CHROME_FIELD = lazy(r"(?:^|[ \t\u3000])(?:来源|发布(?:时间|日期)|作者|(?:浏览|阅读|点击)(?:次数|量)?)[ \t]*[:：]",
+                     gate=("来源", "发布", "作者", "浏览", "阅读", "点击"))
+
+
+def _chrome_fields(item: _Item) -> bool:
+    """Whether a line opens with web-page fields and holds two of them."""
+    text = item.line.text.strip(_SPACES)
+    return (item.kind == "text_line" and item.form is None and bool(_CHROME_FIELD.match(text))
+            and len(_CHROME_FIELD.findall(text)) >= 2)
+
+
+def _names_over_number(items: list[_Item], i: int) -> int:
+    """How many organ names (one to three, each on its own line) stand right above a 发文字号."""
+    k = i
+    while k < len(items) and k - i < 3:
+        item = items[k]
+        if item.form is not None or item.kind != "text_line" or not _looks_like_unit(item.line.text):
+            break
+        k += 1
+    if k == i or k >= len(items):
+        return 0
+    below = items[k]
+    return k - i if _form_kind(below) == "doc_number" or _loose_number(below) is not None else 0
 
 
 def _next_is_number_or_title(items: list[_Item], i: int) -> bool:
@@ -670,7 +705,7 @@ def _looks_like_addressee(text: str) -> bool:
         return False
     body = text[:-1].strip(_SPACES)
     last = re.split(r"[，,、]", body)[-1]
-    return body.startswith("各") or bool(_ADDRESSEE_END.search(last))
+    return body.startswith("各") or last.strip(_SPACES).startswith("各") or bool(_ADDRESSEE_END.search(last))
 
 
 def _sub_line(text: str, line: Line, start: int, end: int) -> Line | None:
