@@ -33,6 +33,11 @@ class FileResult:
     fixed: int = 0  # fixes applied (fix mode)
     fix: Any = None  # fixes.FixOutcome in fix mode: what was fixed, written or refused
     doctype: str | None = None  # the 文种 of the first article that has one ("" for none); None: not parsed here
+    key: str | None = None  # the result-cache key, when the cache is on and these findings may be cached
+    # a rendered-cache hit (CheckOptions.render): the writer's text for this file and its share of the
+    # totals (outcome.Tally); ``diagnostics`` is then empty, the findings being already in the text
+    rendered: str | None = None
+    tally: Any = None
 
 
 @dataclass
@@ -56,6 +61,9 @@ class CheckOptions:
     format: str | None = None  # the output format: checked before any file is read or fixed
     cache: bool = False  # keep each file's findings in the result cache (run/cache.py); the CLI turns it on
     cache_dir: str | None = None  # where; None = $XDG_CACHE_HOME/reportlint
+    # the writer and options whose per-file text the result cache may answer (check.render_tag);
+    # set by ``reportlint check`` only where nothing but that writer and the totals reads findings
+    render: str | None = None
 
 
 @dataclass
@@ -149,17 +157,22 @@ class Session:
             if id(config) not in self._fingerprints:  # configs are shared (see config()): hash each once
                 self._fingerprints[id(config)] = cache.config_fingerprint(config)
             digest = cache.key(found[1], self._fingerprints[id(config)], source)
+            if self.options.render is not None:
+                hit = cache.read_rendered(found[0], digest, self.options.render)
+                if hit is not None:
+                    return FileResult(shown, source, None, [], key=digest, rendered=hit[0], tally=hit[1])
             cached = cache.read(found[0], digest)
             if cached is not None:
-                return FileResult(shown, source, None, cached)
+                return FileResult(shown, source, None, cached, key=digest)
         document, diagnostics = self.linter.lint(source, config)
-        if found is not None and not crashes:  # a crash is reported on every run, never cached
+        cacheable = found is not None and not crashes  # a crash is reported on every run, never cached
+        if cacheable:
             cache.write(found[0], digest, diagnostics)
         # the model is not kept: formatters need only the source, and a run over thousands of
         # files would otherwise hold every parsed document until the end; the summary's 文种 is
         # taken now, where the file was parsed (on the worker, under --jobs or --dask)
         return FileResult(shown, source, None, diagnostics, error=_crash_report(crashes, config.lang),
-                          doctype=doctype_of(document))
+                          doctype=doctype_of(document), key=digest if cacheable else None)
 
 
 def doctype_of(document: Any) -> str:
