@@ -76,15 +76,16 @@ class Totals:
         self.files += 1
         error = bool(getattr(result, "error", None))
         self.errors += error
+        tally = getattr(result, "tally", None)
+        if tally is not None:  # a rendered-cache hit: read, its findings counted when it was stored
+            self.checked += 1
+            self._add_tally(tally)
+            return
         if result.source is None:
             self.unread += error
         else:
             self.checked += 1
             self.crashed += error
-        tally = getattr(result, "tally", None)
-        if tally is not None:  # a rendered-cache hit: its findings were counted when it was stored
-            self._add_tally(tally)
-            return
         diagnostics = result.diagnostics
         if diagnostics:
             self.with_findings += 1

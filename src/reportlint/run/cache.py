@@ -137,6 +137,19 @@ def key(run: str, config: str, source: Any) -> str:
     return h.hexdigest()
 
 
+def bytes_key(run: str, config: str, shown: str, encoding: str | None, data: bytes) -> str:
+    """The rendered-text key of a file read as ``data``: its Source is decided by the bytes, the
+    path shown (whose suffix picks the reader), the encoding asked for and the readers (in
+    ``run``), so a hit needs neither decoding nor the text's own key."""
+    h = hashlib.sha256()
+    for part in (run, config, shown, encoding or ""):
+        encoded = part.encode("utf-8", "surrogatepass")
+        h.update(len(encoded).to_bytes(8, "little"))
+        h.update(encoded)
+    h.update(data)
+    return h.hexdigest()
+
+
 def _entry(base: Path, digest: str) -> Path:
     return base / _FOLDER / digest[:2] / digest[2:]
 

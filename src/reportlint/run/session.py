@@ -10,7 +10,7 @@ from typing import Any
 from reportlint.config import settings as cfg
 from reportlint.diagnostics import Diagnostic
 from reportlint.engine.linter import Linter
-from reportlint.load.source import Source, SourceError, display_name, load
+from reportlint.load.source import Source, SourceError, display_name, from_bytes, load, read_bytes
 from reportlint.messages import Message
 from reportlint.model import Document
 from reportlint.plugins import manager
@@ -33,9 +33,10 @@ class FileResult:
     fixed: int = 0  # fixes applied (fix mode)
     fix: Any = None  # fixes.FixOutcome in fix mode: what was fixed, written or refused
     doctype: str | None = None  # the 文种 of the first article that has one ("" for none); None: not parsed here
-    key: str | None = None  # the result-cache key, when the cache is on and these findings may be cached
-    # a rendered-cache hit (CheckOptions.render): the writer's text for this file and its share of the
-    # totals (outcome.Tally); ``diagnostics`` is then empty, the findings being already in the text
+    # the rendered-text key (run/cache.py bytes_key) when CheckOptions.render is set and the findings may be cached
+    key: str | None = None
+    # a rendered-cache hit: the writer's text for this file and its share of the totals (outcome.Tally);
+    # ``source`` is then None and ``diagnostics`` empty, the findings being already in the text
     rendered: str | None = None
     tally: Any = None
 
@@ -137,8 +138,20 @@ class Session:
         shown = display_name((self.options.stdin_filename or "-") if path == "-" else path)
         config = self.config(self.options.stdin_filename if path == "-" and self.options.stdin_filename else path)
         encoding = self.options.encoding or config.raw.encoding
+        found = self.result_cache() if path != "-" else None
+        rendered_key = None
         try:
-            source = load(path, encoding=encoding, display_path=shown, readers=self.readers)
+            if found is not None and self.options.render is not None:
+                from reportlint.run import cache
+
+                data = read_bytes(path)
+                rendered_key = cache.bytes_key(found[1], self._fingerprint(config), shown, encoding, data)
+                hit = cache.read_rendered(found[0], rendered_key, self.options.render)
+                if hit is not None:  # the file's text as the writer made it: nothing to decode or build
+                    return FileResult(shown, None, None, [], key=rendered_key, rendered=hit[0], tally=hit[1])
+                source = from_bytes(data, shown, encoding, self.readers)
+            else:
+                source = load(path, encoding=encoding, display_path=shown, readers=self.readers)
         except SourceError as exc:
             return FileResult(shown, error=exc.message.text(config.lang))
         crashes = self.linter.crashes
@@ -150,20 +163,13 @@ class Session:
                             crashed=lambda: bool(crashes))
             return FileResult(shown, done.source, done.document, done.diagnostics, fixed=done.fixed, fix=done,
                               error=_crash_report(crashes, config.lang))
-        found = self.result_cache() if path != "-" else None
         if found is not None:
             from reportlint.run import cache
 
-            if id(config) not in self._fingerprints:  # configs are shared (see config()): hash each once
-                self._fingerprints[id(config)] = cache.config_fingerprint(config)
-            digest = cache.key(found[1], self._fingerprints[id(config)], source)
-            if self.options.render is not None:
-                hit = cache.read_rendered(found[0], digest, self.options.render)
-                if hit is not None:
-                    return FileResult(shown, source, None, [], key=digest, rendered=hit[0], tally=hit[1])
+            digest = cache.key(found[1], self._fingerprint(config), source)
             cached = cache.read(found[0], digest)
             if cached is not None:
-                return FileResult(shown, source, None, cached, key=digest)
+                return FileResult(shown, source, None, cached, key=rendered_key)
         document, diagnostics = self.linter.lint(source, config)
         cacheable = found is not None and not crashes  # a crash is reported on every run, never cached
         if cacheable:
@@ -172,7 +178,15 @@ class Session:
         # files would otherwise hold every parsed document until the end; the summary's 文种 is
         # taken now, where the file was parsed (on the worker, under --jobs or --dask)
         return FileResult(shown, source, None, diagnostics, error=_crash_report(crashes, config.lang),
-                          doctype=doctype_of(document), key=digest if cacheable else None)
+                          doctype=doctype_of(document), key=rendered_key if cacheable else None)
+
+    def _fingerprint(self, config: cfg.Config) -> str:
+        """The result cache's hash of a resolved config; configs are shared (see config()): each hashed once."""
+        if id(config) not in self._fingerprints:
+            from reportlint.run import cache
+
+            self._fingerprints[id(config)] = cache.config_fingerprint(config)
+        return self._fingerprints[id(config)]
 
 
 def doctype_of(document: Any) -> str:
