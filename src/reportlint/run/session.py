@@ -79,6 +79,7 @@ class Session:
     _raw: dict[str, cfg.RawConfig] = field(default_factory=dict)
     _resolved: dict[tuple[int, frozenset[str]], cfg.Config] = field(default_factory=dict)
     _fingerprints: dict[int, str] = field(default_factory=dict)
+    _folders: dict[str, str] = field(default_factory=dict)  # folder -> its real path (raw_config)
 
     def __post_init__(self) -> None:
         self.plugins = manager.build()
@@ -109,12 +110,23 @@ class Session:
         if self.options.config_file:
             where: Path | None = Path(self.options.config_file)
         else:
-            start = Path.cwd() if path == "-" else Path(os.path.realpath(path)).parent  # a symlink loop stays a path
-            where = cfg.config_for_directory(str(start))
+            start = str(Path.cwd()) if path == "-" else self._real_folder(path)
+            where = cfg.config_for_directory(start)
         key = str(where)
         if key not in self._raw:
             self._raw[key] = cfg.load_raw(where, self.presets)
         return self._raw[key]
+
+    def _real_folder(self, path: str) -> str:
+        """The real folder of ``path`` (symlinks resolved; a symlink loop stays a path): that of a
+        file that is not itself a link is its folder's, resolved once per folder."""
+        if os.path.islink(path):
+            return str(Path(os.path.realpath(path)).parent)
+        folder = os.path.dirname(path) or "."
+        real = self._folders.get(folder)
+        if real is None:
+            real = self._folders[folder] = os.path.realpath(folder)
+        return real
 
     def config_excludes(self, directory: Path) -> tuple[Path, list[str]]:
         """The ``exclude`` globs of the config that governs ``directory``, and where they are anchored."""
@@ -172,7 +184,7 @@ class Session:
                 return FileResult(shown, source, None, cached, key=rendered_key)
         document, diagnostics = self.linter.lint(source, config)
         cacheable = found is not None and not crashes  # a crash is reported on every run, never cached
-        if cacheable:
+        if found is not None and cacheable:
             cache.write(found[0], digest, diagnostics)
         # the model is not kept: formatters need only the source, and a run over thousands of
         # files would otherwise hold every parsed document until the end; the summary's 文种 is
