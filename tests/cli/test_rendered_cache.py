@@ -76,7 +76,7 @@ def test_a_rendered_hit_neither_lints_nor_reads_findings(tmp_path: Path, monkeyp
     monkeypatch.setattr(warm_session.linter, "lint", boom)
     monkeypatch.setattr(cache, "read", boom)
     warm = warm_session.check_file(str(doc))
-    assert warm.rendered == "TEXT OF THE FILE" and warm.source is None and warm.diagnostics == []
+    assert warm.rendered == b"TEXT OF THE FILE" and warm.source is None and warm.diagnostics == []
     assert warm.tally.findings == len(cold.diagnostics)
 
 
@@ -100,7 +100,7 @@ def test_an_edited_file_is_a_miss(cli, project: Path, tmp_path: Path) -> None:
     _same(cli(*args[:-2], "--no-cache"), cli(*args))
 
 
-@pytest.mark.parametrize("damage", ["truncate", "garbage", "other key", "wrong length", "wrong tally",
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "other key", "wrong length", "flipped byte", "wrong tally",
                                     "negative severity", "no header end", "empty"])
 def test_damaged_rendered_entries_are_misses(cli, project: Path, tmp_path: Path, damage: str) -> None:
     store = tmp_path / "store"
@@ -111,19 +111,21 @@ def test_damaged_rendered_entries_are_misses(cli, project: Path, tmp_path: Path,
     good = {entry: entry.read_bytes() for entry in entries}
     for entry, data in good.items():
         head, _, body = data.partition(b"\n")
-        fmt, key, size, tally = json.loads(head)
+        fmt, key, size, crc, strict, tally = json.loads(head)
         if damage == "truncate":
             entry.write_bytes(data[: len(data) // 2])
         elif damage == "garbage":
             entry.write_bytes(b"\xff" * 64)
         elif damage == "other key":
-            entry.write_bytes(json.dumps([fmt, "0" * 64, size, tally]).encode() + b"\n" + body)
+            entry.write_bytes(json.dumps([fmt, "0" * 64, size, crc, strict, tally]).encode() + b"\n" + body)
         elif damage == "wrong length":
             entry.write_bytes(head + b"\n" + body + b"x")
+        elif damage == "flipped byte":  # same length, still valid UTF-8: only the CRC tells
+            entry.write_bytes(head + b"\n" + (body[:-2] + b"X" + body[-1:] if body else b"X"))
         elif damage == "wrong tally":
-            entry.write_bytes(json.dumps([fmt, key, size, [1, 0, [["x", 1]], []]]).encode() + b"\n" + body)
+            entry.write_bytes(json.dumps([fmt, key, size, crc, strict, [1, 0, [["x", 1]], []]]).encode() + b"\n" + body)
         elif damage == "negative severity":
-            entry.write_bytes(json.dumps([fmt, key, size, [1, 0, [[-7, 1]], []]]).encode() + b"\n" + body)
+            entry.write_bytes(json.dumps([fmt, key, size, crc, strict, [1, 0, [[-7, 1]], []]]).encode() + b"\n" + body)
         elif damage == "no header end":
             entry.write_bytes(b"[" * 100_000)
         else:
@@ -177,3 +179,26 @@ def test_parallel_and_output_file_runs_use_stored_text(cli, tmp_path: Path) -> N
     _same(uncached, cold, warm)
     assert out[0].read_bytes() == out[1].read_bytes() == out[2].read_bytes()
     assert json.loads(out[0].read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16"])
+def test_stored_text_on_a_stream_that_is_not_utf8(cli, project: Path, tmp_path: Path, encoding: str) -> None:
+    """Stored UTF-8 bytes go to the output as they are only where it writes UTF-8; else decoded."""
+    store = tmp_path / "store"
+    args = ("check", str(project), "--jobs", "1", "--format", "concise")
+    env = {"PYTHONIOENCODING": encoding}
+    uncached = cli(*args, "--no-cache", env=env, input=b"")  # bytes in: the output is kept as bytes
+    cli(*args, "--cache-dir", str(store), env=env, input=b"")
+    _same(uncached, cli(*args, "--cache-dir", str(store), env=env, input=b""))
+    assert "发文字号".encode("utf-16-le" if encoding == "utf-16" else encoding) in uncached.stdout
+
+
+def test_text_with_lone_surrogates_is_stored_as_text(tmp_path: Path) -> None:
+    from reportlint.outcome import Tally
+
+    text = "a.txt:1:1: RL1 \udcff\n"
+    cache.write_rendered(tmp_path, "1" * 64, "tag", text, Tally(1, 0, [], []))
+    cache.write_rendered(tmp_path, "2" * 64, "tag", "plain 云\n", Tally(1, 0, [], []))
+    surrogate, plain = cache.read_rendered(tmp_path, "1" * 64, "tag"), cache.read_rendered(tmp_path, "2" * 64, "tag")
+    assert surrogate is not None and surrogate[0] == text
+    assert plain is not None and plain[0] == "plain 云\n".encode()

@@ -78,11 +78,36 @@ class Writer:
     def part(self, result: Any) -> str:
         raise NotImplementedError
 
-    def write_part(self, text: str) -> None:
-        self.out.write(text)
+    def write_part(self, text: str | bytes) -> None:
+        """Write a part; bytes are a stored part in UTF-8 (see ``write_text``)."""
+        write_text(self.out, text)
 
     def finish(self, totals: Totals) -> None:
         raise NotImplementedError
+
+
+def write_text(out: IO[str], text: str | bytes) -> None:
+    """Write ``text``, or UTF-8 ``bytes`` of a text (a stored part, run/cache.py): straight to the
+    stream's binary buffer where the stream would write the same bytes (UTF-8, no newline
+    translation), which spares decoding it and encoding it again (~75 ms on 26 MB)."""
+    if isinstance(text, str):
+        out.write(text)
+        return
+    buffer = getattr(out, "buffer", None)
+    if buffer is not None and os.linesep == "\n" and _utf8(getattr(out, "encoding", None)):
+        out.flush()
+        buffer.write(text)
+    else:
+        out.write(text.decode("utf-8"))
+
+
+def _utf8(encoding: str | None) -> bool:
+    import codecs
+
+    try:
+        return encoding is not None and codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return False
 
 
 def renderer(writer: Callable[[TextIO, Options], Writer]) -> Callable[[list[Any], Options], str]:
@@ -137,10 +162,11 @@ class JsonArray:
         """One item as ``add`` writes it, without the separator before it."""
         return self.pad + pretty_json(value)[:-1].replace("\n", "\n" + self.pad)
 
-    def add_text(self, text: str) -> None:
-        """Items made by ``text`` (several joined by ``",\\n"``), or nothing for ""."""
+    def add_text(self, text: str | bytes) -> None:
+        """Items made by ``text`` (several joined by ``",\\n"``; bytes: in UTF-8), or nothing for ""."""
         if text:
-            self.out.write(("[\n" if self.empty else ",\n") + text)
+            self.out.write("[\n" if self.empty else ",\n")
+            write_text(self.out, text)
             self.empty = False
 
     def close(self) -> None:

@@ -41,7 +41,7 @@ class GitLab(Writer):
         items = list(located_in(result))
         return ",\n".join(self.array.text(issue(item, fp)) for item, fp in zip(items, fingerprints(items)))
 
-    def write_part(self, text: str) -> None:
+    def write_part(self, text: str | bytes) -> None:
         self.array.add_text(text)
 
     def finish(self, totals: Totals) -> None:

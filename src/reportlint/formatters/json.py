@@ -49,7 +49,7 @@ class Json(Writer):
             return ""
         return ",\n".join(self.array.text(found) for found in item_dicts(result, self.options.column_unit))
 
-    def write_part(self, text: str) -> None:
+    def write_part(self, text: str | bytes) -> None:
         self.array.add_text(text)
 
     def finish(self, totals: Totals) -> None:

@@ -17,8 +17,9 @@ file (json, json-lines, concise, github, gitlab: their writers' ``part``) keep t
 the file's share of the run's totals (``outcome.Tally``), under the result key, the writer and
 its options (``rendered-v<N>/``). A hit there writes the stored text and adds the counts: no
 finding is rebuilt, positioned or formatted. Such an entry is a JSON header line (format, its
-own key, the text's length in bytes, the tally) and the text in UTF-8; a header of another
-shape, key or length is a miss.
+own key, the text's length in bytes and CRC-32, whether it is strict UTF-8, the tally) and the
+text in UTF-8; a header of another shape or key, a length or CRC the text does not have, is a miss.
+Strict UTF-8 text is written to the output as the bytes stored, without decoding.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -224,7 +226,7 @@ def _rendered_entry(base: Path, entry_key: str) -> str:
     return os.path.join(base, _RENDERED, entry_key[:2], entry_key[2:])  # os.path: ~50 µs less a file than pathlib
 
 
-def read_rendered(base: Path, digest: str, tag: str) -> tuple[str, Tally] | None:
+def read_rendered(base: Path, digest: str, tag: str) -> tuple[str | bytes, Tally] | None:
     """The stored report text of the file with result key ``digest`` in the writer and options
     ``tag`` (see ``check.render_tag``), with its tally; None when missing, damaged or not ours."""
     entry_key = _rendered_key(digest, tag)
@@ -237,15 +239,18 @@ def read_rendered(base: Path, digest: str, tag: str) -> tuple[str, Tally] | None
     if not newline or len(head) > 65536:
         return None
     try:
-        fmt, stored_key, size, (findings, fixable, severities, rules) = json.loads(head)
-        if fmt != _RENDERED_FORMAT or stored_key != entry_key or size != len(body):
+        fmt, stored_key, size, crc, strict, (findings, fixable, severities, rules) = json.loads(head)
+        if (fmt != _RENDERED_FORMAT or stored_key != entry_key or size != len(body) or strict not in (0, 1)
+                or crc != zlib.crc32(body)):  # a damaged body is a miss (~7 ms a 26 MB run)
             return None
         for value in (findings, fixable):
             if not isinstance(value, int):
                 raise TypeError
         pairs = [(_SEVERITIES[severity], _count(n)) for severity, n in severities]
         rows = [(_text(code), _text(name), _count(count), _count(fixed)) for code, name, count, fixed in rules]
-        return body.decode("utf-8", "surrogatepass"), Tally(findings, fixable, pairs, rows)
+        # strict UTF-8 stays bytes, written as they are (formatters.common.write_text)
+        text: str | bytes = body if strict else body.decode("utf-8", "surrogatepass")
+        return text, Tally(findings, fixable, pairs, rows)
     except (ValueError, TypeError, KeyError, RecursionError):
         return None
 
@@ -267,13 +272,17 @@ def write_rendered(base: Path, digest: str, tag: str, text: str, tally: Tally) -
     from reportlint.config.datafiles import write_cache_file
 
     entry_key = _rendered_key(digest, tag)
-    body = text.encode("utf-8", "surrogatepass")
+    try:
+        body, strict = text.encode("utf-8"), 1
+    except UnicodeEncodeError:  # lone surrogates (a path or text that was not UTF-8): kept as a str
+        body, strict = text.encode("utf-8", "surrogatepass"), 0
     if len(body) > MAX_RENDERED_BYTES:
         return
     counts = [tally.findings, tally.fixable, [[int(s), n] for s, n in tally.severities],
               [list(row) for row in tally.rules]]
     try:
-        head = json.dumps([_RENDERED_FORMAT, entry_key, len(body), counts], separators=(",", ":")).encode("ascii")
+        header = [_RENDERED_FORMAT, entry_key, len(body), zlib.crc32(body), strict, counts]
+        head = json.dumps(header, separators=(",", ":")).encode("ascii")
     except (ValueError, TypeError):
         return
     write_cache_file(Path(_rendered_entry(base, entry_key)), head + b"\n" + body)

@@ -37,7 +37,7 @@ class FileResult:
     key: str | None = None
     # a rendered-cache hit: the writer's text for this file and its share of the totals (outcome.Tally);
     # ``source`` is then None and ``diagnostics`` empty, the findings being already in the text
-    rendered: str | None = None
+    rendered: str | bytes | None = None  # bytes: UTF-8 of a text without lone surrogates
     tally: Any = None
 
 
