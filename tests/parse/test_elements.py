@@ -325,3 +325,60 @@ def test_a_closing_date_in_a_loose_form_or_before_page_links_is_the_signature(da
                   f"某县实验小学\n{date}\n{tail}").articles[0]
     assert article.signature is not None and article.signature.date is not None
     assert article.signature.date.text.strip() == date
+
+
+def test_joint_issuers_stacked_over_a_doc_number_without_wenjian():
+    # two offices named over the 发文字号 (no `文件` line): the 发文机关标志, and the title under them
+    article = doc("中共青溪县委办公室\n青溪县人民政府办公室\n青办发〔2026〕7号\n"
+                  "关于2026年一季度督查发现问题的通报\n各乡镇党委、人民政府：\n"
+                  "一季度督查发现部分单位工作推进缓慢。\n中共青溪县委办公室\n青溪县人民政府办公室\n"
+                  "2026年4月3日\n").articles[0]
+    mark = article.element("issuer_mark")
+    assert [line.number for line in mark.lines] == [1, 2]
+    assert mark.field("issuer") == "中共青溪县委办公室\u3000青溪县人民政府办公室"
+    assert article.title_text == "关于2026年一季度督查发现问题的通报"
+    assert article.doctype.id == "circular"
+    assert article.element("addressee").lines[0].number == 5
+
+
+@pytest.mark.parametrize("number", ["青教函〔2026年〕8号", "青医〔2026〕第8号"])
+def test_an_organ_name_over_a_malformed_doc_number_is_the_issuer_mark(number):
+    article = doc(f"青溪县人民医院\n{number}\n青溪县人民医院关于支持义诊活动的函\n县卫生健康局：\n"
+                  "我院拟于5月开展义诊活动，请予支持。\n特此函告。\n青溪县人民医院\n2026年4月3日\n").articles[0]
+    assert article.element("issuer_mark").field("issuer") == "青溪县人民医院"
+    assert article.element("doc_number").lines[0].number == 2
+    assert article.title_text == "青溪县人民医院关于支持义诊活动的函"
+
+
+def test_web_page_fields_over_the_masthead_are_residue():
+    article = doc("来源：青溪县人民政府网　　发布时间：2026-03-02 10:15　　浏览次数：86\n青溪县人民政府\n"
+                  "青政发〔2026〕5号\n青溪县人民政府关于做好春耕生产工作的通知\n各乡镇人民政府：\n"
+                  "请各乡镇于3月20日前完成春耕物资储备。\n青溪县人民政府\n2026年3月2日\n").articles[0]
+    assert [line.number for line in article.residue] == [1]
+    assert article.element("issuer_mark").lines[0].number == 2
+    assert article.title_text == "青溪县人民政府关于做好春耕生产工作的通知"
+
+
+def test_a_long_title_closed_by_its_doctype_is_the_title():
+    title = "青溪县第十八届人民代表大会第三次会议关于青溪县2025年国民经济和社会发展计划执行情况与2026年国民经济和社会发展计划的决议"
+    assert len(title) > 60
+    article = doc(f"{title}\n（2026年1月16日青溪县第十八届人民代表大会第三次会议通过）\n"
+                  "会议批准县人民政府提出的计划报告。\n").articles[0]
+    assert article.title_text == title
+    assert article.doctype.id == "resolution"
+
+
+def test_an_addressee_line_closed_by_a_class_of_units():
+    article = doc("青溪县实验小学关于印发工作安排的通知\n县教育局、各教研组、各年级组：\n"
+                  "现将工作安排印发给你们，请认真贯彻执行。\n青溪县实验小学\n2026年2月20日\n").articles[0]
+    assert article.element("addressee").field("value") == "县教育局、各教研组、各年级组"
+
+
+def test_a_long_contact_note_under_the_signature():
+    note = "（联系人：青溪县市场监督管理局产品质量安全监督管理科王某某，联系电话：0591-87650000，电子邮箱：zlk@example.gov.cn）"
+    assert len(note) > 60
+    article = doc("青溪县市场监督管理局关于商请明确充电设施监管职责的函\n县住房和城乡建设局：\n"
+                  "为推动形成监管合力，现就有关问题函询如下。\n专此函询，盼复。\n青溪县市场监督管理局\n2026年3月18日\n"
+                  f"{note}\n").articles[0]
+    assert article.signature is not None and article.signature.date is not None
+    assert article.element("contact") is not None

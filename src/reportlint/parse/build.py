@@ -40,6 +40,7 @@ _NUMERAL = lazy(r"[0-9]+|[一二三四五六七八九十百]+")
 _SPACES = " \t\u3000"
 # a title is short and does not read like a sentence
 _TITLE_MAX = 60
+_LONG_TITLE_MAX = 100
 # a title wraps onto at most two more lines, each short; a subtitle or a byline is not a wrap
 _TITLE_WRAP = 2
 _TITLE_WRAP_MAX = 40
@@ -323,8 +324,9 @@ def _part(text: str, items: list[_Item], hints: Mapping[int, int], marker: Line 
     """
     elements: list[Element] = [label] if label is not None else []
     i, n = 0, len(items)
+    residue: list[Line] = []
     if head:
-        i = _head(items, elements)
+        i = _head(items, elements, residue)
     rest: tuple[Line, ...] = ()
     if title is None and (head or label is not None) and i < n and _is_title(items[i], hints):
         title = items[i].line
@@ -344,7 +346,6 @@ def _part(text: str, items: list[_Item], hints: Mapping[int, int], marker: Line 
     title_kind = detect(title_text, ())
     taken = _minutes_fields(items, i, elements, title_kind is not None and title_kind.id == "minutes")
 
-    residue: list[Line] = []
     body: list[tuple[RawLine, Line]] = []
     j = i
     while j < n:
@@ -426,16 +427,23 @@ def _title_wrap(title: Line, following: Sequence[_Item]) -> tuple[Line, ...]:
 
 
 def _is_title(item: _Item, hints: Mapping[int, int]) -> bool:
+    text = item.line.text
     return item.kind == "text_line" and item.form is None and (
-        hints.get(item.line.number) == 0 or _looks_like_title(item.line.text))
+        hints.get(item.line.number) == 0 or _looks_like_title(text)
+        # a congress's 决议 or a long 通知 runs past the usual length, its 文种 still closing it
+        or len(text) <= _LONG_TITLE_MAX and "。" not in text and ends_with_doctype(text.strip(_SPACES)))
 
 
-def _head(items: list[_Item], elements: list[Element]) -> int:
-    """The 版头 (份号 … 签发人) before the title; returns the index after it."""
+def _head(items: list[_Item], elements: list[Element], residue: list[Line]) -> int:
+    """The 版头 (份号 … 签发人) before the title; returns the index after it. Web-page chrome
+    over it (`来源：…　发布时间：…`) goes to ``residue``."""
     i = 0
     while i < len(items):
         item, form = items[i], items[i].form
-        if form is not None and form.kind in _HEAD_KINDS:
+        if (item.kind == "residue" or _chrome_fields(item)) and i + 1 < len(items):
+            residue.append(item.line)
+            i += 1
+        elif form is not None and form.kind in _HEAD_KINDS:
             fields, line = form.fields, item.line
             signer = form.field_value("signer") if form.kind == "doc_number" else None
             if signer:  # 发文字号 and 签发人 on one line (上行文, GB/T 9704-2012 7.2.6)
@@ -460,19 +468,21 @@ def _head(items: list[_Item], elements: list[Element]) -> int:
             # the DN rules judge its form
             elements.append(Element("doc_number", (item.line,), loose))
             i += 1
-        elif (form is None and item.kind == "text_line" and i + 1 < len(items)
-              and _form_kind(items[i + 1]) == "doc_number" and _looks_like_unit(item.line.text)):
-            # an organ's name alone as the 发文机关标志 (letters, minutes: GB/T 9704-2012 10.1)
-            name = item.line.text
-            elements.append(Element("issuer_mark", (item.line,), (("value", name), ("issuer", name))))
-            i += 1
+        elif form is None and item.kind == "text_line" and (count := _names_over_number(items, i)):
+            # an organ's name alone as the 发文机关标志 (letters, minutes: GB/T 9704-2012 10.1), or
+            # two or three stacked for a joint document, over a 发文字号 (its form aside)
+            over = tuple(it.line for it in items[i:i + count])
+            name = "\u3000".join(line.text.strip(_SPACES) for line in over)
+            elements.append(Element("issuer_mark", over, (("value", name), ("issuer", name))))
+            i += count
         else:
             break
     return i
 
 
 _LOOSE_NUMBER = lazy(r"^(?P<prefix>[\u4e00-\u9fff]{1,12}?)[ \t]*"
-                    r"(?:(?P<open>[〔［\[（(【〈<{｛「〖])[ \t]*(?P<year>[0-9]{0,4})[ \t]*[〕］\]）)】〉>}｝」〗])?"
+                    r"(?:(?P<open>[〔［\[（(【〈<{｛「〖])[ \t]*(?P<year>[0-9]{0,4})[ \t]*年?[ \t]*"
+                    r"[〕］\]）)】〉>}｝」〗])?"
                     r"[ \t]*第?[ \t]*[0-9]{1,4}[ \t]*(?P<hao>号)?"
                     r"(?:[ \t\u3000]+签[ \t\u3000]*发[ \t\u3000]*人[ \t\u3000]*[:：].{1,20})?$")
 
@@ -487,6 +497,32 @@ def _loose_number(item: _Item) -> tuple[tuple[str, str], ...] | None:
         return None
     year = match["year"] if match["year"] and len(match["year"]) == 4 else ""
     return (("value", text), ("prefix", match["prefix"]), ("year", year), ("loose", "1"))
+
+
+# a line of web-page fields over a document: 来源：某某网　发布时间：2026-01-15 09:32　浏览次数：1286
+_CHROME_FIELD = lazy(r"(?:^|[ \t\u3000])(?:来源|发布(?:时间|日期)|作者|(?:浏览|阅读|点击)(?:次数|量)?)[ \t]*[:：]",
+                     gate=("来源", "发布", "作者", "浏览", "阅读", "点击"))
+
+
+def _chrome_fields(item: _Item) -> bool:
+    """Whether a line opens with web-page fields and holds two of them."""
+    text = item.line.text.strip(_SPACES)
+    return (item.kind == "text_line" and item.form is None and bool(_CHROME_FIELD.match(text))
+            and len(_CHROME_FIELD.findall(text)) >= 2)
+
+
+def _names_over_number(items: list[_Item], i: int) -> int:
+    """How many organ names (one to three, each on its own line) stand right above a 发文字号."""
+    k = i
+    while k < len(items) and k - i < 3:
+        item = items[k]
+        if item.form is not None or item.kind != "text_line" or not _looks_like_unit(item.line.text):
+            break
+        k += 1
+    if k == i or k >= len(items):
+        return 0
+    below = items[k]
+    return k - i if _form_kind(below) == "doc_number" or _loose_number(below) is not None else 0
 
 
 def _next_is_number_or_title(items: list[_Item], i: int) -> bool:
@@ -510,6 +546,8 @@ def _joint_issuers(items: list[_Item], i: int) -> tuple[tuple[Line, ...], list[s
             continue
         if not names:
             return None
+        if len(names) >= 2 and _is_number(item):  # joint issuers over a 发文字号, no `文件` line
+            return tuple(lines), names
         if item.kind == "text_line" and text == "文件":
             return (*lines, item.line), names
         if item.form is not None and item.form.kind == "issuer_mark":
@@ -517,6 +555,11 @@ def _joint_issuers(items: list[_Item], i: int) -> tuple[tuple[Line, ...], list[s
             return (*lines, item.line), [*names, issuer]
         return None
     return None
+
+
+def _is_number(item: _Item) -> bool:
+    """A 发文字号 line, well formed or not (瑞建函〔2026年〕38号, 某医〔2025〕第86号)."""
+    return _form_kind(item) == "doc_number" or _loose_number(item) is not None
 
 
 def _form_kind(item: _Item) -> str | None:
@@ -626,7 +669,7 @@ def _continues_name(line: Line, nxt: _Item | None) -> bool:
     piece with no punctuation, followed by the 落款 or the end, and not itself a 落款 line."""
     text = line.text
     return (len(text) <= 16 and not any(c in text for c in "。，,；;：:！？!?") and item_of(text) is None
-            and not _looks_like_unit(text) and not _LOOSE_DATE.match(text)
+            and not _looks_like_unit(text) and not _LOOSE_DATE.match(text) and not _OFFICIAL.match(text)
             and (nxt is None or nxt.kind == "date_line" or nxt.form is not None
                  or _looks_like_unit(nxt.line.text) or _looks_like_signer(nxt.line.text, True)))
 
@@ -662,7 +705,7 @@ def _looks_like_addressee(text: str) -> bool:
         return False
     body = text[:-1].strip(_SPACES)
     last = re.split(r"[，,、]", body)[-1]
-    return body.startswith("各") or bool(_ADDRESSEE_END.search(last))
+    return body.startswith("各") or last.strip(_SPACES).startswith("各") or bool(_ADDRESSEE_END.search(last))
 
 
 def _sub_line(text: str, line: Line, start: int, end: int) -> Line | None:
@@ -711,7 +754,8 @@ def _signature(body: list[tuple[RawLine, Line]]):
 
 
 _CHROME = lazy(r"^【[^】]{2,8}】|浏览次数|点击次数|阅读次数|【关闭窗口】|【打印本页】"
-               r"|^上一篇[:：]|^下一篇[:：]|^返回顶部|^分享到")
+               r"|^上一篇[:：]|^下一篇[:：]|^返回顶部|^分享到|^相关(?:文章|链接|阅读)[:：]|发布时间[:：]"
+               r"|字号[:：][ \t\u3000]*大[ \t\u3000]*中[ \t\u3000]*小")
 _UNIT_THEN_DATE = lazy(r"^(?P<unit>[^ \t\u3000]{2,30})[ \t\u3000]{2,}"
                              r"(?P<date>(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})日)$")
 
@@ -751,8 +795,15 @@ _SIGNER = lazy(r"^(?:(?:述职人|报告人|汇报人|总结人|发言人|申请
 _NOT_SIGNER = {"此致", "敬礼", "特此报告", "特此通知", "谢谢", "谢谢大家", "特此函告", "特此批复", "妥否请批示"}
 
 
+# the head of a government who signs a 令 or an 议案: 市长　王某某, 代理县长 李某 (GB/T 9704-2012 10.2)
+_OFFICIAL = lazy(r"^(?:代理)?[省市县区州旗镇乡]长[ \t\u3000]+[\u4e00-\u9fff·]{2,5}$")
+
+
 def _looks_like_signer(text: str, dated: bool) -> bool:
-    """A signer's name: labelled (述职人：王某某) anywhere, a bare name only above a date."""
+    """A signer's name: labelled (述职人：王某某) or an official's (市长　王某某) anywhere, a bare
+    name only above a date."""
+    if _OFFICIAL.match(text):
+        return True
     if text in _NOT_SIGNER or not _SIGNER.match(text):
         return False
     return dated or text[:1] in "述报汇总发申署签" and any(c in text for c in ":：")

@@ -19,6 +19,7 @@ from reportlint.text.calendar import (
 )
 from reportlint.text.chars import cn_to_int
 from reportlint.text.lazyre import lazy
+from reportlint.text.web import CHROME
 
 _MASTHEAD_STARTS = ("签发人", "密级", "份号", "特急", "加急", "紧急", "绝密", "机密", "秘密", "★")
 _ISSUER_ENDS = ("局", "委", "政府", "办公室", "大学", "学院", "公司", "委员会", "支部", "总支", "党委", "厅", "部",
@@ -93,14 +94,25 @@ def _is_masthead(text: str) -> bool:
     return len(text) <= 20 and text.endswith(_ISSUER_ENDS) and not TITLE_YEAR.search(text)
 
 
+_CHROME = lazy("|".join(f"(?:{pattern})" for _, pattern in CHROME))
+
+
+def _is_chrome(text: str) -> bool:
+    """A web page's chrome printed above the article (`【字体：大 中 小】 本文已被浏览2316次`)."""
+    return len(text) <= 60 and _CHROME.search(text) is not None
+
+
 def title_line(article: Article) -> Line | None:
     """The article's title: past a 版头 (`某某县人民政府文件`, the 发文字号), the first short line after it.
 
     The parser takes a document's first line for its title when it does not recognise the 版头.
     """
     title = article.title
-    if title is None or not _is_masthead(title.text):
+    if title is None or not (_is_masthead(title.text) or _is_chrome(title.text)):
         return title
+    for line in article.title_rest:  # the model joined the 版头 and the title into one
+        if not _is_masthead(line.text):
+            return line
     for child in article.children[:6]:
         if isinstance(child, Section):
             break
@@ -120,6 +132,8 @@ def title_text(article: Article, line: Line | None) -> str:
         return ""
     if line is article.title and article.title_rest:  # the model joined a wrapped title
         return article.title_text.strip()
+    if line in article.title_rest:  # the title under a 版头 the model took for its first line
+        return joined_title(article.title_rest[article.title_rest.index(line):]).strip()
     text = line.text.strip()
     if text.endswith(_TITLE_ENDS):
         return text

@@ -11,7 +11,8 @@ from reportlint.rules.base import DOCTYPES_OPTION, Rule, RuleContext, doctype_of
 from reportlint.text.lazyre import lazy
 
 _ORGAN_END = lazy(r"(?:局|委|办|院|府|部|厅|处|科|室|会|校|所|站|队|中心|公司|街道|办事处|镇|乡|村|社区|支部|党委|"
-                  r"委员会|小组|集团|医院|中学|小学|学院|幼儿园|馆|单位|部门|机关|学校|企业|党组|党组织|机构)$")
+                  r"委员会|小组|集团|医院|中学|小学|学院|幼儿园|馆|单位|部门|机关|学校|企业|党组|党组织|机构|"
+                  r"(?:[残妇文侨社]|工商)联|[科作]协)$")
 _PERSON_END = lazy(r"(?:局长|书记|主任|县长|市长|镇长|乡长|区长|省长|部长|厅长|处长|科长|校长|院长|主席|经理|董事长|"
                    r"同志|领导|先生|女士)$")
 _WRONG_CLOSE = ("。", "；", ";", "，", ",")  # a 主送 line closed by one of these, not a colon
@@ -126,6 +127,13 @@ def _plainly_addressee(line: Line) -> bool:
         return len([name for name in _split(text) if name.strip()]) >= 3
     names = [name for name in _split(text[:-1]) if name.strip()]
     return len(names) >= 2 or text.startswith("各")
+
+
+def _formal_wrong_close(article: Article, line: Line) -> bool:
+    """A colonless 主送 line under the title of a document with a 版头 (发文机关标志 or 发文字号),
+    closed by a wrong mark (`县卫生健康局；`): a byline is never closed by a mark."""
+    return (line.text.rstrip()[-1:] in _WRONG_CLOSE
+            and any(article.element(kind) is not None for kind in ("issuer_mark", "doc_number")))
 
 
 def _run_in(article: Article) -> tuple[int, int] | None:
@@ -263,7 +271,8 @@ class SeveralAddressees(Rule):
     """A 请示 sent to more than one organ.
 
     ## What it does
-    For the 文种 whose profile allows a single 主送机关 (`addressee: one`: the 请示; `addressee:
+    For the 文种 whose profile allows a single 主送机关 (`addressee: one`: the 请示, and the 议案,
+    sent to the one congress or standing committee that deliberates it; `addressee:
     requester`: the 批复, sent to the organ whose 请示 it answers), flags a
     主送 line that lists several organs (`县委、县政府：`), also run together (`县委县政府：`,
     `镇党委政府：`) or parted by a space; and a 报告 sent up to three or more offices at once
@@ -299,7 +308,11 @@ class SeveralAddressees(Rule):
                 "reply": ("{doctype}应只主送报送请示的机关，此处主送了{count}个：{names}，其他机关可抄送"
                           "（条例第八条（十二））",
                           ("a {doctype_en} goes to the organ that sent the request; this one is addressed to "
-                           "{count}: {names} (copy the others)"))}
+                           "{count}: {names} (copy the others)")),
+                "motion": ("{doctype}应只主送审议它的人民代表大会或其常务委员会，此处主送了{count}个：{names}"
+                           "（条例第八条（十三））",
+                           ("a {doctype_en} goes to the one congress (or standing committee) that deliberates it; "
+                            "this one is addressed to {count}: {names}"))}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article, doctype in _addressed(ctx, self.settings["doctypes"]):
@@ -312,7 +325,8 @@ class SeveralAddressees(Rule):
                 continue
             if len(names) > 1:
                 span = element.span
-                yield ctx.report(span.start, span.end, "reply" if doctype.addressee == "requester" else "default",
+                key = "reply" if doctype.addressee == "requester" else "motion" if doctype.id == "motion" else "default"
+                yield ctx.report(span.start, span.end, key,
                                  doctype=doctype.name[0], doctype_en=doctype.name[1], count=len(names),
                                  names="、".join(names))
 
@@ -339,7 +353,8 @@ class AddresseeForm(Rule):
     names parted by a semicolon, a full stop or a space instead of 、 or ，
     (`各乡镇人民政府；县直各单位：`), and a 主送 the body runs on after on the same line
     (`县人民政府：我县现有……`). Where the 文种 needs no 主送, a line under the title is taken
-    for one only when it plainly is: closed by a wrong mark, or listing three or more organs. A
+    for one only when it plainly is: closed by a wrong mark, or listing three or more organs, or,
+    under a 版头 (发文机关标志 or 发文字号), one organ closed by a wrong mark (`县卫生健康局；`). A
     class of units (`各网格`, `各市（州）`) may stand among the organs' names.
 
     ## Why is this bad?
@@ -395,7 +410,7 @@ class AddresseeForm(Rule):
             if element is None and (doctype is None or not _needs(doctype, article)):
                 # a 文种 that may go without one: only a line that is plainly a 主送 closed wrongly
                 line = _colonless(article)
-                if line is not None and _plainly_addressee(line):
+                if line is not None and (_plainly_addressee(line) or _formal_wrong_close(article, line)):
                     end = line.span.start + len(line.text.rstrip())
                     mark = line.text.rstrip()[-1]
                     if mark in _WRONG_CLOSE:
@@ -649,9 +664,13 @@ class AddresseeDirection(Rule):
       县 organ), or the government of the issuer's own area when the issuer is one of its
       departments or its office (`县人民政府` for `云岭县教育局`, `省人民政府` for `省人民政府办公厅`);
       listed among others, the superior's name is flagged;
-    - a 请示 or 报告 (documents sent up) whose 主送 names a class of lower organs (`各乡镇人民政府`).
+    - a 请示 or 报告 (documents sent up) whose 主送 names a class of lower organs (`各乡镇人民政府`),
+      and a bureau's 请示 to another bureau of its area (`县财政局` for `青川县教育局`: a peer is asked
+      by 函);
+    - a 下行文 of a school or hospital (`某县第二中学`) whose 主送 lists an administrative organ of its
+      area or above (`县教育局`, `县人民政府`).
 
-    Companies, schools, hospitals and names without an area are not judged.
+    Companies and names without an area are not judged.
 
     ## Why is this bad?
     《党政机关公文处理工作条例》第十五条、第十六条: a document sent up goes to the organ above, one
@@ -682,6 +701,9 @@ class AddresseeDirection(Rule):
                "a {doctype_en} is sent down, but {name!r} is above the issuer {issuer!r}"),
         "down": ("{doctype}是上行文，应主送上级机关，不应主送“{name}”（条例第十五条）",
                  "a {doctype_en} is sent up to the organ above, not to {name!r}"),
+        "peer": ("{doctype}应主送上级机关；“{name}”与发文机关“{issuer}”同级，向同级机关商请事项应用函"
+                 "（条例第十五条、第八条（十四））",
+                 "a {doctype_en} goes to the organ above; {name!r} is a peer of {issuer!r}: ask a peer by 函"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -702,11 +724,21 @@ class AddresseeDirection(Rule):
                 if lower is not None:
                     yield ctx.report(first.span.start, end, "down", doctype=doctype.name[0],
                                      doctype_en=doctype.name[1], name=lower)
+                elif doctype.id == "request" and len(names) == 1:
+                    issuer = _single_issuer(title_text(article))
+                    if issuer is not None and _peer_bureau(names[0], issuer):
+                        yield ctx.report(first.span.start, end, "peer", doctype=doctype.name[0],
+                                         doctype_en=doctype.name[1], name=names[0], issuer=issuer)
                 continue
             issuer = _single_issuer(title_text(article))
-            if issuer is None:
+            institution = _institution_issuer(title_text(article)) if issuer is None else None
+            if institution is not None:  # a school or hospital: any organ of its area or above is its superior
+                issuer, above = institution, _above_institution
+            elif issuer is not None:
+                above = _above
+            else:
                 continue
-            higher = next((name for name in names if _above(name, issuer)), None)
+            higher = next((name for name in names if above(name, issuer)), None)
             if higher is None:
                 continue
             if len(names) > 1:  # the superior listed among the organs below: flag its name
@@ -733,6 +765,46 @@ def _above(name: str, issuer: str) -> bool:
                              and (name.startswith(issuer[:2]) or len(name) <= 6))
 
 
+# a school or hospital of an area, under its administrative organs (not a 大学, a 学院 or a company)
+_INSTITUTION = lazy(r"(?:中学|小学|学校|中心校|幼儿园|医院|卫生院|保健院)$")
+_ADMINISTRATIVE = lazy(r"(?:局|厅|委员会|委|人民政府|政府)$")
+
+
+def _institution_issuer(title: str) -> str | None:
+    """The one school or hospital the title names before 关于, when its area is named."""
+    match = _TITLE_ISSUER.match(title.strip())
+    if match is None:
+        return None
+    names = [name.strip() for part in _split(match.group(1)) for name in part.split() if name.strip()]
+    if len(names) != 1 or not _INSTITUTION.search(names[0]) or _level(names[0]) is None:
+        return None
+    return names[0]
+
+
+def _above_institution(name: str, issuer: str) -> bool:
+    """Whether ``name`` is an administrative organ of the area of ``issuer`` (a school or hospital)
+    or above it (`县教育局` for `某县第二中学`): the institution's 下行文 does not go to it."""
+    if any(w in name for w in ("各", "有关", "直属")) or not _ADMINISTRATIVE.search(name):
+        return False
+    if not (_DEPARTMENT_OF.search(name) or _is_government(name)):
+        return False
+    mine, theirs = _level(issuer), _level(name)
+    return mine is not None and theirs is not None and theirs >= mine
+
+
+def _peer_bureau(name: str, issuer: str) -> bool:
+    """Whether ``name`` is a bureau of the issuer's own area (`县财政局` for `青川县教育局`): a peer,
+    not the organ above a bureau's 请示."""
+    if not (name.endswith("局") and issuer.endswith("局")) or any(w in name for w in ("各", "有关", "直属")):
+        return False
+    mine, theirs = _PLACE.search(issuer), _PLACE.search(name)
+    if mine is None or theirs is None or mine.group(1) != theirs.group(1) or _level(name) != _level(issuer):
+        return False
+    # the same area: `县财政局` (the area left implicit) or the issuer's own place name
+    area = issuer[:mine.end()]
+    return name.startswith(mine.group(1)) or name.startswith(area)
+
+
 def _single_issuer(title: str) -> str | None:
     """The one issuing organ the title names before 关于, when it is an administrative one."""
     match = _TITLE_ISSUER.match(title.strip())
@@ -757,7 +829,9 @@ class AddresseeNarrowerThanBody(Rule):
     ## What it does
     For a 通知, 通报, 决定 or 意见 whose 主送 is one organ that is not a government (`县应急管理局：`),
     flags the 主送 when a body line tells a class of organs what to do (`各乡镇、县直各单位要认真组织
-    学习`, `全县各级各部门要以先进为榜样`): those organs are the addressees.
+    学习`, `全县各级各部门要以先进为榜样`): those organs are the addressees. Where the 主送 lists
+    classes of organs (`县直各单位：`), flags it when a body line sets areas it leaves out to work
+    (`各乡镇要参照本通报开展自查自纠`).
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.2 and 《党政机关公文处理工作条例》第九条（八）: the 主送机关 are the organs
@@ -787,7 +861,11 @@ class AddresseeNarrowerThanBody(Rule):
     messages = {"default": ("{doctype}只主送“{name}”，正文却要求“{told}”（第{line}行）：主送机关应为正文布置工作的机关"
                             "（GB/T 9704-2012 7.3.2）",
                             ("this {doctype_en} is addressed to {name!r} only, but line {line} instructs {told!r}: "
-                             "address those organs (GB/T 9704-2012 7.3.2)"))}
+                             "address those organs (GB/T 9704-2012 7.3.2)")),
+                "areas": ("{doctype}主送“{name}”，正文却要求“{told}”（第{line}行）：主送机关漏列了正文布置工作的机关"
+                          "（GB/T 9704-2012 7.3.2）",
+                          ("this {doctype_en} is addressed to {name!r}, but line {line} instructs {told!r}, "
+                           "which the addressees leave out (GB/T 9704-2012 7.3.2)"))}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article, element, doctype in _with_addressee(ctx, self.settings["doctypes"]):
@@ -795,8 +873,12 @@ class AddresseeNarrowerThanBody(Rule):
                 continue
             text = "".join(line.text.strip() for line in element.lines).rstrip("：:")
             names = [part.strip() for name in _names(text) for part in _JOINED.split(name) if part.strip()]
-            if (len(names) != 1 or any(w in names[0] for w in ("各", "全", "有关", "直属", "所属"))
-                    or _is_government(names[0])):
+            if not names:
+                continue
+            if len(names) > 1 or any(w in names[0] for w in ("各", "全", "有关", "直属", "所属")):
+                yield from self._areas_left_out(ctx, article, element, doctype, text)
+                continue
+            if len(names) != 1 or _is_government(names[0]):
                 continue
             for line in body_lines(article):
                 match = _CLASS_TOLD.search(line.text)
@@ -809,11 +891,118 @@ class AddresseeNarrowerThanBody(Rule):
                     break
 
 
+    def _areas_left_out(self, ctx: RuleContext, article: Article, element: Element, doctype: Profile,
+                        text: str) -> Iterator[Finding]:
+        """A 主送 of classes of organs that leaves out the areas the body instructs: `县直各单位：`
+        while a body line tells `各乡镇要……`."""
+        for line in body_lines(article):
+            match = _AREA_TOLD.search(line.text)
+            if match is None or _quoted(line.text, match.start()):
+                continue
+            if any(key in text for key in _AREA_KEYS[match.group(1)]):
+                continue
+            first, last = element.lines[0], element.lines[-1]
+            end = last.span.start + len(last.text.rstrip().rstrip("：:"))
+            yield ctx.report(first.span.start, end, "areas", doctype=doctype.name[0], doctype_en=doctype.name[1],
+                             name=text, told=match.group(0), line=line.number)
+            return
+
+
+# a body line that tells the lower areas what to do (`各乡镇要参照本通报开展自查自纠`)
+_AREA_TOLD = lazy(r"(各乡镇|各乡（镇）|各镇|各乡|各街道|各县（市、区）|各县（区）|各县区|各区县|各县（市）|各县市区?|"
+                  r"各市（州）|各市州?)"
+                  r"(?:（街道）|、各街道|人民政府|政府)?[^。；！？，]{0,14}?"
+                  r"(?:(?<![重主需纪摘概只])要(?![求点素害件闻事])|务必|必须|应当)")
+# the words a 主送 covering each area holds
+_AREA_KEYS = {"各乡镇": ("乡", "镇"), "各乡（镇）": ("乡", "镇"), "各镇": ("镇",), "各乡": ("乡",), "各街道": ("街道",),
+              "各县（市、区）": ("县", "区"), "各县（区）": ("县", "区"), "各县区": ("县", "区"),
+              "各区县": ("县", "区"),
+              "各县（市）": ("县",), "各县市": ("县",), "各县市区": ("县", "区"), "各市（州）": ("市", "州"),
+              "各市州": ("市", "州"), "各市": ("市",)}
+
+
 def _quoted(text: str, at: int) -> bool:
     """Whether ``at`` stands inside “…” or 《…》 on its line."""
     before = text[:at]
     return any(before.count(open_) > before.count(close) for open_, close in ("“”", "《》"))
 
 
+# how a 批复 or 复函 names the organ it answers: 你局, 你委, 你县, 你单位 (not 你们)
+_YOU = lazy(r"你(局|委|厅|办|会|校|院|部|县|市|区|镇|乡|省|州|旗|单位|公司|街道|中心|所|站|队|司)(?!们)")
+# the ends of a 主送 name each 你X fits
+_FITS = {"局": ("局",), "委": ("委", "委员会"), "厅": ("厅",), "办": ("办", "办公室", "办公厅", "办事处"),
+         "会": ("会", "联", "协"), "校": ("校", "学", "学院", "幼儿园"), "院": ("院",), "部": ("部",),
+         "单位": ("",), "公司": ("公司",), "街道": ("街道", "办事处", "工委"), "中心": ("中心",), "所": ("所",),
+         "站": ("站",), "队": ("队",), "司": ("司", "公司")}
+
+
+def _fits(name: str, you: str) -> bool:
+    """Whether the 主送 name is an organ the body could call 你``you``: `县文化广电旅游局` for 你局,
+    `桑坪县人民政府` (or its committee) for 你县."""
+    name = name.strip()
+    if name.endswith(("）", ")")):
+        name = name[:max(name.rfind("（"), name.rfind("("))].strip()
+    if you in _FITS:
+        return name.endswith(_FITS[you])
+    # an area's government or party committee: 你县 for 桑坪县人民政府, 你镇 for 北河镇党委
+    return bool(_PLACE.search(name)) and you in name and not _DEPARTMENT.search(name.rstrip("）)"))
+
+
+class ReplyAddresseeMismatch(Rule):
+    """A 批复 or 复函 whose body answers one kind of organ while the 主送 names another.
+
+    ## What it does
+    For a 批复 or a 函 (by the document model's 文种) with a 主送机关, reads how the body names the
+    organ it answers (`你局`, `你委`, `你县`, `你单位`) and flags the 主送 line when none of the
+    organs it lists is of that kind: the body answers `你局《关于……的请示》` while the 主送 is
+    `市人民政府办公室：`. `你县`, `你镇` fit that area's government or committee; `你单位` fits any
+    organ; a body that names two kinds is judged by each.
+
+    ## Why is this bad?
+    《党政机关公文处理工作条例》第八条（十二）: a 批复 answers the organ whose 请示 it received, and
+    goes to that organ. A 主送 that names another organ sends the answer past the one who asked.
+
+    ## Example
+    ```
+    市人民政府关于同意举办主题展览的批复
+    市人民政府办公室：
+    你局《关于举办主题展览的请示》收悉。经研究，现批复如下。
+    ```
+
+    ## Use instead
+    ```
+    市人民政府关于同意举办主题展览的批复
+    市文化广电旅游局：
+    你局《关于举办主题展览的请示》收悉。经研究，现批复如下。
+    ```
+    """
+
+    code = "AD009"
+    name = "reply-addressee-mismatch"
+    groups = ("addressee",)
+    severity = Severity.WARNING
+    standard = "《党政机关公文处理工作条例》第八条（十二）"
+    options = {"doctypes": DOCTYPES_OPTION}
+    messages = {"default": ("{doctype}正文称“你{you}”，主送机关“{names}”却不是答复的这一机关（条例第八条（十二））",
+                            ("the {doctype_en} answers 你{you} in its body, but the addressee {names!r} is not "
+                             "that organ"))}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for article, element, doctype in _with_addressee(ctx, self.settings["doctypes"]):
+            if doctype.id not in ("reply", "letter"):
+                continue
+            names = [name for name in _names("".join(line.text.strip() for line in element.lines)) if name]
+            if not names or any(name.startswith("各") or _PERSON_END.search(name) for name in names):
+                continue
+            yous = {match.group(1) for line in body_lines(article) for match in _YOU.finditer(line.text)
+                    if not _quoted(line.text, match.start())}
+            unfit = sorted(you for you in yous if not any(_fits(name, you) for name in names))
+            if yous and unfit and len(unfit) == len(yous):
+                first, last = element.lines[0], element.lines[-1]
+                end = last.span.start + len(last.text.rstrip().rstrip("：:"))
+                yield ctx.report(first.span.start, end, doctype=doctype.name[0], doctype_en=doctype.name[1],
+                                 you="”“你".join(unfit), names="、".join(names))
+
+
 RULES = [AddresseeMissing, SeveralAddressees, AddresseeForm, AddresseePerson, DepartmentToLowerGovernment,
-         AddresseeNotExpected, AddresseeDirection, AddresseeNarrowerThanBody]
+         AddresseeNotExpected, AddresseeDirection, AddresseeNarrowerThanBody, ReplyAddresseeMismatch]

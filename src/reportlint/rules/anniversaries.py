@@ -593,14 +593,22 @@ _FOUNDED_BEFORE = ("始建于", "创建于", "建于", "成立于", "创办于",
 _FOUNDED_AFTER = ("建校", "建院", "建馆", "建厂", "建站", "建所", "建港", "开港", "建园", "建区",
                   "建县", "设县", "设区", "建市", "设市", "建镇", "创刊", "创办", "创建", "建村",
                   "通车", "建成", "成立", "组建", "设立", "落成", "始建", "建立", "撤县设市", "撤地设市",
-                  "撤县设区", "发生")
+                  "撤县设区", "发生", "开通", "开业", "开馆", "开园", "投产", "投运")
 _LOCAL = lazy(r"(建校|建院|建馆|建厂|建站|建所|建港|开港|建园|建区|设区|建县|设县|建市|设市|建镇|"
-              r"创刊|创办|建村|通车|建成|成立|组建|设立|落成|建立|发生)(?P<n>[0-9]{1,3}|[一二三四五六七八九十百零〇两]{1,6})(?:周年|华诞)")
+              r"创刊|创办|建村|通车|建成|成立|组建|设立|落成|建立|发生|开通|开业|开馆|开园|投产|投运)"
+              r"(?P<n>[0-9]{1,3}|[一二三四五六七八九十百零〇两]{1,6})(?:周年|华诞)")
 _FOUNDED = lazy(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年"
                 r"|(?<![〇○零一二三四五六七八九])([一二][〇○零一二三四五六七八九]{3})年")
+_FOUNDING_VERBS = ("建校|建院|建厂|创刊|创办|创建|通车|建成|成立|组建|设立|落成|始建|建立|建县|设县|建市|设市|"
+                   "撤县设市|撤地设市|撤县设区|开通|开业|开馆|开园|投产|投运")
 # 于2003年由原市自来水公司改制组建）: the founding verb ends the clause the year opens
-_FOUNDED_LATE = lazy(r"[^，,。；;：:！？（(）)\n]{0,16}?(?:建校|建院|建厂|创刊|创办|创建|通车|建成|成立|组建|"
-                     r"设立|落成|始建|建立|建县|设县|建市|设市|撤县设市|撤地设市|撤县设区)(?=[，,。；;）)\n]|$)")
+_FOUNDED_LATE = lazy(rf"[^，,。；;：:！？（(）)\n]{{0,16}}?(?:{_FOUNDING_VERBS})(?=以来|[，,。；;）)\n]|$)")
+# 1986年指挥部组建以来, 自1958年在江畔建厂以来: the founding verb, then 以来
+_FOUNDED_SINCE = lazy(rf"[^，,。；;：:！？（(）)\n]{{0,12}}?(?:{_FOUNDING_VERBS})以来")
+# the first of a series of events and when it was held: 自2018年举办首届读书节以来, 首届读书节于2018年举办
+_FIRST_HELD = lazy(r"(?<![0-9])(?P<y1>(?:19|20)[0-9]{2})\s*年[^，,。；;\n]{0,8}?首届(?P<e1>[\u4e00-\u9fff]{3,10})"
+                   r"|首届(?P<e2>[\u4e00-\u9fff]{3,10}?)(?:于|在)(?P<y2>(?:19|20)[0-9]{2})\s*年")
+_EDITION = lazy(r"第(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})届(?P<e>[\u4e00-\u9fff]{3,10})")
 _EVENT_CODE = lazy(r"[“\"]([0-9]{2})[·・.．]([0-9]{1,2})[”\"]")
 
 
@@ -614,7 +622,8 @@ def _founding_years(text: str, start: int, end: int) -> list[tuple[int, int]]:
         before, after = text[max(start, m.start() - 4):m.start()], text[m.end():m.end() + 5]
         if before.endswith(_FOUNDED_BEFORE) or after.startswith(_FOUNDED_AFTER) or \
                 before.endswith("自") and after.startswith(tuple(w + "以来" for w in _FOUNDED_AFTER)) or \
-                before.endswith("于") and _FOUNDED_LATE.match(text, m.end(), end):
+                before.endswith(("于", "自", "从")) and _FOUNDED_LATE.match(text, m.end(), end) or \
+                _FOUNDED_SINCE.match(text, m.end(), end):
             found.append((m.start(), year))
     for m in _EVENT_CODE.finditer(text, start, end):
         year = int(m[1])
@@ -628,11 +637,15 @@ class LocalAnniversaryMismatch(Rule):
     ## What it does
     Finds a founding or event year the text states (`始建于1958年`, `始建于一九五六年`, `1956年开港`,
     `自1956年开港以来`, `“98·7”特大洪灾`, a clause closed by the founding verb:
-    `于2003年由原市自来水公司改制组建`) and an anniversary of the same paragraph or document
-    (`建校60周年`, `开港70周年`, `发生25周年`, `建校50华诞`), and checks the arithmetic against
+    `于2003年由原市自来水公司改制组建`, `1986年指挥部组建以来`, `自1958年在江畔建厂以来`) and an
+    anniversary of the same paragraph or document (`建校60周年`, `开港70周年`, `发生25周年`,
+    `建校50华诞`, `开通10周年`, `开馆15周年`), and checks the arithmetic against
     the year the text speaks of — a year stated in the sentence, `今年`, the title's year, else
     the year it was written. It fires only when the paragraph, or else the whole document, states
-    one such year, and leaves the national anniversaries to AN001.
+    one such year, and leaves the national anniversaries to AN001. Where a paragraph says when the
+    first of a series was held (`自2018年举办首届读书节以来`, `首届读书节于2018年举办`), it also checks
+    the edition of the same event (`第十届读书节`): at most one a year, and exactly one a year when
+    the paragraph says `每年` or `一年一届` (an event held every other year has fewer).
 
     ## Why is this bad?
     An anniversary copied from an earlier year's text, or miscounted, is wrong in front of
@@ -655,9 +668,13 @@ class LocalAnniversaryMismatch(Rule):
     groups = ("anniversaries",)
     severity = Severity.WARNING
     messages = {"default": ("“{text}”与文中所述的起始年份{founded}年不符：{year}年应为{expected}周年",
-                            "{text!r} does not fit the year stated ({founded}): in {year} it is the {expected}th")}
+                            "{text!r} does not fit the year stated ({founded}): in {year} it is the {expected}th"),
+                "edition": ("“{text}”与文中所述的首届年份{founded}年不符：每年一届，{year}年最多为第{expected}届",
+                            ("{text!r} does not fit the first one held in {founded}: one a year, {year} has"
+                             " at most the {expected}th"))}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        yield from self._editions(ctx)
         text = ctx.text
         if "周年" not in text and "华诞" not in text:
             return
@@ -689,6 +706,29 @@ class LocalAnniversaryMismatch(Rule):
                     continue
                 yield ctx.report(m.start(), m.end(), text=m.group(0), founded=founded, year=ref.year,
                                  expected=expected)
+
+    @staticmethod
+    def _editions(ctx: RuleContext) -> Iterator[Finding]:
+        """`第十届读书节` where the paragraph says `自2018年举办首届读书节以来`: in 2026 at most the 9th."""
+        text = ctx.text
+        if "首届" not in text or "届" not in text.replace("首届", ""):
+            return
+        for first in _FIRST_HELD.finditer(text):
+            year = int(first["y1"] or first["y2"])
+            event = first["e1"] or first["e2"]
+            lo, hi = _paragraph_span(text, first.start())
+            for m in _EDITION.finditer(text, lo, hi):
+                if not m["e"].startswith(event[:3]):
+                    continue
+                n = numeral_value(m["n"])
+                ref = reference_year(ctx, m.start())
+                if not n or ref is None or ref.year < year:
+                    continue
+                most = ref.year - year + 1  # one a year at most, unless the text says otherwise
+                yearly = any(w in text[lo:hi] for w in ("每年", "一年一届", "年度"))
+                if n > most or yearly and n != most:
+                    yield ctx.report(m.start(), m.end(), "edition", text=m.group(0), founded=year,
+                                     year=ref.year, expected=most)
 
 
 def _paragraph_span(text: str, at: int) -> tuple[int, int]:

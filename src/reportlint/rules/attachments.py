@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlint.diagnostics import Applicability, Finding, Fix, Severity
+from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.model import Article, ElementItem
 from reportlint.rules.base import Rule, RuleContext
 from reportlint.text.chars import numeral_value
@@ -123,8 +123,11 @@ class AttachmentCountMismatch(Rule):
             if listed != list(range(1, len(listed) + 1)):
                 continue  # AT002's business
             if len(items) > len(parts):
+                note = article.element("attachment_note")
                 for item in items[len(parts):]:
                     start, end = _item_span(item)
+                    if note is not None:  # the note lists what is not attached: from its label to the name
+                        start = min(start, note.span.start)
                     yield ctx.report(start, end, name=item.text, listed=len(items), present=len(parts))
 
 
@@ -273,7 +276,8 @@ class AttachmentNotePunctuation(Rule):
 
     ## What it does
     Flags a full stop, comma, semicolon or colon that ends an entry of the 附件说明 (the colon of
-    `附件：` alone, heading a list, is not an entry's).
+    `附件：` alone, heading a list, is not an entry's). The marks of one 附件说明 are one finding
+    (the list written as a sentence), spanning from the first mark to the last.
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.4: no punctuation follows an attachment's name. The entries are names,
@@ -309,14 +313,18 @@ class AttachmentNotePunctuation(Rule):
             note = article.element("attachment_note")
             if note is None:
                 continue
+            marks: list[tuple[int, str]] = []  # (offset, mark)
             for line in note.lines:
                 text = line.text.rstrip()
                 if _HEADER.match(text):
                     continue  # `附件：` alone heads the list: its colon is no name's punctuation
                 if text and text[-1] in _TRAILING and not text.endswith("……"):
-                    end = line.span.start + len(text)
-                    fix = Fix.replace("删去附件名称后的标点", end - 1, end, "")
-                    yield ctx.report(end - 1, end, mark=text[-1], fix=fix)
+                    marks.append((line.span.start + len(text) - 1, text[-1]))
+            if marks:
+                # the list written as a sentence (1.方案；2.名单。): one finding for the note's marks
+                fix = Fix("删去附件名称后的标点", tuple(Edit(at, at + 1) for at, _ in marks))
+                yield ctx.report(marks[0][0], marks[-1][0] + 1, mark="”“".join(dict.fromkeys(m for _, m in marks)),
+                                 fix=fix)
 
 
 def _signed(article: Article) -> bool:
@@ -333,7 +341,8 @@ class AttachmentNotListed(Rule):
     document an 印发 or 转发 notice issues, that it is not an attachment: 公文处理 practice does not
     label it 附件), and, when the 附件说明 does not name
     an attached part beyond the number it lists, the pair: from the 附件说明 down to that part's
-    `附件N` label.
+    `附件N` label. A body sentence that says more things are attached (`……一并附后`, `随文附上`)
+    than the 附件说明 lists has each thing no entry names flagged in the sentence.
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.4: a document with attachments says so in the 附件说明 under the body,
@@ -378,9 +387,14 @@ class AttachmentNotListed(Rule):
                    "label, or list it in an 附件说明 (GB/T 9704-2012 7.3.4)"),
         "no-note": ("正文后附有{count}个附件，但正文下没有附件说明（GB/T 9704-2012 7.3.4）",
                     "{count} attachment(s) follow the document but it has no 附件说明 (GB/T 9704-2012 7.3.4)"),
+        "named": ("正文称“{name}”附后，但附件说明未列出（正文列了{named}件，附件说明列有{listed}个；"
+                  "GB/T 9704-2012 7.3.4）",
+                  "the body says {name!r} is attached, but the 附件说明 does not list it "
+                  "({named} named, {listed} listed)"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        yield from _named_not_listed(ctx)
         for article in ctx.document.articles:
             parts = _parts(article)
             if not parts or not _signed(article):
@@ -414,6 +428,52 @@ class AttachmentNotListed(Rule):
                 yield ctx.report(line.span.start, label.lines[0].span.end, label=label.lines[0].text.strip(),
                                  title=title, listed=len(items))
                 break
+
+
+# what the body says it sends with the document: `《某条例（草案）》及其说明、听证报告一并附后`
+_SENT_WITH = lazy(r"([^。；！？]{2,120}?)(?:一并附后|随文附后|附后|一并附上|随文附上)")
+_SENT_LEAD = lazy(r"^(?:现将|现|特将|并将|同时将|将)")
+_SENT_SPLIT = lazy(r"、|以及|及其|和|及|与")
+_VAGUE = ("有关材料", "相关材料", "材料", "资料", "有关资料", "相关资料", "有关情况", "名单", "附件")
+
+
+def _named_not_listed(ctx: RuleContext) -> Iterator[Finding]:
+    """The things a body sentence says are attached, when it names more than the 附件说明 lists:
+    each one no entry answers (AT005's `named`)."""
+    for article in ctx.document.articles:
+        items = _items(article)
+        if article.is_attachment or not items:
+            continue
+        keys = [_NOT_NAME.sub("", item.text) for item in items]  # remarks kept: 办法草案 ~ 办法（草案）
+        for line in article.body_lines():
+            for match in _SENT_WITH.finditer(line.text):
+                phrase = match.group(1)
+                cut = max(phrase.rfind(mark) for mark in "，,：:")
+                offset = line.span.start + match.start(1) + cut + 1
+                phrase = phrase[cut + 1:]
+                lead = _SENT_LEAD.match(phrase)
+                pieces = []
+                at = lead.end() if lead else 0
+                for piece in _SENT_SPLIT.split(phrase[at:]):
+                    pieces.append((offset + at, piece))
+                    at += len(piece)
+                    if at < len(phrase) and (sep := _SENT_SPLIT.match(phrase, at)):
+                        at = sep.end()
+                if len(pieces) <= len(items):
+                    continue  # as many as listed: the names may differ in wording, not in number
+                for start, piece in pieces:
+                    key = _key(piece.removeprefix("其"))
+                    if len(key) < 2 or piece.strip() in _VAGUE:
+                        continue
+                    if not any(_within(key, k) or k in key for k in keys if k):
+                        yield ctx.report(start, start + len(piece), "named", name=piece.strip(),
+                                         named=len(pieces), listed=len(items))
+
+
+def _within(short: str, name: str) -> bool:
+    """A short name whose characters all stand in order in the full one (办法草案 in 某县某办法（草案）)."""
+    chars = iter(name)
+    return all(c in chars for c in short)
 
 
 _ISSUES = lazy(r"(?:印发|转发|批转|颁布)[^《]{0,12}《([^》]{2,80})》")

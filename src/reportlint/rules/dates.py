@@ -60,7 +60,7 @@ def _skip_back_spaces(text: str, at: int) -> int:
 
 
 _LUNAR_BEFORE = lazy(r"(?:农历|阴历|夏历)[^，。；]{0,4}$")
-_WEEKDAY_AFTER = lazy(r"\s*[（(，,]?\s*(?:星期|周|礼拜)(?P<w>[一二三四五六日天])[）)]?")
+_WEEKDAY_AFTER = lazy(r"\s*(?:[（(]\s*(?:下|本|这)个?|[（(，,])?\s*(?:星期|周|礼拜)(?P<w>[一二三四五六日天])[）)]?")
 
 
 def _is_lunar(text: str, start: int) -> bool:
@@ -173,16 +173,20 @@ class WeekdayMismatch(Rule):
     """A weekday that does not fall on the date it is written with: `2023年5月6日（星期五）`.
 
     ## What it does
-    Checks `年月日（星期X）`, `月日，星期X`, `月日（周X）`, the weekday first (`星期五（10月10日）`),
+    Checks `年月日（星期X）`, `月日，星期X`, `月日（周X）`, the weekday first (`星期五（10月10日）`,
+    `星期五，即10月10日`), a weekday named relative to the week (`4月15日（下周二）`),
     the second day of a range (`10月12日（星期六）至13日（星期一）`; `9月3日至5日（星期三至星期五）`, each
     end with its weekday; `7月8日（星期二）、9日（星期三）`, a list; `6月30日至7月2日（周一至周三）`
     across months is left alone) and dates with Chinese numerals
     (`二〇二三年九月八日（星期四）`, `二〇二六年2月10日`, `十月十二日`). A date without a year takes
     that of a date earlier on the same line (`2023年9月5日…9月8日（星期四）`); failing that the
     year of the 成文日期 (the year before for a late month in a text of January to June, the year
-    after for an early month in one of July to December); failing that the title's year, and then
-    the date is only flagged if the weekday fits neither that year nor the years before and
-    after it. Lunar dates are left alone.
+    after for an early month in one of July to December; an attached part without a date of its
+    own takes that of the document it is attached to); failing that, the year a summary or plan
+    names in its title (or the next year for January and February in a summary, the year before
+    for November and December in a plan); failing that the title's year, and then the date is
+    only flagged if the weekday fits neither that year nor the years before and after it. Lunar
+    dates are left alone.
 
     ## Why is this bad?
     One of the two is wrong, and readers who plan by the weekday go on the wrong day.
@@ -260,8 +264,8 @@ class WeekdayMismatch(Rule):
 _WEEKDAY_RANGE = lazy(r"\s*[（(]\s*(?:星期|周|礼拜)(?P<a>[一二三四五六日天])\s*(?:至|到|—|－|-|~|～|–)\s*"
                       r"(?:星期|周|礼拜)?(?P<b>[一二三四五六日天])\s*[）)]")
 _WEEKDAY_FIRST = lazy(
-    r"(?:星期|周|礼拜)(?P<w>[一二三四五六日天])\s*[（(]\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*年\s*)?"
-    r"(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日\s*[）)]")
+    r"(?:星期|周|礼拜)(?P<w>[一二三四五六日天])\s*(?:[（(]|[，,]\s*(?:即|也就是))\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*年\s*)?"
+    r"(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日(?:\s*[）)])?")
 
 
 def _dated(ctx: RuleContext) -> Iterator[tuple[re.Match[str], int | None, bool]]:
@@ -342,8 +346,11 @@ def _cn_dates(ctx: RuleContext) -> list[_CnDate]:
     """Every date with a Chinese numeral in it, found once for the rules that check them."""
     def compute() -> list[_CnDate]:
         text = ctx.text
-        starts = sorted({at - k for at in find_all(text, "月") for k in (1, 2)
-                         if at >= k and text[at - k] in _CN_NUMBER})
+        months = list(find_all(text, "月"))
+        starts = sorted({at - k for at in months for k in (1, 2) if at >= k and text[at - k] in _CN_NUMBER}
+                        # an Arabic month before a day in Chinese numerals: 9月二十日
+                        | {at - k for at in months for k in (1, 2) if at >= k and text[at + 1:at + 2] in _CN_NUMBER
+                           and text[at - k:at].isascii() and text[at - k:at].isdigit()})
         found = []
         for m in finditer_at(_OTHER_DATE, text, _cn_starts(text, starts)):
             if not (m["m"] + m["d"] + (m["y"] or "")).isascii():
@@ -386,11 +393,41 @@ def _likely_years(ctx: RuleContext, offset: int, month: int) -> list[int]:
     article = ctx.document.article_at(offset)
     if article is None:
         return []
-    written = article.dating.written
+    dating = article.dating
+    written = dating.written or _host_written(ctx, article)
     if written is None:
-        return _around(article.dating.title_year or article.dating.number_year)
+        titled = _titled_years(dating.title_text, dating.title_year, month)
+        return titled or _around(dating.title_year or dating.number_year)
     year, now = written
     return [year] + [year - 1] * (month - now > 6) + [year + 1] * (now - month > 6)
+
+
+def _host_written(ctx: RuleContext, article: Article) -> tuple[int, int] | None:
+    """An attached part's writing date: that of the document it is attached to, unless the part's
+    own title names a year far from it."""
+    if not article.is_attachment:
+        return None
+    articles = ctx.document.articles
+    at = next((i for i, a in enumerate(articles) if a is article), 0)
+    host = next((a for a in reversed(articles[:at]) if not a.is_attachment), None)
+    written = host.dating.written if host is not None else None
+    titled = article.dating.title_year
+    if written is None or titled is not None and abs(titled - written[0]) > 1:
+        return None
+    return written
+
+
+def _titled_years(title: str, year: int | None, month: int) -> list[int]:
+    """The years a date without one may be in, from a title naming the year it sums up or plans:
+    a summary's dates are in its year (its closing meeting early in the next), a plan's too (a
+    date late in the year before it, when it was drafted)."""
+    if year is None:
+        return []
+    if _has_any(title, _SUMMARY_TITLE) and not _has_any(title, _PLAN_WORDS):
+        return [year] + [year + 1] * (month <= 2)
+    if _has_any(title, _PLAN_WORDS) and not _has_any(title, _SUMMARY_TITLE):
+        return [year] + [year - 1] * (month >= 11)
+    return []
 
 
 def _free(text: str, at: int, marks: str) -> bool:
@@ -724,10 +761,63 @@ class ChineseNumeralDate(Rule):
                                  fix=Fix.replace("改为阿拉伯数字", start, end, good))
 
 
+class MixedNumeralDate(Rule):
+    """A date written half in Arabic and half in Chinese numerals: `2026年十月12日`.
+
+    ## What it does
+    Flags a date whose year, month and day are not all written the same way: an Arabic year
+    before a month in Chinese numerals (`2026年十月12日`, `2025年十一月三十日`), a year in Chinese
+    numerals before an Arabic month (`二〇二六年2月10日`), an Arabic month before a Chinese day
+    (`3月十五日`). Dates all in Chinese numerals (`二〇二三年五月六日`, checked on the 成文日期 by
+    DT006) and lunar dates (`农历八月十五`) are left alone.
+
+    ## Why is this bad?
+    GB/T 15835-2011 4.3 asks for one form of numerals for one kind of number; a date typed
+    half in each is a slip of the keyboard or of an edit, and GB/T 9704 wants Arabic numerals
+    for the dates of a 公文.
+
+    ## Example
+    ```
+    2026年十月12日，支部与区税务局第二党支部签订共建协议。
+    ```
+
+    ## Use instead
+    ```
+    2026年10月12日，支部与区税务局第二党支部签订共建协议。
+    ```
+
+    ## Fix safety
+    Safe: the same date in Arabic numerals.
+    """
+
+    code = "DT008"
+    name = "mixed-numeral-date"
+    groups = ("dates",)
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    standard = "GB/T 15835-2011 4.3"
+    messages = {"default": ("日期“{text}”混用阿拉伯数字和汉字数字：应为“{good}”",
+                            "date {text!r} mixes Arabic and Chinese numerals: write {good!r}")}
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        text = ctx.text
+        for date in _cn_dates(ctx):
+            m = _OTHER_DATE.match(text, date.start)
+            if m is None or m.end() != date.end or _is_lunar(text, date.start):
+                continue
+            parts = [part for part in (m["y"], m["m"], m["d"]) if part]
+            if len({part.isascii() for part in parts}) < 2 or not date.exists:
+                continue
+            year = f"{date.year}年" if date.year else ""
+            good = f"{year}{date.month}月{date.day}{date.text[-1]}"
+            yield ctx.report(date.start, date.end, text=date.text, good=good,
+                             fix=Fix.replace("改为阿拉伯数字", date.start, date.end, good))
+
+
 # word lists only ever searched for: `in` tests, no alternation to compile
 _PLAN_WORDS = ("计划", "要点", "打算", "安排", "方案", "思路", "规划", "展望", "下一步", "目标", "任务")
 _FUTURE = ("计划", "预计", "力争", "争取", "将于", "将在", "拟", "前完成", "以前", "之前", "截至", "截止",
-           "定于", "将", "预定", "安排在",
+           "定于", "将", "预定", "安排在", "须于", "应于", "请于", "务必于",
            "目前", "现已", "下一步", "明年", "今后", "届时")
 _SUMMARY_TITLE = ("总结", "述职", "汇报", "工作情况的报告", "工作情况报告")
 
@@ -775,8 +865,9 @@ class DateAfterPeriod(Rule):
       reports `12月28日召开了总结表彰大会`); when several are, the 成文日期 is what is wrong, and
       it is reported once, on its line;
     - a day or month of the year before the period opening a sentence as the period's own work
-      (`2023年5月16日，召开…`, `2023年6月下旬的强降雨过程造成…` in a 2024 report, `2020年6月，牵头…`
-      in a 2021—2024 任期 述职), and a date the period's own event is the subject of
+      (`2023年5月16日，召开…`, `2023年6月下旬的强降雨过程造成…`,
+      `于2023年4月8日至4月22日集中开展…` in a 2024 report, `2020年6月，牵头…` in a 2021—2024 任期
+      述职), and a date the period's own event is the subject of
       (`本届读书节于2024年4月23日启动` in a summary of 2025; not with `上届`, `首届`, `去年`, `比`);
     - a 成文日期 outside the title's year: a 2024 summary signed in 2023 or in the first half of
       2024, a 2024 plan signed in 2025, a 通知 about 2024 signed in 2022;
@@ -790,10 +881,10 @@ class DateAfterPeriod(Rule):
       `2025年第3次…会议纪要`), after its 成文日期 or more than three months before it.
 
     Sections about next steps, the signature, and sentences that plan or count up to a date
-    (`计划`, `定于`, `将`, `力争`, `截至`) are skipped. Left alone: history in the sentence
-    (`2023年5月16日，县审计局启动…`, `以来`, `此前`), the month right before the period (`12月`),
-    half-year and quarterly summaries signed early, dates in a plan's own year. Deadlines and
-    meeting dates of an earlier year are YR004's.
+    (`计划`, `定于`, `将`, `力争`, `截至`, a deadline `须于`), and 通告 and 公告, are skipped. Left
+    alone: history in the sentence (`2023年5月16日，县审计局启动…`, `以来`, `此前`), the month right
+    before the period (`12月`), half-year and quarterly summaries signed early, dates in a plan's
+    own year. Deadlines and meeting dates of an earlier year are YR004's.
 
     ## Why is this bad?
     A 2023 summary that reports events of 2024 was re-dated from another year's text, or the
@@ -940,7 +1031,7 @@ def _before_period(ctx: RuleContext, article: Article, period: Period,
         opens = at == 0 or text[at - 1] in "。；！？\n，" or text[at - 1:at] in ("于", "在")
         after = text[when.end:when.end + 1]
         sentence = _sentence(text, when.start, when.end)
-        told = after in ("，", ",") or text.startswith(("召开", "举办", "组织", "开展"), when.end)
+        told = after in ("，", ",") or bool(_HELD_AFTER.match(text, when.end))
         # 2024年6月下旬的强降雨过程造成…: the month's event as the subject of the sentence
         told = told or after == "的" and _has_any(sentence, ("造成", "导致", "致使", "受灾"))
         this = _this_event(text, at)
@@ -955,6 +1046,10 @@ def _before_period(ctx: RuleContext, article: Article, period: Period,
         yield ctx.report(when.start, when.end, "before", text=when.text, period=period.label)
 
 
+# what follows a date (or the range it opens) to tell it as the time of an event: 召开…,
+# 至4月22日集中开展…
+_HELD_AFTER = lazy(r"(?:\s*(?:至|到|—|－|-|~|～)\s*(?:[0-9]{1,2}\s*月\s*)?[0-9]{1,2}\s*日)?"
+                   r"[\u4e00-\u9fff]{0,2}?(?:召开|举办|举行|组织|开展)")
 # the period's own event named as the subject: 本届读书节于2024年4月23日启动 in a summary of 2025
 _THIS_EVENT = ("本届", "本次", "此次", "这次", "今年的")
 _OTHER_EVENT = ("上届", "上一届", "首届", "往届", "历届", "去年", "上年", "继", "比", "较", "同期", "以来")
@@ -987,7 +1082,7 @@ _DONE = ("了", "已", "发生", "造成", "收悉", "收到", "报来")  # 你�
 _WHOLE_YEAR = ("年工作总结", "年度工作总结", "年度总结", "年总结", "年度述职")
 
 
-_FORWARD_TITLE = ("通知", "要点", "计划", "方案", "安排", "意见", "函", "请示")
+_FORWARD_TITLE = ("通知", "要点", "计划", "方案", "安排", "意见", "函", "请示", "通告", "公告")
 
 
 def _done_after_signing(ctx: RuleContext, article: Article, signed: Day | None) -> Iterator[Finding]:
@@ -1101,4 +1196,4 @@ def _period_from_date(article: Article, signed: Day | None) -> Period | None:
 
 
 RULES = [ImpossibleDate, WeekdayMismatch, DottedDate, TwoDigitYear, ZeroPaddedDate,
-         ChineseNumeralDate, DateAfterPeriod]
+         ChineseNumeralDate, DateAfterPeriod, MixedNumeralDate]

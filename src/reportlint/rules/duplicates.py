@@ -241,7 +241,10 @@ class RepeatedSentence(Rule):
     and a clause of at least six Chinese characters written again further on in its sentence
     (`完善工作制度，强化督查考核，完善工作制度，…`), and the last clause of a sentence written again
     as the first clause of the next in one paragraph (eight or more Chinese characters:
-    `…，督促整改燃气管道老化问题37处。督促整改燃气管道老化问题37处，…`).
+    `…，督促整改燃气管道老化问题37处。督促整改燃气管道老化问题37处，…`), and more widely the
+    opening clauses of a sentence, or all of it, written already as whole clauses of the
+    sentence before (`…，A，B。A，B。`; a shared opening, `A，C。A，D。`, of twelve or more,
+    lest parallel rhetoric be taken for a paste).
     A list item's number is not compared (`2．深入学习…。深入学习…。`). Left alone: short
     formulas repeated on purpose (`会议强调：要抓落实。`); a sentence repeated in a paragraph
     further away is DU004's.
@@ -275,6 +278,7 @@ class RepeatedSentence(Rule):
             "sentence pasted twice in a row: {text!r}",
         ),
         "clause": ("分句重复：“{text}”紧接着又写了一遍", "clause pasted twice in a row: {text!r}"),
+        "head": ("分句重复：上一句已经写过“{text}”", "clause already written in the sentence before: {text!r}"),
         "clause_again": ("分句重复：本句前面已经写过“{text}”", "clause repeated within its sentence: {text!r}"),
         "again": ("句子重复：本段前面已经写过“{text}”", "sentence repeated within its paragraph: {text!r}"),
     }
@@ -313,19 +317,17 @@ class RepeatedSentence(Rule):
                 seen.setdefault(piece.key, index)
 
     def _across(self, ctx: RuleContext, pieces: list[Piece], adjacent: set[int]) -> Iterator[Finding]:
-        """`…，组织企业负责人培训4期。组织企业负责人培训4期，参训286人次。`: the last clause of a
-        sentence written again as the first clause of the next, in one paragraph (eight or more
-        Chinese characters; a whole sentence repeated is the check above)."""
+        """`…，组织企业负责人培训4期。组织企业负责人培训4期，参训286人次。`: the opening clauses of a
+        sentence (one or more, or the whole sentence) written already as whole clauses of the
+        sentence before, in one paragraph (eight or more Chinese characters; a whole sentence
+        repeated is the check above)."""
         for index in range(1, len(pieces)):
             before, piece = pieces[index - 1], pieces[index]
             if before.line != piece.line or index in adjacent or index - 1 in adjacent:
                 continue
-            head = _CLAUSE_CUT.split(piece.key, maxsplit=1)[0]
-            if head == piece.key or not before.key.endswith(head) or sum(map(is_cjk, head)) < 8:
+            head = _repeated_head(before.key, piece.key)
+            if head is None:
                 continue
-            cut = len(before.key) - len(head)
-            if cut and before.key[cut - 1] not in "，,；;：:":
-                continue  # the head must be a whole clause of the sentence before
             text = ctx.text[piece.start:piece.end]
             at = text.find(head[:4])
             if at == -1:
@@ -333,7 +335,8 @@ class RepeatedSentence(Rule):
             sep = _CLAUSE_CUT.search(text, at + len(head) - 1)
             end = piece.start + (sep.end() if sep else len(text))
             fix = Fix.replace("删除重复的分句", piece.start + at, end, "", Applicability.UNSAFE)
-            yield ctx.report(piece.start + at, end, "clause", fix=fix, text=head)
+            key = "clause" if before.key.endswith(head) else "head"
+            yield ctx.report(piece.start + at, end, key, fix=fix, text=_excerpt(head))
 
     def _clauses(self, ctx: RuleContext, sentence: Piece) -> Iterator[Finding]:
         text = ctx.text[sentence.start : sentence.end]
@@ -385,6 +388,39 @@ class RepeatedSentence(Rule):
 
 
 _CLAUSE_CUT = lazy(r"[，,；;：:]")
+
+
+_PASTED_OPENING = 12  # Chinese characters of a clause opening two sentences that make it a paste
+
+
+def _repeated_head(before: str, key: str) -> str | None:
+    """The longest run of ``key``'s opening clauses (eight Chinese characters or more) that
+    ``before`` holds as whole clauses: its end (`…，A，B。A，B。`), its middle, or its start
+    (`A，C。A，D。`, twelve Chinese characters or more). Heads are tried from the shortest and
+    the search stops at the first that ``before`` does not hold (no longer one can be there)."""
+    best = None
+    count, counted = 0, 0
+    for m in (*_CLAUSE_CUT.finditer(key), None):
+        cut = m.start() if m else len(key)
+        count += sum(map(is_cjk, key[counted:cut]))
+        counted = cut
+        if count < 8:
+            continue
+        head = key[:cut]
+        at = before.find(head)
+        if at == -1:
+            break
+        while at != -1:
+            after = at + len(head)
+            # a shared opening of two sentences may be rhetoric (`我们要坚持稳中求进，…。我们要坚持
+            # 稳中求进，…`): only a long one is taken for a paste
+            if ((before[at - 1] in "，,；;：:" if at else count >= _PASTED_OPENING)
+                    and (after == len(before) or before[after] in "，,；;：:")
+                    and not (at == 0 and after == len(before))):
+                best = head
+                break
+            at = before.find(head, at + 1)
+    return best
 
 
 def _clause_run_repeat(text: str, parts: list[re.Match[str]], i: int, k: int) -> bool:
@@ -649,7 +685,9 @@ class NearRepeatedSentence(Rule):
     edited and never removed; a sentence of at least ten Chinese characters written again
     word for word in the next paragraph, away from where DU002 sees it; and a sentence of at
     least sixteen Chinese characters written again word for word in any later paragraph (fields
-    of a task list, `配合单位：…`, are left alone); and a sentence that is mostly (at least
+    of a task list, `配合单位：…`, are left alone; a paragraph pasted again is reported once, at
+    its start; the body of a run-in heading, `（四）做好纠纷处置。坚持…`, is compared too); and a
+    sentence that is mostly (at least
     sixteen Chinese characters) clauses of a sentence in its own or the paragraph before, with
     only its opening or its end rewritten (`3月20日，局务会研究，拟…` / `经局务会研究，拟…`) or one
     clause of it written again on its own. Left alone: parallel
@@ -702,22 +740,29 @@ class NearRepeatedSentence(Rule):
         # the pieces of each line in turn (they come in line order): no dict of every line's list
         for number, group in groupby(pieces, key=_line_number):
             current = list(group)
+            line_key = "".join(p.key for p in current)  # the whole line, a run-in heading's title too
             if number in headings:
                 earlier_lines.update((e.key, e.line) for e in previous if e.key not in earlier_lines)
                 previous = []
-                continue
+                # a run-in heading (`（四）做好纠纷处置。坚持…。`): its title is no sentence, its body is
+                current = current[1:]
+                if not current:
+                    continue
             seen = {e.key for e in previous}
-            line_key = "".join(p.key for p in current)
             repeated_line = line_key in whole_lines  # DU001's: the whole paragraph again
             whole_lines.add(line_key)
+            far_from = -1
             for index, piece in enumerate(current):
                 if id(piece) in pasted:
                     continue  # DU002's: pasted twice in a row
                 first = earlier_lines.get(piece.key)
                 if (first is not None and piece.key not in seen and not repeated_line
                         and sum(map(is_cjk, piece.key)) >= FAR_MIN_CJK and not _FIELD.match(piece.key)):
-                    yield ctx.report(piece.start, piece.end, "far", first=first, text=_excerpt(piece.key))
+                    if first != far_from:  # a paragraph pasted again: one finding, at its start
+                        yield ctx.report(piece.start, piece.end, "far", first=first, text=_excerpt(piece.key))
+                    far_from = first
                     continue
+                far_from = -1
                 if (piece.key in seen and sum(map(is_cjk, piece.key)) >= 10
                         and len(piece.key) >= self.settings["min-length"]):
                     yield ctx.report(piece.start, piece.end, "exact", first=previous[0].line,

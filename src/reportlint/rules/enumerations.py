@@ -194,6 +194,10 @@ def _scopes(
         if isinstance(child, Section):
             heading = child.heading
             own = [(heading.body, heading.body_span.start)] if heading.body_span else []
+            # a heading line with no full stop before its list (`四、抓好以下工作：①…；②…；④…`)
+            colon = heading.title.find("：")
+            if colon != -1 and not heading.body_span:
+                own.append((heading.title[colon:], heading.title_span.start + colon))
             yield from _scopes(child.children, own)
 
 
@@ -281,7 +285,8 @@ class EnumerationGap(_EnumerationRule):
     Follows the narrative ordinals of each section (a heading's run-in text and its
     paragraphs, across paragraph breaks), each family on its own: `一是、二是`, `第一，第二，`,
     `其一，其二，`, `首先，其次，再次，最后，`, `一要……二要……`, `第一步，第二步，`, and `①②③`,
-    `（1）（2）（3）` and `1.` `2.` `3.` after a colon, semicolon or full stop in running text.
+    `（1）（2）（3）` and `1.` `2.` `3.` after a colon, semicolon or full stop in running text
+    (a heading line's text after its colon too: `四、抓好以下工作：①…；②…`).
     Flags an ordinal that skips one (`第二，…第四，`, `首先，…再次，`, `①②④`), a 一是 run that
     starts at 二是 or later, and a run that goes on in another style (`一是……二是……第三，`).
     Left alone: words that only look like ordinals (`第一书记`, `第二批`,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 from reportlint.diagnostics import Applicability, Edit, Finding, Fix, Severity
 from reportlint.model import LEVEL_NAMES, Article, Heading, Paragraph, Section
 from reportlint.rules.base import Rule, RuleContext
-from reportlint.text.chars import int_to_cn
+from reportlint.text.chars import cn_to_int, int_to_cn
 from reportlint.text.lazyre import lazy
 from reportlint.text.web import TRUNCATION, TRUNCATION_GATE
 
@@ -26,6 +27,8 @@ _CUT = lazy(TRUNCATION, gate=(TRUNCATION_GATE,))
 _APPENDIX_STARTS = ("附", "名词", "注释", "注解", "说明")
 # glossary items such as 1.“两重”：… are definitions, not part of the outline
 _GLOSSARY_ITEM = lazy(r"^[“\"《][^”\"》]{1,30}[”\"》][：:]")
+# an article of a regulation at a line start, set off by a space: `第十二条　…`
+_ARTICLE = lazy(r"^[ \t\u3000]*第([一二三四五六七八九十百零〇]{1,6})条[ \t\u3000]")
 _WRONG_POINT = {1: "、", 3: "."}  # the point each unbracketed level takes (GB/T 15834 B.3.2, B.3.3)
 
 
@@ -136,6 +139,12 @@ class HeadingSequence(Rule):
     (`20.2026年…`) is not a gap. When single numbers are wrong and the run goes on as counted
     (`一、二、二、四、五、`), only the wrong headings are reported (the second `二、`, which
     should be `三、`), not every break they cause.
+    Two neighbours in each other's place (`（四）（三）`) are reported once. A number held by a
+    heading written in another style (`（二）`, `3.`, `（四）`) is no gap (that heading is
+    reported on its own), and items counted on from the part before (`1. 2. 3.` under `一、`,
+    `4. 5.` under `二、`) are the writer's choice. The articles of a regulation (`第五条　…`,
+    `第七条　…`, at line starts) are counted the same way through its chapters; a `第一条`
+    starts a new regulation.
 
     ## Why is this bad?
     A gap or a repeat shows that a part was deleted or pasted in without renumbering; readers
@@ -175,14 +184,41 @@ class HeadingSequence(Rule):
                   "heading number {got!r} comes after {prev!r}: wrong order"),
         "start": ("同级标题从“{got}”开始，应从“{first}”开始",
                   "the sibling run starts at {got!r} instead of {first!r}"),
+        "article": ("条文序号“{got}”跳号：前一条是“{prev}”，缺少“{missing}”",
+                    "article {got!r} skips {missing!r} after {prev!r}"),
+        "article_order": ("条文序号“{got}”重复或倒序：前一条是“{prev}”",
+                          "article {got!r} repeats or goes back after {prev!r}"),
         "wrong": ("标题序号“{got}”有误：按前后同级标题应为“{want}”",
                   "heading number {got!r} is wrong: its siblings make it {want!r}"),
+        "swap": ("标题序号“{got}”与下一个同级标题“{next}”顺序颠倒",
+                 "heading numbers {got!r} and {next!r} are in each other's place"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for outline in _outlines(ctx):
             for run in outline.runs:
                 yield from self._run(ctx, outline, run)
+        if "条" in ctx.text:
+            yield from self._articles(ctx)
+
+    def _articles(self, ctx: RuleContext) -> Iterator[Finding]:
+        """The articles of a regulation (`第五条　…`, then `第七条　…`), counted through its
+        chapters; a `第一条` starts a new regulation (an attachment after the notice)."""
+        previous: tuple[int, str] | None = None
+        for line in ctx.document.lines:
+            m = _ARTICLE.match(line.text)
+            if m is None:
+                continue
+            value = cn_to_int(m.group(1))
+            if not value:
+                continue
+            if previous is not None and value != 1 and value != previous[0] + 1:
+                key = "article" if value > previous[0] + 1 else "article_order"
+                missing = "、".join(f"第{int_to_cn(n)}条" for n in range(previous[0] + 1, min(value, previous[0] + 4)))
+                start = line.span.start + m.start(1) - 1
+                yield ctx.report(start, line.span.start + m.end(1) + 1, key, got=f"第{m.group(1)}条",
+                                 prev=previous[1], missing=missing)
+            previous = (value, f"第{m.group(1)}条")
 
     def _run(self, ctx: RuleContext, outline: _Outline, run: list[_Node]) -> Iterator[Finding]:
         """The breaks of one run of siblings, each fixed by renumbering up to the next break.
@@ -213,7 +249,9 @@ class HeadingSequence(Rule):
             anywhere = node.scope in outline.cut_scopes or self._first_inline(outline, node)
             if prev is None and anywhere:
                 expected = heading.ordinal
-            if heading.ordinal != expected and not self._unread(outline, prev, node, expected):
+            if (heading.ordinal != expected and not self._unread(outline, prev, node, expected)
+                    and not self._stray(outline, prev, node, expected)
+                    and not self._continued(outline, node)):
                 key = self._kind(prev, heading.ordinal, expected)
                 args = {"got": heading.marker, "prev": prev.heading.marker if prev else "",
                         "first": _with_ordinal(heading, 1),
@@ -238,7 +276,15 @@ class HeadingSequence(Rule):
                 return None
             if node.heading.ordinal != base + position:
                 wrong.append(position)
-        return wrong if 0 < len(wrong) < len(found) else None
+        if 0 < len(wrong) < len(found):
+            return wrong
+        # neighbours in each other's place (一、三、二、) break the run as often as they are
+        # wrong, yet name one defect each pair
+        pairs = wrong[::2], wrong[1::2]
+        swaps = (len(wrong) % 2 == 0 and len(wrong) > 0
+                 and all(b == a + 1 and run[a].heading.ordinal == base + b
+                         and run[b].heading.ordinal == base + a for a, b in zip(*pairs, strict=True)))
+        return wrong if swaps else None
 
     @staticmethod
     def _kind(prev: _Node | None, got: int, expected: int) -> str:
@@ -267,6 +313,44 @@ class HeadingSequence(Rule):
                    for w in wanted)
 
     @staticmethod
+    def _stray(outline: _Outline, prev: _Node | None, node: _Node, expected: int) -> bool:
+        """The missing numbers are borne by headings written in another style between the two
+        (（二）, 3., （四）): each opens a run of its own at that number, which is reported
+        there (a run not starting at 1, a level skipped); the sibling run itself has no gap."""
+        if prev is None or node.heading.ordinal <= expected:
+            return False
+        nodes = outline.nodes  # in document order: only those between the two are read
+        lo = bisect_right(nodes, prev.index, key=lambda n: n.index)
+        hi = bisect_left(nodes, node.index, key=lambda n: n.index)
+        if hi - lo > node.heading.ordinal - expected + 8:
+            return False  # many headings between: not a stray one or two
+        borne = {other.heading.ordinal for other in nodes[lo:hi]
+                 if other.heading.level != node.heading.level
+                 and other.siblings[0] is other and other.heading.ordinal != 1}
+        return all(n in borne for n in range(expected, node.heading.ordinal))
+
+    @staticmethod
+    def _continued(outline: _Outline, node: _Node) -> bool:
+        """A run opening where the same level stopped under the previous parent: items counted
+        on across parts (1. 2. 3. under 一、, then 4. 5. under 二、), a numbering some writers
+        choose on purpose."""
+        if node.siblings[0] is not node or node.heading.ordinal <= 1 or node.parent is None:
+            return False
+        uncle = node.parent.previous
+        while uncle is not None and uncle.heading.level != node.parent.heading.level:
+            uncle = uncle.previous
+        if uncle is None:
+            return False
+        # the uncle's last child at this level: the node before this one's parent, if of that level
+        lo = bisect_right(outline.nodes, uncle.index, key=lambda n: n.index)
+        hi = bisect_left(outline.nodes, node.parent.index, key=lambda n: n.index)
+        # (each uncle's subtree is walked for one parent only: linear over the document)
+        last = next((outline.nodes[i] for i in range(hi - 1, lo - 1, -1)
+                     if outline.nodes[i].parent is uncle
+                     and outline.nodes[i].heading.level == node.heading.level), None)
+        return last is not None and last.heading.ordinal + 1 == node.heading.ordinal
+
+    @staticmethod
     def _renumber(run: list[_Node], start: int, stop: int, base: int) -> Fix | None:
         """Renumber ``run[start:stop]`` to ``base + position`` (the run's numbers once fixed)."""
         edits = []
@@ -283,9 +367,23 @@ class HeadingSequence(Rule):
 def wrong_findings(ctx: RuleContext, run: list[_Node], wrong: list[int]) -> Iterator[Finding]:
     """One finding per misnumbered heading, each fixed by its own number."""
     base = run[0].heading.ordinal
+    swapped = set()
     for position in wrong:
+        if position in swapped:
+            continue
         heading = run[position].heading
         value = base + position
+        after = run[position + 1].heading if position + 1 < len(run) else None
+        if (position + 1 in wrong and after is not None and heading.ordinal == value + 1
+                and after.ordinal == value):
+            # two neighbours in each other's place (（四） then （三）): one defect, one finding
+            swapped.add(position + 1)
+            edits = (Edit(*_numeral_span(heading), _numeral(value, heading.numeral)),
+                     Edit(*_numeral_span(after), _numeral(value + 1, after.numeral)))
+            yield ctx.report(heading.marker_span.start, heading.marker_span.end, "swap",
+                             fix=Fix("交换两个标题的序号", edits, Applicability.UNSAFE),
+                             got=heading.marker, next=after.marker)
+            continue
         start, end = _numeral_span(heading)
         fix = Fix("改正标题序号", (Edit(start, end, _numeral(value, heading.numeral)),), Applicability.UNSAFE)
         yield ctx.report(heading.marker_span.start, heading.marker_span.end, "wrong", fix=fix,

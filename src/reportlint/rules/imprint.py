@@ -392,7 +392,8 @@ _LIST_SPLIT = lazy(r"[，,、；;]")
 
 def _addressees(article: Article) -> list[str]:
     """The 主送机关: the model's, else the line under the title when it lists organs and ends
-    in a colon or a comma (a slip that keeps the model from taking it: `市文化广电旅游局，`), or
+    in a colon, a comma or a semicolon (a slip that keeps the model from taking it:
+    `市文化广电旅游局，`), or
     names one organ alone (its colon lost)."""
     addressee = article.element("addressee")
     if addressee is not None:
@@ -403,7 +404,7 @@ def _addressees(article: Article) -> list[str]:
     text = first[0].text.strip()
     if len(text) <= 30 and _ORGAN_END.search(text) and not any(c in text for c in "，,、；;。：:（(　 "):
         return [text]  # one organ alone under the title, its colon lost (a 函's `某市自然资源和规划局`)
-    if len(text) > 60 or "。" in text or not text.endswith(("：", ":", "，", ",")):
+    if len(text) > 60 or "。" in text or not text.endswith(("：", ":", "，", ",", "；", ";")):
         return []
     names = [name.strip() for name in _LIST_SPLIT.split(text[:-1]) if name.strip()]
     return names if names and all(_ORGAN_END.search(name) for name in names) else []

@@ -190,7 +190,9 @@ def find_problems(ctx: RuleContext) -> list[Problem | Mark]:
     if not any(p.kind == "nesting" for p in found):
         return found
     unclosed = {p.mark.pos for p in found if p.kind == "unclosed"}
-    return [p for p in found if not (p.kind == "nesting" and p.mark.pos in unclosed)]
+    # a “ opened inside a “ that never closes: the outer one lacks its ”, nothing is nested
+    return [p for p in found if not (p.kind == "nesting" and (
+        p.mark.pos in unclosed or (p.partner is not None and p.partner.pos in unclosed)))]
 
 
 def _opens_with_quote(text: str, at: int) -> bool:
@@ -361,7 +363,8 @@ class WrongNesting(_PairRule):
     """Double marks nested in double marks: 《…《…》…》 or “…“…”…”.
 
     ## What it does
-    Flags a 《 opened inside another 《…》 and a “ opened inside another “…”.
+    Flags a 《 opened inside another 《…》 and a “ opened inside another “…”. An outer mark that
+    never closes (`坚持“产业兴镇，…“十五五”…`) is reported as unclosed (PA001), not as nesting.
 
     ## Why is this bad?
     GB/T 15834-2011 nests marks by alternating them: 《…〈…〉…》 and “…‘…’…”. Doubling the

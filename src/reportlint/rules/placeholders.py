@@ -90,6 +90,9 @@ _STARS = lazy(r"(?<=[\u4e00-\u9fff“”《》0-9])\*{2,}|\*{2,}(?=[\u4e00-\u9ff
 # a number whose tail is masked (电话：0831-8xxxxxx, 编号2024XX): the template kept its first
 # digits. A mask with digits on both sides (138****5678) hides a private number on purpose.
 _MASKED_TAIL = lazy(r"(?<![A-Za-z0-9])[0-9][0-9-]*[xX×＊*]{2,}(?![A-Za-z0-9×＊*])")
+# an office's landline with masked digits anywhere (0593-2286××5): an office number is never
+# masked on purpose, so the template was not filled in
+_MASKED_LANDLINE = lazy(r"(?<![A-Za-z0-9])0[0-9]{2,3}[-－][0-9]*[xX×＊*]{2,}[0-9]*(?![A-Za-z0-9×＊*])")
 _EXAMPLE_INTRO = lazy(r"(?:如|例如|比如|譬如|格式为|写作|写成)[:：]?\s*$")
 
 Span = tuple[int, int]
@@ -104,7 +107,7 @@ class Hit:
         self.kind, self.start, self.end, self.text = kind, start, end, text
 
 
-def _spans(matches: Iterator[re.Match[str]]) -> list[Span]:
+def _spans(matches: Iterable[re.Match[str]]) -> list[Span]:
     return [m.span() for m in matches]
 
 
@@ -133,7 +136,7 @@ def _names(text: str, masks: str) -> list[Span]:
 def _numbers(text: str, masks: str) -> list[Span]:
     # a match holds a mask followed by `.`, a space or a unit; it starts at the mask or at the
     # digits and point before it
-    tails = _spans(_MASKED_TAIL.finditer(text)) if any(
+    tails = _spans([*_MASKED_TAIL.finditer(text), *_MASKED_LANDLINE.finditer(text)]) if any(
         text[at - 1:at].isdigit() for at in offsets(text, masks)) else []
     ends = [at for at in offsets(text, masks) if at + 1 < len(text)
             and (text[at + 1] == "." or text[at - 1:at] == "第" or text[at + 1] in _UNIT_FIRST
@@ -521,8 +524,9 @@ class MaskedNumber(_PlaceholderRule):
     Flags masked digits directly before a unit or measure word (%, 万, 亿, 元, 人, 户, 个, 公里 …)
     and masked ordinals (`第X批`, `第XX期`, `第×届`). Partial masks that keep a real digit
     (`xx.8万人`, `X.X万元`) are found too, and so is a number whose tail is masked
-    (`0931-6xxxxxx`, `2024XXXX`). Left alone: Latin text such as `3x3篮球赛`, and a mask between
-    digits (`138****5678`), which hides a private number on purpose.
+    (`0931-6xxxxxx`, `2024XXXX`), and an office landline masked anywhere (`0593-2286××5`).
+    Left alone: Latin text such as `3x3篮球赛`, and a mask between digits of another number
+    (`138****5678`), which hides a private number on purpose.
 
     ## Why is this bad?
     The figure the report is built on is missing; a reader cannot tell what was achieved.

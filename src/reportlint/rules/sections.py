@@ -205,13 +205,18 @@ class MissingSection(Rule):
       unit named: `由县教育局牵头`, `领导小组`);
     - 实施意见, 指导意见: how it is carried out (组织领导, 责任分工, 督促落实);
     - a 通知 that launches an activity (`关于开展……专项整治行动的通知`): when it runs or is due;
+    - an 印发 or 转发 通知: the issuing statement (`现印发给你们，请认真贯彻执行`);
+    - a 工作计划: when its work is done (a schedule, or timing carried by the tasks on two lines:
+      `每季度`, `6月底前`);
+    - a 命令（令） that publishes rules: when they take effect (`自2026年7月1日起施行`);
     - 通告: when it takes effect (`本通告自2025年2月1日起施行`, `管制时间：`);
     - 请示: its closing request (妥否，请批示 / 当否，请批复 / 请予审批);
     - 批复: the request it answers (你单位《关于……的请示》收悉) and the answer (同意, 不予, 请你局……);
     - 函: its closing formula (特此函告, 请函复, 盼复);
     - 会议通知 (`关于召开……会议的通知`): the time, the place and who attends;
     - 通报: a finding (causes, lessons or significance) and a decision or requirements; an accident
-      or criticism 通报 also what the units are to do (引以为戒, 举一反三, 各单位要……);
+      or criticism 通报 also what the units are to do (引以为戒, 举一反三, 各单位要……), and a
+      通报 on named units' failings (`……工作不力问题的通报`) the decision on them (予以通报批评, 约谈);
     - 议案: its closing request to deliberate it (现提请县人大常委会审议), in the closing lines;
     - a 拍卖, 挂牌 or 招标 公告: when the sale or the bid opening takes place (a registration deadline
       is not that time);
@@ -228,7 +233,7 @@ class MissingSection(Rule):
     The message names the 文种 and the clause the profile rests on; it stands on the title line (past
     a 版头 line the model joined to it). 政府工作报告 and the 文种 without a profile are not judged, nor
     are fragments (fewer than two headings and under 200 characters, unless the text has a 主送机关
-    and a 落款). A 方案 of another kind (资金筹措方案, 人才培养方案) and a 工作计划's schedule are
+    and a 落款). A 方案 of another kind (资金筹措方案, 人才培养方案) and a 工作安排's schedule are
     only noted (SC004). A part missing from an attached 方案 is flagged on the attachment's title,
     or on the covering 通知's when the 通知 relies on it (`按照方案明确的职责分工`).
 
@@ -337,9 +342,9 @@ class MissingAdvisoryPart(MissingSection):
     Like SC001, for the parts a profile marks `advisory: true` in `rulesets/data/doctypes.yaml`
     where the title does not make them required (`required-when`): a 方案 of another kind than a
     working plan (资金筹措方案, 人才培养方案) without its goals, tasks, schedule or responsibilities;
-    a 工作计划 or 规划 without its steps and schedule. Informational: writers often leave a schedule
+    a 工作安排 or 规划 without its steps and schedule. Informational: writers often leave a schedule
     or the division of work implicit in texts that are otherwise fine. A working 方案 (实施方案,
-    工作方案, 活动方案 …) missing one of them is SC001's.
+    工作方案, 活动方案 …) missing one of them, and a 工作计划 whose tasks carry no timing, are SC001's.
 
     ## Why is this bad?
     A plan that says what to do but not by when or by whom cannot be followed up: the three
@@ -384,9 +389,10 @@ class RequestInReport(Rule):
     bundled profiles of 报告 and of the other non-request 文种 — 通知, 通报, 意见, 决定, 批复,
     公告, 通告 — forbid a request; a 函 may ask, a 请示 must), flags the request where it stands (the
     part is present, in the wrong document), at the first one: `请批示`, `请审批`,
-    `请批复`, `妥否，请…`, `请予批准`, `恳请……追加/拨付/解决`, `请……研究同意`. `报请审批`/`提请批准` (a procedure
-    reported) and quoted phrases are not requests;
-    政府工作报告 (`请予审议`) and 调研报告 are other 文种.
+    `请批复`, `妥否，请…` (`妥当与否，请…`), `请予批准`, `请县政府予以批准`, `请予审定`, `恳请……追加/拨付/解决`,
+    `请……研究同意`, `希望县政府帮助解决……资金`. `报请审批`/`提请批准` (a procedure
+    reported) and quoted phrases are not requests. A 调研报告 is a report too: its suggestions may
+    not turn into a request (`恳请县政府批准设立……`); 政府工作报告 (`请予审议`) is another 文种.
 
     ## Why is this bad?
     《党政机关公文处理工作条例》第十五条（四）: a request may not travel inside a 报告 or any
@@ -454,15 +460,22 @@ _DEADLINE = lazy(r"\d{1,2}月\d{1,2}日|\d{1,2}月(?:底|中旬|上旬|下旬|�
                        r"[季年]度?(?:末|底)|月底|年底|届时|定期|每日|每天|\d{1,2}[:：]\d{2}")
 
 
+# a time limit: a date or period followed by 前 (`5月20日前`, `月底之前`), 截止, N个工作日内, 每月
+_DUE = lazy(r"(?:日|月|底|旬|末|度)(?:之|以)?前|截[止至]|工作日内|天内|日内|即日|随时|"
+            r"每(?:月|季|周|年|半年|日|天)|定期|届时")
+
+
 class NoticeWithoutDeadline(Rule):
     """A 通知 that asks for something to be sent in but never says by when.
 
     ## What it does
     For a 通知 (by the document model's 文种), flags the request itself when a body line asks
     the recipients (`请……`, `各部门要……`) to submit something (`报送`, `上报`, `提交`, `反馈`,
-    `报名`, `并报办公室`) and neither that line, the lines around it, nor a line stating when
+    `报名`, `并报办公室`) and neither the request's sentence, a time limit elsewhere on its line,
+    the lines around it, nor a line stating when
     things are due (`报送时间：`, `5月20日前报送`) gives a time limit (`5月20日前`, `月底前`,
-    `截止`, `3个工作日内`, `每月`). A notice that asks for
+    `截止`, `3个工作日内`, `每月`); a neighbouring line counts only with a time limit or a request
+    of its own (a meeting's date on the line above is no deadline). A notice that asks for
     nothing to be sent, such as an 印发通知 (`请认真贯彻执行`), is not judged.
 
     ## Why is this bad?
@@ -509,8 +522,14 @@ class NoticeWithoutDeadline(Rule):
                 before = line.text[:match.start()]
                 if not _TOLD.search(before[before.rfind("。") + 1:]):  # told in the same sentence
                     continue
-                near = lines[max(0, k - 1):k + 2]  # the request's line and its neighbours (a list's items)
-                if any(_DEADLINE.search(other.text) for other in near):
+                # the request's own sentence, and the rest of its line and its neighbours (a list's
+                # items) when they set a time limit or ask for something to be sent too: a meeting's
+                # date (`定于5月20日召开`) is no deadline
+                sentence = line.text[before.rfind("。") + 1:]
+                sentence = sentence[:sentence.find("。")] if "。" in sentence else sentence
+                near = [other.text for other in lines[max(0, k - 1):k + 2]
+                        if other is not line and (_DUE.search(other.text) or _SUBMIT.search(other.text))]
+                if _DEADLINE.search(sentence) or _DUE.search(line.text) or any(map(_DEADLINE.search, near)):
                     continue
                 start = line.span.start + match.start()
                 yield ctx.report(start, start + len(match.group(0)), verb=match.group(0), line=line.number,
@@ -520,12 +539,13 @@ class NoticeWithoutDeadline(Rule):
 
 # the verbs a request's matter opens with (申请购置…, 增加编制…)
 _ASKS = ("申请", "请求", "拨付", "购置", "增加", "增设", "调整", "解决", "设立", "变更", "划拨", "追加", "减免",
-         "核增", "新建", "改建", "扩建", "启用", "撤销", "更名", "举办", "招聘", "延长")
+         "核增", "新建", "改建", "扩建", "启用", "撤销", "更名", "举办", "招聘", "延长", "维修", "修缮", "购买", "配备")
 _TWO_IN_TITLE = lazy(r"(" + "|".join(_ASKS) + r")[^和及与并、，]{2,30}?(?:和|及|以及|、|并)("
                      + "|".join(_ASKS) + r")")
 _SEVERAL_IN_TITLE = lazy(r"(?:几个|若干|两个|两项|三个|三项|多个|多项)(?:问题|事项|事宜)|"
                          r"等(?:问题|事项|事宜)(?:的请示)?$")
 _SEVERAL_IN_BODY = lazy(r"一并(?:请示|请求|申请|报批|提出|报请|恳请)|"
+                        r"(?:[也还再]|另)请[^。；，]{0,12}一并(?:安排|解决|拨付|批准)|"
                         r"(?:以下|下列|如下)(?:几|两|二|三|四|[2-9])(?:个|项|件)(?:问题|事项|事宜|请示事项)|"
                         r"(?:另外|此外|另|同时)(?:还)?(?:有|就)(?:一|两|二)?(?:件事|个问题|个事项|事)(?:请示|报请|恳请)|"
                         r"(?:另外|此外)(?:还)?(?:需|要)?请示|另请示")
@@ -534,6 +554,12 @@ _SEVERAL_IN_BODY = lazy(r"一并(?:请示|请求|申请|报批|提出|报请|恳
 # a second request counted off after a first (`一是恳请……；二是恳请……`, `其二，申请……`) or added (`另外，恳请……`)
 _SECOND_REQUEST = lazy(r"(?:二是|其二|第二)[，,、]?(?:恳请|请求|申请|拟请|请)|"
                       r"(?:另外|此外)[，,]?(?:我[局院校镇乡县委办司]|我们)?(?:还)?(?:恳请|申请|请求|拟请)")
+# a request joined on (`同时，恳请……同意新建……`, `同时，为……，提请……批准调整……`): a second matter
+# when it asks for a new act (_ASKS) and the document asks for something else on another line
+_JOINED_REQUEST = lazy(r"(?:^|[。；])[ \t\u3000]*(?:同时|另外|此外|另|再者)[，,]?(?:[^。；，,]{2,20}[，,])?"
+                       r"(?:我[局院校镇乡县委办司市区]|我们|本[局院校])?(?:还|再|也)?(?:恳请|申请|请求|拟请|提请|"
+                       r"(?<=[也还再并])请)[^。；]{0,40}?(?:" + "|".join(_ASKS) + r"|安排)")
+_A_REQUEST = lazy(r"恳请|请求|拟请|提请|请予|请批示|请审批|妥否|当否")
 
 
 def _several_matters(article: Article) -> tuple[str, int, int] | None:
@@ -550,10 +576,17 @@ def _several_matters(article: Article) -> tuple[str, int, int] | None:
     several = _SEVERAL_IN_TITLE.search(title)
     if several:
         return several.group(0), span.start, span.end
-    for line in body_lines(article):
+    lines = list(body_lines(article))
+    for line in lines:
         match = _SEVERAL_IN_BODY.search(line.text) or _SECOND_REQUEST.search(line.text)
         if match and not _quoted(line.text, match.start()):
             return match.group(0), line.span.start + match.start(), line.span.start + match.end()
+    for line in lines:
+        match = _JOINED_REQUEST.search(line.text)
+        if (match and not _quoted(line.text, match.start())
+                and any(_A_REQUEST.search(other.text) for other in lines if other is not line)):
+            start = match.start() + len(match.group(0)) - len(match.group(0).lstrip("。； \t\u3000"))
+            return match.group(0)[start - match.start():], line.span.start + start, line.span.start + match.end()
     matters = [h for h in article.headings() if h.level == 1 and h.title.startswith("关于")]
     if len(matters) >= 2:
         second = matters[1].line.span
@@ -565,12 +598,14 @@ class RequestSeveralMatters(Rule):
     """A 请示 that asks for more than one thing (一文一事).
 
     ## What it does
-    For the 文种 whose profile says `single-matter: true` (the bundled 请示), flags where the
+    For the 文种 whose profile says `single-matter: true` (the bundled 请示, and the 议案: 一案一事),
+    flags where the
     document shows more than one matter: the title, when it joins two requests
     (`关于申请购置救护车和增加人员编制的请示`, `申请拨付……并调整……`) or is on `几个问题` or
     `等事项`; else the body words that add a matter (`一并请示`, `另外还有一事请示`,
     `现就以下两个问题请示如下`, a second request counted off or added: `二是恳请`, `其二，申请`,
-    `此外，我局还申请`); else the
+    `此外，我局还申请`, or joined on to ask for a new act while the document asks elsewhere too:
+    `同时，恳请县政府同意新建……`, `同时，为……，提请……批准调整……`); else the
     second of two top-level headings that each open a matter (`一、关于……` / `二、关于……`). The
     message quotes the evidence.
 
@@ -599,7 +634,10 @@ class RequestSeveralMatters(Rule):
     options = {"doctypes": DOCTYPES_OPTION}
     messages = {"default": ("{doctype}应一文一事（条例第十五条（四）；{source}），此件涉及不止一个事项：“{evidence}”",
                             ("a {doctype_en} handles one matter (条例第十五条（四）; {source}); this one carries "
-                             "more: {evidence!r}"))}
+                             "more: {evidence!r}")),
+                "motion": ("{doctype}应一案一事（{source}），此件提请了不止一个事项：“{evidence}”",
+                           ("a {doctype_en} puts one matter to the congress ({source}); this one puts more: "
+                            "{evidence!r}"))}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in _articles(ctx):
@@ -609,7 +647,8 @@ class RequestSeveralMatters(Rule):
             found = _several_matters(article)
             if found is not None:
                 evidence, start, end = found
-                yield ctx.report(start, end, doctype=doctype.name[0], doctype_en=doctype.name[1],
+                yield ctx.report(start, end, "motion" if doctype.id == "motion" else "default",
+                                 doctype=doctype.name[0], doctype_en=doctype.name[1],
                                  evidence=evidence, source=_source(doctype))
 
 
@@ -776,13 +815,21 @@ class ReplyCitationWithoutNumber(Rule):
                 break
 
 
+# the closing of a document sent up as a report or a request, whatever its 文种
+_REPORTED_UP = lazy(r"特此报告")
+# the 文种 that are sent down or across: a 特此报告 there is SC007's wrong closing, not a report sent up
+_NOT_UPWARD = ("notice", "meeting-notice", "circular", "decision", "opinion", "reply", "resolution", "order",
+               "announcement", "public-notice", "communique", "minutes", "letter", "motion", "speech")
+
+
 class UpwardWithoutSigner(Rule):
     """A 请示 or 报告 sent up with a 发文字号 but no 签发人.
 
     ## What it does
     For a 请示, or a 报告 sent up to an organ (`××关于……的报告`, by the document model's 文种),
     whose 版头 carries the 发文机关标志 and a 发文字号 but no 签发人 (`签发人：王××` beside or under
-    it), flags the 发文字号 line. A text without a whole 版头 (a draft, a copy that keeps only the
+    it), flags the 发文字号 line; so too for a document of another 文种 sent up as a report (a
+    工作总结 closing with `特此报告`). A text without a whole 版头 (a draft, a copy that keeps only the
     发文字号, a 报告 read to a meeting) is not judged.
 
     ## Why is this bad?
@@ -813,7 +860,11 @@ class UpwardWithoutSigner(Rule):
     options = {"doctypes": DOCTYPES_OPTION}
     messages = {"default": ("{doctype}是上行文，发文字号旁应标注签发人（GB/T 9704-2012 7.2.6；条例第九条（四））",
                             "a {doctype_en} is sent up: name the 签发人 beside the document number "
-                            "(GB/T 9704-2012 7.2.6)")}
+                            "(GB/T 9704-2012 7.2.6)"),
+                "closing": ("此件以“{closing}”报送上级，是上行文，发文字号旁应标注签发人"
+                            "（GB/T 9704-2012 7.2.6；条例第九条（四））",
+                            ("this document is sent up ({closing!r}): name the 签发人 beside the document number "
+                             "(GB/T 9704-2012 7.2.6)"))}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for article in _articles(ctx):
@@ -822,16 +873,23 @@ class UpwardWithoutSigner(Rule):
                     or article.title is None):
                 continue  # judged under a whole 版头: 发文机关标志 and 发文字号
             doctype = doctype_of(article, self.settings["doctypes"], past_masthead=True)
-            if doctype is None or doctype.id not in ("request", "report") or (
-                    doctype.addressee_when is not None
-                    and not doctype.addressee_when.search(title_text(article).strip())):
+            upward = doctype is not None and doctype.id in ("request", "report") and (
+                doctype.addressee_when is None or bool(doctype.addressee_when.search(title_text(article).strip())))
+            # another 文种 (a 总结, a 情况) sent up as a report: it closes with 特此报告
+            closing = None if upward or (doctype is not None and doctype.id in _NOT_UPWARD) else next(
+                (m.group(0) for line in list(body_lines(article))[-3:] for m in [_REPORTED_UP.search(line.text)] if m),
+                None)
+            if not upward and closing is None:
                 continue
             if any("签发人" in line.text for line in (*article.title_lines, *number.lines)):
                 continue  # a 签发人 the model joined to the title, or left on the number's line
             line = number.lines[0]
             end = line.span.start + len(line.text.rstrip())
-            yield ctx.report(line.span.start + len(line.text) - len(line.text.lstrip()), end,
-                             doctype=doctype.name[0], doctype_en=doctype.name[1])
+            start = line.span.start + len(line.text) - len(line.text.lstrip())
+            if closing is not None:
+                yield ctx.report(start, end, "closing", closing=closing)
+            elif doctype is not None:
+                yield ctx.report(start, end, doctype=doctype.name[0], doctype_en=doctype.name[1])
 
 
 RULES = [MissingSection, MissingAdvisoryPart, RequestInReport, NoticeWithoutDeadline, RequestSeveralMatters,

@@ -400,6 +400,13 @@ APPROXIMATE = lazy(
     rf"|(?<=十)[一二三四五六七八](?=、[二三四五六七八九][{_APPROX_UNITS}小公]))(、)(?![^、\n]{{0,3}}、)",
     gate=("、",))
 _NEXT = {a: b for a, b in zip("一两二三四五六七八九", "二三三四五六七八九十", strict=True)}
+# 3、4个 / 3、5个工作日: the same estimate in Arabic digits (one digit each: 10、11个 lists)
+APPROXIMATE_DIGITS = lazy(
+    rf"(?<![第、0-9.．%％\s\u3000])[1-9](、)(?=[2-9][{_APPROX_UNITS}小工][^、\n]{{0,3}}(?![、0-9]))",
+    gate=("、",))
+# 三五个, 三五年: the one estimate of numbers that are not neighbours
+_IDIOM = {("三", "五"), ("3", "5")}
+_RESPECTIVELY = ("分别", "依次", "各为", "各有")
 
 
 class DunhaoInApproximation(_PatternRule):
@@ -410,8 +417,9 @@ class DunhaoInApproximation(_PatternRule):
     multiple (`个 人 名 次 天 岁 十 百 千 万 家 成 年 倍 …`): `三、四个小时`, `十一、二个`,
     `二、三十人`, `七、八成`, `两、三年`. Left alone: lists of ordinals or categories (`第一、二季度`,
     `一、二年级`, `一、二类`, `一、二、三级医院`, `一、二月份`, `一、二期工程`), a heading ordinal at a
-    line start (`三、四年来的成效`) and numbers that are not neighbours (`三、五个` is left to the
-    writer).
+    line start (`三、四年来的成效`), numbers listed one by one (`分别为3、4个`) and numbers that
+    are not neighbours (`二、五个`), except the idiom `三、五个` (三五个). Arabic digits are read the
+    same way (`3、4个`, `3、5个工作日`; one digit each).
 
     ## Why is this bad?
     GB/T 15834-2011 B.1.5: neighbouring numbers that together give an approximate number
@@ -428,7 +436,8 @@ class DunhaoInApproximation(_PatternRule):
     ```
 
     ## Fix safety
-    Safe: the 顿号 is deleted.
+    Safe: the 顿号 is deleted (`三四个`). Between Arabic digits it becomes a range mark
+    (`3～5个`), unsafe: the writer may prefer `三五个`.
     """
 
     code = "SP007"
@@ -441,12 +450,26 @@ class DunhaoInApproximation(_PatternRule):
                             "no 顿号 inside an approximate number: {text!r}")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for m in self.pattern.finditer(ctx.text):
-            first, second = ctx.text[m.start(1) - 1], ctx.text[m.end(1)]
-            if _NEXT.get(first) != second or ctx.text.startswith("年级", m.end(1) + 1) or m.start(1) == 1:
+        text = ctx.text
+        found = [*self.pattern.finditer(text), *APPROXIMATE_DIGITS.finditer(text)]
+        for m in sorted(found, key=lambda m: m.start(1)):
+            first, second = text[m.start(1) - 1], text[m.end(1)]
+            neighbours = _NEXT.get(first) == second or (first.isdigit() and int(second) == int(first) + 1)
+            if (not (neighbours or (first, second) in _IDIOM) or text.startswith("年级", m.end(1) + 1)
+                    or m.start(1) == 1 or self._listing(text, m.start(1) - 1)):
                 continue
-            fix = Fix.replace(self.fix_title, m.start(1), m.end(1), "")
-            yield ctx.report(m.start(1) - 1, m.end(1) + 1, fix=fix, text=ctx.text[m.start(1) - 1:m.end(1) + 2])
+            if first.isdigit():  # 3、5个 → 3～5个: deleting the 顿号 would make 35
+                fix = Fix.replace("改为浪纹线", m.start(1), m.end(1), "～", Applicability.UNSAFE)
+            else:
+                fix = Fix.replace(self.fix_title, m.start(1), m.end(1), "")
+            yield ctx.report(m.start(1) - 1, m.end(1) + 1, fix=fix, text=text[m.start(1) - 1:m.end(1) + 2])
+
+    @staticmethod
+    def _listing(text: str, at: int) -> bool:
+        """`分别为3、4个`: the two numbers are items of a list, each its own figure."""
+        clause = text[max(0, at - 12):at]
+        cut = max(clause.rfind(c) for c in "，,。；;：:\n")
+        return any(word in clause[cut + 1:] for word in _RESPECTIVELY)
 
 
 # 安全、卫生、和环保: a 顿号 before the conjunction that joins the last item

@@ -43,6 +43,11 @@ def _signed_articles(ctx: RuleContext, extra: str = "") -> Iterator[tuple[Articl
             yield article, doctype.name[0], doctype.name[1]
 
 
+# the labelled name that signs a personal report (述职人：王某某): a 落款 that wants its date
+_LABELLED_SIGNER = lazy(r"^(?:(?:述职人|报告人|汇报人|总结人)[ \t\u3000]*[:：]"
+                       r"|(?:代理)?[省市县区州旗镇乡]长[ \t\u3000]+[\u4e00-\u9fff·]{2,5}$)")
+
+
 class SignatureMissingDate(Rule):
     """A closing block that names the issuing unit but gives no date.
 
@@ -79,8 +84,11 @@ class SignatureMissingDate(Rule):
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for article, zh, en in _signed_articles(ctx, self.settings["doctypes"]):
+        signed = {id(article) for article, _, _ in _signed_articles(ctx, self.settings["doctypes"])}
+        for article, zh, en in _with_signature(ctx, self.settings["doctypes"]):
             sig = article.signature
+            if not (id(article) in signed or sig and len(sig.units) == 1 and _LABELLED_SIGNER.match(sig.units[0].text)):
+                continue  # a 述职报告 may end with its author's bare name; a 述职人： line is a 落款
             if sig and sig.units and sig.date is None:
                 unit = "".join(line.text for line in sig.units)
                 start, end = sig.units[0].span.start, sig.units[-1].span.end
@@ -339,6 +347,18 @@ def _loosely_same(signed: str, named: str) -> bool:
     return place != signed and len(place) >= 2 and (named.endswith(place) or place.endswith(named))
 
 
+_PLACE_NAMED = lazy(r"(?:村|社区|镇|乡|街道)$")
+_ORGAN_OF_PLACE = lazy(r"^(?:党?总?支部(?:委员会)?|党委|党工委|村民委员会|居民委员会|村委会|居委会|人民政府|政府|"
+                       r"办事处|委员会|股份经济合作社|经济合作社)$")
+
+
+def _organ_of_place(signed: str, named: str) -> bool:
+    """A 落款 that is an organ of the village, community or township the title names (石渠村 and
+    中共某镇石渠村支部委员会, 某镇石渠村村民委员会)."""
+    at = signed.find(named)
+    return bool(_PLACE_NAMED.search(named)) and at >= 0 and bool(_ORGAN_OF_PLACE.match(signed[at + len(named):]))
+
+
 def _issuers(article: Article) -> tuple[list[str], str]:
     """The issuing organs the title (`XX县教育局关于……的通知`) or the 版头 (`XX县教育局文件`) names."""
     match = _TITLE_ISSUER.match(article.title_text.strip())
@@ -358,6 +378,22 @@ def _issuers(article: Article) -> tuple[list[str], str]:
     if head and len(article.title_text.strip()) > len(head.group(1)) + 3:
         return [head.group(1)], "title-head"
     return [], ""
+
+
+# the team that wrote a 调研报告 under its organ's name (某县人社局调研组, 某局联合课题组)
+_TEAM = lazy(r"(?:联合|专题)?(?:调研组|课题组|调查组|考察组|工作组|专班)$")
+
+
+def _byline_organs(ctx: RuleContext, article: Article) -> list[str]:
+    """The organ a 调研报告's byline under the title names (`某县人力资源和社会保障局调研组`)."""
+    title = article.title
+    if title is None or article.is_attachment:
+        return []
+    lines = ctx.document.lines
+    under = next((line.text.strip() for line in lines
+                  if line.number > max(t.number for t in (title, *article.title_rest)) and line.text.strip()), "")
+    organ = _TEAM.sub("", under)
+    return _organs(organ) if organ != under and len(under) <= 40 else []
 
 
 # a title that opens with its issuer and no 关于 (某市自然资源和规划局国有建设用地使用权挂牌出让公告):
@@ -388,7 +424,10 @@ class SignatureUnitMismatch(Rule):
     standard short name counts as the same organ (县人民政府 = 县政府; 教育局 for 某某县教育局;
     办 for 办公室); a title that does not start with an organ's name is not judged. A 总结 titled
     with its organ before the year (`某某社区2024年工作总结`) may be signed by that organ's body
-    (某某社区居民委员会, 某某镇人民政府).
+    (某某社区居民委员会, 某某镇人民政府), and so may any document whose title names a village, a
+    community or a township (`某村关于……的汇报`: 中共某镇某村支部委员会, 某镇某村村民委员会). A
+    调研报告 whose title names no organ is judged against the organ of the team in its byline
+    (`某县民政局调研组`): a 落款 of another organ is flagged.
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.5: the 发文机关署名 is the full name or the standard short name of the
@@ -431,23 +470,27 @@ class SignatureUnitMismatch(Rule):
             if sig is None or not sig.units:
                 continue
             issuers, where = _issuers(article)
+            if not issuers and (byline := _byline_organs(ctx, article)):
+                issuers, where = byline, "byline"
             units = [(line, name) for line in sig.units for name in _organs(line.text)]
             if not issuers or not units or len(units) != len(sig.units) and len(sig.units) > 1:
                 continue
             if where == "title-head" and not (len(units) == 1 and _same_place(units[0][1], issuers[0])):
                 continue  # a head without 关于 is read as the issuer only against one unit of its place
-            where_zh, where_en = ("版头", "document header") if where == "issuer_mark" else ("标题", "title")
+            where_zh, where_en = {"issuer_mark": ("版头", "document header"),
+                                  "byline": ("标题下署名", "byline")}.get(where, ("标题", "title"))
             loose = where in ("title-loose", "title-head")  # 某市公安局交通管理局 under 某市公安局…
             wrong = [(line, name) for line, name in units
-                     if not any(_same_organ(name, i) or loose and _loosely_same(name, i) for i in issuers)]
+                     if not any(_same_organ(name, i) or loose and _loosely_same(name, i) or _organ_of_place(name, i)
+                                for i in issuers)]
             for line, name in wrong:
                 yield ctx.report(line.span.start, line.span.end, unit=name, issuer="、".join(issuers),
                                  where=where_zh, where_en=where_en, doctype=zh)
-            if wrong:
+            if wrong or where == "byline":  # a joint team's report may be signed by one of its organs
                 continue
             for issuer in issuers:
                 if not any(_same_organ(name, issuer) or loose and _loosely_same(name, issuer)
-                           for _, name in units):
+                           or _organ_of_place(name, issuer) for _, name in units):
                     last = sig.units[-1]
                     yield ctx.report(last.span.start, last.span.end, "missing", issuer=issuer,
                                      where=where_zh, where_en=where_en, doctype=zh)

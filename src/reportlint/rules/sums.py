@@ -404,6 +404,8 @@ def _cross_cutting(labels: list[str]) -> bool:
 
 
 _RUN_SEPARATORS = ("，", ",", "；", ";", "、")
+# a part's change beside it: `，增长3.5%`, `，同比下降2.1%`, `，比上年增长6%`
+_RATE_ASIDE = lazy(r"(?:同比|比上年|比去年|较上年|较去年|环比)?(?:增长|下降|增加|减少|提高|降低|上升|回落)了?$")
 _JOINERS = ("以及", "和", "及", "与", "、")
 
 
@@ -418,6 +420,7 @@ def _run(text: str, begin: int, end: int, figures: list[Amount]) -> tuple[list[A
     spans = _split(text, begin, end, _RUN_SEPARATORS)
     pending = -1  # a clause without a figure: a label shared with the next (`医院、卫生院…`)
     filled = True
+    tail = begin  # the end of the last part, or of its growth rate beside it
     for start, stop in spans:
         if pending != -1:
             start = pending
@@ -435,18 +438,22 @@ def _run(text: str, begin: int, end: int, figures: list[Amount]) -> tuple[list[A
                 filled = bool(parts) and not any(f.start >= b for f in figures) and "等" not in text[b:e]
                 break
             label = text[b:part.start]
+            if parts and part.measure == PERCENT and _RATE_ASIDE.match(label.lstrip("，,；;、 ")):
+                tail = part.end
+                continue  # `第一产业增加值128.6亿元，增长3.5%；…`: the part's own growth rate
             if (part.approx or (parts and part.measure != parts[0].measure) or part.measure == PERCENT
                     or label.lstrip("，,；;、 ").startswith(_TOTAL_MARKS)):
                 filled = False
                 break
             parts.append(part)
             labels.append(label)
+            tail = part.end
             pending = -1
         else:
             continue
         break
     if parts:
-        rest = text[parts[-1].end:end]
+        rest = text[tail:end]
         filled = filled and "等" not in rest and not any(c.isdigit() for c in rest)
     return parts, labels, filled
 
@@ -534,16 +541,47 @@ def _among_named(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
     begin = head + 2
     end = _clause_end(text, begin, sentence.end)
     parts = _list(text, begin, end, sentence.figures)
+    mode = "counts"
     if parts is None:
-        return
+        # `本科新生中，男生2318名，女生1790名，…`: the two halves of a division, the whole between them
+        pair, labels, _ = _run(text, begin, sentence.end, sentence.figures)
+        if len(pair) < 2 or not _complementary(labels[:2]):
+            return
+        parts, mode = pair[:2], "all"
     for total in reversed(amounts(text, max(0, sentence.start - _AMONG_REACH), sentence.start)):
         after = text[total.end:total.end + 30]
         stop = min((i for i in (after.find("。"), after.find("\n")) if i != -1), default=len(after))
-        if total.measure != parts[0].measure or key not in after[:stop] or total.approx or _delta(text, total):
+        # the group is named after its figure (`15个单位获评先进集体`) or right before it (`录取本科新生4126名`)
+        named = key in after[:stop] or text[max(0, total.start - _AMONG_KEY):total.start] == key
+        if total.measure != parts[0].measure or not named or total.approx or _delta(text, total):
             continue
-        if _contradicts(total, parts, "counts"):
+        if _contradicts(total, parts, mode):
             yield Mismatch(begin, parts[-1].end, "sum", total, tuple(parts))
         return
+
+
+_VIEWED_BY = lazy(r"(?:从|按)[^，,。；;：:]{1,10}(?:看|来看|分)[，,：:]")
+
+
+def _viewed_by(text: str, sentence: _Sentence, before: list[Amount]) -> Iterator[Mismatch]:
+    """`全县累计返乡创业人员达到5830人。` / `从创业主体看，返乡农民工3960人、…、其他人员380人。`: a
+    whole divided one way, the list closed by `其他`, and the one total of the sentence before
+    (or the line before) that the parts come near; they must make it."""
+    m = _VIEWED_BY.match(text, sentence.start)
+    if m is None or not before:
+        return
+    parts, labels, _ = _run(text, m.end(), sentence.end, sentence.figures)
+    if (len(parts) < 3 or not labels[-1].lstrip("，,；;、 ").startswith(_OTHERS)
+            or parts[0].measure == PERCENT):
+        return
+    whole = sum(p.value for p in parts)
+    near = [t for t in before if t.measure == parts[0].measure and t.multiplier == parts[0].multiplier
+            and not t.approx and not _delta(text, t) and _marked(text, t)]
+    if any(_compare(t, parts) == 0 for t in near):
+        return
+    close = [t for t in near if abs(whole - t.value) * 10 <= t.value]
+    if len(close) == 1:
+        yield Mismatch(parts[0].start, parts[-1].end, "sum", close[0], tuple(parts))
 
 
 # Two-way divisions: labels that differ only in these words name the whole between them
@@ -662,6 +700,9 @@ def _total_after(text: str, sentence: _Sentence, last: _Sentence | None) -> Iter
                 for start, stop in reversed(spans):
                     among = text.startswith("其中", start)
                     part = _item(text, start + 2 if among else start, stop, figures)
+                    if (part is None and text.startswith(_JOINERS, stop) and parts
+                            and not any(start <= f.start < stop for f in figures)):
+                        continue  # `分红和租金收入24.5万元`: 和 joins two names of one part
                     if part is None or part.approx or part.measure != total.measure:
                         break
                     parts.insert(0, part)
@@ -1265,6 +1306,8 @@ def _line_lists(text: str) -> Iterator[Mismatch]:
     `全年共招录新员工56人，具体如下：` then `1. 技术岗位28人；` …: the parts may not exceed the
     total, and make it exactly when it is marked (`共`) and the lines are numbered; a last line
     `合计45个` after the parts must be their sum.
+    A numbered line holding other figures too (`（一）校舍维修。对15所学校…，需资金980万元。`)
+    gives its one figure in the total's measure.
     """
     lines = _lines(text)
     index = 0
@@ -1277,9 +1320,16 @@ def _line_lists(text: str) -> Iterator[Mismatch]:
         parts: list[Amount] = []
         numbered = True
         following = index + 1
+        wanted = next((f for f in reversed(head) if not f.approx and f.measure != PERCENT), None)
         while following < len(lines):
             line_start, line_end = lines[following]
             part = _line_item(text, line_start, line_end)
+            if part is None and wanted is not None and _ORDINAL.match(text, line_start, line_end):
+                # `（一）校舍维修。对15所学校…，需资金980万元。`: a numbered item holding other
+                # figures too; its one figure in the total's measure is its part
+                own = [f for f in amounts(text, line_start, line_end) if f.measure == wanted.measure
+                       and f.multiplier == wanted.multiplier and f.measure != PERCENT]
+                part = own[0] if len(own) == 1 and not own[0].approx and not _delta(text, own[0]) else None
             if part is None or (parts and part.measure != parts[0].measure):
                 break
             label = text[line_start:part.start].strip()
@@ -1386,8 +1436,10 @@ def find_mismatches(text: str, tables: str = "") -> Iterator[Mismatch]:
     reached = _Reached()
     previous_end = -1
     last: _Sentence | None = None
+    last_line: list[Amount] = []
     for sentence in _sentences(text):
         if previous_end < 0 or "\n" in text[previous_end:sentence.start]:
+            last_line = list(previous)  # the sentence just before, when it closed the line before
             previous = []  # the total may close the sentence before, never the line before
             last = None
         previous_end = sentence.end
@@ -1400,7 +1452,7 @@ def find_mismatches(text: str, tables: str = "") -> Iterator[Mismatch]:
                      *_weak_total_after(text, sentence), *_changes(text, sentence),
                      *_attendance(text, sentence),
                      *_part_shares(text, sentence, previous), *_accumulated(text, sentence),
-                     *_among_named(text, sentence),
+                     *_among_named(text, sentence), *_viewed_by(text, sentence, previous or last_line),
                      *_shares(text, sentence), *_ratio(text, sentence), *_rates(text, sentence)]
         for hit in found:
             if (hit.start, hit.end) not in seen and not reached.covers(hit.start):
@@ -1474,7 +1526,11 @@ class TotalMismatch(Rule):
       clause counts its parts when the list has that many (`三大产业产值46.2亿元，其中…`);
     - a sentence that opens with `<group>中，` and a 顿号 list, the group counted in the paragraph
       before (`授予…等15个单位“…先进集体”称号。` / `受表彰的先进集体中，县直部门6个、乡镇5个、企业3个`),
-      read as after `其中`;
+      read as after `其中`; the group may also stand right before its figure (`录取本科新生4126名`),
+      and the list may be the two halves of a division that make the whole (`本科新生中，男生…，女生…`);
+    - a whole divided one way in the sentence after it, or on the next line, the list closed by
+      `其他` (`累计发放贷款2860笔。` / `从贷款对象看，个体工商户…、小微企业…、其他对象…`), compared with
+      the one total (marked `累计`, `共`…) the parts come within a tenth of;
     - the level before, what was added and the level after: `上年末251家，今年新增35家，累计达到286家`;
     - meeting attendance: `应到会委员35人，实到32人，请假4人`;
     - names and then their count: `出席：张明、李华、王强（共4人）`, `城东、城西两个片区共3个`; after
@@ -1511,6 +1567,10 @@ class TotalMismatch(Rule):
 
     The parts may follow `分别安排`, `分别用于`, `分别下达`, `分别拨付` as they follow `分别为`, and a
     figure may be written with thousands separators (`12,600万元`).
+
+    A part may carry its own growth rate beside it (`其中，第一产业增加值128.6亿元，增长3.5%；…`).
+    Under a total that closes its line with a colon, a numbered line holding other figures too
+    (`（一）校舍维修。对15所学校…，需资金980万元。`) gives its one figure in the total's measure.
 
     Figures must share the total's measure word (`名` and `位` count as `人`); 元/万元/亿元 and
     万/亿 are converted; decimals are allowed their rounding. A total hedged with `约`/`近`/

@@ -365,6 +365,12 @@ class FullWidthAlphanumeric(Rule):
 _FULL_WIDTH_LETTER = lazy("[\uff21-\uff5a]")  # a regex scan: a Python loop over every character cost ~0.5 ms a report
 _STRAY_SPACE = lazy("(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff，。、；：？！])"
                     "|(?<=、)[ \u3000]+(?=[\u4e00-\u9fff])")
+# a number parted from the unit or word after it (`新增泊位 1200 个`, `检查8 次`, `70% 以上`); the
+# space before it, if any, goes with it
+_SPACED_NUMBER = lazy("(?<=[\u4e00-\u9fff，、；：（])[ \u3000]*[0-9]+(?:\\.[0-9]+)?[%％]?[ \u3000]+(?=[\u4e00-\u9fff])")
+_NUMBER = lazy("[0-9]+(?:\\.[0-9]+)?[%％]?")
+# the last character of a unit or a post that a person's name follows (`农业农村股　吴丽`, `省长 李强`)
+_NAME_AFTER = "股科室处局委办部厅院所站队组会长任记员人师理书官总"
 
 
 class StraySpace(Rule):
@@ -373,9 +379,11 @@ class StraySpace(Rule):
     ## What it does
     Flags spaces (half- or full-width) between two Chinese characters, before a Chinese mark
     (`，。、；：？！`), or after a 顿号, on a line of running text (one that holds a comma or a
-    full stop). Left alone: title, name and signature lines (`上海市市长 龚 正`,
+    full stop); and a space between a number and the Chinese word or unit after it
+    (`新增泊位 1200 个`, `检查8 次`, `70% 以上`), with the space before the number if any.
+    Left alone: title, name and signature lines (`上海市市长 龚 正`,
     `政 府 工 作 报 告`), slogans in quotes (`“好客山东 好品山东”`) and titles in 《》, a space
-    between Chinese and Latin or digits (that is a style choice), the space after a heading
+    between Chinese and Latin or before a number (that is a style choice), the space after a heading
     ordinal (TY003) and the full-width space after the article label that opens a rule of a
     regulation (`第三条　本办法所称…`, `第二章　职责`), as laws and rules are set.
 
@@ -402,7 +410,9 @@ class StraySpace(Rule):
     groups = ("typography",)
     severity = Severity.WARNING
     fixable = Applicability.SAFE
-    messages = {"default": ("中文之间有多余空格（“{context}”）", "stray space in Chinese text ('{context}')")}
+    messages = {"default": ("中文之间有多余空格（“{context}”）", "stray space in Chinese text ('{context}')"),
+                "number": ("数字与前后汉字之间有多余空格（“{context}”）",
+                           "stray space around a number in Chinese text ('{context}')")}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for line in ctx.document.lines:
@@ -416,15 +426,33 @@ class StraySpace(Rule):
             depth = _quote_depth_map(body)
             for m in _STRAY_SPACE.finditer(body, lead):
                 s, e = m.span()
-                if depth[s] or _after_marker(body, s) or _name_after_unit(body, e):
+                if depth[s] or _after_marker(body, s) or _name_after_unit(body, s, e):
                     continue
                 pos, end = line.span.start + s, line.span.start + e
                 context = body[max(0, s - 4):e + 4]
                 yield ctx.report(pos, end, fix=Fix.replace("删除多余空格", pos, end, ""), context=context)
+            if any(c.isdigit() for c in body):
+                yield from self._spaced_numbers(ctx, line.span.start, body, lead, depth)
+
+    def _spaced_numbers(self, ctx: RuleContext, offset: int, body: str, lead: int,
+                        depth: list[int]) -> Iterator[Finding]:
+        for m in _SPACED_NUMBER.finditer(body, lead):
+            s, e = m.span()
+            if depth[s] or _after_marker(body, s):
+                continue
+            number = _NUMBER.search(m.group())
+            assert number is not None
+            pos, end = offset + s, offset + e
+            context = body[max(0, s - 4):e + 4]
+            yield ctx.report(pos, end, "number", fix=Fix.replace("删除多余空格", pos, end, number.group()),
+                             context=context)
 
 
-def _name_after_unit(body: str, at: int) -> bool:
-    """A short name after a unit (`农业农村股　吴丽，`, `省长 李强`): a contact or signature."""
+def _name_after_unit(body: str, space: int, at: int) -> bool:
+    """A short name after a unit (`农业农村股　吴丽，`, `省长 李强`): a contact or signature, not
+    a word parted from the verb before it (`加装 电梯，`)."""
+    if body[space - 1:space] not in _NAME_AFTER:
+        return False
     end = at
     while end < len(body) and "\u4e00" <= body[end] <= "\u9fff":
         end += 1

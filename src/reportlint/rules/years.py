@@ -1194,7 +1194,9 @@ class DocumentYearMismatch(Rule):
     a plan adopted or issued more than two months after its period ended (`审议并原则通过《…2023年
     下半年重点项目推进计划》` in July 2024), an annual plan of a later year said to exist in a text
     of January to August (`已列入《…2025年立法工作计划》` in April 2024). Multi-year plans
-    (`（2025—2027年）`) and the execution of a plan (`《…方案》执行情况`) are left alone.
+    (`（2025—2027年）`) and the execution of a plan (`《…方案》执行情况`) are left alone. Also flags
+    figures counted up to a month after the 成文日期's (`截至2026年6月底，全县…` in a report signed in
+    August 2025), unless the sentence aims (`将`, `力争`, `预计`, `目标`).
 
     ## Why is this bad?
     A 发文字号 is assigned in the year the document is signed: a year that differs means the number
@@ -1233,6 +1235,8 @@ class DocumentYearMismatch(Rule):
                       "{text!r} plans a period that had ended when this text was written ({now})"),
         "plan-ahead": ("“{text}”是以后年度的计划，本文成文时（{now}）尚不可能列入或通过",
                        "{text!r} is a plan for a later year that could not exist yet ({now})"),
+        "counted-ahead": ("“{text}”晚于本文成文时间（{now}），尚不可能有截至那时的数据",
+                          "{text!r} is after this text was written ({now}): no figures can be counted up to it"),
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
@@ -1281,7 +1285,30 @@ class DocumentYearMismatch(Rule):
                     yield ctx.report(start, start + 5, key, text=_shown_title(m.group(0)), now=shown)
 
     @staticmethod
+    def _counted_ahead(ctx: RuleContext, article: Article) -> Iterator[Finding]:
+        """`截至2026年6月底，全县…` in a report signed in August 2025: figures counted up to a later month."""
+        signed = article.dating.signed
+        if signed is None:
+            return
+        now = signed[0] * 12 + signed[1]
+        shown = f"{signed[0]}年{signed[1]}月{signed[2]}日"
+        for line in _body_lines(article):
+            if "截" not in line.text:
+                continue
+            for m in _COUNTED_TO.finditer(line.text):
+                month = int(m["m"]) if m["m"] else 12
+                if not 1 <= month <= 12 or int(m["y"]) * 12 + month <= now:
+                    continue
+                sentence = _sentence_at(line.text, m.start())
+                if any(word in sentence for word in _FUTURE_WORDS + ("预测", "期间", "有效期")):
+                    continue
+                start = line.span.start + m.start("y")
+                yield ctx.report(start, line.span.start + m.end(), "counted-ahead", text=m.group(0)[2:].lstrip("到"),
+                                 now=shown)
+
+    @staticmethod
     def _cited(ctx: RuleContext, article: Article) -> Iterator[Finding]:
+        yield from DocumentYearMismatch._counted_ahead(ctx, article)
         yield from DocumentYearMismatch._titles(ctx, article)
         now = article.dating.year
         if now is None:
@@ -1297,6 +1324,9 @@ class DocumentYearMismatch(Rule):
                     yield ctx.report(start, line.span.start + m.end(), "cited", text=m.group(0), now=f"{now}年")
 
 
+# figures counted up to a point: 截至2026年6月底, 截止到2026年9月30日, 截至2026年底
+_COUNTED_TO = lazy(r"截(?:至|止到|止)\s*(?P<y>(?:19|20)[0-9]{2})\s*年\s*(?:(?P<m>[0-9]{1,2})\s*月"
+                   r"(?:\s*[0-9]{1,2}\s*日|底|末)?|底|末)(?![0-9])")
 _PRINTED_YEAR = lazy(r"((?:19|20)[0-9]{2})\s*年")
 
 # a report or plan named in the body by its period: 《…2023年下半年重点项目推进计划》, 关于2025年一季度…的汇报
