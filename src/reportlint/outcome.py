@@ -33,6 +33,19 @@ class RuleCount:
         self.code, self.name, self.count, self.fixable = code, name, 0, 0
 
 
+class Tally:
+    """One checked file's share of the totals, stored with its rendered report (``run/cache.py``):
+    a rendered-cache hit adds these counts instead of counting findings it no longer has.
+    ``severities`` holds (Severity, count) pairs, ``rules`` (code, name, count, fixable) rows in
+    first-seen order."""
+
+    __slots__ = ("findings", "fixable", "severities", "rules")
+
+    def __init__(self, findings: int, fixable: int, severities: list[tuple[Any, int]],
+                 rules: list[tuple[str, str, int, int]]) -> None:
+        self.findings, self.fixable, self.severities, self.rules = findings, fixable, severities, rules
+
+
 class Totals:
     """Per-run aggregates, updated with each file's result as it is reported.
 
@@ -63,6 +76,11 @@ class Totals:
         self.files += 1
         error = bool(getattr(result, "error", None))
         self.errors += error
+        tally = getattr(result, "tally", None)
+        if tally is not None:  # a rendered-cache hit: read, its findings counted when it was stored
+            self.checked += 1
+            self._add_tally(tally)
+            return
         if result.source is None:
             self.unread += error
         else:
@@ -81,6 +99,28 @@ class Totals:
             if self._fixable(diag, result.source):
                 row.fixable += 1
                 self.fixable += 1
+
+    def _add_tally(self, tally: Tally) -> None:
+        if tally.findings:
+            self.with_findings += 1
+            self.findings += tally.findings
+        self.fixable += tally.fixable
+        for severity, n in tally.severities:
+            self.severities[severity] += n
+        for code, name, count, fixable in tally.rules:
+            row = self.rules.get(code)
+            if row is None:
+                row = self.rules[code] = RuleCount(code, name)
+            row.count += count
+            row.fixable += fixable
+
+    def tally(self, result: Any) -> Tally:
+        """What ``add(result)`` counts of this file's findings, as a ``Tally`` (counted afresh)."""
+        one = Totals(self._fixable)
+        one.add(result)
+        severities = [(severity, n) for severity, n in one.severities.items()]
+        rules = [(row.code, row.name, row.count, row.fixable) for row in one.rules.values()]
+        return Tally(one.findings, one.fixable, severities, rules)
 
     def add_fix(self, path: str, fixed: int, not_written: bool, failed: bool,
                 applied: list[tuple[tuple[str, str], int]]) -> None:

@@ -57,17 +57,57 @@ class Writer:
     it is checked, then ``finish(totals)`` with the run's ``outcome.Totals``. Everything goes to
     ``out``; a writer keeps no file's results after its ``file`` returns. A format that must
     put totals first (SARIF's invocation, JUnit's counts, the HTML page's tables) writes each
-    file's part to a spool (a temporary file past a few MiB) and copies it out at the end."""
+    file's part to a spool (a temporary file past a few MiB) and copies it out at the end.
+
+    A format whose text for a file depends on no other file sets ``parts``: ``part(result)`` is
+    that text, made without writing, and ``write_part(text)`` writes it where ``file`` would
+    (``file`` is the two together). The result cache keeps a file's part (``run/cache.py``), so a
+    warm run writes it again without rebuilding the file's findings."""
+
+    parts = False
 
     def __init__(self, out: TextIO, options: Options) -> None:
         self.out = out
         self.options = options
 
     def file(self, result: Any) -> None:
+        if not self.parts:
+            raise NotImplementedError
+        self.write_part(self.part(result))
+
+    def part(self, result: Any) -> str:
         raise NotImplementedError
+
+    def write_part(self, text: str | bytes) -> None:
+        """Write a part; bytes are a stored part in UTF-8 (see ``write_text``)."""
+        write_text(self.out, text)
 
     def finish(self, totals: Totals) -> None:
         raise NotImplementedError
+
+
+def write_text(out: IO[str], text: str | bytes) -> None:
+    """Write ``text``, or UTF-8 ``bytes`` of a text (a stored part, run/cache.py): straight to the
+    stream's binary buffer where the stream would write the same bytes (UTF-8, no newline
+    translation), which spares decoding it and encoding it again (~75 ms on 26 MB)."""
+    if isinstance(text, str):
+        out.write(text)
+        return
+    buffer = getattr(out, "buffer", None)
+    if buffer is not None and os.linesep == "\n" and _utf8(getattr(out, "encoding", None)):
+        out.flush()
+        buffer.write(text)
+    else:
+        out.write(text.decode("utf-8"))
+
+
+def _utf8(encoding: str | None) -> bool:
+    import codecs
+
+    try:
+        return encoding is not None and codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return False
 
 
 def renderer(writer: Callable[[TextIO, Options], Writer]) -> Callable[[list[Any], Options], str]:
@@ -116,9 +156,18 @@ class JsonArray:
         self.empty = True
 
     def add(self, value: Any) -> None:
-        text = pretty_json(value)[:-1].replace("\n", "\n" + self.pad)
-        self.out.write(("[\n" if self.empty else ",\n") + self.pad + text)
-        self.empty = False
+        self.add_text(self.text(value))
+
+    def text(self, value: Any) -> str:
+        """One item as ``add`` writes it, without the separator before it."""
+        return self.pad + pretty_json(value)[:-1].replace("\n", "\n" + self.pad)
+
+    def add_text(self, text: str | bytes) -> None:
+        """Items made by ``text`` (several joined by ``",\\n"``; bytes: in UTF-8), or nothing for ""."""
+        if text:
+            self.out.write("[\n" if self.empty else ",\n")
+            write_text(self.out, text)
+            self.empty = False
 
     def close(self) -> None:
         self.out.write("[]" if self.empty else f"\n{self.close_pad}]")

@@ -11,15 +11,19 @@ from reportlint.outcome import Totals
 
 
 class Concise(Writer):
-    def file(self, result: Any) -> None:
+    parts = True
+
+    def part(self, result: Any) -> str:
         if self.options.statistics:
-            return
+            return ""
         lang, unit = self.options.lang, self.options.column_unit
+        lines = []
         for item in located_in(result, unit):
             d = item.diagnostic
             mark = " [*]" if safe_fix(d, item.source) else ""
             line = f"{item.path}:{item.line}:{item.column}: {d.code}{mark} {d.message}{item.docx_note(lang)}"
-            self.out.write(printable(line) + "\n")
+            lines.append(printable(line) + "\n")
+        return "".join(lines)
 
     def finish(self, totals: Totals) -> None:
         if self.options.statistics:

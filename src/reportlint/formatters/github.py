@@ -34,15 +34,22 @@ class GitHub(Writer):
         super().__init__(out, options)
         self.errors: list[tuple[str, str]] = []
 
+    parts = True
+
     def file(self, result: Any) -> None:
+        self.write_part(self.part(result))
+        if result.error:
+            self.errors.append((result.path, result.error))
+
+    def part(self, result: Any) -> str:
+        lines = []
         for item in located_in(result):
             d = item.diagnostic
-            self.out.write(command(COMMAND[d.severity], {
+            lines.append(command(COMMAND[d.severity], {
                 "file": item.path, "line": item.line, "col": item.column,
                 "endLine": item.end_line, "endColumn": item.end_column, "title": d.code,
             }, f"{d.message} ({d.name})") + "\n")
-        if result.error:
-            self.errors.append((result.path, result.error))
+        return "".join(lines)
 
     def finish(self, totals: Totals) -> None:
         for path, reason in self.errors:

@@ -31,14 +31,18 @@ def issue(item: Located, fingerprint: str) -> dict[str, Any]:
 
 
 class GitLab(Writer):
+    parts = True
+
     def __init__(self, out: Any, options: Options) -> None:
         super().__init__(out, options)
         self.array = JsonArray(out)
 
-    def file(self, result: Any) -> None:
+    def part(self, result: Any) -> str:
         items = list(located_in(result))
-        for item, fp in zip(items, fingerprints(items)):
-            self.array.add(issue(item, fp))
+        return ",\n".join(self.array.text(issue(item, fp)) for item, fp in zip(items, fingerprints(items)))
+
+    def write_part(self, text: str | bytes) -> None:
+        self.array.add_text(text)
 
     def finish(self, totals: Totals) -> None:
         self.array.close()

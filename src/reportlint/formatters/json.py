@@ -38,15 +38,19 @@ def items(results: list[Any], unit: str = "char") -> list[dict[str, Any]]:
 
 
 class Json(Writer):
+    parts = True
+
     def __init__(self, out: Any, options: Options) -> None:
         super().__init__(out, options)
         self.array = JsonArray(out)
 
-    def file(self, result: Any) -> None:
+    def part(self, result: Any) -> str:
         if self.options.statistics:
-            return
-        for found in item_dicts(result, self.options.column_unit):
-            self.array.add(found)
+            return ""
+        return ",\n".join(self.array.text(found) for found in item_dicts(result, self.options.column_unit))
+
+    def write_part(self, text: str | bytes) -> None:
+        self.array.add_text(text)
 
     def finish(self, totals: Totals) -> None:
         if self.options.statistics:

@@ -11,9 +11,11 @@ from reportlint.outcome import Totals
 
 
 class JsonLines(Writer):
-    def file(self, result: Any) -> None:
-        for found in item_dicts(result, self.options.column_unit):
-            self.out.write(json.dumps(found, ensure_ascii=False) + "\n")
+    parts = True
+
+    def part(self, result: Any) -> str:
+        return "".join(json.dumps(found, ensure_ascii=False) + "\n"
+                       for found in item_dicts(result, self.options.column_unit))
 
     def finish(self, totals: Totals) -> None:
         pass

@@ -321,7 +321,12 @@ def load(path: str, encoding: str | None = None, display_path: str | None = None
     ``readers`` maps a lower-case suffix to a reader (the ``reportlint_readers`` hook); any
     other suffix is read as plain text.
     """
-    shown = display_path or path
-    data = read_bytes(path)
+    return from_bytes(read_bytes(path), display_path or path, encoding, readers)
+
+
+def from_bytes(data: bytes, shown: str, encoding: str | None = None,
+               readers: Mapping[str, Reader] | None = None) -> Source:
+    """The Source of a file's bytes (see ``load``): decided by the bytes, the path shown (its
+    suffix picks the reader), the encoding asked for and the readers, nothing else."""
     reader = (readers or {}).get(Path(shown).suffix.lower(), load_text)
     return reader(data, shown, encoding)

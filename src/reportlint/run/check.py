@@ -209,6 +209,7 @@ def check(paths: list[str], options: CheckOptions, report: Report) -> int:
             lang=lang, show_summary=report.show_summary and not report.quiet, statistics=report.statistics,
             color=not report.output_file and want_color(stdout), width=shutil.get_terminal_size().columns,
             rules=tuple(session.linter.rules.values()), column_unit=report.column_unit))
+    parts = _parts(session, options, report, writer, paths)
     recorder = table = None
     if options.write_baseline:
         from reportlint.run.baseline import Recorder
@@ -234,7 +235,15 @@ def check(paths: list[str], options: CheckOptions, report: Report) -> int:
                 sink.stdin_fixed = sink.stdin_fixed or (result.fix is not None and result.fix.stdin)
             if table is not None:
                 table.add(result)
-            if writer is not None:
+            if writer is None:
+                continue
+            if result.rendered is not None:  # a rendered-cache hit: the file's text as stored
+                sink.guard(writer.write_part, result.rendered)
+            elif parts is not None and result.key is not None and not result.error:
+                text = writer.part(result)
+                sink.guard(writer.write_part, text)
+                parts.store(result, text, totals)
+            else:
                 sink.guard(writer.file, result)
     finally:
         found.close()
@@ -256,6 +265,45 @@ def check(paths: list[str], options: CheckOptions, report: Report) -> int:
             error(f"{report.summary_file}: {say('cannot_write_summary', lang, error=reason)}")
             return EXIT_ERROR
     return exit_code(totals, fix, report.exit_zero)
+
+
+class _Parts:
+    """Stores each file's text in the rendered cache (see run/cache.py) as the writer makes it."""
+
+    def __init__(self, base: Path, tag: str) -> None:
+        self.base, self.tag = base, tag
+
+    def store(self, result: FileResult, text: str, totals: Any) -> None:
+        from reportlint.run import cache
+
+        assert result.key is not None
+        cache.write_rendered(self.base, result.key, self.tag, text, totals.tally(result))
+
+
+def _parts(session: Session, options: CheckOptions, report: Report, writer: Any, paths: list[str]) -> _Parts | None:
+    """The rendered cache for this run, or None; when on, ``session.options.render`` asks files
+    (here or on the workers, which start after this) to look there first.
+
+    Only where the writer and the totals alone read the findings: not with fix mode, baselines
+    (filtered or written), ``--summary-file`` (its rows count findings per family), standard
+    input or ``--dask``, nor for a writer whose text for a file depends on other files."""
+    if (writer is None or not getattr(writer, "parts", False) or not options.cache or options.fix is not None
+            or options.baseline or options.write_baseline or report.summary_file or options.dask or "-" in paths):
+        return None
+    found = session.result_cache()
+    if found is None:
+        return None
+    session.options.render = render_tag(writer)
+    return _Parts(found[0], session.options.render)
+
+
+def render_tag(writer: Any) -> str:
+    """What a file's text depends on beyond its result key: the writer and its options (the
+    rule list, which SARIF reads, is already in the key)."""
+    options = writer.options
+    kind = type(writer)
+    return repr((f"{kind.__module__}.{kind.__qualname__}", options.lang, options.color, options.show_summary,
+                 options.statistics, options.width, options.column_unit))
 
 
 def _writer(formatter: Any, out: TextIO, options: Any) -> Any:

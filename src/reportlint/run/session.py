@@ -10,7 +10,7 @@ from typing import Any
 from reportlint.config import settings as cfg
 from reportlint.diagnostics import Diagnostic
 from reportlint.engine.linter import Linter
-from reportlint.load.source import Source, SourceError, display_name, load
+from reportlint.load.source import Source, SourceError, display_name, from_bytes, load, read_bytes
 from reportlint.messages import Message
 from reportlint.model import Document
 from reportlint.plugins import manager
@@ -33,6 +33,12 @@ class FileResult:
     fixed: int = 0  # fixes applied (fix mode)
     fix: Any = None  # fixes.FixOutcome in fix mode: what was fixed, written or refused
     doctype: str | None = None  # the 文种 of the first article that has one ("" for none); None: not parsed here
+    # the rendered-text key (run/cache.py bytes_key) when CheckOptions.render is set and the findings may be cached
+    key: str | None = None
+    # a rendered-cache hit: the writer's text for this file and its share of the totals (outcome.Tally);
+    # ``source`` is then None and ``diagnostics`` empty, the findings being already in the text
+    rendered: str | bytes | None = None  # bytes: UTF-8 of a text without lone surrogates
+    tally: Any = None
 
 
 @dataclass
@@ -56,6 +62,9 @@ class CheckOptions:
     format: str | None = None  # the output format: checked before any file is read or fixed
     cache: bool = False  # keep each file's findings in the result cache (run/cache.py); the CLI turns it on
     cache_dir: str | None = None  # where; None = $XDG_CACHE_HOME/reportlint
+    # the writer and options whose per-file text the result cache may answer (check.render_tag);
+    # set by ``reportlint check`` only where nothing but that writer and the totals reads findings
+    render: str | None = None
 
 
 @dataclass
@@ -70,6 +79,7 @@ class Session:
     _raw: dict[str, cfg.RawConfig] = field(default_factory=dict)
     _resolved: dict[tuple[int, frozenset[str]], cfg.Config] = field(default_factory=dict)
     _fingerprints: dict[int, str] = field(default_factory=dict)
+    _folders: dict[str, str] = field(default_factory=dict)  # folder -> its real path (raw_config)
 
     def __post_init__(self) -> None:
         self.plugins = manager.build()
@@ -100,12 +110,23 @@ class Session:
         if self.options.config_file:
             where: Path | None = Path(self.options.config_file)
         else:
-            start = Path.cwd() if path == "-" else Path(os.path.realpath(path)).parent  # a symlink loop stays a path
-            where = cfg.config_for_directory(str(start))
+            start = str(Path.cwd()) if path == "-" else self._real_folder(path)
+            where = cfg.config_for_directory(start)
         key = str(where)
         if key not in self._raw:
             self._raw[key] = cfg.load_raw(where, self.presets)
         return self._raw[key]
+
+    def _real_folder(self, path: str) -> str:
+        """The real folder of ``path`` (symlinks resolved; a symlink loop stays a path): that of a
+        file that is not itself a link is its folder's, resolved once per folder."""
+        if os.path.islink(path):
+            return str(Path(os.path.realpath(path)).parent)
+        folder = os.path.dirname(path) or "."
+        real = self._folders.get(folder)
+        if real is None:
+            real = self._folders[folder] = os.path.realpath(folder)
+        return real
 
     def config_excludes(self, directory: Path) -> tuple[Path, list[str]]:
         """The ``exclude`` globs of the config that governs ``directory``, and where they are anchored."""
@@ -129,8 +150,20 @@ class Session:
         shown = display_name((self.options.stdin_filename or "-") if path == "-" else path)
         config = self.config(self.options.stdin_filename if path == "-" and self.options.stdin_filename else path)
         encoding = self.options.encoding or config.raw.encoding
+        found = self.result_cache() if path != "-" else None
+        rendered_key = None
         try:
-            source = load(path, encoding=encoding, display_path=shown, readers=self.readers)
+            if found is not None and self.options.render is not None:
+                from reportlint.run import cache
+
+                data = read_bytes(path)
+                rendered_key = cache.bytes_key(found[1], self._fingerprint(config), shown, encoding, data)
+                hit = cache.read_rendered(found[0], rendered_key, self.options.render)
+                if hit is not None:  # the file's text as the writer made it: nothing to decode or build
+                    return FileResult(shown, None, None, [], key=rendered_key, rendered=hit[0], tally=hit[1])
+                source = from_bytes(data, shown, encoding, self.readers)
+            else:
+                source = load(path, encoding=encoding, display_path=shown, readers=self.readers)
         except SourceError as exc:
             return FileResult(shown, error=exc.message.text(config.lang))
         crashes = self.linter.crashes
@@ -142,24 +175,30 @@ class Session:
                             crashed=lambda: bool(crashes))
             return FileResult(shown, done.source, done.document, done.diagnostics, fixed=done.fixed, fix=done,
                               error=_crash_report(crashes, config.lang))
-        found = self.result_cache() if path != "-" else None
         if found is not None:
             from reportlint.run import cache
 
-            if id(config) not in self._fingerprints:  # configs are shared (see config()): hash each once
-                self._fingerprints[id(config)] = cache.config_fingerprint(config)
-            digest = cache.key(found[1], self._fingerprints[id(config)], source)
+            digest = cache.key(found[1], self._fingerprint(config), source)
             cached = cache.read(found[0], digest)
             if cached is not None:
-                return FileResult(shown, source, None, cached)
+                return FileResult(shown, source, None, cached, key=rendered_key)
         document, diagnostics = self.linter.lint(source, config)
-        if found is not None and not crashes:  # a crash is reported on every run, never cached
+        cacheable = found is not None and not crashes  # a crash is reported on every run, never cached
+        if found is not None and cacheable:
             cache.write(found[0], digest, diagnostics)
         # the model is not kept: formatters need only the source, and a run over thousands of
         # files would otherwise hold every parsed document until the end; the summary's 文种 is
         # taken now, where the file was parsed (on the worker, under --jobs or --dask)
         return FileResult(shown, source, None, diagnostics, error=_crash_report(crashes, config.lang),
-                          doctype=doctype_of(document))
+                          doctype=doctype_of(document), key=rendered_key if cacheable else None)
+
+    def _fingerprint(self, config: cfg.Config) -> str:
+        """The result cache's hash of a resolved config; configs are shared (see config()): each hashed once."""
+        if id(config) not in self._fingerprints:
+            from reportlint.run import cache
+
+            self._fingerprints[id(config)] = cache.config_fingerprint(config)
+        return self._fingerprints[id(config)]
 
 
 def doctype_of(document: Any) -> str:
