@@ -53,6 +53,53 @@ def test_a_person_signs_a_debrief(name):
     assert [line.text for line in sig.units] == [name] and sig.date is not None
 
 
+@pytest.mark.parametrize("closing, date", [
+    ("长丰区住房和城乡建设局      2024.11.2\n", "2024.11.2"),
+    ("长丰区住房和城乡建设局      2024年11月\n", "2024年11月"),
+    ("长丰区住房和城乡建设局\u3000\u3000二〇二四年十一月二日\n", "二〇二四年十一月二日"),
+    ("长丰区住房和城乡建设局\u3000\u30002024-11-02\n", "2024-11-02"),
+])
+def test_one_line_closing_with_a_loose_date(closing, date):
+    sig = article(HEAD + closing).signature
+    assert sig is not None and [line.text for line in sig.units] == ["长丰区住房和城乡建设局"]
+    assert sig.date is not None and sig.date.text == date
+
+
+def test_a_one_line_closing_with_a_sentence_after_the_spaces_is_body_text():
+    sig = article(HEAD + "长丰区住房和城乡建设局      负责统筹协调\n").signature
+    assert sig is None or not sig.units
+
+
+@pytest.mark.parametrize("closing, units", [
+    ("长丰区住房和城乡建设局\n长丰区财政局\n长丰区发展和改革委员会\n2024年11月2日\n",
+     ["长丰区住房和城乡建设局", "长丰区财政局", "长丰区发展和改革委员会"]),
+    ("长丰区住房和城乡建设局\n长丰区财政局      2024年11月2日\n", ["长丰区住房和城乡建设局", "长丰区财政局"]),
+    ("长丰区住房和城乡建设局\n长丰区财政局\n长丰区发展和改革委员会      2024年11月2日\n",
+     ["长丰区住房和城乡建设局", "长丰区财政局", "长丰区发展和改革委员会"]),
+])
+def test_a_joint_closing_lists_every_issuer(closing, units):
+    sig = article(HEAD + closing).signature
+    assert sig is not None and [line.text for line in sig.units] == units and sig.date is not None
+
+
+def test_a_third_unit_line_without_a_date_stays_body_text():
+    text = HEAD + "长丰区住房和城乡建设局\n长丰区财政局\n长丰区发展和改革委员会\n"
+    sig = article(text).signature
+    assert sig is not None and len(sig.units) == 2
+
+
+@pytest.mark.parametrize("name", ["长丰区住房和城乡建设局副局长　赵明远", "党支部书记 赵明远", "副主任：赵明远"])
+def test_a_person_signs_after_the_post(name):
+    text = "2024年度述职报告\n一年来，我认真履行岗位职责，较好完成了各项任务。\n" + name + "\n2024年12月20日\n"
+    sig = article(text).signature
+    assert sig is not None and [line.text for line in sig.units] == [name] and sig.date is not None
+
+
+def test_a_post_and_name_with_no_date_under_it_is_body_text():
+    text = "2024年度述职报告\n一年来，我认真履行岗位职责，较好完成了各项任务。\n党支部书记 赵明远\n"
+    assert article(text).signature is None
+
+
 def test_a_bare_name_needs_a_date_under_it():
     text = "2024年度述职报告\n一年来，我认真履行岗位职责，较好完成了各项任务。\n赵明远\n"
     assert article(text).signature is None

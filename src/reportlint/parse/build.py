@@ -48,6 +48,8 @@ _NOT_WRAPPED = ("—", "－", "-", "（", "(", "〔", "[", "【", "<", "《")
 _SENTENCE_END = tuple("。；;！!？?，,：:")
 _UNIT_SUFFIX = UNIT_SUFFIX  # the last word of an issuing unit's name in a signature block
 _UNIT_MAX = 30
+# the issuers a joint 落款 lists one per line (GB/T 9704-2012 7.3.5.2: two or more organs)
+_JOINT_MAX = 4
 # 版头 elements (GB/T 9704-2012 7.2), in any order before the title
 _HEAD_KINDS = {"copy_number", "secrecy", "urgency", "issuer_mark", "doc_number", "signer"}
 # elements recognised wherever they stand in the body
@@ -725,24 +727,28 @@ def _signature(body: list[tuple[RawLine, Line]]):
     """Peel the closing block off the end: a date line and/or short unit-name lines (or the
     name of the person who signs a 述职报告 or a personal 总结)."""
     date = None
+    split = None
     end = len(body)
     while end and body[end - 1][0].kind == "text_line" and _CHROME.search(body[end - 1][1].text):
         end -= 1  # a web page's buttons and counters after the 落款 stay body text (the RS rules')
     body, chrome = body[:end], body[end:]
+    units: list[Line] = []
     if end and body[end - 1][0].kind == "text_line" and (split := _unit_and_date(body[end - 1][1])):
-        return Signature((split[0],), split[1]), body[:end - 1] + chrome
-    if end and (body[end - 1][0].kind == "date_line"
-                or body[end - 1][0].kind == "text_line" and _LOOSE_DATE.match(body[end - 1][1].text)):
+        units, date = [split[0]], split[1]  # the last unit and the date on one line; joint issuers above
+        end -= 1
+    elif end and (body[end - 1][0].kind == "date_line"
+                  or body[end - 1][0].kind == "text_line" and _LOOSE_DATE.match(body[end - 1][1].text)):
         date = body[end - 1][1]
         end -= 1
-    units: list[Line] = []
-    if date is not None and end and _SEAL.fullmatch(body[end - 1][1].text):
+    if date is not None and not units and end and _SEAL.fullmatch(body[end - 1][1].text):
         end -= 1  # （盖章） between the unit and the date marks where the seal goes
-    while end and len(units) < 2:
+    while end and len(units) < _JOINT_MAX:
         raw, line = body[end - 1]
         signer = not units and _looks_like_signer(line.text, date is not None)
         if raw.kind != "text_line" or not (_looks_like_unit(line.text) or signer):
             break
+        if (len(units) >= 2 or split) and (date is None or any(c in line.text for c in ":：，,")):
+            break  # a third or fourth issuer of a joint 落款 only above its date, a name with no label
         units.insert(0, line)
         end -= 1
     if date is None and units and end and body[end - 1][0].kind == "date_line":
@@ -756,14 +762,14 @@ def _signature(body: list[tuple[RawLine, Line]]):
 _CHROME = lazy(r"^【[^】]{2,8}】|浏览次数|点击次数|阅读次数|【关闭窗口】|【打印本页】"
                r"|^上一篇[:：]|^下一篇[:：]|^返回顶部|^分享到|^相关(?:文章|链接|阅读)[:：]|发布时间[:：]"
                r"|字号[:：][ \t\u3000]*大[ \t\u3000]*中[ \t\u3000]*小")
-_UNIT_THEN_DATE = lazy(r"^(?P<unit>[^ \t\u3000]{2,30})[ \t\u3000]{2,}"
-                             r"(?P<date>(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})日)$")
+_UNIT_THEN_DATE = lazy(r"^(?P<unit>[^ \t\u3000]{2,30})[ \t\u3000]{2,}(?P<date>[^ \t\u3000].{3,24})$")
 
 
 def _unit_and_date(line: Line) -> tuple[Line, Line] | None:
-    """A 落款 on one line, unit and date apart (青山县教育局    2024年5月6日), as two lines."""
+    """A 落款 on one line, unit and date apart (青山县教育局    2024年5月6日), as two lines; the date
+    in any form a 落款 date takes (2024.5.6, 2024年5月, 二〇二四年五月六日: its form is the rules')."""
     match = _UNIT_THEN_DATE.match(line.text)
-    if match is None or not _looks_like_unit(match["unit"]):
+    if match is None or not _looks_like_unit(match["unit"]) or not _LOOSE_DATE.match(match["date"]):
         return None
     start = line.span.start
     unit = Line(Span(start, start + match.end("unit")), match["unit"], line.number)
@@ -799,10 +805,19 @@ _NOT_SIGNER = {"此致", "敬礼", "特此报告", "特此通知", "谢谢", "�
 _OFFICIAL = lazy(r"^(?:代理)?[省市县区州旗镇乡]长[ \t\u3000]+[\u4e00-\u9fff·]{2,5}$")
 
 
+# a person signing with the post before the name (青山县教育局副局长　王某某, 党委书记 李某):
+# a 述职报告's or a personal 总结's 落款, read only above a date
+_POSTED = lazy(r"^[\u4e00-\u9fff（）()]{0,24}?(?:局长|主任|书记|校长|院长|所长|站长|科长|股长|队长|部长|厅长|处长|"
+               r"经理|董事长|主席|秘书长|[镇乡村区县市]长|组长|委员|馆长|行长|社长|调研员|科员|干部|教师)"
+               r"(?:[ \t\u3000]+|[ \t\u3000]*[:：][ \t\u3000]*)[\u4e00-\u9fff·]{2,5}$")
+
+
 def _looks_like_signer(text: str, dated: bool) -> bool:
     """A signer's name: labelled (述职人：王某某) or an official's (市长　王某某) anywhere, a bare
-    name only above a date."""
+    name or a name after its post (副局长　王某某) only above a date."""
     if _OFFICIAL.match(text):
+        return True
+    if dated and _POSTED.match(text):
         return True
     if text in _NOT_SIGNER or not _SIGNER.match(text):
         return False

@@ -411,6 +411,17 @@ def _same_place(signed: str, named: str) -> bool:
     return common >= 3 and any(word in signed[1:common] for word in "省市县区州旗盟镇乡")
 
 
+# a notice that relays another organ's document (关于转发《县教育局关于……的方案》的通知): the text
+# may end with the relayed document and its own 落款
+_RELAYED = lazy(r"转发|批转")
+
+
+def _named_in(name: str, text: str) -> bool:
+    """An organ named in ``text`` by its full name or a short one of three characters or more
+    (青山县教育局 in 《县教育局关于……》)."""
+    return any(_ORGAN.search(name[i:]) and name[i:] in text for i in range(len(name) - 2))
+
+
 class SignatureUnitMismatch(Rule):
     """A 落款 that names another organ than the title or the 版头.
 
@@ -480,14 +491,18 @@ class SignatureUnitMismatch(Rule):
             where_zh, where_en = {"issuer_mark": ("版头", "document header"),
                                   "byline": ("标题下署名", "byline")}.get(where, ("标题", "title"))
             loose = where in ("title-loose", "title-head")  # 某市公安局交通管理局 under 某市公安局…
+            relayed = _RELAYED.search(article.title_text)
             wrong = [(line, name) for line, name in units
                      if not any(_same_organ(name, i) or loose and _loosely_same(name, i) or _organ_of_place(name, i)
-                                for i in issuers)]
+                                for i in issuers)
+                     and not (relayed and _named_in(name, article.title_text[relayed.end():]))]
             for line, name in wrong:
                 yield ctx.report(line.span.start, line.span.end, unit=name, issuer="、".join(issuers),
                                  where=where_zh, where_en=where_en, doctype=zh)
             if wrong or where == "byline":  # a joint team's report may be signed by one of its organs
                 continue
+            if relayed and all(_named_in(name, article.title_text[relayed.end():]) for _, name in units):
+                continue  # the relayed document's own 落款 ends the text
             for issuer in issuers:
                 if not any(_same_organ(name, issuer) or loose and _loosely_same(name, issuer)
                            or _organ_of_place(name, issuer) for _, name in units):
