@@ -104,6 +104,7 @@ class SignatureMissingUnit(Rule):
     (which may end with a bare date) and an attached part whose 文种 is not signed. A 述职报告
     ending with a bare date is flagged only when it names its author nowhere: no short line with
     the name under the title (`某局副局长　王某某`), no `述职人`/`报告人`, no `某某同志` in the title.
+    A post and a name above the date (`某局副局长　王某某`, `党支部书记：李某`) sign it.
 
     ## Why is this bad?
     《党政机关公文处理工作条例》第九条（十一） requires the issuing body's name in the
@@ -438,7 +439,12 @@ class SignatureUnitMismatch(Rule):
     (某某社区居民委员会, 某某镇人民政府), and so may any document whose title names a village, a
     community or a township (`某村关于……的汇报`: 中共某镇某村支部委员会, 某镇某村村民委员会). A
     调研报告 whose title names no organ is judged against the organ of the team in its byline
-    (`某县民政局调研组`): a 落款 of another organ is flagged.
+    (`某县民政局调研组`): a 落款 of another organ is flagged. A joint 落款 may list three or four
+    organs, one per line, the last beside the date; an organ and its 办公室 are two issuers
+    (`某县人民政府` in the title, `某县人民政府办公室` signing, is flagged). A notice that relays
+    another organ's document (`……关于转发区水利局……方案的通知`) may end with the relayed
+    document's own 落款: a unit named after `转发`/`批转` in the title (in full or by a short name
+    of three characters or more) is not flagged.
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.5: the 发文机关署名 is the full name or the standard short name of the
@@ -710,6 +716,7 @@ class SignatureDateForm(Rule):
     or hyphens, shortens the year (`24年12月5日`), pads the month or day with a zero
     (`2024年03月05日`), names a day that does not exist (`2024年13月5日`, `2024年2月30日`), adds
     the weekday (`2024年12月5日星期四`) or writes full-width digits (`２０２４年１２月５日`).
+    A date beside the unit on one line (`某局　　2024.12.5`) is judged the same.
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.5.4: the 成文日期 is written in Arabic numerals with year, month and day
