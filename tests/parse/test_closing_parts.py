@@ -82,6 +82,18 @@ def test_a_joint_closing_lists_every_issuer(closing, units):
     assert sig is not None and [line.text for line in sig.units] == units and sig.date is not None
 
 
+@pytest.mark.parametrize("closing, unit", [
+    ("长丰区冬季供暖保障工作专班\n（长丰区住房和城乡建设局代章）\n2024年11月2日\n", "长丰区冬季供暖保障工作专班"),
+    ("长丰区冬季供暖保障工作专班（长丰区住房和城乡建设局代章）\n2024年11月2日\n",
+     "长丰区冬季供暖保障工作专班（长丰区住房和城乡建设局代章）"),
+    ("长丰区冬季供暖保障工作专班\n2024年11月2日\n（长丰区住房和城乡建设局代章）\n", "长丰区冬季供暖保障工作专班"),
+])
+def test_an_organ_sealing_for_another(closing, unit):
+    sig = article(HEAD + closing).signature
+    assert sig is not None and [line.text for line in sig.units] == [unit]
+    assert sig.date is not None and sig.date.text == "2024年11月2日"
+
+
 def test_a_third_unit_line_without_a_date_stays_body_text():
     text = HEAD + "长丰区住房和城乡建设局\n长丰区财政局\n长丰区发展和改革委员会\n"
     sig = article(text).signature

@@ -725,12 +725,18 @@ def _looks_like_title(text: str) -> bool:
 
 def _signature(body: list[tuple[RawLine, Line]]):
     """Peel the closing block off the end: a date line and/or short unit-name lines (or the
-    name of the person who signs a 述职报告 or a personal 总结)."""
+    name of the person who signs a 述职报告 or a personal 总结, with or without the post).
+
+    Up to four unit lines above a date (a joint 落款), the last one possibly beside the date;
+    a seal note (（印）, （某局代章）) beside a unit, between unit and date, or (代章) under the date."""
     date = None
     split = None
     end = len(body)
     while end and body[end - 1][0].kind == "text_line" and _CHROME.search(body[end - 1][1].text):
         end -= 1  # a web page's buttons and counters after the 落款 stay body text (the RS rules')
+    if end and body[end - 1][0].kind == "text_line" and "代章" in body[end - 1][1].text \
+            and _SEAL.fullmatch(body[end - 1][1].text):
+        end -= 1  # （某局代章） under the date: the seal's note, kept as body text after the 落款
     body, chrome = body[:end], body[end:]
     units: list[Line] = []
     if end and body[end - 1][0].kind == "text_line" and (split := _unit_and_date(body[end - 1][1])):
@@ -740,8 +746,8 @@ def _signature(body: list[tuple[RawLine, Line]]):
                   or body[end - 1][0].kind == "text_line" and _LOOSE_DATE.match(body[end - 1][1].text)):
         date = body[end - 1][1]
         end -= 1
-    if date is not None and not units and end and _SEAL.fullmatch(body[end - 1][1].text):
-        end -= 1  # （盖章） between the unit and the date marks where the seal goes
+    if not units and end and _SEAL.fullmatch(body[end - 1][1].text):
+        end -= 1  # （盖章） between the unit and the date (or under a unit with no date) marks the seal
     while end and len(units) < _JOINT_MAX:
         raw, line = body[end - 1]
         signer = not units and _looks_like_signer(line.text, date is not None)
@@ -824,7 +830,9 @@ def _looks_like_signer(text: str, dated: bool) -> bool:
     return dated or text[:1] in "述报汇总发申署签" and any(c in text for c in ":：")
 
 
-_SEAL = lazy(r"[ \t\u3000]*[（(](?:印|盖章|公章|章|签章|签字|签名|印章)[)）]$")
+# where the seal goes: （印）, （盖章）; or an organ that seals for one with no seal of its own
+# (a 指挥部, a 领导小组): （某局代章）
+_SEAL = lazy(r"[ \t\u3000]*[（(](?:印|盖章|公章|章|签章|签字|签名|印章|[^（）()\s]{0,30}代章)[)）]$")
 
 
 def _looks_like_unit(text: str) -> bool:

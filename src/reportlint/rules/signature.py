@@ -105,6 +105,7 @@ class SignatureMissingUnit(Rule):
     ending with a bare date is flagged only when it names its author nowhere: no short line with
     the name under the title (`某局副局长　王某某`), no `述职人`/`报告人`, no `某某同志` in the title.
     A post and a name above the date (`某局副局长　王某某`, `党支部书记：李某`) sign it.
+    A 公告 or 通告 whose title or 版头 names its organ (`某市人民政府公告`) may close with the date alone.
 
     ## Why is this bad?
     《党政机关公文处理工作条例》第九条（十一） requires the issuing body's name in the
@@ -148,11 +149,24 @@ class SignatureMissingUnit(Rule):
             profile = doctype_of(article, self.settings["doctypes"])
             if article.is_attachment and (profile is None or not profile.signature):
                 continue  # an attached form or list may end with its own date
+            if _headed_by_issuer(article):
+                continue  # 某市人民政府公告: the organ heads it, the date closes it
             start, end = sig.date.span.start, sig.date.span.end
             yield ctx.report(start, end, doctype=zh, doctype_en=en)
 
 
 _NAME_MARKS = "，,。：:；;！？"
+# a 公告 or 通告 headed by its organ (某市人民政府公告, 某县公安局关于……的通告): the heading signs it
+_PROCLAIMED = {"announcement", "public-notice"}
+_PROCLAMATION = lazy(r"^(.{3,40}?)(?:关于.*)?(?:公告|通告)$")
+
+
+def _headed_by_issuer(article: Article) -> bool:
+    """A 公告 or 通告 whose title or 版头 names the issuing organ: it may close with the date alone."""
+    if article.doctype is None or article.doctype.id not in _PROCLAIMED:
+        return False
+    match = _PROCLAMATION.match(article.title_text.strip())
+    return bool(match and _organs(match.group(1))) or article.element("issuer_mark") is not None
 
 
 def _names_its_author(ctx: RuleContext, article: Article) -> bool:
