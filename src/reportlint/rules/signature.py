@@ -320,7 +320,7 @@ class SignatureMissingOfficial(Rule):
 _SIGNED_OTHERWISE = {"minutes", "order", "speech", "government-work-report"}
 
 
-_ORGAN = lazy(r"(?:局|委|办|院|府|部|厅|处|科|室|会|校|所|站|队|中心|公司|街道|办事处|镇|乡|村|社区|支部|党委|团委|"
+_ORGAN = lazy(r"(?:局|委|办|院|府|部|厅|处|科|室|会|校|所|站|队|中心|公司|街道|办事处|镇|乡|村|社区|支部|党委|团委|党组|党总支|"
               r"委员会|小组|集团|医院|中学|小学|大学|学院|幼儿园|馆|台|社|协会|联合会|总工会|妇联|团县委|团市委)$")
 # the organ a title opens with: before 关于, or before the year of a 总结/要点 (某局2024年工作总结)
 _TITLE_ISSUER = lazy(r"^(.{2,60}?)(?:关于|(?=(?:19|20)[0-9]{2}年|[〇○零一二三四五六七八九]{4}年))")
@@ -340,8 +340,12 @@ def _organs(text: str) -> list[str]:
 
 
 def _norm(name: str) -> str:
-    return (name.replace("人民政府", "政府").replace("委员会", "委").replace("中国共产党", "中共")
+    name = (name.replace("人民政府", "政府").replace("委员会", "委").replace("中国共产党", "中共")
             .replace("办公室", "办"))
+    # 中共某公司委员会 = 某公司党委: the party committee by either name
+    return name[2:-2] + "委" if name.startswith("中共") and name.endswith("党委") else \
+        name[2:] if name.startswith("中共") and name.endswith("委") and len(name) > 4 else \
+        name[:-2] + "委" if name.endswith("党委") else name
 
 
 def _same_organ(a: str, b: str) -> bool:
@@ -448,7 +452,7 @@ class SignatureUnitMismatch(Rule):
     names it up to the first organ word; it is judged only against a single 落款 unit of the same
     place (`某市自然资源局`), and a unit within it (`某市公安局交通警察大队`) signs for it. A
     standard short name counts as the same organ (县人民政府 = 县政府; 教育局 for 某某县教育局;
-    办 for 办公室); a title that does not start with an organ's name is not judged. A 总结 titled
+    办 for 办公室; 中共某公司委员会 = 某公司党委; but a 党组 is not its bureau); a title that does not start with an organ's name is not judged. A 总结 titled
     with its organ before the year (`某某社区2024年工作总结`) may be signed by that organ's body
     (某某社区居民委员会, 某某镇人民政府), and so may any document whose title names a village, a
     community or a township (`某村关于……的汇报`: 中共某镇某村支部委员会, 某镇某村村民委员会). A
