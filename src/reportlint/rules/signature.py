@@ -714,6 +714,9 @@ _SEPARATED = lazy(r"^[（(]?([0-9]{4})[ \t]*([.．/\-－])[ \t]*([0-9]{1,2})[ \t
 
 
 _WEEKDAY = lazy(r"[ \t\u3000]*[（(]?(?:星期|周|礼拜)[一二三四五六日天][)）]?$")
+_STOPS = ("。", "．", ".")
+_LETTER_O = "OoＯｏ"
+_ZERO = str.maketrans({c: "0" for c in _LETTER_O})
 _HALF_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _ARABIC = lazy(r"^[（(]?([0-9]{2,4})[ \t]*年[ \t]*([0-9]{1,2})[ \t]*月[ \t]*([0-9]{1,2})[ \t]*(日)?[)）]?$")
 
@@ -734,7 +737,9 @@ class SignatureDateForm(Rule):
     or hyphens, shortens the year (`24年12月5日`), pads the month or day with a zero
     (`2024年03月05日`), names a day that does not exist (`2024年13月5日`, `2024年2月30日`), adds
     the weekday (`2024年12月5日星期四`) or writes full-width digits (`２０２４年１２月５日`).
-    A date beside the unit on one line (`某局　　2024.12.5`) is judged the same.
+    A date beside the unit on one line (`某局　　2024.12.5`) is judged the same. Slips are flagged
+    with the date they stand for: a full stop after it (`2024年12月5日。`), `曰` for `日`, the
+    letter O for a zero (`2O24年12月5日`).
 
     ## Why is this bad?
     GB/T 9704-2012 7.3.5.4: the 成文日期 is written in Arabic numerals with year, month and day
@@ -782,6 +787,8 @@ class SignatureDateForm(Rule):
                   "the date {date!r} takes no leading zeros: {want!r} (GB/T 9704-2012 7.3.5.4)"),
         "short-year": ("成文日期“{date}”的年份应标全称（GB/T 9704-2012 7.3.5.4）",
                        "the date {date!r} gives the year in full (GB/T 9704-2012 7.3.5.4)"),
+        "slip": ("成文日期“{date}”有误写：应为“{want}”（GB/T 9704-2012 7.3.5.4）",
+                 "the date {date!r} has a slip: {want!r} (GB/T 9704-2012 7.3.5.4)"),
         "impossible": ("成文日期“{date}”不存在（GB/T 9704-2012 7.3.5.4）",
                        "the date {date!r} does not exist (GB/T 9704-2012 7.3.5.4)"),
     }
@@ -794,7 +801,10 @@ class SignatureDateForm(Rule):
             text = line.text.strip()
             args: dict[str, Any] = {"date": text}
             plain = _WEEKDAY.sub("", text).translate(_HALF_WIDTH)
-            if plain != text and (date := full_date(plain)) is not None:
+            if text.endswith(_STOPS) or "曰" in text or any(c in text for c in _LETTER_O):
+                kind = "slip"  # a full stop after it, 曰 for 日, the letter O for a zero
+                args["want"] = text.rstrip("".join(_STOPS)).replace("曰", "日").translate(_ZERO)
+            elif plain != text and (date := full_date(plain)) is not None:
                 kind = "weekday" if _WEEKDAY.search(text) else "full-width"
                 args.update(want="{}年{}月{}日".format(*date))
             elif _NO_DAY.match(text):
