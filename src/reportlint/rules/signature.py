@@ -545,6 +545,12 @@ _PART_START = {"上中旬": 1, "上旬": 1, "初": 1, "中下旬": 11, "中旬":
 _MEETING = lazy(r"[，,\s]*(?:[^，,。；]{0,24}?[，,]?)?[^，,。；]{0,24}?"
                 r"(?:会议|常务会|党组会|党委会|办公会|专题会|调度会|推进会|座谈会|现场会|联席会)[^，,。；]{0,12}?(?:研究|审议|讨论|听取|通过|决定|部署)")
 _TITLE_YEAR = lazy(r"(?:19|20)[0-9]{2}(?=年)")
+# a date told as done by the words before it (已于6月18日, 已在6月18日)
+_DONE_ON = ("已于", "已在", "已经于", "业已于", "先后于")
+# a document that rests on an earlier meeting or document: 根据6月18日……会议精神, 按照6月18日……会议部署
+_BASED_ON = ("根据", "按照", "依据", "遵照", "贯彻", "落实")
+_BASIS = lazy(r"[^，,。；]{0,30}?(?:会议|常务会|党组会|党委会|办公会|专题会|调度会|推进会|讲话|批示|通知|文件)"
+              r"(?:的)?(?:精神|要求|部署|决定|安排|意见)")
 _DONE = ("已", "了", "完成", "圆满", "顺利", "成功", "结束", "闭幕")
 # 文种 that report on what has happened: every dated event in them is past, unless planned
 _REPORTS_ON_PAST = {"work-summary", "half-year-summary", "activity-summary", "debrief", "research-report"}
@@ -595,7 +601,9 @@ class SignatureDateBeforeEvents(Rule):
     the 成文日期 when such an event falls after it, or that a meeting decided
     (`经5月16日县政府常务会议研究`, `5月16日，镇党委会议专题研究`, unless a plan word stands
     before the meeting's verb: `定于`, `将`, `于`). A part of a month counts from its first day
-    (`10月中下旬` from the 11th). In a 报告, 通报, 请示 or 批复,
+    (`10月中下旬` from the 11th). A date after `已于` (`已于5月16日完成`) is done whatever the clause
+    says; so is the meeting or document a text rests on (`根据5月16日县政府常务会议精神`,
+    `按照5月16日……会议部署`). In a 报告, 通报, 请示 or 批复,
     which state facts, an event verb after the date (`9月12日，现场会在城关镇召开`, `你镇9月12日
     报来的请示收悉`) counts too when the sentence has no plan, request or deadline word. In a 总结, a 述职报告 or a
     调研报告, which report what has happened, every dated event counts unless its clause plans
@@ -680,6 +688,11 @@ class SignatureDateBeforeEvents(Rule):
             if (year, month, day) <= signed or not 1 <= month <= 12:
                 continue
             after = text[match.end():match.end() + 2]
+            before = text[max(0, match.start() - 4):match.start()]
+            if before.endswith(_DONE_ON) and not after.startswith(("前", "起", "至")):
+                return match.group(0)  # 已于6月18日完成: told as done, whatever else the clause says
+            if before.endswith(_BASED_ON) and _BASIS.match(text, match.end()):
+                return match.group(0)  # 根据6月18日县政府常务会议精神: the meeting the document rests on
             if text[match.start() - 1:match.start()] == "经":  # 经6月18日县政府常务会议研究，同意……
                 phrase = _clause(text.replace("，", "。"), match.start(), match.end())
                 if not any(word in phrase for word in _FUTURE):
