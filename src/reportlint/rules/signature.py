@@ -354,6 +354,27 @@ def _same_organ(a: str, b: str) -> bool:
     return x == y or (len(min(x, y, key=len)) >= 3 and (x.endswith(y) or y.endswith(x)))
 
 
+def _abbreviates(short: str, full: str) -> bool:
+    """One organ by its usual short name: characters taken in order from the full name, dropped in
+    two places or more, ending with the same organ word (发改委 for 发展和改革委员会, 人社局 for
+    人力资源和社会保障局, 市场监管局 for 市场监督管理局). A name that only leaves out one run
+    (教育局 and 教育体育局, 农业局 and 农业农村局) is another organ, and so is a company's: it
+    signs with its registered name."""
+    x, y = _norm(short), _norm(full)
+    if len(x) < 3 or len(x) >= len(y) or x[-1] != y[-1] or y.endswith("公司") or short.endswith("公司"):
+        return False
+    if x[0] != y[0] and x[0] not in "省市县区州旗盟镇乡":
+        return False
+    gaps, at = 0, 0
+    for c in x:
+        found = y.find(c, at)
+        if found < 0:
+            return False
+        gaps += found > at and at > 0  # a run left out between two kept characters
+        at = found + 1
+    return gaps >= 2
+
+
 _BODY_OF_PLACE = lazy(r"(?:人民政府|政府|党委|党工委|办事处|居民委员会|村民委员会|居委会|村委会|委员会|党支部|党总支)$")
 
 
@@ -452,7 +473,9 @@ class SignatureUnitMismatch(Rule):
     names it up to the first organ word; it is judged only against a single 落款 unit of the same
     place (`某市自然资源局`), and a unit within it (`某市公安局交通警察大队`) signs for it. A
     standard short name counts as the same organ (县人民政府 = 县政府; 教育局 for 某某县教育局;
-    办 for 办公室; 中共某公司委员会 = 某公司党委; but a 党组 is not its bureau); a title that does not start with an organ's name is not judged. A 总结 titled
+    办 for 办公室; 中共某公司委员会 = 某公司党委; the usual short names, 发改委 for 发展和改革委员会,
+    市场监管局 for 市场监督管理局; but a 党组 is not its bureau, 教育局 is not 教育体育局, and a
+    company signs with its registered name); a title that does not start with an organ's name is not judged. A 总结 titled
     with its organ before the year (`某某社区2024年工作总结`) may be signed by that organ's body
     (某某社区居民委员会, 某某镇人民政府), and so may any document whose title names a village, a
     community or a township (`某村关于……的汇报`: 中共某镇某村支部委员会, 某镇某村村民委员会). A
@@ -517,8 +540,8 @@ class SignatureUnitMismatch(Rule):
             loose = where in ("title-loose", "title-head")  # 某市公安局交通管理局 under 某市公安局…
             relayed = _RELAYED.search(article.title_text)
             wrong = [(line, name) for line, name in units
-                     if not any(_same_organ(name, i) or loose and _loosely_same(name, i) or _organ_of_place(name, i)
-                                for i in issuers)
+                     if not any(_same_organ(name, i) or _abbreviates(name, i) or _abbreviates(i, name) or loose and _loosely_same(name, i)
+                                or _organ_of_place(name, i) for i in issuers)
                      and not (relayed and _named_in(name, article.title_text[relayed.end():]))]
             for line, name in wrong:
                 yield ctx.report(line.span.start, line.span.end, unit=name, issuer="、".join(issuers),
@@ -528,7 +551,7 @@ class SignatureUnitMismatch(Rule):
             if relayed and all(_named_in(name, article.title_text[relayed.end():]) for _, name in units):
                 continue  # the relayed document's own 落款 ends the text
             for issuer in issuers:
-                if not any(_same_organ(name, issuer) or loose and _loosely_same(name, issuer)
+                if not any(_same_organ(name, issuer) or _abbreviates(name, issuer) or _abbreviates(issuer, name) or loose and _loosely_same(name, issuer)
                            or _organ_of_place(name, issuer) for _, name in units):
                     last = sig.units[-1]
                     yield ctx.report(last.span.start, last.span.end, "missing", issuer=issuer,
