@@ -194,7 +194,8 @@ class MisspeltWord(_WordingRule):
       `权利机关` → `权力机关`, `反应问题` → `反映问题`, `急待解决` → `亟待解决`, `必需` before a
       verb (`必需坚持`) → `必须`, `起用新印章` → `启用` (`起用年轻干部` is left alone),
       `法制政府` → `法治政府` (`法制建设` is left alone), `招聘启示` → `招聘启事`, `寄于厚望` →
-      `寄予`, `渡过春节` → `度过` (`渡过难关` is left alone); or with the context before them: `权力` after `享有…`
+      `寄予`, `渡过春节` → `度过` (`渡过难关` is left alone), `过渡依赖` →
+      `过度` (`过渡期` is left alone); or with the context before them: `权力` after `享有…`
       (`依法享有的知情权、监督权等权力` → `权利`; `享有的审批权力` is left alone), `所必须的` →
       `所必需的`.
 
