@@ -179,7 +179,7 @@ class MisspeltWord(_WordingRule):
     """A misspelt or confused word of official writing: `布署`, `惯彻`, `签定`, `一股作气`, `权力和义务`.
 
     ## What it does
-    Flags the words listed under `misspelt:` in `rulesets/data/wording.yaml` (about 930,
+    Flags the words listed under `misspelt:` in `rulesets/data/wording.yaml` (about 980,
     each with its source: the 《现代汉语词典》 entry of the right form, and the 《咬文嚼字》
     list of the 100 most common misspellings where the slip is on it) and in your own lists
     (option `lists`). The forms covered:
