@@ -382,3 +382,16 @@ def test_a_long_contact_note_under_the_signature():
                   f"{note}\n").articles[0]
     assert article.signature is not None and article.signature.date is not None
     assert article.element("contact") is not None
+
+
+@pytest.mark.parametrize("after, kind", [
+    ("附注：此件公开发布\n", "annotation"),
+    ("联系人：王某某\n联系电话：0591-87650000\n电子邮箱：zlk@example.gov.cn\n", "contact"),
+    ("联系人：王某某\n传真：0591-87650001\n", "contact"),
+])
+def test_labelled_notes_and_contacts_after_the_signature(after, kind):
+    article = doc("青溪县市场监督管理局关于做好充电设施安全检查的通知\n各乡镇人民政府：\n"
+                  "为消除安全隐患，现就有关事项通知如下，请认真落实。\n青溪县市场监督管理局\n2026年3月18日\n"
+                  + after).articles[0]
+    assert article.signature is not None and [line.text for line in article.signature.units] == ["青溪县市场监督管理局"]
+    assert article.signature.date is not None and article.element(kind) is not None

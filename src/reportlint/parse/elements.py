@@ -148,6 +148,9 @@ def _attach(_: str, rest: str, rest_start: int) -> Form | None:
 
 
 def _note(marker: str, rest: str, _: int) -> Form | None:
+    if marker.strip(_SPACES).startswith("附注"):  # 附注：此件公开发布
+        value = rest.strip(_SPACES)
+        return Form("annotation", (("value", value),)) if value else None
     match = _NOTE.match(marker + rest)
     if match is None:
         return None
