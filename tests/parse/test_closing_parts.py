@@ -48,7 +48,7 @@ def test_unit_and_date_on_one_line_are_two_spans():
     assert sig.units[0].number == sig.date.number == 4
 
 
-@pytest.mark.parametrize("name", ["述职人：赵明远", "赵明远", "欧阳晓"])
+@pytest.mark.parametrize("name", ["述职人：赵明远", "赵明远", "欧阳晓", "阙某某"])
 def test_a_person_signs_a_debrief(name):
     text = "2024年度述职报告\n一年来，我认真履行岗位职责，较好完成了各项任务。\n" + name + "\n2024年12月20日\n"
     sig = article(text).signature
