@@ -69,8 +69,9 @@ def test_one_line_closing_with_a_loose_date(closing, date):
     assert sig.date is not None and sig.date.text == date
 
 
-def test_a_one_line_closing_with_a_sentence_after_the_spaces_is_body_text():
-    sig = article(HEAD + "长丰区住房和城乡建设局      负责统筹协调\n").signature
+@pytest.mark.parametrize("last", ["长丰区住房和城乡建设局      负责统筹协调\n", "责任单位：区住房和城乡建设局 12月5日\n"])
+def test_a_line_that_only_ends_like_a_closing_is_body_text(last):
+    sig = article(HEAD + last).signature
     assert sig is None or not sig.units
 
 

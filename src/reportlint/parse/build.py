@@ -775,8 +775,9 @@ def _unit_and_date(line: Line) -> tuple[Line, Line] | None:
     """A 落款 on one line, unit and date apart (青山县教育局    2024年5月6日), as two lines; the date
     in any form a 落款 date takes (2024.5.6, 2024年5月, 二〇二四年五月六日: its form is the rules')."""
     match = _UNIT_THEN_DATE.match(line.text)
-    if match is None or not _looks_like_unit(match["unit"]) or not _LOOSE_DATE.match(match["date"]):
-        return None
+    if match is None or not _looks_like_unit(match["unit"]) or not _LOOSE_DATE.match(match["date"]) \
+            or any(c in match["unit"] for c in ":：，,、；;"):
+        return None  # 责任单位：区水利局 12月5日 is a task's line, not a 落款
     start = line.span.start
     unit = Line(Span(start, start + match.end("unit")), match["unit"], line.number)
     date = Line(Span(start + match.start("date"), line.span.end), match["date"], line.number)
