@@ -718,6 +718,33 @@ _NOT_TOTAL = "同享建治商赢性识青产鸣振谋事"  # 共同, 共享, 共
 _SERIES = lazy(r"(?:第?[一二三四五六七八九十0-9]+(?:季度|期|批|轮|月份|月|阶段|标段)|上半年|下半年)")
 
 
+_HEAD_COUNT = lazy(r"^[^，,；;0-9两一二三四五六七八九十]{0,4}([两二三四五六七八九]|十[一二]?)"
+                   r"(?:类|批|项|种|期|所|家|个|部分|方面|级|季度|年|轮|阶段)")
+
+
+def _stated_head(words: str) -> int:
+    """The count a total's clause gives its parts before its mark (`三类学校`, `两批`), else 0."""
+    m = _HEAD_COUNT.match(words)
+    return (cn_number(m.group(1)) or 0) if m else 0
+
+
+def _respective_labels(text: str, begin: int, parts: list[Amount], labels: list[str]) -> list[str]:
+    """`一季度、二季度、三季度分别完成投资12亿元、15亿元、18亿元`: the names before `分别` label
+    the bare figures after it in turn (each with the verb between); otherwise ``labels`` as read."""
+    first = labels[0]
+    at = first.find("分别")
+    if at == -1 or any(labels[1:]):
+        return labels
+    opening = parts[0].start - len(first)
+    names = text[begin:opening + at]
+    names = names[max(names.rfind(c) for c in "，,；;：:") + 1:]
+    verb = first[at + 2:]
+    split = names.replace("和", "、").replace("及", "、").split("、")
+    if len(split) != len(parts) or not all(split):
+        return labels
+    return [name + verb for name in split]
+
+
 def _weak_total_after(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
     """`一季度完成12件，二季度完成15件，…，前三季度累计完成38件`, `第一期80人，…，共培训230人`.
 
@@ -757,11 +784,59 @@ def _weak_total_after(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
         labels.insert(0, text[start:part.start])
     if len(parts) < 2:
         return
+    labels = _respective_labels(text, sentence.start, parts, labels)
     same_verb = bool(verb) and all(verb in label for label in labels)
-    if not (bare or same_verb or all(_SERIES.search(label) for label in labels)):
+    head = _stated_head(text[clause + 1:word_at])
+    if head and head != len(parts):
+        return  # `一季度…，二季度…，前三季度累计…`: a part is not named
+    counted = head == len(parts)  # `，三类学校共有…`, `，两批共计…`
+    if not (bare or same_verb or counted or all(_SERIES.search(label) for label in labels)):
         return
     if _compare(total, parts) != 0:
         yield Mismatch(parts[0].start, total.end, "sum", total, tuple(parts))
+
+
+_FIRST_POINT = ("一是", "其一是", "第一是")
+_POINT = lazy(r"(?:其|第)?([一二三四五六七八九十]+)是")
+
+
+def _points(text: str, sentence: _Sentence, previous: list[Amount]) -> Iterator[Mismatch]:
+    """`全年共培训1800人次。一是干部培训650人次；二是…；三是…`: one figure per point under a
+    heading total (in the clause before `一是` or closing the sentence before). The points need
+    not name everything, so only parts that exceed the total contradict it."""
+    at = -1
+    for word in _FIRST_POINT:
+        at = text.find(word, sentence.start, sentence.end)
+        if at != -1:
+            break
+    if at == -1 or at > sentence.start and text[at - 1] not in "，,；;：: \u3000":
+        return  # `统一是…`: a word, not the first point
+    marks: list[int] = []  # where each point starts: 一是, 二是, 三是 … in order
+    i = at
+    while i != -1 and len(marks) < 10:
+        m = _POINT.match(text, i)
+        marks.append(m.start() if m else i)
+        nxt = _CN_ORDER[len(marks)] + "是" if len(marks) < len(_CN_ORDER) else ""
+        i = text.find(nxt, i + 2, sentence.end) if nxt else -1
+    if len(marks) < 2:
+        return
+    before = [f for f in sentence.figures if f.end <= at]
+    heading = before[-1:] if before else previous[-1:]
+    if not heading:
+        return
+    total = heading[0]
+    if total.approx and total.hedge == "over" or total.measure == PERCENT or _delta(text, total) \
+            or not _marked(text, total):
+        return
+    bounds = [*marks[1:], sentence.end]
+    parts: list[Amount] = []
+    for start, stop in zip(marks, bounds):
+        inside = [f for f in sentence.figures if start <= f.start < stop and f.measure == total.measure]
+        if len(inside) != 1 or inside[0].approx or _delta(text, inside[0]):
+            return  # no figure of the total's kind, or a point broken down in turn
+        parts.append(inside[0])
+    if _exceeds(total, parts):
+        yield Mismatch(min(total.start, parts[0].start), parts[-1].end, "sum", total, tuple(parts))
 
 
 _RISE = ("增加到", "增加至", "增长到", "增长至", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至",
@@ -1450,7 +1525,7 @@ def find_mismatches(text: str, tables: str = "") -> Iterator[Mismatch]:
                      *_bare_lists(text, sentence),
                      *_composed(text, sentence), *_rest(text, sentence), *_total_after(text, sentence, last),
                      *_weak_total_after(text, sentence), *_changes(text, sentence),
-                     *_attendance(text, sentence),
+                     *_attendance(text, sentence), *_points(text, sentence, previous),
                      *_part_shares(text, sentence, previous), *_accumulated(text, sentence),
                      *_among_named(text, sentence), *_viewed_by(text, sentence, previous or last_line),
                      *_shares(text, sentence), *_ratio(text, sentence), *_rates(text, sentence)]
