@@ -21,6 +21,7 @@ from reportlint.text.lazyre import lazy
 _STOPS = "。！？!?\n"
 _LOOKBACK = 90  # how far before its breakdown a total may stand (it may close the sentence before)
 _LABEL_MAX, _TAIL_MAX = 14, 8
+_ITEM_LABEL_MAX = 22  # a part's own name may be long: `县经济开发区标准厂房及配套基础设施项目`
 _LIST_SEPARATORS = ("以及", "、", "和", "及", "与")
 _TOTAL_MARKS = ("共", "合计", "总计", "总共", "一共", "共计", "总数", "总量", "总额", "累计", "现有", "总投资",
                 "总里程", "总面积", "总人数", "总规模")
@@ -129,7 +130,7 @@ def _item(text: str, start: int, end: int, figures: list[Amount]) -> Amount | No
         return None
     figure = inside[0]
     label, tail = text[start:figure.start], text[figure.end:end]
-    if len(label) > _LABEL_MAX or len(tail) > _TAIL_MAX:
+    if len(label) > _ITEM_LABEL_MAX or len(tail) > _TAIL_MAX:
         return None
     if not all(_label_char(c) or c.isdigit() and (label[i + 1:i + 2].isascii() and label[i + 1:i + 2].isalpha()
                                                    or _ranged_label(label))
