@@ -797,6 +797,45 @@ def _weak_total_after(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
         yield Mismatch(parts[0].start, total.end, "sum", total, tuple(parts))
 
 
+def _grouped(text: str, sentence: _Sentence, before: list[Amount]) -> Iterator[Mismatch]:
+    """`总产量19.6万吨。其中，水稻播种27.5万亩、产量12.4万吨，玉米播种…、产量…，…`: after `其中`,
+    groups (by semicolons, or by commas) that each give the same kinds of figure once; the
+    figures of one kind are the parts of the total of that kind before (in the sentence, or
+    closing the sentence or line before). The groups need not name everything (`counts`)."""
+    at = text.find("其中", sentence.start, sentence.end)
+    if at == -1 or at > sentence.start and text[at - 1] not in "，,；;":
+        return
+    begin = at + 2
+    while begin < sentence.end and text[begin] in "，,：: ":
+        begin += 1
+    separators = ("；", ";") if any(c in text[begin:sentence.end] for c in "；;") else ("，", ",")
+    groups: list[list[Amount]] = []
+    for start, stop in _split(text, begin, sentence.end, separators):
+        inside = [f for f in sentence.figures if start <= f.start < stop and f.measure != PERCENT]
+        groups.append(inside)
+    if len(groups) < 2:
+        return
+    pattern = [f.measure for f in groups[0]]
+    wide = separators[0] == "；"
+    if (not pattern or len(set(pattern)) != len(pattern) or (len(pattern) < 2 and not wide)
+            or any([f.measure for f in g] != pattern for g in groups[1:])):
+        return
+    candidates = [f for f in sentence.figures if f.end <= at] or before
+    for k, measure in enumerate(pattern):
+        parts = [g[k] for g in groups]
+        if any(p.approx or _delta(text, p) for p in parts):
+            continue
+        of_kind = [f for f in candidates if f.measure == measure]
+        if len(of_kind) != 1:
+            continue  # none, or several (`发现1524处，已整改1497处，其余27处`): whose parts?
+        total = of_kind[0]
+        if total.hedge == "over" or _delta(text, total):
+            continue
+        if _contradicts(total, parts, "counts"):
+            yield Mismatch(total.start, parts[-1].end, "sum", total, tuple(parts))
+            return
+
+
 _FIRST_POINT = ("一是", "其一是", "第一是")
 _POINT = lazy(r"(?:其|第)?([一二三四五六七八九十]+)是")
 
@@ -1527,6 +1566,7 @@ def find_mismatches(text: str, tables: str = "") -> Iterator[Mismatch]:
                      *_composed(text, sentence), *_rest(text, sentence), *_total_after(text, sentence, last),
                      *_weak_total_after(text, sentence), *_changes(text, sentence),
                      *_attendance(text, sentence), *_points(text, sentence, previous),
+                     *_grouped(text, sentence, previous or last_line),
                      *_part_shares(text, sentence, previous), *_accumulated(text, sentence),
                      *_among_named(text, sentence), *_viewed_by(text, sentence, previous or last_line),
                      *_shares(text, sentence), *_ratio(text, sentence), *_rates(text, sentence)]
