@@ -217,10 +217,13 @@ def _total_before(text: str, at: int, measure: str, figures: list[Amount],
             continue
         if "其中" in text[figure.end:at] and not through_among:
             return None
+        if text[max(0, figure.start - 2):figure.start] in _REMAINDERS:
+            return None  # `已整改812处，其余48处…。其中，…`: a remainder, not the whole
         return None if figure.spelled and figure.value < 10 * 10**PLACES else figure
     return None
 
 
+_REMAINDERS = ("其余", "剩余", "尚余", "还剩", "余下")
 _DELTA_WORDS = ("增加", "增长", "减少", "下降", "提高", "降低", "增", "减", "扩大", "缩小", "压减", "节约",
                 "多", "少", "上升", "回落", "增收", "减收", "节省")
 
@@ -443,7 +446,10 @@ def _run(text: str, begin: int, end: int, figures: list[Amount]) -> tuple[list[A
                 tail = part.end
                 continue  # `第一产业增加值128.6亿元，增长3.5%；…`: the part's own growth rate
             if (part.approx or (parts and part.measure != parts[0].measure) or part.measure == PERCENT
-                    or label.lstrip("，,；;、 ").startswith(_TOTAL_MARKS)):
+                    or label.lstrip("，,；;、 ").startswith(_TOTAL_MARKS)
+                    # `一是…62场，其中…20场；二是…`: a part's breakdown ends at the next point
+                    or parts and not _POINT.match(labels[0].lstrip("，,；;、 "))
+                    and _POINT.match(label.lstrip("，,；;、 "))):
                 filled = False
                 break
             parts.append(part)
@@ -811,7 +817,8 @@ def _grouped(text: str, sentence: _Sentence, before: list[Amount]) -> Iterator[M
     separators = ("；", ";") if any(c in text[begin:sentence.end] for c in "；;") else ("，", ",")
     groups: list[list[Amount]] = []
     for start, stop in _split(text, begin, sentence.end, separators):
-        inside = [f for f in sentence.figures if start <= f.start < stop and f.measure != PERCENT]
+        inside = [f for f in sentence.figures if start <= f.start < stop and f.measure != PERCENT
+                  and not f.spelled]  # `一本达线630人`: the numeral names the group
         groups.append(inside)
     if len(groups) < 2:
         return
@@ -1656,7 +1663,10 @@ class TotalMismatch(Rule):
       `…，共45个`, `…，合计组织生活会议42次`, a list closed by a sentence `以上共计26个`, list
       lines closed by a line `合计26人`; `共` / `累计` with a verb closes a list only over parts of
       that same activity or successive periods (`一季度完成12件，…，前三季度累计完成38件`,
-      `第一期80人，…，共培训230人`), never another quantity (`…，共惠及居民8600户`);
+      `第一期80人，…，共培训230人`), never another quantity (`…，共惠及居民8600户`); names before
+      `分别` label the figures after it in turn (`城区、乡镇、村小分别有学生…、…、…，`), and a total whose
+      clause counts its parts closes as many (`，三类学校共有学生…`, `，两批共计…`) but no other number
+      of them (`一季度…，二季度…，前三季度累计…` is left alone);
     - a colon and numbered parts after a total marked `共`/`合计`
       (`共开展检查15次：一是…6次，二是…5次，三是…3次`);
     - a `合计` / `总计` row of a Markdown table, column by column (columns of rates, shares,
@@ -1672,7 +1682,13 @@ class TotalMismatch(Rule):
     often named alone); not when its labels pick members by a property (`重点`, `规模以上`). A
     closing remark without figures (`，均已按期办结`) does not cut a list short. A label may name its
     part by a number of another kind (`60至79岁`, `80周岁以上`: one bracket of a division by age,
-    not a selection).
+    not a selection). Two more lists that need not be whole: points `一是…二是…` with one figure each
+    under a total marked `共`/`合计` in the clause or sentence before (reported only when they exceed
+    it); and groups after `其中` (by semicolons, or by commas) that each give the same kinds of figure
+    once (`其中，小麦播种20.1万亩、产量8.6万吨，玉米播种…、产量…，…`; `A地块面积…，起始价…；B地块…`),
+    each kind against the one figure of that kind before (in the sentence, else the sentence or line
+    before; several of that kind leave it alone), as a list after `其中` is read. A part's name may
+    run to 22 characters (`县经济开发区标准厂房及配套基础设施项目15,000万元`).
 
     Also: a stated count against the items listed after its colon or `分别是` in the same paragraph
     (`设置五类用户：管理员、审核员、录入员和查询员`, `三项工作：一是…四是…`,
