@@ -21,7 +21,8 @@ from reportlint.text.lazyre import lazy
 _STOPS = "。！？!?\n"
 _LOOKBACK = 90  # how far before its breakdown a total may stand (it may close the sentence before)
 _LABEL_MAX, _TAIL_MAX = 14, 8
-_ITEM_LABEL_MAX = 22  # a part's own name may be long: `县经济开发区标准厂房及配套基础设施项目`
+# after `分别安排：`, `具体为：` a part's own name may be long: `县经济开发区标准厂房及配套基础设施项目`
+_NAMED_LABEL_MAX = 22
 _LIST_SEPARATORS = ("以及", "、", "和", "及", "与")
 _TOTAL_MARKS = ("共", "合计", "总计", "总共", "一共", "共计", "总数", "总量", "总额", "累计", "现有", "总投资",
                 "总里程", "总面积", "总人数", "总规模")
@@ -102,7 +103,7 @@ _ORDINAL = lazy(r"(?:[一二三四五六七八九十]+是|其[一二三四五六
                 r"|[（(][0-9一二三四五六七八九十]+[)）]|[0-9]{1,2}[.．、])")
 
 
-def _item(text: str, start: int, end: int, figures: list[Amount]) -> Amount | None:
+def _item(text: str, start: int, end: int, figures: list[Amount], label_max: int = _LABEL_MAX) -> Amount | None:
     """The figure of ``text[start:end]`` when it reads `label + figure + short tail`, else None.
 
     The label may open with an ordinal (`一是`, `（1）`, `第二`) and hold numerals that name
@@ -130,7 +131,7 @@ def _item(text: str, start: int, end: int, figures: list[Amount]) -> Amount | No
         return None
     figure = inside[0]
     label, tail = text[start:figure.start], text[figure.end:end]
-    if len(label) > _ITEM_LABEL_MAX or len(tail) > _TAIL_MAX:
+    if len(label) > label_max or len(tail) > _TAIL_MAX:
         return None
     if not all(_label_char(c) or c.isdigit() and (label[i + 1:i + 2].isascii() and label[i + 1:i + 2].isalpha()
                                                    or _ranged_label(label))
@@ -413,7 +414,8 @@ _RATE_ASIDE = lazy(r"(?:同比|比上年|比去年|较上年|较去年|环比)?(
 _JOINERS = ("以及", "和", "及", "与", "、")
 
 
-def _run(text: str, begin: int, end: int, figures: list[Amount]) -> tuple[list[Amount], list[str], bool]:
+def _run(text: str, begin: int, end: int, figures: list[Amount],
+         label_max: int = _LABEL_MAX) -> tuple[list[Amount], list[str], bool]:
     """The parts that follow ``begin``: `label + figure` clauses with one measure word.
 
     Returns the parts, their labels and whether they fill the text up to ``end`` (no other
@@ -433,7 +435,7 @@ def _run(text: str, begin: int, end: int, figures: list[Amount]) -> tuple[list[A
         if count > 1:
             pieces = _split(text, start, stop, _JOINERS)
         for b, e in pieces:
-            part = _item(text, b, e, figures)
+            part = _item(text, b, e, figures, label_max)
             if part is None:
                 if not any(b <= f.start < e for f in figures) and not parts and text[e:e + 1] == "、":
                     pending = b
@@ -475,7 +477,8 @@ def _selection(text: str, sentence: _Sentence, at: int, begin: int, candidates: 
     counts some people twice). After `分为` (and `分别为` after a marked total) they must make
     the whole.
     """
-    parts, labels, filled = _run(text, begin, sentence.end, sentence.figures)
+    named = _NAMED_LABEL_MAX if text.startswith(_ALLOCATING + ("具体为", "具体是"), at) else _LABEL_MAX
+    parts, labels, filled = _run(text, begin, sentence.end, sentence.figures, named)
     if not parts:
         return
     total = _total_before(text, at, parts[0].measure, candidates, mode == "marked")
@@ -1688,7 +1691,7 @@ class TotalMismatch(Rule):
     once (`其中，小麦播种20.1万亩、产量8.6万吨，玉米播种…、产量…，…`; `A地块面积…，起始价…；B地块…`),
     each kind against the one figure of that kind before (in the sentence, else the sentence or line
     before; several of that kind leave it alone), as a list after `其中` is read. A part's name may
-    run to 22 characters (`县经济开发区标准厂房及配套基础设施项目15,000万元`).
+    run to 22 characters after `分别安排：` or `具体为：` (`县经济开发区标准厂房及配套基础设施项目15,000万元`).
 
     Also: a stated count against the items listed after its colon or `分别是` in the same paragraph
     (`设置五类用户：管理员、审核员、录入员和查询员`, `三项工作：一是…四是…`,
