@@ -260,3 +260,19 @@ def test_the_line_index_answers_as_before() -> None:
         line = max(i for i, s in enumerate(starts) if s <= offset)
         assert index.position(offset) == (line + 1, offset - starts[line] + 1)
     assert index.line_span(2) == (3, 3) and index.line_count == len(starts)
+
+
+def test_fifty_thousand_brackets_keep_no_list_of_their_offsets() -> None:
+    """50,000 `[` on one Markdown line (issue 13's hostile text): the bracket scans merge the
+    offsets as they find them; a sorted list of them took 2 MB, 40 bytes a bracket."""
+    from reportlint.rules.placeholders import find_placeholders
+
+    text = "# 工作总结\n\n" + "[" * 50_000 + "\n"
+    find_placeholders(text[:200])  # patterns compiled first
+    tracemalloc.start()
+    try:
+        find_placeholders(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 5 * len(text), f"{peak / len(text):.1f} bytes a character"

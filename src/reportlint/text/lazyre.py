@@ -7,6 +7,7 @@ so a text without them is neither searched nor the pattern compiled for it.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -128,6 +129,8 @@ def find_all(text: str, needle: str) -> Iterator[int]:
         at = text.find(needle, at + 1)
 
 
-def offsets(text: str, chars: Iterable[str]) -> list[int]:
-    """Every offset of any of ``chars`` in ``text``, ascending (str.find: no regex to compile)."""
-    return sorted(at for char in chars for at in find_all(text, char))
+def offsets(text: str, chars: Iterable[str]) -> Iterator[int]:
+    """Every offset of any of ``chars`` in ``text``, ascending (str.find: no regex to compile).
+
+    Merged as found, never listed: 50,000 ``[`` on one line made a 2 MB list of offsets."""
+    return heapq.merge(*(find_all(text, char) for char in chars))
