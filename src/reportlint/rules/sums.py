@@ -220,8 +220,20 @@ def _total_before(text: str, at: int, measure: str, figures: list[Amount],
             return None
         if text[max(0, figure.start - 2):figure.start] in _REMAINDERS:
             return None  # `已整改812处，其余48处…。其中，…`: a remainder, not the whole
+        if _average(text, figure):
+            return None  # `人均可支配收入32000元。其中，城镇居民…`: an average has no parts
         return None if figure.spelled and figure.value < 10 * 10**PLACES else figure
     return None
+
+
+_AVERAGES = ("人均", "平均", "均价", "户均", "亩均", "每", "单价", "千人口", "万人口")
+
+
+def _average(text: str, figure: Amount) -> bool:
+    """Whether the figure is an average or a rate (`人均…元`, `每平方米…元`), which parts do not add up to."""
+    before = text[max(0, figure.start - 14):figure.start]
+    cut = max(before.rfind(c) for c in "，,；;：:。")
+    return any(w in before[cut + 1:] for w in _AVERAGES)
 
 
 _REMAINDERS = ("其余", "剩余", "尚余", "还剩", "余下")
@@ -839,7 +851,7 @@ def _grouped(text: str, sentence: _Sentence, before: list[Amount]) -> Iterator[M
         if len(of_kind) != 1:
             continue  # none, or several (`发现1524处，已整改1497处，其余27处`): whose parts?
         total = of_kind[0]
-        if total.hedge == "over" or _delta(text, total):
+        if total.hedge == "over" or _delta(text, total) or _average(text, total):
             continue
         if _contradicts(total, parts, "counts"):
             yield Mismatch(total.start, parts[-1].end, "sum", total, tuple(parts))
@@ -1714,7 +1726,8 @@ class TotalMismatch(Rule):
     labels divide the whole in different ways (`其中专任教师108人，党员45人`), a part that alone
     exceeds the total after the first (the sentence has moved on), indicators side by side
     (`生产总值6.66万亿元，财政总收入7019亿元…`), counts in quotation marks (`“四个一批”：`), a
-    count whose items are the following paragraphs, and tables in .docx files.
+    count whose items are the following paragraphs, averages and rates (`人均可支配收入…元。其中，城镇
+    居民…`, `每平方米…元`), a remainder before `其中` (`其余48处。其中，…`), and tables in .docx files.
 
     ## Why is this bad?
     When the parts do not add up to the total, one of the figures is wrong, and readers stop
