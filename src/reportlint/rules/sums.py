@@ -127,12 +127,18 @@ def _item(text: str, start: int, end: int, figures: list[Amount], label_max: int
             inside.append(figure)
     if len(inside) > 1 and all(f.spelled for f in inside[:-1]):
         inside = inside[-1:]  # `一期工程8000万元`: the numeral names the part
+    banded = (len(inside) in (2, 3) and text[start:inside[-1].start].endswith("的")
+              and all(f.measure != inside[-1].measure for f in inside[:-1]))
+    if banded:
+        inside = inside[-1:]  # `20万元至50万元的7个`: a band of another measure names the part
     if len(inside) != 1:
         return None
     figure = inside[0]
     label, tail = text[start:figure.start], text[figure.end:end]
     if len(label) > label_max or len(tail) > _TAIL_MAX:
         return None
+    if banded:
+        return figure if all(_label_char(c) or c.isdigit() or c in ".～~—-" for c in label) else None
     if not all(_label_char(c) or c.isdigit() and (label[i + 1:i + 2].isascii() and label[i + 1:i + 2].isalpha()
                                                    or _ranged_label(label))
                for i, c in enumerate(label)) or not all(map(_tail_char, tail)):  # `5A级`, `5G基站`
@@ -1697,7 +1703,8 @@ class TotalMismatch(Rule):
     often named alone); not when its labels pick members by a property (`重点`, `规模以上`). A
     closing remark without figures (`，均已按期办结`) does not cut a list short. A label may name its
     part by a number of another kind (`60至79岁`, `80周岁以上`: one bracket of a division by age,
-    not a selection). Two more lists that need not be whole: points `一是…二是…` with one figure each
+    not a selection), or by a band of another measure ending in `的` (`20万元至50万元的7个`,
+    `超过50万元的4个`). Two more lists that need not be whole: points `一是…二是…` with one figure each
     under a total marked `共`/`合计` in the clause or sentence before (reported only when they exceed
     it); and groups after `其中` (by semicolons, or by commas) that each give the same kinds of figure
     once (`其中，小麦播种20.1万亩、产量8.6万吨，玉米播种…、产量…，…`; `A地块面积…，起始价…；B地块…`),
