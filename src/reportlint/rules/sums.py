@@ -682,8 +682,11 @@ def _attendance(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
     for figure in sentence.figures:
         lead = text[max(sentence.start, figure.start - 8):figure.start].split("，")[-1]
         for role, words in (("expected", _EXPECTED), ("present", _PRESENT), ("absent", _ABSENT)):
-            if role not in roles and lead.startswith(words) and not figure.approx:
-                roles[role] = figure
+            # `本次会议应到委员45名`: the word may follow the clause's subject
+            if any(w in lead for w in words):
+                if role not in roles and not figure.approx:
+                    roles[role] = figure
+                break
     if len(roles) == 3 and len({f.measure for f in roles.values()}) == 1:
         total, parts = roles["expected"], (roles["present"], roles["absent"])
         if _compare(total, parts) != 0:
@@ -817,7 +820,7 @@ def _weak_total_after(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
     head = _stated_head(text[clause + 1:word_at])
     if head and head != len(parts):
         return  # `一季度…，二季度…，前三季度累计…`: a part is not named
-    counted = head == len(parts)  # `，三类学校共有…`, `，两批共计…`
+    counted = head == len(parts) or text[clause + 1:word_at] in _SUMMING_UP  # `，两批共计…`, `，以上共…`
     if not (bare or same_verb or counted or all(_SERIES.search(label) for label in labels)):
         return
     if _compare(total, parts) != 0:
@@ -1676,7 +1679,7 @@ class TotalMismatch(Rule):
       `其他` (`累计发放贷款2860笔。` / `从贷款对象看，个体工商户…、小微企业…、其他对象…`), compared with
       the one total (marked `累计`, `共`…) the parts come within a tenth of;
     - the level before, what was added and the level after: `上年末251家，今年新增35家，累计达到286家`;
-    - meeting attendance: `应到会委员35人，实到32人，请假4人`;
+    - meeting attendance: `应到会委员35人，实到32人，请假4人`, also after the clause's subject (`本次会议应到…`);
     - names and then their count: `出席：张明、李华、王强（共4人）`, `城东、城西两个片区共3个`; after
       `等` (`东山镇、西湖乡等6个乡镇`) only when more names are listed than counted; a count with
       neither `共` nor `等` (`新建、改扩建机场33个`) is left alone;
@@ -1687,7 +1690,7 @@ class TotalMismatch(Rule):
       `第一期80人，…，共培训230人`), never another quantity (`…，共惠及居民8600户`); names before
       `分别` label the figures after it in turn (`城区、乡镇、村小分别有学生…、…、…，`), and a total whose
       clause counts its parts closes as many (`，三类学校共有学生…`, `，两批共计…`) but no other number
-      of them (`一季度…，二季度…，前三季度累计…` is left alone);
+      of them (`一季度…，二季度…，前三季度累计…` is left alone), and `以上`/`上述` before `共` sums up the list;
     - a colon and numbered parts after a total marked `共`/`合计`
       (`共开展检查15次：一是…6次，二是…5次，三是…3次`);
     - a `合计` / `总计` row of a Markdown table, column by column (columns of rates, shares,
