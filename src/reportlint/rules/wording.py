@@ -179,18 +179,23 @@ class MisspeltWord(_WordingRule):
     """A misspelt or confused word of official writing: `布署`, `惯彻`, `签定`, `一股作气`, `权力和义务`.
 
     ## What it does
-    Flags the words listed under `misspelt:` in `rulesets/data/wording.yaml` (several hundred,
+    Flags the words listed under `misspelt:` in `rulesets/data/wording.yaml` (about 980,
     each with its source: the 《现代汉语词典》 entry of the right form, and the 《咬文嚼字》
     list of the 100 most common misspellings where the slip is on it) and in your own lists
     (option `lists`). The forms covered:
 
     - a wrong character in a word or idiom: `布署` → `部署`, `惯彻` → `贯彻`, `迫不急待` →
-      `迫不及待`, `按步就班` → `按部就班`, `再接再励` → `再接再厉`, `自已` → `自己`;
+      `迫不及待`, `按步就班` → `按部就班`, `再接再励` → `再接再厉`, `自已` → `自己`, `卓厉奋发` →
+      `踔厉奋发`, `张驰有度` → `张弛有度`, `询私舞弊` → `徇私舞弊`;
     - look-alike and sound-alike characters: `竟争` → `竞争`, `拔款` → `拨款`, `侯选人` →
-      `候选人`, `幅射` → `辐射`, `台帐` → `台账`;
+      `候选人`, `幅射` → `辐射`, `台帐` → `台账`, `关健` → `关键`, `严竣` → `严峻`, `防犯` →
+      `防范`, `招开` → `召开`;
     - words confused in one context, listed with that context: `权力和义务` → `权利和义务`,
       `权利机关` → `权力机关`, `反应问题` → `反映问题`, `急待解决` → `亟待解决`, `必需` before a
-      verb (`必需坚持`) → `必须`; or with the context before them: `权力` after `享有…`
+      verb (`必需坚持`) → `必须`, `起用新印章` → `启用` (`起用年轻干部` is left alone),
+      `法制政府` → `法治政府` (`法制建设` is left alone), `招聘启示` → `招聘启事`, `寄于厚望` →
+      `寄予`, `渡过春节` → `度过` (`渡过难关` is left alone), `过渡依赖` →
+      `过度` (`过渡期` is left alone); or with the context before them: `权力` after `享有…`
       (`依法享有的知情权、监督权等权力` → `权利`; `享有的审批权力` is left alone), `所必须的` →
       `所必需的`.
 
