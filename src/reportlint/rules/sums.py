@@ -21,6 +21,8 @@ from reportlint.text.lazyre import lazy
 _STOPS = "。！？!?\n"
 _LOOKBACK = 90  # how far before its breakdown a total may stand (it may close the sentence before)
 _LABEL_MAX, _TAIL_MAX = 14, 8
+# after `分别安排：`, `具体为：` a part's own name may be long: `县经济开发区标准厂房及配套基础设施项目`
+_NAMED_LABEL_MAX = 22
 _LIST_SEPARATORS = ("以及", "、", "和", "及", "与")
 _TOTAL_MARKS = ("共", "合计", "总计", "总共", "一共", "共计", "总数", "总量", "总额", "累计", "现有", "总投资",
                 "总里程", "总面积", "总人数", "总规模")
@@ -101,7 +103,7 @@ _ORDINAL = lazy(r"(?:[一二三四五六七八九十]+是|其[一二三四五六
                 r"|[（(][0-9一二三四五六七八九十]+[)）]|[0-9]{1,2}[.．、])")
 
 
-def _item(text: str, start: int, end: int, figures: list[Amount]) -> Amount | None:
+def _item(text: str, start: int, end: int, figures: list[Amount], label_max: int = _LABEL_MAX) -> Amount | None:
     """The figure of ``text[start:end]`` when it reads `label + figure + short tail`, else None.
 
     The label may open with an ordinal (`一是`, `（1）`, `第二`) and hold numerals that name
@@ -125,12 +127,18 @@ def _item(text: str, start: int, end: int, figures: list[Amount]) -> Amount | No
             inside.append(figure)
     if len(inside) > 1 and all(f.spelled for f in inside[:-1]):
         inside = inside[-1:]  # `一期工程8000万元`: the numeral names the part
+    banded = (len(inside) in (2, 3) and text[start:inside[-1].start].endswith("的")
+              and all(f.measure != inside[-1].measure for f in inside[:-1]))
+    if banded:
+        inside = inside[-1:]  # `20万元至50万元的7个`: a band of another measure names the part
     if len(inside) != 1:
         return None
     figure = inside[0]
     label, tail = text[start:figure.start], text[figure.end:end]
-    if len(label) > _LABEL_MAX or len(tail) > _TAIL_MAX:
+    if len(label) > label_max or len(tail) > _TAIL_MAX:
         return None
+    if banded:
+        return figure if all(_label_char(c) or c.isdigit() or c in ".～~—-" for c in label) else None
     if not all(_label_char(c) or c.isdigit() and (label[i + 1:i + 2].isascii() and label[i + 1:i + 2].isalpha()
                                                    or _ranged_label(label))
                for i, c in enumerate(label)) or not all(map(_tail_char, tail)):  # `5A级`, `5G基站`
@@ -216,10 +224,25 @@ def _total_before(text: str, at: int, measure: str, figures: list[Amount],
             continue
         if "其中" in text[figure.end:at] and not through_among:
             return None
+        if text[max(0, figure.start - 2):figure.start] in _REMAINDERS:
+            return None  # `已整改812处，其余48处…。其中，…`: a remainder, not the whole
+        if _average(text, figure):
+            return None  # `人均可支配收入32000元。其中，城镇居民…`: an average has no parts
         return None if figure.spelled and figure.value < 10 * 10**PLACES else figure
     return None
 
 
+_AVERAGES = ("人均", "平均", "均价", "户均", "亩均", "每", "单价", "千人口", "万人口")
+
+
+def _average(text: str, figure: Amount) -> bool:
+    """Whether the figure is an average or a rate (`人均…元`, `每平方米…元`), which parts do not add up to."""
+    before = text[max(0, figure.start - 14):figure.start]
+    cut = max(before.rfind(c) for c in "，,；;：:。")
+    return any(w in before[cut + 1:] for w in _AVERAGES)
+
+
+_REMAINDERS = ("其余", "剩余", "尚余", "还剩", "余下")
 _DELTA_WORDS = ("增加", "增长", "减少", "下降", "提高", "降低", "增", "减", "扩大", "缩小", "压减", "节约",
                 "多", "少", "上升", "回落", "增收", "减收", "节省")
 
@@ -409,7 +432,8 @@ _RATE_ASIDE = lazy(r"(?:同比|比上年|比去年|较上年|较去年|环比)?(
 _JOINERS = ("以及", "和", "及", "与", "、")
 
 
-def _run(text: str, begin: int, end: int, figures: list[Amount]) -> tuple[list[Amount], list[str], bool]:
+def _run(text: str, begin: int, end: int, figures: list[Amount],
+         label_max: int = _LABEL_MAX) -> tuple[list[Amount], list[str], bool]:
     """The parts that follow ``begin``: `label + figure` clauses with one measure word.
 
     Returns the parts, their labels and whether they fill the text up to ``end`` (no other
@@ -429,7 +453,7 @@ def _run(text: str, begin: int, end: int, figures: list[Amount]) -> tuple[list[A
         if count > 1:
             pieces = _split(text, start, stop, _JOINERS)
         for b, e in pieces:
-            part = _item(text, b, e, figures)
+            part = _item(text, b, e, figures, label_max)
             if part is None:
                 if not any(b <= f.start < e for f in figures) and not parts and text[e:e + 1] == "、":
                     pending = b
@@ -442,7 +466,10 @@ def _run(text: str, begin: int, end: int, figures: list[Amount]) -> tuple[list[A
                 tail = part.end
                 continue  # `第一产业增加值128.6亿元，增长3.5%；…`: the part's own growth rate
             if (part.approx or (parts and part.measure != parts[0].measure) or part.measure == PERCENT
-                    or label.lstrip("，,；;、 ").startswith(_TOTAL_MARKS)):
+                    or label.lstrip("，,；;、 ").startswith(_TOTAL_MARKS)
+                    # `一是…62场，其中…20场；二是…`: a part's breakdown ends at the next point
+                    or parts and not _POINT.match(labels[0].lstrip("，,；;、 "))
+                    and _POINT.match(label.lstrip("，,；;、 "))):
                 filled = False
                 break
             parts.append(part)
@@ -468,7 +495,8 @@ def _selection(text: str, sentence: _Sentence, at: int, begin: int, candidates: 
     counts some people twice). After `分为` (and `分别为` after a marked total) they must make
     the whole.
     """
-    parts, labels, filled = _run(text, begin, sentence.end, sentence.figures)
+    named = _NAMED_LABEL_MAX if text.startswith(_ALLOCATING + ("具体为", "具体是"), at) else _LABEL_MAX
+    parts, labels, filled = _run(text, begin, sentence.end, sentence.figures, named)
     if not parts:
         return
     total = _total_before(text, at, parts[0].measure, candidates, mode == "marked")
@@ -654,8 +682,11 @@ def _attendance(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
     for figure in sentence.figures:
         lead = text[max(sentence.start, figure.start - 8):figure.start].split("，")[-1]
         for role, words in (("expected", _EXPECTED), ("present", _PRESENT), ("absent", _ABSENT)):
-            if role not in roles and lead.startswith(words) and not figure.approx:
-                roles[role] = figure
+            # `本次会议应到委员45名`: the word may follow the clause's subject
+            if any(w in lead for w in words):
+                if role not in roles and not figure.approx:
+                    roles[role] = figure
+                break
     if len(roles) == 3 and len({f.measure for f in roles.values()}) == 1:
         total, parts = roles["expected"], (roles["present"], roles["absent"])
         if _compare(total, parts) != 0:
@@ -718,6 +749,33 @@ _NOT_TOTAL = "同享建治商赢性识青产鸣振谋事"  # 共同, 共享, 共
 _SERIES = lazy(r"(?:第?[一二三四五六七八九十0-9]+(?:季度|期|批|轮|月份|月|阶段|标段)|上半年|下半年)")
 
 
+_HEAD_COUNT = lazy(r"^[^，,；;0-9两一二三四五六七八九十]{0,4}([两二三四五六七八九]|十[一二]?)"
+                   r"(?:类|批|项|种|期|所|家|个|部分|方面|级|季度|年|轮|阶段)")
+
+
+def _stated_head(words: str) -> int:
+    """The count a total's clause gives its parts before its mark (`三类学校`, `两批`), else 0."""
+    m = _HEAD_COUNT.match(words)
+    return (cn_number(m.group(1)) or 0) if m else 0
+
+
+def _respective_labels(text: str, begin: int, parts: list[Amount], labels: list[str]) -> list[str]:
+    """`一季度、二季度、三季度分别完成投资12亿元、15亿元、18亿元`: the names before `分别` label
+    the bare figures after it in turn (each with the verb between); otherwise ``labels`` as read."""
+    first = labels[0]
+    at = first.find("分别")
+    if at == -1 or any(labels[1:]):
+        return labels
+    opening = parts[0].start - len(first)
+    names = text[begin:opening + at]
+    names = names[max(names.rfind(c) for c in "，,；;：:") + 1:]
+    verb = first[at + 2:]
+    split = names.replace("和", "、").replace("及", "、").split("、")
+    if len(split) != len(parts) or not all(split):
+        return labels
+    return [name + verb for name in split]
+
+
 def _weak_total_after(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
     """`一季度完成12件，二季度完成15件，…，前三季度累计完成38件`, `第一期80人，…，共培训230人`.
 
@@ -757,11 +815,99 @@ def _weak_total_after(text: str, sentence: _Sentence) -> Iterator[Mismatch]:
         labels.insert(0, text[start:part.start])
     if len(parts) < 2:
         return
+    labels = _respective_labels(text, sentence.start, parts, labels)
     same_verb = bool(verb) and all(verb in label for label in labels)
-    if not (bare or same_verb or all(_SERIES.search(label) for label in labels)):
+    head = _stated_head(text[clause + 1:word_at])
+    if head and head != len(parts):
+        return  # `一季度…，二季度…，前三季度累计…`: a part is not named
+    counted = head == len(parts) or text[clause + 1:word_at] in _SUMMING_UP  # `，两批共计…`, `，以上共…`
+    if not (bare or same_verb or counted or all(_SERIES.search(label) for label in labels)):
         return
     if _compare(total, parts) != 0:
         yield Mismatch(parts[0].start, total.end, "sum", total, tuple(parts))
+
+
+def _grouped(text: str, sentence: _Sentence, before: list[Amount]) -> Iterator[Mismatch]:
+    """`总产量19.6万吨。其中，水稻播种27.5万亩、产量12.4万吨，玉米播种…、产量…，…`: after `其中`,
+    groups (by semicolons, or by commas) that each give the same kinds of figure once; the
+    figures of one kind are the parts of the total of that kind before (in the sentence, or
+    closing the sentence or line before). The groups need not name everything (`counts`)."""
+    at = text.find("其中", sentence.start, sentence.end)
+    if at == -1 or at > sentence.start and text[at - 1] not in "，,；;":
+        return
+    begin = at + 2
+    while begin < sentence.end and text[begin] in "，,：: ":
+        begin += 1
+    separators = ("；", ";") if any(c in text[begin:sentence.end] for c in "；;") else ("，", ",")
+    groups: list[list[Amount]] = []
+    for start, stop in _split(text, begin, sentence.end, separators):
+        inside = [f for f in sentence.figures if start <= f.start < stop and f.measure != PERCENT
+                  and not f.spelled]  # `一本达线630人`: the numeral names the group
+        groups.append(inside)
+    if len(groups) < 2:
+        return
+    pattern = [f.measure for f in groups[0]]
+    wide = separators[0] == "；"
+    if (not pattern or len(set(pattern)) != len(pattern) or (len(pattern) < 2 and not wide)
+            or any([f.measure for f in g] != pattern for g in groups[1:])):
+        return
+    candidates = [f for f in sentence.figures if f.end <= at] or before
+    for k, measure in enumerate(pattern):
+        parts = [g[k] for g in groups]
+        if any(p.approx or _delta(text, p) for p in parts):
+            continue
+        of_kind = [f for f in candidates if f.measure == measure]
+        if len(of_kind) != 1:
+            continue  # none, or several (`发现1524处，已整改1497处，其余27处`): whose parts?
+        total = of_kind[0]
+        if total.hedge == "over" or _delta(text, total) or _average(text, total):
+            continue
+        if _contradicts(total, parts, "counts"):
+            yield Mismatch(total.start, parts[-1].end, "sum", total, tuple(parts))
+            return
+
+
+_FIRST_POINT = ("一是", "其一是", "第一是")
+_POINT = lazy(r"(?:其|第)?([一二三四五六七八九十]+)是")
+
+
+def _points(text: str, sentence: _Sentence, previous: list[Amount]) -> Iterator[Mismatch]:
+    """`全年共培训1800人次。一是干部培训650人次；二是…；三是…`: one figure per point under a
+    heading total (in the clause before `一是` or closing the sentence before). The points need
+    not name everything, so only parts that exceed the total contradict it."""
+    at = -1
+    for word in _FIRST_POINT:
+        at = text.find(word, sentence.start, sentence.end)
+        if at != -1:
+            break
+    if at == -1 or at > sentence.start and text[at - 1] not in "，,；;：: \u3000":
+        return  # `统一是…`: a word, not the first point
+    marks: list[int] = []  # where each point starts: 一是, 二是, 三是 … in order
+    i = at
+    while i != -1 and len(marks) < 10:
+        m = _POINT.match(text, i)
+        marks.append(m.start() if m else i)
+        nxt = _CN_ORDER[len(marks)] + "是" if len(marks) < len(_CN_ORDER) else ""
+        i = text.find(nxt, i + 2, sentence.end) if nxt else -1
+    if len(marks) < 2:
+        return
+    before = [f for f in sentence.figures if f.end <= at]
+    heading = before[-1:] if before else previous[-1:]
+    if not heading:
+        return
+    total = heading[0]
+    if total.approx and total.hedge == "over" or total.measure == PERCENT or _delta(text, total) \
+            or not _marked(text, total):
+        return
+    bounds = [*marks[1:], sentence.end]
+    parts: list[Amount] = []
+    for start, stop in zip(marks, bounds):
+        inside = [f for f in sentence.figures if start <= f.start < stop and f.measure == total.measure]
+        if len(inside) != 1 or inside[0].approx or _delta(text, inside[0]):
+            return  # no figure of the total's kind, or a point broken down in turn
+        parts.append(inside[0])
+    if _exceeds(total, parts):
+        yield Mismatch(min(total.start, parts[0].start), parts[-1].end, "sum", total, tuple(parts))
 
 
 _RISE = ("增加到", "增加至", "增长到", "增长至", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至",
@@ -1450,7 +1596,8 @@ def find_mismatches(text: str, tables: str = "") -> Iterator[Mismatch]:
                      *_bare_lists(text, sentence),
                      *_composed(text, sentence), *_rest(text, sentence), *_total_after(text, sentence, last),
                      *_weak_total_after(text, sentence), *_changes(text, sentence),
-                     *_attendance(text, sentence),
+                     *_attendance(text, sentence), *_points(text, sentence, previous),
+                     *_grouped(text, sentence, previous or last_line),
                      *_part_shares(text, sentence, previous), *_accumulated(text, sentence),
                      *_among_named(text, sentence), *_viewed_by(text, sentence, previous or last_line),
                      *_shares(text, sentence), *_ratio(text, sentence), *_rates(text, sentence)]
@@ -1532,7 +1679,7 @@ class TotalMismatch(Rule):
       `其他` (`累计发放贷款2860笔。` / `从贷款对象看，个体工商户…、小微企业…、其他对象…`), compared with
       the one total (marked `累计`, `共`…) the parts come within a tenth of;
     - the level before, what was added and the level after: `上年末251家，今年新增35家，累计达到286家`;
-    - meeting attendance: `应到会委员35人，实到32人，请假4人`;
+    - meeting attendance: `应到会委员35人，实到32人，请假4人`, also after the clause's subject (`本次会议应到…`);
     - names and then their count: `出席：张明、李华、王强（共4人）`, `城东、城西两个片区共3个`; after
       `等` (`东山镇、西湖乡等6个乡镇`) only when more names are listed than counted; a count with
       neither `共` nor `等` (`新建、改扩建机场33个`) is left alone;
@@ -1540,7 +1687,10 @@ class TotalMismatch(Rule):
       `…，共45个`, `…，合计组织生活会议42次`, a list closed by a sentence `以上共计26个`, list
       lines closed by a line `合计26人`; `共` / `累计` with a verb closes a list only over parts of
       that same activity or successive periods (`一季度完成12件，…，前三季度累计完成38件`,
-      `第一期80人，…，共培训230人`), never another quantity (`…，共惠及居民8600户`);
+      `第一期80人，…，共培训230人`), never another quantity (`…，共惠及居民8600户`); names before
+      `分别` label the figures after it in turn (`城区、乡镇、村小分别有学生…、…、…，`), and a total whose
+      clause counts its parts closes as many (`，三类学校共有学生…`, `，两批共计…`) but no other number
+      of them (`一季度…，二季度…，前三季度累计…` is left alone), and `以上`/`上述` before `共` sums up the list;
     - a colon and numbered parts after a total marked `共`/`合计`
       (`共开展检查15次：一是…6次，二是…5次，三是…3次`);
     - a `合计` / `总计` row of a Markdown table, column by column (columns of rates, shares,
@@ -1556,7 +1706,14 @@ class TotalMismatch(Rule):
     often named alone); not when its labels pick members by a property (`重点`, `规模以上`). A
     closing remark without figures (`，均已按期办结`) does not cut a list short. A label may name its
     part by a number of another kind (`60至79岁`, `80周岁以上`: one bracket of a division by age,
-    not a selection).
+    not a selection), or by a band of another measure ending in `的` (`20万元至50万元的7个`,
+    `超过50万元的4个`). Two more lists that need not be whole: points `一是…二是…` with one figure each
+    under a total marked `共`/`合计` in the clause or sentence before (reported only when they exceed
+    it); and groups after `其中` (by semicolons, or by commas) that each give the same kinds of figure
+    once (`其中，小麦播种20.1万亩、产量8.6万吨，玉米播种…、产量…，…`; `A地块面积…，起始价…；B地块…`),
+    each kind against the one figure of that kind before (in the sentence, else the sentence or line
+    before; several of that kind leave it alone), as a list after `其中` is read. A part's name may
+    run to 22 characters after `分别安排：` or `具体为：` (`县经济开发区标准厂房及配套基础设施项目15,000万元`).
 
     Also: a stated count against the items listed after its colon or `分别是` in the same paragraph
     (`设置五类用户：管理员、审核员、录入员和查询员`, `三项工作：一是…四是…`,
@@ -1579,7 +1736,8 @@ class TotalMismatch(Rule):
     labels divide the whole in different ways (`其中专任教师108人，党员45人`), a part that alone
     exceeds the total after the first (the sentence has moved on), indicators side by side
     (`生产总值6.66万亿元，财政总收入7019亿元…`), counts in quotation marks (`“四个一批”：`), a
-    count whose items are the following paragraphs, and tables in .docx files.
+    count whose items are the following paragraphs, averages and rates (`人均可支配收入…元。其中，城镇
+    居民…`, `每平方米…元`), a remainder before `其中` (`其余48处。其中，…`), and tables in .docx files.
 
     ## Why is this bad?
     When the parts do not add up to the total, one of the figures is wrong, and readers stop
