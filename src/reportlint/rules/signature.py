@@ -320,8 +320,8 @@ class SignatureMissingOfficial(Rule):
 _SIGNED_OTHERWISE = {"minutes", "order", "speech", "government-work-report"}
 
 
-_ORGAN = lazy(r"(?:局|委|办|院|府|部|厅|处|科|室|会|校|所|站|队|中心|公司|街道|办事处|镇|乡|村|社区|支部|党委|团委|党组|党总支|"
-              r"委员会|小组|集团|医院|中学|小学|大学|学院|幼儿园|馆|台|社|协会|联合会|总工会|妇联|团县委|团市委)$")
+_ORGAN = lazy(r"(?:局|委|办|院|府|部|厅|处|科|室|会|校|所|站|队|中心|公司|街道|办事处|镇|乡|村|社区|支部|党委|团委|"
+              r"党组|党总支|委员会|小组|集团|医院|中学|小学|大学|学院|幼儿园|馆|台|社|协会|联合会|总工会|妇联|团县委|团市委)$")
 # the organ a title opens with: before 关于, or before the year of a 总结/要点 (某局2024年工作总结)
 _TITLE_ISSUER = lazy(r"^(.{2,60}?)(?:关于|(?=(?:19|20)[0-9]{2}年|[〇○零一二三四五六七八九]{4}年))")
 _SPLIT = lazy(r"[\s\u3000、，,]+|(?<=[局委办院府部厅处室会校所站队司])(?:和|与|及)")
@@ -475,7 +475,8 @@ class SignatureUnitMismatch(Rule):
     standard short name counts as the same organ (县人民政府 = 县政府; 教育局 for 某某县教育局;
     办 for 办公室; 中共某公司委员会 = 某公司党委; the usual short names, 发改委 for 发展和改革委员会,
     市场监管局 for 市场监督管理局; but a 党组 is not its bureau, 教育局 is not 教育体育局, and a
-    company signs with its registered name); a title that does not start with an organ's name is not judged. A 总结 titled
+    company signs with its registered name); a title that does not start with an organ's name is
+    not judged. A 总结 titled
     with its organ before the year (`某某社区2024年工作总结`) may be signed by that organ's body
     (某某社区居民委员会, 某某镇人民政府), and so may any document whose title names a village, a
     community or a township (`某村关于……的汇报`: 中共某镇某村支部委员会, 某镇某村村民委员会). A
@@ -539,9 +540,13 @@ class SignatureUnitMismatch(Rule):
                                   "byline": ("标题下署名", "byline")}.get(where, ("标题", "title"))
             loose = where in ("title-loose", "title-head")  # 某市公安局交通管理局 under 某市公安局…
             relayed = _RELAYED.search(article.title_text)
+
+            def signs_for(name: str, issuer: str, loose: bool = loose) -> bool:
+                return (_same_organ(name, issuer) or _abbreviates(name, issuer) or _abbreviates(issuer, name)
+                        or loose and _loosely_same(name, issuer) or _organ_of_place(name, issuer))
+
             wrong = [(line, name) for line, name in units
-                     if not any(_same_organ(name, i) or _abbreviates(name, i) or _abbreviates(i, name) or loose and _loosely_same(name, i)
-                                or _organ_of_place(name, i) for i in issuers)
+                     if not any(signs_for(name, i) for i in issuers)
                      and not (relayed and _named_in(name, article.title_text[relayed.end():]))]
             for line, name in wrong:
                 yield ctx.report(line.span.start, line.span.end, unit=name, issuer="、".join(issuers),
@@ -551,8 +556,7 @@ class SignatureUnitMismatch(Rule):
             if relayed and all(_named_in(name, article.title_text[relayed.end():]) for _, name in units):
                 continue  # the relayed document's own 落款 ends the text
             for issuer in issuers:
-                if not any(_same_organ(name, issuer) or _abbreviates(name, issuer) or _abbreviates(issuer, name) or loose and _loosely_same(name, issuer)
-                           or _organ_of_place(name, issuer) for _, name in units):
+                if not any(signs_for(name, issuer) for _, name in units):
                     last = sig.units[-1]
                     yield ctx.report(last.span.start, last.span.end, "missing", issuer=issuer,
                                      where=where_zh, where_en=where_en, doctype=zh)
