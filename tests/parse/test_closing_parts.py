@@ -186,3 +186,9 @@ def test_a_colonless_copies_line_above_the_printed_line_is_the_copies_line():
 def test_a_sentence_on_copies_in_the_body_stays_body_text():
     text = HEAD + "抄送区财政局备案，并报区政府办公室\n长丰区住房和城乡建设局\n2024年11月2日\n"
     assert article(text).element("copies_to") is None
+
+
+def test_a_note_under_the_date_follows_the_closing_block():
+    sig = article(HEAD + "长丰区住房和城乡建设局\n2024年11月2日\n注：请各街道于每月5日前报送上月情况。\n").signature
+    assert sig is not None and [line.text for line in sig.units] == ["长丰区住房和城乡建设局"]
+    assert sig.date is not None and sig.date.text == "2024年11月2日"

@@ -728,7 +728,8 @@ def _signature(body: list[tuple[RawLine, Line]]):
     name of the person who signs a 述职报告 or a personal 总结, with or without the post).
 
     Up to four unit lines above a date (a joint 落款), the last one possibly beside the date;
-    a seal note (（印）, （某局代章）) beside a unit, between unit and date, or (代章) under the date."""
+    a seal note (（印）, （某局代章）) beside a unit, between unit and date, or (代章) under the date;
+    `注：…` lines under the date stay body text after it."""
     date = None
     split = None
     end = len(body)
@@ -737,6 +738,11 @@ def _signature(body: list[tuple[RawLine, Line]]):
     if end and body[end - 1][0].kind == "text_line" and "代章" in body[end - 1][1].text \
             and _SEAL.fullmatch(body[end - 1][1].text):
         end -= 1  # （某局代章） under the date: the seal's note, kept as body text after the 落款
+    notes = end
+    while notes and body[notes - 1][0].kind == "text_line" and body[notes - 1][1].text.startswith(("注：", "注:")):
+        notes -= 1
+    if notes < end and notes and (body[notes - 1][0].kind == "date_line" or _LOOSE_DATE.match(body[notes - 1][1].text)):
+        end = notes  # 注：… under the 成文日期: a note after the 落款, kept as body text after it
     body, chrome = body[:end], body[end:]
     units: list[Line] = []
     if end and body[end - 1][0].kind == "text_line" and (split := _unit_and_date(body[end - 1][1])):
