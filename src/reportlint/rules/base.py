@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -202,6 +202,40 @@ class SpanSet:
             return False
         i = bisect_right(self.starts, offset) - 1
         return i >= 0 and offset < self.ends[i]
+
+
+class SpanIndex:
+    """Spans added one by one, by start, with the furthest end reached so far: whether a range
+    meets any of them by binary search (a test of every span found before is quadratic in the
+    findings of a dense document). Spans come nearly in order, so keeping the running maximum
+    after an insertion is short work."""
+
+    __slots__ = ("starts", "ends", "reach")
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.reach: list[int] = []
+        for start, end in spans:
+            self.add(start, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` shares an offset with a span; ``covers(x)`` is ``overlaps(x, x + 1)``."""
+        i = bisect_left(self.starts, end) - 1
+        return i >= 0 and self.reach[i] > start
+
+    def covers(self, offset: int) -> bool:
+        return self.overlaps(offset, offset + 1)
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        self.reach.insert(i, end)
+        furthest = self.reach[i - 1] if i else end
+        for k in range(i, len(self.ends)):
+            furthest = max(furthest, self.ends[k])
+            self.reach[k] = furthest
 
 
 @dataclass

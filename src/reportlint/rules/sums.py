@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import os
 from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import chain
 
 from reportlint.diagnostics import Finding, Severity
-from reportlint.rules.base import Rule, RuleContext
+from reportlint.rules.base import Rule, RuleContext, SpanIndex
 from reportlint.text.amounts import PARTIAL_MEASURES, PERCENT, PLACES, Amount, amounts, cn_number, iter_amounts, render
 from reportlint.text.lazyre import lazy
 
@@ -1579,7 +1579,7 @@ def find_mismatches(text: str, tables: str = "") -> Iterator[Mismatch]:
         yield from _tables(tables or text)
     previous: list[Amount] = []
     seen: set[tuple[int, int]] = set()
-    reached = _Reached()
+    reached = SpanIndex()
     previous_end = -1
     last: _Sentence | None = None
     last_line: list[Amount] = []
@@ -1607,33 +1607,6 @@ def find_mismatches(text: str, tables: str = "") -> Iterator[Mismatch]:
                 reached.add(hit.start, hit.end)
                 yield hit
         previous, last = sentence.figures, sentence
-
-
-class _Reached:
-    """Spans by start with the furthest end reached so far: whether an offset lies in any span
-    by binary search (a test of every span found before was quadratic in the findings). Spans
-    come nearly in order, so keeping the running maximum after an insertion is short work."""
-
-    __slots__ = ("starts", "ends", "reach")
-
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.reach: list[int] = []
-
-    def covers(self, offset: int) -> bool:
-        i = bisect_right(self.starts, offset) - 1
-        return i >= 0 and self.reach[i] > offset
-
-    def add(self, start: int, end: int) -> None:
-        i = bisect_right(self.starts, start)
-        self.starts.insert(i, start)
-        self.ends.insert(i, end)
-        self.reach.insert(i, end)
-        furthest = self.reach[i - 1] if i else end
-        for k in range(i, len(self.ends)):
-            furthest = max(furthest, self.ends[k])
-            self.reach[k] = furthest
 
 
 def _show(total: Amount, parts: tuple[Amount, ...]) -> tuple[str, str, str]:
